@@ -1,0 +1,56 @@
+# Two commands do all the set-up from a fresh clone:
+#   make run   - install into .venv, build the tables from seeds/, start the app
+#   make test  - install the test tools and Chromium, then run every test
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_PACKAGES := chromium poppler-utils fonts-dejavu-core
+
+.PHONY: run test install install-dev system-packages assets build lint bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.runtime-installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.runtime-installed
+	$(BIN)/pip install -q -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.runtime-installed
+install-dev: $(VENV)/.dev-installed
+
+# Debian's Chromium (browser tests, PDF briefings) and poppler (pdftoppm/pdftotext in PDF tests).
+system-packages:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+assets: install
+	$(BIN)/python -c "from dashboard.assets import ensure_static_assets as e; import sys; sys.exit(0 if e() else 1)"
+
+build: assets
+	$(BIN)/python -m dashboard build
+
+run: build
+	@echo "Opening the dashboard at http://localhost:$(PORT)"
+	$(BIN)/streamlit run dashboard/app.py --server.port $(PORT)
+
+test: install-dev system-packages assets
+	$(BIN)/python -m pytest
+
+lint: install-dev
+	$(BIN)/ruff check .
+
+bench: install-dev
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf build test-output dashboard/static/leaflet.js dashboard/static/leaflet.css

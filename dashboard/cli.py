@@ -1,0 +1,106 @@
+"""The command line: `python -m dashboard extract|build ...`.
+
+Every failure the user can fix ends with one line naming the file and the
+problem, and exit code 2; nothing is half-written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from dashboard.errors import DashboardError, InputError
+from dashboard.text import atomic_write_text
+
+EXIT_USAGE = 2
+Command = Callable[[argparse.Namespace], int]
+COMMANDS: dict[str, Command] = {}
+
+
+def _date_arg(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from dashboard.pipeline import Context, document_json, extract_document
+
+    ctx = Context.create(args.gazetteer) if args.gazetteer else Context.create()
+    result = extract_document(Path(args.file), ctx, reference_date=args.reference_date)
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    data = document_json(result, ctx)
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if args.out:
+        atomic_write_text(args.out, text)
+    else:
+        sys.stdout.write(text)
+    for problem in ctx.resolver.problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from dashboard.pipeline import build
+
+    tables, target = build(Path(args.seeds), Path(args.build_dir))
+    for problem in tables.manifest["problems"]:
+        print(f"warning: {problem}", file=sys.stderr)
+    unresolved = int((tables.places["status"] == "unresolved").sum())
+    print(
+        f"built {len(tables.documents)} document(s): {len(tables.events)} events, "
+        f"{len(tables.quotes)} quotes, {len(tables.places)} places ({unresolved} unresolved) -> {target}"
+    )
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    from dashboard.pipeline import BUILD_DIR, SEEDS_DIR
+
+    p = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__.splitlines()[0])
+    sub = p.add_subparsers(dest="command", required=True)
+    e = sub.add_parser("extract", help="print the places, events and quotes of one document as JSON")
+    e.add_argument("file", help="a plain-text news file (UTF-8)")
+    e.add_argument("--reference-date", type=_date_arg, help="publication date, YYYY-MM-DD (else from NAME.meta.json)")
+    e.add_argument("--gazetteer", type=Path, help="gazetteer CSV (default geodata/gazetteer.csv)")
+    e.add_argument("--out", type=Path, help="write the JSON here instead of standard output")
+    e.set_defaults(func=cmd_extract)
+    b = sub.add_parser("build", help="extract every document in seeds/ and write the app's tables")
+    b.add_argument("--seeds", default=str(SEEDS_DIR), help="folder of documents (default seeds/)")
+    b.add_argument("--build-dir", default=str(BUILD_DIR), help="where tables go (default build/)")
+    b.set_defaults(func=cmd_build)
+    for register in EXTRA_COMMANDS:
+        register(sub)
+    return p
+
+
+# Other modules add subcommands here (briefings, adding documents).
+EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
+
+
+def _load_extra_commands() -> None:
+    for module in ("dashboard.briefing_cli", "dashboard.ingest_cli"):
+        try:
+            __import__(module)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _load_extra_commands()
+    args = parser().parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except (DashboardError, InputError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:
+        print(f"error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE

@@ -1,0 +1,249 @@
+"""Dates in news prose, resolved against the document's reference date.
+
+News writes "Dec. 8", "on Saturday" or "yesterday" and leaves the year to the
+reader; the reference date (when the piece was published) supplies it. Vague
+time words ("in recent days", "since 2015") never become a made-up day.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
+    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11,
+    "november": 11, "dec": 12, "december": 12,
+}  # fmt: skip
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}  # fmt: skip
+
+_MON = r"(?P<{g}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<{g}>(?:19|20)\d\d)"
+
+
+def _p(template: str, **groups: str) -> str:
+    out = template
+    for key, name in groups.items():
+        out = out.replace("{" + key + "}", name)
+    return out
+
+
+def _mon(g: str) -> str:
+    return _MON.replace("{g}", g)
+
+
+def _day(g: str) -> str:
+    return _DAY.replace("{g}", g)
+
+
+def _year(g: str) -> str:
+    return _YEAR.replace("{g}", g)
+
+
+_DASH = r"\s*(?:-|\u2013|\u2014|to|until|through)\s*"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # Nov. 30-Dec. 1, 2024 / Nov. 30 - Dec. 1
+    (
+        "range_md_md",
+        re.compile(
+            rf"\b{_mon('m1')}\s+{_day('d1')}(?:,\s*{_year('y1')})?{_DASH}{_mon('m2')}\s+{_day('d2')}\b(?:,?\s*{_year('y2')})?"
+        ),
+    ),
+    # Dec. 7-8, 2024
+    (
+        "range_m_dd",
+        re.compile(rf"\b{_mon('m1')}\s+{_day('d1')}\s*(?:-|\u2013)\s*{_day('d2')}\b(?:,?\s*{_year('y2')})?"),
+    ),
+    # 7-8 December 2024
+    (
+        "range_dd_m",
+        re.compile(rf"\b{_day('d1')}\s*(?:-|\u2013)\s*{_day('d2')}\s+{_mon('m2')}(?:,?\s*{_year('y2')})?"),
+    ),
+    # December 13, 2024 / Dec. 8
+    ("md", re.compile(rf"\b{_mon('m1')}\s+{_day('d1')}\b(?!\s*(?:-|\u2013)\s*\d)(?:,?\s*{_year('y1')})?")),
+    # 13 December 2024
+    ("dm", re.compile(rf"\b{_day('d1')}\s+{_mon('m1')}(?:,?\s*{_year('y1')})?")),
+    # 2024-12-08
+    ("iso", re.compile(r"\b(?P<y1>(?:19|20)\d\d)-(?P<m1n>[01]\d)-(?P<d1>[0-3]\d)\b")),
+    # February 2022
+    ("my", re.compile(rf"\b{_mon('m1')}\s+{_year('y1')}\b")),
+    # weekday, relative words
+    ("weekday", re.compile(r"\b(?:on|last|this past)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I)),
+    ("relative", re.compile(r"\b(?P<rel>yesterday|today|tomorrow|the day before yesterday)\b", re.I)),
+    ("ago", re.compile(r"\b(?P<n>two|three|four|five|six|\d)\s+days\s+ago\b", re.I)),
+    # in 2015 / in early 2015 (a year, coarse)
+    ("year", re.compile(r"\b(?:in|during|by|of)\s+(?:early\s+|late\s+|mid-?)?(?P<y1>(?:19|20)\d\d)\b")),
+]
+# Time words that name no day: recognised so that they are not mistaken for one.
+_VAGUE = re.compile(
+    r"\b(?:since\s+(?:19|20)\d\d|in recent (?:days|weeks|months)|recently|earlier this (?:week|month|year)"
+    r"|last (?:week|month|year)|this (?:week|month)|in the coming days|in the next \d+ (?:hours|days))\b",
+    re.I,
+)
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+    value: str | None  # ISO at its precision: "2024-12-08", "2022-02", "2015"; None for vague
+    end_value: str | None  # for ranges
+    precision: str | None  # "day", "month", "year" or None (vague)
+    on: bool  # introduced by "on": the strongest sign it is the event's date
+
+
+def nearest_year(month: int, day: int, reference: date) -> int:
+    """The year that puts month/day nearest to the reference date."""
+    best = reference.year
+    best_gap: int | None = None
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            gap = abs((date(year, month, day) - reference).days)
+        except ValueError:
+            continue
+        if best_gap is None or gap < best_gap:
+            best, best_gap = year, gap
+    return best
+
+
+def _make_day(month: int, day: int, year: int | None, reference: date) -> date | None:
+    if year is None:
+        year = nearest_year(month, day, reference)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, reference: date) -> list[DateMention]:
+    """Every date mention in the text, earliest in the text first, no overlaps."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            mention = _resolve(kind, m, text, reference)
+            if mention is None:
+                continue
+            found.append(mention)
+            taken.append((m.start(), m.end()))
+    for m in _VAGUE.finditer(text):
+        if free(m.start(), m.end()):
+            found.append(DateMention(m.start(), m.end(), m.group(0), None, None, None, False))
+            taken.append((m.start(), m.end()))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def _on_before(text: str, start: int) -> bool:
+    return bool(re.search(r"\b(?:on|from|between)\s+$", text[max(0, start - 9) : start], re.I))
+
+
+def _resolve(kind: str, m: re.Match[str], text: str, reference: date) -> DateMention | None:
+    g = m.groupdict()
+    on = _on_before(text, m.start())
+
+    def mk(value: str | None, end_value: str | None, precision: str | None) -> DateMention:
+        return DateMention(m.start(), m.end(), m.group(0), value, end_value, precision, on)
+
+    if kind in ("range_md_md", "range_m_dd", "range_dd_m"):
+        m1 = _month(g.get("m1") or g.get("m2"))
+        m2 = _month(g.get("m2") or g.get("m1"))
+        if m1 is None or m2 is None:
+            return None
+        y2 = int(g["y2"]) if g.get("y2") else None
+        y1 = int(g["y1"]) if g.get("y1") else None
+        d2 = _make_day(m2, int(g["d2"]), y2, reference)
+        if d2 is None:
+            return None
+        if y1 is None:
+            y1 = d2.year if m1 <= m2 else d2.year - 1
+        d1 = _make_day(m1, int(g["d1"]), y1, reference)
+        if d1 is None or d1 > d2:
+            return None
+        return mk(d1.isoformat(), d2.isoformat(), "day")
+    if kind in ("md", "dm"):
+        month = _month(g["m1"])
+        if month is None:
+            return None
+        d = _make_day(month, int(g["d1"]), int(g["y1"]) if g.get("y1") else None, reference)
+        return mk(d.isoformat(), None, "day") if d else None
+    if kind == "iso":
+        try:
+            d = date(int(g["y1"]), int(g["m1n"]), int(g["d1"]))
+        except ValueError:
+            return None
+        return mk(d.isoformat(), None, "day")
+    if kind == "my":
+        month = _month(g["m1"])
+        return mk(f"{int(g['y1']):04d}-{month:02d}", None, "month") if month else None
+    if kind == "weekday":
+        target = WEEKDAYS[g["wd"].lower()]
+        back = (reference.weekday() - target) % 7
+        d = reference - timedelta(days=back)
+        return DateMention(m.start(), m.end(), m.group(0), d.isoformat(), None, "day", True)
+    if kind == "relative":
+        shift = {"yesterday": -1, "today": 0, "tomorrow": 1, "the day before yesterday": -2}[g["rel"].lower()]
+        return mk((reference + timedelta(days=shift)).isoformat(), None, "day")
+    if kind == "ago":
+        n = g["n"].lower()
+        days = _NUMBER_WORDS.get(n) or int(n)
+        return mk((reference - timedelta(days=days)).isoformat(), None, "day")
+    if kind == "year":
+        return mk(g["y1"], None, "year")
+    return None
+
+
+def _month(name: str | None) -> int | None:
+    if not name:
+        return None
+    key = name.lower().rstrip(".")
+    return MONTHS.get(key) or MONTHS.get(key[:3])
+
+
+def date_bounds(value: str | None, end_value: str | None, precision: str | None) -> tuple[date | None, date | None]:
+    """First and last day a (possibly coarse) date covers, for range filtering."""
+    if value is None or precision is None:
+        return None, None
+    if precision == "day":
+        first = date.fromisoformat(value)
+        last = date.fromisoformat(end_value) if end_value else first
+        return first, last
+    if precision == "month":
+        y, mo = (int(x) for x in value.split("-"))
+        return date(y, mo, 1), date(y, mo, calendar.monthrange(y, mo)[1])
+    y = int(value)
+    return date(y, 1, 1), date(y, 12, 31)
+
+
+def event_date(mentions: list[DateMention]) -> DateMention | None:
+    """Pick the date a sentence's event happened on.
+
+    A date introduced by "on" wins; then the first day-precise date; then the
+    first coarser one. Vague words alone give no date at all.
+    """
+    dated = [d for d in mentions if d.value is not None]
+    if not dated:
+        return None
+    for d in dated:
+        if d.on and d.precision == "day":
+            return d
+    for d in dated:
+        if d.precision == "day":
+            return d
+    return dated[0]

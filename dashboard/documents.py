@@ -1,0 +1,95 @@
+"""Source documents and their metadata files.
+
+Each document `seeds/NAME.txt` has `seeds/NAME.meta.json` beside it saying where
+it came from and when it was published; the publication date is the reference
+date that gives year-less dates ("Dec. 8") their year.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass
+from datetime import date
+from pathlib import Path
+
+from dashboard.errors import InputError
+
+DOCUMENT_SUFFIXES = (".txt",)
+META_SUFFIX = ".meta.json"
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    source: str
+    reference_date: date
+    url: str | None = None
+    title: str | None = None
+    added_by: str | None = None
+    added_at: str | None = None
+
+    def to_json(self) -> dict[str, object]:
+        data = asdict(self)
+        data["reference_date"] = self.reference_date.isoformat()
+        return {k: v for k, v in data.items() if v is not None}
+
+
+def meta_path(document: Path) -> Path:
+    return document.with_name(document.stem + META_SUFFIX)
+
+
+def parse_date(value: object, where: str, what: str = "reference_date") -> date:
+    if not isinstance(value, str):
+        raise InputError(f"{where}: {what} must be a date written YYYY-MM-DD, got {value!r}.")
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise InputError(f"{where}: {what} {value!r} is not a date; write it as YYYY-MM-DD.") from None
+
+
+def load_meta(document: Path) -> DocumentMeta | None:
+    """The document's metadata, None when it has no metadata file."""
+    path = meta_path(document)
+    if not path.exists():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"{path}: is not valid JSON ({exc}). Fix the file or delete it.") from exc
+    if not isinstance(data, dict):
+        raise InputError(f"{path}: must hold a JSON object with source and reference_date.")
+    source = data.get("source")
+    if not isinstance(source, str) or not source.strip():
+        raise InputError(f"{path}: 'source' is missing or empty; name the outlet the text came from.")
+    ref = parse_date(data.get("reference_date"), str(path))
+    for key in ("url", "title", "added_by", "added_at"):
+        if key in data and data[key] is not None and not isinstance(data[key], str):
+            raise InputError(f"{path}: '{key}' must be text, got {data[key]!r}.")
+    return DocumentMeta(
+        source=source.strip(),
+        reference_date=ref,
+        url=data.get("url"),
+        title=data.get("title"),
+        added_by=data.get("added_by"),
+        added_at=data.get("added_at"),
+    )
+
+
+def list_documents(seeds: Path) -> list[Path]:
+    if not seeds.exists():
+        raise InputError(f"{seeds}: no such folder. Create it and put .txt documents in it.")
+    if not seeds.is_dir():
+        raise InputError(f"{seeds}: is not a folder of documents.")
+    return sorted(p for p in seeds.iterdir() if p.is_file() and p.suffix in DOCUMENT_SUFFIXES)
+
+
+def document_id(path: Path) -> str:
+    return path.stem
+
+
+def content_hash(*parts: str | bytes) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part.encode("utf-8") if isinstance(part, str) else part)
+        h.update(b"\x00")
+    return h.hexdigest()

@@ -1,0 +1,308 @@
+"""Sentence-by-sentence extraction of places, dated events and quotes from one document.
+
+Extraction is a pure function of (text, reference date, gazetteer): no I/O, no
+geocoding. Every record keeps its provenance (line, character span) so the app
+and the briefings can point back to the exact words of the source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from dashboard import lexicon
+from dashboard.dates import DateMention, event_date, find_dates
+from dashboard.gazetteer import Place
+from dashboard.phrases import PhraseIndex, PhraseMatch, is_acronym, tokenize
+from dashboard.quotes import Quote, find_quotes, word_count
+from dashboard.text import find_quote_spans, mask_markup, normalize_for_dedup, split_sentences
+
+# Which kinds of place say most precisely where something happened.
+KIND_RANK = {"base": 0, "city": 0, "province": 1, "region": 2, "country": 3}
+MIN_EVENT_WORDS = 5
+
+_CANDIDATE = re.compile(
+    r"\b(?:in|at|near|outside|into|from|toward|towards|across|around|to|of|via)\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w'\u2019]+(?:\s+(?:[A-Z][\w'\u2019\-]+|(?:al|el|ez|as|ad|ar)-[A-Z][\w'\u2019]+))*)"
+)
+_RETRACTS_PREVIOUS = re.compile(
+    r"\b(?:deleted|retracted|withdrew|walked back|corrected)\b.*\b(?:information|report|reporting|claim|post|story|article)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    line: int
+    start: int
+    end: int
+    surface: str
+    place: str  # canonical gazetteer name, or the surface form of an unknown candidate
+    known: bool  # False: not in the gazetteer, a candidate for the geocoder
+
+
+@dataclass
+class Event:
+    line: int
+    start: int
+    end: int
+    text: str
+    date: str | None
+    date_end: str | None
+    date_precision: str | None
+    date_text: str | None
+    places: list[str]
+    claim: str
+    sources: list[str]
+    actors: list[str]
+    claim_evidence: str | None = None
+
+
+@dataclass
+class QuoteRecord:
+    line: int
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    role: str | None
+    date: str | None
+    date_precision: str | None
+    places: list[str]
+    event_index: int | None
+
+
+@dataclass
+class Extraction:
+    events: list[Event] = field(default_factory=list)
+    quotes: list[QuoteRecord] = field(default_factory=list)
+    mentions: list[PlaceMention] = field(default_factory=list)
+    duplicates: list[int] = field(default_factory=list)  # lines skipped as repeats
+
+
+class Extractor:
+    """Holds the lookup indexes built once from the gazetteer and the lexicon."""
+
+    def __init__(self, places: Iterable[Place]) -> None:
+        self.places: dict[str, Place] = {p.name: p for p in places}
+        self.place_index = PhraseIndex({p.name: p.aliases for p in self.places.values()})
+        self.not_places = PhraseIndex({n: () for n in lexicon.NOT_PLACES})
+        self.sources = PhraseIndex(lexicon.SOURCES, case_sensitive=True)
+        self.actors = PhraseIndex(lexicon.ACTORS, case_sensitive=True)
+        self.persons: set[str] = set()  # name words of people in the current document
+
+    # -- places ---------------------------------------------------------------
+    def find_places(self, text: str, line: int = 0) -> list[PlaceMention]:
+        tokens = tokenize(text)
+        blocked = [(m.start, m.end) for m in self.not_places.find(text, tokens)]
+        blocked += [(m.start, m.end) for m in self.sources.find(text, tokens) if " " in m.surface]
+        found: list[PlaceMention] = []
+        for m in self.place_index.find(text, tokens):
+            if any(a < m.end and m.start < b for a, b in blocked):
+                continue
+            if not self._is_place_use(m):
+                continue
+            found.append(PlaceMention(line, m.start, m.end, m.surface, m.canonical, True))
+        taken = [(p.start, p.end) for p in found] + blocked
+        taken += [(m.start, m.end) for m in self.sources.find(text, tokens)]
+        taken += [(m.start, m.end) for m in self.actors.find(text, tokens)]
+        for cand in self._candidates(text, taken):
+            found.append(PlaceMention(line, cand[0], cand[1], text[cand[0] : cand[1]], text[cand[0] : cand[1]], False))
+        found.sort(key=lambda p: p.start)
+        return found
+
+    def _is_place_use(self, m: PhraseMatch) -> bool:
+        nxt = m.next_token
+        if nxt and nxt.rstrip(".") in lexicon.ORG_SUFFIXES and not m.possessive:
+            return False  # "Kyiv Independent", "Damascus University"
+        if nxt and not m.possessive and is_acronym(m.surface) and nxt[:1].isalpha():
+            return False  # "U.S. officials": an adjective, not a place
+        return True
+
+    def _candidates(self, text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Capitalised names after a place preposition that the gazetteer does not know."""
+        out: list[tuple[int, int]] = []
+        for m in _CANDIDATE.finditer(text):
+            a, b = m.span("name")
+            name = m.group("name")
+            name = re.sub(r"['\u2019]s?$", "", name)
+            b = a + len(name)
+            if any(x < b and a < y for x, y in taken):
+                continue
+            first = name.split()[0]
+            if first in lexicon.NOT_PLACE_WORDS or first.upper() == first:
+                continue
+            if any(w in lexicon.ORG_SUFFIXES or w.lower() in lexicon.TITLES for w in name.split()):
+                continue
+            if re.search(r"-[a-z]", name) or len(name) < 3:
+                continue  # "Turkish-controlled": an adjective
+            if self._at_sentence_start_of_name(text, a) or any(w in self.persons for w in name.split()):
+                continue
+            out.append((a, b))
+        return out
+
+    @staticmethod
+    def _at_sentence_start_of_name(text: str, a: int) -> bool:
+        # "to Bashar al-Assad": a person, recognised by a following particle name.
+        return bool(re.match(r"[A-Z]\w+\s+(?:al|el|bin|ibn)-", text[a:]))
+
+    def rank_places(self, mentions: list[PlaceMention]) -> list[str]:
+        """Distinct places, the one the event happened at first.
+
+        The first mention of the most specific kind present leads; a country
+        only leads when nothing more precise is named.
+        """
+        order: list[str] = []
+        for m in mentions:
+            if m.place not in order:
+                order.append(m.place)
+        for name in order:
+            place = self.places.get(name)
+            if place is None or KIND_RANK.get(place.kind, 1) < KIND_RANK["country"]:
+                return [name] + [n for n in order if n != name]
+        return order
+
+    # -- documents ------------------------------------------------------------
+    def extract(self, text: str, reference: date) -> Extraction:
+        out = Extraction()
+        seen: set[str] = set()
+        self.persons = _person_words(text)
+        for number, raw in enumerate(text.splitlines(), start=1):
+            if not raw.strip():
+                continue
+            self._extract_line(raw, number, reference, out, seen)
+        return out
+
+    def _extract_line(self, raw: str, number: int, reference: date, out: Extraction, seen: set[str]) -> None:
+        line = mask_markup(raw)
+        spans = find_quote_spans(line)
+        sentences = split_sentences(line, spans)
+        fresh: list[int] = []
+        for si, (a, b) in enumerate(sentences):
+            key = normalize_for_dedup(line[a:b])
+            if key in seen:
+                continue
+            seen.add(key)
+            fresh.append(si)
+        if not fresh:
+            out.duplicates.append(number)
+            return
+        quotes = find_quotes(line, sentences, spans)
+        event_of_sentence: dict[int, int] = {}
+        sentence_places: dict[int, list[str]] = {}
+        sentence_dates: dict[int, DateMention | None] = {}
+        for si in fresh:
+            a, b = sentences[si]
+            sentence = line[a:b]
+            mentions = [
+                PlaceMention(number, a + m.start, a + m.end, m.surface, m.place, m.known)
+                for m in self.find_places(sentence)
+            ]
+            out.mentions.extend(mentions)
+            dates = find_dates(sentence, reference)
+            when = event_date(dates)
+            sentence_dates[si] = when
+            places = self.rank_places(mentions)
+            sentence_places[si] = places
+            outside = _outside_quotes(sentence, a, spans)
+            claim = _claim_status(outside)
+            if claim == "retracted" and _RETRACTS_PREVIOUS.search(outside) and out.events:
+                prev = out.events[-1]
+                if prev.line == number:
+                    prev.claim = "retracted"
+                    prev.claim_evidence = raw[a:b]
+                    if not places and when is None:
+                        continue
+            if word_count(sentence) < MIN_EVENT_WORDS or (not places and when is None):
+                continue
+            speakers = [q.speaker for q, qs in quotes if qs == si and q.speaker]
+            event = Event(
+                line=number,
+                start=a,
+                end=b,
+                text=raw[a:b],
+                date=when.value if when else None,
+                date_end=when.end_value if when else None,
+                date_precision=when.precision if when else None,
+                date_text=when.text if when else None,
+                places=places,
+                claim=claim,
+                sources=self._sources(sentence, speakers),
+                actors=self._actors(sentence, speakers),
+            )
+            event_of_sentence[si] = len(out.events)
+            out.events.append(event)
+        fresh_set = set(fresh)
+        for q, si in quotes:
+            if si not in fresh_set:
+                continue
+            when = sentence_dates.get(si)
+            out.quotes.append(
+                QuoteRecord(
+                    line=number,
+                    start=q.start,
+                    end=q.end,
+                    text=raw[q.start : q.end],
+                    speaker=q.speaker,
+                    role=q.role,
+                    date=when.value if when else None,
+                    date_precision=when.precision if when else None,
+                    places=sentence_places.get(si, []),
+                    event_index=event_of_sentence.get(si),
+                )
+            )
+
+    def _sources(self, sentence: str, speakers: list[str]) -> list[str]:
+        names = [m.canonical for m in self.sources.find(sentence)]
+        for s in speakers:
+            hit = self.sources.find(s)
+            if hit:
+                names.append(hit[0].canonical)
+        return _unique(names)
+
+    def _actors(self, sentence: str, speakers: list[str]) -> list[str]:
+        names = [m.canonical for m in self.actors.find(sentence)]
+        names += [s for s in speakers if s[:1].isupper() and not self.sources.find(s)]
+        return _unique(names)
+
+
+_PERSON = re.compile(
+    r"\b(?:President|leader|dictator|Minister|Secretary|Adviser|diplomat|Pope|spokesperson|spokesman|"
+    r"General|Gen\.|commander|Mr\.|Ms\.|Dr\.)\s+((?:[A-Z][\w'\u2019]+\s+)*(?:(?:al|el|bin)-)?[A-Z][\w'\u2019]+)"
+)
+
+
+def _person_words(text: str) -> set[str]:
+    """Words of people's names in a document, so "of Assad" is not taken for a place."""
+    words: set[str] = set(re.findall(r"\b(?:al|el|bin|ibn)-([A-Z]\w+)", text))
+    for m in _PERSON.finditer(text):
+        for w in m.group(1).split():
+            words.add(re.sub(r"^(?:al|el|bin)-", "", re.sub(r"['\u2019]s?$", "", w)))
+    return words
+
+
+def _outside_quotes(sentence: str, offset: int, spans: Iterable) -> str:
+    chars = list(sentence)
+    for q in spans:
+        for i in range(max(q.start - offset, 0), min(q.end - offset, len(chars))):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def _claim_status(text: str) -> str:
+    low = " ".join(text.lower().split())
+    if any(w in low for w in lexicon.RETRACTION_WORDS):
+        return "retracted"
+    if any(w in low for w in lexicon.CLAIM_WORDS):
+        return "claimed"
+    return "reported"
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    for item in items:
+        if item not in out:
+            out.append(item)
+    return out

@@ -1,0 +1,153 @@
+"""Word lists the extractor reads: news sources, organisations, titles, speech verbs.
+
+They are data, kept in one place so that a new outlet or a new title is one
+line here, not a change to the extraction code.
+"""
+
+from __future__ import annotations
+
+# Outlets and agencies cited as sources. Canonical name -> aliases (matched
+# case-sensitively, whole words). Order does not matter: longest match wins.
+SOURCES: dict[str, tuple[str, ...]] = {
+    "Reuters": ("Reuters",),
+    "TASS": ("TASS", "Tass"),
+    "CNN": ("CNN",),
+    "BBC": ("BBC", "BBC Russian"),
+    "AP": ("Associated Press", "AP"),
+    "AFP": ("AFP", "Agence France-Presse"),
+    "HUR": (
+        "HUR",
+        "Ukraine's military intelligence",
+        "Ukraine's military intelligence agency",
+        "Ukrainian military intelligence agency",
+        "Ukraine's Defense Intelligence",
+        "Ukraine's defense intelligence",
+    ),
+    "RIA Novosti": ("RIA Novosti", "RIA"),
+    "Interfax": ("Interfax",),
+    "Kyiv Independent": ("Kyiv Independent", "the Kyiv Independent"),
+    "Al Jazeera": ("Al Jazeera",),
+    "Bloomberg": ("Bloomberg",),
+    "SOHR": ("Syrian Observatory for Human Rights", "SOHR"),
+    "ISW": ("Institute for the Study of War", "ISW"),
+    "Financial Times": ("Financial Times", "FT"),
+    "Wall Street Journal": ("Wall Street Journal", "WSJ"),
+    "New York Times": ("New York Times", "NYT"),
+    "Washington Post": ("Washington Post",),
+    "The Guardian": ("The Guardian", "Guardian"),
+    "Sky News": ("Sky News",),
+    "SANA": ("SANA",),
+    "Meduza": ("Meduza",),
+    "Mediazona": ("Mediazona",),
+    "Kremlin": ("Kremlin", "Kremlin spokesperson", "Dmitry Peskov", "Peskov"),
+    "U.N.": ("U.N.", "UN", "United Nations"),
+    "Truth Hounds": ("Truth Hounds",),
+    "Russian news agencies": ("Russian news agencies",),
+    "Russian Defense Ministry": ("Russian Defense Ministry", "Russia's Defense Ministry", "Russian Ministry of Defense"),
+}
+
+# Organisations and groups that act in the news (actors, not sources).
+ACTORS: dict[str, tuple[str, ...]] = {
+    "Wagner": ("Wagner", "Wagner Group", "Wagner company"),
+    "Africa Corps": ("Africa Corps",),
+    "Hezbollah": ("Hezbollah",),
+    "HTS": ("HTS", "Hayat Tahrir al-Sham", "Hayat Tahrir al-Sham (HTS)"),
+    "SDF": ("SDF", "Syrian Democratic Forces"),
+    "Syrian National Army": ("Syrian National Army", "SNA"),
+    "Islamic State": ("Islamic State", "ISIS", "ISIL"),
+    "NATO": ("NATO",),
+    "EU": ("EU", "European Union"),
+    "Syrian army": ("Syrian army", "Syrian Arab Army", "Syrian military"),
+    "Syrian rebels": ("Syrian rebels", "rebels", "rebel forces", "opposition fighters", "Syrian opposition fighters"),
+    "Russian forces": ("Russian forces", "Russian troops", "Russian military", "Russian soldiers"),
+    "Israel Defense Forces": ("IDF", "Israel Defense Forces", "Israeli military"),
+}
+
+# Names that contain a place but are not a place mention. Matched before the
+# gazetteer, so "Kyiv Independent" never puts a pin on Kyiv.
+NOT_PLACES: tuple[str, ...] = (
+    "Kyiv Independent",
+    "Kyiv Post",
+    "Kyiv School of Economics",
+    "Moscow Times",
+    "Jerusalem Post",
+    "Tehran Times",
+    "Damascus University",
+    "Aleppo University",
+    "Washington Post",
+    "New York Times",
+    "Syrian Observatory for Human Rights",
+    "Institute for the Study of War",
+    "Middle East Eye",
+    "Middle East Institute",
+    "Russia Today",
+    "Syria Direct",
+    "Kyiv Security Forum",
+    "Ukrainska Pravda",
+    "Moscow Kremlin",
+    "Africa Corps",
+)
+# A place directly followed by one of these words names an organisation.
+ORG_SUFFIXES = frozenset(
+    "Independent Post Times Observer Herald Tribune Gazette Journal University Institute Institution "
+    "Observatory Agency Ministry Center Centre Forum Review Daily Today News Council Corps Group "
+    "Company Command Club Stock Exchange".split()
+)
+
+# Titles that stand before a name: "U.S. President Joe Biden". Lower-cased,
+# compared word by word.
+TITLES = frozenset(
+    """president vice prime minister foreign defense defence secretary adviser advisor national security
+    spokesperson spokesman spokeswoman diplomat leader chief commander general gen. lt. col. colonel
+    major admiral ambassador envoy chancellor king queen prince sheikh emir senator sen. rep.
+    representative mr. ms. mrs. dr. director head deputy chairman chairwoman chair official officer
+    minister, analyst journalist correspondent editor reporter top senior former acting state
+    military intelligence agency army navy ministry foreign top-ranking high-ranking general-secretary
+    secretary-general governor mayor mp lawmaker""".split()
+)
+
+# Verbs of speech that attribute a quotation.
+SPEECH_VERBS = frozenset(
+    """said says say told tells claimed claims claim stated states added adds wrote writes posted posts
+    declared declares announced announces emphasized emphasised stressed warned warns noted notes
+    described describes called calls insisted insists argued argues explained explains asked asks
+    replied replies reported reports alleged alleges acknowledged acknowledges confirmed confirms denied
+    denies tweeted urged urges vowed vows promised promises""".split()
+)
+# Participles that carry the previous speaker on ("..., saying that ...").
+SPEECH_PARTICIPLES = frozenset("saying adding noting calling citing writing telling claiming stressing warning".split())
+
+CLAIM_WORDS = (
+    "claimed",
+    "claims",
+    "claim ",
+    "claiming",
+    "according to",
+    "alleged",
+    "allegedly",
+    "purportedly",
+    "reportedly",
+    "unverified",
+    "could not be independently verified",
+)
+RETRACTION_WORDS = (
+    "later deleted",
+    "deleted the",
+    "retracted",
+    "denied",
+    "withdrew the report",
+    "walked back",
+    "was false",
+    "debunked",
+)
+
+# Capitalised words that begin a sentence or a title but never a place.
+NOT_PLACE_WORDS = frozenset(
+    """The A An This That These Those It Its He She They We I You His Her Their Our Your There Here
+    President Prime Minister Pope Editor Editor's Note Of According As In On At To For From With By
+    And But Or If When While After Before During Since Until Russian Syrian Ukrainian Iranian Turkish
+    American Israeli Lebanese European Western Eastern Northern Southern Arab Kurdish Islamic Muslim
+    Christian Jan January Feb February Mar March Apr April May Jun June Jul July Aug August Sep Sept
+    September Oct October Nov November Dec December Monday Tuesday Wednesday Thursday Friday Saturday
+    Sunday X Telegram Facebook Twitter YouTube Instagram""".split()
+)

@@ -1,0 +1,139 @@
+"""Finding known names (places, sources, organisations) in text, longest first.
+
+Lookups go token n-gram by n-gram into a dict, so the cost does not grow with
+the size of the gazetteer: 30,000 places match as fast as 300.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+# A word: starts with a letter; may hold letters, digits, apostrophes, hyphens
+# and inner dots (U.S.), and may end with a dot (abbreviations, sentence end).
+_TOKEN = re.compile(r"[^\W\d_](?:[\w'\u2019\-]|\.(?=[^\W\d_]))*\.?")
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+
+
+def normalize_key(text: str) -> str:
+    """The form names are compared in: lower case, straight apostrophes, no final dot."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    text = " ".join(text.split()).lower()
+    return text[:-1] if text.endswith(".") else text
+
+
+def _strip_possessive(word: str) -> tuple[str, bool]:
+    if len(word) > 2 and word[-2:] in ("'s", "\u2019s"):
+        return word[:-2], True
+    if len(word) > 1 and word[-1] in "'\u2019" and word[-2] in "sS":
+        return word[:-1], True
+    return word, False
+
+
+@dataclass(frozen=True)
+class PhraseMatch:
+    start: int
+    end: int  # end of the name itself, before any possessive 's
+    surface: str
+    canonical: str
+    possessive: bool
+    next_token: str | None  # the word right after, if only spaces separate them
+
+
+class PhraseIndex:
+    """Names and their aliases, looked up by normalised token n-grams.
+
+    ``case_sensitive`` phrases must appear as written (outlets like "AP" or
+    "TASS" would otherwise match ordinary words). Otherwise the match ignores
+    case but must start with a capital letter, and acronyms (all capitals,
+    "UAE", "U.S.") must still match exactly.
+    """
+
+    def __init__(self, names: Mapping[str, Iterable[str]], case_sensitive: bool = False) -> None:
+        self.case_sensitive = case_sensitive
+        self._index: dict[str, tuple[str, str]] = {}
+        self.max_tokens = 1
+        for canonical, aliases in names.items():
+            for alias in (canonical, *aliases):
+                key = normalize_key(alias)
+                if not key:
+                    continue
+                self._index.setdefault(key, (canonical, alias))
+                self.max_tokens = max(self.max_tokens, len(key.split()))
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def find(self, text: str, tokens: list[Token] | None = None) -> list[PhraseMatch]:
+        tokens = tokenize(text) if tokens is None else tokens
+        out: list[PhraseMatch] = []
+        i = 0
+        n = len(tokens)
+        while i < n:
+            hit = self._match_at(text, tokens, i)
+            if hit is None:
+                i += 1
+                continue
+            match, used = hit
+            out.append(match)
+            i += used
+        return out
+
+    def _match_at(self, text: str, tokens: list[Token], i: int) -> tuple[PhraseMatch, int] | None:
+        first = tokens[i].text
+        if not self.case_sensitive and not first[0].isupper():
+            return None
+        limit = min(self.max_tokens, len(tokens) - i)
+        for size in range(limit, 0, -1):
+            window = tokens[i : i + size]
+            if any(text[a.end : b.start].strip() for a, b in zip(window, window[1:], strict=False)):
+                continue  # only spaces may stand between the words of a name
+            last_word, possessive = _strip_possessive(window[-1].text)
+            words = [t.text for t in window[:-1]] + [last_word]
+            key = normalize_key(" ".join(words))
+            entry = self._index.get(key)
+            if entry is None and possessive:
+                continue
+            if entry is None:
+                continue
+            canonical, alias = entry
+            start = window[0].start
+            end = window[-1].start + len(last_word)
+            surface = text[start:end]
+            if surface.endswith(".") and not alias.endswith("."):
+                end -= 1
+                surface = surface[:-1]
+            if not self._case_ok(surface, alias):
+                continue
+            nxt = None
+            if i + size < len(tokens):
+                t = tokens[i + size]
+                if not text[window[-1].end : t.start].strip():
+                    nxt = t.text
+            return PhraseMatch(start, end, surface, canonical, possessive, nxt), size
+        return None
+
+    def _case_ok(self, surface: str, alias: str) -> bool:
+        if self.case_sensitive:
+            return surface == alias or surface.rstrip(".") == alias.rstrip(".")
+        letters = alias.replace(".", "").replace(" ", "")
+        if letters.isupper() and len(letters) <= 4:
+            return surface.replace(".", "") == alias.replace(".", "")
+        return surface[:1].isupper()
+
+
+def is_acronym(alias: str) -> bool:
+    letters = alias.replace(".", "")
+    return letters.isupper() and len(letters) <= 4
