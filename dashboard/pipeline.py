@@ -36,8 +36,9 @@ from dashboard.text import atomic_write_text, read_document
 log = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS_DIR = ROOT / "seeds"
-BUILD_DIR = ROOT / "build"
+# Tests and deployments point these elsewhere with environment variables.
+SEEDS_DIR = Path(os.environ.get("DASHBOARD_SEEDS") or ROOT / "seeds")
+BUILD_DIR = Path(os.environ.get("DASHBOARD_BUILD_DIR") or ROOT / "build")
 EXTRACTOR_VERSION = "1"  # bump when extraction output changes, to drop cached results
 
 EVENT_COLUMNS = [
