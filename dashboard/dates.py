@@ -23,7 +23,7 @@ WEEKDAYS = {
     "sunday": 6,
 }  # fmt: skip
 
-_MON = r"(?P<{g}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MON = r"(?P<{g}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"  # noqa: E501
 _DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{g}>(?:19|20)\d\d)"
 
@@ -76,7 +76,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # February 2022
     ("my", re.compile(rf"\b{_mon('m1')}\s+{_year('y1')}\b")),
     # weekday, relative words
-    ("weekday", re.compile(r"\b(?:on|last|this past)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I)),
+    (
+        "weekday",
+        re.compile(
+            r"\b(?:on|last|this past)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I
+        ),
+    ),
     ("relative", re.compile(r"\b(?P<rel>yesterday|today|tomorrow|the day before yesterday)\b", re.I)),
     ("ago", re.compile(r"\b(?P<n>two|three|four|five|six|\d)\s+days\s+ago\b", re.I)),
     # in 2015 / in early 2015 (a year, coarse)

@@ -16,19 +16,24 @@ from dashboard import lexicon
 from dashboard.dates import DateMention, event_date, find_dates
 from dashboard.gazetteer import Place
 from dashboard.phrases import PhraseIndex, PhraseMatch, is_acronym, tokenize
-from dashboard.quotes import Quote, find_quotes, word_count
+from dashboard.quotes import find_quotes, word_count
 from dashboard.text import find_quote_spans, mask_markup, normalize_for_dedup, split_sentences
 
 # Which kinds of place say most precisely where something happened.
 KIND_RANK = {"base": 0, "city": 0, "province": 1, "region": 2, "country": 3}
 MIN_EVENT_WORDS = 5
+# Words after an abbreviated country ("the U.S. on Friday") that show it is a noun.
+_FUNCTION_WORDS = frozenset(
+    "on in at and or to for with from by was is has had will would said says last this after before since "
+    "but as if when while".split()
+)
 
 _CANDIDATE = re.compile(
     r"\b(?:in|at|near|outside|into|from|toward|towards|across|around|to|of|via)\s+(?:the\s+)?"
     r"(?P<name>[A-Z][\w'\u2019]+(?:\s+(?:[A-Z][\w'\u2019\-]+|(?:al|el|ez|as|ad|ar)-[A-Z][\w'\u2019]+))*)"
 )
 _RETRACTS_PREVIOUS = re.compile(
-    r"\b(?:deleted|retracted|withdrew|walked back|corrected)\b.*\b(?:information|report|reporting|claim|post|story|article)\b",
+    r"\b(?:deleted|retracted|withdrew|walked back|corrected)\b.*\b(?:information|report|reporting|claim|post|story|article)\b",  # noqa: E501
     re.I,
 )
 
@@ -117,8 +122,8 @@ class Extractor:
         nxt = m.next_token
         if nxt and nxt.rstrip(".") in lexicon.ORG_SUFFIXES and not m.possessive:
             return False  # "Kyiv Independent", "Damascus University"
-        if nxt and not m.possessive and is_acronym(m.surface) and nxt[:1].isalpha():
-            return False  # "U.S. officials": an adjective, not a place
+        if nxt and not m.possessive and is_acronym(m.surface) and nxt.lower().rstrip(".,") not in _FUNCTION_WORDS:
+            return False  # "U.S. officials": an adjective, not a place; "to the U.S. on Friday" is one
         return True
 
     def _candidates(self, text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:

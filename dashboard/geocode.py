@@ -75,6 +75,7 @@ class GeocodeSettings:
         for anything beyond a handful of names. Env ``DASHBOARD_NOMINATIM_DOMAIN``.
     user_agent: OSM requires one identifying the application and a contact.
         Env ``DASHBOARD_NOMINATIM_USER_AGENT``; set your own contact.
+    cache_path: env ``DASHBOARD_GEOCODE_CACHE``; scheme: env ``DASHBOARD_NOMINATIM_SCHEME``.
     timeout: seconds per request before giving up.
     cache_path: JSON cache of answers and misses (kept across runs).
     min_delay_seconds: spacing between requests (public server: >= 1 s).
@@ -98,6 +99,10 @@ class GeocodeSettings:
             values["enabled"] = enabled
         if env.get("DASHBOARD_NOMINATIM_DOMAIN", "").strip():
             values["domain"] = env["DASHBOARD_NOMINATIM_DOMAIN"].strip()
+        if env.get("DASHBOARD_NOMINATIM_SCHEME", "").strip() in ("http", "https"):
+            values["scheme"] = env["DASHBOARD_NOMINATIM_SCHEME"].strip()
+        if env.get("DASHBOARD_GEOCODE_CACHE", "").strip():
+            values["cache_path"] = Path(env["DASHBOARD_GEOCODE_CACHE"].strip())
         if env.get("DASHBOARD_NOMINATIM_USER_AGENT", "").strip():
             values["user_agent"] = env["DASHBOARD_NOMINATIM_USER_AGENT"].strip()
         values.update(overrides)

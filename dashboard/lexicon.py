@@ -43,7 +43,11 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "U.N.": ("U.N.", "UN", "United Nations"),
     "Truth Hounds": ("Truth Hounds",),
     "Russian news agencies": ("Russian news agencies",),
-    "Russian Defense Ministry": ("Russian Defense Ministry", "Russia's Defense Ministry", "Russian Ministry of Defense"),
+    "Russian Defense Ministry": (
+        "Russian Defense Ministry",
+        "Russia's Defense Ministry",
+        "Russian Ministry of Defense",
+    ),
 }
 
 # Organisations and groups that act in the news (actors, not sources).

@@ -64,6 +64,9 @@ class PhraseIndex:
     def __init__(self, names: Mapping[str, Iterable[str]], case_sensitive: bool = False) -> None:
         self.case_sensitive = case_sensitive
         self._index: dict[str, tuple[str, str]] = {}
+        # Longest multi-word key per first word: most words start no name of two
+        # words or more, so the n-gram loop is skipped for them (the hot spot at 30k places).
+        self._longest_from: dict[str, int] = {}
         self.max_tokens = 1
         for canonical, aliases in names.items():
             for alias in (canonical, *aliases):
@@ -71,7 +74,10 @@ class PhraseIndex:
                 if not key:
                     continue
                 self._index.setdefault(key, (canonical, alias))
-                self.max_tokens = max(self.max_tokens, len(key.split()))
+                words = key.split()
+                self.max_tokens = max(self.max_tokens, len(words))
+                if len(words) > 1:
+                    self._longest_from[words[0]] = max(self._longest_from.get(words[0], 0), len(words))
 
     def __len__(self) -> int:
         return len(self._index)
@@ -95,7 +101,8 @@ class PhraseIndex:
         first = tokens[i].text
         if not self.case_sensitive and not first[0].isupper():
             return None
-        limit = min(self.max_tokens, len(tokens) - i)
+        first_key = first.replace("\u2019", "'").replace("\u2018", "'").lower()
+        limit = min(max(self._longest_from.get(first_key, 1), 1), len(tokens) - i)
         for size in range(limit, 0, -1):
             window = tokens[i : i + size]
             if any(text[a.end : b.start].strip() for a, b in zip(window, window[1:], strict=False)):

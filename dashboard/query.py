@@ -106,6 +106,7 @@ class Selection:
 
 
 def select(events: pd.DataFrame, quotes: pd.DataFrame, places: pd.DataFrame, f: Filters) -> Selection:
+    events, quotes = (t[~t["hidden"].fillna(False).astype(bool)] if "hidden" in t else t for t in (events, quotes))
     base = event_mask(events, places, f)
     is_day = events["date_precision"] == "day"
     dated = events[base & is_day & date_mask(events, f)]
@@ -120,9 +121,9 @@ def select(events: pd.DataFrame, quotes: pd.DataFrame, places: pd.DataFrame, f: 
     q = quotes[quotes["event_id"].isin(set(in_view["event_id"]))]
     if f.query:
         needle = f.query.casefold()
-        text_hit = quotes["text"].str.casefold().str.contains(needle, regex=False) | quotes[
-            "speaker"
-        ].fillna("").str.casefold().str.contains(needle, regex=False)
+        text_hit = quotes["text"].str.casefold().str.contains(needle, regex=False) | quotes["speaker"].fillna(
+            ""
+        ).str.casefold().str.contains(needle, regex=False)
         extra = quotes[text_hit & quotes["event_id"].isna()]
         q = pd.concat([q, extra]).drop_duplicates("quote_id")
     summary = place_summary(in_view, places)

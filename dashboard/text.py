@@ -47,15 +47,12 @@ def decode_document(data: bytes, name: str) -> str:
     if not data.strip():
         raise InputError(f"{name}: the file is empty. Add the article's text and try again.")
     if b"\x00" in data[:65536] or _looks_binary(data[:65536]):
-        raise InputError(
-            f"{name}: looks like a binary file, not text. Save the article as plain text (.txt) first."
-        )
+        raise InputError(f"{name}: looks like a binary file, not text. Save the article as plain text (.txt) first.")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(
-            f"{name}: is not valid UTF-8 (bad byte at offset {exc.start}). "
-            "Re-save the file as UTF-8 and try again."
+            f"{name}: is not valid UTF-8 (bad byte at offset {exc.start}). Re-save the file as UTF-8 and try again."
         ) from exc
     if not text.strip():
         raise InputError(f"{name}: the file has no text. Add the article's text and try again.")
@@ -111,8 +108,8 @@ def mask_markup(line: str) -> str:
     return "".join(chars)
 
 
-OPEN_QUOTES = "\"\u201c"
-CLOSE_QUOTES = "\"\u201d"
+OPEN_QUOTES = '"\u201c'
+CLOSE_QUOTES = '"\u201d'
 
 
 @dataclass(frozen=True)

@@ -35,8 +35,11 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def streamlit_server(
-    seeds: Path | None = None, build_dir: Path | None = None, env: dict[str, str] | None = None,
-    script: str = "dashboard/app.py", timeout: float = 60.0,
+    seeds: Path | None = None,
+    build_dir: Path | None = None,
+    env: dict[str, str] | None = None,
+    script: str = "dashboard/app.py",
+    timeout: float = 60.0,
 ) -> Iterator[str]:
     """Run `streamlit run` on a free local port; yield its base URL."""
     port = free_port()
@@ -49,10 +52,25 @@ def streamlit_server(
     OUTPUT_DIR.mkdir(exist_ok=True)
     log = open(OUTPUT_DIR / f"streamlit-{port}.log", "wb")  # noqa: SIM115
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true",
-         "--browser.gatherUsageStats", "false"],  # fmt: skip
-        cwd=ROOT, env=full_env, stdout=log, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            script,
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+        ],  # fmt: skip
+        cwd=ROOT,
+        env=full_env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     try:

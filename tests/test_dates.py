@@ -1,0 +1,83 @@
+"""Dates in news prose, resolved against a reference date (table-driven, negatives included)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dashboard.dates import date_bounds, event_date, find_dates, nearest_year
+
+REF = date(2024, 12, 10)  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "end", "precision"),
+    [
+        ("the Dec. 8 downfall of its main ally", "2024-12-08", None, "day"),
+        ("talks on December 13 in Geneva", "2024-12-13", None, "day"),
+        ("talks on 13 December in Geneva", "2024-12-13", None, "day"),
+        ("published on March 22, 2024, and re-published", "2024-03-22", None, "day"),
+        ("fighting on Nov. 30-Dec. 1 around Aleppo", "2024-11-30", "2024-12-01", "day"),
+        ("strikes on Dec. 7-8 near Homs", "2024-12-07", "2024-12-08", "day"),
+        ("strikes on 7-8 December near Homs", "2024-12-07", "2024-12-08", "day"),
+        ("the jets struck on Saturday", "2024-12-07", None, "day"),
+        ("the jets struck yesterday", "2024-12-09", None, "day"),
+        ("two days ago the convoy left", "2024-12-08", None, "day"),
+        ("the invasion in February 2022 began", "2022-02", None, "month"),
+        ("the base was built in 2015 by Russia", "2015", None, "year"),
+        ("ISO dates like 2024-12-08 in data", "2024-12-08", None, "day"),
+    ],
+)
+def test_dates_resolve_to_iso(text: str, value: str, end: str | None, precision: str) -> None:
+    found = [d for d in find_dates(text, REF) if d.value]
+    assert found, text
+    d = found[0]
+    assert (d.value, d.end_value, d.precision) == (value, end, precision)
+    assert text[d.start : d.end] == d.text  # the evidence is the source's own words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "analysts say the offensive in recent days surprised everyone",
+        "543 soldiers who died since 2015",
+        "assistance expected in the next 72 hours",
+        "346 were employees of the Wagner company",
+        "the regime may fall within days",  # "may" is not the month
+        "Of the total number, 36 double-tap strikes",
+    ],
+)
+def test_vague_or_numeric_words_give_no_day(text: str) -> None:
+    assert event_date(find_dates(text, REF)) is None
+
+
+def test_year_less_date_takes_the_year_nearest_the_reference() -> None:
+    assert nearest_year(12, 8, date(2024, 12, 10)) == 2024
+    assert nearest_year(1, 2, date(2024, 12, 30)) == 2025  # early January read in late December
+    assert nearest_year(12, 30, date(2025, 1, 3)) == 2024
+    assert nearest_year(2, 29, date(2024, 3, 1)) == 2024
+
+
+def test_weekday_means_the_latest_such_day_up_to_the_reference() -> None:
+    monday = date(2024, 12, 9)
+    (d,) = find_dates("on Monday the rebels entered", monday)
+    assert d.value == "2024-12-09"
+    (d,) = find_dates("on Sunday the rebels entered", monday)
+    assert d.value == "2024-12-08"
+
+
+def test_on_date_wins_over_an_earlier_background_date() -> None:
+    text = "After the offensive in November 2024, the rebels took Damascus on Dec. 8."
+    assert event_date(find_dates(text, REF)).value == "2024-12-08"
+
+
+def test_date_bounds_cover_coarse_dates() -> None:
+    assert date_bounds("2022-02", None, "month") == (date(2022, 2, 1), date(2022, 2, 28))
+    assert date_bounds("2015", None, "year") == (date(2015, 1, 1), date(2015, 12, 31))
+    assert date_bounds("2024-11-30", "2024-12-01", "day") == (date(2024, 11, 30), date(2024, 12, 1))
+    assert date_bounds(None, None, None) == (None, None)
+
+
+def test_impossible_dates_are_not_invented() -> None:
+    assert [d for d in find_dates("on Feb. 30 nothing happened", REF) if d.value] == []

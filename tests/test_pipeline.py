@@ -1,0 +1,126 @@
+"""The pipeline end to end: geocoding fallbacks, the build cache, and invariants on any text."""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dashboard.extract import Extractor
+from dashboard.gazetteer import DEFAULT_PATH, load_gazetteer
+from dashboard.pipeline import Context, build, read_tables
+from tests.nominatim_server import place_record
+
+ROOT = Path(__file__).resolve().parent.parent
+EXTRACTOR = Extractor(load_gazetteer(DEFAULT_PATH))
+NEWS_WORDS = st.sampled_from(
+    ['"', "\u201c", "\u201d", "said", "Dec.", "8", "on", "Homs", "Syria's", "Kheimin airbase", "U.S.", "the", ",",
+     ".", " ", "\n", "according to", "claimed", "March 22, 2024", "Nov. 30-Dec. 1", "al-Assad", "Reuters", "![x](",
+     "http://a.b/Damascus", ")", "`", "${x}", "<script>", "Latakia province", "'s", "\u2019s", "yesterday"]
+)  # fmt: skip
+TEXTS = st.one_of(st.text(max_size=400), st.lists(NEWS_WORDS, max_size=80).map(" ".join))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_extraction_never_raises_and_every_span_is_the_source(text: str) -> None:
+    result = EXTRACTOR.extract(text, date(2024, 12, 10))
+    lines = text.splitlines()
+    for item in [*result.events, *result.quotes]:
+        assert lines[item.line - 1][item.start : item.end] == item.text
+    for m in result.mentions:
+        assert lines[m.line - 1][m.start : m.end] == m.surface
+    for e in result.events:
+        assert e.claim in ("reported", "claimed", "retracted")
+        if e.date:
+            date.fromisoformat(e.date if len(e.date) == 10 else (e.date + "-01")[:10] if len(e.date) == 7 else
+                               e.date + "-01-01")  # fmt: skip
+
+
+def test_every_gazetteer_coordinate_is_in_range() -> None:
+    for p in load_gazetteer(DEFAULT_PATH):
+        assert -90 <= p.lat <= 90 and -180 <= p.lon <= 180, p
+
+
+def _extract_with_nominatim(doc: Path, stub, tmp_path: Path) -> tuple[int, dict, str]:  # noqa: ANN001
+    env = dict(
+        os.environ,
+        DASHBOARD_NOMINATIM="1",
+        DASHBOARD_NOMINATIM_DOMAIN=stub.domain,
+        DASHBOARD_NOMINATIM_SCHEME="http",
+        DASHBOARD_GEOCODE_CACHE=str(tmp_path / "cache.json"),
+    )
+    r = subprocess.run(
+        [sys.executable, "-m", "dashboard", "extract", str(doc), "--reference-date", "2024-12-10"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    return r.returncode, json.loads(r.stdout) if r.returncode == 0 else {}, r.stderr
+
+
+def test_unknown_place_is_placed_by_nominatim_when_enabled(nominatim_server, tmp_path: Path) -> None:
+    nominatim_server.results["kafr zeita"] = [place_record("Kafr Zeita", 35.3746, 36.6006, importance=0.4)]
+    doc = tmp_path / "a.txt"
+    doc.write_text("Shelling hit the village of Kafr Zeita on Dec. 3, near Hama.\n", encoding="utf-8")
+    code, data, err = _extract_with_nominatim(doc, nominatim_server, tmp_path)
+    assert code == 0, err
+    kz = next(p for p in data["places"] if p["name"] == "Kafr Zeita")
+    assert (kz["lat"], kz["lon"], kz["via"]) == (35.3746, 36.6006, "nominatim")
+    assert [r.params["q"] for r in nominatim_server.requests] == ["Kafr Zeita"]  # Hama came from the gazetteer
+    code, data, err = _extract_with_nominatim(doc, nominatim_server, tmp_path)
+    assert code == 0 and len(nominatim_server.requests) == 1  # the second run answers from the cache
+
+
+def test_nominatim_failure_does_not_stop_extraction(nominatim_server, tmp_path: Path) -> None:
+    nominatim_server.mode = "503"
+    doc = tmp_path / "a.txt"
+    doc.write_text("Shelling hit the village of Kafr Zeita on Dec. 3, near Hama.\n", encoding="utf-8")
+    code, data, err = _extract_with_nominatim(doc, nominatim_server, tmp_path)
+    assert code == 0, err
+    kz = next(p for p in data["places"] if p["name"] == "Kafr Zeita")
+    assert kz["lat"] is None and "failed" in kz["reason"]
+    assert any("503" in p for p in data["problems"]) and "503" in err
+    assert next(p for p in data["places"] if p["name"] == "Hama")["lat"] is not None
+
+
+def test_second_build_reextracts_only_the_changed_document(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name, text in (("a", "Rebels entered Homs on Dec. 7."), ("b", "Jets struck Idlib on Dec. 1.")):
+        (seeds / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
+        (seeds / f"{name}.meta.json").write_text('{"source": "X", "reference_date": "2024-12-10"}', encoding="utf-8")
+    ctx = Context.create()
+    calls: list[str] = []
+    real = ctx.extractor.extract
+    monkeypatch.setattr(ctx.extractor, "extract", lambda text, ref: calls.append(text) or real(text, ref))
+    build(seeds, tmp_path / "build", ctx)
+    assert len(calls) == 2
+    (seeds / "c.txt").write_text("Rebels entered Hama on Dec. 5.\n", encoding="utf-8")
+    (seeds / "c.meta.json").write_text('{"source": "X", "reference_date": "2024-12-10"}', encoding="utf-8")
+    tables, _ = build(seeds, tmp_path / "build", ctx)
+    assert calls[2:] == ["Rebels entered Hama on Dec. 5.\n"]
+    again = read_tables(tmp_path / "build")
+    assert sorted(again.events["primary_place"]) == ["Hama", "Homs", "Idlib"]
+    assert list(again.events["date"].sort_values()) == ["2024-12-01", "2024-12-05", "2024-12-07"]
+
+
+def test_only_the_ui_imports_streamlit() -> None:
+    """Logic stays testable without a browser: only the Streamlit scripts import streamlit."""
+    ui = {ROOT / "dashboard" / "app.py"} | set((ROOT / "dashboard" / "pages").glob("*.py"))
+    offenders = []
+    for path in (ROOT / "dashboard").rglob("*.py"):
+        if path in ui:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else [])  # fmt: skip
+            if any(n.split(".")[0] in ("streamlit", "streamlit_folium") for n in names):
+                offenders.append(str(path.relative_to(ROOT)))
+    assert offenders == []
