@@ -32,6 +32,8 @@ _CANDIDATE = re.compile(
     r"\b(?:in|at|near|outside|into|from|toward|towards|across|around|to|of|via)\s+(?:the\s+)?"
     r"(?P<name>[A-Z][\w'\u2019]+(?:\s+(?:[A-Z][\w'\u2019\-]+|(?:al|el|ez|as|ad|ar)-[A-Z][\w'\u2019]+))*)"
 )
+# "DAMASCUS (Reuters) -": where the story was filed, not where it happened.
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'\-]+(?:\([^)]{1,40}\))?\s*[-\u2013\u2014]\s")
 _RETRACTS_PREVIOUS = re.compile(
     r"\b(?:deleted|retracted|withdrew|walked back|corrected)\b.*\b(?:information|report|reporting|claim|post|story|article)\b",  # noqa: E501
     re.I,
@@ -131,6 +133,8 @@ class Extractor:
         out: list[tuple[int, int]] = []
         for m in _CANDIDATE.finditer(text):
             a, b = m.span("name")
+            if re.search(r"according\s+to\s+(?:the\s+)?$", text[max(0, a - 20) : a], re.I):
+                continue  # a source, not a place
             name = m.group("name")
             name = re.sub(r"['\u2019]s?$", "", name)
             b = a + len(name)
@@ -153,14 +157,14 @@ class Extractor:
         # "to Bashar al-Assad": a person, recognised by a following particle name.
         return bool(re.match(r"[A-Z]\w+\s+(?:al|el|bin|ibn)-", text[a:]))
 
-    def rank_places(self, mentions: list[PlaceMention]) -> list[str]:
+    def rank_places(self, mentions: list[PlaceMention], dateline_end: int = -1) -> list[str]:
         """Distinct places, the one the event happened at first.
 
         The first mention of the most specific kind present leads; a country
         only leads when nothing more precise is named.
         """
         order: list[str] = []
-        for m in mentions:
+        for m in sorted(mentions, key=lambda m: (m.start < dateline_end, m.start)):
             if m.place not in order:
                 order.append(m.place)
         for name in order:
@@ -209,7 +213,8 @@ class Extractor:
             dates = find_dates(sentence, reference)
             when = event_date(dates)
             sentence_dates[si] = when
-            places = self.rank_places(mentions)
+            dateline = _DATELINE.match(line)
+            places = self.rank_places(mentions, dateline.end() if dateline else -1)
             sentence_places[si] = places
             outside = _outside_quotes(sentence, a, spans)
             claim = _claim_status(outside)

@@ -42,6 +42,37 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "Kremlin": ("Kremlin", "Kremlin spokesperson", "Dmitry Peskov", "Peskov"),
     "U.N.": ("U.N.", "UN", "United Nations"),
     "Truth Hounds": ("Truth Hounds",),
+    "Maxar Technologies": ("Maxar Technologies", "Maxar"),
+    "Al Arabiya": ("Al Arabiya",),
+    "Anadolu": ("Anadolu", "Anadolu Agency"),
+    "Axios": ("Axios",),
+    "Politico": ("Politico",),
+    "Kommersant": ("Kommersant",),
+    "Izvestia": ("Izvestia",),
+    "RBC": ("RBC",),
+    "The Economist": ("The Economist", "Economist"),
+    "Le Monde": ("Le Monde",),
+    "Der Spiegel": ("Der Spiegel", "Spiegel"),
+    "Haaretz": ("Haaretz",),
+    "Times of Israel": ("Times of Israel",),
+    "Asharq Al-Awsat": ("Asharq Al-Awsat",),
+    "Enab Baladi": ("Enab Baladi",),
+    "North Press": ("North Press", "North Press Agency"),
+    "Rudaw": ("Rudaw",),
+    "Ukrinform": ("Ukrinform",),
+    "Suspilne": ("Suspilne",),
+    "RFE/RL": ("RFE/RL", "Radio Free Europe", "Radio Liberty"),
+    "Voice of America": ("Voice of America", "VOA"),
+    "NPR": ("NPR",),
+    "ABC News": ("ABC News",),
+    "CBS News": ("CBS News",),
+    "NBC News": ("NBC News",),
+    "Fox News": ("Fox News",),
+    "Euronews": ("Euronews",),
+    "DW": ("DW", "Deutsche Welle"),
+    "France 24": ("France 24",),
+    "Novaya Gazeta": ("Novaya Gazeta",),
+    "Rybar": ("Rybar",),
     "Russian news agencies": ("Russian news agencies",),
     "Russian Defense Ministry": (
         "Russian Defense Ministry",
@@ -95,7 +126,8 @@ NOT_PLACES: tuple[str, ...] = (
 ORG_SUFFIXES = frozenset(
     "Independent Post Times Observer Herald Tribune Gazette Journal University Institute Institution "
     "Observatory Agency Ministry Center Centre Forum Review Daily Today News Council Corps Group "
-    "Company Command Club Stock Exchange".split()
+    "Company Command Club Stock Exchange Technologies Inc Corp Corporation Foundation Media Press Network Bank "
+    "Party Front Army Forces Brigade Brigades Movement Committee Commission Airlines Airways".split()
 )
 
 # Titles that stand before a name: "U.S. President Joe Biden". Lower-cased,

@@ -218,3 +218,15 @@ def test_seed_document(ex: Extractor) -> None:
     for e in result.events:
         assert lines[e.line - 1][e.start : e.end] == e.text
     assert not any(q.text in ("double-tap", "significant", "hundreds") for q in result.quotes)
+
+
+def test_article_forms_dateline_lowercase_alias_and_sources(ex: Extractor) -> None:
+    text = (
+        "DAMASCUS (Reuters) - Russia has moved warships out of its naval facility in Tartus, satellite images"
+        " showed on Thursday.\n"
+        "The frigate left the port on Dec. 10, according to Maxar Technologies.\n"
+    )
+    first, second = ex.extract(text, date(2024, 12, 14)).events
+    assert first.places[0] == "Tartus naval facility"  # the dateline city is not where it happened
+    assert "Damascus" in first.places and first.date == "2024-12-12" and first.sources == ["Reuters"]
+    assert second.places == [] and second.sources == ["Maxar Technologies"] and second.claim == "claimed"
