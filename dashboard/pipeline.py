@@ -30,7 +30,9 @@ from dashboard.errors import InputError
 from dashboard.extract import Extraction, Extractor
 from dashboard.gazetteer import DEFAULT_PATH as GAZETTEER_PATH
 from dashboard.gazetteer import Place, load_gazetteer
-from dashboard.geocode import Resolver
+from dashboard.geocode import Resolver, normalize
+from dashboard.merge import merge_events
+from dashboard.review import hidden_ids, load_overrides, override_row
 from dashboard.text import atomic_write_text, read_document
 
 log = logging.getLogger(__name__)
@@ -44,11 +46,11 @@ EXTRACTOR_VERSION = "1"  # bump when extraction output changes, to drop cached r
 EVENT_COLUMNS = [
     "event_id", "doc_id", "path", "line", "start", "end", "text", "date", "date_end",
     "date_precision", "date_text", "date_first", "date_last", "places", "primary_place",
-    "claim", "claim_evidence", "sources", "actors", "doc_source",
+    "claim", "claim_evidence", "sources", "actors", "doc_source", "hidden",
 ]  # fmt: skip
 QUOTE_COLUMNS = [
     "quote_id", "doc_id", "path", "line", "start", "end", "text", "speaker", "role", "date",
-    "date_precision", "places", "event_id",
+    "date_precision", "places", "event_id", "hidden",
 ]  # fmt: skip
 PLACE_COLUMNS = [
     "name", "kind", "lat", "lon", "country", "source", "source_ref", "via", "confidence",
@@ -205,6 +207,7 @@ def resolve_places(results: list[DocumentResult], ctx: Context) -> dict[str, dic
     kept with null coordinates and the reason, never dropped.
     """
     by_name = {p.name: p for p in ctx.places}
+    overrides = load_overrides()  # a person's fix wins over gazetteer and geocoder (review.py)
     mentions: dict[str, list[str]] = {}
     known: dict[str, bool] = {}
     for r in results:
@@ -216,6 +219,10 @@ def resolve_places(results: list[DocumentResult], ctx: Context) -> dict[str, dic
     out: dict[str, dict[str, Any]] = {}
     for name, forms in mentions.items():
         place = by_name.get(name)
+        override = overrides.get(normalize(name))
+        if override is not None:
+            out[name] = override_row(override, forms)
+            continue
         if place is not None:
             out[name] = _place_row(place.name, place.kind, place.lat, place.lon, place.country,
                                    place.source, place.source_ref, "gazetteer", 1.0, forms)
@@ -259,6 +266,7 @@ class Tables:
 
 def build_tables(results: list[DocumentResult], ctx: Context) -> Tables:
     places = resolve_places(results, ctx)
+    hidden = hidden_ids()  # marked wrong in review: kept, flagged, left out of the default selection
     events, quotes, docs = [], [], []
     for r in results:
         docs.append({
@@ -279,26 +287,34 @@ def build_tables(results: list[DocumentResult], ctx: Context) -> Tables:
                 "date_first": first, "date_last": last, "places": names,
                 "primary_place": names[0] if names else None, "claim": e.claim,
                 "claim_evidence": e.claim_evidence, "sources": e.sources, "actors": e.actors,
-                "doc_source": r.meta.source,
+                "doc_source": r.meta.source, "hidden": event_id in hidden,
             })  # fmt: skip
         for q in r.extraction.quotes:
+            quote_id = f"{r.doc_id}:{q.line}:{q.start}"
             quotes.append({
-                "quote_id": f"{r.doc_id}:{q.line}:{q.start}", "doc_id": r.doc_id, "path": r.path,
+                "quote_id": quote_id, "doc_id": r.doc_id, "path": r.path, "hidden": quote_id in hidden,
                 "line": q.line, "start": q.start, "end": q.end, "text": q.text, "speaker": q.speaker,
                 "role": q.role, "date": q.date, "date_precision": q.date_precision,
                 "places": [places[p]["name"] for p in q.places],
                 "event_id": ids[q.event_index] if q.event_index is not None else None,
             })  # fmt: skip
     place_rows = list({p["name"]: p for p in places.values()}.values())
+    # One story from several documents becomes one event; its quotes follow it (merge.py).
+    events_df, renamed = merge_events(pd.DataFrame(events, columns=EVENT_COLUMNS))
+    quotes_df = pd.DataFrame(quotes, columns=QUOTE_COLUMNS)
+    if renamed:
+        quotes_df["event_id"] = quotes_df["event_id"].map(lambda i: renamed.get(i, i))
     manifest = {
         "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "documents": [d["path"] for d in docs],
         "problems": [w for r in results for w in r.warnings] + list(ctx.resolver.problems),
         "extractor_version": EXTRACTOR_VERSION,
+        "review": {"overrides_applied": sum(p["via"] == "override" for p in place_rows), "hidden": len(hidden),
+                   "merged_events": len(renamed)},
     }
     return Tables(
-        events=pd.DataFrame(events, columns=EVENT_COLUMNS),
-        quotes=pd.DataFrame(quotes, columns=QUOTE_COLUMNS),
+        events=events_df.reset_index(drop=True),
+        quotes=quotes_df,
         places=pd.DataFrame(place_rows, columns=PLACE_COLUMNS),
         documents=pd.DataFrame(docs),
         manifest=manifest,
@@ -347,7 +363,7 @@ def read_tables(build_dir: Path = BUILD_DIR) -> Tables:
         raise InputError(f"{build_dir}: no tables built yet. Run `python -m dashboard build` first.")
     frames = {name: pd.read_parquet(current / f"{name}.parquet") for name in TABLE_NAMES}
     for frame in (frames["events"], frames["quotes"], frames["places"]):
-        for col in ("places", "sources", "actors", "mentions"):
+        for col in ("places", "sources", "actors", "mentions", "also_reported_by", "also_sources"):
             if col in frame.columns:
                 frame[col] = frame[col].map(lambda v: list(v) if v is not None else [])
     manifest = json.loads((current / "manifest.json").read_text(encoding="utf-8"))

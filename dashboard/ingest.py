@@ -1,0 +1,418 @@
+"""Adding an article: check the upload, show what would be extracted, then save and rebuild.
+
+Nothing here imports streamlit: the page and the `add` command share this code. The order is
+always check -> preview (extraction without saving) -> save, and every refusal says what was
+wrong and what to do, because it is the first thing a user meets when they bring their own text.
+
+Safety rules kept here:
+- an upload's file name never becomes a path: documents are named from the source name, the
+  date and a hash of the text (``seeds/<slug>_<date>_<hash>.txt``);
+- an existing document is never overwritten: identical text is "already added", different
+  text gets a new name;
+- a save writes metadata then text (each temp file + rename) and rebuilds the tables, all under
+  an exclusive lock on ``seeds/.ingest.lock``, so two sessions saving at once lose neither.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+from dashboard import pipeline
+from dashboard.documents import DocumentMeta, content_hash, meta_path
+from dashboard.errors import InputError
+from dashboard.extract import Extraction
+from dashboard.review import file_lock, now_iso
+from dashboard.text import atomic_write_text
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm")
+ACCEPTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
+LOCK_FILE = ".ingest.lock"
+
+
+def seeds_dir() -> Path:
+    """The documents folder, read at call time (tests and the app point it elsewhere)."""
+    return Path(os.environ.get("DASHBOARD_SEEDS") or pipeline.SEEDS_DIR)
+
+
+def build_dir() -> Path:
+    return Path(os.environ.get("DASHBOARD_BUILD_DIR") or pipeline.BUILD_DIR)
+
+
+# -- reading an upload ------------------------------------------------------------------
+
+
+@dataclass
+class Incoming:
+    """Text ready for extraction, with what was done to get it (shown in the preview)."""
+
+    text: str
+    label: str  # the upload's name as the user gave it, for messages only
+    fmt: str  # "text", "markdown" or "html"
+    notes: list[str] = field(default_factory=list)
+    title: str | None = None  # an HTML <title>, offered as the document's title
+
+
+def read_upload(data: bytes, filename: str | None = None) -> Incoming:
+    """Check and decode an uploaded file (or pasted text when ``filename`` is None)."""
+    label = _label(filename)
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise InputError(
+            f"{label}: {len(data):,} bytes is over the {MAX_UPLOAD_BYTES // (1024 * 1024)} MB limit for one "
+            "article. Split it or paste only the article's text."
+        )
+    suffix = Path(filename or "").suffix.lower() if filename else ""
+    if filename and suffix not in ACCEPTED_SUFFIXES:
+        raise InputError(f"{label}: {suffix or 'no extension'} files are not accepted. Upload .txt, .md or .html.")
+    if not data.strip():
+        raise InputError(f"{label}: is empty. Paste or upload the article's text.")
+    text, notes = decode(data, label)
+    if suffix in HTML_SUFFIXES or (not filename and _looks_like_html(text)):
+        if not filename:
+            notes.append("the pasted text looked like HTML, so it was reduced to its readable text")
+        title, body = html_to_text(text)
+        if not body.strip():
+            raise InputError(
+                f"{label}: the HTML has no readable text (only scripts, styles or markup). "
+                "Open the page in a browser, copy the article text and paste it instead."
+            )
+        return Incoming(body, label, "html", notes + ["HTML reduced to its text"], title)
+    if not text.strip():
+        raise InputError(f"{label}: has no text, only blanks. Paste or upload the article's text.")
+    return Incoming(text, label, "markdown" if suffix in (".md", ".markdown") else "text", notes)
+
+
+def _label(filename: str | None) -> str:
+    if not filename:
+        return "pasted text"
+    shown = "".join(ch for ch in Path(filename).name if ch.isprintable())[:80]
+    return f"“{shown}”"
+
+
+def decode(data: bytes, label: str) -> tuple[str, list[str]]:
+    """UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is refused, never guessed.
+
+    Guessing cp1252 silently would turn a mis-saved Arabic or Cyrillic article into plausible
+    garbage whose place names then fail to match; the user can re-save it correctly in seconds.
+    """
+    notes: list[str] = []
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{label}: starts like UTF-16 but is not valid UTF-16 ({exc.reason}). "
+                             "Re-save it as UTF-8.") from exc  # fmt: skip
+        notes.append("read as UTF-16 (byte-order mark found)")
+    else:
+        if b"\x00" in data[:65536]:
+            raise InputError(f"{label}: looks like a binary file (it contains NUL bytes), not text. "
+                             "Save the article as plain text (.txt) or HTML first.")  # fmt: skip
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"{label}: is not UTF-8 (undecodable byte at offset {exc.start}), and no other encoding is "
+                "guessed. Re-save the file as UTF-8 (e.g. “Save as… / Encoding: UTF-8”) and upload it again."
+            ) from exc
+    if _mostly_control(text[:65536]):
+        raise InputError(f"{label}: looks like a binary file, not text. Save the article as plain text first.")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), notes
+
+
+def _mostly_control(sample: str) -> bool:
+    control = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f")
+    return control > max(8, len(sample) // 100)
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:500].lower()
+    return head.startswith(("<!doctype html", "<html")) or bool(re.match(r"<(p|div|article|body|head)\b", head))
+
+
+# -- HTML to text -------------------------------------------------------------------------
+
+_SKIP = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "object"})
+_BLOCK = frozenset(
+    "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article header footer blockquote pre "
+    "figure figcaption dd dt hr main aside nav".split()
+)
+
+
+class _TextParser(HTMLParser):
+    """Collects visible text; block elements end a line so paragraphs stay lines (extraction is per line)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = []
+        self.current: list[str] = []
+        self.skip_depth = 0
+        self.in_title = False
+        self.title: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP:
+            self.skip_depth += 1
+        elif tag == "title":
+            self.in_title = True
+        elif tag in _BLOCK:
+            self._end_line()
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCK:
+            self._end_line()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP:
+            self.skip_depth = max(0, self.skip_depth - 1)
+        elif tag == "title":
+            self.in_title = False
+        elif tag in _BLOCK:
+            self._end_line()
+
+    def handle_data(self, data: str) -> None:
+        if self.skip_depth:
+            return
+        if self.in_title:
+            self.title.append(data)
+        else:
+            self.current.append(data)
+
+    def _end_line(self) -> None:
+        line = " ".join("".join(self.current).split())
+        if line:
+            self.lines.append(line)
+        self.current = []
+
+
+def html_to_text(source: str) -> tuple[str | None, str]:
+    """(title, text): the page's visible text, one paragraph per line; scripts and styles dropped."""
+    parser = _TextParser()
+    parser.feed(source)
+    parser.close()
+    parser._end_line()
+    title = " ".join("".join(parser.title).split()) or None
+    return title, "\n".join(parser.lines) + ("\n" if parser.lines else "")
+
+
+# -- metadata and names -----------------------------------------------------------------
+
+
+def parse_meta(source: str, url: str, published: date | str | None, title: str = "", by: str = "") -> DocumentMeta:
+    """The document's metadata from form fields, or a message naming the field to fix."""
+    source = " ".join((source or "").split())
+    if not source:
+        raise InputError("source: name the outlet the text came from (e.g. Reuters).")
+    if len(source) > 200:
+        raise InputError("source: keep the outlet's name under 200 characters.")
+    if published is None or published == "":
+        raise InputError("date: give the publication date (YYYY-MM-DD); it dates “Dec. 8” and “yesterday”.")
+    if isinstance(published, str):
+        try:
+            published = date.fromisoformat(published.strip())
+        except ValueError:
+            raise InputError(f"date: {published!r} is not a date; write it as YYYY-MM-DD.") from None
+    url = (url or "").strip()
+    if url and not re.match(r"https?://[^\s]+$", url):
+        raise InputError(f"url: {url[:80]!r} is not a web address; it must start with http:// or https://.")
+    return DocumentMeta(source=source, reference_date=published, url=url or None,
+                        title=" ".join((title or "").split()) or None, added_by=(by or "").strip() or None)  # fmt: skip
+
+
+def slug(value: str, limit: int = 40) -> str:
+    """ASCII lowercase words joined by hyphens: safe in any file system, never a path."""
+    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    out = "-".join(words)[:limit].strip("-")
+    return out or "source"
+
+
+def document_name(meta: DocumentMeta, text: str) -> str:
+    """``<source slug>_<date>_<8 hex of the text's hash>``: the upload's own file name plays no part."""
+    return f"{slug(meta.source)}_{meta.reference_date.isoformat()}_{content_hash(text)[:8]}"
+
+
+# -- preview ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Span:
+    line: int  # 1-based
+    start: int
+    end: int
+    kind: str  # "place", "date", "quote", "event"
+    label: str
+
+
+@dataclass
+class Preview:
+    incoming: Incoming
+    meta: DocumentMeta
+    extraction: Extraction
+    places: dict[str, dict]  # name as extracted -> places-table row
+    spans: list[Span]
+
+    @property
+    def unresolved(self) -> list[str]:
+        return [n for n, row in self.places.items() if row["status"] == "unresolved"]
+
+    def summary(self) -> str:
+        placed = len(self.places) - len(self.unresolved)
+        return (f"{len(self.extraction.events)} events, {len(self.extraction.quotes)} quotes, "
+                f"{len(self.places)} places ({placed} placed, {len(self.unresolved)} not placed)")  # fmt: skip
+
+
+def preview(incoming: Incoming, meta: DocumentMeta, ctx: pipeline.Context) -> Preview:
+    """What saving would add, computed without writing anything."""
+    extraction = ctx.extractor.extract(incoming.text, meta.reference_date)
+    result = pipeline.DocumentResult("preview", "preview", meta, extraction)
+    places = pipeline.resolve_places([result], ctx)
+    return Preview(incoming, meta, extraction, places, _spans(extraction))
+
+
+def _spans(x: Extraction) -> list[Span]:
+    spans = [Span(m.line, m.start, m.end, "place", m.place) for m in x.mentions]
+    for e in x.events:
+        spans.append(Span(e.line, e.start, e.end, "event", f"event {e.date or 'undated'}"))
+        if e.date_text:
+            at = e.text.find(e.date_text)
+            if at >= 0:
+                spans.append(Span(e.line, e.start + at, e.start + at + len(e.date_text), "date", e.date or ""))
+    spans += [Span(q.line, q.start, q.end, "quote", f"quote: {q.speaker or 'unknown speaker'}") for q in x.quotes]
+    return spans
+
+
+_PRIORITY = {"place": 4, "date": 3, "quote": 2, "event": 1}
+
+
+def escape(text: str) -> str:
+    """HTML-escape untrusted news text, plus ` and $ (template literals, Streamlit's LaTeX)."""
+    return html.escape(text, quote=True).replace("`", "&#96;").replace("$", "&#36;")
+
+
+def highlight_line(line: str, spans: list[Span]) -> str:
+    """One line as HTML: every character escaped, runs of the same kind wrapped in a ``<mark>``.
+
+    Spans may overlap (a place inside an event); each character takes its most specific kind,
+    so the markup never nests and never splits a character reference.
+    """
+    kinds: list[Span | None] = [None] * len(line)
+    for s in spans:
+        for i in range(max(0, s.start), min(len(line), s.end)):
+            cur = kinds[i]
+            if cur is None or _PRIORITY[s.kind] > _PRIORITY[cur.kind]:
+                kinds[i] = s
+    out: list[str] = []
+    i = 0
+    while i < len(line):
+        j = i
+        while j < len(line) and kinds[j] is kinds[i]:
+            j += 1
+        piece = escape(line[i:j])
+        span = kinds[i]
+        if span is not None:
+            piece = f'<mark class="hl-{span.kind}" title="{escape(span.label)}">{piece}</mark>'
+        out.append(piece)
+        i = j
+    return "".join(out)
+
+
+def highlight_html(p: Preview, only_marked: bool = True) -> str:
+    """The document's lines (those with findings by default) with the words of each finding marked."""
+    by_line: dict[int, list[Span]] = {}
+    for s in p.spans:
+        by_line.setdefault(s.line, []).append(s)
+    rows = []
+    for number, line in enumerate(p.incoming.text.splitlines(), start=1):
+        if only_marked and number not in by_line:
+            continue
+        rows.append(f'<div class="hl-line"><span class="hl-no">{number}</span> '
+                    f"{highlight_line(line, by_line.get(number, []))}</div>")  # fmt: skip
+    return "\n".join(rows)
+
+
+HIGHLIGHT_CSS = """
+.hl-line{font-family:ui-monospace,monospace;font-size:.85rem;white-space:pre-wrap;margin:.15rem 0}
+.hl-no{color:#888;display:inline-block;min-width:2.5em;text-align:right}
+mark.hl-event{background:#eef3ff} mark.hl-quote{background:#fff3c4}
+mark.hl-place{background:#c8f0c8;font-weight:600} mark.hl-date{background:#ffd9b3}
+"""
+
+
+# -- saving -------------------------------------------------------------------------------
+
+
+@dataclass
+class Saved:
+    name: str
+    path: Path
+    status: str  # "added" or "already added"
+    built: str | None = None  # summary of the rebuilt tables
+
+    def message(self) -> str:
+        if self.status == "already added":
+            return f"already added as {self.path.name}; nothing saved"
+        return f"saved {self.path}" + (f"; tables rebuilt: {self.built}" if self.built else "")
+
+
+def save(incoming: Incoming, meta: DocumentMeta, seeds: Path | None = None, build: Path | None = None,
+         rebuild: bool = True) -> Saved:  # fmt: skip
+    """Write ``seeds/NAME.txt`` and its ``.meta.json`` and rebuild the tables, under the seeds lock."""
+    seeds = seeds or seeds_dir()
+    build = build or build_dir()
+    text = incoming.text if incoming.text.endswith("\n") else incoming.text + "\n"
+    if not text.strip():
+        raise InputError(f"{incoming.label}: has no text; nothing saved.")
+    seeds.mkdir(parents=True, exist_ok=True)
+    meta = DocumentMeta(meta.source, meta.reference_date, meta.url, meta.title, meta.added_by, now_iso())
+    with file_lock(seeds / LOCK_FILE):
+        same = _same_text(seeds, text)
+        if same is not None:
+            return Saved(same.stem, same, "already added")
+        name = _free_name(seeds, document_name(meta, text))
+        path = seeds / f"{name}.txt"
+        # Metadata first: a crash between the two leaves an orphan .meta.json the build ignores,
+        # never a document without its reference date.
+        atomic_write_text(meta_path(path), json.dumps(meta.to_json(), ensure_ascii=False, indent=2) + "\n")
+        atomic_write_text(path, text)
+        built = None
+        if rebuild:
+            tables, _ = pipeline.build(seeds, build)
+            built = (f"{len(tables.documents)} documents, {len(tables.events)} events, "
+                     f"{len(tables.places)} places")  # fmt: skip
+    return Saved(name, path, "added", built)
+
+
+def rebuild(seeds: Path | None = None, build: Path | None = None) -> pipeline.Tables:
+    """Rebuild the tables (after a place fix or a mark) under the same lock as saves."""
+    seeds = seeds or seeds_dir()
+    with file_lock(seeds / LOCK_FILE):
+        tables, _ = pipeline.build(seeds, build or build_dir())
+    return tables
+
+
+def _same_text(seeds: Path, text: str) -> Path | None:
+    """An existing document with exactly this text, if any (compared by hash of the bytes)."""
+    want = content_hash(text)
+    for p in sorted(seeds.glob("*.txt")):
+        try:
+            if content_hash(p.read_text(encoding="utf-8")) == want:
+                return p
+        except (OSError, UnicodeDecodeError):
+            continue
+    return None
+
+
+def _free_name(seeds: Path, base: str) -> str:
+    name, n = base, 2
+    while (seeds / f"{name}.txt").exists() or (seeds / f"{name}.meta.json").exists():
+        name, n = f"{base}-{n}", n + 1
+    return name
