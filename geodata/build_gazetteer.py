@@ -444,7 +444,8 @@ CURATED: list[Entry] = [
           wiki("Donecka_baseno", "eo"), ["Donbass", "Donets Basin"]),
     Entry("Mediterranean Sea", "region", 35.0, 18.0, "",
           "Wikipedia 'Mediterranean Sea' infobox (35°N 18°E)", wiki("Mediterranean_Sea"),
-          ["Mediterranean", "Mediterranean coast", "eastern Mediterranean", "the Mediterranean"]),
+          # Not "Mediterranean coast": in Syria news it means the Syrian coast, not the middle of the sea.
+          ["Mediterranean", "the Mediterranean"]),
 ]
 
 CONTINENTS = [("Africa", "AF", []), ("Europe", "EU", [])]
