@@ -1,5 +1,5 @@
 # Two commands do all the set-up from a fresh clone:
-#   make run   - install into .venv, build the tables from seeds/, start the app
+#   make run   - install into .venv, build the tables from seeds/, start the app (editing on: a local user)
 #   make test  - install the test tools and Chromium, then run every test
 PYTHON ?= python3
 VENV := .venv
@@ -41,7 +41,7 @@ build: assets
 
 run: build
 	@echo "Opening the dashboard at http://localhost:$(PORT)"
-	$(BIN)/streamlit run dashboard/app.py --server.port $(PORT)
+	DASHBOARD_EDITING=1 $(BIN)/streamlit run dashboard/app.py --server.port $(PORT)
 
 test: install-dev system-packages assets
 	$(BIN)/python -m pytest
