@@ -1,0 +1,178 @@
+"""The dashboard: Streamlit wiring only. Logic lives in query, views, maplayer and exports.
+
+Run with `streamlit run dashboard/app.py` (or `make run`).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from dashboard import assets, exports, maplayer, pipeline, views
+from dashboard.errors import DashboardError
+from dashboard.query import CLAIMS, KINDS, Filters, events_for_place, from_params, quotes_for_place, select, to_params
+
+try:
+    from dashboard import briefing
+except ImportError:  # another engineer's module; the button appears once it exists
+    briefing = None
+
+NONE = "(no place selected)"
+st.set_page_config(page_title="Russia in Syria: news map", layout="wide")
+LOCAL_ASSETS = assets.ensure_static_assets()  # False: Leaflet comes from the public CDN instead
+
+
+def build_stamp(build_dir: Path) -> str:
+    """Changes whenever a build replaces the tables, so the cache below refreshes without a restart."""
+    current = build_dir / "current"
+    try:
+        built_at = json.loads((current / "manifest.json").read_text(encoding="utf-8"))["built_at"]
+        return f"{built_at}|{current.resolve().name}"
+    except (OSError, ValueError, KeyError):
+        return ""
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def load_tables(stamp: str, build_dir: str) -> pipeline.Tables:
+    return pipeline.read_tables(Path(build_dir))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def home_view(stamp: str, _tables: pipeline.Tables) -> tuple[list[float], int]:
+    """The default view, from all the data: it must not move when the filters change."""
+    return maplayer.default_view(select(_tables.events, _tables.quotes, _tables.places, Filters()).places)
+
+
+def tables_or_stop() -> tuple[str, pipeline.Tables]:
+    stamp = build_stamp(pipeline.BUILD_DIR)
+    if not stamp:
+        with st.spinner(f"No tables yet: building them from {pipeline.SEEDS_DIR} (first run only)…"):
+            try:
+                pipeline.build(pipeline.SEEDS_DIR, pipeline.BUILD_DIR)
+            except Exception as exc:  # noqa: BLE001 - shown to the user instead of a traceback
+                st.error(f"Could not build the tables: {exc}\n\nFix the problem above, then run "
+                         "`python -m dashboard build` (or `make build`) and reload this page.")  # fmt: skip
+                st.stop()
+        stamp = build_stamp(pipeline.BUILD_DIR)
+    try:
+        return stamp, load_tables(stamp, str(pipeline.BUILD_DIR))
+    except (DashboardError, OSError, ValueError) as exc:
+        st.error(f"Could not read the tables in {pipeline.BUILD_DIR}: {exc}\n\n"
+                 "Rebuild them with `python -m dashboard build` and reload this page.")  # fmt: skip
+        st.stop()
+        raise  # unreachable: st.stop() ends the run
+
+
+stamp, tables = tables_or_stop()
+bounds = views.date_bounds_of(tables.events)
+options = {
+    "kinds": list(KINDS), "claims": list(CLAIMS), "sources": views.source_options(tables.events),
+    "places": sorted(tables.places["name"].astype(str), key=str.casefold),
+}  # fmt: skip
+
+if "selected" not in st.session_state:  # first run of this session: open the view the URL describes
+    url_filters, url_selected, notes = from_params(st.query_params.to_dict())
+    defaults, more = views.widget_defaults(url_filters, bounds, options)
+    st.session_state.update(defaults, selected=url_selected, url_notes=notes + more)
+
+with st.sidebar:
+    st.header("Filters")
+    if bounds:
+        st.date_input("Dates", min_value=bounds[0], max_value=bounds[1], key="f_dates")
+    st.multiselect("Place kind", options["kinds"], key="f_kinds")
+    st.multiselect("Source", options["sources"], key="f_sources")
+    st.multiselect("Claim status", options["claims"], key="f_claims")
+    st.multiselect("Events naming", options["places"], key="f_places")
+    st.text_input("Search text", key="f_query", max_chars=200)
+
+filters = views.filters_from_inputs(
+    st.session_state.get("f_dates"), bounds, st.session_state.f_kinds, st.session_state.f_sources,
+    st.session_state.f_claims, st.session_state.f_places, st.session_state.f_query,
+)  # fmt: skip
+sel = select(tables.events, tables.quotes, tables.places, filters)
+
+st.title("Russia in Syria: events, places and quotes")
+st.markdown(f"**{views.count_line(sel, filters)}**")
+st.caption("Showing: " + "; ".join(filters.describe()))
+for note in st.session_state.get("url_notes", []):
+    st.warning(f"Permalink: {note}")
+
+map_col, panel_col = st.columns([3, 2])
+selected = st.session_state.selected
+with map_col:
+    placed = sel.places[sel.places["lat"].notna()]
+    hit = placed[placed["name"] == selected]
+    centre = [float(hit.iloc[0]["lat"]), float(hit.iloc[0]["lon"])] if len(hit) else None
+    out = st_folium(
+        maplayer.base_map(home_view(stamp, tables), local_assets=LOCAL_ASSETS),
+        key="map", height=560, use_container_width=True, center=centre,
+        feature_group_to_add=maplayer.places_layer(sel.places, selected),
+        returned_objects=["last_object_clicked", "last_object_clicked_tooltip", "last_object_clicked_count"],
+    )  # fmt: skip
+    clicked = (out or {}).get("last_object_clicked")
+    token = json.dumps([(out or {}).get("last_object_clicked_count"), clicked], sort_keys=True)
+    if clicked and token != st.session_state.get("click_token"):
+        st.session_state.click_token = token  # #316: a repeated click is not resent, so remember the last one
+        name = views.place_from_click(placed, clicked, (out or {}).get("last_object_clicked_tooltip"))
+        if name and name != selected:
+            st.session_state.selected = st.session_state.place_pick = name
+            st.rerun()
+
+
+def pick_changed() -> None:
+    pick = st.session_state.place_pick
+    st.session_state.selected = None if pick == NONE else pick
+
+
+with panel_col:
+    names = [str(n) for n in sel.places["name"]]
+    if selected and selected not in names:
+        names.append(selected)
+    st.session_state.place_pick = selected or NONE
+    st.selectbox("Place", [NONE, *names], key="place_pick", on_change=pick_changed)
+    if selected:
+        row = tables.places[tables.places["name"] == selected]
+        place = row.iloc[0].to_dict() if len(row) else None
+        st.html(views.place_panel_html(place, selected, events_for_place(sel, selected),
+                                       quotes_for_place(sel, selected)))  # fmt: skip
+    else:
+        st.info("Click a marker on the map, or pick a place above, to list its events and quotes.")
+
+st.subheader("Events per day")
+timeline = views.timeline_frame(sel.events, filters.date_from, filters.date_to)
+if len(timeline):
+    st.bar_chart(timeline, y="events", height=180)
+else:
+    st.caption("No events dated to the day under these filters.")
+
+st.subheader("Events")
+st.dataframe(views.events_table(views.shown_events(sel, filters)), hide_index=True, width="stretch")
+if views.is_ranged(filters) and len(sel.undated):
+    with st.expander(f"{len(sel.undated)} events without a day, listed apart"):
+        st.dataframe(views.undated_table(sel.undated), hide_index=True, width="stretch")
+if len(sel.unplaced):
+    with st.expander(f"{views.plural(len(sel.unplaced), 'place')} not on the map"):
+        st.dataframe(views.unplaced_table(sel.unplaced), hide_index=True, width="stretch")
+if tables.manifest.get("problems"):
+    with st.expander("Problems reported by the last build"):
+        st.text("\n".join(tables.manifest["problems"]))
+
+st.subheader("Export what is shown")
+cols = st.columns(4)
+cols[0].download_button("Events (CSV)", exports.events_csv(sel, filters), "events.csv", "text/csv")
+cols[1].download_button("Quotes (CSV)", exports.quotes_csv(sel), "quotes.csv", "text/csv")
+cols[2].download_button("Places (GeoJSON)", exports.places_geojson_text(sel, filters), "places.geojson",
+                        "application/geo+json")  # fmt: skip
+if briefing is not None:
+    try:
+        cols[3].download_button("Download briefing", briefing.briefing_html(tables, filters), "briefing.html",
+                                "text/html")  # fmt: skip
+    except Exception as exc:  # noqa: BLE001 - the rest of the page must still work
+        cols[3].error(f"The briefing could not be made: {exc}")
+
+params = to_params(filters, st.session_state.selected)
+if st.query_params.to_dict() != params:
+    st.query_params.from_dict(params)
