@@ -131,3 +131,20 @@ def test_build_writes_tables_and_a_failed_build_keeps_the_previous(tmp_path: Pat
     r = run("build", "--seeds", str(seeds), "--build-dir", str(build))
     assert r.returncode == 2 and "b.txt" in r.stderr
     assert os.readlink(build / "current") == first  # the last good build is still what the app reads
+
+
+def test_written_files_get_ordinary_permissions(tmp_path: Path) -> None:
+    from dashboard.text import atomic_write_text
+
+    target = tmp_path / "out.json"
+    atomic_write_text(target, "{}")
+    assert target.stat().st_mode & 0o777 == 0o666 & ~_current_umask()
+    target.chmod(0o640)
+    atomic_write_text(target, "{}")
+    assert target.stat().st_mode & 0o777 == 0o640  # an existing file keeps its mode
+
+
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
