@@ -15,11 +15,11 @@ compared: the work is a sort plus small groups, not all pairs (builds run at 100
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import pandas as pd
 
 THRESHOLD = 0.6
+MIN_BARE_WORDS = 4  # fewer words outside quotes than this: compare the quotes too
 _WORD = re.compile(r"[\w']+")
 # Words that carry attribution rather than content: leaving them in would split copies of one
 # dispatch credited to different outlets, and join unrelated ones that merely say "said".
@@ -29,7 +29,20 @@ _STOP = frozenset(
 )
 
 
+_QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
+
+
 def tokens(text: str) -> frozenset[str]:
+    """Content words of the reporting, quoted words left out.
+
+    Outlets quote different lines of the same speaker about the same event; counting the quotes
+    would split one story into several. A sentence that is mostly quote ("...," he said on Dec. 12) keeps them.
+    """
+    bare = _words(_QUOTED.sub(" ", text))
+    return bare if len(bare) >= MIN_BARE_WORDS else _words(text)
+
+
+def _words(text: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(text.casefold().replace("\u2019", "'")) if w not in _STOP)
 
 
@@ -41,21 +54,21 @@ def similarity(a: str, b: str) -> float:
     return len(ta & tb) / len(ta | tb)
 
 
-def _clusters(group: pd.DataFrame, threshold: float) -> list[list[Any]]:
+def _clusters(members: list[int], docs: list[str], texts: list[str], threshold: float) -> list[list[int]]:
     """Greedy clustering inside one (date, place) group; each cluster holds at most one event per document."""
-    clusters: list[tuple[frozenset[str], set[str], list[Any]]] = []
-    for idx, doc, text in zip(group.index, group["doc_id"], group["text"], strict=True):
-        toks = tokens(text or "")
-        for rep, docs, members in clusters:
-            if doc in docs or not toks or not rep:
+    clusters: list[tuple[frozenset[str], set[str], list[int]]] = []
+    for i in members:
+        toks = tokens(texts[i] or "")
+        for rep, seen, cluster in clusters:
+            if docs[i] in seen or not toks or not rep:
                 continue
             if len(toks & rep) / len(toks | rep) >= threshold:
-                docs.add(doc)
-                members.append(idx)
+                seen.add(docs[i])
+                cluster.append(i)
                 break
         else:
-            clusters.append((toks, {doc}, [idx]))
-    return [members for _, _, members in clusters if len(members) > 1]
+            clusters.append((toks, {docs[i]}, [i]))
+    return [cluster for _, _, cluster in clusters if len(cluster) > 1]
 
 
 def merge_events(events: pd.DataFrame, threshold: float = THRESHOLD) -> tuple[pd.DataFrame, dict[str, str]]:
@@ -66,39 +79,41 @@ def merge_events(events: pd.DataFrame, threshold: float = THRESHOLD) -> tuple[pd
     each names the document and line) and ``also_sources`` (their outlets), and its ``sources``
     list gains those outlets so filtering by any of them still finds the story.
     Events marked ``hidden`` never take part. Rows without a day or a place are left alone.
+    Plain lists and a dict of groups rather than pandas groupby: most groups hold one event, and
+    per-group DataFrames cost more than the comparisons.
     """
-    out = events.copy()
-    out["n_sources"] = 1
-    out["also_reported_by"] = [[] for _ in range(len(out))]
-    out["also_sources"] = [[] for _ in range(len(out))]
-    if out.empty:
-        return out, {}
-    eligible = (out["date_precision"] == "day") & out["primary_place"].notna() & out["date"].notna()
-    if "hidden" in out.columns:
-        eligible &= ~out["hidden"].astype(bool)
-    keys = out.loc[eligible, ["date", "primary_place"]]
-    candidates = out.loc[eligible & keys.duplicated(keep=False).reindex(out.index, fill_value=False)]
-    if candidates.empty:
-        return out, {}
-    drop: list[Any] = []
+    out = events.reset_index(drop=True)
+    n = len(out)
+    n_sources = [1] * n
+    also_ids: list[list[str]] = [[] for _ in range(n)]
+    also_src: list[list[str]] = [[] for _ in range(n)]
+    sources = [list(s) if s is not None else [] for s in out["sources"]] if n else []
+    keep = [True] * n
     renamed: dict[str, str] = {}
-    order = candidates.sort_values(["date", "primary_place", "doc_id", "line", "start"])
-    for _, group in order.groupby(["date", "primary_place"], sort=False):
-        if group["doc_id"].nunique() < 2:
-            continue
-        for members in _clusters(group, threshold):
-            keep, rest = members[0], members[1:]
-            others = out.loc[rest]
-            out.at[keep, "n_sources"] = len(members)
-            out.at[keep, "also_reported_by"] = list(others["event_id"])
-            also = [s for s in others["doc_source"] if s]
-            out.at[keep, "also_sources"] = also
-            sources = list(out.at[keep, "sources"] or [])
-            for s in also + [s for ss in others["sources"] for s in (ss or [])]:
-                if s not in sources:
-                    sources.append(s)
-            out.at[keep, "sources"] = sources
-            for old in others["event_id"]:
-                renamed[old] = out.at[keep, "event_id"]
-            drop.extend(rest)
-    return out.drop(index=drop), renamed
+    if n:
+        hidden = out["hidden"].fillna(False).astype(bool).tolist() if "hidden" in out.columns else [False] * n
+        ids, docs, texts = out["event_id"].tolist(), out["doc_id"].tolist(), out["text"].tolist()
+        doc_sources = out["doc_source"].tolist()
+        groups: dict[tuple[str, str], list[int]] = {}
+        keys = zip(out["date"], out["date_precision"], out["primary_place"], strict=True)
+        for i, (d, prec, place) in enumerate(keys):
+            if prec == "day" and isinstance(d, str) and isinstance(place, str) and not hidden[i]:
+                groups.setdefault((d, place), []).append(i)
+        lines, starts = out["line"].tolist(), out["start"].tolist()
+        for members in groups.values():
+            if len(members) < 2 or len({docs[i] for i in members}) < 2:
+                continue
+            members.sort(key=lambda i: (docs[i], lines[i], starts[i]))
+            for cluster in _clusters(members, docs, texts, threshold):
+                first, rest = cluster[0], cluster[1:]
+                n_sources[first] = len(cluster)
+                also_ids[first] = [ids[i] for i in rest]
+                also_src[first] = [doc_sources[i] for i in rest if doc_sources[i]]
+                for s in also_src[first] + [s for i in rest for s in sources[i]]:
+                    if s not in sources[first]:
+                        sources[first].append(s)
+                for i in rest:
+                    renamed[ids[i]] = ids[first]
+                    keep[i] = False
+    out = out.assign(sources=sources, n_sources=n_sources, also_reported_by=also_ids, also_sources=also_src)
+    return out[keep], renamed
