@@ -1,0 +1,173 @@
+"""Build benchmark: the full pipeline on generated corpora, one core, in a fresh process each.
+
+    python -m bench.build [--sizes 1000,10000,100000] [--places 5000|all]
+
+Each size runs in its own subprocess pinned to one CPU, so peak memory (ru_maxrss)
+is that build's alone. Figures: cold build time, extraction throughput (snippets/s,
+the time spent inside `Extractor.extract`), peak memory, and a second build after
+adding one document (time, and how many documents it re-extracted, counted by
+wrapping the extractor: the cache is keyed by content, so it should be 1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from bench import BENCH_DIR, ROOT
+from bench.report import fmt_bytes, fmt_s, growth, print_table
+
+TARGET_BUILD_S = 60.0
+TARGET_SNIPPETS_PER_S = 2000.0
+TARGET_MEMORY = 1024**3
+
+
+def corpus_dir(n: int, places: str) -> Path:
+    return BENCH_DIR / f"c{n}-{places}"
+
+
+def ensure_corpus(n: int, places: str) -> Path:
+    """Generate the corpus once; later runs reuse it (the generator is deterministic)."""
+    from bench.generate import generate
+
+    out = corpus_dir(n, places)
+    marker = out / "generated.json"
+    if not marker.exists():
+        corpus = generate(n, out, None if places == "all" else int(places))
+        marker.write_text(json.dumps({"n": n, "documents": corpus.n_documents, "places_used": len(corpus.places_used),
+                                      "gazetteer": str(corpus.gazetteer)}), encoding="utf-8")
+    return out
+
+
+def measure(out: Path) -> dict[str, Any]:
+    """Run inside the subprocess: cold build, then one added document and a rebuild."""
+    from dashboard.pipeline import Context, build
+
+    info = json.loads((out / "generated.json").read_text(encoding="utf-8"))
+    seeds = out / "seeds"
+    build_dir = out / "build"
+    shutil.rmtree(build_dir, ignore_errors=True)
+    t0 = time.perf_counter()
+    ctx = Context.create(Path(info["gazetteer"]))
+    context_s = time.perf_counter() - t0
+    counter = _count_extractions(ctx)
+    t0, c0 = time.perf_counter(), time.process_time()
+    tables, _ = build(seeds, build_dir, ctx)
+    build_s, build_cpu_s = time.perf_counter() - t0, time.process_time() - c0
+    cold = dict(counter)
+    added = _add_one_document(seeds)
+    counter.update(calls=0, seconds=0.0)
+    t0 = time.perf_counter()
+    tables2, _ = build(seeds, build_dir, ctx)
+    rebuild_s = time.perf_counter() - t0
+    added.unlink()
+    added.with_name(added.stem + ".meta.json").unlink()
+    return {
+        "snippets": info["n"], "documents": info["documents"], "events": len(tables.events),
+        "quotes": len(tables.quotes), "places": len(tables.places), "context_s": context_s,
+        "build_s": build_s, "build_cpu_s": build_cpu_s, "load": os.getloadavg()[0],
+        "extract_s": cold["seconds"], "extracted": cold["calls"],
+        "snippets_per_s": info["n"] / cold["seconds"], "rebuild_s": rebuild_s,
+        "re_extracted": counter["calls"], "events_after_add": len(tables2.events),
+        "maxrss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
+    }  # fmt: skip
+
+
+def _count_extractions(ctx: Any) -> dict[str, Any]:
+    """Wrap the extractor so the build reports how many documents it really extracted."""
+    counter: dict[str, Any] = {"calls": 0, "seconds": 0.0}
+    inner = ctx.extractor.extract
+
+    def counted(text: str, reference: Any) -> Any:
+        t0 = time.perf_counter()
+        try:
+            return inner(text, reference)
+        finally:
+            counter["calls"] += 1
+            counter["seconds"] += time.perf_counter() - t0
+
+    ctx.extractor.extract = counted
+    return counter
+
+
+def _add_one_document(seeds: Path) -> Path:
+    doc = seeds / "zz_added.txt"
+    doc.write_text(
+        "Syrian rebels claim to have reached the suburbs of Damascus on Dec. 7, as the rebel groups' "
+        "rapid offensive against pro-government forces continues.\n",
+        encoding="utf-8",
+    )
+    meta = {"source": "bench", "reference_date": "2024-12-10"}
+    (seeds / "zz_added.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    return doc
+
+
+def run_one(n: int, places: str) -> dict[str, Any]:
+    """Generate (if needed), then measure in a fresh process pinned to one core."""
+    out = ensure_corpus(n, places)
+    code = (
+        "import json, os, sys; from pathlib import Path; from bench.build import measure; "
+        "os.sched_setaffinity(0, {min(os.sched_getaffinity(0))}); "
+        f"print('RESULT ' + json.dumps(measure(Path({str(out)!r}))))"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    lines = [line for line in proc.stdout.splitlines() if line.startswith("RESULT ")]
+    if proc.returncode != 0 or not lines:
+        raise RuntimeError(f"build benchmark at {n} snippets failed:\n{proc.stderr[-3000:]}")
+    result = json.loads(lines[-1][len("RESULT "):])
+    result["places_setting"] = places
+    return result
+
+
+def report(results: list[dict[str, Any]]) -> None:
+    rows = []
+    for r in results:
+        rows.append([
+            f"{r['snippets']:,}", f"{r['documents']:,}", f"{r['events']:,}", f"{r['quotes']:,}",
+            f"{r['places']:,}", fmt_s(r["build_s"]), fmt_s(r["build_cpu_s"]), fmt_s(r["extract_s"]),
+            f"{r['snippets_per_s']:,.0f}",
+            fmt_bytes(r["maxrss"]), fmt_s(r["rebuild_s"]), str(r["re_extracted"]),
+        ])  # fmt: skip
+    print_table(
+        "Build (full pipeline, one core, fresh process)",
+        ["snippets", "docs", "events", "quotes", "places", "build", "build CPU", "extract", "snippets/s", "peak RSS",
+         "rebuild +1 doc", "re-extracted"],
+        rows,
+    )
+    growth("build time", [(r["snippets"], r["build_s"]) for r in results])
+    growth("build CPU time", [(r["snippets"], r["build_cpu_s"]) for r in results])
+    loads = ", ".join(f"{r['load']:.1f}" for r in results)
+    print(f"  machine load (1-min average) after each build: {loads}"
+          " on 2 cores; wall time above CPU time means the build waited for the CPU")
+    growth("peak memory", [(r["snippets"], r["maxrss"]) for r in results])
+    for r in results:
+        ok = r["build_s"] < TARGET_BUILD_S and r["maxrss"] < TARGET_MEMORY
+        speed_ok = r["snippets_per_s"] >= TARGET_SNIPPETS_PER_S
+        if r["snippets"] >= 100_000:
+            print(f"  target 100k build < 60 s and < 1 GB: {'met' if ok else 'MISSED'} "
+                  f"({fmt_s(r['build_s'])}, {fmt_bytes(r['maxrss'])})")
+        print(f"  target >= 2,000 snippets/s at {r['snippets']:,}: {'met' if speed_ok else 'MISSED'} "
+              f"({r['snippets_per_s']:,.0f}/s)")
+
+
+def main(argv: list[str] | None = None) -> list[dict[str, Any]]:
+    p = argparse.ArgumentParser(prog="python -m bench.build", description=__doc__.splitlines()[0])
+    p.add_argument("--sizes", default="1000,10000,100000", help="comma-separated snippet counts")
+    p.add_argument("--places", default="5000", help="gazetteer rows: a number, or 'all'")
+    args = p.parse_args(argv)
+    results = [run_one(int(n), args.places) for n in args.sizes.split(",")]
+    report(results)
+    return results
+
+
+if __name__ == "__main__":
+    main()
