@@ -1,0 +1,215 @@
+"""Add articles and review what was extracted: Streamlit wiring only.
+
+Checks, preview, naming and saving live in dashboard/ingest.py; overrides and marks in
+dashboard/review.py; who may write in dashboard/auth.py. News text is untrusted: it is shown
+with st.text / st.dataframe, or as HTML built from escaped pieces (ingest.highlight_html).
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+import streamlit as st
+
+from dashboard import auth, ingest, pipeline, review
+from dashboard.documents import content_hash
+from dashboard.errors import DashboardError
+from dashboard.gazetteer import KINDS
+from dashboard.geocode import NominatimCache
+
+st.set_page_config(page_title="Add and review", layout="wide")
+st.title("Add articles, review what was extracted")
+
+
+def configured_key() -> str | None:
+    """The editor key from Streamlit secrets (never from the repo); None when none is configured."""
+    try:
+        value = st.secrets.get("editor_key")
+    except Exception:  # noqa: BLE001 - no secrets file at all means no key
+        return None
+    return str(value) if value else None
+
+
+# -- who may write --------------------------------------------------------------------------
+key = configured_key()
+if key and not auth._flag(os.environ.get(auth.EDITING_ENV)):
+    st.text_input("Editor key", type="password", key="editor_key_input")
+acc = auth.access(os.environ, key, st.session_state.get("editor_key_input"))
+(st.success if acc.can_edit else st.info)(acc.reason)
+read_only = not acc.can_edit
+who = st.text_input("Your name or initials (recorded with what you add or fix)", key="who", disabled=read_only)
+
+
+def ready_to_write() -> bool:
+    if read_only:
+        st.error("Read-only: nothing was changed.")
+        return False
+    if not (who or "").strip():
+        st.error("Enter your name or initials above first: every change records who made it.")
+        return False
+    return True
+
+
+# -- add -------------------------------------------------------------------------------------
+st.header("Add an article")
+how = st.radio("Text from", ["Paste text", "Upload a file"], horizontal=True, key="how", disabled=read_only)
+if how == "Paste text":
+    st.text_area("Article text", key="paste_text", height=180, disabled=read_only)
+else:
+    st.file_uploader("Article (.txt, .md or .html, at most 5 MB)", type=["txt", "md", "markdown", "html", "htm"],
+                     key="upload", disabled=read_only)  # fmt: skip
+c1, c2, c3 = st.columns([2, 3, 1])
+c1.text_input("Source (outlet)", key="source", disabled=read_only)
+c2.text_input("URL", key="url", disabled=read_only)
+c3.date_input("Published", value=None, key="published", disabled=read_only, max_value=date(2100, 1, 1))
+st.text_input("Title (optional)", key="title", disabled=read_only)
+
+
+def make_preview() -> None:
+    """Check the inputs and extract, saving nothing; the result (or the refusal) goes to session state."""
+    st.session_state.pop("preview", None)
+    st.session_state.pop("saved_message", None)
+    try:
+        if st.session_state.get("how") == "Upload a file":
+            up = st.session_state.get("upload")
+            if up is None:
+                raise DashboardError("Choose a file to upload first.")
+            incoming = ingest.read_upload(up.getvalue(), up.name)
+        else:
+            incoming = ingest.read_upload((st.session_state.get("paste_text") or "").encode("utf-8"), None)
+        meta = ingest.parse_meta(st.session_state.get("source", ""), st.session_state.get("url", ""),
+                                 st.session_state.get("published"), st.session_state.get("title", "") or "",
+                                 st.session_state.get("who", "") or "")  # fmt: skip
+        if incoming.title and not meta.title:
+            meta = ingest.DocumentMeta(meta.source, meta.reference_date, meta.url, incoming.title, meta.added_by)
+        st.session_state.preview = ingest.preview(incoming, meta, pipeline.Context.create())
+        st.session_state.preview_error = None
+    except DashboardError as exc:
+        st.session_state.preview_error = str(exc)
+
+
+st.button("Preview", key="preview_btn", disabled=read_only, on_click=make_preview)
+if st.session_state.get("preview_error"):
+    st.error(st.session_state.preview_error)
+p: ingest.Preview | None = st.session_state.get("preview")
+if p is not None:
+    st.subheader("Preview (nothing saved yet)")
+    st.markdown(f"**{p.summary()}** from {p.incoming.label}, read with reference date "
+                f"{p.meta.reference_date.isoformat()}.")  # fmt: skip
+    for note in p.incoming.notes:
+        st.caption(f"Note: {note}")
+    st.html(f"<style>{ingest.HIGHLIGHT_CSS}</style><div class='hl-doc'>{ingest.highlight_html(p)}</div>")
+    st.caption("Green: places · orange: dates · yellow: quotes · blue: the sentence of an event")
+    st.dataframe([{"line": e.line, "date": e.date, "places": ", ".join(p.places[n]["name"] for n in e.places),
+                   "claim": e.claim, "text": e.text} for e in p.extraction.events], hide_index=True)  # fmt: skip
+    st.dataframe([{"place": n, "status": r["status"], "lat": r["lat"], "lon": r["lon"], "via": r["via"]}
+                  for n, r in p.places.items()], hide_index=True)  # fmt: skip
+    if p.unresolved:
+        st.warning("Not placed yet: " + ", ".join(p.unresolved) + ". Save, then fix them under Review below.")
+    if st.button("Save", key="save_btn", disabled=read_only, type="primary") and ready_to_write():
+        try:
+            with st.spinner("Saving and rebuilding the tables…"):
+                saved = ingest.save(p.incoming, ingest.DocumentMeta(p.meta.source, p.meta.reference_date, p.meta.url,
+                                                                    p.meta.title, who.strip()))  # fmt: skip
+            st.session_state.saved_message = saved.message()
+            st.session_state.pop("preview", None)
+            st.rerun()
+        except (DashboardError, OSError) as exc:
+            st.error(f"Not saved: {exc}")
+if st.session_state.get("saved_message"):
+    st.success(st.session_state.saved_message + " The map shows it on its next refresh.")
+
+# -- review ----------------------------------------------------------------------------------
+st.header("Review")
+try:
+    tables = pipeline.read_tables(ingest.build_dir())
+except (DashboardError, OSError, ValueError) as exc:
+    st.info(f"Nothing to review yet: {exc}")
+    st.stop()
+
+
+def rebuild_after(what: str) -> None:
+    try:
+        with st.spinner("Rebuilding the tables…"):
+            ingest.rebuild()
+        st.session_state.review_message = f"{what} The map uses it from now on."
+    except (DashboardError, OSError) as exc:
+        st.session_state.review_message = None
+        st.error(f"{what} But the rebuild failed: {exc}")
+
+
+if st.session_state.get("review_message"):
+    st.success(st.session_state.review_message)
+
+st.subheader("Places to check")
+todo = review.needs_review(tables.places)
+if todo.empty:
+    st.caption("Every place is placed by the gazetteer or by hand.")
+ctx = pipeline.Context.create()
+gazetteer, cache = ctx.places, NominatimCache(ctx.resolver.settings.cache_path)
+for _, row in todo.head(30).iterrows():
+    name = str(row["name"])
+    k = content_hash(name)[:10]
+    why = row["reason"] or f"placed by {row['via']} with confidence {row['confidence']:.2f}"
+    with st.expander(f"{name} — {why}", expanded=row["status"] == "unresolved"):
+        st.text("Written as: " + ", ".join(row["mentions"]))
+        naming = tables.events[tables.events["places"].map(lambda ps, n=name: n in ps)]
+        for text in naming["text"].head(3):
+            st.text(f"“{text}”")
+        choices = review.candidates(name, gazetteer, cache)
+        labels = [c.label for c in choices] + ["Enter coordinates"]
+        pick = st.radio("Where is it?", labels, key=f"pick_{k}", disabled=read_only)
+        chosen = next((c for c in choices if c.label == pick), None)
+        a, b, c, d = st.columns(4)
+        lat = a.number_input("Latitude", -90.0, 90.0, value=chosen.lat if chosen else 0.0, format="%.5f",
+                             key=f"lat_{k}", disabled=read_only or chosen is not None)  # fmt: skip
+        lon = b.number_input("Longitude", -180.0, 180.0, value=chosen.lon if chosen else 0.0, format="%.5f",
+                             key=f"lon_{k}", disabled=read_only or chosen is not None)  # fmt: skip
+        kind = c.selectbox("Kind", KINDS, index=KINDS.index(chosen.kind) if chosen else 0, key=f"kind_{k}",
+                           disabled=read_only or chosen is not None)  # fmt: skip
+        country = d.text_input("Country code", value=chosen.country if chosen else "", key=f"cc_{k}",
+                               disabled=read_only or chosen is not None)  # fmt: skip
+        note = st.text_input("Note (how you know)", key=f"note_{k}", disabled=read_only)
+        if st.button(f"Save place for {name}", key=f"fix_{k}", disabled=read_only) and ready_to_write():
+            try:
+                if chosen is not None:
+                    lat, lon, kind, country = chosen.lat, chosen.lon, chosen.kind, chosen.country
+                    note = note or f"same as {chosen.name} ({chosen.origin})"
+                elif lat == 0.0 and lon == 0.0:
+                    raise DashboardError("Enter the latitude and longitude (0, 0 is in the sea off Africa).")
+                review.save_override(name, lat, lon, kind, by=who, country=country, note=note)
+                rebuild_after(f"Saved: {name} at {lat:.5f}, {lon:.5f}.")
+                st.rerun()
+            except DashboardError as exc:
+                st.error(f"Not saved: {exc}")
+
+overrides = review.load_overrides()
+if overrides:
+    with st.expander(f"{len(overrides)} places placed by hand"):
+        st.dataframe([vars(o) for o in overrides.values()], hide_index=True)
+
+st.subheader("Mark extracted items wrong")
+st.caption("A marked event or quote is hidden from the map, lists and exports, never deleted; unmark it to undo.")
+query = st.text_input("Find events and quotes (words, place, source)", key="mark_query", max_chars=200)
+
+
+def matching(frame, text_col: str, id_col: str):  # noqa: ANN001, ANN202
+    """Rows matching the search (at most 50), plus every row already marked, so marks can be undone."""
+    hit = frame[frame[text_col].str.contains(query, case=False, regex=False)] if query else frame.head(20)
+    return frame[frame[id_col].isin(set(hit[id_col].head(50))) | frame["hidden"]]
+
+
+for label, frame, id_col, kind in (("Events", tables.events, "event_id", "event"),
+                                   ("Quotes", tables.quotes, "quote_id", "quote")):  # fmt: skip
+    rows = matching(frame, "text", id_col)
+    texts = dict(zip(rows[id_col], rows["text"], strict=True))
+    marked = [i for i, h in zip(rows[id_col], rows["hidden"], strict=True) if h]
+    chosen_ids = st.multiselect(f"{label} marked wrong", list(texts), default=marked, key=f"marks_{kind}_{query}",
+                                format_func=lambda i, t=texts: f"{i} · {t[i][:90]}", disabled=read_only)  # fmt: skip
+    if st.button(f"Save {label.lower()} marks", key=f"save_marks_{kind}", disabled=read_only) and ready_to_write():
+        changed = [(i, i in chosen_ids) for i in texts if (i in chosen_ids) != (i in marked)]
+        for item_id, wrong in changed:
+            review.set_mark(item_id, kind, wrong, by=who)
+        rebuild_after(f"Saved {len(changed)} change(s) to {label.lower()} marks.")
+        st.rerun()

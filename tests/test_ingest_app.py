@@ -1,0 +1,127 @@
+"""The Add and review page under Streamlit's AppTest: add -> preview -> save, fix a place, mark wrong, read-only."""
+
+from __future__ import annotations
+
+import datetime
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import review
+from dashboard.documents import content_hash
+from dashboard.pipeline import read_tables
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGE = str(ROOT / "dashboard" / "pages" / "1_Add_and_review.py")
+ARTICLE = (
+    "A Russian convoy was stopped near Tell Hamdan on Dec. 11, witnesses said.\n"
+    "Turkish-backed fighters entered Raqqa on Dec. 12, officials said <img src=x onerror=alert(1)> ${x}.\n"
+)
+
+
+@pytest.fixture
+def dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
+    d = {"seeds": tmp_path / "seeds", "build": tmp_path / "build", "geo": tmp_path / "geodata"}
+    shutil.copytree(ROOT / "seeds", d["seeds"])
+    monkeypatch.setenv("DASHBOARD_SEEDS", str(d["seeds"]))
+    monkeypatch.setenv("DASHBOARD_BUILD_DIR", str(d["build"]))
+    monkeypatch.setenv("DASHBOARD_GEODATA_DIR", str(d["geo"]))
+    monkeypatch.delenv("DASHBOARD_EDITING", raising=False)
+    return d
+
+
+def page() -> AppTest:
+    return AppTest.from_file(PAGE, default_timeout=120)
+
+
+def fill(at: AppTest, text: str = ARTICLE, source: str = "Reuters") -> AppTest:
+    at.text_input(key="who").input("ana")
+    at.text_area(key="paste_text").input(text)
+    at.text_input(key="source").input(source)
+    at.text_input(key="url").input("https://example.com/convoy")
+    at.date_input(key="published").set_value(datetime.date(2024, 12, 13))
+    return at.button(key="preview_btn").click().run()
+
+
+def documents(seeds: Path) -> list[str]:
+    return sorted(p.name for p in seeds.iterdir() if not p.name.startswith("."))
+
+
+def test_add_preview_save_then_fix_the_place_and_mark_an_event(dirs: dict[str, Path],
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    monkeypatch.setenv("DASHBOARD_EDITING", "1")
+    before = documents(dirs["seeds"])
+    at = fill(page().run())
+    assert not at.exception and not at.error
+    assert "2 events" in at.markdown[0].value and "reference date 2024-12-13" in at.markdown[0].value
+    html = at.get("html")[0].proto.body
+    assert '<mark class="hl-place" title="Tell Hamdan">Tell Hamdan</mark>' in html
+    assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html and "${" not in html
+    assert "Tell Hamdan" in at.warning[0].value
+    assert documents(dirs["seeds"]) == before  # a preview saves nothing
+
+    at.button(key="save_btn").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert "saved" in at.success[-1].value
+    new = [n for n in documents(dirs["seeds"]) if n not in before]
+    assert len(new) == 2 and new[0].startswith("reuters_2024-12-13_")
+    tables = read_tables(dirs["build"])
+    assert "Tell Hamdan" in set(tables.places["name"]) and "Raqqa" in set(tables.places["name"])
+
+    # Review: the unplaced name is listed; enter coordinates by hand and save.
+    k = content_hash("Tell Hamdan")[:10]
+    assert any(e.label.startswith("Tell Hamdan — not in the gazetteer") for e in at.expander)
+    at.radio(key=f"pick_{k}").set_value("Enter coordinates").run()
+    at.number_input(key=f"lat_{k}").set_value(35.9)
+    at.number_input(key=f"lon_{k}").set_value(38.1)
+    at.text_input(key=f"note_{k}").input("from the village's Wikipedia page")
+    at.button(key=f"fix_{k}").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    o = review.load_overrides()["tell hamdan"]
+    assert (o.lat, o.lon, o.by) == (35.9, 38.1, "ana")
+    row = read_tables(dirs["build"]).places.set_index("name").loc["Tell Hamdan"]
+    assert (row["status"], row["via"], row["lat"]) == ("placed", "override", 35.9)
+
+    # Mark the convoy event wrong: hidden in the tables, still there.
+    at.text_input(key="mark_query").input("convoy").run()
+    ms = at.multiselect(key="marks_event_convoy")
+    assert len(ms.options) == 1
+    ms.set_value([ms.options[0].split(" · ")[0]]).run()
+    at.button(key="save_marks_event").click().run()
+    assert not at.exception and not at.error
+    events = read_tables(dirs["build"]).events
+    hit = events[events["text"].str.contains("convoy")]
+    assert len(hit) == 1 and bool(hit["hidden"].iloc[0])
+
+
+def test_bad_input_shows_a_clear_message_and_saves_nothing(dirs: dict[str, Path],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    monkeypatch.setenv("DASHBOARD_EDITING", "1")
+    before = documents(dirs["seeds"])
+    at = fill(page().run(), text="   \n ")
+    assert "empty" in at.error[0].value
+    at = fill(page().run(), source="")
+    assert "source" in at.error[0].value
+    assert not at.button(key="preview_btn").disabled and "save_btn" not in [b.key for b in at.button]
+    assert documents(dirs["seeds"]) == before
+
+
+def test_visitor_without_the_key_can_read_but_change_nothing(dirs: dict[str, Path]) -> None:
+    at = page()
+    at.secrets["editor_key"] = "s3cret"
+    at.run()
+    assert "enter the editor key" in at.info[0].value
+    for widget in (at.button(key="preview_btn"), at.text_area(key="paste_text"), at.text_input(key="source")):
+        assert widget.disabled
+    at.text_input(key="editor_key_input").input("nope").run()
+    assert "not right" in at.info[0].value and at.button(key="preview_btn").disabled
+    at.text_input(key="editor_key_input").input("s3cret").run()
+    assert "key accepted" in at.success[0].value and not at.button(key="preview_btn").disabled
+
+
+def test_no_key_configured_means_read_only(dirs: dict[str, Path]) -> None:
+    at = page().run()
+    assert "Read-only" in at.info[0].value and at.button(key="preview_btn").disabled
+    assert "editor_key_input" not in [t.key for t in at.text_input]
