@@ -1,0 +1,162 @@
+"""The dashboard in a real Chromium, against `streamlit run` on a copy of seeds/ plus a malicious document.
+
+Every request outside 127.0.0.1 is aborted and recorded (tests/support.py), so
+each test can assert the page needed nothing from the internet. Screenshots go
+to test-output/.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+
+from dashboard import pipeline
+from dashboard.query import Filters, select
+from tests.support import ROOT, Browser, browser, streamlit_server
+
+pytestmark = pytest.mark.browser
+
+MAP_FRAME = 'iframe[title="streamlit_folium\\.st_folium"]'
+CORE = ["Damascus", "Aleppo", "Homs", "Latakia", "Tartus", "Khmeimim Air Base"]
+EVIL_EVENT = ("Rebels said on Dec. 5 that <img src=x onerror=alert(1)> and <script>alert(2)</script> "
+              "with a `backtick` and ${alert(3)} were seen in Homs.")  # fmt: skip
+EVIL_QUOTE = 'We hold <img src=x onerror=alert(4)> and ${alert(5)} `now`,'
+EVIL_DOC = f'{EVIL_EVENT}\n"{EVIL_QUOTE}" a rebel commander in Homs said on Dec. 6.\n'
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, pipeline.Tables]]:
+    seeds = tmp_path_factory.mktemp("seeds")
+    for f in (ROOT / "seeds").glob("*"):
+        shutil.copy(f, seeds / f.name)
+    (seeds / "zzz_evil.txt").write_text(EVIL_DOC, encoding="utf-8")
+    (seeds / "zzz_evil.meta.json").write_text('{"source": "Test wire", "reference_date": "2024-12-10"}')
+    build_dir = tmp_path_factory.mktemp("build")
+    tables, _ = pipeline.build(seeds, build_dir)
+    with streamlit_server(seeds=seeds, build_dir=build_dir) as url:
+        yield url, tables
+
+
+@pytest.fixture
+def b() -> Iterator[Browser]:
+    with browser() as br:
+        yield br
+
+
+def _open(b: Browser, url: str) -> None:
+    b.page.goto(url)
+    b.page.frame_locator(MAP_FRAME).locator(".place-icon[title]").first.wait_for(timeout=60_000)
+    b.page.wait_for_timeout(500)
+
+
+def _marker_titles(b: Browser) -> set[str]:
+    frame = b.page.frame_locator(MAP_FRAME)
+    return set(frame.locator(".leaflet-marker-pane .place-icon[title]").evaluate_all("els => els.map(e => e.title)"))
+
+
+def _expected_titles(tables: pipeline.Tables, f: Filters) -> set[str]:
+    places = select(tables.events, tables.quotes, tables.places, f).places
+    return set(places.dropna(subset=["lat"])["name"])
+
+
+def _panel(b: Browser):  # noqa: ANN202 - a playwright Locator
+    return b.page.locator(".place-panel")
+
+
+def _wait_for_text(b: Browser, text: str) -> None:
+    b.page.get_by_text(text, exact=False).first.wait_for(timeout=30_000)
+
+
+def test_page_loads_offline_and_khmeimim_lists_the_latakia_event(app: tuple[str, pipeline.Tables],
+                                                                  b: Browser) -> None:  # fmt: skip
+    url, tables = app
+    _open(b, url)
+    assert _marker_titles(b) == _expected_titles(tables, Filters())
+    frame = b.page.frame_locator(MAP_FRAME)
+    map_box = b.page.locator(MAP_FRAME).bounding_box()
+    for name in CORE:  # each core place visible at the default view and not covered by anything
+        marker = frame.locator(f'.place-icon[title="{name}"]')
+        box = marker.bounding_box()
+        assert box and map_box, name
+        assert map_box["x"] <= box["x"] and box["x"] + box["width"] <= map_box["x"] + map_box["width"], name
+        assert map_box["y"] <= box["y"] and box["y"] + box["height"] <= map_box["y"] + map_box["height"], name
+        on_top = marker.evaluate("e => { const r = e.getBoundingClientRect();"
+                                 " return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === e; }")
+        assert on_top, f"{name} is hidden under another marker"
+    b.screenshot("app-default-view")
+    frame.locator('.place-icon[title="Khmeimim Air Base"]').click()
+    event = _panel(b).locator("li.event", has_text="took control of the Latakia province")
+    event.wait_for(timeout=30_000)
+    assert "2024-12-09" in event.inner_text() and "TASS" in event.inner_text()
+    assert "line 8," in event.inner_text()
+    assert b.page.locator("h3", has_text="Khmeimim Air Base").count() == 1
+    b.page.wait_for_timeout(800)
+    b.screenshot("app-khmeimim-selected")
+    assert "sel=Khmeimim+Air+Base" in b.page.url
+    assert b.blocked == [] and b.dialogs == []
+
+
+def test_the_date_filter_narrows_map_and_list(app: tuple[str, pipeline.Tables], b: Browser) -> None:
+    url, tables = app
+    _open(b, url)
+    everything = _marker_titles(b)
+    # Streamlit's date range is made of spin buttons (year/month/day): type into them as a user would
+    b.page.get_by_role("spinbutton", name="month, Dates start date").click()
+    b.page.keyboard.type("1208")
+    b.page.get_by_role("spinbutton", name="day, Dates end date").click()
+    b.page.keyboard.type("09")
+    b.page.keyboard.press("Enter")
+    b.page.get_by_role("heading", name="Filters").click()  # the range is committed when focus leaves it
+    narrow = _expected_titles(tables, Filters(date_from=date(2024, 12, 8), date_to=date(2024, 12, 9)))
+    assert narrow < everything
+    b.page.wait_for_function(
+        "n => { const f = document.querySelector('iframe[title=\"streamlit_folium.st_folium\"]');"
+        " return f && f.contentDocument.querySelectorAll('.leaflet-marker-pane .place-icon').length === n; }",
+        arg=len(narrow), timeout=30_000,
+    )
+    assert _marker_titles(b) == narrow
+    f = Filters(date_from=date(2024, 12, 8), date_to=date(2024, 12, 9))
+    n = len(select(tables.events, tables.quotes, tables.places, f).events)
+    _wait_for_text(b, f"{n} of {len(tables.events)} events")
+    b.page.wait_for_url("**from=2024-12-08&to=2024-12-09**", timeout=30_000)
+    b.screenshot("app-date-filter")
+    assert b.blocked == [] and b.dialogs == []
+
+
+def test_a_permalink_reopens_the_same_view(app: tuple[str, pipeline.Tables], b: Browser) -> None:
+    url, tables = app
+    _open(b, f"{url}/?from=2024-12-07&to=2024-12-08&claim=reported&sel=Damascus")
+    f = Filters(date_from=date(2024, 12, 7), date_to=date(2024, 12, 8), claims=("reported",))
+    assert _marker_titles(b) == _expected_titles(tables, f)
+    _panel(b).locator("h3", has_text="Damascus").wait_for(timeout=30_000)
+    n = len(select(tables.events, tables.quotes, tables.places, f).events)
+    _wait_for_text(b, f"{n} of {len(tables.events)} events")
+    dated = _panel(b).locator("li.event .date").all_inner_texts()
+    in_range = [d for d in dated if d != "no date"]  # events without a day are listed after, not dropped
+    assert in_range and all(d in ("2024-12-07", "2024-12-08") for d in in_range), dated
+    claims = _panel(b).locator("li.event.claim-claimed, li.event.claim-retracted").count()
+    assert claims == 0
+    b.screenshot("app-permalink")
+    # the URL the app writes back is the same view
+    assert "sel=Damascus" in b.page.url and "claim=reported" in b.page.url
+    assert b.blocked == [] and b.dialogs == []
+
+
+def test_malicious_news_text_is_shown_as_text_and_never_runs(app: tuple[str, pipeline.Tables], b: Browser) -> None:
+    url, _ = app
+    _open(b, url)
+    b.page.frame_locator(MAP_FRAME).locator('.place-icon[title="Homs"]').click()
+    event = _panel(b).locator("li.event", has_text="Rebels said on Dec. 5")
+    event.wait_for(timeout=30_000)
+    assert EVIL_EVENT in event.inner_text()
+    quote = _panel(b).locator("li.quote", has_text="We hold")
+    assert quote.count() == 1 and EVIL_QUOTE.rstrip(",") in quote.inner_text()
+    assert b.page.locator(".place-panel img, .place-panel script").count() == 0
+    b.page.frame_locator(MAP_FRAME).locator('.place-icon[title="Homs"]').hover()
+    b.page.wait_for_timeout(1500)
+    b.screenshot("app-malicious-text")
+    assert b.dialogs == [], b.dialogs
+    assert b.blocked == []
