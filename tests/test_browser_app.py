@@ -103,6 +103,8 @@ def test_the_date_filter_narrows_map_and_list(app: tuple[str, pipeline.Tables], 
     url, tables = app
     _open(b, url)
     everything = _marker_titles(b)
+    iframe = b.page.locator(MAP_FRAME)
+    iframe.evaluate("f => { f.contentWindow.__probe = 42; }")  # survives only if the map is not remounted
     # Streamlit's date range is made of spin buttons (year/month/day): type into them as a user would
     b.page.get_by_role("spinbutton", name="month, Dates start date").click()
     b.page.keyboard.type("1208")
@@ -118,6 +120,7 @@ def test_the_date_filter_narrows_map_and_list(app: tuple[str, pipeline.Tables], 
         arg=len(narrow), timeout=30_000,
     )
     assert _marker_titles(b) == narrow
+    assert iframe.evaluate("f => f.contentWindow.__probe") == 42, "a filter change must not remount the map"
     f = Filters(date_from=date(2024, 12, 8), date_to=date(2024, 12, 9))
     n = len(select(tables.events, tables.quotes, tables.places, f).events)
     _wait_for_text(b, f"{n} of {len(tables.events)} events")
