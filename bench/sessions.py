@@ -64,7 +64,8 @@ def run(corpus: int, n_sessions: int, rounds: int) -> dict[str, Any]:
         for page in pages:
             page.goto(url, wait_until="commit")
         for page in pages:
-            page.frame_locator(MAP_FRAME).locator(".leaflet-marker-icon").first.wait_for(timeout=180_000)
+            page.frame_locator(MAP_FRAME).locator(".leaflet-marker-icon").first.wait_for(
+                state="attached", timeout=180_000)
         first_load = time.perf_counter() - t0
         for r in range(rounds):
             wanted = [names[(r * n_sessions + i) % len(names)] for i in range(len(pages))]
