@@ -106,7 +106,7 @@ class Selection:
 
 
 def select(events: pd.DataFrame, quotes: pd.DataFrame, places: pd.DataFrame, f: Filters) -> Selection:
-    events, quotes = (t[~t["hidden"].fillna(False).astype(bool)] if "hidden" in t else t for t in (events, quotes))
+    events, quotes = (t[t["hidden"].ne(True)] if "hidden" in t else t for t in (events, quotes))  # review marks
     base = event_mask(events, places, f)
     is_day = events["date_precision"] == "day"
     dated = events[base & is_day & date_mask(events, f)]
