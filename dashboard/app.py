@@ -107,7 +107,7 @@ with map_col:
     hit = placed[placed["name"] == selected]
     centre = [float(hit.iloc[0]["lat"]), float(hit.iloc[0]["lon"])] if len(hit) else None
     out = st_folium(
-        maplayer.base_map(home_view(stamp, tables), local_assets=LOCAL_ASSETS),
+        maplayer.base_map(home_view(stamp, tables), local_assets=LOCAL_ASSETS, outlines_url=assets.outlines_url()),
         key="map", height=560, use_container_width=True, center=centre,
         feature_group_to_add=maplayer.places_layer(sel.places, selected),
         returned_objects=["last_object_clicked", "last_object_clicked_tooltip", "last_object_clicked_count"],

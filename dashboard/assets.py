@@ -32,19 +32,40 @@ def leaflet_source(name: str) -> str | None:
     return (folder / name).read_text(encoding="utf-8") if folder else None
 
 
+OUTLINES_SOURCE = Path(__file__).resolve().parent.parent / "geodata" / "outlines.geojson"
+OUTLINES_FILE = "outlines.geojson"
+
+
+def _copy(source: Path, target: Path) -> None:
+    if target.is_file() and target.stat().st_size == source.stat().st_size and target.stat().st_mtime >= source.stat().st_mtime:
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.tmp")
+    shutil.copyfile(source, tmp)
+    tmp.replace(target)
+
+
 def ensure_static_assets(static_dir: Path = STATIC_DIR) -> bool:
-    """Copy Leaflet into the static folder if it is missing; True when present."""
+    """Copy Leaflet (and the basemap outlines) into the static folder; True when Leaflet is there.
+
+    The outlines are served as a file rather than inlined in the map, so the
+    map the app sends on every rerun stays small and the browser caches them.
+    """
+    if OUTLINES_SOURCE.is_file():
+        _copy(OUTLINES_SOURCE, static_dir / OUTLINES_FILE)
     if all((static_dir / f).is_file() for f in LEAFLET_FILES):
         return True
     folder = leaflet_package_dir()
     if folder is None:
         return False
-    static_dir.mkdir(parents=True, exist_ok=True)
     for name in LEAFLET_FILES:
-        tmp = static_dir / f".{name}.tmp"
-        shutil.copyfile(folder / name, tmp)
-        tmp.replace(static_dir / name)
+        _copy(folder / name, static_dir / name)
     return True
+
+
+def outlines_url(static_dir: Path = STATIC_DIR) -> str | None:
+    """Where the app serves the basemap outlines, or None when the file is not in place."""
+    return f"{STATIC_URL}/{OUTLINES_FILE}" if (static_dir / OUTLINES_FILE).is_file() else None
 
 
 def leaflet_urls(local: bool) -> tuple[str, str]:

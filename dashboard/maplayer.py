@@ -171,19 +171,33 @@ class OutlinesLayer(MacroElement):
     _template = folium.template.Template(
         """
         {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = L.geoJSON({{ this.data_js }}, {
+        var {{ this.get_name() }} = L.geoJSON(null, {
             interactive: false,
             attribution: {{ this.attribution|tojson }},
             style: function() { return {{ this.style|tojson }}; }
         }).addTo({{ this._parent.get_name() }});
+        {% if this.url %}
+        fetch({{ this.url|tojson }}).then(function(r) { return r.json(); }).then(function(d) {
+            {{ this.get_name() }}.addData(d);
+            {{ this.get_name() }}.bringToBack();
+        });
+        {% else %}
+        {{ this.get_name() }}.addData({{ this.data_js }});
+        {% endif %}
         {% endmacro %}
         """
     )
 
-    def __init__(self, data_js: str, style: dict[str, Any]) -> None:
+    def __init__(self, data_js: str | None, style: dict[str, Any], url: str | None = None) -> None:
+        """Inline the outlines (`data_js`: a self-contained map) or fetch them from `url`.
+
+        The app fetches them from its static folder: the map it sends on every
+        rerun then stays a few kilobytes instead of the outlines' ~660 KB.
+        """
         super().__init__()
         self._name = "OutlinesLayer"
         self.data_js = data_js
+        self.url = url
         self.style = style
         self.attribution = OUTLINES_ATTRIBUTION
 
@@ -269,7 +283,11 @@ def default_view(places: pd.DataFrame, size: tuple[int, int] = MAP_SIZE_PX) -> t
 
 
 def base_map(
-    view: tuple[list[float], int] | None = None, *, basemap: str = "auto", local_assets: bool = True
+    view: tuple[list[float], int] | None = None,
+    *,
+    basemap: str = "auto",
+    local_assets: bool = True,
+    outlines_url: str | None = None,
 ) -> folium.Map:
     """The map without places: outlines, optional tiles, legend, and Leaflet from /app/static.
 
@@ -288,7 +306,10 @@ def base_map(
         style = {"color": "#555", "weight": 0.8, "fill": False}
     else:
         style = {"color": "#8a8a8a", "weight": 0.8, "fillColor": "#f2efe6", "fillOpacity": 1}
-    m.add_child(OutlinesLayer(outlines_js(), style))
+    if outlines_url:
+        m.add_child(OutlinesLayer(None, style, url=outlines_url))
+    else:
+        m.add_child(OutlinesLayer(outlines_js(), style))
     m.add_child(Legend())
     return m
 
@@ -301,9 +322,14 @@ def places_layer(places: pd.DataFrame, selected: str | None = None) -> folium.Fe
 
 
 def build_map(
-    places: pd.DataFrame, selected: str | None = None, *, basemap: str = "auto", local_assets: bool = True
+    places: pd.DataFrame,
+    selected: str | None = None,
+    *,
+    basemap: str = "auto",
+    local_assets: bool = True,
+    outlines_url: str | None = None,
 ) -> folium.Map:
     """The whole map in one folium.Map (for export and benchmarks); the app splits it in two."""
-    m = base_map(default_view(places), basemap=basemap, local_assets=local_assets)
+    m = base_map(default_view(places), basemap=basemap, local_assets=local_assets, outlines_url=outlines_url)
     places_layer(places, selected).add_to(m)
     return m

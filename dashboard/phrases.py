@@ -67,6 +67,7 @@ class PhraseIndex:
         # Longest multi-word key per first word: most words start no name of two
         # words or more, so the n-gram loop is skipped for them (the hot spot at 30k places).
         self._longest_from: dict[str, int] = {}
+        self._lower_starts: set[str] = set()  # first words of aliases written in lower case
         self.max_tokens = 1
         for canonical, aliases in names.items():
             for alias in (canonical, *aliases):
@@ -74,6 +75,8 @@ class PhraseIndex:
                 if not key:
                     continue
                 self._index.setdefault(key, (canonical, alias))
+                if alias[:1].islower():
+                    self._lower_starts.add(key.split()[0])
                 words = key.split()
                 self.max_tokens = max(self.max_tokens, len(words))
                 if len(words) > 1:
@@ -99,10 +102,15 @@ class PhraseIndex:
 
     def _match_at(self, text: str, tokens: list[Token], i: int) -> tuple[PhraseMatch, int] | None:
         first = tokens[i].text
-        if not self.case_sensitive and not first[0].isupper():
+        if not self.case_sensitive and not first[0].isupper() and normalize_key(first) not in self._lower_starts:
             return None
         first_key = first.replace("\u2019", "'").replace("\u2018", "'").lower()
-        limit = min(max(self._longest_from.get(first_key, 1), 1), len(tokens) - i)
+        longest = self._longest_from.get(first_key)
+        if longest is None:  # only a one-word name can start here: one lookup decides
+            if normalize_key(_strip_possessive(first)[0]) not in self._index:
+                return None
+            longest = 1
+        limit = min(longest, len(tokens) - i)
         for size in range(limit, 0, -1):
             window = tokens[i : i + size]
             if any(text[a.end : b.start].strip() for a, b in zip(window, window[1:], strict=False)):
@@ -138,7 +146,7 @@ class PhraseIndex:
         letters = alias.replace(".", "").replace(" ", "")
         if letters.isupper() and len(letters) <= 4:
             return surface.replace(".", "") == alias.replace(".", "")
-        return surface[:1].isupper()
+        return surface[:1].isupper() or alias[:1].islower()
 
 
 def is_acronym(alias: str) -> bool:

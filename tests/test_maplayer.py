@@ -111,3 +111,11 @@ def test_empty_summary_still_gives_a_map() -> None:
     empty = pd.DataFrame(columns=["name", "kind", "lat", "lon", "n_events"])
     assert maplayer.place_features(empty)["features"] == []
     assert "L.geoJSON(" in maplayer.build_map(empty).get_root().render()
+
+
+def test_app_map_fetches_outlines_instead_of_inlining_them() -> None:
+    """The app's map is resent on every rerun: the 660 KB outlines must not ride along."""
+    inline = maplayer.build_map(_summary()).get_root().render()
+    fetched = maplayer.build_map(_summary(), outlines_url="/app/static/outlines.geojson").get_root().render()
+    assert '"/app/static/outlines.geojson"' in fetched and "fetch(" in fetched
+    assert len(inline) - len(fetched) > 500_000
