@@ -74,7 +74,7 @@ def ensure_tables(n: int, places: str) -> Any:
 
 def app_rerun(tables: Any, filters: Any, selected: str | None = None) -> tuple[Any, dict[str, Any]]:
     """What one rerun of dashboard/app.py does on the server for the map, as the app calls it."""
-    from dashboard import maplayer
+    from dashboard import assets, maplayer
     from dashboard.query import select
 
     sel = select(tables.events, tables.quotes, tables.places, filters)
@@ -82,7 +82,8 @@ def app_rerun(tables: Any, filters: Any, selected: str | None = None) -> tuple[A
     if view is None:
         view = _HOME_VIEWS[id(tables)] = maplayer.default_view(sel.places)
     sent = st_folium_server(
-        maplayer.base_map(view, local_assets=True), key="map", height=560, use_container_width=True,
+        maplayer.base_map(view, local_assets=True, outlines_url=assets.outlines_url() or OUTLINES_URL),
+        key="map", height=560, use_container_width=True,
         feature_group_to_add=maplayer.places_layer(sel.places, selected),
         returned_objects=["last_object_clicked", "last_object_clicked_tooltip", "last_object_clicked_count"],
     )  # fmt: skip
@@ -90,6 +91,7 @@ def app_rerun(tables: Any, filters: Any, selected: str | None = None) -> tuple[A
 
 
 _HOME_VIEWS: dict[int, Any] = {}
+OUTLINES_URL = "/app/static/outlines.geojson"  # as the app serves them (dashboard/assets.py)
 
 
 def plain_per_place(places: pd.DataFrame) -> dict[str, Any]:

@@ -37,8 +37,10 @@ OUTLINES_FILE = "outlines.geojson"
 
 
 def _copy(source: Path, target: Path) -> None:
-    if target.is_file() and target.stat().st_size == source.stat().st_size and target.stat().st_mtime >= source.stat().st_mtime:
-        return
+    if target.is_file():
+        old, new = target.stat(), source.stat()
+        if old.st_size == new.st_size and old.st_mtime >= new.st_mtime:
+            return
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.tmp")
     shutil.copyfile(source, tmp)

@@ -13,7 +13,7 @@ import os
 import shutil
 import time
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -229,19 +229,21 @@ def resolve_places(results: list[DocumentResult], ctx: Context) -> dict[str, dic
             continue
         res = ctx.resolver.resolve(name)
         if res is None:
-            reason = "not in the gazetteer"
-            reason += (
-                "; the online geocoder found nothing" if ctx.resolver.online is not None and not ctx.resolver.online_tripped
-                else "; online geocoding is off (set DASHBOARD_NOMINATIM=1 to try Nominatim)"
-                if ctx.resolver.online is None else "; the online geocoder failed (see problems)"
-            )
             row = _place_row(name, None, None, None, None, None, None, None, 0.0, forms)
-            row.update(status="unresolved", reason=reason)
+            row.update(status="unresolved", reason=_unresolved_reason(ctx.resolver))
             out[name] = row
         else:
             out[name] = _place_row(res.name if res.via == "gazetteer" else name, res.kind, res.lat, res.lon,
                                    res.country, res.source, None, res.via, res.confidence, forms)
     return out
+
+
+def _unresolved_reason(resolver: Resolver) -> str:
+    if resolver.online is None:
+        return "not in the gazetteer; online geocoding is off (set DASHBOARD_NOMINATIM=1 to try Nominatim)"
+    if resolver.online_tripped:
+        return "not in the gazetteer; the online geocoder failed (see problems)"
+    return "not in the gazetteer; the online geocoder found nothing"
 
 
 def _place_row(name, kind, lat, lon, country, source, source_ref, via, confidence, forms) -> dict[str, Any]:  # noqa: ANN001
@@ -302,10 +304,11 @@ def build_tables(results: list[DocumentResult], ctx: Context) -> Tables:
     # One story from several documents becomes one event; its quotes follow it (merge.py).
     events_df, renamed = merge_events(pd.DataFrame(events, columns=EVENT_COLUMNS))
     quotes_df = pd.DataFrame(quotes, columns=QUOTE_COLUMNS)
+    events_df = _prepare_events(events_df)
     if renamed:
         quotes_df["event_id"] = quotes_df["event_id"].map(lambda i: renamed.get(i, i))
     manifest = {
-        "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "documents": [d["path"] for d in docs],
         "problems": [w for r in results for w in r.warnings] + list(ctx.resolver.problems),
         "extractor_version": EXTRACTOR_VERSION,
@@ -357,6 +360,23 @@ def write_tables(tables: Tables, build_dir: Path = BUILD_DIR) -> Path:
     return target
 
 
+def _prepare_events(events: pd.DataFrame) -> pd.DataFrame:
+    """Columns the filters read on every rerun, computed once: real dates and the search text.
+
+    The rows are stored in reading order (date, document, line), which filtering
+    keeps, so the app never sorts 100k events on a rerun.
+    """
+    from dashboard.query import search_text
+
+    events = events.copy()
+    for col in ("date_first", "date_last"):
+        events[col] = pd.to_datetime(events[col]).astype("datetime64[ns]")
+    events["search_text"] = search_text(events) if len(events) else pd.Series(dtype=str)
+    events = events.sort_values(["date_first", "doc_id", "line", "start"], na_position="last", ignore_index=True)
+    events["order"] = range(len(events))
+    return events
+
+
 def read_tables(build_dir: Path = BUILD_DIR) -> Tables:
     current = build_dir / "current"
     if not current.exists():
@@ -366,6 +386,8 @@ def read_tables(build_dir: Path = BUILD_DIR) -> Tables:
         for col in ("places", "sources", "actors", "mentions", "also_reported_by", "also_sources"):
             if col in frame.columns:
                 frame[col] = frame[col].map(lambda v: list(v) if v is not None else [])
+    if "order" not in frames["events"]:  # tables from an older build
+        frames["events"] = _prepare_events(frames["events"])
     manifest = json.loads((current / "manifest.json").read_text(encoding="utf-8"))
     return Tables(manifest=manifest, **frames)
 

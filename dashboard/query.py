@@ -7,10 +7,12 @@ through the URL (a permalink) unchanged.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 CLAIMS = ("reported", "claimed", "retracted")
@@ -48,48 +50,50 @@ class Filters:
         return out or ["no filters: everything"]
 
 
-def _has_any(values: object, wanted: set[str]) -> bool:
-    return bool(wanted.intersection(values or ()))  # type: ignore[arg-type]
+def any_in(lists: pd.Series, wanted: set[str]) -> pd.Series:
+    """For a column of lists: does each row hold any of `wanted`? Vectorised via explode."""
+    if lists.empty:
+        return pd.Series(False, index=lists.index)
+    flat = lists.explode()
+    return flat.isin(wanted).groupby(level=0).any().reindex(lists.index, fill_value=False)
 
 
-def event_mask(events: pd.DataFrame, places: pd.DataFrame, f: Filters, dated_only: bool = False) -> pd.Series:
+def search_text(events: pd.DataFrame) -> pd.Series:
+    """What the text filter searches: the sentence, its places, sources and actors, case-folded."""
+
+    def joined(col: str) -> pd.Series:
+        return events[col].map(lambda v: " ".join(v) if v is not None and len(v) else "")
+
+    return (
+        events["text"].fillna("") + " " + joined("places") + " " + joined("sources") + " " + joined("actors")
+    ).str.casefold()
+
+
+def event_mask(events: pd.DataFrame, places: pd.DataFrame, f: Filters) -> pd.Series:
     """Which events pass every filter except the date (see `date_mask`)."""
     mask = pd.Series(True, index=events.index)
     if f.kinds:
-        of_kind = set(places.loc[places["kind"].isin(f.kinds), "name"])
-        mask &= events["places"].map(lambda ps: _has_any(ps, of_kind))
+        mask &= any_in(events["places"], set(places.loc[places["kind"].isin(f.kinds), "name"]))
     if f.places:
-        wanted = set(f.places)
-        mask &= events["places"].map(lambda ps: _has_any(ps, wanted))
+        mask &= any_in(events["places"], set(f.places))
     if f.sources:
         wanted = set(f.sources)
-        mask &= events["sources"].map(lambda ss: _has_any(ss, wanted)) | events["doc_source"].isin(wanted)
+        mask &= any_in(events["sources"], wanted) | events["doc_source"].isin(wanted)
     if f.claims:
         mask &= events["claim"].isin(f.claims)
     if f.query:
-        q = f.query.casefold()
-        haystack = (
-            events["text"].fillna("")
-            + " "
-            + events["places"].map(lambda v: " ".join(v or ()))
-            + " "
-            + events["sources"].map(lambda v: " ".join(v or ()))
-            + " "
-            + events["actors"].map(lambda v: " ".join(v or ()))
-        )
-        mask &= haystack.str.casefold().str.contains(q, regex=False)
+        haystack = events["search_text"] if "search_text" in events else search_text(events)
+        mask &= haystack.str.contains(f.query.casefold(), regex=False)
     return mask
 
 
 def date_mask(events: pd.DataFrame, f: Filters) -> pd.Series:
     """Events whose date overlaps the range; events with no date never pass a set range."""
-    first = pd.to_datetime(events["date_first"]).dt.date
-    last = pd.to_datetime(events["date_last"]).dt.date
     mask = pd.Series(True, index=events.index)
     if f.date_from:
-        mask &= last.map(lambda d: d is not None and not pd.isna(d) and d >= f.date_from)
+        mask &= pd.to_datetime(events["date_last"]) >= pd.Timestamp(f.date_from)
     if f.date_to:
-        mask &= first.map(lambda d: d is not None and not pd.isna(d) and d <= f.date_to)
+        mask &= pd.to_datetime(events["date_first"]) <= pd.Timestamp(f.date_to)
     return mask
 
 
@@ -105,39 +109,111 @@ class Selection:
     unplaced: pd.DataFrame = field(default_factory=pd.DataFrame)  # places with no coordinates
 
 
+@dataclass(frozen=True)
+class _Links:
+    """Which event names which place, as arrays: computed once per events table."""
+
+    event_pos: np.ndarray  # position of the event in the table, one entry per (event, place)
+    place_code: np.ndarray  # index into `names`
+    names: pd.Index
+    first: np.ndarray  # the event's first and last day (int64 nanoseconds; NaT as int64 min)
+    last: np.ndarray
+    quote_pos: np.ndarray  # for each quote row: the position of its event, -1 when none
+
+
+_LINKS: dict[int, tuple[weakref.ref, weakref.ref, _Links]] = {}
+
+
+def _links(events: pd.DataFrame, quotes: pd.DataFrame) -> _Links:
+    """The event-place links, cached per (events, quotes) tables while they live.
+
+    Exploding 100k events' place lists costs more than everything else a rerun
+    does, and the tables only change when a build does; keying on the objects
+    (with weak references) ties the cache to the tables the app has cached.
+    """
+    key = id(events) ^ (id(quotes) << 1)
+    hit = _LINKS.get(key)
+    if hit and hit[0]() is events and hit[1]() is quotes:
+        return hit[2]
+    flat = events["places"].explode()
+    keep = flat.notna().to_numpy()
+    pos = np.repeat(np.arange(len(events)), events["places"].map(lambda v: max(len(v), 1) if v is not None else 1))
+    codes, names = pd.factorize(flat[keep].astype(object))
+    first = pd.to_datetime(events["date_first"]).to_numpy("datetime64[ns]").astype("int64")
+    last = pd.to_datetime(events["date_last"]).to_numpy("datetime64[ns]").astype("int64")
+    ids = pd.Index(events["event_id"].to_numpy(dtype=object), dtype=object)
+    quote_pos = ids.get_indexer(pd.Index(quotes["event_id"].to_numpy(dtype=object), dtype=object))
+    links = _Links(pos[keep], codes, pd.Index(names, dtype=object), first, last, quote_pos)
+    for k, (e, q, _) in list(_LINKS.items()):
+        if e() is None or q() is None:
+            del _LINKS[k]
+    _LINKS[key] = (weakref.ref(events), weakref.ref(quotes), links)
+    return links
+
+
 def select(events: pd.DataFrame, quotes: pd.DataFrame, places: pd.DataFrame, f: Filters) -> Selection:
-    events, quotes = (t[t["hidden"].ne(True)] if "hidden" in t else t for t in (events, quotes))  # review marks
-    base = event_mask(events, places, f)
-    is_day = events["date_precision"] == "day"
-    dated = events[base & is_day & date_mask(events, f)]
-    undated = events[base & ~is_day]
-    if f.date_from or f.date_to:
-        # A coarse date (a month, a year) is kept apart only when it overlaps the range.
-        undated = undated[undated["date_first"].isna() | date_mask(undated, f)]
+    links = _links(events, quotes)
+    visible = events["hidden"].ne(True).to_numpy() if "hidden" in events else np.ones(len(events), bool)
+    base = event_mask(events, places, f).to_numpy() & visible
+    is_day = (events["date_precision"] == "day").to_numpy()
+    in_range = date_mask(events, f).to_numpy()
     ranged = bool(f.date_from or f.date_to)
+    dated_m = base & is_day & in_range
+    undated_m = base & ~is_day
+    if ranged:
+        # A coarse date (a month, a year) is kept apart only when it overlaps the range.
+        undated_m &= events["date_first"].isna().to_numpy() | in_range
     # With a date range set, events without a day cannot be placed in it: they are
     # listed apart but do not count on the map; with no range, everything counts.
-    in_view = dated if ranged else pd.concat([dated, undated])
-    q = quotes[quotes["event_id"].isin(set(in_view["event_id"]))]
+    view_m = dated_m if ranged else dated_m | undated_m
+    quote_m = (links.quote_pos >= 0) & view_m[np.maximum(links.quote_pos, 0)]
+    if "hidden" in quotes:
+        quote_m &= quotes["hidden"].ne(True).to_numpy()
     if f.query:
         needle = f.query.casefold()
         text_hit = quotes["text"].str.casefold().str.contains(needle, regex=False) | quotes["speaker"].fillna(
             ""
         ).str.casefold().str.contains(needle, regex=False)
-        extra = quotes[text_hit & quotes["event_id"].isna()]
-        q = pd.concat([q, extra]).drop_duplicates("quote_id")
-    summary = place_summary(in_view, places)
+        quote_m |= (text_hit & quotes["event_id"].isna()).to_numpy()
+    summary = _place_summary(links, view_m, places)
     if f.kinds:
         summary = summary[summary["kind"].isin(f.kinds)]
-    unplaced = summary[summary["lat"].isna()]
     return Selection(
-        events=dated.sort_values(["date_first", "doc_id", "line", "start"]),
-        undated=undated.sort_values(["doc_id", "line", "start"]),
-        quotes=q.sort_values(["date", "doc_id", "line", "start"], na_position="last"),
+        events=_in_order(events[dated_m], ["date_first", "doc_id", "line", "start"]),
+        undated=_in_order(events[undated_m], ["doc_id", "line", "start"]),
+        quotes=quotes[quote_m].sort_values(["date", "doc_id", "line", "start"], na_position="last"),
         places=summary,
-        total_events=len(events),
-        unplaced=unplaced,
+        total_events=int(visible.sum()),
+        unplaced=summary[summary["lat"].isna()],
     )
+
+
+def _in_order(events: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    # The build stores events in reading order ("order": date, document, line, start),
+    # and filtering keeps it: sorting is then a no-op check, not a copy of 100k rows.
+    if "order" in events:
+        return events if events["order"].is_monotonic_increasing else events.sort_values("order")
+    return events.sort_values(columns)
+
+
+def _place_summary(links: _Links, mask: np.ndarray, places: pd.DataFrame) -> pd.DataFrame:
+    """`place_summary` for the events under `mask`, from the precomputed links."""
+    keep = mask[links.event_pos]
+    codes = links.place_code[keep]
+    if codes.size == 0:
+        return pd.DataFrame(columns=list(places.columns) + ["n_events", "first_date", "last_date"])
+    nat = np.iinfo("int64").min
+    first = links.first[links.event_pos[keep]]
+    last = links.last[links.event_pos[keep]]
+    agg = pd.DataFrame({"code": codes, "first": np.where(first == nat, np.iinfo("int64").max, first), "last": last})
+    grouped = agg.groupby("code").agg(n_events=("code", "size"), first_date=("first", "min"), last_date=("last", "max"))
+    grouped.index = links.names[grouped.index]
+    for col in ("first_date", "last_date"):
+        values = grouped[col].to_numpy()
+        values = np.where((values == nat) | (values == np.iinfo("int64").max), nat, values)
+        grouped[col] = pd.to_datetime(values.view("datetime64[ns]"))
+    out = places.merge(grouped, left_on="name", right_index=True, how="inner")
+    return out.sort_values(["n_events", "name"], ascending=[False, True]).reset_index(drop=True)
 
 
 def place_summary(events: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:

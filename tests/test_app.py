@@ -112,7 +112,7 @@ def test_the_date_filter_narrows_the_counts_and_the_permalink_follows(dirs: tupl
     tables = pipeline.read_tables(dirs[1])
     at = _run()
     day = tables.events[tables.events["date_precision"] == "day"]
-    last = max(day["date_first"])
+    last = max(day["date_first"]).date()
     at.date_input[0].set_value((last, last))
     at = _run(at)
     f = Filters(date_from=last, date_to=last)

@@ -19,34 +19,31 @@ def _summary() -> pd.DataFrame:
     return select(ev, qu, pl, Filters()).places
 
 
-def test_features_hold_placed_places_with_counts_and_escaped_tooltips() -> None:
-    fc = maplayer.place_features(_summary(), selected="Beta base")
-    props = {f["properties"]["name"]: f["properties"] for f in fc["features"]}
-    assert set(props) == {"Alpha", "Beta base", "Gamma province"}  # "Nowhere" has no coordinates
-    assert props["Alpha"]["n_events"] == 4 and props["Beta base"]["n_events"] == 1
-    assert props["Alpha"]["size"] > props["Beta base"]["size"]
-    assert "is-selected" in props["Beta base"]["css"] and "is-selected" not in props["Alpha"]["css"]
-    assert "ring-dashed" in props["Gamma province"]["css"], "a province is a dashed ring, not a city dot"
-    assert props["Alpha"]["tooltip"] == "<b>Alpha</b><br>4 events · city or town"
-    lon, lat = next(f for f in fc["features"] if f["properties"]["name"] == "Alpha")["geometry"]["coordinates"]
-    assert (lat, lon) == (35.0, 36.0)
+def test_map_data_holds_only_names_kinds_counts_and_coordinates() -> None:
+    data = maplayer.place_data(_summary(), selected="Beta base")
+    rows = {n: (k, c, la, lo) for n, k, c, la, lo in zip(data["name"], data["kind"], data["n"], data["lat"],
+                                                         data["lon"], strict=True)}  # fmt: skip
+    assert set(rows) == {"Alpha", "Beta base", "Gamma province"}  # "Nowhere" has no coordinates
+    assert rows["Alpha"] == ("city", 4, 35.0, 36.0) and rows["Beta base"][:2] == ("base", 1)
+    assert data["selected"] == "Beta base"
+    assert set(data) == {"name", "kind", "n", "lat", "lon", "selected"}
 
 
-def test_smaller_markers_stack_above_bigger_ones_and_areas_below_points() -> None:
-    props = {f["properties"]["name"]: f["properties"] for f in maplayer.place_features(_summary())["features"]}
-    assert props["Beta base"]["z"] > props["Alpha"]["z"] > props["Gamma province"]["z"]
+def test_payload_per_place_stays_small() -> None:
+    """The map is resent on every rerun: 5,000 places must fit well under 1 MB."""
+    rows = [{**_place(f"Place number {i}", "city", 30 + i / 1000, 35 + i / 1000), "n_events": i % 50 + 1}
+            for i in range(5000)]  # fmt: skip
+    size = len(json.dumps(maplayer.place_data(pd.DataFrame(rows))))
+    assert size < 400_000, size
 
 
 def test_evil_place_name_is_data_not_code() -> None:
     places = pd.DataFrame([{**_place(EVIL, "city", 35.0, 36.0), "n_events": 2}])
-    fc = maplayer.place_features(places)
-    tip = fc["features"][0]["properties"]["tooltip"]
-    assert "<img" not in tip and "`" not in tip and "$" not in tip
     html = maplayer.build_map(places).get_root().render()
     assert "onerror=alert(1)>" not in html and "<script>alert(2)" not in html
-    data = re.search(r"L\.geoJSON\((\{\"features\": .*?\}), \{\s*pointToLayer", html, re.S)
-    assert data, "the places must be one L.geoJSON layer"
-    assert json.loads(data.group(1))["features"][0]["properties"]["name"] == EVIL
+    data = re.search(r"var d = (\{.*?\});\n", html, re.S)
+    assert data, "the places travel as one block of data"
+    assert json.loads(data.group(1))["name"] == [EVIL]
     # outside that JSON data (a plain double-quoted literal, where ${...} is inert) the text never appears
     assert "alert(" not in html.replace(data.group(1), "")
 
@@ -54,7 +51,7 @@ def test_evil_place_name_is_data_not_code() -> None:
 def test_markers_carry_the_place_name_as_title_and_no_image() -> None:
     html = maplayer.build_map(_summary()).get_root().render()
     assert "title: p.name" in html and "L.divIcon" in html
-    assert html.count("L.geoJSON(") == 2  # the outlines and ONE layer for every place
+    assert html.count("L.featureGroup()") == 1  # ONE layer for every place
     assert "marker-icon.png" not in html and "AwesomeMarkers" not in html
 
 
@@ -109,7 +106,7 @@ def test_default_view_shows_every_local_place_and_skips_far_outliers() -> None:
 
 def test_empty_summary_still_gives_a_map() -> None:
     empty = pd.DataFrame(columns=["name", "kind", "lat", "lon", "n_events"])
-    assert maplayer.place_features(empty)["features"] == []
+    assert maplayer.place_data(empty)["name"] == []
     assert "L.geoJSON(" in maplayer.build_map(empty).get_root().render()
 
 

@@ -1,0 +1,66 @@
+"""The places layer's script in a real Chromium: sizes, stacking, and tooltips built from escaped text."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+
+from dashboard import assets, maplayer
+from tests.support import browser
+from tests.test_views import EVIL, _place
+
+
+@contextlib.contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    handler.log_message = lambda *a, **k: None  # type: ignore[method-assign]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
+def test_layer_draws_sizes_stacking_and_safe_tooltips(tmp_path: Path) -> None:
+    places = pd.DataFrame([
+        {**_place("Busy city", "city", 35.0, 36.0), "n_events": 30},
+        {**_place("Quiet town", "city", 35.0, 36.02), "n_events": 1},
+        {**_place("A province", "province", 35.05, 36.1), "n_events": 3},
+        {**_place(EVIL, "city", 34.5, 36.5), "n_events": 2},
+    ])  # fmt: skip
+    assert assets.ensure_static_assets()
+    static = tmp_path / "app" / "static"
+    shutil.copytree(assets.STATIC_DIR, static)
+    maplayer.build_map(places, selected="Quiet town", outlines_url="/app/static/outlines.geojson").save(
+        str(tmp_path / "map.html")
+    )
+    with serve(tmp_path) as url, browser() as b:
+        b.page.goto(f"{url}/map.html")
+        marker = b.page.locator('.leaflet-marker-icon[title="Busy city"]')
+        marker.wait_for(state="attached", timeout=20_000)
+        big = marker.bounding_box()
+        small = b.page.locator('.leaflet-marker-icon[title="Quiet town"]').bounding_box()
+        assert big and small and big["width"] > small["width"]  # size grows with the number of events
+        z = {t: int(b.page.locator(f'.leaflet-marker-icon[title="{t}"]').evaluate("e => e.style.zIndex"))
+             for t in ("Busy city", "Quiet town", "A province")}  # fmt: skip
+        assert z["Quiet town"] > z["Busy city"] > z["A province"]  # small on top, areas below points
+        assert "is-selected" in b.page.locator('.leaflet-marker-icon[title="Quiet town"]').get_attribute("class")
+        assert "ring-dashed" in b.page.locator('.leaflet-marker-icon[title="A province"]').get_attribute("class")
+        b.page.wait_for_function("document.querySelectorAll('path.leaflet-interactive, svg path').length > 50")
+        evil = b.page.get_by_title(EVIL)
+        evil.hover()
+        tip = b.page.locator(".leaflet-tooltip")
+        tip.wait_for()
+        assert tip.inner_text().startswith(EVIL)  # shown as text ...
+        assert tip.locator("img, script").count() == 0  # ... never as markup
+        b.screenshot("maplayer-layer")
+        assert b.dialogs == [] and b.blocked == []
