@@ -60,6 +60,28 @@ def process_pool_mapper(workers: int | None = None) -> Callable[..., Any]:
     return mapper
 
 
+def dask_mapper(scheduler: str = "processes", workers: int | None = None) -> Callable[..., Any]:
+    """A mapper running batches as a dask.bag: the same code on a laptop or a Dask cluster.
+
+    `scheduler` is any Dask scheduler name ("processes", "threads", "sync") or,
+    with a `dask.distributed.Client` connected, "distributed". Dask is an
+    optional dependency (requirements-dev.txt); import it only when asked.
+    """
+
+    def mapper(fn: Callable[[list[str]], list[DocumentResult]], items: Iterable[list[str]]) -> list:
+        import dask
+        import dask.bag as db
+
+        work = list(items)
+        if not work:
+            return []
+        bag = db.from_sequence(work, npartitions=min(len(work), workers or len(work)))
+        with dask.config.set(scheduler=scheduler, num_workers=workers):
+            return bag.map(fn).compute()
+
+    return mapper
+
+
 def serial_mapper(fn: Callable[[list[str]], list[DocumentResult]], items: Iterable[list[str]]) -> list:
     return [fn(item) for item in items]
 

@@ -111,6 +111,11 @@ class Extractor:
                 continue
             if not self._is_place_use(m):
                 continue
+            prefix = re.search(r"\b([A-Z][a-z]+) $", text[max(0, m.start - 12) : m.start])
+            if prefix and prefix.group(1) in lexicon.PLACE_PREFIXES:
+                start = m.start - len(prefix.group(0))  # "Kafr Nubl": a longer name the gazetteer lacks
+                found.append(PlaceMention(line, start, m.end, text[start : m.end], text[start : m.end], False))
+                continue
             found.append(PlaceMention(line, m.start, m.end, m.surface, m.canonical, True))
         taken = [(p.start, p.end) for p in found] + blocked
         taken += [(m.start, m.end) for m in self.sources.find(text, tokens)]

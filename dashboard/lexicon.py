@@ -187,3 +187,10 @@ NOT_PLACE_WORDS = frozenset(
     September Oct October Nov November Dec December Monday Tuesday Wednesday Thursday Friday Saturday
     Sunday X Telegram Facebook Twitter YouTube Instagram""".split()
 )
+
+# Words that begin Arabic (and Kurdish, Turkish) place names: "Kafr Nubl" is a town of its own,
+# not a mention of Nubl. A known name right after one of them is read as part of a longer name.
+PLACE_PREFIXES = frozenset(
+    """Kafr Kfar Tell Tal Tel Deir Dayr Ain Ayn Jabal Jebel Bab Beit Bayt Khan Maarat Maaret Ras Qasr Abu Umm
+    Bir Bani Beni Arab Mazraat Hayy Sheikh Qalaat Qalat Jisr Wadi Sahl Marj Ras""".split()
+)

@@ -112,6 +112,17 @@ def test_document_mapped_build_equals_the_serial_build(corpus, built, tmp_path: 
     pd.testing.assert_frame_equal(read_tables(tmp_path).events, mapped["events"], check_dtype=False)
 
 
+def test_the_same_build_runs_under_dask(corpus, built, tmp_path: Path) -> None:  # noqa: ANN001
+    """The document map under an existing engine (dask.bag, local process scheduler), unchanged."""
+    from dashboard.distributed import build_mapped, dask_mapper
+
+    tables, _ = build_mapped(corpus.seeds, tmp_path, corpus.gazetteer, mapper=dask_mapper("processes", 2),
+                             batch_size=3)  # fmt: skip
+    serial, mapped = _frames(built), _frames(tables)
+    for name in serial:
+        pd.testing.assert_frame_equal(serial[name], mapped[name], obj=name)
+
+
 def test_st_folium_recorder_sends_the_map_script(built) -> None:  # noqa: ANN001
     from datetime import date
 
@@ -120,7 +131,7 @@ def test_st_folium_recorder_sends_the_map_script(built) -> None:  # noqa: ANN001
 
     sel, sent = app_rerun(built, Filters(date_from=date(2024, 1, 1), date_to=date(2024, 12, 31)))
     top = str(sel.places.iloc[0]["name"])
-    assert top in sent["feature_group"] and "L.geoJSON" in sent["script"]
+    assert top in sent["feature_group"] and "L.geoJSON" in sent["script"]  # outlines in the base map
     assert len(sent["_payload"]) > len(sent["feature_group"])
 
 

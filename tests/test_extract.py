@@ -230,3 +230,10 @@ def test_article_forms_dateline_lowercase_alias_and_sources(ex: Extractor) -> No
     assert first.places[0] == "Tartus naval facility"  # the dateline city is not where it happened
     assert "Damascus" in first.places and first.date == "2024-12-12" and first.sources == ["Reuters"]
     assert second.places == [] and second.sources == ["Maxar Technologies"] and second.claim == "claimed"
+
+
+def test_a_known_name_inside_a_longer_arabic_name_is_not_that_place(ex: Extractor) -> None:
+    # Nubl is a town in the gazetteer; Kafr Nubl is another town, which it lacks.
+    found = ex.find_places("Airstrikes hit houses in Kafr Nubl on Monday.")
+    assert [(m.surface, m.known) for m in found] == [("Kafr Nubl", False)]
+    assert [m.place for m in ex.find_places("Shelling hit Nubl again.")] == ["Nubl"]
