@@ -15,7 +15,7 @@ from datetime import date
 from dashboard import lexicon
 from dashboard.dates import DateMention, event_date, find_dates
 from dashboard.gazetteer import Place
-from dashboard.phrases import PhraseIndex, PhraseMatch, is_acronym, tokenize
+from dashboard.phrases import PhraseIndex, PhraseMatch, Token, is_acronym, tokenize
 from dashboard.quotes import find_quotes, word_count
 from dashboard.text import find_quote_spans, mask_markup, normalize_for_dedup, split_sentences
 
@@ -101,10 +101,11 @@ class Extractor:
         self.persons: set[str] = set()  # name words of people in the current document
 
     # -- places ---------------------------------------------------------------
-    def find_places(self, text: str, line: int = 0) -> list[PlaceMention]:
-        tokens = tokenize(text)
+    def find_places(self, text: str, line: int = 0, tokens: list[Token] | None = None) -> list[PlaceMention]:
+        tokens = tokenize(text) if tokens is None else tokens
         blocked = [(m.start, m.end) for m in self.not_places.find(text, tokens)]
-        blocked += [(m.start, m.end) for m in self.sources.find(text, tokens) if " " in m.surface]
+        source_hits = self.sources.find(text, tokens)
+        blocked += [(m.start, m.end) for m in source_hits if " " in m.surface]
         found: list[PlaceMention] = []
         for m in self.place_index.find(text, tokens):
             if any(a < m.end and m.start < b for a, b in blocked):
@@ -118,7 +119,7 @@ class Extractor:
                 continue
             found.append(PlaceMention(line, m.start, m.end, m.surface, m.canonical, True))
         taken = [(p.start, p.end) for p in found] + blocked
-        taken += [(m.start, m.end) for m in self.sources.find(text, tokens)]
+        taken += [(m.start, m.end) for m in source_hits]
         taken += [(m.start, m.end) for m in self.actors.find(text, tokens)]
         for cand in self._candidates(text, taken):
             found.append(PlaceMention(line, cand[0], cand[1], text[cand[0] : cand[1]], text[cand[0] : cand[1]], False))
@@ -210,9 +211,10 @@ class Extractor:
         for si in fresh:
             a, b = sentences[si]
             sentence = line[a:b]
+            tokens = tokenize(sentence)
             mentions = [
                 PlaceMention(number, a + m.start, a + m.end, m.surface, m.place, m.known)
-                for m in self.find_places(sentence)
+                for m in self.find_places(sentence, tokens=tokens)
             ]
             out.mentions.extend(mentions)
             dates = find_dates(sentence, reference)
@@ -244,8 +246,8 @@ class Extractor:
                 date_text=when.text if when else None,
                 places=places,
                 claim=claim,
-                sources=self._sources(sentence, speakers),
-                actors=self._actors(sentence, speakers),
+                sources=self._sources(sentence, speakers, tokens),
+                actors=self._actors(sentence, speakers, tokens),
             )
             event_of_sentence[si] = len(out.events)
             out.events.append(event)
@@ -269,16 +271,16 @@ class Extractor:
                 )
             )
 
-    def _sources(self, sentence: str, speakers: list[str]) -> list[str]:
-        names = [m.canonical for m in self.sources.find(sentence)]
+    def _sources(self, sentence: str, speakers: list[str], tokens: list[Token]) -> list[str]:
+        names = [m.canonical for m in self.sources.find(sentence, tokens)]
         for s in speakers:
             hit = self.sources.find(s)
             if hit:
                 names.append(hit[0].canonical)
         return _unique(names)
 
-    def _actors(self, sentence: str, speakers: list[str]) -> list[str]:
-        names = [m.canonical for m in self.actors.find(sentence)]
+    def _actors(self, sentence: str, speakers: list[str], tokens: list[Token]) -> list[str]:
+        names = [m.canonical for m in self.actors.find(sentence, tokens)]
         names += [s for s in speakers if s[:1].isupper() and not self.sources.find(s)]
         return _unique(names)
 

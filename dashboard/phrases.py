@@ -21,10 +21,24 @@ class Token:
     start: int
     end: int
     text: str
+    norm: str  # normalize_key(text)
+    base: str  # the same without a possessive 's
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+    out = []
+    for m in _TOKEN.finditer(text):
+        word = m.group(0)
+        norm = _normalize_word(word)
+        stripped, possessive = _strip_possessive(word)
+        out.append(Token(m.start(), m.end(), word, norm, _normalize_word(stripped) if possessive else norm))
+    return out
+
+
+def _normalize_word(word: str) -> str:
+    """normalize_key for one token (no inner spaces): the hot path of extraction."""
+    word = word.replace("\u2019", "'").replace("\u2018", "'").lower()
+    return word[:-1] if word.endswith(".") else word
 
 
 def normalize_key(text: str) -> str:
@@ -68,6 +82,7 @@ class PhraseIndex:
         # words or more, so the n-gram loop is skipped for them (the hot spot at 30k places).
         self._longest_from: dict[str, int] = {}
         self._lower_starts: set[str] = set()  # first words of aliases written in lower case
+        self._first_words: set[str] = set()  # no name starts with any other word: one set lookup skips it
         self.max_tokens = 1
         for canonical, aliases in names.items():
             for alias in (canonical, *aliases):
@@ -77,6 +92,9 @@ class PhraseIndex:
                 self._index.setdefault(key, (canonical, alias))
                 if alias[:1].islower():
                     self._lower_starts.add(key.split()[0])
+                first_word = key.split()[0]
+                self._first_words.add(first_word)
+                self._first_words.add(normalize_key(_strip_possessive(first_word)[0]))
                 words = key.split()
                 self.max_tokens = max(self.max_tokens, len(words))
                 if len(words) > 1:
@@ -90,7 +108,12 @@ class PhraseIndex:
         out: list[PhraseMatch] = []
         i = 0
         n = len(tokens)
+        first_words = self._first_words
         while i < n:
+            tok = tokens[i]
+            if tok.norm not in first_words and tok.base not in first_words:
+                i += 1
+                continue
             hit = self._match_at(text, tokens, i)
             if hit is None:
                 i += 1
@@ -102,7 +125,7 @@ class PhraseIndex:
 
     def _match_at(self, text: str, tokens: list[Token], i: int) -> tuple[PhraseMatch, int] | None:
         first = tokens[i].text
-        if not self.case_sensitive and not first[0].isupper() and normalize_key(first) not in self._lower_starts:
+        if not self.case_sensitive and not first[0].isupper() and tokens[i].norm not in self._lower_starts:
             return None
         first_key = first.replace("\u2019", "'").replace("\u2018", "'").lower()
         longest = self._longest_from.get(first_key)
