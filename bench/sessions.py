@@ -82,7 +82,7 @@ def run(corpus: int, n_sessions: int, rounds: int) -> dict[str, Any]:
             for page, name in zip(pages, wanted, strict=True):
                 marker = page.frame_locator(MAP_FRAME).locator(f'.leaflet-marker-icon[title="{name}"]')
                 started.append(time.perf_counter())
-                marker.first.click(timeout=60_000)
+                marker.first.dispatch_event("click")  # the place may lie outside the home view
             done = [lambda p, name=name: p.get_by_text(name).count() > 1 for name in wanted]
             click_s += wait_all(pages, started, done)
         b.screenshot("bench-sessions")

@@ -69,7 +69,7 @@ MAP_CSS = """
 .place-icon.ring { border: 2px solid var(--c); background: rgba(107, 107, 107, .12); }
 .place-icon.is-selected { outline: 3px solid #ffbf00; outline-offset: 2px; }
 .map-legend { background: rgba(255, 255, 255, .92); padding: 6px 9px; border-radius: 4px; font: 12px/1.5 sans-serif;
-  box-shadow: 0 1px 4px rgba(0, 0, 0, .3); color: #222; }
+  box-shadow: 0 1px 4px rgba(0, 0, 0, .3); color: #222; pointer-events: none; }  /* a marker under it stays clickable */
 .map-legend .sw { display: inline-block; width: 12px; height: 12px; margin-right: 6px; vertical-align: -2px; }
 </style>
 """
