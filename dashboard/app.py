@@ -85,7 +85,7 @@ with st.sidebar:
     st.multiselect("Place kind", options["kinds"], key="f_kinds")
     st.multiselect("Source", options["sources"], key="f_sources")
     st.multiselect("Claim status", options["claims"], key="f_claims")
-    st.multiselect("Events naming", options["places"], key="f_places")
+    st.multiselect("Places named", options["places"], key="f_places")
     st.text_input("Search text", key="f_query", max_chars=200)
 
 filters = views.filters_from_inputs(

@@ -32,6 +32,12 @@ _CANDIDATE = re.compile(
     r"\b(?:in|at|near|outside|into|from|toward|towards|across|around|to|of|via)\s+(?:the\s+)?"
     r"(?P<name>[A-Z][\w'\u2019]+(?:\s+(?:[A-Z][\w'\u2019\-]+|(?:al|el|ez|as|ad|ar)-[A-Z][\w'\u2019]+))*)"
 )
+# Notes about the article itself, not about the news: never events.
+_PUBLISHING_NOTE = re.compile(
+    r"^\W*(?:editor['\u2019]s note|correction|update|clarification|disclaimer|to subscribe|subscribe to"
+    r"|this (?:article|story|piece) (?:was|has been|is) (?:first |originally )?(?:published|updated|corrected))\b",
+    re.I,
+)
 # "DAMASCUS (Reuters) -": where the story was filed, not where it happened.
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'\-]+(?:\([^)]{1,40}\))?\s*[-\u2013\u2014]\s")
 _RETRACTS_PREVIOUS = re.compile(
@@ -233,6 +239,8 @@ class Extractor:
                     if not places and when is None:
                         continue
             if word_count(sentence) < MIN_EVENT_WORDS or (not places and when is None):
+                continue
+            if _PUBLISHING_NOTE.match(sentence):
                 continue
             speakers = [q.speaker for q, qs in quotes if qs == si and q.speaker]
             event = Event(

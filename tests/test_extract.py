@@ -237,3 +237,15 @@ def test_a_known_name_inside_a_longer_arabic_name_is_not_that_place(ex: Extracto
     found = ex.find_places("Airstrikes hit houses in Kafr Nubl on Monday.")
     assert [(m.surface, m.known) for m in found] == [("Kafr Nubl", False)]
     assert [m.place for m in ex.find_places("Shelling hit Nubl again.")] == ["Nubl"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Editor’s Note: This article was published by the blog on March 22, 2024, and re-published here.",
+        "Correction: An earlier version of this story misstated the date, Dec. 8, of the fall of Damascus.",
+        "This article was first published on Dec. 9, 2024 in Kyiv.",
+    ],
+)
+def test_notes_about_the_article_are_not_events(ex: Extractor, line: str) -> None:
+    assert ex.extract(line, REF).events == []
