@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import folium
+import numpy as np
 import pandas as pd
 from branca.element import Element, MacroElement
 
@@ -102,12 +103,14 @@ def place_data(places: pd.DataFrame, selected: str | None = None) -> dict[str, A
     counts = places["n_events"] if "n_events" in places.columns else pd.Series(1, index=places.index)
     counts = pd.to_numeric(counts, errors="coerce").fillna(0).astype(int)
     kinds = places["kind"].where(places["kind"].isin(list(KIND_STYLES)), "").fillna("")
+    # Busiest first: the layer draws the first DOM_MARKERS as full markers, the rest as dots.
+    order = np.argsort(-counts[placed].to_numpy(), kind="stable")
     return {
-        "name": [str(n) for n in places["name"][placed]],
-        "kind": [str(k) for k in kinds[placed]],
-        "n": counts[placed].tolist(),
-        "lat": lat[placed].round(5).tolist(),
-        "lon": lon[placed].round(5).tolist(),
+        "name": [str(n) for n in places["name"][placed].to_numpy()[order]],
+        "kind": [str(k) for k in kinds[placed].to_numpy()[order]],
+        "n": counts[placed].to_numpy()[order].tolist(),
+        "lat": lat[placed].round(5).to_numpy()[order].tolist(),
+        "lon": lon[placed].round(5).to_numpy()[order].tolist(),
         "selected": selected,
     }
 
@@ -122,12 +125,19 @@ def style_table() -> dict[str, dict[str, Any]]:
     }
 
 
+# How many places get a full marker (a DOM element with the name as its `title`, for screen
+# readers and keyboard use). Past that, the long tail of less-reported places is drawn as dots
+# on one canvas: 30,000 DOM markers take seconds to draw, 30,000 canvas dots a fraction of one.
+DOM_MARKERS = 1500
+
+
 class PlacesLayer(MacroElement):
-    """One layer of DivIcon markers, one per place, with the place name as `title`.
+    """One layer with a marker per place, the busiest `DOM_MARKERS` with the place name as `title`.
 
     Size grows with the square root of the count (so area tracks events),
     smaller markers sit on top so a small city is never buried under a big
-    neighbour, and the tooltip is built from escaped text.
+    neighbour, and the tooltip is built from escaped text. The layer notes
+    when it is drawn (`window.placesDrawnAt`) for the browser benchmark.
     """
 
     _template = folium.template.Template(
@@ -142,15 +152,45 @@ class PlacesLayer(MacroElement):
             }
             var d = {{ this.data|tojson }};
             var group = L.featureGroup();
+            var dots = null;
             for (var i = 0; i < d.name.length; i++) {
-                group.addLayer(placeMarker(L.latLng(d.lat[i], d.lon[i]),
-                    {name: d.name[i], kind: d.kind[i], n_events: d.n[i], selected: d.name[i] === d.selected}));
+                var p = {name: d.name[i], kind: d.kind[i], n_events: d.n[i], selected: d.name[i] === d.selected};
+                var at = L.latLng(d.lat[i], d.lon[i]);
+                if (i < {{ this.dom_markers }} || p.selected) {
+                    group.addLayer(placeMarker(at, p));
+                } else {
+                    dots = dots || L.canvas({padding: 0.2});
+                    group.addLayer(placeDot(at, p, dots));
+                }
             }
+            group.on("add", function() {
+                window.placesDrawnAt = null;
+                L.Util.requestAnimFrame(function() { window.placesDrawnAt = performance.now(); });
+            });
             return group;
+            function sizeOf(p, st) {
+                var n = Math.max(p.n_events, 1);
+                return Math.floor(Math.min(12 + 6 * Math.sqrt(n - 1), 44)) + st.extra;
+            }
+            function tooltipOf(p, st) {
+                var count = p.n_events + (p.n_events === 1 ? " event" : " events");
+                return "<b>" + esc(p.name) + "</b><br>" + count + " \u00b7 " + esc(st.label);
+            }
+            function placeDot(latlng, p, renderer) {
+                var st = styles[p.kind] || styles[""];
+                var size = sizeOf(p, st);
+                var area = st.extra > 0;
+                var dot = L.circleMarker(latlng, {
+                    renderer: renderer, radius: Math.max(size / 2 - 2, 3), color: st.color, weight: area ? 2 : 1,
+                    fillColor: st.color, fillOpacity: area ? 0.08 : 0.75,
+                    dashArray: st.shape === "ring-dashed" ? "4 3" : null
+                });
+                dot.bindTooltip(tooltipOf(p, st), {direction: "top"});
+                return dot;
+            }
             function placeMarker(latlng, p) {
                 var st = styles[p.kind] || styles[""];
-                var n = Math.max(p.n_events, 1);
-                var size = Math.floor(Math.min(12 + 6 * Math.sqrt(n - 1), 44)) + st.extra;
+                var size = sizeOf(p, st);
                 var css = "place-icon " + st.shape + (p.selected ? " is-selected" : "");
                 var icon = L.divIcon({className: css, iconSize: [size, size], html: ""});
                 var marker = L.marker(latlng, {
@@ -161,9 +201,7 @@ class PlacesLayer(MacroElement):
                     var el = marker.getElement();
                     if (el) { el.style.setProperty("--c", st.color); el.setAttribute("role", "button"); }
                 });
-                var count = p.n_events + (p.n_events === 1 ? " event" : " events");
-                marker.bindTooltip("<b>" + esc(p.name) + "</b><br>" + count + " \u00b7 " + esc(st.label),
-                                   {direction: "top", offset: [0, -size / 2]});
+                marker.bindTooltip(tooltipOf(p, st), {direction: "top", offset: [0, -size / 2]});
                 return marker;
             }
         })().addTo({{ this._parent.get_name() }});
@@ -176,6 +214,7 @@ class PlacesLayer(MacroElement):
         self._name = "PlacesLayer"
         self.data = data
         self.styles = style_table()
+        self.dom_markers = DOM_MARKERS
 
 
 class OutlinesLayer(MacroElement):
@@ -184,7 +223,13 @@ class OutlinesLayer(MacroElement):
     _template = folium.template.Template(
         """
         {% macro script(this, kwargs) %}
+        if (!{{ this._parent.get_name() }}.getPane("basemap")) {
+            // Below every overlay (z 400), above tiles (z 200): Leaflet stacks SVG over canvas
+            // within a pane, so outlines in the overlay pane would hide the canvas-drawn places.
+            {{ this._parent.get_name() }}.createPane("basemap").style.zIndex = 250;
+        }
         var {{ this.get_name() }} = L.geoJSON(null, {
+            pane: "basemap",
             interactive: false,
             attribution: {{ this.attribution|tojson }},
             style: function() { return {{ this.style|tojson }}; }

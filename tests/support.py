@@ -127,9 +127,12 @@ class Browser:
         self.dialogs.append(dialog.message)
         dialog.dismiss()
 
-    def screenshot(self, name: str) -> Path:
+    def screenshot_path(self, name: str) -> Path:
         OUTPUT_DIR.mkdir(exist_ok=True)
-        path = OUTPUT_DIR / f"{name}.png"
+        return OUTPUT_DIR / f"{name}.png"
+
+    def screenshot(self, name: str) -> Path:
+        path = self.screenshot_path(name)
         self.page.screenshot(path=str(path), full_page=True)
         return path
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import io
 import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
+from PIL import Image
 
 from dashboard import assets, maplayer
 from tests.support import browser
@@ -63,4 +65,44 @@ def test_layer_draws_sizes_stacking_and_safe_tooltips(tmp_path: Path) -> None:
         assert tip.inner_text().startswith(EVIL)  # shown as text ...
         assert tip.locator("img, script").count() == 0  # ... never as markup
         b.screenshot("maplayer-layer")
+        assert b.dialogs == [] and b.blocked == []
+
+
+def test_long_tail_is_drawn_as_canvas_dots_with_safe_tooltips(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """Past DOM_MARKERS places, the least-reported ones are canvas dots: still drawn, still hoverable."""
+    monkeypatch.setattr(maplayer, "DOM_MARKERS", 2)
+    places = pd.DataFrame([
+        {**_place("Busiest", "city", 35.0, 36.0), "n_events": 30},
+        {**_place("Second", "base", 35.4, 35.9), "n_events": 10},
+        {**_place(EVIL, "city", 34.4, 36.8), "n_events": 1},
+        {**_place("Quiet province", "province", 35.8, 36.5), "n_events": 2},
+    ])  # fmt: skip
+    assert assets.ensure_static_assets()
+    shutil.copytree(assets.STATIC_DIR, tmp_path / "app" / "static")
+    maplayer.build_map(places).save(str(tmp_path / "map.html"))
+    with serve(tmp_path) as url, browser() as b:
+        b.page.goto(f"{url}/map.html")
+        b.page.wait_for_function("window.placesDrawnAt > 0")
+        titles = b.page.locator(".leaflet-marker-icon").evaluate_all("els => els.map(e => e.title)")
+        assert sorted(titles) == ["Busiest", "Second"]  # the busiest get full markers
+        assert b.page.locator("canvas.leaflet-zoom-animated").count() == 1
+        point = b.page.evaluate(
+            """([lat, lon]) => {
+                const map = window[Object.keys(window).find(k => k.startsWith("map_"))];
+                const p = map.latLngToContainerPoint([lat, lon]);
+                const r = map.getContainer().getBoundingClientRect();
+                return [r.left + p.x, r.top + p.y];
+            }""",
+            [34.4, 36.8],
+        )
+        # the dot is painted on top of the basemap, not hidden under the land
+        shot = Image.open(io.BytesIO(b.page.screenshot(clip={"x": point[0] - 1, "y": point[1] - 1, "width": 3,
+                                                              "height": 3})))  # fmt: skip
+        red, green, blue = shot.convert("RGB").getpixel((1, 1))
+        assert blue > red + 60, (red, green, blue)  # the city colour, not the land's beige
+        b.page.mouse.move(*point)
+        tip = b.page.locator(".leaflet-tooltip")
+        tip.wait_for()
+        assert tip.inner_text().startswith(EVIL) and tip.locator("img, script").count() == 0
+        b.screenshot("maplayer-dots")
         assert b.dialogs == [] and b.blocked == []
