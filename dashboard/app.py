@@ -21,6 +21,7 @@ except ImportError:  # another engineer's module; the button appears once it exi
     briefing = None
 
 NONE = "(no place selected)"
+TABLE_ROWS = 1000  # events shown in the page's table; the CSV export holds every one
 st.set_page_config(page_title="Russia in Syria: news map", layout="wide")
 LOCAL_ASSETS = assets.ensure_static_assets()  # False: Leaflet comes from the public CDN instead
 
@@ -149,7 +150,11 @@ else:
     st.caption("No events dated to the day under these filters.")
 
 st.subheader("Events")
-st.dataframe(views.events_table(views.shown_events(sel, filters)), hide_index=True, width="stretch")
+shown = views.events_table(views.shown_events(sel, filters))
+if len(shown) > TABLE_ROWS:  # the whole table would be resent on every rerun: the CSV below has every row
+    st.caption(f"The first {TABLE_ROWS:,} of {len(shown):,} events; the CSV export below has them all.")
+    shown = shown.head(TABLE_ROWS)
+st.dataframe(shown, hide_index=True, width="stretch")
 if views.is_ranged(filters) and len(sel.undated):
     with st.expander(f"{len(sel.undated)} events without a day, listed apart"):
         st.dataframe(views.undated_table(sel.undated), hide_index=True, width="stretch")
@@ -161,17 +166,25 @@ if tables.manifest.get("problems"):
         st.text("\n".join(tables.manifest["problems"]))
 
 st.subheader("Export what is shown")
-cols = st.columns(4)
-cols[0].download_button("Events (CSV)", exports.events_csv(sel, filters), "events.csv", "text/csv")
-cols[1].download_button("Quotes (CSV)", exports.quotes_csv(sel), "quotes.csv", "text/csv")
-cols[2].download_button("Places (GeoJSON)", exports.places_geojson_text(sel, filters), "places.geojson",
-                        "application/geo+json")  # fmt: skip
-if briefing is not None:
+
+
+def briefing_or_reason() -> str:
     try:
-        cols[3].download_button("Download briefing", briefing.briefing_html(tables, filters), "briefing.html",
-                                "text/html")  # fmt: skip
-    except Exception as exc:  # noqa: BLE001 - the rest of the page must still work
-        cols[3].error(f"The briefing could not be made: {exc}")
+        return briefing.briefing_html(tables, filters)
+    except Exception as exc:  # noqa: BLE001 - the download must still explain itself
+        return f"The briefing could not be made: {exc}"
+
+
+# Files are made when their button is clicked (a callable), not on every rerun: at 100k events
+# the briefing alone takes seconds, and ten users rerunning would all pay for it.
+cols = st.columns(4)
+cols[0].download_button("Events (CSV)", lambda: exports.events_csv(sel, filters), "events.csv", "text/csv",
+                        on_click="ignore")  # fmt: skip
+cols[1].download_button("Quotes (CSV)", lambda: exports.quotes_csv(sel), "quotes.csv", "text/csv", on_click="ignore")
+cols[2].download_button("Places (GeoJSON)", lambda: exports.places_geojson_text(sel, filters), "places.geojson",
+                        "application/geo+json", on_click="ignore")  # fmt: skip
+if briefing is not None:
+    cols[3].download_button("Download briefing", briefing_or_reason, "briefing.html", "text/html", on_click="ignore")
 
 params = to_params(filters, st.session_state.selected)
 if st.query_params.to_dict() != params:

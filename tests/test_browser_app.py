@@ -163,3 +163,26 @@ def test_malicious_news_text_is_shown_as_text_and_never_runs(app: tuple[str, pip
     b.screenshot("app-malicious-text")
     assert b.dialogs == [], b.dialogs
     assert b.blocked == []
+
+
+def test_exports_and_briefing_download_what_the_filters_show(app: tuple[str, pipeline.Tables], b: Browser,
+                                                             tmp_path) -> None:  # noqa: ANN001  # fmt: skip
+    """The files are made when their button is clicked: the right content, for the filters in the URL."""
+    url, tables = app
+    _open(b, f"{url}/?from=2024-12-09&to=2024-12-09")
+    with b.page.expect_download(timeout=60_000) as got:
+        b.page.get_by_role("button", name="Events (CSV)").click()
+    got.value.save_as(tmp_path / "events.csv")
+    csv_text = (tmp_path / "events.csv").read_text(encoding="utf-8")
+    expected = select(tables.events, tables.quotes, tables.places,
+                      Filters(date_from=date(2024, 12, 9), date_to=date(2024, 12, 9))).events  # fmt: skip
+    assert len(expected) >= 1
+    for text in expected["text"]:
+        assert text.split(",")[0] in csv_text
+    assert "Reuters on Dec. 8" not in csv_text  # outside the day chosen
+    with b.page.expect_download(timeout=120_000) as got:
+        b.page.get_by_role("button", name="Download briefing").click()
+    got.value.save_as(tmp_path / "briefing.html")
+    html = (tmp_path / "briefing.html").read_text(encoding="utf-8")
+    assert "2024-12-09" in html and "Latakia" in html and "<script" not in html.lower()
+    assert b.dialogs == [] and b.blocked == []
