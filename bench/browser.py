@@ -14,12 +14,7 @@ busiest place must open its tooltip (the map answers input). The plain approach
 from __future__ import annotations
 
 import argparse
-import contextlib
-import functools
-import http.server
 import statistics
-import threading
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -40,24 +35,6 @@ _DRAWN_JS = """(n) => {
 # The app's layer: DOM markers for the busiest places, canvas dots for the rest; it stamps
 # window.placesDrawnAt in the animation frame after all of them are added (canvas painted).
 _LAYER_DRAWN_JS = "() => window.placesDrawnAt || false"
-
-
-@contextlib.contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """A quiet static file server on a free local port."""
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: Any) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def write_site(folder: Path, places: pd.DataFrame, label: str) -> dict[str, Path]:
@@ -116,6 +93,7 @@ def time_page(b: Any, url: str, n_markers: int, hover_title: str | None, shot: s
 def measure(places_setting: str, corpus: int, repeat: int = 3) -> dict[str, Any]:
     from dashboard.query import Filters, select
     from tests.support import browser
+    from tests.support import static_server as serve
 
     tables = ensure_tables(corpus, places_setting)
     sel = select(tables.events, tables.quotes, tables.places,

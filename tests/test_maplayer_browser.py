@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import io
 import shutil
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -16,20 +11,8 @@ from PIL import Image
 
 from dashboard import assets, maplayer
 from tests.support import browser
+from tests.support import static_server as serve
 from tests.test_views import EVIL, _place
-
-
-@contextlib.contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
-    handler.log_message = lambda *a, **k: None  # type: ignore[method-assign]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
 
 
 def test_layer_draws_sizes_stacking_and_safe_tooltips(tmp_path: Path) -> None:
