@@ -22,7 +22,7 @@ except ImportError:  # another engineer's module; the button appears once it exi
 
 NONE = "(no place selected)"
 TABLE_ROWS = 1000  # events shown in the page's table; the CSV export holds every one
-st.set_page_config(page_title="Russia in Syria: news map", layout="wide")
+st.set_page_config(page_title="News map: events, places and quotes", layout="wide")
 LOCAL_ASSETS = assets.ensure_static_assets()  # False: Leaflet comes from the public CDN instead
 
 
@@ -67,12 +67,18 @@ def tables_or_stop() -> tuple[str, pipeline.Tables]:
         raise  # unreachable: st.stop() ends the run
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
+def filter_choices(stamp: str, _tables: pipeline.Tables) -> tuple[tuple | None, dict[str, list[str]]]:
+    """The date limits and the filters' options: per build, not per rerun (100k events' sources)."""
+    options = {
+        "kinds": list(KINDS), "claims": list(CLAIMS), "sources": views.source_options(_tables.events),
+        "places": sorted(_tables.places["name"].astype(str), key=str.casefold),
+    }  # fmt: skip
+    return views.date_bounds_of(_tables.events), options
+
+
 stamp, tables = tables_or_stop()
-bounds = views.date_bounds_of(tables.events)
-options = {
-    "kinds": list(KINDS), "claims": list(CLAIMS), "sources": views.source_options(tables.events),
-    "places": sorted(tables.places["name"].astype(str), key=str.casefold),
-}  # fmt: skip
+bounds, options = filter_choices(stamp, tables)
 
 if "selected" not in st.session_state:  # first run of this session: open the view the URL describes
     url_filters, url_selected, notes = from_params(st.query_params.to_dict())
@@ -95,7 +101,7 @@ filters = views.filters_from_inputs(
 )  # fmt: skip
 sel = select(tables.events, tables.quotes, tables.places, filters)
 
-st.title("Russia in Syria: events, places and quotes")
+st.title("Events, places and quotes")
 st.markdown(f"**{views.count_line(sel, filters)}**")
 st.caption("Showing: " + "; ".join(filters.describe()))
 for note in st.session_state.get("url_notes", []):
