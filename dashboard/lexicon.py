@@ -121,6 +121,10 @@ NOT_PLACES: tuple[str, ...] = (
     "Ukrainska Pravda",
     "Moscow Kremlin",
     "Africa Corps",
+    # In this news these mean the Syrian coast, not the middle of the sea where its point is.
+    "Mediterranean coast",
+    "eastern Mediterranean",
+    "Eastern Mediterranean",
 )
 # A place directly followed by one of these words names an organisation.
 ORG_SUFFIXES = frozenset(

@@ -41,7 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Tests and deployments point these elsewhere with environment variables.
 SEEDS_DIR = Path(os.environ.get("DASHBOARD_SEEDS") or ROOT / "seeds")
 BUILD_DIR = Path(os.environ.get("DASHBOARD_BUILD_DIR") or ROOT / "build")
-EXTRACTOR_VERSION = "3"  # bump when extraction output changes, to drop cached results
+EXTRACTOR_VERSION = "4"  # bump when extraction output changes, to drop cached results
 
 EVENT_COLUMNS = [
     "event_id", "doc_id", "path", "line", "start", "end", "text", "date", "date_end",

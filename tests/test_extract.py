@@ -249,3 +249,9 @@ def test_a_known_name_inside_a_longer_arabic_name_is_not_that_place(ex: Extracto
 )
 def test_notes_about_the_article_are_not_events(ex: Extractor, line: str) -> None:
     assert ex.extract(line, REF).events == []
+
+
+def test_the_syrian_coast_is_not_put_in_the_middle_of_the_sea(ex: Extractor) -> None:
+    text = "Homs lies between Damascus and the Mediterranean coast, where Russia keeps its bases."
+    assert "Mediterranean Sea" not in places_in(ex, text)
+    assert "Mediterranean Sea" in places_in(ex, "Russian ships sailed into the Mediterranean on Dec. 9.")
