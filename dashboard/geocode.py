@@ -24,7 +24,7 @@ import re
 import socket
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -460,8 +460,3 @@ class Resolver:
             self._failures.add(failure)
             self.problems.append(f"{exc} Online geocoding is off for the rest of this run.")
         log.warning("online geocoding stopped: %s", exc)
-
-
-def with_settings(settings: GeocodeSettings, **changes: Any) -> GeocodeSettings:
-    """Copy of ``settings`` with some fields changed (settings are frozen)."""
-    return replace(settings, **changes)

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 # A word: starts with a letter; may hold letters, digits, apostrophes, hyphens
 # and inner dots (U.S.), and may end with a dot (abbreviations, sentence end).
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'\u2019\-]|\.(?=[^\W\d_]))*\.?")
-_POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
 @dataclass(frozen=True)

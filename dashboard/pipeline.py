@@ -19,6 +19,7 @@ from typing import Any
 
 import pandas as pd
 
+from dashboard.dates import date_bounds
 from dashboard.documents import (
     DocumentMeta,
     content_hash,
@@ -281,7 +282,7 @@ def build_tables(results: list[DocumentResult], ctx: Context) -> Tables:
             event_id = f"{r.doc_id}:{e.line}:{e.start}"
             ids.append(event_id)
             names = [places[p]["name"] for p in e.places]
-            first, last = _bounds(e.date, e.date_end, e.date_precision)
+            first, last = date_bounds(e.date, e.date_end, e.date_precision)
             events.append({
                 "event_id": event_id, "doc_id": r.doc_id, "path": r.path, "line": e.line,
                 "start": e.start, "end": e.end, "text": e.text, "date": e.date, "date_end": e.date_end,
@@ -322,12 +323,6 @@ def build_tables(results: list[DocumentResult], ctx: Context) -> Tables:
         documents=pd.DataFrame(docs),
         manifest=manifest,
     )
-
-
-def _bounds(value: str | None, end: str | None, precision: str | None) -> tuple[date | None, date | None]:
-    from dashboard.dates import date_bounds
-
-    return date_bounds(value, end, precision)
 
 
 TABLE_NAMES = ("events", "quotes", "places", "documents")
