@@ -30,7 +30,7 @@ from dashboard.documents import DocumentMeta, content_hash, meta_path
 from dashboard.errors import InputError
 from dashboard.extract import Extraction
 from dashboard.review import file_lock, now_iso
-from dashboard.text import atomic_write_text
+from dashboard.text import atomic_write_text, unwrap_paragraphs
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
@@ -88,6 +88,9 @@ def read_upload(data: bytes, filename: str | None = None) -> Incoming:
         return Incoming(body, label, "html", notes + ["HTML reduced to its text"], title)
     if not text.strip():
         raise InputError(f"{label}: has no text, only blanks. Paste or upload the article's text.")
+    text, unwrapped = unwrap_paragraphs(text)
+    if unwrapped:
+        notes.append("the text was hard-wrapped, so its lines were joined into one line per paragraph")
     return Incoming(text, label, "markdown" if suffix in (".md", ".markdown") else "text", notes)
 
 

@@ -210,3 +210,53 @@ def _ends_with_abbreviation(line: str, dot: int) -> bool:
 
 def normalize_for_dedup(text: str) -> str:
     return " ".join(text.replace("\u2019", "'").split()).casefold()
+
+
+_TERMINAL = (".", "!", "?", '"', "\u201d", "\u2019", ")", ":", ";")
+_BLOCK_START = re.compile(r"^\s*(?:#|[-*+>]\s|\d+[.)]\s|!\[)")
+
+
+def looks_hard_wrapped(text: str) -> bool:
+    """Text broken into short lines mid-sentence (email, some exports), not one snippet per line.
+
+    Signs, all needed: no line longer than 120 characters, most lines 40 to 100 long, and
+    at least one line that stops without punctuation before a line starting in lower case.
+    """
+    lines = text.split("\n")
+    body = [line.rstrip() for line in lines if line.strip()]
+    if len(body) < 3 or max(len(line) for line in body) > 120:
+        return False
+    if sum(1 for line in body if 40 <= len(line) <= 100) < 0.6 * len(body):
+        return False
+    pairs = zip(lines, lines[1:], strict=False)
+    return any(a.strip() and not a.rstrip().endswith(_TERMINAL) and b.strip()[:1].islower() for a, b in pairs)
+
+
+def unwrap_paragraphs(text: str) -> tuple[str, bool]:
+    """Join hard-wrapped lines into one line per paragraph, if the text looks hard-wrapped.
+
+    Extraction reads a line at a time, so a sentence broken across lines would lose
+    its date or its speaker. Blank lines, headings and list items keep their own lines.
+    Returns the text and whether it changed.
+    """
+    if not looks_hard_wrapped(text):
+        return text, False
+    out: list[str] = []
+    paragraph: list[str] = []
+
+    def flush() -> None:
+        if paragraph:
+            out.append(" ".join(paragraph))
+            paragraph.clear()
+
+    for line in text.split("\n"):
+        if not line.strip():
+            flush()
+            out.append("")
+        elif _BLOCK_START.match(line):
+            flush()
+            out.append(line.rstrip())
+        else:
+            paragraph.append(line.strip())
+    flush()
+    return "\n".join(out), True

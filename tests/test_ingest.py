@@ -293,3 +293,36 @@ def test_cli_add_bad_input_exits_2_with_one_line_and_saves_nothing(
 
 def test_reference_date_type() -> None:
     assert ingest.parse_meta("R", "", date(2024, 1, 2)).reference_date == date(2024, 1, 2)
+
+
+WRAPPED = """Syrian opposition fighters took control of the Latakia
+province on Dec. 9, where Russia's Kheimin airbase and the naval base
+in Tartus are based, TASS reported, citing a Syrian source.
+
+"We declare the city of Damascus free," rebel leaders said on
+Dec. 8, as Russian forces withdrew toward the coast and the port.
+"""
+
+
+def test_hard_wrapped_text_is_joined_into_paragraphs_before_extraction() -> None:
+    incoming = ingest.read_upload(WRAPPED.encode(), "wrapped.txt")
+    lines = incoming.text.split("\n")
+    assert lines[0].startswith("Syrian opposition") and lines[0].endswith("citing a Syrian source.")
+    assert lines[1] == "" and lines[2].endswith("the port.")
+    assert any("hard-wrapped" in n for n in incoming.notes)
+    x = Context.create().extractor.extract(incoming.text, date(2024, 12, 10))
+    first = next(e for e in x.events if e.line == 1)
+    assert first.date == "2024-12-09" and "Latakia Governorate" in first.places and first.sources == ["TASS"]
+    assert [q.speaker for q in x.quotes] == ["rebel leaders"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (ROOT / "seeds" / "000_30cf977f6c52e3a0.txt").read_text(encoding="utf-8"),  # one snippet per line
+        "Rebels take Aleppo in a surprise offensive\nRussian jets strike Idlib as rebels advance\n"
+        "Assad flees Damascus for Moscow as his regime collapses\n",  # short headlines, one a line
+    ],
+)
+def test_text_that_is_not_hard_wrapped_keeps_its_lines(text: str) -> None:
+    assert ingest.read_upload(text.encode(), "a.txt").text == text
