@@ -84,6 +84,18 @@ def test_add_preview_save_then_fix_the_place_and_mark_an_event(dirs: dict[str, P
     row = read_tables(dirs["build"]).places.set_index("name").loc["Tell Hamdan"]
     assert (row["status"], row["via"], row["lat"]) == ("placed", "override", 35.9)
 
+    # A wrong fix can be undone: the name is unplaced again, and can be placed again.
+    at.selectbox(key="undo_pick").set_value("Tell Hamdan")
+    at.button(key="undo_fix").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert "tell hamdan" not in review.load_overrides()
+    assert read_tables(dirs["build"]).places.set_index("name").loc["Tell Hamdan", "status"] == "unresolved"
+    at.radio(key=f"pick_{k}").set_value("Enter coordinates").run()
+    at.number_input(key=f"lat_{k}").set_value(35.9)
+    at.number_input(key=f"lon_{k}").set_value(38.1)
+    at.button(key=f"fix_{k}").click().run()
+    assert review.load_overrides()["tell hamdan"].lat == 35.9
+
     # Mark the convoy event wrong: hidden in the tables, still there.
     at.text_input(key="mark_query").input("convoy").run()
     ms = at.multiselect(key="marks_event_convoy")

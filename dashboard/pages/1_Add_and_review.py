@@ -188,6 +188,12 @@ overrides = review.load_overrides()
 if overrides:
     with st.expander(f"{len(overrides)} places placed by hand"):
         st.dataframe([vars(o) for o in overrides.values()], hide_index=True)
+        undo = st.selectbox("Undo a fix", sorted(o.name for o in overrides.values()), key="undo_pick",
+                            disabled=read_only)  # fmt: skip
+        if st.button("Remove this fix", key="undo_fix", disabled=read_only) and undo and ready_to_write():
+            if review.remove_override(undo):
+                rebuild_after(f"Removed the hand-made place for {undo}; the gazetteer or geocoder decides again.")
+                st.rerun()
 
 st.subheader("Mark extracted items wrong")
 st.caption("A marked event or quote is hidden from the map, lists and exports, never deleted; unmark it to undo.")
