@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from datetime import date
+from pathlib import Path
 
 import streamlit as st
 
@@ -122,8 +123,19 @@ if st.session_state.get("saved_message"):
 
 # -- review ----------------------------------------------------------------------------------
 st.header("Review")
+@st.cache_data(show_spinner=False, max_entries=2)
+def load_tables(stamp: str, build_dir: str) -> pipeline.Tables:
+    """Read once per build (the stamp changes when a save or a fix rebuilds), not on every rerun."""
+    return pipeline.read_tables(Path(build_dir))
+
+
+def build_stamp(build_dir: Path) -> str:
+    current = build_dir / "current"
+    return f"{current.resolve().name}|{(current / 'manifest.json').stat().st_mtime_ns}" if current.exists() else ""
+
+
 try:
-    tables = pipeline.read_tables(ingest.build_dir())
+    tables = load_tables(build_stamp(ingest.build_dir()), str(ingest.build_dir()))
 except (DashboardError, OSError, ValueError) as exc:
     st.info(f"Nothing to review yet: {exc}")
     st.stop()
@@ -148,14 +160,16 @@ if todo.empty:
     st.caption("Every place is placed by the gazetteer or by hand.")
 ctx = pipeline.Context.create()
 gazetteer, cache = ctx.places, NominatimCache(ctx.resolver.settings.cache_path)
-for _, row in todo.head(30).iterrows():
+shown = todo.head(30)
+naming = tables.events[["text", "places"]].explode("places")  # a few sentences naming each listed place
+naming = naming[naming["places"].isin(set(shown["name"]))].groupby("places")["text"].agg(lambda s: list(s.head(3)))
+for _, row in shown.iterrows():
     name = str(row["name"])
     k = content_hash(name)[:10]
     why = row["reason"] or f"placed by {row['via']} with confidence {row['confidence']:.2f}"
     with st.expander(f"{name} — {why}", expanded=row["status"] == "unresolved"):
         st.text("Written as: " + ", ".join(row["mentions"]))
-        naming = tables.events[tables.events["places"].map(lambda ps, n=name: n in ps)]
-        for text in naming["text"].head(3):
+        for text in naming.get(name, []):
             st.text(f"“{text}”")
         choices = review.candidates(name, gazetteer, cache)
         labels = [c.label for c in choices] + ["Enter coordinates"]
