@@ -30,7 +30,7 @@ from dashboard.documents import DocumentMeta, content_hash, meta_path
 from dashboard.errors import InputError
 from dashboard.extract import Extraction
 from dashboard.review import file_lock, now_iso
-from dashboard.text import atomic_write_text, unwrap_paragraphs
+from dashboard.text import UTF16_BOMS, atomic_write_text, decode_document, unwrap_paragraphs
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
@@ -102,38 +102,10 @@ def _label(filename: str | None) -> str:
 
 
 def decode(data: bytes, label: str) -> tuple[str, list[str]]:
-    """UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is refused, never guessed.
-
-    Guessing cp1252 silently would turn a mis-saved Arabic or Cyrillic article into plausible
-    garbage whose place names then fail to match; the user can re-save it correctly in seconds.
-    """
-    notes: list[str] = []
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{label}: starts like UTF-16 but is not valid UTF-16 ({exc.reason}). "
-                             "Re-save it as UTF-8.") from exc  # fmt: skip
-        notes.append("read as UTF-16 (byte-order mark found)")
-    else:
-        if b"\x00" in data[:65536]:
-            raise InputError(f"{label}: looks like a binary file (it contains NUL bytes), not text. "
-                             "Save the article as plain text (.txt) or HTML first.")  # fmt: skip
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise InputError(
-                f"{label}: is not UTF-8 (undecodable byte at offset {exc.start}), and no other encoding is "
-                "guessed. Re-save the file as UTF-8 (e.g. “Save as… / Encoding: UTF-8”) and upload it again."
-            ) from exc
-    if _mostly_control(text[:65536]):
-        raise InputError(f"{label}: looks like a binary file, not text. Save the article as plain text first.")
+    """The project's one decoder (`text.decode_document`), with a note for the preview."""
+    text = decode_document(data, label)
+    notes = ["read as UTF-16 (byte-order mark found)"] if data.startswith(UTF16_BOMS) else []
     return text.replace("\r\n", "\n").replace("\r", "\n"), notes
-
-
-def _mostly_control(sample: str) -> bool:
-    control = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f")
-    return control > max(8, len(sample) // 100)
 
 
 def _looks_like_html(text: str) -> bool:

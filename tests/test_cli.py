@@ -70,7 +70,7 @@ def test_extract_without_reference_date_warns(tmp_path: Path) -> None:
         (b"", "empty"),
         (b"   \n\n", "empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
-        ("Rebels entered Homs on Dec. 7.".encode("cp1252") + b"\xe9\xe8 caf\xe9", "not valid UTF-8"),
+        ("Rebels entered Homs on Dec. 7.".encode("cp1252") + b"\xe9\xe8 caf\xe9", "not UTF-8"),
     ],
 )
 def test_bad_documents_get_one_clear_message_and_exit_2(tmp_path: Path, content: bytes, expected: str) -> None:
@@ -148,3 +148,12 @@ def _current_umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def test_a_utf16_file_with_a_byte_order_mark_is_read_like_an_upload(tmp_path: Path) -> None:
+    doc = tmp_path / "a.txt"
+    doc.write_bytes("Rebels entered Homs on Dec. 7, Reuters reported.\n".encode("utf-16"))
+    r = run("extract", str(doc), "--reference-date", "2024-12-10")
+    assert r.returncode == 0, r.stderr
+    (event,) = json.loads(r.stdout)["events"]
+    assert event["places"] == ["Homs"] and event["date"] == "2024-12-07"
