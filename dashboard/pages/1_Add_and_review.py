@@ -16,8 +16,9 @@ import streamlit as st
 from dashboard import auth, ingest, pipeline, review
 from dashboard.documents import content_hash
 from dashboard.errors import DashboardError
-from dashboard.gazetteer import KINDS
-from dashboard.geocode import NominatimCache
+from dashboard.gazetteer import DEFAULT_PATH as GAZETTEER_PATH
+from dashboard.gazetteer import KINDS, load_gazetteer
+from dashboard.geocode import GeocodeSettings, NominatimCache
 
 st.set_page_config(page_title="Add and review", layout="wide")
 st.title("Add articles, review what was extracted")
@@ -129,6 +130,12 @@ def load_tables(stamp: str, build_dir: str) -> pipeline.Tables:
     return pipeline.read_tables(Path(build_dir))
 
 
+@st.cache_data(show_spinner=False, max_entries=1)
+def gazetteer_places(mtime: int) -> list:
+    """The gazetteer, parsed once (and again only when the file changes), not on every rerun."""
+    return load_gazetteer(GAZETTEER_PATH)
+
+
 def build_stamp(build_dir: Path) -> str:
     current = build_dir / "current"
     return f"{current.resolve().name}|{(current / 'manifest.json').stat().st_mtime_ns}" if current.exists() else ""
@@ -158,8 +165,8 @@ st.subheader("Places to check")
 todo = review.needs_review(tables.places)
 if todo.empty:
     st.caption("Every place is placed by the gazetteer or by hand.")
-ctx = pipeline.Context.create()
-gazetteer, cache = ctx.places, NominatimCache(ctx.resolver.settings.cache_path)
+gazetteer = gazetteer_places(GAZETTEER_PATH.stat().st_mtime_ns)
+cache = NominatimCache(GeocodeSettings.from_env().cache_path)
 shown = todo.head(30)
 naming = tables.events[["text", "places"]].explode("places")  # a few sentences naming each listed place
 naming = naming[naming["places"].isin(set(shown["name"]))].groupby("places")["text"].agg(lambda s: list(s.head(3)))
