@@ -26,16 +26,6 @@ st.set_page_config(page_title="News map: events, places and quotes", layout="wid
 LOCAL_ASSETS = assets.ensure_static_assets()  # False: Leaflet comes from the public CDN instead
 
 
-def build_stamp(build_dir: Path) -> str:
-    """Changes whenever a build replaces the tables, so the cache below refreshes without a restart."""
-    current = build_dir / "current"
-    try:
-        built_at = json.loads((current / "manifest.json").read_text(encoding="utf-8"))["built_at"]
-        return f"{built_at}|{current.resolve().name}"
-    except (OSError, ValueError, KeyError):
-        return ""
-
-
 @st.cache_data(show_spinner=False, max_entries=4)
 def load_tables(stamp: str, build_dir: str) -> pipeline.Tables:
     return pipeline.read_tables(Path(build_dir))
@@ -48,20 +38,20 @@ def home_view(stamp: str, _tables: pipeline.Tables) -> tuple[list[float], int]:
 
 
 def tables_or_stop() -> tuple[str, pipeline.Tables]:
-    stamp = build_stamp(pipeline.BUILD_DIR)
+    stamp = pipeline.build_stamp(pipeline.build_dir())
     if not stamp:
-        with st.spinner(f"No tables yet: building them from {pipeline.SEEDS_DIR} (first run only)…"):
+        with st.spinner(f"No tables yet: building them from {pipeline.seeds_dir()} (first run only)…"):
             try:
-                pipeline.build(pipeline.SEEDS_DIR, pipeline.BUILD_DIR)
+                pipeline.build(pipeline.seeds_dir(), pipeline.build_dir())
             except Exception as exc:  # noqa: BLE001 - shown to the user instead of a traceback
                 st.error(f"Could not build the tables: {exc}\n\nFix the problem above, then run "
                          "`python -m dashboard build` (or `make build`) and reload this page.")  # fmt: skip
                 st.stop()
-        stamp = build_stamp(pipeline.BUILD_DIR)
+        stamp = pipeline.build_stamp(pipeline.build_dir())
     try:
-        return stamp, load_tables(stamp, str(pipeline.BUILD_DIR))
+        return stamp, load_tables(stamp, str(pipeline.build_dir()))
     except (DashboardError, OSError, ValueError) as exc:
-        st.error(f"Could not read the tables in {pipeline.BUILD_DIR}: {exc}\n\n"
+        st.error(f"Could not read the tables in {pipeline.build_dir()}: {exc}\n\n"
                  "Rebuild them with `python -m dashboard build` and reload this page.")  # fmt: skip
         st.stop()
         raise  # unreachable: st.stop() ends the run

@@ -143,7 +143,7 @@ def load_tables():  # noqa: ANN201 - pipeline.Tables, imported lazily to keep `-
     """The current tables; built from the seeds first when none exist yet."""
     from dashboard import pipeline
 
-    build_dir, seeds = pipeline.BUILD_DIR, pipeline.SEEDS_DIR
+    build_dir, seeds = pipeline.build_dir(), pipeline.seeds_dir()
     if not (build_dir / "current").exists():
         print(f"no tables in {build_dir}; building them from {seeds} first", file=sys.stderr)
         tables, _ = pipeline.build(seeds, build_dir)

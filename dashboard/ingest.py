@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -39,13 +38,8 @@ ACCEPTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
 LOCK_FILE = ".ingest.lock"
 
 
-def seeds_dir() -> Path:
-    """The documents folder, read at call time (tests and the app point it elsewhere)."""
-    return Path(os.environ.get("DASHBOARD_SEEDS") or pipeline.SEEDS_DIR)
-
-
-def build_dir() -> Path:
-    return Path(os.environ.get("DASHBOARD_BUILD_DIR") or pipeline.BUILD_DIR)
+seeds_dir = pipeline.seeds_dir
+build_dir = pipeline.build_dir
 
 
 # -- reading an upload ------------------------------------------------------------------

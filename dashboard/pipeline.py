@@ -39,9 +39,30 @@ from dashboard.text import atomic_write_text, read_document
 log = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parent.parent
-# Tests and deployments point these elsewhere with environment variables.
-SEEDS_DIR = Path(os.environ.get("DASHBOARD_SEEDS") or ROOT / "seeds")
-BUILD_DIR = Path(os.environ.get("DASHBOARD_BUILD_DIR") or ROOT / "build")
+
+
+def seeds_dir() -> Path:
+    """The documents folder: `DASHBOARD_SEEDS`, read at call time (tests and deployments move it)."""
+    return Path(os.environ.get("DASHBOARD_SEEDS") or ROOT / "seeds")
+
+
+def build_dir() -> Path:
+    """Where the tables and the extraction cache go: `DASHBOARD_BUILD_DIR`, read at call time."""
+    return Path(os.environ.get("DASHBOARD_BUILD_DIR") or ROOT / "build")
+
+
+SEEDS_DIR = seeds_dir()  # as at import: the defaults of the functions below
+BUILD_DIR = build_dir()
+
+
+def build_stamp(build: Path) -> str:
+    """Changes whenever a build replaces the tables ("" when there are none): a cache key for readers."""
+    current = build / "current"
+    try:
+        built_at = json.loads((current / "manifest.json").read_text(encoding="utf-8"))["built_at"]
+        return f"{built_at}|{current.resolve().name}"
+    except (OSError, ValueError, KeyError):
+        return ""
 EXTRACTOR_VERSION = "4"  # bump when extraction output changes, to drop cached results
 
 EVENT_COLUMNS = [

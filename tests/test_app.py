@@ -1,7 +1,7 @@
 """The Streamlit script under AppTest: no JavaScript runs, so the map's return value is simulated.
 
 Each test points the app at its own copy of seeds/ and its own build folder
-(by patching `dashboard.pipeline.SEEDS_DIR`/`BUILD_DIR`, which the app reads
+(by setting `DASHBOARD_SEEDS`/`DASHBOARD_BUILD_DIR`, which the app reads
 at run time), so nothing here touches the real build/.
 """
 
@@ -36,8 +36,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 @pytest.fixture
 def dirs(built: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Path, Path]]:
-    monkeypatch.setattr(pipeline, "SEEDS_DIR", built[0])
-    monkeypatch.setattr(pipeline, "BUILD_DIR", built[1])
+    monkeypatch.setenv("DASHBOARD_SEEDS", str(built[0]))
+    monkeypatch.setenv("DASHBOARD_BUILD_DIR", str(built[1]))
     yield built
 
 
@@ -141,8 +141,8 @@ def test_a_bad_permalink_opens_with_a_note(dirs: tuple[Path, Path]) -> None:
 
 def test_a_fresh_clone_builds_its_tables(built: tuple[Path, Path], tmp_path: Path,
                                          monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
-    monkeypatch.setattr(pipeline, "SEEDS_DIR", built[0])
-    monkeypatch.setattr(pipeline, "BUILD_DIR", tmp_path / "build")
+    monkeypatch.setenv("DASHBOARD_SEEDS", str(built[0]))
+    monkeypatch.setenv("DASHBOARD_BUILD_DIR", str(tmp_path / "build"))
     at = _run()
     assert (tmp_path / "build" / "current" / "events.parquet").exists()
     assert " of " in _count_line(at)
@@ -150,8 +150,8 @@ def test_a_fresh_clone_builds_its_tables(built: tuple[Path, Path], tmp_path: Pat
 
 def test_a_failed_build_shows_a_message_not_a_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "seeds").mkdir()
-    monkeypatch.setattr(pipeline, "SEEDS_DIR", tmp_path / "seeds")
-    monkeypatch.setattr(pipeline, "BUILD_DIR", tmp_path / "build")
+    monkeypatch.setenv("DASHBOARD_SEEDS", str(tmp_path / "seeds"))
+    monkeypatch.setenv("DASHBOARD_BUILD_DIR", str(tmp_path / "build"))
     at = _run()
     errors = " ".join(e.value for e in at.error)
     assert "holds no .txt documents" in errors and "python -m dashboard build" in errors
@@ -162,8 +162,8 @@ def test_a_rebuild_shows_without_a_restart(tmp_path: Path, monkeypatch: pytest.M
     seeds.mkdir()
     for f in (ROOT / "seeds").glob("*"):
         shutil.copy(f, seeds / f.name)
-    monkeypatch.setattr(pipeline, "SEEDS_DIR", seeds)
-    monkeypatch.setattr(pipeline, "BUILD_DIR", tmp_path / "build")
+    monkeypatch.setenv("DASHBOARD_SEEDS", str(seeds))
+    monkeypatch.setenv("DASHBOARD_BUILD_DIR", str(tmp_path / "build"))
     pipeline.build(seeds, tmp_path / "build")
     at = _run()
     before = len(pipeline.read_tables(tmp_path / "build").events)

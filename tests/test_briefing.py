@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import briefing_cli, pipeline
+from dashboard import briefing_cli
 from dashboard.briefing import briefing_html, credits
 from dashboard.cli import main
 from dashboard.pipeline import Context, Tables, build_tables, extract_document
@@ -226,8 +226,8 @@ def test_fit_view_holds_every_place() -> None:
 def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A seeds folder and an empty build folder that the `brief` command reads."""
     seeds = write_seeds(tmp_path / "seeds")
-    monkeypatch.setattr(pipeline, "SEEDS_DIR", seeds)
-    monkeypatch.setattr(pipeline, "BUILD_DIR", tmp_path / "build")
+    monkeypatch.setenv("DASHBOARD_SEEDS", str(seeds))
+    monkeypatch.setenv("DASHBOARD_BUILD_DIR", str(tmp_path / "build"))
     return tmp_path
 
 

@@ -136,13 +136,8 @@ def gazetteer_places(mtime: int) -> list:
     return load_gazetteer(GAZETTEER_PATH)
 
 
-def build_stamp(build_dir: Path) -> str:
-    current = build_dir / "current"
-    return f"{current.resolve().name}|{(current / 'manifest.json').stat().st_mtime_ns}" if current.exists() else ""
-
-
 try:
-    tables = load_tables(build_stamp(ingest.build_dir()), str(ingest.build_dir()))
+    tables = load_tables(pipeline.build_stamp(ingest.build_dir()), str(ingest.build_dir()))
 except (DashboardError, OSError, ValueError) as exc:
     st.info(f"Nothing to review yet: {exc}")
     st.stop()
