@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES := chromium poppler-utils fonts-dejavu-core
+APT_PACKAGES := chromium poppler-utils fonts-dejavu-core postgresql
 
 .PHONY: run test install install-dev system-packages assets build lint bench clean
 
@@ -25,7 +25,8 @@ $(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.runtime-installed
 install: $(VENV)/.runtime-installed
 install-dev: $(VENV)/.dev-installed
 
-# Debian's Chromium (browser tests, PDF briefings) and poppler (pdftoppm/pdftotext in PDF tests).
+# Debian's Chromium (browser tests, PDF briefings), poppler (pdftoppm/pdftotext in PDF tests) and
+# PostgreSQL (the store's tests start a throwaway server from its binaries; nothing runs as a service).
 system-packages:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
