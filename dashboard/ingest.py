@@ -26,7 +26,7 @@ from pathlib import Path
 
 from dashboard import pipeline, review
 from dashboard.documents import DocumentMeta, content_hash
-from dashboard.errors import InputError
+from dashboard.errors import DashboardError, InputError
 from dashboard.extract import Extraction
 from dashboard.review import now_iso
 from dashboard.text import UTF16_BOMS, decode_document, unwrap_paragraphs
@@ -360,9 +360,12 @@ def save(incoming: Incoming, meta: DocumentMeta, seeds: Path | None = None, buil
         return Saved(added.name, path, added.status, None, where)
     built = None
     if rebuild:
-        tables = _rebuild_store(target, build)
-        built = (f"{len(tables.documents)} documents, {len(tables.events)} events, "
-                 f"{len(tables.places)} places")  # fmt: skip
+        try:
+            tables = _rebuild_store(target, build)
+            built = (f"{len(tables.documents)} documents, {len(tables.events)} events, "
+                     f"{len(tables.places)} places")  # fmt: skip
+        except DashboardError as exc:  # the document IS saved (committed): say so, and why the map lags
+            built = f"not yet ({exc}); they are rebuilt on the next refresh"
     return Saved(added.name, path, "added", built, where)
 
 

@@ -28,7 +28,7 @@ import json
 import os
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
@@ -731,6 +731,28 @@ def use(store: Store | None) -> None:
     _configured = store
 
 
+def configure(section: Mapping[str, Any] | None, engine: Callable[[], Any] | None = None) -> Store:
+    """The app's store from ``[connections.store]`` in its secrets (what ``st.connection("store", type="sql")``
+    reads): ``url = ...`` opens that database; other fields (dialect, host, ...) use ``engine()``, the
+    engine st.connection made from them; no section leaves ``DASHBOARD_STORE_URL`` or the files."""
+    if not section:
+        use(None)
+        return current()
+    url = str(section.get("url") or "").strip()
+    if url:
+        use(sql_store(url))
+    else:
+        if engine is None:
+            raise InputError("[connections.store] in the secrets has no url; give url = \"postgresql://...\".")
+        made = engine()
+        key = made.url.render_as_string(hide_password=False)
+        with _registry_lock:
+            if key not in _sql_stores:
+                _sql_stores[key] = SqlStore(engine=made)
+        use(_sql_stores[key])
+    return current()
+
+
 def current() -> Store:
     """The configured store, else ``DASHBOARD_STORE_URL``, else the files under seeds/ and geodata/."""
     building = getattr(_local, "store", None)
@@ -809,7 +831,7 @@ def _refresh(store: Store, build: Path, force: bool) -> tuple[Refreshed, pipelin
         if not force and stamp and _recorded(build) == key:
             return Refreshed(stamp), None
         seeds = store.seeds_for_build(build)
-        if not any(seeds.glob("*.txt")):
+        if store.kind != "files" and not any(seeds.glob("*.txt")):  # files: the pipeline's own message
             raise InputError(f"The store ({store.label}) holds no documents yet. Add one (the app's Add and review "
                              "page or `python -m dashboard add`) or import a corpus with "
                              "`python -m dashboard store import DIR`.")  # fmt: skip
