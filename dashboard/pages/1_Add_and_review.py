@@ -224,7 +224,10 @@ for _, row in shown.iterrows():
             except DashboardError as exc:
                 st.error(f"Not saved: {exc}")
 
-overrides = review.load_overrides()
+try:
+    overrides = review.load_overrides()
+except DashboardError:  # the store is out of reach: the warning above says so; nothing to undo meanwhile
+    overrides = {}
 if overrides:
     with st.expander(f"{len(overrides)} places placed by hand"):
         st.dataframe([vars(o) for o in overrides.values()], hide_index=True)
