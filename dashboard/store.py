@@ -692,14 +692,14 @@ class SqlStore(Store):
         missing = sorted(names - local)
         for doc in self.documents(missing) if missing else []:
             path = mirror / f"{doc.name}.txt"
-            atomic_write_text(meta_path(path), json.dumps(doc.meta.to_json(), ensure_ascii=False, indent=2) + "\n")
-            atomic_write_text(path, doc.text)
+            _local_copy(meta_path(path), json.dumps(doc.meta.to_json(), ensure_ascii=False, indent=2) + "\n")
+            _local_copy(path, doc.text)
         cache_dir = build / "cache"
         cache_dir.mkdir(parents=True, exist_ok=True)
         have = {p.stem for p in cache_dir.glob("*.json")}
         wanted = self.cache_keys() - have
         for key, data in self.cache_get(wanted).items():
-            atomic_write_text(cache_dir / f"{key}.json", data)
+            _local_copy(cache_dir / f"{key}.json", data)
         return mirror
 
     def after_build(self, build: Path) -> None:
@@ -707,6 +707,14 @@ class SqlStore(Store):
         local = {p.stem: p for p in cache_dir.glob("*.json")}
         new = set(local) - self.cache_keys()
         self.cache_put({k: local[k].read_text(encoding="utf-8") for k in sorted(new)})
+
+
+def _local_copy(path: Path, text: str) -> None:
+    """Write a file of the local copy whole (temp + rename) but without fsync: the database is the record,
+    and a copy lost in a crash is fetched again (thousands of fsyncs made a cold start minutes long)."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
 
 
 # -- which store ------------------------------------------------------------------------------
