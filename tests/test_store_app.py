@@ -187,3 +187,26 @@ def test_a_database_that_refuses_writes_saves_nothing_and_says_so(postgres, db: 
     errors = [e.value for e in page.error]
     assert any("refused" in e and "read-only" in e and "Nothing was saved" in e for e in errors), errors
     assert store.SqlStore(db).documents() == []
+
+
+@pytest.mark.browser
+def test_after_a_restart_the_browser_map_draws_the_fixed_place(db: str, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """The restart test end to end: saved and fixed on one instance, drawn by a new `streamlit run` in Chromium."""
+    from tests.support import browser, streamlit_server
+
+    first = instance(tmp_path / "first", monkeypatch)
+    add_and_fix(run(AppTest.from_file(PAGE, default_timeout=120)))
+    shutil.rmtree(first)
+    fresh = tmp_path / "fresh"
+    env = {store.STORE_URL_ENV: db, "DASHBOARD_BUILD_DIR": str(fresh / "build"),
+           "DASHBOARD_SEEDS": str(fresh / "seeds"), "DASHBOARD_GEODATA_DIR": str(fresh / "geodata")}  # fmt: skip
+    with streamlit_server(env=env) as url, browser() as b:
+        b.page.goto(url)
+        frame = b.page.frame_locator('iframe[title="streamlit_folium\\.st_folium"]')
+        frame.locator('.place-icon[title="Tell Hamdan"]').wait_for(timeout=90_000)
+        titles = set(frame.locator(".leaflet-marker-pane .place-icon[title]").evaluate_all(
+            "els => els.map(e => e.title)"))  # fmt: skip
+        assert titles == {"Tell Hamdan", "Khmeimim Air Base"}
+        assert b.blocked == [] and b.dialogs == []
+        b.screenshot("store-restart")
