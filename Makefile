@@ -8,7 +8,7 @@ PORT ?= 8501
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := chromium poppler-utils fonts-dejavu-core postgresql
 
-.PHONY: run test install install-dev system-packages assets build lint bench clean
+.PHONY: run test install install-dev wheelhouse system-packages assets build lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,15 @@ $(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.runtime-installed
 
 install: $(VENV)/.runtime-installed
 install-dev: $(VENV)/.dev-installed
+
+# The runtime wheels, downloaded once, so the launch tests can make fresh virtualenvs offline with the
+# README's own `pip install -r requirements.txt` (the project itself, `-e .`, is built from the clone).
+$(VENV)/wheelhouse/.complete: requirements.txt | $(BIN)/python
+	rm -rf $(VENV)/wheelhouse
+	grep -v '^-e' requirements.txt > $(VENV)/requirements-wheels.txt
+	$(BIN)/pip download -q -d $(VENV)/wheelhouse -r $(VENV)/requirements-wheels.txt "setuptools>=68" pip
+	touch $@
+wheelhouse: $(VENV)/wheelhouse/.complete
 
 # Debian's Chromium (browser tests, PDF briefings), poppler (pdftoppm/pdftotext in PDF tests) and
 # PostgreSQL (the store's tests start a throwaway server from its binaries; nothing runs as a service).
@@ -44,7 +53,7 @@ run: build
 	@echo "Opening the dashboard at http://localhost:$(PORT)"
 	DASHBOARD_EDITING=1 $(BIN)/streamlit run dashboard/app.py --server.port $(PORT)
 
-test: install-dev system-packages assets
+test: install-dev wheelhouse system-packages assets
 	$(BIN)/python -m pytest
 
 lint: install-dev

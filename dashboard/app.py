@@ -11,14 +11,9 @@ from pathlib import Path
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard import assets, exports, maplayer, pipeline, store, views
+from dashboard import assets, briefing, exports, maplayer, pipeline, store, views
 from dashboard.errors import DashboardError
 from dashboard.query import CLAIMS, KINDS, Filters, events_for_place, from_params, quotes_for_place, select, to_params
-
-try:
-    from dashboard import briefing
-except ImportError:  # another engineer's module; the button appears once it exists
-    briefing = None
 
 NONE = "(no place selected)"
 TABLE_ROWS = 1000  # events shown in the page's table; the CSV export holds every one
@@ -194,8 +189,13 @@ cols[0].download_button("Events (CSV)", lambda: exports.events_csv(sel, filters)
 cols[1].download_button("Quotes (CSV)", lambda: exports.quotes_csv(sel), "quotes.csv", "text/csv", on_click="ignore")
 cols[2].download_button("Places (GeoJSON)", lambda: exports.places_geojson_text(sel, filters), "places.geojson",
                         "application/geo+json", on_click="ignore")  # fmt: skip
-if briefing is not None:
-    cols[3].download_button("Download briefing", briefing_or_reason, "briefing.html", "text/html", on_click="ignore")
+cols[3].download_button("Download briefing", briefing_or_reason, "briefing.html", "text/html", on_click="ignore")
+no_pdf = briefing.pdf_unavailable_reason()
+if no_pdf:
+    st.caption(no_pdf)
+else:
+    st.download_button("Download briefing (PDF)", lambda: briefing.briefing_pdf_bytes(briefing_or_reason()),
+                       "briefing.pdf", "application/pdf", on_click="ignore")  # fmt: skip
 
 params = to_params(filters, st.session_state.selected)
 if st.query_params.to_dict() != params:

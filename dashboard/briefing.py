@@ -31,7 +31,8 @@ from dashboard.text import atomic_write_bytes
 if TYPE_CHECKING:
     from dashboard.pipeline import Tables
 
-CHROMIUM = os.environ.get("DASHBOARD_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM = "/usr/bin/chromium"  # Debian's package; DASHBOARD_CHROMIUM names another browser
+CHROMIUM_ENV = "DASHBOARD_CHROMIUM"
 PDF_TIMEOUT_S = 120
 PLACE_EVENTS_SHOWN = 5  # per-place section: the rest are in the chronology
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
@@ -433,14 +434,38 @@ def _sources_section(tables: Tables, sel: Selection) -> str:
 
 
 def chromium_path() -> str:
-    """The headless browser used to print PDFs, or a BriefingError saying how to get one."""
-    found = CHROMIUM if Path(CHROMIUM).is_file() else shutil.which("chromium") or shutil.which("chromium-browser")
+    """The headless browser used to print PDFs, or a BriefingError saying how to get one.
+
+    DASHBOARD_CHROMIUM, when set, is the only browser tried; otherwise Debian's path, then PATH.
+    """
+    configured = os.environ.get(CHROMIUM_ENV)
+    candidates = [configured] if configured else [CHROMIUM, shutil.which("chromium"), shutil.which("chromium-browser")]
+    found = next((c for c in candidates if c and Path(c).is_file()), None)
     if not found:
+        where = f"at {configured} ({CHROMIUM_ENV})" if configured else f"at {CHROMIUM} or on PATH"
         raise BriefingError(
-            f"cannot make a PDF: no Chromium at {CHROMIUM} or on PATH. Install it (`apt-get install chromium`, "
-            "as `make test` expects) or use --format html."
+            f"cannot make a PDF: no Chromium {where}. Install it (`apt-get install chromium`, as `make test` does; "
+            "on Streamlit Community Cloud, `chromium` in packages.txt) or use --format html."
         )
     return found
+
+
+def pdf_unavailable_reason() -> str | None:
+    """None when PDFs can be printed here; otherwise why not, in words for the person asking."""
+    try:
+        chromium_path()
+    except BriefingError:
+        return ("This deployment prints HTML briefings only: PDFs need the Chromium browser on the server, and it "
+                "has none. Download the HTML briefing and print it from your own browser (it is laid out for A4).")
+    return None
+
+
+def briefing_pdf_bytes(html_text: str) -> bytes:
+    """The briefing printed to PDF, as bytes (for a download button)."""
+    with tempfile.TemporaryDirectory(prefix="briefing-out-") as tmp:
+        out = Path(tmp) / "briefing.pdf"
+        briefing_pdf(html_text, out)
+        return out.read_bytes()
 
 
 def briefing_pdf(html_text: str, out_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Shared helpers for the real-browser tests: a Streamlit server and Debian's Chromium.
+"""Shared helpers for the real-browser tests: the app launched as users launch it, and Debian's Chromium.
 
 The browser only ever talks to 127.0.0.1: every other request is aborted and
 recorded, so a test can assert the page made no external request at all.
@@ -33,68 +33,160 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+# -- the app, launched the way its users launch it ------------------------------------------------
+# Users start the app with the `streamlit` console script of a virtualenv that ran nothing but
+# `pip install -r requirements.txt`, in a fresh clone: that is what `make run` does and what a hosted
+# Streamlit service does. `python -m streamlit` would put the working directory on sys.path and hide
+# an import that only works from the repository, so no test launches the app that way: every browser
+# test goes through `streamlit_server()`, which runs the console script of such a virtualenv, made once
+# per test session in a clean copy of the repository (the files git would clone: tracked ones plus new
+# ones it does not ignore). pip installs offline, from the wheelhouse `make test` downloads.
+WHEELHOUSE = ROOT / ".venv" / "wheelhouse"
+APP_SCRIPT = "dashboard/app.py"  # the README's `streamlit run dashboard/app.py`
+# What a user's shell would not carry into the app: the test runner's own virtualenv and paths.
+_NOT_INHERITED = ("PYTHONPATH", "VIRTUAL_ENV", "PYTHONHOME", "PYTHONSTARTUP")
+
+
+def clone_files(root: Path = ROOT) -> list[str]:
+    """The repository's files as a fresh clone has them: tracked, or new and not ignored."""
+    out = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=root, capture_output=True, check=True,
+    )  # fmt: skip
+    return sorted({name for name in out.stdout.decode().split("\0") if name and (root / name).is_file()})
+
+
+def fresh_clone(dest: Path, root: Path = ROOT) -> Path:
+    """Copy what `git clone` would give into `dest` (no .venv, no build/, no copied web assets)."""
+    import shutil
+
+    for name in clone_files(root):
+        target = dest / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(root / name, target)
+    return dest
+
+
+def user_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment a user's shell gives a command: ours, less the test runner's Python paths."""
+    env = {k: v for k, v in os.environ.items() if k not in _NOT_INHERITED}
+    path = env.get("PATH", "")
+    venv_bin = str(Path(sys.prefix) / "bin")
+    env["PATH"] = os.pathsep.join(p for p in path.split(os.pathsep) if p != venv_bin)
+    env.update(extra or {})
+    return env
+
+
+def offline_pip_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """pip settings that make `pip install -r requirements.txt` use the local wheelhouse only."""
+    if not (WHEELHOUSE / ".complete").is_file():
+        raise RuntimeError(f"no wheelhouse at {WHEELHOUSE}: run `make test` (it downloads one) first")
+    return user_env({"PIP_NO_INDEX": "1", "PIP_FIND_LINKS": str(WHEELHOUSE), "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+                     "PIP_NO_COMPILE": "1", **(extra or {})})  # fmt: skip
+
+
+def hosted_install(dest: Path, python: str | None = None) -> Path:
+    """A fresh clone in `dest` with a new virtualenv that ran only `pip install -r requirements.txt`."""
+    fresh_clone(dest)
+    venv = dest / ".venv"
+    subprocess.run([python or sys.executable, "-m", "venv", str(venv)], check=True, env=user_env())
+    done = subprocess.run(
+        [str(venv / "bin" / "pip"), "install", "-q", "-r", "requirements.txt"],
+        cwd=dest, env=offline_pip_env(), capture_output=True, text=True,
+    )  # fmt: skip
+    if done.returncode != 0:
+        raise RuntimeError(f"pip install -r requirements.txt failed in a fresh clone:\n{done.stdout}{done.stderr}")
+    return dest
+
+
+_SESSION_CLONE: list[Path] = []
+
+
+def session_clone() -> Path:
+    """One hosted-style install per test session, shared by every browser test."""
+    if not _SESSION_CLONE:
+        import atexit
+        import shutil
+        import tempfile
+
+        dest = Path(tempfile.mkdtemp(prefix="news-map-clone-"))
+        atexit.register(shutil.rmtree, dest, ignore_errors=True)
+        _SESSION_CLONE.append(hosted_install(dest))
+    return _SESSION_CLONE[0]
+
+
+def wait_healthy(url: str, proc: subprocess.Popen, timeout: float, log_name: str) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        if proc.poll() is not None:
+            raise RuntimeError(f"the app exited early; see {log_name}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            pass
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"the app did not answer within {timeout}s; see {log_name}")
+        time.sleep(0.3)
+
+
+def stop(proc: subprocess.Popen) -> None:
+    """Stop a process started in its own session, with everything it started."""
+    import signal
+
+    for sig, wait in ((signal.SIGTERM, 10), (signal.SIGKILL, 5)):
+        try:
+            os.killpg(proc.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            proc.wait(timeout=wait)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
+@contextlib.contextmanager
+def launched(command: list[str], cwd: Path, env: dict[str, str], port: int, timeout: float = 60.0) -> Iterator[str]:
+    """Run `command` (which serves the app on `port`) in its own process group; yield the app's URL."""
+    OUTPUT_DIR.mkdir(exist_ok=True)
+    log = open(OUTPUT_DIR / f"streamlit-{port}.log", "wb")  # noqa: SIM115
+    proc = subprocess.Popen(command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT,
+                            stdin=subprocess.DEVNULL, start_new_session=True)  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(url, proc, timeout, log.name)
+        yield url
+    finally:
+        stop(proc)
+        log.close()
+
+
 @contextlib.contextmanager
 def streamlit_server(
     seeds: Path | None = None,
     build_dir: Path | None = None,
     env: dict[str, str] | None = None,
-    script: str = "dashboard/app.py",
+    script: str = APP_SCRIPT,
     timeout: float = 60.0,
+    checkout: Path | None = None,
 ) -> Iterator[str]:
-    """Run `streamlit run` on a free local port; yield its base URL."""
+    """`streamlit run dashboard/app.py` with the console script, from a fresh clone; yield its base URL.
+
+    `checkout` is a hosted-style install (`hosted_install`); by default the session's shared one.
+    """
+    checkout = checkout or session_clone()
     port = free_port()
-    full_env = dict(os.environ)
+    extra = dict(env or {})
     if seeds is not None:
-        full_env["DASHBOARD_SEEDS"] = str(seeds)
+        extra["DASHBOARD_SEEDS"] = str(seeds)
     if build_dir is not None:
-        full_env["DASHBOARD_BUILD_DIR"] = str(build_dir)
-    full_env.update(env or {})
-    OUTPUT_DIR.mkdir(exist_ok=True)
-    log = open(OUTPUT_DIR / f"streamlit-{port}.log", "wb")  # noqa: SIM115
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            script,
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-            "--browser.gatherUsageStats",
-            "false",
-        ],  # fmt: skip
-        cwd=ROOT,
-        env=full_env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + timeout
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"streamlit exited early; see {log.name}")
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"streamlit did not answer within {timeout}s; see {log.name}")
-            time.sleep(0.3)
+        extra["DASHBOARD_BUILD_DIR"] = str(build_dir)
+    command = [str(checkout / ".venv" / "bin" / "streamlit"), "run", script, "--server.port", str(port),
+               "--server.address", "127.0.0.1"]  # fmt: skip
+    with launched(command, checkout, user_env(extra), port, timeout) as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
 
 
 @contextlib.contextmanager

@@ -58,10 +58,19 @@ def test_pdf_has_pages_with_the_chronology(tmp_path: Path) -> None:
 def test_missing_chromium_is_a_clear_error_and_keeps_the_old_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(briefing, "CHROMIUM", str(tmp_path / "no-chromium"))
-    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.setenv("DASHBOARD_CHROMIUM", str(tmp_path / "no-chromium"))  # set: the only browser tried
     out = tmp_path / "old.pdf"
     out.write_bytes(b"old")
     with pytest.raises(BriefingError, match=r"no Chromium .*apt-get install chromium"):
         briefing_pdf("<p>x</p>", out)
     assert out.read_bytes() == b"old"
+
+
+def test_without_chromium_the_app_is_told_it_prints_html_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DASHBOARD_CHROMIUM", raising=False)
+    monkeypatch.setattr(briefing, "CHROMIUM", str(tmp_path / "no-chromium"))
+    monkeypatch.setenv("PATH", str(tmp_path))  # no chromium on PATH either
+    reason = briefing.pdf_unavailable_reason()
+    assert reason and "HTML briefings only" in reason and "print it from your own browser" in reason
+    monkeypatch.setenv("DASHBOARD_CHROMIUM", "/usr/bin/chromium")
+    assert briefing.pdf_unavailable_reason() is None

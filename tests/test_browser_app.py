@@ -181,7 +181,7 @@ def test_exports_and_briefing_download_what_the_filters_show(app: tuple[str, pip
         assert text.split(",")[0] in csv_text
     assert "Reuters on Dec. 8" not in csv_text  # outside the day chosen
     with b.page.expect_download(timeout=120_000) as got:
-        b.page.get_by_role("button", name="Download briefing").click()
+        b.page.get_by_role("button", name="Download briefing", exact=True).click()
     got.value.save_as(tmp_path / "briefing.html")
     html = (tmp_path / "briefing.html").read_text(encoding="utf-8")
     assert "2024-12-09" in html and "Latakia" in html and "<script" not in html.lower()
