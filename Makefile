@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES := chromium poppler-utils fonts-dejavu-core
+APT_PACKAGES := chromium poppler-utils fonts-dejavu-core postgresql
 
 .PHONY: run test install install-dev wheelhouse system-packages assets build lint bench clean
 
@@ -34,7 +34,8 @@ $(VENV)/wheelhouse/.complete: requirements.txt | $(BIN)/python
 	touch $@
 wheelhouse: $(VENV)/wheelhouse/.complete
 
-# Debian's Chromium (browser tests, PDF briefings) and poppler (pdftoppm/pdftotext in PDF tests).
+# Debian's Chromium (browser tests, PDF briefings), poppler (pdftoppm/pdftotext in PDF tests) and
+# PostgreSQL (the store's tests start a throwaway server from its binaries; nothing runs as a service).
 system-packages:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \

@@ -11,7 +11,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard import assets, briefing, exports, maplayer, pipeline, views
+from dashboard import assets, briefing, exports, maplayer, pipeline, store, views
 from dashboard.errors import DashboardError
 from dashboard.query import CLAIMS, KINDS, Filters, events_for_place, from_params, quotes_for_place, select, to_params
 
@@ -32,19 +32,34 @@ def home_view(stamp: str, _tables: pipeline.Tables) -> tuple[list[float], int]:
     return maplayer.default_view(select(_tables.events, _tables.quotes, _tables.places, Filters()).places)
 
 
-def tables_or_stop() -> tuple[str, pipeline.Tables]:
-    stamp = pipeline.build_stamp(pipeline.build_dir())
-    if not stamp:
-        with st.spinner(f"No tables yet: building them from {pipeline.seeds_dir()} (first run only)…"):
-            try:
-                pipeline.build(pipeline.seeds_dir(), pipeline.build_dir())
-            except Exception as exc:  # noqa: BLE001 - shown to the user instead of a traceback
-                st.error(f"Could not build the tables: {exc}\n\nFix the problem above, then run "
-                         "`python -m dashboard build` (or `make build`) and reload this page.")  # fmt: skip
-                st.stop()
-        stamp = pipeline.build_stamp(pipeline.build_dir())
+def store_section() -> dict | None:
+    """`[connections.store]` from the secrets (st.connection's place for a database), if there is one."""
     try:
-        return stamp, load_tables(stamp, str(pipeline.build_dir()))
+        section = st.secrets.get("connections", {}).get("store")
+    except Exception:  # noqa: BLE001 - no secrets file at all: no database configured
+        return None
+    return dict(section) if section else None
+
+
+def tables_or_stop() -> tuple[str, pipeline.Tables]:
+    """The tables, rebuilt first when the store changed (another instance's save shows on the next rerun).
+
+    With the database out of reach the last tables read stay on screen under one warning; with no
+    tables at all the page says what is wrong and stops.
+    """
+    try:
+        source = store.configure(store_section(), lambda: st.connection("store", type="sql", pool_pre_ping=True).engine)
+        with st.spinner("Reading the store…"):
+            refreshed = store.refresh_tables(source, pipeline.build_dir())
+    except Exception as exc:  # noqa: BLE001 - shown to the user instead of a traceback
+        st.error(f"Could not build the tables: {exc}\n\nFix the problem above, then run "
+                 "`python -m dashboard build` (or `make build`) and reload this page.")  # fmt: skip
+        st.stop()
+        raise  # unreachable: st.stop() ends the run
+    if refreshed.warning:
+        st.warning(refreshed.warning)
+    try:
+        return refreshed.stamp, load_tables(refreshed.stamp, str(pipeline.build_dir()))
     except (DashboardError, OSError, ValueError) as exc:
         st.error(f"Could not read the tables in {pipeline.build_dir()}: {exc}\n\n"
                  "Rebuild them with `python -m dashboard build` and reload this page.")  # fmt: skip

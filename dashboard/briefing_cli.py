@@ -140,14 +140,15 @@ def build_filters(args: argparse.Namespace, tables) -> Filters:  # noqa: ANN001 
 
 
 def load_tables():  # noqa: ANN201 - pipeline.Tables, imported lazily to keep `--help` fast
-    """The current tables; built from the seeds first when none exist yet."""
-    from dashboard import pipeline
+    """The current tables, rebuilt first when the store (files or database) changed since they were built."""
+    from dashboard import pipeline, store
 
-    build_dir, seeds = pipeline.build_dir(), pipeline.seeds_dir()
+    build_dir, source = pipeline.build_dir(), store.current()
     if not (build_dir / "current").exists():
-        print(f"no tables in {build_dir}; building them from {seeds} first", file=sys.stderr)
-        tables, _ = pipeline.build(seeds, build_dir)
-        return tables
+        print(f"no tables in {build_dir}; building them from {source.label} first", file=sys.stderr)
+    refreshed = store.refresh_tables(source, build_dir)
+    if refreshed.warning:
+        print(f"warning: {refreshed.warning}", file=sys.stderr)
     return pipeline.read_tables(build_dir)
 
 

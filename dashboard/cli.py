@@ -47,21 +47,44 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from dashboard.pipeline import build
+    from dashboard import store
+    from dashboard.review import geodata_dir
 
-    tables, target = build(Path(args.seeds), Path(args.build_dir))
+    # --seeds names a folder of documents (the file store); otherwise the configured store
+    # (DASHBOARD_STORE_URL, else seeds/ and geodata/).
+    source = store.FileStore(Path(args.seeds), geodata_dir()) if args.seeds else store.current()
+    build_dir = Path(args.build_dir)
+    tables = store.rebuild(source, build_dir)
     for problem in tables.manifest["problems"]:
         print(f"warning: {problem}", file=sys.stderr)
     unresolved = int((tables.places["status"] == "unresolved").sum())
     print(
         f"built {len(tables.documents)} document(s): {len(tables.events)} events, "
-        f"{len(tables.quotes)} quotes, {len(tables.places)} places ({unresolved} unresolved) -> {target}"
+        f"{len(tables.quotes)} quotes, {len(tables.places)} places ({unresolved} unresolved) -> "
+        f"{(build_dir / 'current').resolve()}"
     )
     return 0
 
 
+def cmd_store(args: argparse.Namespace) -> int:
+    from dashboard import store
+
+    current = store.current()
+    if args.action == "export":
+        done = store.export_store(current, Path(args.folder))
+        print(f"exported {done.summary()} from {current.label} to {args.folder}")
+    elif args.action == "import":
+        done = store.import_folder(Path(args.folder), current)
+        print(f"imported {done.summary()} from {args.folder} into {current.label}")
+    else:
+        print(f"store: {current.label}\nrevision: {current.revision()}\ndocuments: {len(current.documents())}\n"
+              f"place fixes: {len(current.overrides())}\nmarks: {len(current.marks())}\n"
+              f"audit entries: {len(current.audit())}")  # fmt: skip
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
-    from dashboard.pipeline import BUILD_DIR, SEEDS_DIR
+    from dashboard.pipeline import BUILD_DIR
 
     p = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__.splitlines()[0])
     sub = p.add_subparsers(dest="command", required=True)
@@ -72,9 +95,16 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--out", type=Path, help="write the JSON here instead of standard output")
     e.set_defaults(func=cmd_extract)
     b = sub.add_parser("build", help="extract every document in seeds/ and write the app's tables")
-    b.add_argument("--seeds", default=str(SEEDS_DIR), help="folder of documents (default seeds/)")
+    b.add_argument("--seeds", help="folder of documents (default: the configured store, else seeds/)")
     b.add_argument("--build-dir", default=str(BUILD_DIR), help="where tables go (default build/)")
     b.set_defaults(func=cmd_build)
+    s = sub.add_parser("store", help="export the store to a folder, import a folder into it, or show what it holds",
+                       description="The store is $DASHBOARD_STORE_URL (a database) when set, else seeds/ + geodata/."
+                       " export DIR writes seeds/ and geodata/ (fixes, marks, audit log) into an empty DIR; import"
+                       " DIR adds such a folder's contents (documents already stored are skipped).")  # fmt: skip
+    s.add_argument("action", choices=["export", "import", "info"])
+    s.add_argument("folder", nargs="?", help="the folder to export to or import from")
+    s.set_defaults(func=cmd_store)
     for register in EXTRA_COMMANDS:
         register(sub)
     return p
@@ -96,6 +126,10 @@ def _load_extra_commands() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     _load_extra_commands()
     args = parser().parse_args(argv)
+    if getattr(args, "action", None) in ("export", "import") and not args.folder:
+        print(f"error: store {args.action}: name the folder, e.g. `python -m dashboard store {args.action} "
+              "corpus-backup`", file=sys.stderr)  # fmt: skip
+        return EXIT_USAGE
     try:
         return int(args.func(args) or 0)
     except (DashboardError, InputError) as exc:

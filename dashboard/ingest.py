@@ -9,14 +9,14 @@ Safety rules kept here:
   date and a hash of the text (``seeds/<slug>_<date>_<hash>.txt``);
 - an existing document is never overwritten: identical text is "already added", different
   text gets a new name;
-- a save writes metadata then text (each temp file + rename) and rebuilds the tables, all under
-  an exclusive lock on ``seeds/.ingest.lock``, so two sessions saving at once lose neither.
+- a save goes through the store (store.py): in files, metadata then text (each temp file + rename)
+  under an exclusive lock on ``seeds/.ingest.lock``; in a database, one transaction with a unique
+  constraint on the text's hash. Either way two sessions saving at once lose neither.
 """
 
 from __future__ import annotations
 
 import html
-import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -24,12 +24,12 @@ from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
-from dashboard import pipeline
-from dashboard.documents import DocumentMeta, content_hash, meta_path
-from dashboard.errors import InputError
+from dashboard import pipeline, review
+from dashboard.documents import DocumentMeta, content_hash
+from dashboard.errors import DashboardError, InputError
 from dashboard.extract import Extraction
-from dashboard.review import file_lock, now_iso
-from dashboard.text import UTF16_BOMS, atomic_write_text, decode_document, unwrap_paragraphs
+from dashboard.review import now_iso
+from dashboard.text import UTF16_BOMS, decode_document, unwrap_paragraphs
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
@@ -322,66 +322,59 @@ mark.hl-place{background:#c8f0c8;font-weight:600} mark.hl-date{background:#ffd9b
 @dataclass
 class Saved:
     name: str
-    path: Path
+    path: Path  # seeds/NAME.txt in the file store; NAME.txt in the database (the name documents go by)
     status: str  # "added" or "already added"
     built: str | None = None  # summary of the rebuilt tables
+    where: str = ""  # the store it went to, when it is a database
 
     def message(self) -> str:
+        place = f" in {self.where}" if self.where else ""
         if self.status == "already added":
-            return f"already added as {self.path.name}; nothing saved"
-        return f"saved {self.path}" + (f"; tables rebuilt: {self.built}" if self.built else "")
+            return f"already added as {self.path.name}{place}; nothing saved"
+        return f"saved {self.path}{place}" + (f"; tables rebuilt: {self.built}" if self.built else "")
+
+
+def _store(seeds: Path | None):  # noqa: ANN202 - store.Store; imported lazily (store imports this module)
+    from dashboard import store
+
+    return store.current() if seeds is None else store.FileStore(seeds, review.geodata_dir())
 
 
 def save(incoming: Incoming, meta: DocumentMeta, seeds: Path | None = None, build: Path | None = None,
          rebuild: bool = True) -> Saved:  # fmt: skip
-    """Write ``seeds/NAME.txt`` and its ``.meta.json`` and rebuild the tables, under the seeds lock."""
-    seeds = seeds or seeds_dir()
-    build = build or build_dir()
+    """Store the document (one transaction, or metadata-then-text under the seeds lock) and rebuild the tables.
+
+    ``seeds`` names a folder of the file store; without it the configured store is used. A save is
+    reported only once the store has committed it; the same text twice is "already added".
+    """
     text = incoming.text if incoming.text.endswith("\n") else incoming.text + "\n"
     if not text.strip():
         raise InputError(f"{incoming.label}: has no text; nothing saved.")
-    seeds.mkdir(parents=True, exist_ok=True)
     meta = DocumentMeta(meta.source, meta.reference_date, meta.url, meta.title, meta.added_by, now_iso())
-    with file_lock(seeds / LOCK_FILE):
-        same = _same_text(seeds, text)
-        if same is not None:
-            return Saved(same.stem, same, "already added")
-        name = _free_name(seeds, document_name(meta, text))
-        path = seeds / f"{name}.txt"
-        # Metadata first: a crash between the two leaves an orphan .meta.json the build ignores,
-        # never a document without its reference date.
-        atomic_write_text(meta_path(path), json.dumps(meta.to_json(), ensure_ascii=False, indent=2) + "\n")
-        atomic_write_text(path, text)
-        built = None
-        if rebuild:
-            tables, _ = pipeline.build(seeds, build)
+    target = _store(seeds)
+    added = target.add_document(text, meta, who=meta.added_by or "unknown")
+    is_files = target.kind == "files"
+    path = target.seeds / f"{added.name}.txt" if is_files else Path(f"{added.name}.txt")
+    where = "" if is_files else target.label
+    if added.status != "added":
+        return Saved(added.name, path, added.status, None, where)
+    built = None
+    if rebuild:
+        try:
+            tables = _rebuild_store(target, build)
             built = (f"{len(tables.documents)} documents, {len(tables.events)} events, "
                      f"{len(tables.places)} places")  # fmt: skip
-    return Saved(name, path, "added", built)
+        except DashboardError as exc:  # the document IS saved (committed): say so, and why the map lags
+            built = f"not yet ({exc}); they are rebuilt on the next refresh"
+    return Saved(added.name, path, "added", built, where)
+
+
+def _rebuild_store(target, build: Path | None) -> pipeline.Tables:  # noqa: ANN001 - store.Store
+    from dashboard import store
+
+    return store.rebuild(target, build or build_dir())
 
 
 def rebuild(seeds: Path | None = None, build: Path | None = None) -> pipeline.Tables:
-    """Rebuild the tables (after a place fix or a mark) under the same lock as saves."""
-    seeds = seeds or seeds_dir()
-    with file_lock(seeds / LOCK_FILE):
-        tables, _ = pipeline.build(seeds, build or build_dir())
-    return tables
-
-
-def _same_text(seeds: Path, text: str) -> Path | None:
-    """An existing document with exactly this text, if any (compared by hash of the bytes)."""
-    want = content_hash(text)
-    for p in sorted(seeds.glob("*.txt")):
-        try:
-            if content_hash(p.read_text(encoding="utf-8")) == want:
-                return p
-        except (OSError, UnicodeDecodeError):
-            continue
-    return None
-
-
-def _free_name(seeds: Path, base: str) -> str:
-    name, n = base, 2
-    while (seeds / f"{name}.txt").exists() or (seeds / f"{name}.meta.json").exists():
-        name, n = f"{base}-{n}", n + 1
-    return name
+    """Rebuild the tables from the store (after a place fix or a mark), under the build lock."""
+    return _rebuild_store(_store(seeds), build)

@@ -26,7 +26,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     incoming = ingest.read_upload(path.read_bytes(), path.name)
     meta = ingest.parse_meta(args.source, args.url or "", args.date, args.title or incoming.title or "",
                              args.by or getpass.getuser())  # fmt: skip
-    seeds = Path(args.seeds) if args.seeds else ingest.seeds_dir()
+    seeds = Path(args.seeds) if args.seeds else None  # None: the configured store (files or database)
     build = Path(args.build_dir) if args.build_dir else ingest.build_dir()
     p = ingest.preview(incoming, meta, Context.create())
     for note in incoming.notes:
@@ -45,14 +45,14 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    a = sub.add_parser("add", help="add an article (.txt, .md, .html) to seeds/ and rebuild the tables")
+    a = sub.add_parser("add", help="add an article (.txt, .md, .html) to the store and rebuild the tables")
     a.add_argument("file", help="the article: .txt, .md or .html, UTF-8 (or UTF-16 with BOM), at most 5 MB")
     a.add_argument("--source", required=True, help="the outlet, e.g. Reuters")
     a.add_argument("--url", default="", help="where it was published (http/https)")
     a.add_argument("--date", required=True, type=cli._date_arg, help="publication date YYYY-MM-DD")
     a.add_argument("--title", help="title (default: the HTML <title>, if any)")
     a.add_argument("--by", help="who adds it (default: your login name)")
-    a.add_argument("--seeds", help="documents folder (default seeds/ or $DASHBOARD_SEEDS)")
+    a.add_argument("--seeds", help="documents folder (default: the store, $DASHBOARD_STORE_URL or seeds/)")
     a.add_argument("--build-dir", help="tables folder (default build/ or $DASHBOARD_BUILD_DIR)")
     a.set_defaults(func=cmd_add)
 

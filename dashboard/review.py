@@ -118,8 +118,14 @@ def _parse_override(row: dict[str, str | None], where: str) -> Override:
 
 
 def load_overrides(path: Path | None = None) -> dict[str, Override]:
-    """Overrides keyed by normalised name; a malformed row stops with file and row named."""
-    path = path or overrides_path()
+    """Overrides keyed by normalised name; a malformed row stops with file and row named.
+
+    Without a path, the fixes come from the configured store (files or database, store.py).
+    """
+    if path is None:
+        from dashboard.store import current
+
+        return current().overrides()
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -145,16 +151,42 @@ def _overrides_csv(overrides: Iterable[Override]) -> str:
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(OVERRIDE_COLUMNS)
     for o in sorted(overrides, key=lambda o: normalize(o.name)):
-        writer.writerow([o.name, f"{o.lat:.6f}", f"{o.lon:.6f}", o.kind, o.country, o.note, o.by, o.at])
+        writer.writerow([o.name, _coordinate(o.lat), _coordinate(o.lon), o.kind, o.country, o.note, o.by, o.at])
     return buf.getvalue()
+
+
+def _coordinate(value: float) -> str:
+    """Six decimals (about 10 cm) as before; more only when the value has them, so nothing is rounded away."""
+    short = f"{value:.6f}"
+    return short if float(short) == value else repr(float(value))
+
+
+def write_overrides_file(path: Path, overrides: Iterable[Override]) -> None:
+    atomic_write_text(path, _overrides_csv(overrides))
+
+
+def write_marks_file(path: Path, marks: dict[str, Mark]) -> None:
+    payload = {"version": 1, "marks": {k: {f: v for f, v in asdict(m).items() if f != "item_id"}
+                                       for k, m in sorted(marks.items())}}  # fmt: skip
+    atomic_write_text(path, json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
+
+
+def _store_for(folder: Path | None):  # noqa: ANN202 - store.Store (imported lazily: store imports this module)
+    """The file store of ``folder`` when one is named (tests, scripts), else the configured store."""
+    from dashboard import store
+    from dashboard.pipeline import seeds_dir
+
+    return store.current() if folder is None else store.FileStore(seeds_dir(), folder)
 
 
 def save_override(
     name: str, lat: float, lon: float, kind: str, by: str, country: str = "", note: str = "",
     folder: Path | None = None,
 ) -> Override:  # fmt: skip
-    """Record where ``name`` is; replaces an earlier override of the same name, keeps all others."""
-    folder = folder or geodata_dir()
+    """Record where ``name`` is; replaces an earlier override of the same name, keeps all others.
+
+    The store records who and when, and the audit log keeps the fix it replaced.
+    """
     where = "place fix"
     if not name.strip():
         raise InputError(f"{where}: the place name is empty.")
@@ -168,22 +200,12 @@ def save_override(
     except GazetteerError as exc:
         raise InputError(str(exc)) from None
     override = Override(name.strip(), lat_v, lon_v, kind, country.strip().upper(), note.strip(), by.strip(), now_iso())
-    with file_lock(folder / LOCK_FILE):
-        current = load_overrides(overrides_path(folder))
-        current[normalize(override.name)] = override
-        atomic_write_text(overrides_path(folder), _overrides_csv(current.values()))
-    return override
+    return _store_for(folder).save_override(override, who=by.strip())
 
 
-def remove_override(name: str, folder: Path | None = None) -> bool:
+def remove_override(name: str, folder: Path | None = None, by: str = "") -> bool:
     """Drop the override for ``name`` (back to the gazetteer/geocoder); True if there was one."""
-    folder = folder or geodata_dir()
-    with file_lock(folder / LOCK_FILE):
-        current = load_overrides(overrides_path(folder))
-        if current.pop(normalize(name), None) is None:
-            return False
-        atomic_write_text(overrides_path(folder), _overrides_csv(current.values()))
-    return True
+    return _store_for(folder).remove_override(name, who=by.strip() or "unknown")
 
 
 def override_row(override: Override, forms: list[str]) -> dict[str, Any]:
@@ -215,8 +237,11 @@ def marks_path(folder: Path | None = None) -> Path:
 
 
 def load_marks(path: Path | None = None) -> dict[str, Mark]:
-    """Every mark ever set (wrong or un-marked again), keyed by item id."""
-    path = path or marks_path()
+    """Every mark ever set (wrong or un-marked again), keyed by item id; without a path, from the store."""
+    if path is None:
+        from dashboard.store import current
+
+        return current().marks()
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -242,7 +267,6 @@ def hidden_ids(path: Path | None = None) -> set[str]:
 
 def set_mark(item_id: str, kind: str, wrong: bool, by: str, note: str = "", folder: Path | None = None) -> Mark:
     """Mark an event or quote wrong (hidden) or not wrong (shown again); the row itself is never touched."""
-    folder = folder or geodata_dir()
     if kind not in MARK_KINDS:
         raise InputError(f"mark: kind {kind!r} must be one of {', '.join(MARK_KINDS)}.")
     if item_id.count(":") < 2:
@@ -250,13 +274,7 @@ def set_mark(item_id: str, kind: str, wrong: bool, by: str, note: str = "", fold
     if not by.strip():
         raise InputError("mark: say who marks it (your name or initials).")
     mark = Mark(item_id, kind, bool(wrong), by.strip(), now_iso(), note.strip())
-    with file_lock(folder / LOCK_FILE):
-        marks = load_marks(marks_path(folder))
-        marks[item_id] = mark
-        payload = {"version": 1, "marks": {k: {f: v for f, v in asdict(m).items() if f != "item_id"}
-                                           for k, m in sorted(marks.items())}}  # fmt: skip
-        atomic_write_text(marks_path(folder), json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
-    return mark
+    return _store_for(folder).set_mark(mark, who=by.strip())
 
 
 # -- what needs review ----------------------------------------------------------------

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import auth, ingest, pipeline, review
+from dashboard import auth, ingest, pipeline, review, store
 from dashboard.documents import content_hash
 from dashboard.errors import DashboardError
 from dashboard.gazetteer import DEFAULT_PATH as GAZETTEER_PATH
@@ -33,14 +33,35 @@ def configured_key() -> str | None:
     return str(value) if value else None
 
 
-# -- who may write --------------------------------------------------------------------------
+def secret(name: str):  # noqa: ANN201 - a value from the secrets, None without a secrets file
+    try:
+        return st.secrets.get(name)
+    except Exception:  # noqa: BLE001 - no secrets file at all
+        return None
+
+
+# -- where it is stored (store.py): [connections.store] in secrets, else DASHBOARD_STORE_URL, else files --
+connections = secret("connections") or {}
+try:
+    store.configure(dict(connections.get("store") or {}) or None,
+                    lambda: st.connection("store", type="sql", pool_pre_ping=True).engine)  # fmt: skip
+except DashboardError as exc:
+    st.error(str(exc))
+    st.stop()
+
+# -- who may write: the signed-in user (limited to `editors` in secrets, if listed), else the editor key --
 key = configured_key()
+signed_in = st.user.get("email") if st.user.get("is_logged_in") else None
 if key and not auth._flag(os.environ.get(auth.EDITING_ENV)):
     st.text_input("Editor key", type="password", key="editor_key_input")
-acc = auth.access(os.environ, key, st.session_state.get("editor_key_input"))
+acc = auth.access(os.environ, key, st.session_state.get("editor_key_input"), signed_in, secret("editors"))
 (st.success if acc.can_edit else st.info)(acc.reason)
 read_only = not acc.can_edit
-who = st.text_input("Your name or initials (recorded with what you add or fix)", key="who", disabled=read_only)
+if acc.who:
+    who = acc.who
+    st.caption(f"Changes are recorded as {acc.who}.")
+else:
+    who = st.text_input("Your name or initials (recorded with what you add or fix)", key="who", disabled=read_only)
 
 
 def ready_to_write() -> bool:
@@ -82,7 +103,7 @@ def make_preview() -> None:
             incoming = ingest.read_upload((st.session_state.get("paste_text") or "").encode("utf-8"), None)
         meta = ingest.parse_meta(st.session_state.get("source", ""), st.session_state.get("url", ""),
                                  st.session_state.get("published"), st.session_state.get("title", "") or "",
-                                 st.session_state.get("who", "") or "")  # fmt: skip
+                                 who or "")  # fmt: skip
         if incoming.title and not meta.title:
             meta = ingest.DocumentMeta(meta.source, meta.reference_date, meta.url, incoming.title, meta.added_by)
         st.session_state.preview = ingest.preview(incoming, meta, pipeline.Context.create())
@@ -137,7 +158,10 @@ def gazetteer_places(mtime: int) -> list:
 
 
 try:
-    tables = load_tables(pipeline.build_stamp(ingest.build_dir()), str(ingest.build_dir()))
+    refreshed = store.refresh_tables(build=ingest.build_dir())  # another instance's save shows on the next rerun
+    if refreshed.warning:
+        st.warning(refreshed.warning)
+    tables = load_tables(refreshed.stamp, str(ingest.build_dir()))
 except (DashboardError, OSError, ValueError) as exc:
     st.info(f"Nothing to review yet: {exc}")
     st.stop()
@@ -200,16 +224,22 @@ for _, row in shown.iterrows():
             except DashboardError as exc:
                 st.error(f"Not saved: {exc}")
 
-overrides = review.load_overrides()
+try:
+    overrides = review.load_overrides()
+except DashboardError:  # the store is out of reach: the warning above says so; nothing to undo meanwhile
+    overrides = {}
 if overrides:
     with st.expander(f"{len(overrides)} places placed by hand"):
         st.dataframe([vars(o) for o in overrides.values()], hide_index=True)
         undo = st.selectbox("Undo a fix", sorted(o.name for o in overrides.values()), key="undo_pick",
                             disabled=read_only)  # fmt: skip
         if st.button("Remove this fix", key="undo_fix", disabled=read_only) and undo and ready_to_write():
-            if review.remove_override(undo):
-                rebuild_after(f"Removed the hand-made place for {undo}; the gazetteer or geocoder decides again.")
-                st.rerun()
+            try:
+                if review.remove_override(undo, by=who):
+                    rebuild_after(f"Removed the hand-made place for {undo}; the gazetteer or geocoder decides again.")
+                    st.rerun()
+            except DashboardError as exc:
+                st.error(f"Not removed: {exc}")
 
 st.subheader("Mark extracted items wrong")
 st.caption("A marked event or quote is hidden from the map, lists and exports, never deleted; unmark it to undo.")
@@ -231,7 +261,13 @@ for label, frame, id_col, kind in (("Events", tables.events, "event_id", "event"
                                 format_func=lambda i, t=texts: f"{i} · {t[i][:90]}", disabled=read_only)  # fmt: skip
     if st.button(f"Save {label.lower()} marks", key=f"save_marks_{kind}", disabled=read_only) and ready_to_write():
         changed = [(i, i in chosen_ids) for i in texts if (i in chosen_ids) != (i in marked)]
-        for item_id, wrong in changed:
-            review.set_mark(item_id, kind, wrong, by=who)
-        rebuild_after(f"Saved {len(changed)} change(s) to {label.lower()} marks.")
-        st.rerun()
+        done = 0
+        try:
+            for item_id, wrong in changed:
+                review.set_mark(item_id, kind, wrong, by=who)
+                done += 1
+        except DashboardError as exc:
+            st.error(f"Saved {done} of {len(changed)} mark change(s); the rest were not saved: {exc}")
+        else:
+            rebuild_after(f"Saved {len(changed)} change(s) to {label.lower()} marks.")
+            st.rerun()
