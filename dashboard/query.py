@@ -107,6 +107,13 @@ class Selection:
     places: pd.DataFrame  # per place: its row plus n_events, first/last date
     total_events: int
     unplaced: pd.DataFrame = field(default_factory=pd.DataFrame)  # places with no coordinates
+    # For per-place lookups without a pass over every row (`events_for_place`): the tables
+    # selected from, which of their rows are kept, and the event-place links.
+    all_events: pd.DataFrame | None = None
+    all_quotes: pd.DataFrame | None = None
+    event_kept: np.ndarray | None = None  # events listed (dated in range, plus those apart)
+    quote_kept: np.ndarray | None = None
+    links: _Links | None = None
 
 
 @dataclass(frozen=True)
@@ -119,6 +126,9 @@ class _Links:
     first: np.ndarray  # the event's first and last day (int64 nanoseconds; NaT as int64 min)
     last: np.ndarray
     quote_pos: np.ndarray  # for each quote row: the position of its event, -1 when none
+    quote_link_pos: np.ndarray  # position of the quote in its table, one entry per (quote, place)
+    quote_link_code: np.ndarray  # index into `quote_names`
+    quote_names: pd.Index
 
 
 _LINKS: dict[int, tuple[weakref.ref, weakref.ref, _Links]] = {}
@@ -143,7 +153,13 @@ def _links(events: pd.DataFrame, quotes: pd.DataFrame) -> _Links:
     last = pd.to_datetime(events["date_last"]).to_numpy("datetime64[ns]").astype("int64")
     ids = pd.Index(events["event_id"].to_numpy(dtype=object), dtype=object)
     quote_pos = ids.get_indexer(pd.Index(quotes["event_id"].to_numpy(dtype=object), dtype=object))
-    links = _Links(pos[keep], codes, pd.Index(names, dtype=object), first, last, quote_pos)
+    names = pd.Index(names, dtype=object)
+    q_flat = quotes["places"].explode() if len(quotes) else pd.Series([], dtype=object)
+    q_keep = q_flat.notna().to_numpy()
+    q_pos = np.repeat(np.arange(len(quotes)), quotes["places"].map(lambda v: max(len(v), 1) if v is not None else 1))
+    q_code, q_names = pd.factorize(q_flat[q_keep].astype(object))
+    links = _Links(pos[keep], codes, names, first, last, quote_pos, q_pos[q_keep], q_code,
+                   pd.Index(q_names, dtype=object))  # fmt: skip
     for k, (e, q, _) in list(_LINKS.items()):
         if e() is None or q() is None:
             del _LINKS[k]
@@ -185,6 +201,11 @@ def select(events: pd.DataFrame, quotes: pd.DataFrame, places: pd.DataFrame, f: 
         places=summary,
         total_events=int(visible.sum()),
         unplaced=summary[summary["lat"].isna()],
+        all_events=events,
+        all_quotes=quotes,
+        event_kept=dated_m | undated_m,
+        quote_kept=quote_m,
+        links=links,
     )
 
 
@@ -233,14 +254,36 @@ def place_summary(events: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
 
 
 def events_for_place(selection: Selection, name: str) -> pd.DataFrame:
-    """The place's events in date order, undated ones last."""
-    both = pd.concat([selection.events, selection.undated])
-    hit = both[both["places"].map(lambda ps: name in (ps or ()))]
+    """The place's events in date order, undated ones last.
+
+    From the precomputed links: the cost follows the place's events, not the
+    corpus (a pass over 100k rows' place lists took longer than the rest of a rerun).
+    """
+    links, events = selection.links, selection.all_events
+    if links is None or events is None or selection.event_kept is None:
+        both = pd.concat([selection.events, selection.undated])
+        hit = both[both["places"].map(lambda ps: name in (ps or ()))]
+        return hit.sort_values(["date_first", "doc_id", "line"], na_position="last")
+    code = links.names.get_indexer([name])[0]
+    if code < 0:
+        return events.iloc[:0]
+    pos = np.unique(links.event_pos[links.place_code == code])
+    hit = events.iloc[pos[selection.event_kept[pos]]]
+    if "order" in hit:  # the table is stored in reading order: positions already sort it
+        return hit
     return hit.sort_values(["date_first", "doc_id", "line"], na_position="last")
 
 
 def quotes_for_place(selection: Selection, name: str) -> pd.DataFrame:
-    return selection.quotes[selection.quotes["places"].map(lambda ps: name in (ps or ()))]
+    links, quotes = selection.links, selection.all_quotes
+    if links is None or quotes is None or selection.quote_kept is None:
+        return selection.quotes[selection.quotes["places"].map(lambda ps: name in (ps or ()))]
+    code = links.quote_names.get_indexer([name])[0]
+    if code < 0:
+        return quotes.iloc[:0]
+    pos = np.unique(links.quote_link_pos[links.quote_link_code == code])
+    hit = quotes.iloc[pos[selection.quote_kept[pos]]]
+    return hit.sort_values(["date", "doc_id", "line", "start"], na_position="last")
 
 
 # -- permalinks -------------------------------------------------------------------
