@@ -61,12 +61,13 @@ def any_in(lists: pd.Series, wanted: set[str]) -> pd.Series:
 def search_text(events: pd.DataFrame) -> pd.Series:
     """What the text filter searches: the sentence, its places, sources and actors, case-folded."""
 
-    def joined(col: str) -> pd.Series:
-        return events[col].map(lambda v: " ".join(v) if v is not None and len(v) else "")
+    def joined(v: object) -> str:
+        return " ".join(v) if v is not None and len(v) else ""  # type: ignore[arg-type]
 
-    return (
-        events["text"].fillna("") + " " + joined("places") + " " + joined("sources") + " " + joined("actors")
-    ).str.casefold()
+    texts = events["text"].fillna("").tolist()
+    rows = zip(texts, events["places"].tolist(), events["sources"].tolist(), events["actors"].tolist(), strict=True)
+    return pd.Series([f"{t} {joined(p)} {joined(s)} {joined(a)}".casefold() for t, p, s, a in rows],
+                     index=events.index, dtype=events["text"].dtype if len(events) else object)  # fmt: skip
 
 
 def event_mask(events: pd.DataFrame, places: pd.DataFrame, f: Filters) -> pd.Series:

@@ -48,7 +48,7 @@ def shown_events(selection: Selection, filters: Filters) -> pd.DataFrame:
 
 def count_line(selection: Selection, filters: Filters) -> str:
     """E.g. "12 of 30 events · 4 places · 3 quotes"; says what is listed apart."""
-    n = len(shown_events(selection, filters))
+    n = len(selection.events) + (0 if is_ranged(filters) else len(selection.undated))  # no concat of 100k rows
     placed = int(selection.places["lat"].notna().sum()) if not selection.places.empty else 0
     parts = [f"{n} of {plural(selection.total_events, 'event')}", plural(placed, "place") + " on the map",
              plural(len(selection.quotes), "quote")]  # fmt: skip
@@ -173,13 +173,16 @@ def events_table(events: pd.DataFrame) -> pd.DataFrame:
     """The events as a plain table for st.dataframe (rendered as text, never HTML)."""
     if events.empty:
         return pd.DataFrame(columns=["date", "claim", "places", "sources", "text", "source line"])
+    # Only the columns the labels read: a row dict of every column costs more than the table.
+    dates = events[["date", "date_end", "date_precision"]].to_dict("records")
+    refs = events[["path", "line", "start", "end"]].to_dict("records")
     return pd.DataFrame({
-        "date": [date_label(r) for r in events.to_dict("records")],
+        "date": [date_label(r) for r in dates],
         "claim": events["claim"].to_numpy(),
-        "places": events["places"].map(_join).to_numpy(),
-        "sources": events["sources"].map(_join).to_numpy(),
+        "places": [_join(v) for v in events["places"]],
+        "sources": [_join(v) for v in events["sources"]],
         "text": events["text"].to_numpy(),
-        "source line": [source_ref(r) for r in events.to_dict("records")],
+        "source line": [source_ref(r) for r in refs],
     })  # fmt: skip
 
 
