@@ -19,7 +19,7 @@ import pandas as pd
 
 from dashboard import views
 from dashboard.pipeline import Tables
-from dashboard.query import Filters, Selection, events_for_place, quotes_for_place, select
+from dashboard.query import Filters, Selection, count_for_place, events_for_place, quotes_for_place, select
 
 TABLE_ROWS = 1000  # rows of the events table on the page; the CSV export holds every one
 PANEL_ROWS = 50  # events (and quotes) of a place's panel shown at first; "more" adds as many again
@@ -82,8 +82,8 @@ def place_panel(tables: Tables, selection: Selection, name: str, limit: int = PA
     """A place's panel with its first `limit` events and quotes; the counts say how many there are in all."""
     row = tables.places[tables.places["name"] == name]
     place: Mapping[str, Any] | None = row.iloc[0].to_dict() if len(row) else None
-    events = events_for_place(selection, name)
-    quotes = quotes_for_place(selection, name)
-    html = views.place_panel_html(place, name, events.head(limit), quotes.head(limit),
-                                  n_events=len(events), n_quotes=len(quotes))  # fmt: skip
-    return Panel(html, min(limit, len(events)), len(events))
+    n_events, n_quotes = count_for_place(selection, name)
+    events = events_for_place(selection, name, limit)  # only the rows shown are copied and formatted
+    quotes = quotes_for_place(selection, name, limit)
+    html = views.place_panel_html(place, name, events, quotes, n_events=n_events, n_quotes=n_quotes)
+    return Panel(html, len(events), n_events)

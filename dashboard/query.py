@@ -254,37 +254,52 @@ def place_summary(events: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["n_events", "name"], ascending=[False, True]).reset_index(drop=True)
 
 
-def events_for_place(selection: Selection, name: str) -> pd.DataFrame:
-    """The place's events in date order, undated ones last.
+def events_for_place(selection: Selection, name: str, limit: int | None = None) -> pd.DataFrame:
+    """The place's events in date order, undated ones last (the first `limit` of them when given).
 
     From the precomputed links: the cost follows the place's events, not the
-    corpus (a pass over 100k rows' place lists took longer than the rest of a rerun).
+    corpus (a pass over 100k rows' place lists took longer than the rest of a rerun),
+    and only the rows returned are copied.
     """
     links, events = selection.links, selection.all_events
-    if links is None or events is None or selection.event_kept is None:
+    if links is None or events is None or selection.event_kept is None or "order" not in events:
         both = pd.concat([selection.events, selection.undated])
         hit = both[both["places"].map(lambda ps: name in (ps or ()))]
-        return hit.sort_values(["date_first", "doc_id", "line"], na_position="last")
-    code = links.names.get_indexer([name])[0]
+        return hit.sort_values(["date_first", "doc_id", "line"], na_position="last").head(limit)
+    # The table is stored in reading order (date, document, line): sorted positions are date order.
+    return events.iloc[_place_positions(links.names, links.event_pos, links.place_code, selection.event_kept,
+                                        name)[:limit]]  # fmt: skip
+
+
+def count_for_place(selection: Selection, name: str) -> tuple[int, int]:
+    """How many events and quotes `events_for_place` and `quotes_for_place` have in all."""
+    links = selection.links
+    if links is None or selection.event_kept is None or selection.quote_kept is None:
+        return len(events_for_place(selection, name)), len(quotes_for_place(selection, name))
+    return (len(_place_positions(links.names, links.event_pos, links.place_code, selection.event_kept, name)),
+            len(_place_positions(links.quote_names, links.quote_link_pos, links.quote_link_code,
+                                 selection.quote_kept, name)))  # fmt: skip
+
+
+def _place_positions(names: pd.Index, pos: np.ndarray, codes: np.ndarray, kept: np.ndarray, name: str) -> np.ndarray:
+    code = names.get_indexer([name])[0]
     if code < 0:
-        return events.iloc[:0]
-    pos = np.unique(links.event_pos[links.place_code == code])
-    hit = events.iloc[pos[selection.event_kept[pos]]]
-    if "order" in hit:  # the table is stored in reading order: positions already sort it
-        return hit
-    return hit.sort_values(["date_first", "doc_id", "line"], na_position="last")
+        return np.array([], dtype=int)
+    hit = np.unique(pos[codes == code])
+    return hit[kept[hit]]
 
 
-def quotes_for_place(selection: Selection, name: str) -> pd.DataFrame:
+def quotes_for_place(selection: Selection, name: str, limit: int | None = None) -> pd.DataFrame:
+    """The place's quotes by date (the first `limit` of them when given)."""
     links, quotes = selection.links, selection.all_quotes
+    order = ["date", "doc_id", "line", "start"]
     if links is None or quotes is None or selection.quote_kept is None:
-        return selection.quotes[selection.quotes["places"].map(lambda ps: name in (ps or ()))]
-    code = links.quote_names.get_indexer([name])[0]
-    if code < 0:
-        return quotes.iloc[:0]
-    pos = np.unique(links.quote_link_pos[links.quote_link_code == code])
-    hit = quotes.iloc[pos[selection.quote_kept[pos]]]
-    return hit.sort_values(["date", "doc_id", "line", "start"], na_position="last")
+        hit = selection.quotes[selection.quotes["places"].map(lambda ps: name in (ps or ()))]
+        return hit.head(limit)
+    pos = _place_positions(links.quote_names, links.quote_link_pos, links.quote_link_code, selection.quote_kept, name)
+    keys = quotes[order].iloc[pos].reset_index(drop=True)  # sort on four columns, copy only the rows returned
+    ranked = keys.sort_values(order, na_position="last").index.to_numpy()
+    return quotes.iloc[pos[ranked][:limit]]
 
 
 # -- permalinks -------------------------------------------------------------------
