@@ -165,9 +165,8 @@ with panel_col:
         st.info("Click a marker on the map, or pick a place above, to list its events and quotes.")
 
 st.subheader("Events per day")
-timeline = data.timeline
-if len(timeline):
-    st.bar_chart(timeline, y="events", height=180)
+if len(data.timeline):  # a fixed Vega-Lite spec: st.bar_chart rebuilds it through Altair on every rerun
+    st.vega_lite_chart(data.timeline_chart, pagedata.TIMELINE_SPEC, width="stretch")
 else:
     st.caption("No events dated to the day under these filters.")
 

@@ -23,6 +23,12 @@ from dashboard.query import Filters, Selection, count_for_place, events_for_plac
 
 TABLE_ROWS = 1000  # rows of the events table on the page; the CSV export holds every one
 PANEL_ROWS = 50  # events (and quotes) of a place's panel shown at first; "more" adds as many again
+TIMELINE_SPEC = {
+    "mark": {"type": "bar", "tooltip": True},
+    "encoding": {"x": {"field": "day", "type": "temporal", "title": None},
+                 "y": {"field": "events", "type": "quantitative", "title": "events"}},
+    "height": 180,
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -33,7 +39,8 @@ class PageData:
     count_line: str
     placed: pd.DataFrame  # the places on the map (with coordinates)
     place_names: list[str]  # the "Place" picker's options, busiest first
-    timeline: pd.DataFrame
+    timeline: pd.DataFrame  # events per day, indexed by day
+    timeline_chart: pd.DataFrame  # the same as columns (day, events), as the chart reads it
     n_listed: int  # rows of the events table in full (the map's events)
     events_table: pd.DataFrame  # its first TABLE_ROWS rows, formatted
     n_undated: int
@@ -57,12 +64,14 @@ def page_data(tables: Tables, filters: Filters) -> PageData:
     ranged = views.is_ranged(filters)
     n_listed = len(sel.events) + (0 if ranged else len(sel.undated))
     undated = sel.undated.head(TABLE_ROWS) if ranged else sel.undated.iloc[:0]
+    timeline = views.timeline_frame(sel.events, filters.date_from, filters.date_to)
     return PageData(
         selection=sel,
         count_line=views.count_line(sel, filters),
         placed=sel.places[sel.places["lat"].notna()],
         place_names=[str(n) for n in sel.places["name"]],
-        timeline=views.timeline_frame(sel.events, filters.date_from, filters.date_to),
+        timeline=timeline,
+        timeline_chart=timeline.reset_index(),
         n_listed=n_listed,
         events_table=views.events_table(listed_events(sel, filters, TABLE_ROWS)),
         n_undated=len(sel.undated) if ranged else 0,
