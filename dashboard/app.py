@@ -11,7 +11,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard import assets, exports, maplayer, pagedata, pipeline, views
+from dashboard import assets, exports, maplayer, pagedata, pipeline, templates_cache, views
 from dashboard.errors import DashboardError
 from dashboard.query import CLAIMS, KINDS, Filters, from_params, select, to_params
 
@@ -24,6 +24,7 @@ NONE = "(no place selected)"
 TABLE_ROWS = pagedata.TABLE_ROWS  # events shown in the page's table; the CSV export holds every one
 st.set_page_config(page_title="News map: events, places and quotes", layout="wide")
 LOCAL_ASSETS = assets.ensure_static_assets()  # False: Leaflet comes from the public CDN instead
+templates_cache.install()  # folium's templates compiled once per process, not on every rerun
 
 
 # cache_resource, not cache_data: one read-only copy shared by every session. cache_data would

@@ -106,3 +106,33 @@ def test_a_rerun_with_nothing_changed_formats_nothing_again(corpus: Path, monkey
     AppTest.from_file(APP, default_timeout=60).run()  # a new session on the unfiltered page
     at.text_input(key="f_query").set_value("idlib").run()
     assert len(calls) == n, "the same filters on the same build are not formatted twice"
+
+
+def test_the_map_renders_the_same_with_templates_compiled_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """templates_cache: the same map HTML (ids aside), and a second map compiles no template at all."""
+    import re
+
+    import branca.element
+    import jinja2
+    import pandas as pd
+
+    from dashboard import maplayer, templates_cache
+
+    places = pd.DataFrame({"name": ["Homs", "Giv`at ${x} <b>"], "kind": ["city", "base"], "lat": [34.7, 32.1],
+                           "lon": [36.7, 34.8], "n_events": [3, 1]})  # fmt: skip
+
+    def html() -> str:
+        m = maplayer.base_map(None, outlines_url="/app/static/outlines.geojson")
+        maplayer.places_layer(places, "Homs").add_to(m)
+        return re.sub(r"[0-9a-f]{32}", "ID", m.get_root().render())
+
+    monkeypatch.setattr(branca.element, "Template", jinja2.Template)
+    plain = html()
+    templates_cache.install()
+    assert html() == plain
+    compiled: list[str] = []
+    real = jinja2.Environment.from_string
+    monkeypatch.setattr(jinja2.Environment, "from_string", lambda self, s, *a, **k: compiled.append(s) or real(
+        self, s, *a, **k))  # fmt: skip
+    assert html() == plain
+    assert compiled == []
