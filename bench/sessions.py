@@ -1,25 +1,38 @@
 """Several users: 10 browser sessions at once against one `streamlit run dashboard/app.py` on a generated corpus.
 
-    python -m bench.sessions [--corpus 10000] [--sessions 10] [--rounds 3]
+    python -m bench.sessions [--corpus 100000] [--sessions 10] [--rounds 3] [--no-pin]
 
 Ten pages in one headless Chromium (each page is its own Streamlit session). In
 each round every session types a search (a place name, so the count changes),
-all at once; then every session clicks its place's marker on the map. A rerun's
-time is from the input to the page showing the new result with Streamlit idle.
-Prints the 95th percentile and every error (exceptions on the page, console
-errors, dialogs, external requests).
+all at once; then every session clicks its place's marker on the map. Two times
+per rerun: the browser's, from the input to the page showing the new result with
+Streamlit idle; and the server's own, recorded inside the server for every script
+run (`bench.timed_server`: wall and CPU time of the script thread). The server is
+pinned to the first core and the browsers to the second (`--no-pin` to share), so
+the browsers' rendering does not count as server time. Prints medians, the 95th
+percentile and every error (exceptions on the page, console errors, dialogs,
+external requests).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import json
+import os
+import subprocess
+import sys
 import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from bench.build import corpus_dir
 from bench.report import fmt_s, percentile, print_table
 from bench.rerun import ensure_tables
 
+TARGET_SERVER_P95_S = 0.5
 COUNT = '[data-testid="stMarkdown"] strong'
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 
@@ -45,8 +58,53 @@ def wait_all(pages: list[Any], started: list[float], done: list[Any], timeout: f
     return [e if e is not None else float("nan") for e in elapsed]
 
 
-def run(corpus: int, n_sessions: int, rounds: int) -> dict[str, Any]:
-    from tests.support import browser, streamlit_server
+@contextlib.contextmanager
+def timed_server(out: Path, log: Path, core: int | None) -> Iterator[str]:
+    """`streamlit run dashboard/app.py` through bench.timed_server, pinned to `core`; yields its URL."""
+    from tests.support import OUTPUT_DIR, ROOT, free_port
+
+    port = free_port()
+    env = {**os.environ, "DASHBOARD_SEEDS": str(out / "seeds"), "DASHBOARD_BUILD_DIR": str(out / "build"),
+           "PYTHONPATH": str(ROOT)}  # fmt: skip
+    cmd = [sys.executable, "-m", "bench.timed_server", str(log), "run", "dashboard/app.py", "--server.port", str(port),
+           "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    if core is not None:
+        cmd = ["taskset", "-c", str(core), *cmd]
+    OUTPUT_DIR.mkdir(exist_ok=True)
+    with open(OUTPUT_DIR / f"bench-sessions-server-{port}.log", "wb") as server_log:
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=server_log, stderr=subprocess.STDOUT)
+        url = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 120
+            while True:
+                if proc.poll() is not None:
+                    raise RuntimeError(f"the server exited early; see {server_log.name}")
+                try:
+                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                        if r.status == 200:
+                            break
+                except OSError:
+                    pass
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"the server did not answer within 120 s; see {server_log.name}")
+                time.sleep(0.3)
+            yield url
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
+def server_runs(log: Path) -> list[dict[str, Any]]:
+    if not log.exists():
+        return []
+    return [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def run(corpus: int, n_sessions: int, rounds: int, pin: bool = True) -> dict[str, Any]:
+    from tests.support import OUTPUT_DIR, browser
 
     tables = ensure_tables(corpus, "5000")
     names = [str(n) for n in tables.places.sort_values("n_mentions", ascending=False)["name"].head(n_sessions * 3)]
@@ -54,7 +112,14 @@ def run(corpus: int, n_sessions: int, rounds: int) -> dict[str, Any]:
     errors: list[str] = []
     search_s: list[float] = []
     click_s: list[float] = []
-    with streamlit_server(seeds=out / "seeds", build_dir=out / "build", timeout=120) as url, browser() as b:
+    log = OUTPUT_DIR / "bench-sessions-server-runs.jsonl"
+    log.parent.mkdir(exist_ok=True)
+    log.unlink(missing_ok=True)
+    cores = sorted(os.sched_getaffinity(0))
+    pinned = pin and len(cores) >= 2
+    server_core, browser_cores = (cores[0], set(cores[1:])) if pinned else (None, set(cores))
+    phases: list[tuple[str, float, float]] = []  # (action, start, end) in wall-clock time, to label server runs
+    with timed_server(out, log, server_core) as url, _affinity(browser_cores), browser() as b:
         pages = [b.page] + [b.context.new_page() for _ in range(n_sessions - 1)]
         for i, page in enumerate(pages):
             page.on("console", lambda msg, i=i: errors.append(f"session {i}: console {msg.text}")
@@ -67,10 +132,12 @@ def run(corpus: int, n_sessions: int, rounds: int) -> dict[str, Any]:
             page.frame_locator(MAP_FRAME).locator(".leaflet-marker-icon").first.wait_for(
                 state="attached", timeout=180_000)
         first_load = time.perf_counter() - t0
+        time.sleep(1.0)  # let the last first-load runs finish before the timed phases
         for r in range(rounds):
             wanted = [names[(r * n_sessions + i) % len(names)] for i in range(len(pages))]
             before = [_count_text(p) for p in pages]
             started = []
+            phase0 = time.time()
             for page, name in zip(pages, wanted, strict=True):
                 box = page.get_by_label("Search text")
                 box.fill(name)
@@ -78,13 +145,18 @@ def run(corpus: int, n_sessions: int, rounds: int) -> dict[str, Any]:
                 box.press("Enter")
             done = [lambda p, old=old: _count_text(p) not in ("", old) for old in before]
             search_s += wait_all(pages, started, done)
+            phases.append(("search", phase0, time.time()))
+            time.sleep(0.5)
             started = []
+            phase0 = time.time()
             for page, name in zip(pages, wanted, strict=True):
                 marker = page.frame_locator(MAP_FRAME).locator(f'.leaflet-marker-icon[title="{name}"]')
                 started.append(time.perf_counter())
                 marker.first.dispatch_event("click")  # the place may lie outside the home view
             done = [lambda p, name=name: p.get_by_text(name).count() > 1 for name in wanted]
             click_s += wait_all(pages, started, done)
+            phases.append(("marker click", phase0, time.time()))
+            time.sleep(0.5)
         b.screenshot("bench-sessions")
         for i, page in enumerate(pages):
             if page.locator('[data-testid="stException"]').count():
@@ -93,8 +165,25 @@ def run(corpus: int, n_sessions: int, rounds: int) -> dict[str, Any]:
     timed_out = sum(1 for v in search_s + click_s if v != v)
     if timed_out:
         errors.append(f"{timed_out} reruns did not finish within 120 s")
+    server = {"search": [], "marker click": []}
+    for run_ in server_runs(log):
+        for action, a, z in phases:
+            if a <= run_["start"] <= z:
+                server[action].append(run_)
     return {"sessions": n_sessions, "rounds": rounds, "events": len(tables.events), "first_load_s": first_load,
-            "search_s": search_s, "click_s": click_s, "errors": errors}  # fmt: skip
+            "search_s": search_s, "click_s": click_s, "errors": errors, "server": server, "pinned": pinned,
+            "cores": cores, "load": os.getloadavg()[0]}  # fmt: skip
+
+
+@contextlib.contextmanager
+def _affinity(cores: set[int]) -> Iterator[None]:
+    """Run the browsers (started from this process, so they inherit it) on `cores` only."""
+    before = os.sched_getaffinity(0)
+    os.sched_setaffinity(0, cores)
+    try:
+        yield
+    finally:
+        os.sched_setaffinity(0, before)
 
 
 def report(r: dict[str, Any]) -> None:
@@ -106,17 +195,35 @@ def report(r: dict[str, Any]) -> None:
                      fmt_s(max(ok) if ok else float("nan"))])  # fmt: skip
     print_table(f"{r['sessions']} concurrent sessions, {r['events']:,} events (browser-observed rerun time)",
                 ["action", "reruns", "median", "p95", "max"], rows)  # fmt: skip
+    rows = []
+    all_runs = r["server"]["search"] + r["server"]["marker click"]
+    for label, runs in (("search (filter)", r["server"]["search"]), ("marker click", r["server"]["marker click"]),
+                        ("all reruns", all_runs)):  # fmt: skip
+        wall = [x["wall_s"] for x in runs]
+        cpu = [x["cpu_s"] for x in runs]
+        rows.append([label, str(len(runs)), fmt_s(percentile(wall, 50)), fmt_s(percentile(wall, 95)),
+                     fmt_s(max(wall) if wall else float("nan")), fmt_s(percentile(cpu, 50)),
+                     fmt_s(percentile(cpu, 95))])  # fmt: skip
+    where = (f"server pinned to core {r['cores'][0]}, browsers to {r['cores'][1:]}" if r["pinned"]
+             else "server and browsers sharing the cores")  # fmt: skip
+    print_table(f"The same reruns timed inside the server ({where})",
+                ["action", "script runs", "median", "p95", "max", "CPU median", "CPU p95"], rows)  # fmt: skip
+    wall = [x["wall_s"] for x in all_runs]
+    ok = wall and percentile(wall, 95) <= TARGET_SERVER_P95_S and not r["errors"]
+    print(f"  target 0 errors and server p95 <= 500 ms: {'met' if ok else 'MISSED'} "
+          f"({len(r['errors'])} errors, p95 {fmt_s(percentile(wall, 95))}); load {r['load']:.1f}")
     print(f"  first load of all {r['sessions']} sessions to a drawn map: {fmt_s(r['first_load_s'])}")
     print(f"  errors: {len(r['errors'])}" + "".join(f"\n    {e}" for e in r["errors"][:20]))
 
 
 def main(argv: list[str] | None = None) -> dict[str, Any]:
     p = argparse.ArgumentParser(prog="python -m bench.sessions", description=__doc__.splitlines()[0])
-    p.add_argument("--corpus", type=int, default=10000)
+    p.add_argument("--corpus", type=int, default=100000)
+    p.add_argument("--no-pin", action="store_true", help="do not pin the server and the browsers to separate cores")
     p.add_argument("--sessions", type=int, default=10)
     p.add_argument("--rounds", type=int, default=3)
     args = p.parse_args(argv)
-    result = run(args.corpus, args.sessions, args.rounds)
+    result = run(args.corpus, args.sessions, args.rounds, pin=not args.no_pin)
     report(result)
     return result
 

@@ -11,19 +11,28 @@ from pathlib import Path
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard import assets, briefing, exports, maplayer, pipeline, store, views
+from dashboard import assets, briefing, exports, maplayer, pagedata, pipeline, store, templates_cache, views
 from dashboard.errors import DashboardError
-from dashboard.query import CLAIMS, KINDS, Filters, events_for_place, from_params, quotes_for_place, select, to_params
+from dashboard.query import CLAIMS, KINDS, Filters, from_params, select, to_params
 
 NONE = "(no place selected)"
-TABLE_ROWS = 1000  # events shown in the page's table; the CSV export holds every one
+TABLE_ROWS = pagedata.TABLE_ROWS  # events shown in the page's table; the CSV export holds every one
 st.set_page_config(page_title="News map: events, places and quotes", layout="wide")
 LOCAL_ASSETS = assets.ensure_static_assets()  # False: Leaflet comes from the public CDN instead
+templates_cache.install()  # folium's templates compiled once per process, not on every rerun
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+# cache_resource, not cache_data: one read-only copy shared by every session. cache_data would
+# unpickle a fresh copy of 100k events on every rerun (a second), and lose the filter's per-table links.
+@st.cache_resource(show_spinner=False, max_entries=2)
 def load_tables(stamp: str, build_dir: str) -> pipeline.Tables:
     return pipeline.read_tables(Path(build_dir))
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def page_data(stamp: str, filters_key: str, _tables: pipeline.Tables, _filters: Filters) -> pagedata.PageData:
+    """What the page shows for these filters, shared by every session looking at the same build and filters."""
+    return pagedata.page_data(_tables, _filters)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -99,18 +108,38 @@ filters = views.filters_from_inputs(
     st.session_state.get("f_dates"), bounds, st.session_state.f_kinds, st.session_state.f_sources,
     st.session_state.f_claims, st.session_state.f_places, st.session_state.f_query,
 )  # fmt: skip
-sel = select(tables.events, tables.quotes, tables.places, filters)
+data = page_data(stamp, json.dumps(to_params(filters), sort_keys=True), tables, filters)
+sel = data.selection
 
 st.title("Events, places and quotes")
-st.markdown(f"**{views.count_line(sel, filters)}**")
+st.markdown(f"**{data.count_line}**")
 st.caption("Showing: " + "; ".join(filters.describe()))
 for note in st.session_state.get("url_notes", []):
     st.warning(f"Permalink: {note}")
 
+
+
+def take_click(out: dict | None) -> bool:
+    """Select the place a map click names; True when the selection changed."""
+    clicked = (out or {}).get("last_object_clicked")
+    token = json.dumps([(out or {}).get("last_object_clicked_count"), clicked], sort_keys=True)
+    if not clicked or token == st.session_state.get("click_token"):
+        return False
+    st.session_state.click_token = token  # #316: a repeated click is not resent, so remember the last one
+    name = views.place_from_click(data.placed, clicked, (out or {}).get("last_object_clicked_tooltip"))
+    if name and name != st.session_state.selected:
+        st.session_state.selected = st.session_state.place_pick = name
+        return True
+    return False
+
+
+# The click arrives as the map's value before the map is drawn again: taking it now draws this run
+# with the place selected, instead of drawing the old selection and running the whole page twice.
+take_click(st.session_state.get("map"))
 map_col, panel_col = st.columns([3, 2])
 selected = st.session_state.selected
 with map_col:
-    placed = sel.places[sel.places["lat"].notna()]
+    placed = data.placed
     hit = placed[placed["name"] == selected]
     centre = [float(hit.iloc[0]["lat"]), float(hit.iloc[0]["lon"])] if len(hit) else None
     out = st_folium(
@@ -119,14 +148,8 @@ with map_col:
         feature_group_to_add=maplayer.places_layer(sel.places, selected),
         returned_objects=["last_object_clicked", "last_object_clicked_tooltip", "last_object_clicked_count"],
     )  # fmt: skip
-    clicked = (out or {}).get("last_object_clicked")
-    token = json.dumps([(out or {}).get("last_object_clicked_count"), clicked], sort_keys=True)
-    if clicked and token != st.session_state.get("click_token"):
-        st.session_state.click_token = token  # #316: a repeated click is not resent, so remember the last one
-        name = views.place_from_click(placed, clicked, (out or {}).get("last_object_clicked_tooltip"))
-        if name and name != selected:
-            st.session_state.selected = st.session_state.place_pick = name
-            st.rerun()
+    if take_click(out):  # a click the early look above could not see
+        st.rerun()
 
 
 def pick_changed() -> None:
@@ -135,38 +158,41 @@ def pick_changed() -> None:
 
 
 with panel_col:
-    names = [str(n) for n in sel.places["name"]]
-    if selected and selected not in names:
-        names.append(selected)
+    names = data.place_names if not selected or selected in data.place_names else [*data.place_names, selected]
     st.session_state.place_pick = selected or NONE
     st.selectbox("Place", [NONE, *names], key="place_pick", on_change=pick_changed)
     if selected:
-        row = tables.places[tables.places["name"] == selected]
-        place = row.iloc[0].to_dict() if len(row) else None
-        st.html(views.place_panel_html(place, selected, events_for_place(sel, selected),
-                                       quotes_for_place(sel, selected)))  # fmt: skip
+        # A busy place has thousands of events: the panel shows PANEL_ROWS at a time (issue 12).
+        if st.session_state.get("panel_for") != selected:
+            st.session_state.panel_for, st.session_state.panel_rows = selected, pagedata.PANEL_ROWS
+        panel = pagedata.place_panel(tables, sel, selected, st.session_state.panel_rows)
+        st.html(panel.html)
+        if panel.shown < panel.total:
+            more = min(pagedata.PANEL_ROWS, panel.total - panel.shown)
+            if st.button(f"Show {more} more of {panel.total:,} events", key="panel_more"):
+                st.session_state.panel_rows += pagedata.PANEL_ROWS
+                st.rerun()
     else:
         st.info("Click a marker on the map, or pick a place above, to list its events and quotes.")
 
 st.subheader("Events per day")
-timeline = views.timeline_frame(sel.events, filters.date_from, filters.date_to)
-if len(timeline):
-    st.bar_chart(timeline, y="events", height=180)
+if len(data.timeline):  # a fixed Vega-Lite spec: st.bar_chart rebuilds it through Altair on every rerun
+    st.vega_lite_chart(data.timeline_chart, pagedata.TIMELINE_SPEC, width="stretch")
 else:
     st.caption("No events dated to the day under these filters.")
 
 st.subheader("Events")
-shown = views.events_table(views.shown_events(sel, filters))
-if len(shown) > TABLE_ROWS:  # the whole table would be resent on every rerun: the CSV below has every row
-    st.caption(f"The first {TABLE_ROWS:,} of {len(shown):,} events; the CSV export below has them all.")
-    shown = shown.head(TABLE_ROWS)
-st.dataframe(shown, hide_index=True, width="stretch")
-if views.is_ranged(filters) and len(sel.undated):
-    with st.expander(f"{len(sel.undated)} events without a day, listed apart"):
-        st.dataframe(views.undated_table(sel.undated), hide_index=True, width="stretch")
+if data.n_listed > TABLE_ROWS:  # the whole table would be resent on every rerun: the CSV below has every row
+    st.caption(f"The first {TABLE_ROWS:,} of {data.n_listed:,} events; the CSV export below has them all.")
+st.dataframe(data.events_table, hide_index=True, width="stretch")
+if data.n_undated:
+    with st.expander(f"{data.n_undated} events without a day, listed apart"):
+        if data.n_undated > TABLE_ROWS:
+            st.caption(f"The first {TABLE_ROWS:,}; the CSV export below has them all.")
+        st.dataframe(data.undated_table, hide_index=True, width="stretch")
 if len(sel.unplaced):
     with st.expander(f"{views.plural(len(sel.unplaced), 'place')} not on the map"):
-        st.dataframe(views.unplaced_table(sel.unplaced), hide_index=True, width="stretch")
+        st.dataframe(data.unplaced_table, hide_index=True, width="stretch")
 if tables.manifest.get("problems"):
     with st.expander("Problems reported by the last build"):
         st.text("\n".join(tables.manifest["problems"]))

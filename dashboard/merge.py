@@ -54,20 +54,20 @@ def similarity(a: str, b: str) -> float:
     return len(ta & tb) / len(ta | tb)
 
 
-def _clusters(members: list[int], docs: list[str], texts: list[str], threshold: float) -> list[list[int]]:
+def _clusters(members: list[int], docs: list[str], toks: list[frozenset[str]], threshold: float) -> list[list[int]]:
     """Greedy clustering inside one (date, place) group; each cluster holds at most one event per document."""
     clusters: list[tuple[frozenset[str], set[str], list[int]]] = []
     for i in members:
-        toks = tokens(texts[i] or "")
+        mine = toks[i]
         for rep, seen, cluster in clusters:
-            if docs[i] in seen or not toks or not rep:
+            if docs[i] in seen or not mine or not rep:
                 continue
-            if len(toks & rep) / len(toks | rep) >= threshold:
+            if len(mine & rep) / len(mine | rep) >= threshold:
                 seen.add(docs[i])
                 cluster.append(i)
                 break
         else:
-            clusters.append((toks, {docs[i]}, [i]))
+            clusters.append((mine, {docs[i]}, [i]))
     return [cluster for _, _, cluster in clusters if len(cluster) > 1]
 
 
@@ -84,36 +84,45 @@ def merge_events(events: pd.DataFrame, threshold: float = THRESHOLD) -> tuple[pd
     """
     out = events.reset_index(drop=True)
     n = len(out)
-    n_sources = [1] * n
+    sources = out["sources"].to_numpy(dtype=object).copy() if n else []
     also_ids: list[list[str]] = [[] for _ in range(n)]
     also_src: list[list[str]] = [[] for _ in range(n)]
-    sources = [list(s) if s is not None else [] for s in out["sources"]] if n else []
+    n_sources = [1] * n
     keep = [True] * n
     renamed: dict[str, str] = {}
-    if n:
-        hidden = out["hidden"].fillna(False).astype(bool).tolist() if "hidden" in out.columns else [False] * n
-        ids, docs, texts = out["event_id"].tolist(), out["doc_id"].tolist(), out["text"].tolist()
-        doc_sources = out["doc_source"].tolist()
+    # Only groups reported by two documents or more can fold: find them with vectorised
+    # group-bys and turn just their rows into Python values (most of 100k events are alone).
+    hidden = out["hidden"].fillna(False).astype(bool) if "hidden" in out.columns else pd.Series(False, index=out.index)
+    eligible = (out["date_precision"] == "day") & out["date"].notna() & out["primary_place"].notna() & ~hidden
+    if n and eligible.any():
+        cand = out.loc[eligible, ["date", "primary_place", "doc_id"]]
+        n_docs = cand.groupby(["date", "primary_place"], sort=False)["doc_id"].transform("nunique")
+        rows = cand.index[(n_docs >= 2).to_numpy()].to_numpy()
+        sub = out.loc[rows]
+        ids, docs = sub["event_id"].tolist(), sub["doc_id"].tolist()
+        doc_sources, lines, starts = sub["doc_source"].tolist(), sub["line"].tolist(), sub["start"].tolist()
+        if "tokens" in sub.columns:  # precomputed per document by the build (rowstore)
+            toks = [frozenset(t) for t in sub["tokens"]]
+        else:
+            toks = [tokens(t or "") for t in sub["text"].tolist()]
         groups: dict[tuple[str, str], list[int]] = {}
-        keys = zip(out["date"], out["date_precision"], out["primary_place"], strict=True)
-        for i, (d, prec, place) in enumerate(keys):
-            if prec == "day" and isinstance(d, str) and isinstance(place, str) and not hidden[i]:
-                groups.setdefault((d, place), []).append(i)
-        lines, starts = out["line"].tolist(), out["start"].tolist()
+        for j, key in enumerate(zip(sub["date"].tolist(), sub["primary_place"].tolist(), strict=True)):
+            groups.setdefault(key, []).append(j)
         for members in groups.values():
-            if len(members) < 2 or len({docs[i] for i in members}) < 2:
-                continue
-            members.sort(key=lambda i: (docs[i], lines[i], starts[i]))
-            for cluster in _clusters(members, docs, texts, threshold):
+            members.sort(key=lambda j: (docs[j], lines[j], starts[j]))
+            for cluster in _clusters(members, docs, toks, threshold):
                 first, rest = cluster[0], cluster[1:]
-                n_sources[first] = len(cluster)
-                also_ids[first] = [ids[i] for i in rest]
-                also_src[first] = [doc_sources[i] for i in rest if doc_sources[i]]
-                for s in also_src[first] + [s for i in rest for s in sources[i]]:
-                    if s not in sources[first]:
-                        sources[first].append(s)
-                for i in rest:
-                    renamed[ids[i]] = ids[first]
-                    keep[i] = False
-    out = out.assign(sources=sources, n_sources=n_sources, also_reported_by=also_ids, also_sources=also_src)
+                row = int(rows[first])
+                n_sources[row] = len(cluster)
+                also_ids[row] = [ids[j] for j in rest]
+                also_src[row] = [doc_sources[j] for j in rest if doc_sources[j]]
+                merged_sources = list(sources[row]) if sources[row] is not None else []
+                for s in also_src[row] + [s for j in rest for s in (sources[int(rows[j])] or [])]:
+                    if s not in merged_sources:
+                        merged_sources.append(s)
+                sources[row] = merged_sources
+                for j in rest:
+                    renamed[ids[j]] = ids[first]
+                    keep[int(rows[j])] = False
+    out = out.assign(sources=list(sources), n_sources=n_sources, also_reported_by=also_ids, also_sources=also_src)
     return out[keep], renamed

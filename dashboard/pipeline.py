@@ -7,11 +7,14 @@ article re-extracts only that article.
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
 import shutil
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -19,7 +22,7 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.dates import date_bounds
+from dashboard import rowstore
 from dashboard.documents import (
     DocumentMeta,
     content_hash,
@@ -105,14 +108,20 @@ class DocumentResult:
     doc_id: str
     path: str
     meta: DocumentMeta
-    extraction: Extraction
+    extraction: Extraction | None  # None: not read, the row store already holds its rows (`key`)
     warnings: list[str] = field(default_factory=list)
+    key: str = ""  # the extraction's cache key: content, reference date, gazetteer, extractor version
 
 
 def extract_document(
-    path: Path, ctx: Context, reference_date: date | None = None, cache_dir: Path | None = None
+    path: Path, ctx: Context, reference_date: date | None = None, cache_dir: Path | None = None,
+    known: set[str] | None = None,
 ) -> DocumentResult:
-    """Read and extract one document, from the cache when its content is unchanged."""
+    """Read and extract one document, from the cache when its content is unchanged.
+
+    With `known` (the keys whose rows the build's row store holds), a known
+    document's cached extraction is not even read: the reduce takes its rows from the store.
+    """
     text = read_document(path)
     meta = load_meta(path)
     warnings: list[str] = []
@@ -131,12 +140,14 @@ def extract_document(
         )
         meta = DocumentMeta(source=path.stem, reference_date=today)
     key = content_hash(EXTRACTOR_VERSION, ctx.gazetteer_hash, meta.reference_date.isoformat(), text)
+    if known is not None and key in known:
+        return DocumentResult(document_id(path), _display_path(path), meta, None, warnings, key)
     extraction = _cached(cache_dir, key) if cache_dir else None
     if extraction is None:
         extraction = ctx.extractor.extract(text, meta.reference_date)
         if cache_dir:
             _store(cache_dir, key, extraction)
-    return DocumentResult(document_id(path), _display_path(path), meta, extraction, warnings)
+    return DocumentResult(document_id(path), _display_path(path), meta, extraction, warnings, key)
 
 
 def _display_path(path: Path) -> str:
@@ -222,7 +233,18 @@ def document_json(result: DocumentResult, ctx: Context) -> dict[str, Any]:
 
 
 def resolve_places(results: list[DocumentResult], ctx: Context) -> dict[str, dict[str, Any]]:
-    """Every place named in the results, keyed by the name extraction used.
+    """Every place named in the results, keyed by the name extraction used (see `resolve_names`)."""
+    mentions: dict[str, list[str]] = {}
+    for r in results:
+        for m in r.extraction.mentions:
+            forms = mentions.setdefault(m.place, [])
+            if m.surface not in forms:
+                forms.append(m.surface)
+    return resolve_names(mentions, ctx)
+
+
+def resolve_names(mentions: dict[str, list[str]], ctx: Context) -> dict[str, dict[str, Any]]:
+    """Each name extraction used (with the forms it was written in), resolved to a place row.
 
     Gazetteer places come straight from the gazetteer; unknown names go to the
     resolver (cache, then Nominatim when enabled). A name nobody can place is
@@ -230,14 +252,6 @@ def resolve_places(results: list[DocumentResult], ctx: Context) -> dict[str, dic
     """
     by_name = {p.name: p for p in ctx.places}
     overrides = load_overrides()  # a person's fix wins over gazetteer and geocoder (review.py)
-    mentions: dict[str, list[str]] = {}
-    known: dict[str, bool] = {}
-    for r in results:
-        for m in r.extraction.mentions:
-            forms = mentions.setdefault(m.place, [])
-            if m.surface not in forms:
-                forms.append(m.surface)
-            known[m.place] = known.get(m.place, False) or m.known
     out: dict[str, dict[str, Any]] = {}
     for name, forms in mentions.items():
         place = by_name.get(name)
@@ -288,50 +302,109 @@ class Tables:
     manifest: dict[str, Any]
 
 
-def build_tables(results: list[DocumentResult], ctx: Context) -> Tables:
-    places = resolve_places(results, ctx)
-    hidden = hidden_ids()  # marked wrong in review: kept, flagged, left out of the default selection
-    events, quotes, docs = [], [], []
+def build_tables(
+    results: list[DocumentResult], ctx: Context, build_dir: Path | None = None, store: rowstore.Store | None = None
+) -> Tables:
+    """The reduce: every document's rows (from the row store, or from its extraction) assembled into tables.
+
+    With `build_dir`, rows come from the store under it (`rowstore`), which gains
+    the documents it had not seen; a result whose extraction was not read (its
+    rows are known) costs nothing here beyond its share of vectorised joins.
+    The results' extractions are dropped once turned into rows (memory at 100k).
+    """
+    if store is None:
+        store = rowstore.load(build_dir) if build_dir is not None else rowstore.empty()
+    known = store.known()
+    fresh: dict[str, dict[str, list[dict]]] = {}
     for r in results:
-        docs.append({
-            "doc_id": r.doc_id, "path": r.path, "source": r.meta.source, "url": r.meta.url,
-            "title": r.meta.title, "reference_date": r.meta.reference_date.isoformat(),
-            "n_events": len(r.extraction.events), "n_quotes": len(r.extraction.quotes),
-        })  # fmt: skip
-        ids: list[str] = []
-        for e in r.extraction.events:
-            event_id = f"{r.doc_id}:{e.line}:{e.start}"
-            ids.append(event_id)
-            names = [places[p]["name"] for p in e.places]
-            first, last = date_bounds(e.date, e.date_end, e.date_precision)
-            events.append({
-                "event_id": event_id, "doc_id": r.doc_id, "path": r.path, "line": e.line,
-                "start": e.start, "end": e.end, "text": e.text, "date": e.date, "date_end": e.date_end,
-                "date_precision": e.date_precision, "date_text": e.date_text,
-                "date_first": first, "date_last": last, "places": names,
-                "primary_place": names[0] if names else None, "claim": e.claim,
-                "claim_evidence": e.claim_evidence, "sources": e.sources, "actors": e.actors,
-                "doc_source": r.meta.source, "hidden": event_id in hidden,
-            })  # fmt: skip
-        for q in r.extraction.quotes:
-            quote_id = f"{r.doc_id}:{q.line}:{q.start}"
-            quotes.append({
-                "quote_id": quote_id, "doc_id": r.doc_id, "path": r.path, "hidden": quote_id in hidden,
-                "line": q.line, "start": q.start, "end": q.end, "text": q.text, "speaker": q.speaker,
-                "role": q.role, "date": q.date, "date_precision": q.date_precision,
-                "places": [places[p]["name"] for p in q.places],
-                "event_id": ids[q.event_index] if q.event_index is not None else None,
-            })  # fmt: skip
+        if r.key not in known and r.key not in fresh:
+            if r.extraction is None:
+                raise InputError(f"{r.path}: its rows are not in {build_dir} any more; run the build again.")
+            fresh[r.key] = rowstore.extraction_rows(r.key, r.extraction)
+    for r in results:  # the rows now hold it: let 100k events' objects go before the tables are built
+        r.extraction = None
+    new_rows = rowstore.frames(list(fresh.values()))
+    del fresh
+    live = {r.key for r in results}
+    if build_dir is not None:
+        store = rowstore.add(build_dir, store, new_rows, live)
+    else:
+        store = rowstore.merged(store, new_rows)
+    return assemble(results, store, ctx)
+
+
+def _ids(doc_id: pd.Series, line: pd.Series, start: pd.Series) -> pd.Series:
+    return doc_id.astype(object) + ":" + line.astype(str).astype(object) + ":" + start.astype(str).astype(object)
+
+
+def assemble(results: list[DocumentResult], store: rowstore.Store, ctx: Context) -> Tables:
+    """The tables from the store's rows for `results`, in document order: joins, not a loop over rows."""
+    docs = pd.DataFrame({
+        "pos": range(len(results)), "key": [r.key for r in results], "doc_id": [r.doc_id for r in results],
+        "path": [r.path for r in results], "doc_source": [r.meta.source for r in results],
+    })  # fmt: skip
+
+    def rows(kind: str) -> pd.DataFrame:
+        frame = docs.merge(getattr(store, kind), on="key", how="inner")
+        return frame.sort_values(["pos", "n"], kind="stable", ignore_index=True)
+
+    mentions = rows("mentions").drop_duplicates(["place", "surface"])
+    forms = mentions.groupby("place", sort=False)["surface"].agg(list)
+    places = resolve_names({str(k): list(v) for k, v in forms.items()}, ctx)
+    name_of = {k: v["name"] for k, v in places.items()}
+    hidden = hidden_ids()  # marked wrong in review: kept, flagged, left out of the default selection
+
+    def renamed_lists(column: pd.Series) -> list[list[str]]:
+        lists = [rowstore.unpack(v) for v in column.tolist()]
+        if all(k == v for k, v in name_of.items()):  # no name resolved to another: nothing to map
+            return lists
+        return [[name_of[p] for p in ps] for ps in lists]
+
+    ev = rows("events")
+    names = renamed_lists(ev["place_keys"])
+    event_ids = _ids(ev["doc_id"], ev["line"], ev["start"])
+    events = pd.DataFrame({
+        "event_id": event_ids, "doc_id": ev["doc_id"], "path": ev["path"], "line": ev["line"],
+        "start": ev["start"], "end": ev["end"], "text": ev["text"], "date": ev["date"],
+        "date_end": ev["date_end"].astype(object).where(ev["date_end"].notna(), None),
+        "date_precision": ev["date_precision"], "date_text": ev["date_text"],
+        "date_first": ev["date_first"], "date_last": ev["date_last"], "places": names,
+        "primary_place": [n[0] if n else None for n in names], "claim": ev["claim"],
+        "claim_evidence": ev["claim_evidence"], "sources": [rowstore.unpack(v) for v in ev["sources"].tolist()],
+        "actors": [rowstore.unpack(v) for v in ev["actors"].tolist()], "doc_source": ev["doc_source"],
+        "hidden": event_ids.isin(hidden), "tokens": [rowstore.unpack(v) for v in ev["tokens"].tolist()],
+    }, columns=[*EVENT_COLUMNS, "tokens"])  # fmt: skip
+
+    qu = rows("quotes")
+    quote_ids = _ids(qu["doc_id"], qu["line"], qu["start"])
+    linked = qu["event_line"].notna()
+    quote_event = _ids(qu["doc_id"], qu["event_line"].fillna(0).astype("int64"),
+                       qu["event_start"].fillna(0).astype("int64"))  # fmt: skip
+    quotes_df = pd.DataFrame({
+        "quote_id": quote_ids, "doc_id": qu["doc_id"], "path": qu["path"], "line": qu["line"], "start": qu["start"],
+        "end": qu["end"], "text": qu["text"], "speaker": qu["speaker"], "role": qu["role"], "date": qu["date"],
+        "date_precision": qu["date_precision"], "places": renamed_lists(qu["place_keys"]),
+        "event_id": quote_event.where(linked, None), "hidden": quote_ids.isin(hidden),
+    }, columns=QUOTE_COLUMNS)  # fmt: skip
+
+    counts = docs.merge(store.keys, on="key", how="left").sort_values("pos")
+    documents = pd.DataFrame({
+        "doc_id": [r.doc_id for r in results], "path": [r.path for r in results],
+        "source": [r.meta.source for r in results], "url": [r.meta.url for r in results],
+        "title": [r.meta.title for r in results],
+        "reference_date": [r.meta.reference_date.isoformat() for r in results],
+        "n_events": counts["n_events"].fillna(0).astype(int).to_numpy(),
+        "n_quotes": counts["n_quotes"].fillna(0).astype(int).to_numpy(),
+    })  # fmt: skip
     place_rows = list({p["name"]: p for p in places.values()}.values())
     # One story from several documents becomes one event; its quotes follow it (merge.py).
-    events_df, renamed = merge_events(pd.DataFrame(events, columns=EVENT_COLUMNS))
-    quotes_df = pd.DataFrame(quotes, columns=QUOTE_COLUMNS)
-    events_df = _prepare_events(events_df)
+    events_df, renamed = merge_events(events)
+    events_df = _prepare_events(events_df.drop(columns=["tokens"]))
     if renamed:
         quotes_df["event_id"] = quotes_df["event_id"].map(lambda i: renamed.get(i, i))
     manifest = {
         "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "documents": [d["path"] for d in docs],
+        "documents": [r.path for r in results],
         "problems": [w for r in results for w in r.warnings] + list(ctx.resolver.problems),
         "extractor_version": EXTRACTOR_VERSION,
         "review": {"overrides_applied": sum(p["via"] == "override" for p in place_rows), "hidden": len(hidden),
@@ -341,7 +414,7 @@ def build_tables(results: list[DocumentResult], ctx: Context) -> Tables:
         events=events_df.reset_index(drop=True),
         quotes=quotes_df,
         places=pd.DataFrame(place_rows, columns=PLACE_COLUMNS),
-        documents=pd.DataFrame(docs),
+        documents=documents,
         manifest=manifest,
     )
 
@@ -412,8 +485,31 @@ def build(
     seeds: Path = SEEDS_DIR, build_dir: Path = BUILD_DIR, ctx: Context | None = None
 ) -> tuple[Tables, Path]:
     ctx = ctx or Context.create()
-    results = [extract_document(p, ctx, cache_dir=build_dir / "cache") for p in list_documents(seeds)]
+    with _gc_paused():
+        return _build(seeds, build_dir, ctx)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a build makes millions of small objects and frees none.
+
+    Each collection walks every live object, and a build at 100k events holds millions;
+    reference counting still frees everything the build lets go of.
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _build(seeds: Path, build_dir: Path, ctx: Context) -> tuple[Tables, Path]:
+    store = rowstore.load(build_dir)
+    known = store.known()  # documents whose rows are stored: their cached extraction is not even read
+    results = [extract_document(p, ctx, cache_dir=build_dir / "cache", known=known) for p in list_documents(seeds)]
     if not results:
         raise InputError(f"{seeds}: holds no .txt documents. Add at least one article.")
-    tables = build_tables(results, ctx)
+    tables = build_tables(results, ctx, build_dir, store)
     return tables, write_tables(tables, build_dir)

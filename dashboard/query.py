@@ -61,12 +61,13 @@ def any_in(lists: pd.Series, wanted: set[str]) -> pd.Series:
 def search_text(events: pd.DataFrame) -> pd.Series:
     """What the text filter searches: the sentence, its places, sources and actors, case-folded."""
 
-    def joined(col: str) -> pd.Series:
-        return events[col].map(lambda v: " ".join(v) if v is not None and len(v) else "")
+    def joined(v: object) -> str:
+        return " ".join(v) if v is not None and len(v) else ""  # type: ignore[arg-type]
 
-    return (
-        events["text"].fillna("") + " " + joined("places") + " " + joined("sources") + " " + joined("actors")
-    ).str.casefold()
+    texts = events["text"].fillna("").tolist()
+    rows = zip(texts, events["places"].tolist(), events["sources"].tolist(), events["actors"].tolist(), strict=True)
+    return pd.Series([f"{t} {joined(p)} {joined(s)} {joined(a)}".casefold() for t, p, s, a in rows],
+                     index=events.index, dtype=events["text"].dtype if len(events) else object)  # fmt: skip
 
 
 def event_mask(events: pd.DataFrame, places: pd.DataFrame, f: Filters) -> pd.Series:
@@ -107,6 +108,13 @@ class Selection:
     places: pd.DataFrame  # per place: its row plus n_events, first/last date
     total_events: int
     unplaced: pd.DataFrame = field(default_factory=pd.DataFrame)  # places with no coordinates
+    # For per-place lookups without a pass over every row (`events_for_place`): the tables
+    # selected from, which of their rows are kept, and the event-place links.
+    all_events: pd.DataFrame | None = None
+    all_quotes: pd.DataFrame | None = None
+    event_kept: np.ndarray | None = None  # events listed (dated in range, plus those apart)
+    quote_kept: np.ndarray | None = None
+    links: _Links | None = None
 
 
 @dataclass(frozen=True)
@@ -119,6 +127,9 @@ class _Links:
     first: np.ndarray  # the event's first and last day (int64 nanoseconds; NaT as int64 min)
     last: np.ndarray
     quote_pos: np.ndarray  # for each quote row: the position of its event, -1 when none
+    quote_link_pos: np.ndarray  # position of the quote in its table, one entry per (quote, place)
+    quote_link_code: np.ndarray  # index into `quote_names`
+    quote_names: pd.Index
 
 
 _LINKS: dict[int, tuple[weakref.ref, weakref.ref, _Links]] = {}
@@ -143,7 +154,13 @@ def _links(events: pd.DataFrame, quotes: pd.DataFrame) -> _Links:
     last = pd.to_datetime(events["date_last"]).to_numpy("datetime64[ns]").astype("int64")
     ids = pd.Index(events["event_id"].to_numpy(dtype=object), dtype=object)
     quote_pos = ids.get_indexer(pd.Index(quotes["event_id"].to_numpy(dtype=object), dtype=object))
-    links = _Links(pos[keep], codes, pd.Index(names, dtype=object), first, last, quote_pos)
+    names = pd.Index(names, dtype=object)
+    q_flat = quotes["places"].explode() if len(quotes) else pd.Series([], dtype=object)
+    q_keep = q_flat.notna().to_numpy()
+    q_pos = np.repeat(np.arange(len(quotes)), quotes["places"].map(lambda v: max(len(v), 1) if v is not None else 1))
+    q_code, q_names = pd.factorize(q_flat[q_keep].astype(object))
+    links = _Links(pos[keep], codes, names, first, last, quote_pos, q_pos[q_keep], q_code,
+                   pd.Index(q_names, dtype=object))  # fmt: skip
     for k, (e, q, _) in list(_LINKS.items()):
         if e() is None or q() is None:
             del _LINKS[k]
@@ -185,6 +202,11 @@ def select(events: pd.DataFrame, quotes: pd.DataFrame, places: pd.DataFrame, f: 
         places=summary,
         total_events=int(visible.sum()),
         unplaced=summary[summary["lat"].isna()],
+        all_events=events,
+        all_quotes=quotes,
+        event_kept=dated_m | undated_m,
+        quote_kept=quote_m,
+        links=links,
     )
 
 
@@ -232,15 +254,52 @@ def place_summary(events: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["n_events", "name"], ascending=[False, True]).reset_index(drop=True)
 
 
-def events_for_place(selection: Selection, name: str) -> pd.DataFrame:
-    """The place's events in date order, undated ones last."""
-    both = pd.concat([selection.events, selection.undated])
-    hit = both[both["places"].map(lambda ps: name in (ps or ()))]
-    return hit.sort_values(["date_first", "doc_id", "line"], na_position="last")
+def events_for_place(selection: Selection, name: str, limit: int | None = None) -> pd.DataFrame:
+    """The place's events in date order, undated ones last (the first `limit` of them when given).
+
+    From the precomputed links: the cost follows the place's events, not the
+    corpus (a pass over 100k rows' place lists took longer than the rest of a rerun),
+    and only the rows returned are copied.
+    """
+    links, events = selection.links, selection.all_events
+    if links is None or events is None or selection.event_kept is None or "order" not in events:
+        both = pd.concat([selection.events, selection.undated])
+        hit = both[both["places"].map(lambda ps: name in (ps or ()))]
+        return hit.sort_values(["date_first", "doc_id", "line"], na_position="last").head(limit)
+    # The table is stored in reading order (date, document, line): sorted positions are date order.
+    return events.iloc[_place_positions(links.names, links.event_pos, links.place_code, selection.event_kept,
+                                        name)[:limit]]  # fmt: skip
 
 
-def quotes_for_place(selection: Selection, name: str) -> pd.DataFrame:
-    return selection.quotes[selection.quotes["places"].map(lambda ps: name in (ps or ()))]
+def count_for_place(selection: Selection, name: str) -> tuple[int, int]:
+    """How many events and quotes `events_for_place` and `quotes_for_place` have in all."""
+    links = selection.links
+    if links is None or selection.event_kept is None or selection.quote_kept is None:
+        return len(events_for_place(selection, name)), len(quotes_for_place(selection, name))
+    return (len(_place_positions(links.names, links.event_pos, links.place_code, selection.event_kept, name)),
+            len(_place_positions(links.quote_names, links.quote_link_pos, links.quote_link_code,
+                                 selection.quote_kept, name)))  # fmt: skip
+
+
+def _place_positions(names: pd.Index, pos: np.ndarray, codes: np.ndarray, kept: np.ndarray, name: str) -> np.ndarray:
+    code = names.get_indexer([name])[0]
+    if code < 0:
+        return np.array([], dtype=int)
+    hit = np.unique(pos[codes == code])
+    return hit[kept[hit]]
+
+
+def quotes_for_place(selection: Selection, name: str, limit: int | None = None) -> pd.DataFrame:
+    """The place's quotes by date (the first `limit` of them when given)."""
+    links, quotes = selection.links, selection.all_quotes
+    order = ["date", "doc_id", "line", "start"]
+    if links is None or quotes is None or selection.quote_kept is None:
+        hit = selection.quotes[selection.quotes["places"].map(lambda ps: name in (ps or ()))]
+        return hit.head(limit)
+    pos = _place_positions(links.quote_names, links.quote_link_pos, links.quote_link_code, selection.quote_kept, name)
+    keys = quotes[order].iloc[pos].reset_index(drop=True)  # sort on four columns, copy only the rows returned
+    ranked = keys.sort_values(order, na_position="last").index.to_numpy()
+    return quotes.iloc[pos[ranked][:limit]]
 
 
 # -- permalinks -------------------------------------------------------------------

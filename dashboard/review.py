@@ -329,3 +329,12 @@ def candidates(name: str, places: Iterable[Place], cache: NominatimCache | None 
         if len(out) >= n:
             break
     return out
+
+
+def sentences_naming(events: pd.DataFrame, names: tuple[str, ...], per_place: int = 3) -> dict[str, list[str]]:
+    """The first `per_place` event sentences naming each of `names`, for the review page."""
+    if not names or events.empty:
+        return {}
+    naming = events[["text", "places"]].explode("places")
+    naming = naming[naming["places"].isin(set(names))]
+    return {str(k): list(v) for k, v in naming.groupby("places")["text"].agg(lambda s: list(s.head(per_place))).items()}

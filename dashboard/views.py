@@ -48,7 +48,7 @@ def shown_events(selection: Selection, filters: Filters) -> pd.DataFrame:
 
 def count_line(selection: Selection, filters: Filters) -> str:
     """E.g. "12 of 30 events · 4 places · 3 quotes"; says what is listed apart."""
-    n = len(shown_events(selection, filters))
+    n = len(selection.events) + (0 if is_ranged(filters) else len(selection.undated))  # no concat of 100k rows
     placed = int(selection.places["lat"].notna().sum()) if not selection.places.empty else 0
     parts = [f"{n} of {plural(selection.total_events, 'event')}", plural(placed, "place") + " on the map",
              plural(len(selection.quotes), "quote")]  # fmt: skip
@@ -136,8 +136,22 @@ def quote_item_html(row: Mapping[str, Any]) -> str:
     )
 
 
-def place_panel_html(place: Mapping[str, Any] | None, name: str, events: pd.DataFrame, quotes: pd.DataFrame) -> str:
-    """The story of one place: its events in date order and its quotes, each traced to its line."""
+def shown_of(shown: int, total: int | None, word: str) -> str:
+    """ "12 events", or "the first 50 of 3,412 events" when a list is cut short."""
+    if total is None or total <= shown:
+        return plural(shown, word) if total is None else plural(total, word)
+    return f"the first {shown:,} of {total:,} {word}s"
+
+
+def place_panel_html(
+    place: Mapping[str, Any] | None, name: str, events: pd.DataFrame, quotes: pd.DataFrame,
+    n_events: int | None = None, n_quotes: int | None = None,
+) -> str:
+    """The story of one place: its events in date order and its quotes, each traced to its line.
+
+    `events` and `quotes` are what is shown; `n_events`/`n_quotes` say how many
+    there are in all when the lists were cut short (a busy place has thousands).
+    """
     head = f'<div class="place-panel">{PANEL_CSS}<h3>{esc(name)}</h3>'
     if place is not None:
         kind = place.get("kind")
@@ -146,10 +160,10 @@ def place_panel_html(place: Mapping[str, Any] | None, name: str, events: pd.Data
             if not _is_blank(place.get("lat")) else f"not placed: {place.get('reason') or 'no coordinates'}"
         )
         head += f'<p class="meta">{esc(kind or "unknown kind")} · {esc(where)} · {esc(place.get("source") or "")}</p>'
-    body = [f"<h4>{esc(plural(len(events), 'event'))}</h4>"]
+    body = [f"<h4>{esc(shown_of(len(events), n_events, 'event'))}</h4>"]
     body.append("<ol>" + "".join(event_item_html(r) for r in events.to_dict("records")) + "</ol>"
                 if len(events) else "<p>No events for this place under the current filters.</p>")  # fmt: skip
-    body.append(f"<h4>{esc(plural(len(quotes), 'quote'))}</h4>")
+    body.append(f"<h4>{esc(shown_of(len(quotes), n_quotes, 'quote'))}</h4>")
     if len(quotes):
         body.append("<ol>" + "".join(quote_item_html(r) for r in quotes.to_dict("records")) + "</ol>")
     return head + "".join(body) + "</div>"
@@ -159,13 +173,16 @@ def events_table(events: pd.DataFrame) -> pd.DataFrame:
     """The events as a plain table for st.dataframe (rendered as text, never HTML)."""
     if events.empty:
         return pd.DataFrame(columns=["date", "claim", "places", "sources", "text", "source line"])
+    # Only the columns the labels read: a row dict of every column costs more than the table.
+    dates = events[["date", "date_end", "date_precision"]].to_dict("records")
+    refs = events[["path", "line", "start", "end"]].to_dict("records")
     return pd.DataFrame({
-        "date": [date_label(r) for r in events.to_dict("records")],
+        "date": [date_label(r) for r in dates],
         "claim": events["claim"].to_numpy(),
-        "places": events["places"].map(_join).to_numpy(),
-        "sources": events["sources"].map(_join).to_numpy(),
+        "places": [_join(v) for v in events["places"]],
+        "sources": [_join(v) for v in events["sources"]],
         "text": events["text"].to_numpy(),
-        "source line": [source_ref(r) for r in events.to_dict("records")],
+        "source line": [source_ref(r) for r in refs],
     })  # fmt: skip
 
 

@@ -124,3 +124,51 @@ def test_only_the_ui_imports_streamlit() -> None:
             if any(n.split(".")[0] in ("streamlit", "streamlit_folium") for n in names):
                 offenders.append(str(path.relative_to(ROOT)))
     assert offenders == []
+
+
+def _write_doc(seeds: Path, name: str, text: str, source: str) -> None:
+    (seeds / f"{name}.txt").write_text(text, encoding="utf-8")
+    meta = {"source": source, "reference_date": "2024-12-10"}
+    (seeds / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+
+
+def _same_tables(a, b) -> None:  # noqa: ANN001
+    import pandas as pd
+
+    for name in ("events", "quotes", "places", "documents"):
+        pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name), check_dtype=False, obj=name)
+    assert {k: v for k, v in a.manifest.items() if k != "built_at"} == {
+        k: v for k, v in b.manifest.items() if k != "built_at"}
+
+
+def test_a_rebuild_reads_only_the_new_document_and_equals_a_fresh_build(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """Issue 12: adding one document must not read every cached extraction back (the reduce's 7 s at 100k)."""
+    import dashboard.pipeline as pipeline
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    _write_doc(seeds, "a", "Rebels entered Homs on Dec. 7, Reuters reported.\nJets struck Idlib on Dec. 1.\n", "AFP")
+    _write_doc(seeds, "b", '"Hama is calm," Dmitry Peskov said on Dec. 5.\n', "TASS")
+    ctx = Context.create()
+    build(seeds, tmp_path / "build", ctx)
+    reads: list[str] = []
+    real = pipeline._cached
+    monkeypatch.setattr(pipeline, "_cached", lambda cache_dir, key: reads.append(key) or real(cache_dir, key))
+    # The same story as a's first line, from another outlet: the two fold into one event.
+    _write_doc(seeds, "c", "Rebels entered Homs on Dec. 7, according to CNN.\n", "BBC")
+    tables, _ = build(seeds, tmp_path / "build", ctx)
+    assert len(reads) == 1, "only the new document's extraction is looked up; a and b come from the row store"
+    homs = tables.events[tables.events["primary_place"] == "Homs"]
+    assert len(homs) == 1 and int(homs.iloc[0]["n_sources"]) == 2
+    assert "BBC" in list(homs.iloc[0]["sources"]) and homs.iloc[0]["also_reported_by"] == ["c:1:0"]
+    assert sorted(tables.events["primary_place"]) == ["Hama", "Homs", "Idlib"]  # b's quote is dated: an event
+    assert list(tables.documents["n_events"]) == [2, 1, 1]
+    fresh, _ = build(seeds, tmp_path / "fresh", Context.create())
+    _same_tables(tables, fresh)
+    # Taking a document away again: its rows leave the tables, the others stay as a fresh build has them.
+    (seeds / "a.txt").unlink()
+    (seeds / "a.meta.json").unlink()
+    after, _ = build(seeds, tmp_path / "build", ctx)
+    assert list(after.events["primary_place"]) == ["Hama", "Homs"] and list(after.events["doc_id"]) == ["b", "c"]
+    _same_tables(after, build(seeds, tmp_path / "fresh2", Context.create())[0])
+    _same_tables(read_tables(tmp_path / "build"), read_tables(tmp_path / "fresh2"))

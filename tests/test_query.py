@@ -86,3 +86,22 @@ def test_permalink_round_trip_and_bad_values() -> None:
     assert len(notes) == 3 and any("moon" in n for n in notes)
     swapped, _, notes = from_params({"from": "2024-12-09", "to": "2024-12-01"})
     assert swapped.date_from is None and "after" in notes[0]
+
+
+@pytest.mark.parametrize("seed", range(15))
+def test_a_place_s_events_from_the_links_equal_a_scan_of_every_event(seed: int) -> None:
+    """The panel's fast path (positions from the links) lists what a pass over every event lists."""
+    from dashboard.pipeline import _prepare_events
+    from dashboard.query import count_for_place, events_for_place
+
+    events, quotes, places = _random_tables(seed)
+    events = _prepare_events(events)  # as a build stores them: in reading order
+    for f in (Filters(), Filters(date_from=date(2024, 3, 1), date_to=date(2024, 8, 31)), Filters(query="event 1")):
+        s = select(events, quotes, places, f)
+        both = pd.concat([s.events, s.undated])
+        for name in [f"P{i}" for i in range(12)] + ["nowhere"]:
+            scan = both[both["places"].map(lambda ps, n=name: n in ps)]
+            scan = scan.sort_values(["date_first", "doc_id", "line", "start"], na_position="last")
+            assert list(events_for_place(s, name)["event_id"]) == list(scan["event_id"])
+            assert list(events_for_place(s, name, limit=2)["event_id"]) == list(scan["event_id"][:2])
+            assert count_for_place(s, name)[0] == len(scan)

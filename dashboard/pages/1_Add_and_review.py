@@ -145,10 +145,19 @@ if st.session_state.get("saved_message"):
 
 # -- review ----------------------------------------------------------------------------------
 st.header("Review")
-@st.cache_data(show_spinner=False, max_entries=2)
+@st.cache_resource(show_spinner=False, max_entries=2)
 def load_tables(stamp: str, build_dir: str) -> pipeline.Tables:
-    """Read once per build (the stamp changes when a save or a fix rebuilds), not on every rerun."""
+    """Read once per build (the stamp changes when a save or a fix rebuilds), not on every rerun.
+
+    cache_resource: one read-only copy for every session; cache_data would unpickle 100k events per rerun.
+    """
     return pipeline.read_tables(Path(build_dir))
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def sentences_naming(stamp: str, names: tuple[str, ...], _tables: pipeline.Tables) -> dict[str, list[str]]:
+    """A few sentences naming each listed place, found once per build (not a pass over every event per rerun)."""
+    return review.sentences_naming(_tables.events, names)
 
 
 @st.cache_data(show_spinner=False, max_entries=1)
@@ -187,8 +196,7 @@ if todo.empty:
 gazetteer = gazetteer_places(GAZETTEER_PATH.stat().st_mtime_ns)
 cache = NominatimCache(GeocodeSettings.from_env().cache_path)
 shown = todo.head(30)
-naming = tables.events[["text", "places"]].explode("places")  # a few sentences naming each listed place
-naming = naming[naming["places"].isin(set(shown["name"]))].groupby("places")["text"].agg(lambda s: list(s.head(3)))
+naming = sentences_naming(pipeline.build_stamp(ingest.build_dir()), tuple(str(n) for n in shown["name"]), tables)
 for _, row in shown.iterrows():
     name = str(row["name"])
     k = content_hash(name)[:10]

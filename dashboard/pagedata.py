@@ -1,0 +1,98 @@
+"""What the main page shows for one set of filters: computed once, cut to what is shown, then formatted.
+
+No streamlit import. The app caches `page_data` per (build, filters), so sessions
+looking at the same thing share it, and a rerun that changes nothing recomputes
+nothing. The rule that keeps a rerun fast at 100k events: nothing is formatted
+for a row the page does not show. Tables are cut to their first `TABLE_ROWS`
+rows and a place's panel to `PANEL_ROWS` events and quotes (more on request)
+*before* `views` turns rows into text; the whole corpus is only touched by the
+vectorised filter (`query.select`) and by the exports, which run on click.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from dashboard import views
+from dashboard.pipeline import Tables
+from dashboard.query import Filters, Selection, count_for_place, events_for_place, quotes_for_place, select
+
+TABLE_ROWS = 1000  # rows of the events table on the page; the CSV export holds every one
+PANEL_ROWS = 50  # events (and quotes) of a place's panel shown at first; "more" adds as many again
+TIMELINE_SPEC = {
+    "mark": {"type": "bar", "tooltip": True},
+    "encoding": {"x": {"field": "day", "type": "temporal", "title": None},
+                 "y": {"field": "events", "type": "quantitative", "title": "events"}},
+    "height": 180,
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class PageData:
+    """Everything the page draws for one set of filters (read-only: it is shared between sessions)."""
+
+    selection: Selection
+    count_line: str
+    placed: pd.DataFrame  # the places on the map (with coordinates)
+    place_names: list[str]  # the "Place" picker's options, busiest first
+    timeline: pd.DataFrame  # events per day, indexed by day
+    timeline_chart: pd.DataFrame  # the same as columns (day, events), as the chart reads it
+    n_listed: int  # rows of the events table in full (the map's events)
+    events_table: pd.DataFrame  # its first TABLE_ROWS rows, formatted
+    n_undated: int
+    undated_table: pd.DataFrame  # first TABLE_ROWS of the events listed apart (with a date range)
+    unplaced_table: pd.DataFrame
+
+
+def listed_events(selection: Selection, filters: Filters, limit: int) -> pd.DataFrame:
+    """The first `limit` rows of `views.shown_events`, without assembling all of them first."""
+    if views.is_ranged(filters):
+        return selection.events.head(limit)
+    head = selection.events.head(limit)
+    if len(head) >= limit or selection.undated.empty:
+        return head
+    rest = selection.undated.head(limit - len(head))
+    return rest if head.empty else pd.concat([head, rest])
+
+
+def page_data(tables: Tables, filters: Filters) -> PageData:
+    sel = select(tables.events, tables.quotes, tables.places, filters)
+    ranged = views.is_ranged(filters)
+    n_listed = len(sel.events) + (0 if ranged else len(sel.undated))
+    undated = sel.undated.head(TABLE_ROWS) if ranged else sel.undated.iloc[:0]
+    timeline = views.timeline_frame(sel.events, filters.date_from, filters.date_to)
+    return PageData(
+        selection=sel,
+        count_line=views.count_line(sel, filters),
+        placed=sel.places[sel.places["lat"].notna()],
+        place_names=[str(n) for n in sel.places["name"]],
+        timeline=timeline,
+        timeline_chart=timeline.reset_index(),
+        n_listed=n_listed,
+        events_table=views.events_table(listed_events(sel, filters, TABLE_ROWS)),
+        n_undated=len(sel.undated) if ranged else 0,
+        undated_table=views.undated_table(undated),
+        unplaced_table=views.unplaced_table(sel.unplaced),
+    )
+
+
+@dataclass(frozen=True)
+class Panel:
+    html: str
+    shown: int  # events shown
+    total: int  # events the place has under the filters
+
+
+def place_panel(tables: Tables, selection: Selection, name: str, limit: int = PANEL_ROWS) -> Panel:
+    """A place's panel with its first `limit` events and quotes; the counts say how many there are in all."""
+    row = tables.places[tables.places["name"] == name]
+    place: Mapping[str, Any] | None = row.iloc[0].to_dict() if len(row) else None
+    n_events, n_quotes = count_for_place(selection, name)
+    events = events_for_place(selection, name, limit)  # only the rows shown are copied and formatted
+    quotes = quotes_for_place(selection, name, limit)
+    html = views.place_panel_html(place, name, events, quotes, n_events=n_events, n_quotes=n_quotes)
+    return Panel(html, len(events), n_events)
