@@ -11,7 +11,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard import assets, exports, maplayer, pipeline, views
+from dashboard import assets, exports, maplayer, pipeline, safe_text, views
 from dashboard.errors import DashboardError
 from dashboard.query import CLAIMS, KINDS, Filters, events_for_place, from_params, quotes_for_place, select, to_params
 
@@ -23,6 +23,7 @@ except ImportError:  # another engineer's module; the button appears once it exi
 NONE = "(no place selected)"
 TABLE_ROWS = 1000  # events shown in the page's table; the CSV export holds every one
 st.set_page_config(page_title="News map: events, places and quotes", layout="wide")
+st.set_option("client.showErrorDetails", safe_text.ERROR_DETAILS)  # last resort: a plain message, no traceback
 LOCAL_ASSETS = assets.ensure_static_assets()  # False: Leaflet comes from the public CDN instead
 
 
@@ -93,8 +94,8 @@ sel = select(tables.events, tables.quotes, tables.places, filters)
 
 st.title("Events, places and quotes")
 st.markdown(f"**{views.count_line(sel, filters)}**")
-st.caption("Showing: " + "; ".join(filters.describe()))
-for note in st.session_state.get("url_notes", []):
+st.caption(safe_text.md("Showing: " + "; ".join(filters.describe())))  # the URL's text, shown as text
+for note in safe_text.summarise(st.session_state.get("url_notes", [])):
     st.warning(f"Permalink: {note}")
 
 map_col, panel_col = st.columns([3, 2])

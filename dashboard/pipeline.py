@@ -12,6 +12,7 @@ import logging
 import os
 import shutil
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -19,6 +20,7 @@ from typing import Any
 
 import pandas as pd
 
+from dashboard import isolate
 from dashboard.dates import date_bounds
 from dashboard.documents import (
     DocumentMeta,
@@ -110,9 +112,14 @@ class DocumentResult:
 
 
 def extract_document(
-    path: Path, ctx: Context, reference_date: date | None = None, cache_dir: Path | None = None
+    path: Path, ctx: Context, reference_date: date | None = None, cache_dir: Path | None = None,
+    extract: Callable[[str, date], Extraction] | None = None,
 ) -> DocumentResult:
-    """Read and extract one document, from the cache when its content is unchanged."""
+    """Read and extract one document, from the cache when its content is unchanged.
+
+    `extract` runs the extraction itself (default: `ctx.extractor.extract` in this process;
+    `build` passes one that runs it in a worker with a time limit).
+    """
     text = read_document(path)
     meta = load_meta(path)
     warnings: list[str] = []
@@ -133,7 +140,7 @@ def extract_document(
     key = content_hash(EXTRACTOR_VERSION, ctx.gazetteer_hash, meta.reference_date.isoformat(), text)
     extraction = _cached(cache_dir, key) if cache_dir else None
     if extraction is None:
-        extraction = ctx.extractor.extract(text, meta.reference_date)
+        extraction = (extract or ctx.extractor.extract)(text, meta.reference_date)
         if cache_dir:
             _store(cache_dir, key, extraction)
     return DocumentResult(document_id(path), _display_path(path), meta, extraction, warnings)
@@ -409,11 +416,46 @@ def read_tables(build_dir: Path = BUILD_DIR) -> Tables:
 
 
 def build(
-    seeds: Path = SEEDS_DIR, build_dir: Path = BUILD_DIR, ctx: Context | None = None
+    seeds: Path = SEEDS_DIR, build_dir: Path = BUILD_DIR, ctx: Context | None = None, seconds: float | None = None
 ) -> tuple[Tables, Path]:
+    """Extract every document (new ones in a worker process, `seconds` each at most) and write the tables.
+
+    A document whose extraction runs past the limit (default `DASHBOARD_EXTRACT_SECONDS`, 60 s)
+    is stopped, left out and named in the manifest's problems; the rest are built.
+    """
     ctx = ctx or Context.create()
-    results = [extract_document(p, ctx, cache_dir=build_dir / "cache") for p in list_documents(seeds)]
-    if not results:
+    paths = list_documents(seeds)
+    if not paths:
         raise InputError(f"{seeds}: holds no .txt documents. Add at least one article.")
+    limit = isolate.time_limit() if seconds is None else seconds
+    results: list[DocumentResult] = []
+    stopped: list[str] = []
+    with isolate.ExtractionWorker(_worker_extractor, (ctx.places,), limit) as worker:
+        for p in paths:
+
+            def extract(text: str, reference_date: date, p: Path = p) -> Extraction:
+                return worker.call(_extract_job, text, reference_date, what=f"{p}: extraction")
+
+            try:
+                results.append(extract_document(p, ctx, cache_dir=build_dir / "cache", extract=extract))
+            except isolate.TimeLimitError as exc:
+                stopped.append(f"{exc} The document was left out of the tables: it may hold a very long line "
+                               f"or text built to stall extraction. Split it into paragraphs or remove it from "
+                               f"{seeds}; {isolate.TIME_LIMIT_ENV} sets the limit.")  # fmt: skip
+                log.info("%s", stopped[-1])
+    if not results:
+        raise InputError(f"{seeds}: no document could be extracted. " + " ".join(stopped))
     tables = build_tables(results, ctx)
+    tables.manifest["problems"] = stopped + tables.manifest["problems"]
     return tables, write_tables(tables, build_dir)
+
+
+def _worker_extractor(places: list[Place]) -> Extractor:
+    """Runs once in a build's worker process: the extractor's phrase indexes."""
+    return Extractor(places)
+
+
+def _extract_job(extractor: Extractor, text: str, reference_date: date) -> Extraction:
+    """Runs in the worker, one document at a time."""
+    isolate.slow_for_tests(text)
+    return extractor.extract(text, reference_date)

@@ -235,17 +235,28 @@ def place_summary(events: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
 def events_for_place(selection: Selection, name: str) -> pd.DataFrame:
     """The place's events in date order, undated ones last."""
     both = pd.concat([selection.events, selection.undated])
-    hit = both[both["places"].map(lambda ps: name in (ps or ()))]
+    hit = both[_names(both["places"], name)]
     return hit.sort_values(["date_first", "doc_id", "line"], na_position="last")
 
 
 def quotes_for_place(selection: Selection, name: str) -> pd.DataFrame:
-    return selection.quotes[selection.quotes["places"].map(lambda ps: name in (ps or ()))]
+    return selection.quotes[_names(selection.quotes["places"], name)]
+
+
+def _names(lists: pd.Series, name: str) -> np.ndarray:
+    """Which rows' place lists hold `name`, as a boolean array.
+
+    Never a Series from `.map`: on an empty frame that Series has dtype object, and
+    indexing a frame with it selects columns (none) instead of rows (pandas 3).
+    """
+    return np.fromiter((name in (ps if ps is not None else ()) for ps in lists), dtype=bool, count=len(lists))
 
 
 # -- permalinks -------------------------------------------------------------------
 
 _LIST_KEYS = {"kind": "kinds", "source": "sources", "claim": "claims", "place": "places"}
+MAX_LINK_VALUES = 100  # per list in a permalink: more is a crafted link, not a view someone shared
+MAX_LINK_VALUE_CHARS = 200
 
 
 def to_params(f: Filters, selected: str | None = None) -> dict[str, str]:
@@ -295,7 +306,14 @@ def from_params(params: Mapping[str, str | Iterable[str]]) -> tuple[Filters, str
     values: dict[str, object] = {"date_from": day("from"), "date_to": day("to")}
     for key, attr in _LIST_KEYS.items():
         raw = one(key)
-        items = tuple(v for v in (raw or "").split("|") if v)
+        pieces = (raw or "").split("|", MAX_LINK_VALUES)
+        if len(pieces) > MAX_LINK_VALUES:  # the last piece holds everything past the limit, unsplit
+            extra = pieces.pop().count("|") + 1
+            notes.append(f"ignored {extra:,} more {key} values: a link keeps at most {MAX_LINK_VALUES} per filter")
+        items = tuple(v for v in pieces if v)
+        too_long = [v for v in items if len(v) > MAX_LINK_VALUE_CHARS]
+        notes += [f"ignored a {key} value of {len(v):,} characters (at most {MAX_LINK_VALUE_CHARS})" for v in too_long]
+        items = tuple(v for v in items if len(v) <= MAX_LINK_VALUE_CHARS)
         if attr == "kinds":
             bad = [k for k in items if k not in KINDS]
             notes += [f"ignored kind={k!r}: not one of {', '.join(KINDS)}" for k in bad]
@@ -310,4 +328,5 @@ def from_params(params: Mapping[str, str | Iterable[str]]) -> tuple[Filters, str
     if f.date_from and f.date_to and f.date_from > f.date_to:
         notes.append("ignored the date range: 'from' is after 'to'")
         f = f.with_(date_from=None, date_to=None)
-    return f, one("sel") or None, notes
+    selected = (one("sel") or "")[:MAX_LINK_VALUE_CHARS] or None
+    return f, selected, notes
