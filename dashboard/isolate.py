@@ -17,6 +17,7 @@ worker never inherits the web server's threads and locks, and starts in millisec
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.spawn
 import os
 import time
 from collections.abc import Callable
@@ -45,6 +46,28 @@ def time_limit(env: dict[str, str] | None = None) -> float:
     except ValueError:
         return DEFAULT_SECONDS
     return value if value > 0 else DEFAULT_SECONDS
+
+
+WORKER_NAME = "dashboard-worker"
+_original_preparation_data = multiprocessing.spawn.get_preparation_data
+
+
+def _preparation_data(name: str) -> dict[str, Any]:
+    """multiprocessing's start-up data for a child, without "re-run the main module" for ours.
+
+    multiprocessing re-imports `__main__` in each new process. Under Streamlit `__main__` is
+    the page script, which must never run in a worker (it would draw a page and extract
+    again); our workers only need `dashboard` modules. "ignore" is the forkserver itself.
+    """
+    data = _original_preparation_data(name)
+    if name == "ignore" or name.startswith(WORKER_NAME):
+        data.pop("init_main_from_path", None)
+        data.pop("init_main_from_name", None)
+        data.pop("main_path", None)
+    return data
+
+
+multiprocessing.spawn.get_preparation_data = _preparation_data
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -94,7 +117,7 @@ def run_limited(fn: Callable[..., Any], *args: Any, seconds: float | None = None
     seconds = time_limit() if seconds is None else seconds
     ctx = _context()
     receive, send = ctx.Pipe(duplex=False)
-    worker = ctx.Process(target=_one_job, args=(send, fn, args), daemon=False)
+    worker = ctx.Process(target=_one_job, args=(send, fn, args), daemon=False, name=f"{WORKER_NAME}-job")
     worker.start()
     send.close()
     try:
@@ -149,7 +172,8 @@ class ExtractionWorker:
         if self._conn is None:
             ctx = _context()
             mine, theirs = ctx.Pipe(duplex=True)
-            self._worker = ctx.Process(target=_serve, args=(theirs, self.setup, self.setup_args), daemon=True)
+            self._worker = ctx.Process(target=_serve, args=(theirs, self.setup, self.setup_args), daemon=True,
+                                       name=f"{WORKER_NAME}-build")  # fmt: skip
             self._worker.start()
             theirs.close()
             self._conn = mine
