@@ -98,19 +98,27 @@ class KeyGuard:
             if wait > 0:
                 return Access(False, f"Read-only: too many wrong editor keys. Try again in {math.ceil(wait)} s.", True)
             verdict = access(env, configured_key, entered_key)
-            self._judged[session] = (fingerprint, verdict)
             if verdict.can_edit:
                 for k in keys:
                     self._tallies.pop(k, None)
-                return verdict
-            for k in keys:
-                tally = self._tallies.setdefault(k, _Tally())
-                tally.failures += 1
-                if tally.failures >= self.max_failures:
-                    extra = tally.failures - self.max_failures
-                    tally.locked_until = self._clock() + min(self.max_lockout, self.first_lockout * 2**extra)
-            counts = {k[0]: self._tallies[k].failures for k in keys}
-            wait = max(self._tallies[k].locked_until for k in keys) - self._clock()
+            else:
+                verdict = self._count_failure(verdict, keys, client, session)
+            if len(self._judged) > 10_000:  # one entry per session; forget the oldest half
+                for old in list(self._judged)[:5_000]:
+                    del self._judged[old]
+            self._judged[session] = (fingerprint, verdict)
+            return verdict
+
+    def _count_failure(self, verdict: Access, keys: list[tuple[str, str]], client: str | None,
+                       session: str) -> Access:  # fmt: skip
+        for k in keys:
+            tally = self._tallies.setdefault(k, _Tally())
+            tally.failures += 1
+            if tally.failures >= self.max_failures:
+                extra = tally.failures - self.max_failures
+                tally.locked_until = self._clock() + min(self.max_lockout, self.first_lockout * 2**extra)
+        counts = {k[0]: self._tallies[k].failures for k in keys}
+        wait = max(self._tallies[k].locked_until for k in keys) - self._clock()
         log.warning("wrong editor key from client %s (session %s): %d wrong from this client, %d from this session",
                     client or "unknown", session[:8], counts["client"], counts["session"])  # fmt: skip
         left = self.max_failures - max(counts.values())

@@ -93,7 +93,14 @@ def _send_outcome(conn: Connection, fn: Callable[..., Any], args: tuple) -> None
     conn.send(result)
 
 
-def _one_job(conn: Connection, fn: Callable[..., Any], args: tuple) -> None:
+def _adopt(env: dict[str, str]) -> None:
+    """Take the caller's environment: workers fork from a server started earlier, with its own."""
+    os.environ.clear()
+    os.environ.update(env)
+
+
+def _one_job(conn: Connection, fn: Callable[..., Any], args: tuple, env: dict[str, str]) -> None:
+    _adopt(env)
     try:
         _send_outcome(conn, fn, args)
     finally:
@@ -117,7 +124,8 @@ def run_limited(fn: Callable[..., Any], *args: Any, seconds: float | None = None
     seconds = time_limit() if seconds is None else seconds
     ctx = _context()
     receive, send = ctx.Pipe(duplex=False)
-    worker = ctx.Process(target=_one_job, args=(send, fn, args), daemon=False, name=f"{WORKER_NAME}-job")
+    worker = ctx.Process(target=_one_job, args=(send, fn, args, dict(os.environ)), daemon=False,
+                         name=f"{WORKER_NAME}-job")
     worker.start()
     send.close()
     try:
@@ -142,8 +150,9 @@ def _stop(worker: multiprocessing.process.BaseProcess) -> None:
 # -- a worker for a whole build ----------------------------------------------------------
 
 
-def _serve(conn: Connection, setup: Callable[..., Any], setup_args: tuple) -> None:
+def _serve(conn: Connection, setup: Callable[..., Any], setup_args: tuple, env: dict[str, str]) -> None:
     """Worker loop: build the state once, then answer (fn, args) jobs until told to stop."""
+    _adopt(env)
     state = setup(*setup_args)
     while True:
         try:
@@ -172,7 +181,8 @@ class ExtractionWorker:
         if self._conn is None:
             ctx = _context()
             mine, theirs = ctx.Pipe(duplex=True)
-            self._worker = ctx.Process(target=_serve, args=(theirs, self.setup, self.setup_args), daemon=True,
+            self._worker = ctx.Process(target=_serve, args=(theirs, self.setup, self.setup_args, dict(os.environ)),
+                                       daemon=True,
                                        name=f"{WORKER_NAME}-build")  # fmt: skip
             self._worker.start()
             theirs.close()

@@ -137,3 +137,61 @@ def test_no_key_configured_means_read_only(dirs: dict[str, Path]) -> None:
     at = page().run()
     assert "Read-only" in at.info[0].value and at.button(key="preview_btn").disabled
     assert "editor_key_input" not in [t.key for t in at.text_input]
+
+
+def test_wrong_keys_lock_the_page_out_with_the_wait_said(dirs: dict[str, Path]) -> None:
+    at = page()
+    at.secrets["editor_key"] = "a-long-random-editor-key-for-tests"
+    at.run()
+    for i in range(4):
+        at.text_input(key="editor_key_input").input(f"guess-{i}").run()
+        assert f"{4 - i} more wrong" in at.info[0].value
+    at.text_input(key="editor_key_input").input("guess-4").run()
+    assert "try again in 60 s" in at.info[0].value
+    at.text_input(key="editor_key_input").input("a-long-random-editor-key-for-tests").run()
+    assert "too many wrong editor keys" in at.info[0].value and at.button(key="preview_btn").disabled
+
+
+def test_the_preview_callback_checks_the_key_itself(dirs: dict[str, Path]) -> None:
+    key = "a-long-random-editor-key-for-tests"
+    at = page()
+    at.secrets["editor_key"] = key
+    at.run()
+    at.text_input(key="editor_key_input").input(key).run()
+    assert not at.button(key="preview_btn").disabled
+    at.text_input(key="who").input("ana")
+    at.text_area(key="paste_text").input(ARTICLE)
+    at.text_input(key="source").input("Reuters")
+    at.date_input(key="published").set_value(datetime.date(2024, 12, 13))
+    # One message carrying a wrong key and the click (the button was enabled when drawn): the
+    # callback runs before the page redraws, so only its own check stops it.
+    at.text_input(key="editor_key_input").input("wrong")
+    at.button(key="preview_btn").click().run()
+    assert "preview" not in at.session_state and "Read-only" in at.error[0].value.replace("\\", "")
+
+
+def test_a_markdown_file_name_is_shown_as_text_in_the_preview(dirs: dict[str, Path],
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    from dashboard import ingest, preview_worker
+    from dashboard.documents import DocumentMeta
+
+    monkeypatch.setenv("DASHBOARD_EDITING", "1")
+    incoming = ingest.read_upload(ARTICLE.encode(), "[click](evil.example) **big** ![x](evil.png).md")
+    meta = DocumentMeta("Reuters", datetime.date(2024, 12, 13))
+    at = page()
+    at.session_state["preview"] = preview_worker.preview(incoming, meta)
+    at.run()
+    summary = at.markdown[0].value
+    assert r"\[click\]\(evil\.example\) \*\*big\*\* \!\[x\]\(evil\.png\)\.md" in summary
+    assert "](" not in summary and " **big" not in summary
+
+
+def test_a_preview_that_runs_too_long_is_stopped_with_a_message(dirs: dict[str, Path],
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    monkeypatch.setenv("DASHBOARD_EDITING", "1")
+    monkeypatch.setenv("DASHBOARD_TEST_SLOW_MARKER", "STALL-EXTRACTION")
+    monkeypatch.setenv("DASHBOARD_EXTRACT_SECONDS", "2")
+    before = documents(dirs["seeds"])
+    at = fill(page().run(), text=ARTICLE + "STALL-EXTRACTION\n")
+    assert "The preview took longer than 2 s and was stopped" in at.error[0].value.replace("\\", "")
+    assert "save_btn" not in [b.key for b in at.button] and documents(dirs["seeds"]) == before

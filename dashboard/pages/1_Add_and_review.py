@@ -49,8 +49,9 @@ def key_guard() -> auth.KeyGuard:
 
 def visitor_access() -> auth.Access:
     session = st.session_state.setdefault("session_tag", os.urandom(8).hex())
+    ip = st.context.ip_address
     return key_guard().access(os.environ, configured_key(), st.session_state.get("editor_key_input"), session,
-                              st.context.ip_address)  # fmt: skip
+                              ip if isinstance(ip, str) else None)  # fmt: skip
 
 
 acc = visitor_access()
