@@ -93,7 +93,8 @@ class KeyGuard:
             judged = self._judged.get(session)
             if judged and judged[0] == fingerprint:
                 return judged[1]
-            keys = [("session", session), ("client", client or "unknown")]
+            # No address known (some proxies): counted per session only, or one guesser would lock out all.
+            keys = [("session", session)] + ([("client", client)] if client else [])
             wait = max(self._tallies.get(k, _Tally()).locked_until for k in keys) - self._clock()
             if wait > 0:
                 return Access(False, f"Read-only: too many wrong editor keys. Try again in {math.ceil(wait)} s.", True)
@@ -117,7 +118,7 @@ class KeyGuard:
             if tally.failures >= self.max_failures:
                 extra = tally.failures - self.max_failures
                 tally.locked_until = self._clock() + min(self.max_lockout, self.first_lockout * 2**extra)
-        counts = {k[0]: self._tallies[k].failures for k in keys}
+        counts = {"client": 0} | {k[0]: self._tallies[k].failures for k in keys}
         wait = max(self._tallies[k].locked_until for k in keys) - self._clock()
         log.warning("wrong editor key from client %s (session %s): %d wrong from this client, %d from this session",
                     client or "unknown", session[:8], counts["client"], counts["session"])  # fmt: skip
