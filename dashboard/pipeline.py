@@ -24,8 +24,10 @@ from dashboard import isolate
 from dashboard.dates import date_bounds
 from dashboard.documents import (
     DocumentMeta,
+    check_reference_date,
     content_hash,
     document_id,
+    linked_documents,
     list_documents,
     load_meta,
 )
@@ -124,6 +126,7 @@ def extract_document(
     meta = load_meta(path)
     warnings: list[str] = []
     if reference_date is not None:
+        check_reference_date(reference_date, str(path))
         meta = DocumentMeta(
             source=meta.source if meta else path.stem,
             reference_date=reference_date,
@@ -429,7 +432,8 @@ def build(
         raise InputError(f"{seeds}: holds no .txt documents. Add at least one article.")
     limit = isolate.time_limit() if seconds is None else seconds
     results: list[DocumentResult] = []
-    stopped: list[str] = []
+    stopped = [f"{p}: is a symbolic link, so it was not read (a link can point at any file on the server). "
+               "Put a copy of the document in the folder instead." for p in linked_documents(seeds)]  # fmt: skip
     with isolate.ExtractionWorker(_worker_extractor, (ctx.places,), limit) as worker:
         for p in paths:
 
