@@ -195,3 +195,27 @@ def test_a_preview_that_runs_too_long_is_stopped_with_a_message(dirs: dict[str, 
     at = fill(page().run(), text=ARTICLE + "STALL-EXTRACTION\n")
     assert "The preview took longer than 2 s and was stopped" in at.error[0].value.replace("\\", "")
     assert "save_btn" not in [b.key for b in at.button] and documents(dirs["seeds"]) == before
+
+
+def test_geocoder_answers_are_listed_and_can_be_forgotten(dirs: dict[str, Path], tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    from dashboard.geocode import NominatimCache, Resolution
+
+    monkeypatch.setenv("DASHBOARD_EDITING", "1")
+    cache_path = tmp_path / "geocode_cache.json"
+    monkeypatch.setenv("DASHBOARD_GEOCODE_CACHE", str(cache_path))
+    cache = NominatimCache(cache_path)
+    cache.put("Kafr Nabl", None)
+    cache.put("[Tell](https://evil.example) **Hamdan**", Resolution("Tell Hamdan", "city", 35.9, 38.1, "SY", "osm",
+                                                                     0.5, "nominatim"))  # fmt: skip
+    at = fill(page().run())  # a first run builds the tables
+    at.button(key="save_btn").click().run()
+    listing = next(e for e in at.expander if "names asked of the online geocoder" in e.label)
+    assert listing.label.startswith("2 names")
+    at.text_input(key="who").input("ana")
+    at.selectbox(key="forget_pick").set_value("kafr nabl")
+    at.button(key="forget_btn").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert [e["query"] for e in NominatimCache(cache_path).entries()] == ["[tell](https://evil.example) **hamdan**"]
+    shown = " ".join(m.value.replace("\\", "") for m in at.success)
+    assert "Forgot the geocoder's answer for kafr nabl" in shown
