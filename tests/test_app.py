@@ -222,3 +222,9 @@ def test_an_unexpected_error_shows_a_plain_message_without_paths(dirs: tuple[Pat
     shown = at.exception[0]
     assert "encountered an error" in shown.message
     assert not shown.stack_trace and "/srv/secret" not in str(shown.proto) and "KeyError" not in str(shown.proto)
+
+
+def test_the_panel_heading_from_the_link_is_escaped(dirs: tuple[Path, Path]) -> None:
+    at = _run(sel="<img src=x onerror=alert(1)>Damascus")
+    panel = _panel(at)
+    assert "<h3>&lt;img src=x onerror=alert(1)&gt;Damascus</h3>" in panel and "<img" not in panel
