@@ -16,10 +16,12 @@ worker never inherits the web server's threads and locks, and starts in millisec
 
 from __future__ import annotations
 
+import math
 import multiprocessing
 import multiprocessing.spawn
 import os
 import re
+import signal
 import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection
@@ -35,6 +37,7 @@ DEFAULT_SECONDS = 60.0
 # inputs happen to be slow today (the extraction's own regexes are being made linear).
 SLOW_MARKER_ENV = "DASHBOARD_TEST_SLOW_MARKER"
 _SLOW_SECONDS = 3600
+_GRACE_SECONDS = 5  # a worker ends itself this long after its limit, should nobody be left to stop it
 
 
 class TimeLimitError(DashboardError, TimeoutError):
@@ -104,10 +107,21 @@ def _adopt(env: dict[str, str]) -> None:
     os.environ.update(env)
 
 
-def _one_job(conn: Connection, fn: Callable[..., Any], args: tuple, env: dict[str, str]) -> None:
-    _adopt(env)
+def _send_limited(conn: Connection, fn: Callable[..., Any], args: tuple, seconds: float) -> None:
+    """`_send_outcome` under an alarm: SIGALRM's default action ends the process even inside one
+    long regular-expression call, so a worker whose caller was killed (and so cannot stop it)
+    still ends a little after the limit instead of running on for an hour."""
+    signal.alarm(math.ceil(seconds) + _GRACE_SECONDS)
     try:
         _send_outcome(conn, fn, args)
+    finally:
+        signal.alarm(0)
+
+
+def _one_job(conn: Connection, fn: Callable[..., Any], args: tuple, env: dict[str, str], seconds: float) -> None:
+    _adopt(env)
+    try:
+        _send_limited(conn, fn, args, seconds)
     finally:
         conn.close()
 
@@ -129,7 +143,7 @@ def run_limited(fn: Callable[..., Any], *args: Any, seconds: float | None = None
     seconds = time_limit() if seconds is None else seconds
     ctx = _context()
     receive, send = ctx.Pipe(duplex=False)
-    worker = ctx.Process(target=_one_job, args=(send, fn, args, dict(os.environ)), daemon=False,
+    worker = ctx.Process(target=_one_job, args=(send, fn, args, dict(os.environ), seconds), daemon=False,
                          name=f"{WORKER_NAME}-job")
     worker.start()
     send.close()
@@ -155,7 +169,8 @@ def _stop(worker: multiprocessing.process.BaseProcess) -> None:
 # -- a worker for a whole build ----------------------------------------------------------
 
 
-def _serve(conn: Connection, setup: Callable[..., Any], setup_args: tuple, env: dict[str, str]) -> None:
+def _serve(conn: Connection, setup: Callable[..., Any], setup_args: tuple, env: dict[str, str],
+           seconds: float) -> None:
     """Worker loop: build the state once, then answer (fn, args) jobs until told to stop."""
     _adopt(env)
     state = setup(*setup_args)
@@ -167,7 +182,7 @@ def _serve(conn: Connection, setup: Callable[..., Any], setup_args: tuple, env: 
         if job is None:
             return
         fn, args = job
-        _send_outcome(conn, fn, (state, *args))
+        _send_limited(conn, fn, (state, *args), seconds)
 
 
 class ExtractionWorker:
@@ -186,9 +201,8 @@ class ExtractionWorker:
         if self._conn is None:
             ctx = _context()
             mine, theirs = ctx.Pipe(duplex=True)
-            self._worker = ctx.Process(target=_serve, args=(theirs, self.setup, self.setup_args, dict(os.environ)),
-                                       daemon=True,
-                                       name=f"{WORKER_NAME}-build")  # fmt: skip
+            args = (theirs, self.setup, self.setup_args, dict(os.environ), self.seconds)
+            self._worker = ctx.Process(target=_serve, args=args, daemon=True, name=f"{WORKER_NAME}-build")
             self._worker.start()
             theirs.close()
             self._conn = mine

@@ -126,6 +126,20 @@ def _handler(stub: NominatimStub) -> type[BaseHTTPRequestHandler]:
             if mode in bad:
                 self._send(200, json.dumps(bad[mode]).encode("utf-8"))
                 return True
+            if mode == "drip-headers":
+                body = json.dumps([place_record(query, 35.0, 36.0)]).encode("utf-8")
+                head = (f"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Padding: {'p' * 40}\r\n"
+                        f"Content-Length: {len(body)}\r\n\r\n").encode()  # fmt: skip
+                try:
+                    for ch in head:
+                        self.wfile.write(bytes([ch]))
+                        self.wfile.flush()
+                        time.sleep(stub.delay)
+                    self.wfile.write(body)
+                except (BrokenPipeError, ConnectionResetError, OSError):
+                    pass
+                self.close_connection = True
+                return True
             if mode in ("drip", "huge", "huge-declared"):
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json; charset=utf-8")

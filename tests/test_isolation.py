@@ -60,3 +60,21 @@ def test_the_build_command_leaves_out_a_document_past_its_limit_and_builds_the_r
     assert set(tables.documents["doc_id"]) == {"000_30cf977f6c52e3a0", "zz_fine"}
     assert any("hostile.txt" in p for p in tables.manifest["problems"])
     assert "Fine wire" in set(tables.events["doc_source"])
+
+
+def test_a_worker_nobody_stops_ends_itself_soon_after_its_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """If the caller is killed it cannot stop its worker: the worker's own alarm must (SIGALRM ends it
+    even inside one long regular-expression call)."""
+    import signal
+
+    monkeypatch.setenv(isolate.SLOW_MARKER_ENV, MARKER)
+    ctx = isolate._context()
+    receive, send = ctx.Pipe(duplex=False)
+    worker = ctx.Process(target=isolate._one_job, args=(send, isolate.slow_for_tests, (MARKER,), dict(os.environ), 1),
+                         name=f"{isolate.WORKER_NAME}-orphan")  # fmt: skip
+    worker.start()
+    worker.join(timeout=60)  # nobody kills it: 1 s limit + 5 s grace
+    alive = worker.is_alive()
+    if alive:
+        worker.kill()
+    assert not alive and worker.exitcode == -signal.SIGALRM
