@@ -11,13 +11,14 @@ from pathlib import Path
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard import assets, briefing, exports, maplayer, pagedata, pipeline, store, templates_cache, views
+from dashboard import assets, briefing, exports, maplayer, pagedata, pipeline, safe_text, store, templates_cache, views
 from dashboard.errors import DashboardError
 from dashboard.query import CLAIMS, KINDS, Filters, from_params, select, to_params
 
 NONE = "(no place selected)"
 TABLE_ROWS = pagedata.TABLE_ROWS  # events shown in the page's table; the CSV export holds every one
 st.set_page_config(page_title="News map: events, places and quotes", layout="wide")
+st.set_option("client.showErrorDetails", safe_text.ERROR_DETAILS)  # last resort: a plain message, no traceback
 LOCAL_ASSETS = assets.ensure_static_assets()  # False: Leaflet comes from the public CDN instead
 templates_cache.install()  # folium's templates compiled once per process, not on every rerun
 
@@ -113,8 +114,8 @@ sel = data.selection
 
 st.title("Events, places and quotes")
 st.markdown(f"**{data.count_line}**")
-st.caption("Showing: " + "; ".join(filters.describe()))
-for note in st.session_state.get("url_notes", []):
+st.caption(safe_text.md("Showing: " + "; ".join(filters.describe())))  # the URL's text, shown as text
+for note in safe_text.summarise(st.session_state.get("url_notes", [])):
     st.warning(f"Permalink: {note}")
 
 

@@ -11,9 +11,15 @@ sign-in (``st.login`` / ``st.user``) the signed-in address is the editor of reco
 from __future__ import annotations
 
 import hmac
+import logging
+import math
 import os
-from collections.abc import Mapping, Sequence
+import threading
+import time
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+
+log = logging.getLogger(__name__)
 
 EDITING_ENV = "DASHBOARD_EDITING"
 
@@ -67,3 +73,83 @@ def access(env: Mapping[str, str] | None = None, configured_key: str | None = No
     if entered_key:
         return Access(False, "Read-only: that editor key is not right.", True)
     return Access(False, "Read-only: enter the editor key to add articles or fix places.", True)
+
+
+# -- guessing the key ----------------------------------------------------------------------
+
+MAX_FAILURES = 5  # wrong keys allowed before a lockout, per session and per client
+FIRST_LOCKOUT = 60.0  # seconds; doubles with every further wrong key, up to MAX_LOCKOUT
+MAX_LOCKOUT = 3600.0
+
+
+@dataclass
+class _Tally:
+    failures: int = 0
+    locked_until: float = 0.0
+
+
+class KeyGuard:
+    """Rate-limits editor-key attempts per session and per client (its IP address), and logs failures.
+
+    After `MAX_FAILURES` wrong keys from one session or one client, every attempt from it is
+    refused unchecked for `FIRST_LOCKOUT` seconds, doubling with each further wrong key. The
+    message says how long to wait. A key entered once is judged once: the page reruns on every
+    click with the same text in the box, and a rerun is not a new guess. One guard serves the
+    whole server (the page keeps it in a process-wide cache), so opening new sessions does not
+    reset a client's count.
+    """
+
+    def __init__(self, max_failures: int = MAX_FAILURES, first_lockout: float = FIRST_LOCKOUT,
+                 max_lockout: float = MAX_LOCKOUT, clock: Callable[[], float] = time.monotonic) -> None:  # fmt: skip
+        self.max_failures, self.first_lockout, self.max_lockout = max_failures, first_lockout, max_lockout
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._tallies: dict[tuple[str, str], _Tally] = {}
+        self._judged: dict[str, tuple[str, Access]] = {}  # session -> (fingerprint of the key, verdict)
+
+    def access(self, env: Mapping[str, str] | None, configured_key: str | None, entered_key: str | None,
+               session: str, client: str | None, user_email: str | None = None,
+               editors: Sequence[str] | None = None) -> Access:  # fmt: skip
+        """Like `access`, with attempts counted and a locked-out visitor refused unchecked."""
+        plain = access(env, configured_key, None, user_email, editors)
+        if plain.can_edit or not plain.key_required or not entered_key:
+            return plain
+        fingerprint = hmac.new(b"editor-key-attempt", entered_key.encode(), "sha256").hexdigest()
+        with self._lock:
+            judged = self._judged.get(session)
+            if judged and judged[0] == fingerprint:
+                return judged[1]
+            # No address known (some proxies): counted per session only, or one guesser would lock out all.
+            keys = [("session", session)] + ([("client", client)] if client else [])
+            wait = max(self._tallies.get(k, _Tally()).locked_until for k in keys) - self._clock()
+            if wait > 0:
+                return Access(False, f"Read-only: too many wrong editor keys. Try again in {math.ceil(wait)} s.", True)
+            verdict = access(env, configured_key, entered_key, user_email, editors)
+            if verdict.can_edit:
+                for k in keys:
+                    self._tallies.pop(k, None)
+            else:
+                verdict = self._count_failure(verdict, keys, client, session)
+            if len(self._judged) > 10_000:  # one entry per session; forget the oldest half
+                for old in list(self._judged)[:5_000]:
+                    del self._judged[old]
+            self._judged[session] = (fingerprint, verdict)
+            return verdict
+
+    def _count_failure(self, verdict: Access, keys: list[tuple[str, str]], client: str | None,
+                       session: str) -> Access:  # fmt: skip
+        for k in keys:
+            tally = self._tallies.setdefault(k, _Tally())
+            tally.failures += 1
+            if tally.failures >= self.max_failures:
+                extra = tally.failures - self.max_failures
+                tally.locked_until = self._clock() + min(self.max_lockout, self.first_lockout * 2**extra)
+        counts = {"client": 0} | {k[0]: self._tallies[k].failures for k in keys}
+        wait = max(self._tallies[k].locked_until for k in keys) - self._clock()
+        log.warning("wrong editor key from client %s (session %s): %d wrong from this client, %d from this session",
+                    client or "unknown", session[:8], counts["client"], counts["session"])  # fmt: skip
+        left = self.max_failures - max(counts.values())
+        if left > 0:
+            return Access(False, f"{verdict.reason} {left} more wrong {'key' if left == 1 else 'keys'} "
+                          "and editing is locked for a while.", True)  # fmt: skip
+        return Access(False, f"{verdict.reason} Too many wrong keys: try again in {math.ceil(wait)} s.", True)

@@ -22,9 +22,13 @@ COMMANDS: dict[str, Command] = {}
 
 
 def _date_arg(value: str) -> date:
+    from dashboard.documents import check_reference_date
+
     try:
-        return date.fromisoformat(value)
-    except ValueError:
+        return check_reference_date(date.fromisoformat(value), "--reference-date")
+    except ValueError as exc:  # InputError is a ValueError too
+        if isinstance(exc, InputError):
+            raise argparse.ArgumentTypeError(str(exc)) from None
         raise argparse.ArgumentTypeError(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
 
 

@@ -17,6 +17,19 @@ from dashboard.errors import InputError
 
 DOCUMENT_SUFFIXES = (".txt",)
 META_SUFFIX = ".meta.json"
+# Publication dates outside this span are typing mistakes (9999-12-31), and "yesterday" read
+# relative to 0001-01-01 does not exist: such a date is refused with a message, not a crash.
+EARLIEST_REFERENCE = date(1900, 1, 1)
+LATEST_REFERENCE = date(2199, 12, 31)
+
+
+def check_reference_date(value: date, where: str) -> date:
+    if not EARLIEST_REFERENCE <= value <= LATEST_REFERENCE:
+        raise InputError(
+            f"{where}: reference date {value.isoformat()} is out of range; give the publication date, "
+            f"between {EARLIEST_REFERENCE.isoformat()} and {LATEST_REFERENCE.isoformat()}."
+        )
+    return value
 
 
 @dataclass(frozen=True)
@@ -42,14 +55,18 @@ def parse_date(value: object, where: str, what: str = "reference_date") -> date:
     if not isinstance(value, str):
         raise InputError(f"{where}: {what} must be a date written YYYY-MM-DD, got {value!r}.")
     try:
-        return date.fromisoformat(value.strip())
+        parsed = date.fromisoformat(value.strip())
     except ValueError:
         raise InputError(f"{where}: {what} {value!r} is not a date; write it as YYYY-MM-DD.") from None
+    return check_reference_date(parsed, where)
 
 
 def load_meta(document: Path) -> DocumentMeta | None:
     """The document's metadata, None when it has no metadata file."""
     path = meta_path(document)
+    if path.is_symlink():
+        raise InputError(f"{path}: is a symbolic link; metadata must be a plain file in the folder. "
+                         "Replace the link with a copy of the file.")  # fmt: skip
     if not path.exists():
         return None
     try:
@@ -80,7 +97,12 @@ def list_documents(seeds: Path) -> list[Path]:
         raise InputError(f"{seeds}: no such folder. Create it and put .txt documents in it.")
     if not seeds.is_dir():
         raise InputError(f"{seeds}: is not a folder of documents.")
-    return sorted(p for p in seeds.iterdir() if p.is_file() and p.suffix in DOCUMENT_SUFFIXES)
+    return sorted(p for p in seeds.iterdir() if p.suffix in DOCUMENT_SUFFIXES and p.is_file() and not p.is_symlink())
+
+
+def linked_documents(seeds: Path) -> list[Path]:
+    """Documents in `seeds` that are symbolic links: never read (a link can point anywhere on the server)."""
+    return sorted(p for p in seeds.iterdir() if p.suffix in DOCUMENT_SUFFIXES and p.is_symlink())
 
 
 def document_id(path: Path) -> str:

@@ -16,8 +16,10 @@ import pandas as pd
 from dashboard.query import Filters, Selection
 from dashboard.views import is_ranged
 
-# A cell starting with one of these runs as a formula in spreadsheet programs.
+# A cell starting with one of these runs as a formula in spreadsheet programs, also after
+# leading spaces or line breaks (spreadsheets trim them before reading the cell).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_AFTER_BLANKS = ("=", "+", "-", "@")
 
 EVENT_EXPORT_COLUMNS = [
     "event_id", "listed_as", "date", "date_end", "date_precision", "claim", "claim_evidence", "primary_place",
@@ -33,7 +35,9 @@ def _cell(value: object) -> object:
     """Lists joined with '; ' and formula-looking text defused with a leading apostrophe."""
     if isinstance(value, (list, tuple)):
         value = "; ".join(str(v) for v in value)
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    if isinstance(value, str) and (
+        value.startswith(_FORMULA_START) or value.lstrip(" \t\r\n\u00a0").startswith(_FORMULA_AFTER_BLANKS)
+    ):
         return "'" + value
     return value
 

@@ -17,20 +17,27 @@ the same. An online failure never stops the pipeline: the resolver notes it in
 
 from __future__ import annotations
 
+import http.client
 import json
 import logging
+import math
 import os
 import re
 import socket
+import ssl
 import tempfile
+import threading
+import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
-from geopy.adapters import URLLibAdapter
+from geopy.adapters import AdapterHTTPError, BaseSyncAdapter, URLLibAdapter
 from geopy.exc import (
+    GeocoderParseError,
     GeocoderRateLimited,
     GeocoderServiceError,
     GeocoderTimedOut,
@@ -57,6 +64,10 @@ CACHE_VERSION = 1
 
 
 # --- settings -------------------------------------------------------------------
+
+def _flag_on(value: str | None) -> bool:
+    return bool(_env_flag(value))
+
 
 def _env_flag(value: str | None) -> bool | None:
     if value is None or not value.strip():
@@ -85,9 +96,12 @@ class GeocodeSettings:
     domain: str = "nominatim.openstreetmap.org"
     scheme: str = "https"
     user_agent: str = DEFAULT_USER_AGENT
-    timeout: float = 10.0
+    timeout: float = 10.0  # the whole request, connection to last byte, not one read
     cache_path: Path = DEFAULT_CACHE_PATH
     min_delay_seconds: float = 1.0
+    max_reply_bytes: int = 1_000_000  # a one-result search is a few KB; more is refused unread
+    answer_max_age_days: float = 180.0  # a cached answer is asked again after this long
+    miss_max_age_days: float = 14.0  # a cached "not found" sooner: the map may have gained the place
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> GeocodeSettings:
@@ -99,8 +113,12 @@ class GeocodeSettings:
             values["enabled"] = enabled
         if env.get("DASHBOARD_NOMINATIM_DOMAIN", "").strip():
             values["domain"] = env["DASHBOARD_NOMINATIM_DOMAIN"].strip()
-        if env.get("DASHBOARD_NOMINATIM_SCHEME", "").strip() in ("http", "https"):
-            values["scheme"] = env["DASHBOARD_NOMINATIM_SCHEME"].strip()
+        scheme = env.get("DASHBOARD_NOMINATIM_SCHEME", "").strip()
+        if scheme == "https" or (scheme == "http" and _flag_on(env.get("DASHBOARD_NOMINATIM_ALLOW_HTTP"))):
+            values["scheme"] = scheme
+        elif scheme == "http":
+            log.warning("DASHBOARD_NOMINATIM_SCHEME=http ignored: answers over plain http can be forged on the "
+                        "way; set DASHBOARD_NOMINATIM_ALLOW_HTTP=1 as well to use it (a local server)")
         if env.get("DASHBOARD_GEOCODE_CACHE", "").strip():
             values["cache_path"] = Path(env["DASHBOARD_GEOCODE_CACHE"].strip())
         if env.get("DASHBOARD_NOMINATIM_USER_AGENT", "").strip():
@@ -123,6 +141,20 @@ class Resolution:
     source: str
     confidence: float
     via: str
+
+
+def valid_resolution(res: Resolution) -> Resolution:
+    """`res` if it is a usable place (finite coordinates in range, text fields), else ValueError."""
+    for name in ("lat", "lon", "confidence"):
+        value = getattr(res, name)
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            raise ValueError(f"{name} is not a finite number: {value!r}")
+    if not (-90 <= res.lat <= 90 and -180 <= res.lon <= 180):
+        raise ValueError(f"coordinates out of range: {res.lat!r}, {res.lon!r}")
+    for name in ("name", "kind", "country", "source"):
+        if not isinstance(getattr(res, name), str):
+            raise ValueError(f"{name} is not text: {getattr(res, name)!r}")
+    return res
 
 
 def normalize(query: str) -> str:
@@ -215,15 +247,53 @@ class NominatimCache:
     def __len__(self) -> int:
         return len(self._entries)
 
-    def get(self, query: str) -> tuple[bool, Resolution | None]:
-        """(found, answer): found=False means never asked; answer None is a cached miss."""
+    def get(self, query: str, answer_max_age_days: float | None = None,
+            miss_max_age_days: float | None = None) -> tuple[bool, Resolution | None]:
+        """(found, answer): found=False means never asked (or asked too long ago); None is a cached miss.
+
+        An entry older than its maximum age (or with no readable time, or an answer that is not
+        a valid place) counts as never asked, so the caller asks the server again.
+        """
         entry = self._entries.get(normalize(query))
         if entry is None:
             return False, None
         result = entry["result"]
+        max_age = miss_max_age_days if result is None else answer_max_age_days
+        if max_age is not None and self.age_days(entry) > max_age:
+            return False, None
         if result is None:
             return True, None
-        return True, Resolution(**{**result, "via": "cache"})
+        try:
+            return True, valid_resolution(Resolution(**{**result, "via": "cache"}))
+        except (TypeError, ValueError):
+            return False, None
+
+    def age_days(self, entry: Mapping[str, Any]) -> float:
+        try:
+            when = datetime.fromisoformat(str(entry.get("time")))
+        except ValueError:
+            return math.inf
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+        return (self._now() - when).total_seconds() / 86400
+
+    def entries(self) -> list[dict[str, Any]]:
+        """Every cached query with its answer (or "not found") and when it was asked, for review."""
+        out = []
+        for key, entry in sorted(self._entries.items()):
+            result = entry.get("result")
+            answer = "not found" if result is None else (
+                f"{result.get('name')} ({result.get('kind')}) at {result.get('lat')}, {result.get('lon')}")
+            out.append({"query": key, "answer": answer, "asked": str(entry.get("time") or ""),
+                        "source": None if result is None else result.get("source")})  # fmt: skip
+        return out
+
+    def remove(self, query: str) -> bool:
+        """Forget one query's answer or miss, so the next build asks again; False if it was not cached."""
+        if self._entries.pop(normalize(query), None) is None:
+            return False
+        self.save()
+        return True
 
     def put(self, query: str, result: Resolution | None) -> None:
         """Store an answer or a miss and write the file at once."""
@@ -352,6 +422,87 @@ def _confidence(raw: Mapping[str, Any]) -> float:
     return min(1.0, max(0.0, value))
 
 
+class BoundedAdapter(BaseSyncAdapter):
+    """geopy adapter with a deadline for the whole request and a cap on the reply's size.
+
+    urllib's timeout is per read: a server dripping one byte every few seconds never trips
+    it, and a reply of hundreds of MB is read whole into memory. Here a timer shuts the
+    socket when the deadline passes (wherever the request is: connecting, headers, body),
+    and the body is read in pieces, refused as soon as it passes `max_bytes`.
+    """
+
+    def __init__(self, *, proxies: Any = None, ssl_context: Any = None, max_bytes: int = 1_000_000) -> None:
+        super().__init__(proxies=proxies, ssl_context=ssl_context)
+        self.ssl_context = ssl_context or ssl.create_default_context()
+        self.max_bytes = max_bytes
+
+    def get_json(self, url: str, *, timeout: float, headers: dict[str, str]) -> Any:
+        text = self.get_text(url, timeout=timeout, headers=headers)
+        try:
+            return json.loads(text)
+        except ValueError:
+            raise GeocoderParseError(f"the reply is not JSON (starts {text[:60]!r})") from None
+
+    def get_text(self, url: str, *, timeout: float, headers: dict[str, str]) -> str:
+        parts = urlsplit(url)
+        cls = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
+        kwargs: dict[str, Any] = {"context": self.ssl_context} if parts.scheme == "https" else {}
+        conn = cls(parts.hostname or "", parts.port, timeout=timeout, **kwargs)
+        deadline = time.monotonic() + timeout
+        timer = threading.Timer(timeout, _shut, (conn,))
+        timer.daemon = True
+        timer.start()
+        try:
+            path = parts.path + (f"?{parts.query}" if parts.query else "")
+            conn.request("GET", path or "/", headers=headers)
+            reply = conn.getresponse()
+            length = reply.getheader("Content-Length")
+            if length and length.isdigit() and int(length) > self.max_bytes:
+                raise GeocoderServiceError(f"the reply is {int(length):,} bytes, over the {self.max_bytes:,} limit")
+            body = bytearray()
+            while chunk := reply.read1(65536):
+                body += chunk
+                if len(body) > self.max_bytes:
+                    raise GeocoderServiceError(f"the reply passed the {self.max_bytes:,} byte limit")
+                if time.monotonic() > deadline:
+                    raise GeocoderTimedOut(f"no complete reply within {timeout:g} s")
+            if time.monotonic() > deadline:
+                raise GeocoderTimedOut(f"no complete reply within {timeout:g} s")
+            text = bytes(body).decode(reply.headers.get_content_charset() or "utf-8", errors="replace")
+            if reply.status >= 400:
+                raise AdapterHTTPError(f"Non-successful status code {reply.status}", status_code=reply.status,
+                                       headers={k.lower(): v for k, v in reply.getheaders()}, text=text)  # fmt: skip
+            return text
+        except (GeocoderServiceError, AdapterHTTPError):
+            raise
+        except (TimeoutError, OSError, http.client.HTTPException) as exc:
+            if time.monotonic() > deadline or isinstance(exc, TimeoutError):
+                raise GeocoderTimedOut(f"no complete reply within {timeout:g} s") from exc
+            if isinstance(exc, (ConnectionError, socket.gaierror)):
+                raise GeocoderUnavailable(f"Connection failed: {exc}") from exc
+            raise GeocoderServiceError(f"{type(exc).__name__}: {exc}") from exc
+        finally:
+            timer.cancel()
+            conn.close()
+
+
+def _shut(conn: http.client.HTTPConnection) -> None:
+    """The deadline passed: end any read or write in progress on this connection."""
+    sock = conn.sock
+    if sock is not None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+
+def _number(raw: Mapping[str, Any], key: str) -> float:
+    value = raw.get(key)
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise ValueError(f"{key} is {value!r}, not a number")
+    return float(value)
+
+
 class OnlineGeocoder:
     """Nominatim through geopy, one request per ``min_delay_seconds``, no retries.
 
@@ -367,7 +518,9 @@ class OnlineGeocoder:
         self.server = f"{settings.scheme}://{settings.domain}"
         self._nominatim = Nominatim(
             user_agent=settings.user_agent, domain=settings.domain, scheme=settings.scheme,
-            timeout=settings.timeout, adapter_factory=URLLibAdapter,
+            timeout=settings.timeout,
+            adapter_factory=lambda proxies, ssl_context: BoundedAdapter(
+                proxies=proxies, ssl_context=ssl_context, max_bytes=settings.max_reply_bytes),
         )
         self._geocode = _RateLimiter(
             self._nominatim.geocode, min_delay_seconds=settings.min_delay_seconds,
@@ -384,22 +537,37 @@ class OnlineGeocoder:
                 f"Nominatim at {self.server} {what} while looking up {query!r} — {fix}. "
                 f"(geopy: {type(exc).__name__}: {exc})", failure,
             ) from exc
+        except (ValueError, TypeError, AttributeError, KeyError, IndexError) as exc:  # geopy's own parsing
+            raise self._bad_answer(query, exc) from exc
         if location is None:
             return None
-        return self._resolution(location)
+        try:
+            return self._resolution(location, query)
+        except (ValueError, TypeError, AttributeError) as exc:
+            raise self._bad_answer(query, exc) from exc
 
-    def _resolution(self, location: Location) -> Resolution:
-        raw = location.raw or {}
-        address = raw.get("address") or {}
-        name = str(raw.get("name") or location.address.split(",")[0]).strip()
-        osm = f"{raw.get('osm_type', '')}/{raw.get('osm_id', '')}".strip("/")
+    def _bad_answer(self, query: str, exc: Exception) -> OnlineGeocodeError:
+        return OnlineGeocodeError(
+            f"Nominatim at {self.server} sent an answer that is not a valid place while looking up {query!r} "
+            f"({exc}); nothing was cached — check DASHBOARD_NOMINATIM_DOMAIN points at a real Nominatim.",
+            "bad-answer")  # fmt: skip
+
+    def _resolution(self, location: Location, query: str = "") -> Resolution:
+        """The answer, checked: coordinates from the raw reply (never geopy's 0.0 for a missing one)."""
+        raw = location.raw
+        if not isinstance(raw, Mapping):
+            raise ValueError(f"the result is {type(raw).__name__}, not an object")
+        address = raw.get("address")
+        address = address if isinstance(address, Mapping) else {}
+        name = raw.get("name") if isinstance(raw.get("name"), str) and raw.get("name").strip() else query
+        osm = f"{raw.get('osm_type', '')}/{raw.get('osm_id', '')}".strip("/")[:80]
         source = f"OpenStreetMap via Nominatim ({self.settings.domain}), ODbL"
-        return Resolution(
-            name=name, kind=nominatim_kind(raw), lat=float(location.latitude),
-            lon=float(location.longitude), country=str(address.get("country_code", "")).upper(),
-            source=f"{source}; osm {osm}" if osm else source,
-            confidence=_confidence(raw), via="nominatim",
-        )
+        country = address.get("country_code")
+        return valid_resolution(Resolution(
+            name=" ".join(str(name).split())[:200], kind=nominatim_kind(raw), lat=_number(raw, "lat"),
+            lon=_number(raw, "lon"), country=country.upper()[:3] if isinstance(country, str) else "",
+            source=f"{source}; osm {osm}" if osm else source, confidence=_confidence(raw), via="nominatim",
+        ))  # fmt: skip
 
 
 # --- resolver --------------------------------------------------------------------------
@@ -436,7 +604,7 @@ class Resolver:
             return Resolution(place.name, place.kind, place.lat, place.lon, place.country,
                               place.source, 1.0, "gazetteer")
         assert self.cache is not None
-        found, cached = self.cache.get(name)
+        found, cached = self.cache.get(name, self.settings.answer_max_age_days, self.settings.miss_max_age_days)
         if found:
             return cached
         return self._ask_online(name)

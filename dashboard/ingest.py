@@ -25,7 +25,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from dashboard import pipeline, review
-from dashboard.documents import DocumentMeta, content_hash
+from dashboard.documents import DocumentMeta, check_reference_date, content_hash
 from dashboard.errors import DashboardError, InputError
 from dashboard.extract import Extraction
 from dashboard.review import now_iso
@@ -189,6 +189,7 @@ def parse_meta(source: str, url: str, published: date | str | None, title: str =
             published = date.fromisoformat(published.strip())
         except ValueError:
             raise InputError(f"date: {published!r} is not a date; write it as YYYY-MM-DD.") from None
+    check_reference_date(published, "date")
     url = (url or "").strip()
     if url and not re.match(r"https?://[^\s]+$", url):
         raise InputError(f"url: {url[:80]!r} is not a web address; it must start with http:// or https://.")

@@ -13,7 +13,7 @@ import logging
 import os
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
@@ -22,11 +22,13 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard import rowstore
+from dashboard import isolate, rowstore
 from dashboard.documents import (
     DocumentMeta,
+    check_reference_date,
     content_hash,
     document_id,
+    linked_documents,
     list_documents,
     load_meta,
 )
@@ -116,16 +118,20 @@ class DocumentResult:
 def extract_document(
     path: Path, ctx: Context, reference_date: date | None = None, cache_dir: Path | None = None,
     known: set[str] | None = None,
+    extract: Callable[[str, date], Extraction] | None = None,
 ) -> DocumentResult:
     """Read and extract one document, from the cache when its content is unchanged.
 
     With `known` (the keys whose rows the build's row store holds), a known
     document's cached extraction is not even read: the reduce takes its rows from the store.
+    `extract` runs the extraction itself (default: `ctx.extractor.extract` in this process;
+    `build` passes one that runs it in a worker with a time limit).
     """
     text = read_document(path)
     meta = load_meta(path)
     warnings: list[str] = []
     if reference_date is not None:
+        check_reference_date(reference_date, str(path))
         meta = DocumentMeta(
             source=meta.source if meta else path.stem,
             reference_date=reference_date,
@@ -144,7 +150,7 @@ def extract_document(
         return DocumentResult(document_id(path), _display_path(path), meta, None, warnings, key)
     extraction = _cached(cache_dir, key) if cache_dir else None
     if extraction is None:
-        extraction = ctx.extractor.extract(text, meta.reference_date)
+        extraction = (extract or ctx.extractor.extract)(text, meta.reference_date)
         if cache_dir:
             _store(cache_dir, key, extraction)
     return DocumentResult(document_id(path), _display_path(path), meta, extraction, warnings, key)
@@ -482,11 +488,16 @@ def read_tables(build_dir: Path = BUILD_DIR) -> Tables:
 
 
 def build(
-    seeds: Path = SEEDS_DIR, build_dir: Path = BUILD_DIR, ctx: Context | None = None
+    seeds: Path = SEEDS_DIR, build_dir: Path = BUILD_DIR, ctx: Context | None = None, seconds: float | None = None
 ) -> tuple[Tables, Path]:
+    """Extract every document (new ones in a worker process, `seconds` each at most) and write the tables.
+
+    A document whose extraction runs past the limit (default `DASHBOARD_EXTRACT_SECONDS`, 60 s)
+    is stopped, left out and named in the manifest's problems; the rest are built.
+    """
     ctx = ctx or Context.create()
     with _gc_paused():
-        return _build(seeds, build_dir, ctx)
+        return _build(seeds, build_dir, ctx, seconds)
 
 
 @contextmanager
@@ -505,11 +516,42 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _build(seeds: Path, build_dir: Path, ctx: Context) -> tuple[Tables, Path]:
+def _build(seeds: Path, build_dir: Path, ctx: Context, seconds: float | None) -> tuple[Tables, Path]:
+    paths = list_documents(seeds)
+    if not paths:
+        raise InputError(f"{seeds}: holds no .txt documents. Add at least one article.")
+    limit = isolate.time_limit() if seconds is None else seconds
     store = rowstore.load(build_dir)
     known = store.known()  # documents whose rows are stored: their cached extraction is not even read
-    results = [extract_document(p, ctx, cache_dir=build_dir / "cache", known=known) for p in list_documents(seeds)]
+    results: list[DocumentResult] = []
+    stopped = [f"{p}: is a symbolic link, so it was not read (a link can point at any file on the server). "
+               "Put a copy of the document in the folder instead." for p in linked_documents(seeds)]  # fmt: skip
+    with isolate.ExtractionWorker(_worker_extractor, (ctx.places,), limit) as worker:
+        for p in paths:
+
+            def extract(text: str, reference_date: date, p: Path = p) -> Extraction:
+                return worker.call(_extract_job, text, reference_date, what=f"{p}: extraction")
+
+            try:
+                results.append(extract_document(p, ctx, cache_dir=build_dir / "cache", known=known, extract=extract))
+            except isolate.TimeLimitError as exc:
+                stopped.append(f"{exc} The document was left out of the tables: it may hold a very long line "
+                               f"or text built to stall extraction. Split it into paragraphs or remove it from "
+                               f"{seeds}; {isolate.TIME_LIMIT_ENV} sets the limit.")  # fmt: skip
+                log.info("%s", stopped[-1])
     if not results:
-        raise InputError(f"{seeds}: holds no .txt documents. Add at least one article.")
+        raise InputError(f"{seeds}: no document could be extracted. " + " ".join(stopped))
     tables = build_tables(results, ctx, build_dir, store)
+    tables.manifest["problems"] = stopped + tables.manifest["problems"]
     return tables, write_tables(tables, build_dir)
+
+
+def _worker_extractor(places: list[Place]) -> Extractor:
+    """Runs once in a build's worker process: the extractor's phrase indexes."""
+    return Extractor(places)
+
+
+def _extract_job(extractor: Extractor, text: str, reference_date: date) -> Extraction:
+    """Runs in the worker, one document at a time."""
+    isolate.slow_for_tests(text)
+    return extractor.extract(text, reference_date)

@@ -264,7 +264,7 @@ def events_for_place(selection: Selection, name: str, limit: int | None = None) 
     links, events = selection.links, selection.all_events
     if links is None or events is None or selection.event_kept is None or "order" not in events:
         both = pd.concat([selection.events, selection.undated])
-        hit = both[both["places"].map(lambda ps: name in (ps or ()))]
+        hit = both[_names(both["places"], name)]
         return hit.sort_values(["date_first", "doc_id", "line"], na_position="last").head(limit)
     # The table is stored in reading order (date, document, line): sorted positions are date order.
     return events.iloc[_place_positions(links.names, links.event_pos, links.place_code, selection.event_kept,
@@ -294,7 +294,7 @@ def quotes_for_place(selection: Selection, name: str, limit: int | None = None) 
     links, quotes = selection.links, selection.all_quotes
     order = ["date", "doc_id", "line", "start"]
     if links is None or quotes is None or selection.quote_kept is None:
-        hit = selection.quotes[selection.quotes["places"].map(lambda ps: name in (ps or ()))]
+        hit = selection.quotes[_names(selection.quotes["places"], name)]
         return hit.head(limit)
     pos = _place_positions(links.quote_names, links.quote_link_pos, links.quote_link_code, selection.quote_kept, name)
     keys = quotes[order].iloc[pos].reset_index(drop=True)  # sort on four columns, copy only the rows returned
@@ -302,9 +302,20 @@ def quotes_for_place(selection: Selection, name: str, limit: int | None = None) 
     return quotes.iloc[pos[ranked][:limit]]
 
 
+def _names(lists: pd.Series, name: str) -> np.ndarray:
+    """Which rows' place lists hold `name`, as a boolean array.
+
+    Never a Series from `.map`: on an empty frame that Series has dtype object, and
+    indexing a frame with it selects columns (none) instead of rows (pandas 3).
+    """
+    return np.fromiter((name in (ps if ps is not None else ()) for ps in lists), dtype=bool, count=len(lists))
+
+
 # -- permalinks -------------------------------------------------------------------
 
 _LIST_KEYS = {"kind": "kinds", "source": "sources", "claim": "claims", "place": "places"}
+MAX_LINK_VALUES = 100  # per list in a permalink: more is a crafted link, not a view someone shared
+MAX_LINK_VALUE_CHARS = 200
 
 
 def to_params(f: Filters, selected: str | None = None) -> dict[str, str]:
@@ -354,7 +365,14 @@ def from_params(params: Mapping[str, str | Iterable[str]]) -> tuple[Filters, str
     values: dict[str, object] = {"date_from": day("from"), "date_to": day("to")}
     for key, attr in _LIST_KEYS.items():
         raw = one(key)
-        items = tuple(v for v in (raw or "").split("|") if v)
+        pieces = (raw or "").split("|", MAX_LINK_VALUES)
+        if len(pieces) > MAX_LINK_VALUES:  # the last piece holds everything past the limit, unsplit
+            extra = pieces.pop().count("|") + 1
+            notes.append(f"ignored {extra:,} more {key} values: a link keeps at most {MAX_LINK_VALUES} per filter")
+        items = tuple(v for v in pieces if v)
+        too_long = [v for v in items if len(v) > MAX_LINK_VALUE_CHARS]
+        notes += [f"ignored a {key} value of {len(v):,} characters (at most {MAX_LINK_VALUE_CHARS})" for v in too_long]
+        items = tuple(v for v in items if len(v) <= MAX_LINK_VALUE_CHARS)
         if attr == "kinds":
             bad = [k for k in items if k not in KINDS]
             notes += [f"ignored kind={k!r}: not one of {', '.join(KINDS)}" for k in bad]
@@ -369,4 +387,5 @@ def from_params(params: Mapping[str, str | Iterable[str]]) -> tuple[Filters, str
     if f.date_from and f.date_to and f.date_from > f.date_to:
         notes.append("ignored the date range: 'from' is after 'to'")
         f = f.with_(date_from=None, date_to=None)
-    return f, one("sel") or None, notes
+    selected = (one("sel") or "")[:MAX_LINK_VALUE_CHARS] or None
+    return f, selected, notes

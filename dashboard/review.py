@@ -60,7 +60,14 @@ def now_iso() -> str:
 def file_lock(lock_path: Path) -> Iterator[None]:
     """Hold an exclusive flock on ``lock_path`` so read-modify-write cycles do not interleave."""
     lock_path.parent.mkdir(parents=True, exist_ok=True)
-    with open(lock_path, "a+b") as handle:
+    try:  # never through a link: a planted link would make the lock create or touch a file elsewhere
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+    except OSError:
+        if lock_path.is_symlink():
+            raise InputError(f"{lock_path}: is a symbolic link, so nothing was written. Remove the link "
+                             "(the lock file is made again by itself).") from None  # fmt: skip
+        raise
+    with os.fdopen(fd, "r+b") as handle:
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
         try:
             yield

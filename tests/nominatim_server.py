@@ -6,6 +6,13 @@ Per test, set ``mode`` to make it answer normally ("ok"), with no match
 ("empty"), HTTP 429 with Retry-After ("429"), an error ("500"/"503"), or
 slowly ("slow", sleeping ``delay`` seconds). Every request is recorded in
 ``requests`` with its arrival time, so tests can count and space them.
+
+Hostile modes, for the checks a real server's bugs or an attacker would exercise:
+"nan" (lat "NaN", lon "inf"), "999" (lat 999), "null-lat" (lat null), "strings" (a list of
+strings, not objects), "list-coords" (lat and lon as lists), "address-string" (address is a
+string), "drip" (headers, then one byte every ``delay`` seconds, forever), "huge" (a reply of
+``huge_bytes`` bytes with no Content-Length, streamed until the client hangs up) and
+"huge-declared" (a Content-Length of 300 MB).
 """
 
 from __future__ import annotations
@@ -48,6 +55,8 @@ class NominatimStub:
     mode: str = "ok"
     delay: float = 0.0
     retry_after: int = 30
+    huge_bytes: int = 50_000_000
+    bytes_sent: int = 0
     results: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     requests: list[Request] = field(default_factory=list)
     port: int = 0
@@ -89,6 +98,8 @@ def _handler(stub: NominatimStub) -> type[BaseHTTPRequestHandler]:
                 self._send(404, b'{"error": "not found"}')
                 return
             mode = stub.mode
+            if self._hostile(mode, params.get("q", "")):
+                return
             if mode == "slow":
                 time.sleep(stub.delay)
                 mode = "ok"
@@ -101,6 +112,56 @@ def _handler(stub: NominatimStub) -> type[BaseHTTPRequestHandler]:
             else:
                 records = stub.answer_for(params.get("q", ""))
                 self._send(200, json.dumps(records).encode("utf-8"))
+
+        def _hostile(self, mode: str, query: str) -> bool:
+            """Answer in one of the hostile modes; False when `mode` is not one of them."""
+            bad = {
+                "nan": [{**place_record(query, 0, 0), "lat": "NaN", "lon": "inf"}],
+                "999": [place_record(query, 999, 36.0)],
+                "null-lat": [{**place_record(query, 0, 36.0), "lat": None}],
+                "strings": ["Damascus", "Syria"],
+                "list-coords": [{**place_record(query, 0, 0), "lat": [35.0], "lon": [36.0]}],
+                "address-string": [place_record(query, 35.0, 36.0, address="Syria")],
+            }
+            if mode in bad:
+                self._send(200, json.dumps(bad[mode]).encode("utf-8"))
+                return True
+            if mode == "drip-headers":
+                body = json.dumps([place_record(query, 35.0, 36.0)]).encode("utf-8")
+                head = (f"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Padding: {'p' * 40}\r\n"
+                        f"Content-Length: {len(body)}\r\n\r\n").encode()  # fmt: skip
+                try:
+                    for ch in head:
+                        self.wfile.write(bytes([ch]))
+                        self.wfile.flush()
+                        time.sleep(stub.delay)
+                    self.wfile.write(body)
+                except (BrokenPipeError, ConnectionResetError, OSError):
+                    pass
+                self.close_connection = True
+                return True
+            if mode in ("drip", "huge", "huge-declared"):
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json; charset=utf-8")
+                if mode == "huge-declared":
+                    self.send_header("Content-Length", str(300 * 1024 * 1024))
+                self.end_headers()
+                try:
+                    if mode == "drip":
+                        for ch in b'[{"lat": "35.0", "lon": "36.0"}]' * 1000:
+                            self.wfile.write(bytes([ch]))
+                            self.wfile.flush()
+                            time.sleep(stub.delay)
+                    else:
+                        block = b" " * 65536
+                        while stub.bytes_sent < stub.huge_bytes:
+                            self.wfile.write(block)
+                            stub.bytes_sent += len(block)
+                except (BrokenPipeError, ConnectionResetError, OSError):
+                    pass  # the client hung up, as it should
+                self.close_connection = True
+                return True
+            return False
 
     return Handler
 

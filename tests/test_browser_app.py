@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from datetime import date
 
 import pytest
 
 from dashboard import pipeline
-from dashboard.query import Filters, select
 from tests.support import ROOT, Browser, browser, streamlit_server
 
 pytestmark = pytest.mark.browser
@@ -57,9 +55,20 @@ def _marker_titles(b: Browser) -> set[str]:
     return set(frame.locator(".leaflet-marker-pane .place-icon[title]").evaluate_all("els => els.map(e => e.title)"))
 
 
-def _expected_titles(tables: pipeline.Tables, f: Filters) -> set[str]:
-    places = select(tables.events, tables.quotes, tables.places, f).places
-    return set(places.dropna(subset=["lat"])["name"])
+# Worked out by hand from seeds/000_30cf977f6c52e3a0.txt (see tests/test_seed_expectations.py); the evil
+# document adds only Homs, which the seed names too. "Middle East" has no coordinates, so no marker.
+ALL_PLACED = {
+    "Syria", "Russia", "Ukraine", "Ankara", "Palestine", "Israel", "Lebanon", "Myanmar", "Sudan", "Iran",
+    "Latakia Governorate", "Khmeimim Air Base", "Tartus naval facility", "Damascus", "Latakia", "Hama",
+    "Tartus", "Homs", "Aleppo", "Idlib",
+}  # fmt: skip
+# Dec. 8-9: lines 5 (Ukraine, Russia), 7 (the Pope's list), 8 (the Latakia line), 10 (Syria, Russia), 13-15 (Damascus)
+DEC_8_9 = {"Ukraine", "Russia", "Palestine", "Israel", "Lebanon", "Syria", "Myanmar", "Sudan", "Damascus",
+           "Latakia Governorate", "Khmeimim Air Base", "Tartus naval facility"}  # fmt: skip
+DEC_8_9_EVENTS = 7
+# Dec. 7-8, reported only: lines 18 (Damascus), 5, 7, 10, 15 (19 and 14 are claimed, 13 retracted)
+DEC_7_8_REPORTED = DEC_8_9 - {"Latakia Governorate", "Khmeimim Air Base", "Tartus naval facility"}
+DEC_7_8_REPORTED_EVENTS = 5
 
 
 def _panel(b: Browser):  # noqa: ANN202 - a playwright Locator
@@ -74,7 +83,7 @@ def test_page_loads_offline_and_khmeimim_lists_the_latakia_event(app: tuple[str,
                                                                   b: Browser) -> None:  # fmt: skip
     url, tables = app
     _open(b, url)
-    assert _marker_titles(b) == _expected_titles(tables, Filters())
+    assert _marker_titles(b) == ALL_PLACED
     frame = b.page.frame_locator(MAP_FRAME)
     map_box = b.page.locator(MAP_FRAME).bounding_box()
     for name in CORE:  # each core place visible at the default view and not covered by anything
@@ -112,7 +121,7 @@ def test_the_date_filter_narrows_map_and_list(app: tuple[str, pipeline.Tables], 
     b.page.keyboard.type("09")
     b.page.keyboard.press("Enter")
     b.page.get_by_role("heading", name="Filters").click()  # the range is committed when focus leaves it
-    narrow = _expected_titles(tables, Filters(date_from=date(2024, 12, 8), date_to=date(2024, 12, 9)))
+    narrow = DEC_8_9
     assert narrow < everything
     b.page.wait_for_function(
         "n => { const f = document.querySelector('iframe[title=\"streamlit_folium.st_folium\"]');"
@@ -121,9 +130,7 @@ def test_the_date_filter_narrows_map_and_list(app: tuple[str, pipeline.Tables], 
     )
     assert _marker_titles(b) == narrow
     assert iframe.evaluate("f => f.contentWindow.__probe") == 42, "a filter change must not remount the map"
-    f = Filters(date_from=date(2024, 12, 8), date_to=date(2024, 12, 9))
-    n = len(select(tables.events, tables.quotes, tables.places, f).events)
-    _wait_for_text(b, f"{n} of {len(tables.events)} events")
+    _wait_for_text(b, f"{DEC_8_9_EVENTS} of {len(tables.events)} events")
     b.page.wait_for_url("**from=2024-12-08&to=2024-12-09**", timeout=30_000)
     b.screenshot("app-date-filter")
     assert b.blocked == [] and b.dialogs == []
@@ -132,11 +139,9 @@ def test_the_date_filter_narrows_map_and_list(app: tuple[str, pipeline.Tables], 
 def test_a_permalink_reopens_the_same_view(app: tuple[str, pipeline.Tables], b: Browser) -> None:
     url, tables = app
     _open(b, f"{url}/?from=2024-12-07&to=2024-12-08&claim=reported&sel=Damascus")
-    f = Filters(date_from=date(2024, 12, 7), date_to=date(2024, 12, 8), claims=("reported",))
-    assert _marker_titles(b) == _expected_titles(tables, f)
+    assert _marker_titles(b) == DEC_7_8_REPORTED
     _panel(b).locator("h3", has_text="Damascus").wait_for(timeout=30_000)
-    n = len(select(tables.events, tables.quotes, tables.places, f).events)
-    _wait_for_text(b, f"{n} of {len(tables.events)} events")
+    _wait_for_text(b, f"{DEC_7_8_REPORTED_EVENTS} of {len(tables.events)} events")
     dated = _panel(b).locator("li.event .date").all_inner_texts()
     in_range = [d for d in dated if d != "no date"]  # events without a day are listed after, not dropped
     assert in_range and all(d in ("2024-12-07", "2024-12-08") for d in in_range), dated
@@ -174,11 +179,8 @@ def test_exports_and_briefing_download_what_the_filters_show(app: tuple[str, pip
         b.page.get_by_role("button", name="Events (CSV)").click()
     got.value.save_as(tmp_path / "events.csv")
     csv_text = (tmp_path / "events.csv").read_text(encoding="utf-8")
-    expected = select(tables.events, tables.quotes, tables.places,
-                      Filters(date_from=date(2024, 12, 9), date_to=date(2024, 12, 9))).events  # fmt: skip
-    assert len(expected) >= 1
-    for text in expected["text"]:
-        assert text.split(",")[0] in csv_text
+    # Dec. 9 is line 8 alone: "... TASS reported on Dec. 9, citing a Syrian source."
+    assert "Syrian opposition fighters took control of the Latakia province" in csv_text
     assert "Reuters on Dec. 8" not in csv_text  # outside the day chosen
     with b.page.expect_download(timeout=120_000) as got:
         b.page.get_by_role("button", name="Download briefing", exact=True).click()
@@ -186,3 +188,23 @@ def test_exports_and_briefing_download_what_the_filters_show(app: tuple[str, pip
     html = (tmp_path / "briefing.html").read_text(encoding="utf-8")
     assert "2024-12-09" in html and "Latakia" in html and "<script" not in html.lower()
     assert b.dialogs == [] and b.blocked == []
+
+
+def test_a_hostile_permalink_shows_its_text_and_no_link_image_or_colour(app: tuple[str, pipeline.Tables],
+                                                                         b: Browser) -> None:  # fmt: skip
+    from urllib.parse import urlencode
+
+    hostile = "[SESSION EXPIRED: log in here](https://evil.example/login) ![t](https://evil.example/t.png) :red[ALERT]"
+    url, _ = app
+    b.page.goto(f"{url}/?" + urlencode({"q": hostile, "source": hostile, "sel": hostile}))
+    b.page.get_by_text("Showing: text contains").first.wait_for(timeout=60_000)
+    b.page.wait_for_timeout(1000)
+    caption = b.page.get_by_text("Showing: text contains").first.inner_text().replace("\u2060", "")
+    assert hostile in caption  # shown exactly as written
+    assert b.page.locator('a[href*="evil.example"]').count() == 0
+    assert b.page.locator('img[src*="evil.example"]').count() == 0
+    assert b.page.locator('[data-testid="stMarkdownColoredText"], span[style*="color: red"]').count() == 0
+    alerts = [w.replace("\u2060", "") for w in b.page.locator('[data-testid="stAlert"]').all_inner_texts()]
+    assert any(hostile in w for w in alerts), alerts
+    b.screenshot("app-hostile-permalink")
+    assert b.blocked == [] and b.dialogs == []  # the image was never fetched

@@ -137,3 +137,85 @@ def test_no_key_configured_means_read_only(dirs: dict[str, Path]) -> None:
     at = page().run()
     assert "Read-only" in at.info[0].value and at.button(key="preview_btn").disabled
     assert "editor_key_input" not in [t.key for t in at.text_input]
+
+
+def test_wrong_keys_lock_the_page_out_with_the_wait_said(dirs: dict[str, Path]) -> None:
+    at = page()
+    at.secrets["editor_key"] = "a-long-random-editor-key-for-tests"
+    at.run()
+    for i in range(4):
+        at.text_input(key="editor_key_input").input(f"guess-{i}").run()
+        assert f"{4 - i} more wrong" in at.info[0].value
+    at.text_input(key="editor_key_input").input("guess-4").run()
+    assert "try again in 60 s" in at.info[0].value
+    at.text_input(key="editor_key_input").input("a-long-random-editor-key-for-tests").run()
+    assert "too many wrong editor keys" in at.info[0].value and at.button(key="preview_btn").disabled
+
+
+def test_the_preview_callback_checks_the_key_itself(dirs: dict[str, Path]) -> None:
+    key = "a-long-random-editor-key-for-tests"
+    at = page()
+    at.secrets["editor_key"] = key
+    at.run()
+    at.text_input(key="editor_key_input").input(key).run()
+    assert not at.button(key="preview_btn").disabled
+    at.text_input(key="who").input("ana")
+    at.text_area(key="paste_text").input(ARTICLE)
+    at.text_input(key="source").input("Reuters")
+    at.date_input(key="published").set_value(datetime.date(2024, 12, 13))
+    # One message carrying a wrong key and the click (the button was enabled when drawn): the
+    # callback runs before the page redraws, so only its own check stops it.
+    at.text_input(key="editor_key_input").input("wrong")
+    at.button(key="preview_btn").click().run()
+    assert "preview" not in at.session_state and "Read-only" in at.error[0].value.replace("\\", "")
+
+
+def test_a_markdown_file_name_is_shown_as_text_in_the_preview(dirs: dict[str, Path],
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    from dashboard import ingest, preview_worker
+    from dashboard.documents import DocumentMeta
+
+    monkeypatch.setenv("DASHBOARD_EDITING", "1")
+    incoming = ingest.read_upload(ARTICLE.encode(), "[click](evil.example) **big** ![x](evil.png).md")
+    meta = DocumentMeta("Reuters", datetime.date(2024, 12, 13))
+    at = page()
+    at.session_state["preview"] = preview_worker.preview(incoming, meta)
+    at.run()
+    summary = at.markdown[0].value
+    assert r"\[click\]\(evil\.example\) \*\*big\*\* \!\[x\]\(evil\.png\)\.md" in summary
+    assert "](" not in summary and " **big" not in summary
+
+
+def test_a_preview_that_runs_too_long_is_stopped_with_a_message(dirs: dict[str, Path],
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    monkeypatch.setenv("DASHBOARD_EDITING", "1")
+    monkeypatch.setenv("DASHBOARD_TEST_SLOW_MARKER", "STALL-EXTRACTION")
+    monkeypatch.setenv("DASHBOARD_EXTRACT_SECONDS", "2")
+    before = documents(dirs["seeds"])
+    at = fill(page().run(), text=ARTICLE + "STALL-EXTRACTION\n")
+    assert "The preview took longer than 2 s and was stopped" in at.error[0].value.replace("\\", "")
+    assert "save_btn" not in [b.key for b in at.button] and documents(dirs["seeds"]) == before
+
+
+def test_geocoder_answers_are_listed_and_can_be_forgotten(dirs: dict[str, Path], tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    from dashboard.geocode import NominatimCache, Resolution
+
+    monkeypatch.setenv("DASHBOARD_EDITING", "1")
+    cache_path = tmp_path / "geocode_cache.json"
+    monkeypatch.setenv("DASHBOARD_GEOCODE_CACHE", str(cache_path))
+    cache = NominatimCache(cache_path)
+    cache.put("Kafr Nabl", None)
+    cache.put("[Tell](https://evil.example) **Hamdan**", Resolution("Tell Hamdan", "city", 35.9, 38.1, "SY", "osm",
+                                                                     0.5, "nominatim"))  # fmt: skip
+    at = fill(page().run())  # a first run builds the tables
+    at.button(key="save_btn").click().run()
+    listing = next(e for e in at.expander if "names asked of the online geocoder" in e.label)
+    assert listing.label.startswith("2 names")
+    at.text_input(key="who").input("ana")
+    at.selectbox(key="forget_pick").set_value("kafr nabl")
+    at.button(key="forget_btn").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert [e["query"] for e in NominatimCache(cache_path).entries()] == ["[tell](https://evil.example) **hamdan**"]
+    shown = " ".join(m.value.replace("\\", "") for m in at.success)
+    assert "Forgot the geocoder's answer for kafr nabl" in shown

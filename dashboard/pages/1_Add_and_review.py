@@ -13,7 +13,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import auth, ingest, pipeline, review, store
+from dashboard import auth, ingest, pipeline, preview_worker, review, safe_text, store
 from dashboard.documents import content_hash
 from dashboard.errors import DashboardError
 from dashboard.gazetteer import DEFAULT_PATH as GAZETTEER_PATH
@@ -21,6 +21,8 @@ from dashboard.gazetteer import KINDS, load_gazetteer
 from dashboard.geocode import GeocodeSettings, NominatimCache
 
 st.set_page_config(page_title="Add and review", layout="wide")
+st.set_option("client.showErrorDetails", safe_text.ERROR_DETAILS)  # last resort: a plain message, no traceback
+md = safe_text.md  # text from documents, uploads and the geocoder: shown as text, never as Markdown
 st.title("Add articles, review what was extracted")
 
 
@@ -54,7 +56,22 @@ key = configured_key()
 signed_in = st.user.get("email") if st.user.get("is_logged_in") else None
 if key and not auth._flag(os.environ.get(auth.EDITING_ENV)):
     st.text_input("Editor key", type="password", key="editor_key_input")
-acc = auth.access(os.environ, key, st.session_state.get("editor_key_input"), signed_in, secret("editors"))
+
+
+@st.cache_resource
+def key_guard() -> auth.KeyGuard:
+    """One per server: wrong keys are counted across sessions, per client."""
+    return auth.KeyGuard()
+
+
+def visitor_access() -> auth.Access:
+    session = st.session_state.setdefault("session_tag", os.urandom(8).hex())
+    ip = st.context.ip_address
+    return key_guard().access(os.environ, key, st.session_state.get("editor_key_input"), session,
+                              ip if isinstance(ip, str) else None, signed_in, secret("editors"))  # fmt: skip
+
+
+acc = visitor_access()
 (st.success if acc.can_edit else st.info)(acc.reason)
 read_only = not acc.can_edit
 if acc.who:
@@ -93,6 +110,9 @@ def make_preview() -> None:
     """Check the inputs and extract, saving nothing; the result (or the refusal) goes to session state."""
     st.session_state.pop("preview", None)
     st.session_state.pop("saved_message", None)
+    if not visitor_access().can_edit:  # not only the disabled button: a callback checks for itself
+        st.session_state.preview_error = "Read-only: nothing was extracted."
+        return
     try:
         if st.session_state.get("how") == "Upload a file":
             up = st.session_state.get("upload")
@@ -106,7 +126,7 @@ def make_preview() -> None:
                                  who or "")  # fmt: skip
         if incoming.title and not meta.title:
             meta = ingest.DocumentMeta(meta.source, meta.reference_date, meta.url, incoming.title, meta.added_by)
-        st.session_state.preview = ingest.preview(incoming, meta, pipeline.Context.create())
+        st.session_state.preview = preview_worker.preview(incoming, meta)  # in a worker, time-limited
         st.session_state.preview_error = None
     except DashboardError as exc:
         st.session_state.preview_error = str(exc)
@@ -114,14 +134,14 @@ def make_preview() -> None:
 
 st.button("Preview", key="preview_btn", disabled=read_only, on_click=make_preview)
 if st.session_state.get("preview_error"):
-    st.error(st.session_state.preview_error)
+    st.error(md(st.session_state.preview_error))
 p: ingest.Preview | None = st.session_state.get("preview")
 if p is not None:
     st.subheader("Preview (nothing saved yet)")
-    st.markdown(f"**{p.summary()}** from {p.incoming.label}, read with reference date "
+    st.markdown(f"**{p.summary()}** from {md(p.incoming.label)}, read with reference date "
                 f"{p.meta.reference_date.isoformat()}.")  # fmt: skip
     for note in p.incoming.notes:
-        st.caption(f"Note: {note}")
+        st.caption(f"Note: {md(note)}")
     st.html(f"<style>{ingest.HIGHLIGHT_CSS}</style><div class='hl-doc'>{ingest.highlight_html(p)}</div>")
     st.caption("Green: places · orange: dates · yellow: quotes · blue: the sentence of an event")
     st.dataframe([{"line": e.line, "date": e.date, "places": ", ".join(p.places[n]["name"] for n in e.places),
@@ -129,7 +149,7 @@ if p is not None:
     st.dataframe([{"place": n, "status": r["status"], "lat": r["lat"], "lon": r["lon"], "via": r["via"]}
                   for n, r in p.places.items()], hide_index=True)  # fmt: skip
     if p.unresolved:
-        st.warning("Not placed yet: " + ", ".join(p.unresolved) + ". Save, then fix them under Review below.")
+        st.warning("Not placed yet: " + md(", ".join(p.unresolved)) + ". Save, then fix them under Review below.")
     if st.button("Save", key="save_btn", disabled=read_only, type="primary") and ready_to_write():
         try:
             with st.spinner("Saving and rebuilding the tables…"):
@@ -139,9 +159,9 @@ if p is not None:
             st.session_state.pop("preview", None)
             st.rerun()
         except (DashboardError, OSError) as exc:
-            st.error(f"Not saved: {exc}")
+            st.error(f"Not saved: {md(exc)}")
 if st.session_state.get("saved_message"):
-    st.success(st.session_state.saved_message + " The map shows it on its next refresh.")
+    st.success(md(st.session_state.saved_message) + " The map shows it on its next refresh.")
 
 # -- review ----------------------------------------------------------------------------------
 st.header("Review")
@@ -172,7 +192,7 @@ try:
         st.warning(refreshed.warning)
     tables = load_tables(refreshed.stamp, str(ingest.build_dir()))
 except (DashboardError, OSError, ValueError) as exc:
-    st.info(f"Nothing to review yet: {exc}")
+    st.info(f"Nothing to review yet: {md(exc)}")
     st.stop()
 
 
@@ -183,11 +203,11 @@ def rebuild_after(what: str) -> None:
         st.session_state.review_message = f"{what} The map uses it from now on."
     except (DashboardError, OSError) as exc:
         st.session_state.review_message = None
-        st.error(f"{what} But the rebuild failed: {exc}")
+        st.error(md(f"{what} But the rebuild failed: {exc}"))
 
 
 if st.session_state.get("review_message"):
-    st.success(st.session_state.review_message)
+    st.success(md(st.session_state.review_message))
 
 st.subheader("Places to check")
 todo = review.needs_review(tables.places)
@@ -201,13 +221,13 @@ for _, row in shown.iterrows():
     name = str(row["name"])
     k = content_hash(name)[:10]
     why = row["reason"] or f"placed by {row['via']} with confidence {row['confidence']:.2f}"
-    with st.expander(f"{name} — {why}", expanded=row["status"] == "unresolved"):
+    with st.expander(f"{md(name)} — {md(why)}", expanded=row["status"] == "unresolved"):
         st.text("Written as: " + ", ".join(row["mentions"]))
         for text in naming.get(name, []):
             st.text(f"“{text}”")
         choices = review.candidates(name, gazetteer, cache)
         labels = [c.label for c in choices] + ["Enter coordinates"]
-        pick = st.radio("Where is it?", labels, key=f"pick_{k}", disabled=read_only)
+        pick = st.radio("Where is it?", labels, key=f"pick_{k}", disabled=read_only, format_func=md)
         chosen = next((c for c in choices if c.label == pick), None)
         a, b, c, d = st.columns(4)
         lat = a.number_input("Latitude", -90.0, 90.0, value=chosen.lat if chosen else 0.0, format="%.5f",
@@ -219,7 +239,7 @@ for _, row in shown.iterrows():
         country = d.text_input("Country code", value=chosen.country if chosen else "", key=f"cc_{k}",
                                disabled=read_only or chosen is not None)  # fmt: skip
         note = st.text_input("Note (how you know)", key=f"note_{k}", disabled=read_only)
-        if st.button(f"Save place for {name}", key=f"fix_{k}", disabled=read_only) and ready_to_write():
+        if st.button(f"Save place for {md(name)}", key=f"fix_{k}", disabled=read_only) and ready_to_write():
             try:
                 if chosen is not None:
                     lat, lon, kind, country = chosen.lat, chosen.lon, chosen.kind, chosen.country
@@ -230,7 +250,7 @@ for _, row in shown.iterrows():
                 rebuild_after(f"Saved: {name} at {lat:.5f}, {lon:.5f}.")
                 st.rerun()
             except DashboardError as exc:
-                st.error(f"Not saved: {exc}")
+                st.error(f"Not saved: {md(exc)}")
 
 try:
     overrides = review.load_overrides()
@@ -248,6 +268,17 @@ if overrides:
                     st.rerun()
             except DashboardError as exc:
                 st.error(f"Not removed: {exc}")
+
+geocoded = cache.entries()
+if geocoded:
+    with st.expander(f"{len(geocoded)} names asked of the online geocoder (answers and misses, with when)"):
+        st.dataframe(geocoded, hide_index=True)
+        forget = st.selectbox("Forget an answer (the next build asks again)", [e["query"] for e in geocoded],
+                              key="forget_pick", disabled=read_only)  # fmt: skip
+        if st.button("Forget this answer", key="forget_btn", disabled=read_only) and forget and ready_to_write():
+            if cache.remove(forget):
+                rebuild_after(f"Forgot the geocoder's answer for {forget}.")
+                st.rerun()
 
 st.subheader("Mark extracted items wrong")
 st.caption("A marked event or quote is hidden from the map, lists and exports, never deleted; unmark it to undo.")

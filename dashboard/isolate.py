@@ -1,0 +1,246 @@
+"""Extraction off the server's interpreter: worker processes with a time limit.
+
+News text is untrusted, and some text takes extraction a long time (regular expressions hold
+Python's interpreter lock, so in the app's own process one slow document stalls every
+visitor). Here the work runs in another process: the caller waits without holding the lock,
+and a job over its time limit is killed and reported, never waited on for good.
+
+- `run_limited(fn, *args, seconds=...)`: one call in a fresh worker (the app's preview, save
+  and rebuild). Raises `TimeLimitError` when the limit passes.
+- `ExtractionWorker`: one long-lived worker for a build, fed documents one at a time with a
+  limit per document; a document over it is reported, its worker replaced, the rest go on.
+
+Workers come from a "forkserver": a clean process started once that forks each worker, so a
+worker never inherits the web server's threads and locks, and starts in milliseconds.
+"""
+
+from __future__ import annotations
+
+import math
+import multiprocessing
+import multiprocessing.spawn
+import os
+import re
+import signal
+import time
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from typing import Any
+
+from dashboard.errors import DashboardError
+
+TIME_LIMIT_ENV = "DASHBOARD_EXTRACT_SECONDS"
+DEFAULT_SECONDS = 60.0
+# For tests only: extraction of a text containing this marker runs a catastrophic regular
+# expression for an hour, holding the interpreter lock in long stretches the way the issue's
+# hostile inputs did, so a test can make one document "hostile" without depending on which
+# inputs happen to be slow today (the extraction's own regexes are being made linear).
+SLOW_MARKER_ENV = "DASHBOARD_TEST_SLOW_MARKER"
+_SLOW_SECONDS = 3600
+_GRACE_SECONDS = 5  # a worker ends itself this long after its limit, should nobody be left to stop it
+
+
+class TimeLimitError(DashboardError, TimeoutError):
+    """A job in a worker process ran past its time limit and was stopped."""
+
+
+def time_limit(env: dict[str, str] | None = None) -> float:
+    """Seconds one document's extraction may take (env DASHBOARD_EXTRACT_SECONDS, default 60)."""
+    raw = (os.environ if env is None else env).get(TIME_LIMIT_ENV, "").strip()
+    try:
+        value = float(raw) if raw else DEFAULT_SECONDS
+    except ValueError:
+        return DEFAULT_SECONDS
+    return value if value > 0 else DEFAULT_SECONDS
+
+
+WORKER_NAME = "dashboard-worker"
+_original_preparation_data = multiprocessing.spawn.get_preparation_data
+
+
+def _preparation_data(name: str) -> dict[str, Any]:
+    """multiprocessing's start-up data for a child, without "re-run the main module" for ours.
+
+    multiprocessing re-imports `__main__` in each new process. Under Streamlit `__main__` is
+    the page script, which must never run in a worker (it would draw a page and extract
+    again); our workers only need `dashboard` modules. "ignore" is the forkserver itself.
+    """
+    data = _original_preparation_data(name)
+    if name == "ignore" or name.startswith(WORKER_NAME):
+        data.pop("init_main_from_path", None)
+        data.pop("init_main_from_name", None)
+        data.pop("main_path", None)
+    return data
+
+
+multiprocessing.spawn.get_preparation_data = _preparation_data
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["dashboard.pipeline", "dashboard.ingest"])
+    return ctx
+
+
+def slow_for_tests(text: str) -> None:
+    """The test hook (see SLOW_MARKER_ENV); does nothing unless the variable is set."""
+    marker = os.environ.get(SLOW_MARKER_ENV)
+    if marker and marker in text:
+        end = time.monotonic() + _SLOW_SECONDS
+        while time.monotonic() < end:
+            re.fullmatch(r"(a+)+b", "a" * 24)  # about 0.5 s per call, all of it holding the GIL
+
+
+def _send_outcome(conn: Connection, fn: Callable[..., Any], args: tuple) -> None:
+    try:
+        result: tuple = ("ok", fn(*args))
+    except DashboardError as exc:
+        result = ("refused", str(exc))
+    except Exception as exc:  # noqa: BLE001 - reported to the caller, who decides
+        result = ("failed", f"{type(exc).__name__}: {exc}")
+    conn.send(result)
+
+
+def _adopt(env: dict[str, str]) -> None:
+    """Take the caller's environment: workers fork from a server started earlier, with its own."""
+    os.environ.clear()
+    os.environ.update(env)
+
+
+def _send_limited(conn: Connection, fn: Callable[..., Any], args: tuple, seconds: float) -> None:
+    """`_send_outcome` under an alarm: SIGALRM's default action ends the process even inside one
+    long regular-expression call, so a worker whose caller was killed (and so cannot stop it)
+    still ends a little after the limit instead of running on for an hour."""
+    signal.alarm(math.ceil(seconds) + _GRACE_SECONDS)
+    try:
+        _send_outcome(conn, fn, args)
+    finally:
+        signal.alarm(0)
+
+
+def _one_job(conn: Connection, fn: Callable[..., Any], args: tuple, env: dict[str, str], seconds: float) -> None:
+    _adopt(env)
+    try:
+        _send_limited(conn, fn, args, seconds)
+    finally:
+        conn.close()
+
+
+def _outcome(kind: str, value: Any) -> Any:
+    if kind == "ok":
+        return value
+    if kind == "refused":
+        raise DashboardError(value)
+    raise DashboardError(f"the worker failed: {value}")
+
+
+def run_limited(fn: Callable[..., Any], *args: Any, seconds: float | None = None, what: str = "the job") -> Any:
+    """`fn(*args)` in a fresh worker process, stopped after `seconds` (default: `time_limit()`).
+
+    `fn` and `args` must be picklable (a module-level function). A `DashboardError` raised by
+    `fn` is raised here with the same message; any other failure becomes a `DashboardError`.
+    """
+    seconds = time_limit() if seconds is None else seconds
+    ctx = _context()
+    receive, send = ctx.Pipe(duplex=False)
+    worker = ctx.Process(target=_one_job, args=(send, fn, args, dict(os.environ), seconds), daemon=False,
+                         name=f"{WORKER_NAME}-job")
+    worker.start()
+    send.close()
+    try:
+        if not receive.poll(seconds):
+            raise TimeLimitError(f"{what} took longer than {seconds:g} s and was stopped.")
+        kind, value = receive.recv()
+    except EOFError:
+        raise DashboardError(f"{what} stopped: its worker process ended unexpectedly.") from None
+    finally:
+        receive.close()
+        _stop(worker)
+    return _outcome(kind, value)
+
+
+def _stop(worker: multiprocessing.process.BaseProcess) -> None:
+    worker.join(timeout=0.5)
+    if worker.is_alive():
+        worker.kill()
+        worker.join(timeout=5)
+
+
+# -- a worker for a whole build ----------------------------------------------------------
+
+
+def _serve(conn: Connection, setup: Callable[..., Any], setup_args: tuple, env: dict[str, str],
+           seconds: float) -> None:
+    """Worker loop: build the state once, then answer (fn, args) jobs until told to stop."""
+    _adopt(env)
+    state = setup(*setup_args)
+    while True:
+        try:
+            job = conn.recv()
+        except EOFError:
+            return
+        if job is None:
+            return
+        fn, args = job
+        _send_limited(conn, fn, (state, *args), seconds)
+
+
+class ExtractionWorker:
+    """A worker process holding per-build state (the extractor), run one job at a time with a limit.
+
+    `setup(*setup_args)` runs once in the worker; each `call(fn, *args)` runs `fn(state, *args)`
+    there. A job over the limit kills the worker; the next call starts a fresh one.
+    """
+
+    def __init__(self, setup: Callable[..., Any], setup_args: tuple, seconds: float) -> None:
+        self.setup, self.setup_args, self.seconds = setup, setup_args, seconds
+        self._worker: multiprocessing.process.BaseProcess | None = None
+        self._conn: Connection | None = None
+
+    def _start(self) -> Connection:
+        if self._conn is None:
+            ctx = _context()
+            mine, theirs = ctx.Pipe(duplex=True)
+            args = (theirs, self.setup, self.setup_args, dict(os.environ), self.seconds)
+            self._worker = ctx.Process(target=_serve, args=args, daemon=True, name=f"{WORKER_NAME}-build")
+            self._worker.start()
+            theirs.close()
+            self._conn = mine
+        return self._conn
+
+    def call(self, fn: Callable[..., Any], *args: Any, what: str = "the job") -> Any:
+        conn = self._start()
+        try:
+            conn.send((fn, args))
+            if not conn.poll(self.seconds):
+                self.close(kill=True)
+                raise TimeLimitError(f"{what} took longer than {self.seconds:g} s and was stopped.")
+            kind, value = conn.recv()
+        except (EOFError, BrokenPipeError, ConnectionResetError):
+            self.close(kill=True)
+            raise DashboardError(f"{what} stopped: its worker process ended unexpectedly.") from None
+        return _outcome(kind, value)
+
+    def close(self, kill: bool = False) -> None:
+        conn, worker = self._conn, self._worker
+        self._conn = self._worker = None
+        if conn is not None:
+            if not kill:
+                try:
+                    conn.send(None)
+                except OSError:
+                    pass
+            conn.close()
+        if worker is not None:
+            if kill:
+                worker.kill()
+            worker.join(timeout=5)
+            if worker.is_alive():
+                worker.kill()
+                worker.join(timeout=5)
+
+    def __enter__(self) -> ExtractionWorker:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
