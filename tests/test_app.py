@@ -215,7 +215,7 @@ def test_an_unexpected_error_shows_a_plain_message_without_paths(dirs: tuple[Pat
     def broken(*args: object) -> str:
         raise KeyError("/srv/secret/path/dashboard/query.py: date_first")
 
-    monkeypatch.setattr(views, "count_line", broken)
+    monkeypatch.setattr(views, "filters_from_inputs", broken)
     at = AppTest.from_file(APP, default_timeout=90)
     at.run()
     assert len(at.exception) == 1
