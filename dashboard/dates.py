@@ -133,10 +133,15 @@ def _make_day(month: int, day: int, year: int | None, reference: date) -> date |
 def find_dates(text: str, reference: date) -> list[DateMention]:
     """Every date mention in the text, earliest in the text first, no overlaps."""
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    # One flag per character: checking a candidate costs its own length, not the number of dates
+    # found so far (comparing with every earlier date was quadratic on a line of dates).
+    taken = bytearray(len(text))
 
     def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
+        return taken.find(1, a, b) < 0
+
+    def take(a: int, b: int) -> None:
+        taken[a:b] = b"\x01" * (b - a)
 
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
@@ -146,11 +151,11 @@ def find_dates(text: str, reference: date) -> list[DateMention]:
             if mention is None:
                 continue
             found.append(mention)
-            taken.append((m.start(), m.end()))
+            take(m.start(), m.end())
     for m in _VAGUE.finditer(text):
         if free(m.start(), m.end()):
             found.append(DateMention(m.start(), m.end(), m.group(0), None, None, None, False))
-            taken.append((m.start(), m.end()))
+            take(m.start(), m.end())
     found.sort(key=lambda d: d.start)
     return found
 

@@ -12,12 +12,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from dashboard import lexicon
+from dashboard import claims, lexicon
 from dashboard.dates import DateMention, event_date, find_dates
 from dashboard.gazetteer import Place
 from dashboard.phrases import PhraseIndex, PhraseMatch, Token, is_acronym, tokenize
 from dashboard.quotes import find_quotes, word_count
-from dashboard.text import find_quote_spans, mask_markup, normalize_for_dedup, split_sentences
+from dashboard.text import QuoteSpan, find_quote_spans, mask_markup, normalize_for_dedup, split_sentences
 
 # Which kinds of place say most precisely where something happened.
 KIND_RANK = {"base": 0, "city": 0, "province": 1, "region": 2, "country": 3}
@@ -39,11 +39,13 @@ _PUBLISHING_NOTE = re.compile(
     re.I,
 )
 # "DAMASCUS (Reuters) -": where the story was filed, not where it happened.
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'\-]+(?:\([^)]{1,40}\))?\s*[-\u2013\u2014]\s")
-_RETRACTS_PREVIOUS = re.compile(
-    r"\b(?:deleted|retracted|withdrew|walked back|corrected)\b.*\b(?:information|report|reporting|claim|post|story|article)\b",  # noqa: E501
-    re.I,
+# Bounded, and matched once per line: an unbounded run of capitals and spaces backtracked quadratically.
+_DATELINE = re.compile(
+    r"^ {0,8}[A-Z][A-Z.,'\-]{0,30}(?: [A-Z.,'\-]{1,30}){0,4},?(?: ?\([^)]{1,40}\))? ?[-\u2013\u2014]\s"
 )
+# Longest sentence read as one: a longer run is cut at spaces into pieces of at most this many
+# characters (and the cut recorded), so no crafted "sentence" can make extraction slow.
+MAX_SENTENCE_CHARS = 2000
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,7 @@ class Extraction:
     quotes: list[QuoteRecord] = field(default_factory=list)
     mentions: list[PlaceMention] = field(default_factory=list)
     duplicates: list[int] = field(default_factory=list)  # lines skipped as repeats
+    problems: list[str] = field(default_factory=list)  # what was read differently from how it was written
 
 
 class Extractor:
@@ -199,7 +202,9 @@ class Extractor:
     def _extract_line(self, raw: str, number: int, reference: date, out: Extraction, seen: set[str]) -> None:
         line = mask_markup(raw)
         spans = find_quote_spans(line)
-        sentences = split_sentences(line, spans)
+        sentences = _cap_sentences(line, split_sentences(line, spans), number, out.problems)
+        dateline = _DATELINE.match(line)
+        dateline_end = dateline.end() if dateline else -1
         fresh: list[int] = []
         for si, (a, b) in enumerate(sentences):
             key = normalize_for_dedup(line[a:b])
@@ -226,14 +231,15 @@ class Extractor:
             dates = find_dates(sentence, reference)
             when = event_date(dates)
             sentence_dates[si] = when
-            dateline = _DATELINE.match(line)
-            places = self.rank_places(mentions, dateline.end() if dateline else -1)
+            places = self.rank_places(mentions, dateline_end)
             sentence_places[si] = places
             outside = _outside_quotes(sentence, a, spans)
-            claim = _claim_status(outside)
-            if claim == "retracted" and _RETRACTS_PREVIOUS.search(outside) and out.events:
+            claim = claims.claim_status(outside)
+            if claim == "retracted" and out.events and claims.takes_back_earlier(outside):
                 prev = out.events[-1]
-                if prev.line == number:
+                # The report taken back is the one just before: in this paragraph, or the last
+                # paragraph when this sentence is a note of its own (no place, no date).
+                if prev.line == number or (not places and when is None):
                     prev.claim = "retracted"
                     prev.claim_evidence = raw[a:b]
                     if not places and when is None:
@@ -280,7 +286,9 @@ class Extractor:
             )
 
     def _sources(self, sentence: str, speakers: list[str], tokens: list[Token]) -> list[str]:
-        names = [m.canonical for m in self.sources.find(sentence, tokens)]
+        hits = self.sources.find(sentence, tokens)
+        names = [m.canonical for m in hits]
+        names += described_sources(sentence, [(m.start, m.end) for m in hits])
         for s in speakers:
             hit = self.sources.find(s)
             if hit:
@@ -299,6 +307,34 @@ _PERSON = re.compile(
 )
 
 
+_DESCRIBED = [(re.compile(pattern), canonical) for pattern, canonical in lexicon.SOURCE_DESCRIPTIONS]
+# A description is a source only when it reports: a verb of speech or publication follows, or
+# "according to" / "citing" / "told" stands before ("Russian media executives met" names no source).
+_REPORTS_AFTER = re.compile(
+    r"\s*(?:,|\.|;|$|\s(?:have\s+|has\s+|had\s+|also\s+|later\s+|earlier\s+)?(?:"
+    + "|".join(sorted(lexicon.SPEECH_VERBS | {"cited", "quoted", "published", "aired", "broadcast", "showed"}))
+    + r")\b)"
+)
+_REPORTS_BEFORE = re.compile(
+    r"(?:according\s+to|citing|cited\s+by|quoted\s+by|reported\s+by|told)\s+(?:the\s+)?$", re.I
+)
+
+
+def described_sources(sentence: str, taken: list[tuple[int, int]]) -> list[str]:
+    """Sources named by a description ("Ukrainian military intelligence said"), where no name was found."""
+    out: list[str] = []
+    for pattern, canonical in _DESCRIBED:
+        for m in pattern.finditer(sentence):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            reports = _REPORTS_AFTER.match(sentence, m.end()) or _REPORTS_BEFORE.search(
+                sentence, max(0, m.start() - 20), m.start()
+            )
+            if reports:
+                out.append(canonical.format(**m.groupdict()))
+    return out
+
+
 def _person_words(text: str) -> set[str]:
     """Words of people's names in a document, so "of Assad" is not taken for a place."""
     words: set[str] = set(re.findall(r"\b(?:al|el|bin|ibn)-([A-Z]\w+)", text))
@@ -308,21 +344,55 @@ def _person_words(text: str) -> set[str]:
     return words
 
 
-def _outside_quotes(sentence: str, offset: int, spans: Iterable) -> str:
+def _outside_quotes(sentence: str, offset: int, spans: list[QuoteSpan]) -> str:
+    """The sentence with quoted words blanked; only the spans that overlap it are visited."""
     chars = list(sentence)
-    for q in spans:
+    end = offset + len(sentence)
+    for q in spans[_first_span(spans, offset) :]:
+        if q.start >= end:
+            break
         for i in range(max(q.start - offset, 0), min(q.end - offset, len(chars))):
             chars[i] = " "
     return "".join(chars)
 
 
-def _claim_status(text: str) -> str:
-    low = " ".join(text.lower().split())
-    if any(w in low for w in lexicon.RETRACTION_WORDS):
-        return "retracted"
-    if any(w in low for w in lexicon.CLAIM_WORDS):
-        return "claimed"
-    return "reported"
+def _first_span(spans: list[QuoteSpan], offset: int) -> int:
+    lo, hi = 0, len(spans)
+    while lo < hi:  # bisect on q.start without building a list per sentence
+        mid = (lo + hi) // 2
+        if spans[mid].start <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return max(0, lo - 1)
+
+
+def _cap_sentences(
+    line: str, sentences: list[tuple[int, int]], number: int, problems: list[str]
+) -> list[tuple[int, int]]:
+    """Sentences longer than MAX_SENTENCE_CHARS cut at spaces into pieces no longer than that."""
+    if all(b - a <= MAX_SENTENCE_CHARS for a, b in sentences):
+        return sentences
+    out: list[tuple[int, int]] = []
+    for a, b in sentences:
+        if b - a <= MAX_SENTENCE_CHARS:
+            out.append((a, b))
+            continue
+        problems.append(
+            f"line {number}: a sentence of {b - a:,} characters is longer than {MAX_SENTENCE_CHARS:,}; "
+            "it was read in pieces, so a date, place or speaker split between pieces may be missed."
+        )
+        while b - a > MAX_SENTENCE_CHARS:
+            cut = line.rfind(" ", a + MAX_SENTENCE_CHARS // 2, a + MAX_SENTENCE_CHARS)
+            cut = cut if cut > a else a + MAX_SENTENCE_CHARS
+            if line[a:cut].strip():
+                out.append((a, cut))
+            a = cut
+            while a < b and line[a].isspace():
+                a += 1
+        if a < b:
+            out.append((a, b))
+    return out
 
 
 def _unique(items: Iterable[str]) -> list[str]:

@@ -136,6 +136,7 @@ def extract_document(
         extraction = ctx.extractor.extract(text, meta.reference_date)
         if cache_dir:
             _store(cache_dir, key, extraction)
+    warnings.extend(f"{path}: {problem}" for problem in extraction.problems)
     return DocumentResult(document_id(path), _display_path(path), meta, extraction, warnings)
 
 
@@ -159,6 +160,7 @@ def _cached(cache_dir: Path, key: str) -> Extraction | None:
             quotes=[QuoteRecord(**q) for q in data["quotes"]],
             mentions=[PlaceMention(**m) for m in data["mentions"]],
             duplicates=list(data["duplicates"]),
+            problems=list(data.get("problems", [])),
         )
     except (ValueError, KeyError, TypeError):
         log.warning("ignoring unreadable cache entry %s", f)
