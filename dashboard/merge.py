@@ -8,7 +8,12 @@ Reuters reported." / "AFP said ...") more than it is re-spelled: a set of words 
 costs O(words), and 0.6 keeps rewrites of one dispatch while two different things that happened
 in the same city on the same day (which share the place, the date and little else) stay apart.
 
-Events are grouped on (date, primary_place) first, so only events that could match are ever
+Only events with the same claim status merge. A report its source later retracted stays its own
+event, shown as retracted by that source; folding it into another outlet's report would show the
+story as plainly reported with the retracting outlet among its sources. Likewise a story one outlet
+reports and another only attributes to a claim stays two events, each with its own status.
+
+Events are grouped on (date, primary_place, claim) first, so only events that could match are ever
 compared: the work is a sort plus small groups, not all pairs (builds run at 100k events).
 """
 
@@ -94,11 +99,11 @@ def merge_events(events: pd.DataFrame, threshold: float = THRESHOLD) -> tuple[pd
         hidden = out["hidden"].fillna(False).astype(bool).tolist() if "hidden" in out.columns else [False] * n
         ids, docs, texts = out["event_id"].tolist(), out["doc_id"].tolist(), out["text"].tolist()
         doc_sources = out["doc_source"].tolist()
-        groups: dict[tuple[str, str], list[int]] = {}
-        keys = zip(out["date"], out["date_precision"], out["primary_place"], strict=True)
-        for i, (d, prec, place) in enumerate(keys):
+        groups: dict[tuple[str, str, str], list[int]] = {}
+        keys = zip(out["date"], out["date_precision"], out["primary_place"], out["claim"], strict=True)
+        for i, (d, prec, place, claim) in enumerate(keys):
             if prec == "day" and isinstance(d, str) and isinstance(place, str) and not hidden[i]:
-                groups.setdefault((d, place), []).append(i)
+                groups.setdefault((d, place, str(claim)), []).append(i)
         lines, starts = out["line"].tolist(), out["start"].tolist()
         for members in groups.values():
             if len(members) < 2 or len({docs[i] for i in members}) < 2:
