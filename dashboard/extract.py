@@ -16,7 +16,7 @@ from dashboard import claims, lexicon
 from dashboard.dates import DateMention, event_date, find_dates
 from dashboard.gazetteer import Place
 from dashboard.phrases import PhraseIndex, PhraseMatch, Token, is_acronym, tokenize
-from dashboard.quotes import find_quotes, word_count
+from dashboard.quotes import SpeakerContext, find_quotes, word_count
 from dashboard.text import QuoteSpan, find_quote_spans, mask_markup, normalize_for_dedup, split_sentences
 
 # Which kinds of place say most precisely where something happened.
@@ -108,6 +108,7 @@ class Extractor:
         self.sources = PhraseIndex(lexicon.SOURCES, case_sensitive=True)
         self.actors = PhraseIndex(lexicon.ACTORS, case_sensitive=True)
         self.persons: set[str] = set()  # name words of people in the current document
+        self.speakers = SpeakerContext()  # who was named so far in the current document
 
     # -- places ---------------------------------------------------------------
     def find_places(self, text: str, line: int = 0, tokens: list[Token] | None = None) -> list[PlaceMention]:
@@ -193,6 +194,7 @@ class Extractor:
         out = Extraction()
         seen: set[str] = set()
         self.persons = _person_words(text)
+        self.speakers = SpeakerContext(text=text)
         for number, raw in enumerate(text.splitlines(), start=1):
             if not raw.strip():
                 continue
@@ -215,7 +217,7 @@ class Extractor:
         if not fresh:
             out.duplicates.append(number)
             return
-        quotes = find_quotes(line, sentences, spans)
+        quotes = find_quotes(line, sentences, spans, self.speakers)
         event_of_sentence: dict[int, int] = {}
         sentence_places: dict[int, list[str]] = {}
         sentence_dates: dict[int, DateMention | None] = {}

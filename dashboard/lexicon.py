@@ -154,7 +154,10 @@ SPEECH_VERBS = frozenset(
     declared declares announced announces emphasized emphasised stressed warned warns noted notes
     described describes called calls insisted insists argued argues explained explains asked asks
     replied replies reported reports alleged alleges acknowledged acknowledges confirmed confirms denied
-    denies tweeted urged urges vowed vows promised promises""".split()
+    denies tweeted urged urges vowed vows promised promises remarked remarks recalled recalls commented
+    comments admitted admits conceded concedes complained complains concluded suggested suggests predicted
+    predicts cautioned assured reiterated reiterates pledged demanded boasted lamented answered responded
+    responds shouted express expressed expresses voiced""".split()
 )
 # Participles that carry the previous speaker on ("..., saying that ...").
 SPEECH_PARTICIPLES = frozenset("saying adding noting calling citing writing telling claiming stressing warning".split())

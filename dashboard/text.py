@@ -145,8 +145,8 @@ def mask_markup(line: str) -> str:
     return "".join(chars)
 
 
-OPEN_QUOTES = '"\u201c'
-CLOSE_QUOTES = '"\u201d'
+OPEN_QUOTES = '"\u201c\u00ab'  # straight, curly, and the guillemet of French and Russian copy
+CLOSE_QUOTES = '"\u201d\u00bb'
 
 
 @dataclass(frozen=True)
