@@ -76,10 +76,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # February 2022
     ("my", re.compile(rf"\b{_mon('m1')}\s+{_year('y1')}\b")),
     # weekday, relative words
+    # "on Sunday", "last Friday", and AP's bare "said Saturday" / "late Sunday"; not "Sunday 8th
+    # December" or "Wednesday (Feb 12)", where the written date that follows is the one to read.
     (
         "weekday",
         re.compile(
-            r"\b(?:on|last|this past)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I
+            r"\b(?:on|last|this past|said|says|told \w+|announced|reported|confirmed|added|late|early|overnight)\s+"
+            r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+            r"(?!,?\s*(?:\(|the\s+\d|\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d))",
+            re.I,
         ),
     ),
     ("relative", re.compile(r"\b(?P<rel>yesterday|today|tomorrow|the day before yesterday)\b", re.I)),
@@ -105,6 +110,9 @@ class DateMention:
     end_value: str | None  # for ranges
     precision: str | None  # "day", "month", "year" or None (vague)
     on: bool  # introduced by "on": the strongest sign it is the event's date
+    # How the day was read: "text" (written out), "weekday" and "relative" (inferred from the
+    # publication date), "header" (a date line above the paragraph), "dateline" (the story's dateline).
+    basis: str = "text"
 
 
 def nearest_year(month: int, day: int, reference: date) -> int:
@@ -160,8 +168,13 @@ def find_dates(text: str, reference: date) -> list[DateMention]:
     return found
 
 
+_ON_BEFORE = re.compile(
+    r"\b(?:on|from|between)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:\(\s*)?)?(?:the\s+)?$", re.I
+)
+
+
 def _on_before(text: str, start: int) -> bool:
-    return bool(re.search(r"\b(?:on|from|between)\s+$", text[max(0, start - 9) : start], re.I))
+    return bool(_ON_BEFORE.search(text, max(0, start - 24), start))
 
 
 def _resolve(kind: str, m: re.Match[str], text: str, reference: date) -> DateMention | None:
@@ -206,17 +219,69 @@ def _resolve(kind: str, m: re.Match[str], text: str, reference: date) -> DateMen
         target = WEEKDAYS[g["wd"].lower()]
         back = (reference.weekday() - target) % 7
         d = reference - timedelta(days=back)
-        return DateMention(m.start(), m.end(), m.group(0), d.isoformat(), None, "day", True)
+        on = m.group(0)[:2].lower() == "on" or m.group(0)[:4].lower() == "last"
+        return DateMention(m.start(), m.end(), m.group(0), d.isoformat(), None, "day", on, "weekday")
     if kind == "relative":
         shift = {"yesterday": -1, "today": 0, "tomorrow": 1, "the day before yesterday": -2}[g["rel"].lower()]
-        return mk((reference + timedelta(days=shift)).isoformat(), None, "day")
+        d = _shift(reference, shift)
+        return DateMention(m.start(), m.end(), m.group(0), d.isoformat(), None, "day", on, "relative") if d else None
     if kind == "ago":
         n = g["n"].lower()
-        days = _NUMBER_WORDS.get(n) or int(n)
-        return mk((reference - timedelta(days=days)).isoformat(), None, "day")
+        d = _shift(reference, -(_NUMBER_WORDS.get(n) or int(n)))
+        return DateMention(m.start(), m.end(), m.group(0), d.isoformat(), None, "day", on, "relative") if d else None
     if kind == "year":
         return mk(g["y1"], None, "year")
     return None
+
+
+def _shift(reference: date, days: int) -> date | None:
+    try:
+        return reference + timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+# What may stand on a date line besides the date: a weekday, a time and its zone, "Updated".
+_HEADER_NOISE = re.compile(
+    r"(?i)\b(?:last\s+)?(?:updated|posted|published)\b:?|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|"
+    r"\b\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?|\b(?:GMT|UTC|BST|CET|CEST|EET|EEST|MSK|EST|EDT|ET|PT|"
+    r"local\s+time)\b|[#*_|,;:()\[\]\u2013\u2014\-]"
+)
+
+
+def date_header(line: str, reference: date) -> DateMention | None:
+    """A line that is only a date ("November 27", "8 December 2024, 11:32 GMT", "## Dec. 5"):
+    it dates the paragraphs under it (chronicles, timelines, live pages)."""
+    if len(line) > 80:
+        return None
+    rest = _HEADER_NOISE.sub(" ", line)
+    found = [d for d in find_dates(rest, reference) if d.precision == "day"]
+    if len(found) != 1:
+        return None
+    d = found[0]
+    if (rest[: d.start] + rest[d.end :]).strip(" .\t"):
+        return None  # other words on the line: a title or a sentence, not a date line
+    return DateMention(0, len(line), line.strip(), d.value, d.end_value, "day", True, "header")
+
+
+_DATELINE_DATE = re.compile(
+    r"^\s*(?:[A-Z][A-Za-z.'\-]+(?: [A-Z][A-Za-z.'\-]+){0,3},\s*)?"
+    r"(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)(?:,?\s*(?:19|20)\d\d)?"
+    r"\s*(?:\([^)]{1,30}\)|\.\s*/[A-Za-z ]{2,20}/)?\s*(?:--|\u2014|\u2013|-|\.|:)"
+)
+
+
+def dateline_date(line: str, reference: date) -> DateMention | None:
+    """ "Dec. 7 (UPI) --", "DUBAI, January 29.", "MOSCOW, December 9. /TASS/.": when the story was filed."""
+    m = _DATELINE_DATE.match(line)
+    if not m:
+        return None
+    found = [d for d in find_dates(m.group(0), reference) if d.precision == "day"]
+    if not found:
+        return None
+    d = found[0]
+    return DateMention(0, m.end(), m.group(0).strip(), d.value, None, "day", False, "dateline")
 
 
 def _month(name: str | None) -> int | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from dashboard import claims, lexicon
-from dashboard.dates import DateMention, event_date, find_dates
+from dashboard.dates import DateMention, date_header, dateline_date, event_date, find_dates
 from dashboard.gazetteer import Place
 from dashboard.phrases import PhraseIndex, PhraseMatch, Token, is_acronym, tokenize
 from dashboard.quotes import SpeakerContext, find_quotes, word_count
@@ -41,7 +41,13 @@ _PUBLISHING_NOTE = re.compile(
 # "DAMASCUS (Reuters) -": where the story was filed, not where it happened.
 # Bounded, and matched once per line: an unbounded run of capitals and spaces backtracked quadratically.
 _DATELINE = re.compile(
-    r"^ {0,8}[A-Z][A-Z.,'\-]{0,30}(?: [A-Z.,'\-]{1,30}){0,4},?(?: ?\([^)]{1,40}\))? ?[-\u2013\u2014]\s"
+    r"^ {0,8}[A-Z][A-Z.,'\-]{0,30}(?: [A-Z.,'\-]{1,30}){0,4},?(?: ?\([^)]{1,40}\))?"
+    r"(?: [\w.]{1,12}(?: [\w.]{1,12})?)? ?(?:--|[-\u2013\u2014])\s"  # "PARIS, 10 décembre —"
+)
+# A country as the subject of a sentence: its actor, not its scene ("Russia is moving ... from Syria").
+_VERB_AFTER_SUBJECT = re.compile(
+    r"(?:['\u2019]s\s+\w+\s+)?\s+(?:is|was|has|have|had|will|would|did|does|could|can|must|should|may|might|"
+    r"began|begins|started|starts|continued|continues|sent|sends|said|says|wants|plans|moved|moves|\w+ed)\b"
 )
 # Longest sentence read as one: a longer run is cut at spaces into pieces of at most this many
 # characters (and the cut recorded), so no crafted "sentence" can make extraction slow.
@@ -73,6 +79,8 @@ class Event:
     sources: list[str]
     actors: list[str]
     claim_evidence: str | None = None
+    date_basis: str | None = None  # text, weekday, relative, header, dateline: how the day was read
+    mentioned: list[str] = field(default_factory=list)  # places named in passing, not where it happened
 
 
 @dataclass
@@ -87,6 +95,7 @@ class QuoteRecord:
     date_precision: str | None
     places: list[str]
     event_index: int | None
+    date_basis: str | None = None
 
 
 @dataclass
@@ -173,14 +182,17 @@ class Extractor:
         # "to Bashar al-Assad": a person, recognised by a following particle name.
         return bool(re.match(r"[A-Z]\w+\s+(?:al|el|bin|ibn)-", text[a:]))
 
-    def rank_places(self, mentions: list[PlaceMention], dateline_end: int = -1) -> list[str]:
+    def rank_places(
+        self, mentions: list[PlaceMention], dateline_end: int = -1, actor: PlaceMention | None = None
+    ) -> list[str]:
         """Distinct places, the one the event happened at first.
 
         The first mention of the most specific kind present leads; a country
-        only leads when nothing more precise is named.
+        only leads when nothing more precise is named, and a country that is the
+        sentence's subject ("Russia is moving equipment from Syria") comes after the others.
         """
         order: list[str] = []
-        for m in sorted(mentions, key=lambda m: (m.start < dateline_end, m.start)):
+        for m in sorted(mentions, key=lambda m: (m.start < dateline_end, m is actor, m.start)):
             if m.place not in order:
                 order.append(m.place)
         for name in order:
@@ -189,24 +201,47 @@ class Extractor:
                 return [name] + [n for n in order if n != name]
         return order
 
+    def _subject_country(self, sentence: str, offset: int, mentions: list[PlaceMention]) -> PlaceMention | None:
+        if len(mentions) < 2 or mentions[0].start - offset > 4:
+            return None
+        first = mentions[0]
+        place = self.places.get(first.place)
+        if place is None or place.kind != "country":
+            return None
+        rest = sentence[first.end - offset :]
+        return first if _VERB_AFTER_SUBJECT.match(rest) else None
+
     # -- documents ------------------------------------------------------------
     def extract(self, text: str, reference: date) -> Extraction:
         out = Extraction()
         seen: set[str] = set()
         self.persons = _person_words(text)
         self.speakers = SpeakerContext(text=text)
+        self._header: DateMention | None = None  # the date line the current paragraphs stand under
+        self._after_image = False
         for number, raw in enumerate(text.splitlines(), start=1):
             if not raw.strip():
                 continue
-            self._extract_line(raw, number, reference, out, seen)
+            header = date_header(raw, reference)
+            if header is not None:
+                self._header = header
+                continue
+            furniture = _is_furniture(raw, self._after_image, number == _first_line(text))
+            self._after_image = bool(_IMAGE_LINE.match(raw))
+            self._extract_line(raw, number, reference, out, seen, furniture)
         return out
 
-    def _extract_line(self, raw: str, number: int, reference: date, out: Extraction, seen: set[str]) -> None:
+    def _extract_line(
+        self, raw: str, number: int, reference: date, out: Extraction, seen: set[str], furniture: bool = False
+    ) -> None:
         line = mask_markup(raw)
         spans = find_quote_spans(line)
         sentences = _cap_sentences(line, split_sentences(line, spans), number, out.problems)
         dateline = _DATELINE.match(line)
         dateline_end = dateline.end() if dateline else -1
+        filed = dateline_date(line, reference)  # "Dec. 7 (UPI) --": dates this paragraph's undated sentences
+        if filed is not None:
+            dateline_end = max(dateline_end, filed.end)
         fresh: list[int] = []
         for si, (a, b) in enumerate(sentences):
             key = normalize_for_dedup(line[a:b])
@@ -231,9 +266,14 @@ class Extractor:
             ]
             out.mentions.extend(mentions)
             dates = find_dates(sentence, reference)
-            when = event_date(dates)
+            if filed is not None:
+                dates = [d for d in dates if a + d.start >= filed.end]
+            when = event_date(dates) or filed or self._header
             sentence_dates[si] = when
-            places = self.rank_places(mentions, dateline_end)
+            passing = _in_passing(sentence, a, mentions)
+            scene = [m for m in mentions if m not in passing]
+            places = self.rank_places(scene, dateline_end, self._subject_country(sentence, a, scene))
+            mentioned = _unique(m.place for m in passing if m.place not in places)
             sentence_places[si] = places
             outside = _outside_quotes(sentence, a, spans)
             claim = claims.claim_status(outside)
@@ -248,7 +288,12 @@ class Extractor:
                         continue
             if word_count(sentence) < MIN_EVENT_WORDS or (not places and when is None):
                 continue
-            if _PUBLISHING_NOTE.match(sentence):
+            if filed is not None and b <= filed.end + 2:
+                continue  # the dateline itself
+            if not places and when is not None and when.basis in ("header", "dateline"):
+                if any(qs == si for _, qs in quotes):
+                    continue  # a quotation with no place of its own: its quote record carries the date
+            if _PUBLISHING_NOTE.match(sentence) or furniture:
                 continue
             speakers = [q.speaker for q, qs in quotes if qs == si and q.speaker]
             event = Event(
@@ -264,6 +309,8 @@ class Extractor:
                 claim=claim,
                 sources=self._sources(sentence, speakers, tokens),
                 actors=self._actors(sentence, speakers, tokens),
+                date_basis=when.basis if when else None,
+                mentioned=mentioned,
             )
             event_of_sentence[si] = len(out.events)
             out.events.append(event)
@@ -284,6 +331,7 @@ class Extractor:
                     date_precision=when.precision if when else None,
                     places=sentence_places.get(si, []),
                     event_index=event_of_sentence.get(si),
+                    date_basis=when.basis if when else None,
                 )
             )
 
@@ -307,6 +355,89 @@ _PERSON = re.compile(
     r"\b(?:President|leader|dictator|Minister|Secretary|Adviser|diplomat|Pope|spokesperson|spokesman|"
     r"General|Gen\.|commander|Mr\.|Ms\.|Dr\.)\s+((?:[A-Z][\w'\u2019]+\s+)*(?:(?:al|el|bin)-)?[A-Z][\w'\u2019]+)"
 )
+
+
+_IMAGE_LINE = re.compile(r"^\s*!\[")
+_HEADING_LINE = re.compile(r"^\s*(?:#{1,6}\s|\*\*[^*]+\*\*\s*$|={3,}|-{3,}\s*$)")
+_CREDIT = re.compile(
+    r"\b(?:Photograph|Photo|Picture|Image|Illustration|Credit|Video)s?\s*:\s*\S|/\s*(?:AFP|Reuters|AP|Getty)"
+    r"(?:\s+Images)?\s*\)?\s*$|\((?:AFP|Reuters|AP|Getty Images|EPA)(?:/[^)]*)?\)\s*$"
+)
+_ENDS_SENTENCE = (".", "!", "?", '"', "\u201d", "\u2019", "\u00bb", ")", ":")
+
+
+def _first_line(text: str) -> int:
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if raw.strip():
+            return number
+    return 0
+
+
+def _is_furniture(raw: str, after_image: bool, first: bool) -> bool:
+    """Page furniture, not news: a Markdown heading, an image line, its caption, a title line.
+
+    A title is the first line when it is short and ends without a full stop; a caption follows an
+    image line, or carries a photo credit. Their places and quotes are still read; they make no event.
+    """
+    if _HEADING_LINE.match(raw) or _IMAGE_LINE.match(raw):
+        return True
+    if _CREDIT.search(raw) and (after_image or len(raw) < 300):
+        return True
+    stripped = raw.strip()
+    return first and not stripped.endswith(_ENDS_SENTENCE) and len(stripped.split()) <= 16
+
+
+# Lists of places that name no scene: "prayed for the people of Syria, Palestine, Lebanon and Yemen".
+_PASSING_BEFORE = re.compile(
+    r"(?:\b(?:people|peoples|nations|countries|leaders|governments|delegations|representatives|envoys|"
+    r"ministers|citizens|victims|families)\s+(?:of|from)|\b(?:for|with|between|among|including|such\s+as|"
+    r"like)|\bprayed\s+for)\s+(?:the\s+)?$",
+    re.I,
+)
+# "Russia's foreign ministry", "Moscow said", "our correspondent in Qamishli": a country owning an
+# office, a capital standing for its government, a reporter's or a source's whereabouts.
+_OWNER_AFTER = re.compile(
+    r"['\u2019]s\s+(?:(?:new|former|interim|acting|top|chief|permanent|deputy|own)\s+)?(?:foreign|defen[cs]e|"
+    r"military|ministry|minister|president|presidency|government|envoy|embassy|ambassador|representative|"
+    r"spokes\w+|leader|leadership|army|navy|intelligence|state|officials?|authorities|delegation)\b",
+    re.I,
+)
+_METONYM_AFTER = re.compile(
+    r"\s+(?:has\s+|had\s+)?(?:said|says|would|will|wants|wanted|denied|denies|insisted|warned|accused|demanded|"
+    r"urged|hopes|hoped|believes|claimed|claims)\b"
+)
+_WHEREABOUTS_BEFORE = re.compile(
+    r"\b(?:correspondent|reporter|journalist|source|sources|resident|residents|diplomat|diplomats|activist|"
+    r"activists|analyst|analysts)\s+(?:in|from|at|based\s+in)\s+(?:the\s+)?$",
+    re.I,
+)
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|across|throughout|over|into|near|inside|around|on)\s+(?:the\s+)?$", re.I)
+
+
+def _in_passing(sentence: str, offset: int, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Places named in passing: a list of three or more names joined by commas and "and", unless
+    it follows "in"/"across" (a list of scenes); or any name after "the people of", "talks with"."""
+    out: list[PlaceMention] = []
+    i = 0
+    while i < len(mentions):
+        j = i
+        while j + 1 < len(mentions):  # extend the run while only ", " or " and " separates names
+            gap = sentence[mentions[j].end - offset : mentions[j + 1].start - offset]
+            if re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or)\s*(?:the\s+)?", gap):
+                j += 1
+            else:
+                break
+        run = mentions[i : j + 1]
+        lead = sentence[max(0, run[0].start - offset - 40) : run[0].start - offset]
+        if _PASSING_BEFORE.search(lead) or (len(run) >= 3 and not _LOCATIVE_BEFORE.search(lead)):
+            out.extend(run)
+        elif len(run) == 1:
+            m = run[0]
+            tail = sentence[m.end - offset : m.end - offset + 60]
+            if _OWNER_AFTER.match(tail) or _METONYM_AFTER.match(tail) or _WHEREABOUTS_BEFORE.search(lead):
+                out.append(m)
+        i = j + 1
+    return out
 
 
 _DESCRIBED = [(re.compile(pattern), canonical) for pattern, canonical in lexicon.SOURCE_DESCRIPTIONS]

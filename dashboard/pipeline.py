@@ -34,6 +34,7 @@ from dashboard.gazetteer import Place, load_gazetteer
 from dashboard.geocode import Resolver, normalize
 from dashboard.merge import merge_events
 from dashboard.review import hidden_ids, load_overrides, override_row
+from dashboard.speakers import assign_speaker_ids, speaker_id
 from dashboard.text import atomic_write_text, read_document
 
 log = logging.getLogger(__name__)
@@ -63,16 +64,16 @@ def build_stamp(build: Path) -> str:
         return f"{built_at}|{current.resolve().name}"
     except (OSError, ValueError, KeyError):
         return ""
-EXTRACTOR_VERSION = "4"  # bump when extraction output changes, to drop cached results
+EXTRACTOR_VERSION = "5"  # bump when extraction output changes, to drop cached results
 
 EVENT_COLUMNS = [
     "event_id", "doc_id", "path", "line", "start", "end", "text", "date", "date_end",
     "date_precision", "date_text", "date_first", "date_last", "places", "primary_place",
-    "claim", "claim_evidence", "sources", "actors", "doc_source", "hidden",
+    "claim", "claim_evidence", "sources", "actors", "doc_source", "hidden", "date_basis", "mentioned",
 ]  # fmt: skip
 QUOTE_COLUMNS = [
     "quote_id", "doc_id", "path", "line", "start", "end", "text", "speaker", "role", "date",
-    "date_precision", "places", "event_id", "hidden",
+    "date_precision", "places", "event_id", "hidden", "speaker_id", "date_basis",
 ]  # fmt: skip
 PLACE_COLUMNS = [
     "name", "kind", "lat", "lon", "country", "source", "source_ref", "via", "confidence",
@@ -191,6 +192,8 @@ def document_json(result: DocumentResult, ctx: Context) -> dict[str, Any]:
                 "end": e.end,
                 "claim": e.claim,
                 "claim_evidence": e.claim_evidence,
+                "date_basis": e.date_basis,
+                "mentioned": [places[p]["name"] for p in e.mentioned],
                 "sources": e.sources,
                 "actors": e.actors,
             }
@@ -198,9 +201,11 @@ def document_json(result: DocumentResult, ctx: Context) -> dict[str, Any]:
     quotes = [
         {
             "speaker": q.speaker,
+            "speaker_id": speaker_id(q.speaker) if q.speaker else None,
             "role": q.role,
             "text": q.text,
             "date": q.date,
+            "date_basis": q.date_basis,
             "line": q.line,
             "start": q.start,
             "end": q.end,
@@ -313,7 +318,8 @@ def build_tables(results: list[DocumentResult], ctx: Context) -> Tables:
                 "date_first": first, "date_last": last, "places": names,
                 "primary_place": names[0] if names else None, "claim": e.claim,
                 "claim_evidence": e.claim_evidence, "sources": e.sources, "actors": e.actors,
-                "doc_source": r.meta.source, "hidden": event_id in hidden,
+                "doc_source": r.meta.source, "hidden": event_id in hidden, "date_basis": e.date_basis,
+                "mentioned": [places[p]["name"] for p in e.mentioned],
             })  # fmt: skip
         for q in r.extraction.quotes:
             quote_id = f"{r.doc_id}:{q.line}:{q.start}"
@@ -323,11 +329,12 @@ def build_tables(results: list[DocumentResult], ctx: Context) -> Tables:
                 "role": q.role, "date": q.date, "date_precision": q.date_precision,
                 "places": [places[p]["name"] for p in q.places],
                 "event_id": ids[q.event_index] if q.event_index is not None else None,
+                "date_basis": q.date_basis,
             })  # fmt: skip
     place_rows = list({p["name"]: p for p in places.values()}.values())
     # One story from several documents becomes one event; its quotes follow it (merge.py).
     events_df, renamed = merge_events(pd.DataFrame(events, columns=EVENT_COLUMNS))
-    quotes_df = pd.DataFrame(quotes, columns=QUOTE_COLUMNS)
+    quotes_df = assign_speaker_ids(pd.DataFrame(quotes, columns=QUOTE_COLUMNS))
     events_df = _prepare_events(events_df)
     if renamed:
         quotes_df["event_id"] = quotes_df["event_id"].map(lambda i: renamed.get(i, i))
