@@ -287,6 +287,16 @@ class SpeakerContext:
             first = m.group(1)
             if not _is_title_word(first) and first not in _NOT_FIRST_NAMES and not first.endswith("'s"):
                 found = f"{first} {surname}"
+                titles = self.text[max(0, m.start() - 50) : m.start()].split()
+                k = len(titles)
+                while k > 0 and (_is_title_word(titles[k - 1]) or titles[k - 1].endswith(("'s", "\u2019s"))):
+                    k -= 1
+                extra = 0
+                while k > 0 and extra < 2 and titles[k - 1][:1].isupper() and not titles[k - 1].endswith(_PUNCT):
+                    k -= 1  # "Finance Minister", "Interior Ministry spokesman"
+                    extra += 1
+                if k < len(titles) and any(_is_title_word(w) for w in titles[k:]):
+                    self.roles.setdefault(found, " ".join(titles[k:]))  # "Finance Minister Leila Ahmadi"
                 break
         self._searched[surname] = found
         if found:
@@ -339,7 +349,7 @@ def _surname_key(word: str) -> str:
     return re.sub(r"^(?:al|el|bin|ibn|abu)-", "", word.lower())
 
 
-def _attribution_after(after: str) -> Speaker | None:
+def _attribution_after(after: str, short: bool = False) -> Speaker | None:
     """`"...," X said ...` or `"...," said X` or `"...," according to X`."""
     text = after.lstrip(" ,—–-")
     if not text or text[0] in ".;":
@@ -349,7 +359,10 @@ def _attribution_after(after: str) -> Speaker | None:
         return _parse_subject(m.group("np"))
     m = re.match(r"(?:" + _SPEECH_VERB.pattern + r")\s+(?P<np>[^.;\"\u201c\u00ab]+)", text)
     if m:
-        return _after_verb(m.group("np"))
+        first = m.group("np").split()[0]
+        if first[:1].isupper() or first.lower() in _NP_STARTS:
+            return _after_verb(m.group("np"))  # "said Tomas Berg", "said the ministry"
+        return None  # "asked not to be named": a verb of its own, no speaker after it
     m = _SPEECH_VERB.search(text)
     if not m or word_count(text[: m.start()]) > 16 or '"' in text[: m.start()]:
         return None
@@ -358,10 +371,19 @@ def _attribution_after(after: str) -> Speaker | None:
         return None  # a coordinated verb ("... and emphasized") belongs to an earlier subject
     if re.search(r"\b(?:a|an|the|this|that|its|their)\s*$", np, re.I):
         return None  # "a claim": a noun, not a verb
-    last_part = np.split(",")[-1].split()
+    chunks = [c.split() for c in np.split(",") if c.strip()]
+    if short and len(chunks) >= 2 and not (chunks[0][0][:1].isupper() or chunks[0][0].lower() in _NP_STARTS):
+        return None  # "strikes, monitors said": the quote sits inside a clause, the verb is not its attribution
+    last_part = chunks[-1] if chunks else []
     if not last_part or last_part[0].lower() in _PREPOSITIONS:
         return None  # "... from the observation posts": not a subject
     return _parse_subject(np)
+
+
+_PUNCT = (".", ",", ":", ";", "!", "?")
+_NP_STARTS = frozenset(
+    "the a an one two three four several some another his her its their our my this that these those".split()
+)
 
 
 def _after_verb(np: str) -> Speaker:
@@ -394,6 +416,10 @@ def _attribution_before(before: str) -> tuple[str, Speaker | None, int, str | No
             return "carry", _sentence_subject(before[: last_part.start()]), word_count(before[last_part.end() :]), None
         return None
     between = before[last_verb.end() :]
+    if last_verb.group(1) in ("asked", "asks", "ask") and re.match(
+        r"\s*(?:\w+\s+)?(?:whether|if|about|why|how)\b", between
+    ):
+        return "question", None, word_count(between), last_verb.group(1)  # a reported question: not speech
     gap = word_count(between)
     if re.search(r"\bthat\b", between) and gap <= 12:
         gap = min(gap, 4)  # `X said on Monday that Moscow would "..."`: a quote inside what X said
@@ -483,14 +509,14 @@ def find_quotes(
             words = word_count(inner)
             speaker: Speaker | None = None
             attached = False
-            after_attr = _attribution_after(after)
+            after_attr = _attribution_after(after, short=words < MIN_QUOTE_WORDS)
             if after_attr and after_attr[0]:
                 speaker, attached = after_attr, True
             else:
                 before_attr = _attribution_before(before)
                 if before_attr:
                     kind, who, gap, verb = before_attr
-                    attached = gap <= 4 or (gap <= 8 and inner.rstrip()[-1:] in ".!?")
+                    attached = kind != "question" and (gap <= 4 or (gap <= 8 and inner.rstrip()[-1:] in ".!?"))
                     if verb in _LABEL_VERBS and words < MIN_QUOTE_WORDS:
                         attached = False  # `called it a "victory"`: a label, not speech
                     if kind == "carry":
