@@ -85,15 +85,24 @@ def retraction(text: str) -> re.Match[str] | None:
     return None
 
 
-def takes_back_earlier(text: str) -> bool:
+def takes_back_earlier(text: str) -> bool:  # called only once claim_status said "retracted"
     """The sentence is about an earlier report (deleted, withdrawn...), not news of its own."""
     return bool(_active(text) or _PASSIVE.search(text) or _ISSUED.search(text))
 
 
+# Stems every cue contains: a sentence with none of them (most) skips the regular expressions.
+_RETRACTION_STEMS = ("delet", "retract", "withdr", "remov", "correct", "amend", "pulled", "took down", "taken down",
+                     "walked back", "scrub", "issued a", "published a", "ran a", "printed a", "denied", "denies",
+                     "deny", "false", "untrue", "fake", "fabricat", "baseless", "debunk")  # fmt: skip
+_CLAIM_STEMS = ("claim", "alleg", "purport", "reportedly", "unverified", "unconfirmed", "according", "verified",
+                "confirmed")  # fmt: skip
+
+
 def claim_status(text: str) -> str:
     """reported / claimed / retracted for one sentence's words outside quotations."""
-    if retraction(text):
+    low = text.lower()
+    if any(s in low for s in _RETRACTION_STEMS) and retraction(text):
         return "retracted"
-    if _CLAIM.search(text):
+    if any(s in low for s in _CLAIM_STEMS) and _CLAIM.search(text):
         return "claimed"
     return "reported"

@@ -80,9 +80,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # December" or "Wednesday (Feb 12)", where the written date that follows is the one to read.
     (
         "weekday",
+        # the weekday is found first (a cheap scan), the word before it checked in _resolve
         re.compile(
-            r"\b(?:on|last|this past|said|says|told \w+|announced|reported|confirmed|added|late|early|overnight)\s+"
-            r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+            r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
             r"(?!,?\s*(?:\(|the\s+\d|\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d))",
             re.I,
         ),
@@ -156,10 +156,10 @@ def find_dates(text: str, reference: date) -> list[DateMention]:
             if not free(m.start(), m.end()):
                 continue
             mention = _resolve(kind, m, text, reference)
-            if mention is None:
+            if mention is None or not free(mention.start, mention.end):
                 continue
             found.append(mention)
-            take(m.start(), m.end())
+            take(mention.start, mention.end)
     for m in _VAGUE.finditer(text):
         if free(m.start(), m.end()):
             found.append(DateMention(m.start(), m.end(), m.group(0), None, None, None, False))
@@ -168,6 +168,9 @@ def find_dates(text: str, reference: date) -> list[DateMention]:
     return found
 
 
+_WEEKDAY_LEAD = re.compile(
+    r"\b(on|last|this past|said|says|told \w+|announced|reported|confirmed|added|late|early|overnight)\s+$", re.I
+)
 _ON_BEFORE = re.compile(
     r"\b(?:on|from|between)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:\(\s*)?)?(?:the\s+)?$", re.I
 )
@@ -216,11 +219,15 @@ def _resolve(kind: str, m: re.Match[str], text: str, reference: date) -> DateMen
         month = _month(g["m1"])
         return mk(f"{int(g['y1']):04d}-{month:02d}", None, "month") if month else None
     if kind == "weekday":
+        lead = _WEEKDAY_LEAD.search(text, max(0, m.start() - 24), m.start())
+        if lead is None:
+            return None  # "The Sunday Times", "Friday prayers": a name, not a day
+        start = lead.start()
         target = WEEKDAYS[g["wd"].lower()]
         back = (reference.weekday() - target) % 7
         d = reference - timedelta(days=back)
-        on = m.group(0)[:2].lower() == "on" or m.group(0)[:4].lower() == "last"
-        return DateMention(m.start(), m.end(), m.group(0), d.isoformat(), None, "day", on, "weekday")
+        on = lead.group(1).lower() in ("on", "last", "this past")
+        return DateMention(start, m.end(), text[start : m.end()], d.isoformat(), None, "day", on, "weekday")
     if kind == "relative":
         shift = {"yesterday": -1, "today": 0, "tomorrow": 1, "the day before yesterday": -2}[g["rel"].lower()]
         d = _shift(reference, shift)

@@ -219,6 +219,7 @@ class Extractor:
         self.speakers = SpeakerContext(text=text)
         self._header: DateMention | None = None  # the date line the current paragraphs stand under
         self._after_image = False
+        first = _first_line(text)
         for number, raw in enumerate(text.splitlines(), start=1):
             if not raw.strip():
                 continue
@@ -226,7 +227,7 @@ class Extractor:
             if header is not None:
                 self._header = header
                 continue
-            furniture = _is_furniture(raw, self._after_image, number == _first_line(text))
+            furniture = _is_furniture(raw, self._after_image, number == first)
             self._after_image = bool(_IMAGE_LINE.match(raw))
             self._extract_line(raw, number, reference, out, seen, furniture)
         return out
@@ -381,7 +382,7 @@ def _is_furniture(raw: str, after_image: bool, first: bool) -> bool:
     """
     if _HEADING_LINE.match(raw) or _IMAGE_LINE.match(raw):
         return True
-    if _CREDIT.search(raw) and (after_image or len(raw) < 300):
+    if (":" in raw or raw.rstrip().endswith(")")) and _CREDIT.search(raw) and (after_image or len(raw) < 300):
         return True
     stripped = raw.strip()
     return first and not stripped.endswith(_ENDS_SENTENCE) and len(stripped.split()) <= 16

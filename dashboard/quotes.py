@@ -252,6 +252,7 @@ class SpeakerContext:
     open_quote: bool = False  # the last paragraph ended inside a quotation
     text: str = ""  # the whole document, where a bare surname's full name is looked up
     _searched: dict[str, str | None] = field(default_factory=dict)
+    _pairs: dict[str, list[re.Match[str]]] | None = None
 
     def resolve(self, speaker: Speaker | None) -> Speaker | None:
         if not speaker or not speaker[0]:
@@ -283,7 +284,12 @@ class SpeakerContext:
         if surname in self._searched:
             return self._searched[surname]
         found = None
-        for m in re.finditer(r"\b([A-Z][\w\-]+)\s+" + re.escape(surname) + r"\b", self.text):
+        if self._pairs is None:
+            # One pass over the document: every "Capitalised Capitalised" pair, by its second word.
+            self._pairs = {}
+            for m in _NAME_PAIR.finditer(self.text):
+                self._pairs.setdefault(m.group(2), []).append(m)
+        for m in self._pairs.get(surname, []):
             first = m.group(1)
             if not _is_title_word(first) and first not in _NOT_FIRST_NAMES and not first.endswith("'s"):
                 found = f"{first} {surname}"
@@ -336,6 +342,7 @@ class SpeakerContext:
             self.last_person = (name, role)
 
 
+_NAME_PAIR = re.compile(r"\b([A-Z][\w\-]+)\s+(?=((?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w\-]+)\b)")
 _NOT_FIRST_NAMES = frozenset(
     """The A An This That In On At As And But Or If When While After Before During Since Until By For From
     With Of To Mr Mrs Ms Dr Sir President Minister General Leader Russian Syrian Ukrainian American Iranian
@@ -454,8 +461,15 @@ def _sentence_subject(text: str) -> Speaker | None:
     return (name, role) if name else None
 
 
+def _may_attribute(sentence: str) -> bool:
+    """A cheap test before the regular expressions: does any word look like a verb of speech?"""
+    return "ccording" in sentence or any(w.strip(".,;:!?\"'") in SPEECH_VERBS for w in sentence.split())
+
+
 def observe_sentence(sentence: str, ctx: SpeakerContext) -> None:
     """Remember who a sentence without quotes says something ("Yusov said ...", "according to X")."""
+    if not _may_attribute(sentence):
+        return
     m = _ACCORDING.search(sentence)
     if m:
         ctx.remember(ctx.resolve(_parse_subject(m.group("np"))))
@@ -463,8 +477,8 @@ def observe_sentence(sentence: str, ctx: SpeakerContext) -> None:
     m = _SPEECH_VERB.search(sentence)
     if not m:
         return
-    subject = sentence[: m.start()]
-    if not subject.strip() or word_count(subject) > 24:
+    subject = sentence[max(0, m.start() - 120) : m.start()]  # a subject is never longer
+    if not subject.strip():
         return
     speaker = _parse_subject(subject)
     if speaker[0] and word_count(speaker[0]) <= 6:
