@@ -218,11 +218,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--verbose", "-v", action="store_true", help="list every miss and every extra")
     args = parser.parse_args(argv)
-    docs = load_corpus(args.corpus)
+    try:
+        docs = load_corpus(args.corpus)
+    except (OSError, ValueError, KeyError) as exc:
+        print(f"{args.corpus}: cannot read the labels ({exc}). See tests/devcorpus/README.md.", file=sys.stderr)
+        return 2
     if not docs:
         print(f"{args.corpus}: no NAME.txt with a NAME.labels beside it", file=sys.stderr)
         return 2
-    t = score(docs, Extractor(load_gazetteer(DEFAULT_PATH)), args.verbose)
+    try:
+        t = score(docs, Extractor(load_gazetteer(DEFAULT_PATH)), args.verbose)
+    except ValueError as exc:
+        print(f"error: {exc}. Make each label's words unique to one line.", file=sys.stderr)
+        return 2
     styles = len({d.style for d in docs})
     print(f"{len(docs)} documents in {styles} styles, {t['quotes'].expected} quotes, {t['days'].expected} dated events")
     print(table(t))
