@@ -76,3 +76,49 @@ def speakers_table(quotes: pd.DataFrame) -> pd.DataFrame:
         })  # fmt: skip
     out = pd.DataFrame(rows, columns=cols)
     return out.sort_values(["n_quotes", "speaker"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+SPEAKER_QUOTE_COLUMNS = ["date", "speaker", "role", "quote", "places", "source"]
+
+
+def speaker_quotes(quotes: pd.DataFrame, sid: str | None) -> pd.DataFrame:
+    """One speaker's quotes for display, oldest first (undated last): every cell plain text, each
+    quote back to its ``path:line``. ``sid`` None lists every attributed quote."""
+    if quotes.empty or "speaker_id" not in quotes.columns:
+        return pd.DataFrame(columns=SPEAKER_QUOTE_COLUMNS)
+    rows = quotes[quotes["speaker_id"].notna()] if sid is None else quotes[quotes["speaker_id"] == sid]
+    rows = rows.sort_values("date", na_position="last", kind="stable")
+    return pd.DataFrame({
+        "date": [d if isinstance(d, str) and d else "date not stated" for d in rows["date"]],
+        "speaker": rows["speaker"].astype(str).tolist(),
+        "role": [r if isinstance(r, str) else "" for r in rows["role"]],
+        "quote": rows["text"].astype(str).tolist(),
+        "places": ["; ".join(list(p)) if p is not None else "" for p in rows["places"]],
+        "source": [f"{p}:{n}" for p, n in zip(rows["path"], rows["line"], strict=True)],
+    }, columns=SPEAKER_QUOTE_COLUMNS)  # fmt: skip
+
+
+def speaker_choices(table: pd.DataFrame) -> dict[str, str]:
+    """Label shown in the picker -> speaker id; the label names the speaker, roles and count."""
+    out: dict[str, str] = {}
+    for row in table.itertuples(index=False):
+        roles = f" ({'; '.join(row.roles)})" if row.roles else ""
+        out[f"{row.speaker}{roles}: {row.n_quotes} quote{'s' if row.n_quotes != 1 else ''}"] = row.speaker_id
+    return out
+
+
+def filters_caption(filters: object, n_quotes: int) -> str:
+    """What the page shows, in words: the count and the filters that apply."""
+    from dashboard.query import Filters
+
+    f = filters if isinstance(filters, Filters) else Filters()
+    parts = []
+    if f.date_from or f.date_to:
+        parts.append(f"dates {f.date_from or '…'} to {f.date_to or '…'}")
+    for label, values in (("sources", f.sources), ("claims", f.claims), ("kinds", f.kinds), ("places", f.places)):
+        if values:
+            parts.append(f"{label}: {', '.join(values)}")
+    if f.query:
+        parts.append(f"text: {f.query}")
+    noun = "quote" if n_quotes == 1 else "quotes"
+    return f"{n_quotes} {noun}; " + ("filters: " + "; ".join(parts) if parts else "no filters: everything")
