@@ -8,6 +8,7 @@ inputs large enough (at least ~40 ms) and the best of several runs, so noise sta
 from __future__ import annotations
 
 import gc
+import json
 import time
 from datetime import date
 
@@ -87,3 +88,14 @@ def test_an_overlong_sentence_is_read_in_pieces_and_the_cut_recorded(ex: Extract
 
 def test_a_normal_sentence_records_no_problem(ex: Extractor) -> None:
     assert ex.extract("Rebels entered Homs on Dec. 7, Reuters reported.", REF).problems == []
+
+
+def test_the_cut_is_reported_by_the_extract_command(tmp_path, capsys) -> None:  # noqa: ANN001
+    from dashboard.cli import main
+
+    doc = tmp_path / "long.txt"
+    doc.write_text("Rebels entered Homs on Dec. 7 " + "and the convoy kept moving " * 200 + "toward Hama.\n")
+    assert main(["extract", str(doc), "--reference-date", "2024-12-10"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert any("long.txt: line 1: a sentence of 5,442 characters" in p for p in out["problems"])
+    assert out["events"][0]["date"] == "2024-12-07"
