@@ -112,6 +112,7 @@ class Extractor:
 
     def __init__(self, places: Iterable[Place]) -> None:
         self.places: dict[str, Place] = {p.name: p for p in places}
+        self.countries = frozenset(n for n, p in self.places.items() if p.kind == "country")
         self.place_index = PhraseIndex({p.name: p.aliases for p in self.places.values()})
         self.not_places = PhraseIndex({n: () for n in lexicon.NOT_PLACES})
         self.sources = PhraseIndex(lexicon.SOURCES, case_sensitive=True)
@@ -271,7 +272,7 @@ class Extractor:
                 dates = [d for d in dates if a + d.start >= filed.end]
             when = event_date(dates) or filed or self._header
             sentence_dates[si] = when
-            passing = _in_passing(sentence, a, mentions)
+            passing = _in_passing(sentence, a, mentions, self.countries)
             scene = [m for m in mentions if m not in passing]
             places = self.rank_places(scene, dateline_end, self._subject_country(sentence, a, scene))
             mentioned = _unique(m.place for m in passing if m.place not in places)
@@ -391,10 +392,12 @@ def _is_furniture(raw: str, after_image: bool, first: bool) -> bool:
 # Lists of places that name no scene: "prayed for the people of Syria, Palestine, Lebanon and Yemen".
 _PASSING_BEFORE = re.compile(
     r"(?:\b(?:people|peoples|nations|countries|leaders|governments|delegations|representatives|envoys|"
-    r"ministers|citizens|victims|families)\s+(?:of|from)|\b(?:for|with|between|among|including|such\s+as|"
-    r"like)|\bprayed\s+for)\s+(?:the\s+)?$",
+    r"ministers|citizens|victims|families)\s+(?:of|from)|\b(?:talks|relations|ties|agreements?|deals?|"
+    r"meetings?|contacts)\s+with|\bprayed\s+for|\bprayers\s+for)\s+(?:the\s+)?$",
     re.I,
 )
+# "..., including Latakia, Hama and Tartus": examples of the scene named before, not names in passing.
+_ELABORATION_BEFORE = re.compile(r"\b(?:including|such\s+as|like|notably|especially|namely)\s+(?:the\s+)?$", re.I)
 # "Russia's foreign ministry", "Moscow said", "our correspondent in Qamishli": a country owning an
 # office, a capital standing for its government, a reporter's or a source's whereabouts.
 _OWNER_AFTER = re.compile(
@@ -407,6 +410,7 @@ _METONYM_AFTER = re.compile(
     r"\s+(?:has\s+|had\s+)?(?:said|says|would|will|wants|wanted|denied|denies|insisted|warned|accused|demanded|"
     r"urged|hopes|hoped|believes|claimed|claims)\b"
 )
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|near|of|to|into|outside|around)\s+(?:the\s+)?$", re.I)
 _WHEREABOUTS_BEFORE = re.compile(
     r"\b(?:correspondent|reporter|journalist|source|sources|resident|residents|diplomat|diplomats|activist|"
     r"activists|analyst|analysts)\s+(?:in|from|at|based\s+in)\s+(?:the\s+)?$",
@@ -415,7 +419,9 @@ _WHEREABOUTS_BEFORE = re.compile(
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|across|throughout|over|into|near|inside|around|on)\s+(?:the\s+)?$", re.I)
 
 
-def _in_passing(sentence: str, offset: int, mentions: list[PlaceMention]) -> list[PlaceMention]:
+def _in_passing(
+    sentence: str, offset: int, mentions: list[PlaceMention], countries: frozenset[str] = frozenset()
+) -> list[PlaceMention]:
     """Places named in passing: a list of three or more names joined by commas and "and", unless
     it follows "in"/"across" (a list of scenes); or any name after "the people of", "talks with"."""
     out: list[PlaceMention] = []
@@ -430,12 +436,19 @@ def _in_passing(sentence: str, offset: int, mentions: list[PlaceMention]) -> lis
                 break
         run = mentions[i : j + 1]
         lead = sentence[max(0, run[0].start - offset - 40) : run[0].start - offset]
-        if _PASSING_BEFORE.search(lead) or (len(run) >= 3 and not _LOCATIVE_BEFORE.search(lead)):
+        listed = (
+            len(run) >= 3
+            and all(m.place in countries for m in run)  # a list of countries: actors or addressees
+            and not _LOCATIVE_BEFORE.search(lead)
+            and not _ELABORATION_BEFORE.search(lead)
+        )
+        if _PASSING_BEFORE.search(lead) or listed:
             out.extend(run)
         elif len(run) == 1:
             m = run[0]
             tail = sentence[m.end - offset : m.end - offset + 60]
-            if _OWNER_AFTER.match(tail) or _METONYM_AFTER.match(tail) or _WHEREABOUTS_BEFORE.search(lead):
+            metonym = _METONYM_AFTER.match(tail) and not _PREPOSITION_BEFORE.search(lead)  # "Moscow said"
+            if _OWNER_AFTER.match(tail) or metonym or _WHEREABOUTS_BEFORE.search(lead):
                 out.append(m)
         i = j + 1
     return out

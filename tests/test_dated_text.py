@@ -163,6 +163,10 @@ def test_a_list_of_scenes_after_in_stays_where_it_happened(ex: Extractor) -> Non
         ("Russia is moving equipment from Syria to Libya, officials said on March 2.",
          ["Syria", "Libya", "Russia"], []),  # a country as subject: the actor comes last
         ("Rebels entered Ankara's old town on March 2.", ["Ankara"], []),  # a possessive that is a place
+        ("A commander in Homs said on March 2 that the road was cut.", ["Homs"], []),  # not "Homs said"
+        ("Rebels pushed on March 2 toward the coast, including Latakia, Hama and Tartus.",
+         ["Latakia", "Hama", "Tartus"], []),  # examples of the scene
+        ("On March 2 Russia, Iran and Turkey met in Astana.", ["Astana"], ["Russia", "Iran", "Turkey"]),
     ],
 )  # fmt: skip
 def test_places_in_passing_are_mentioned(ex: Extractor, line: str, places: list, mentioned: list) -> None:
