@@ -338,8 +338,22 @@ class SpeakerContext:
         del self.recent[:-20]
         if is_body(name):
             self.last_body = (name, role)
-        else:
-            self.last_person = (name, role)
+        elif not _plural(name):
+            self.last_person = (name, role)  # "officials", "witnesses": never "he" or "she"
+
+
+_PLURAL_SPEAKERS = frozenset(
+    """officials witnesses residents sources analysts activists diplomats rebels fighters soldiers troops police
+    authorities experts observers monitors doctors medics locals villagers protesters militants commanders
+    ministers leaders lawmakers people others officers workers journalists reporters""".split()
+)
+
+
+def _plural(name: str) -> bool:
+    head = name.split()[-1]
+    if head.lower() in _PLURAL_SPEAKERS:
+        return True
+    return head[:1].islower() and head.endswith("s") and not head.endswith(("ss", "us", "is"))
 
 
 _NAME_PAIR = re.compile(r"\b([A-Z][\w\-]+)\s+(?=((?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w\-]+)\b)")

@@ -76,6 +76,14 @@ def test_names_and_pronouns_resolve_to_the_person_named_before(ex: Extractor) ->
     assert said(ex, text) == [("Leila Ahmadi", "Finance Minister")] * 3
 
 
+def test_he_never_refers_back_to_a_plural(ex: Extractor) -> None:
+    text = (
+        "Karim Haddad told reporters the talks went on. Officials said they went well.\n"
+        '"Nothing was agreed," he said.\n'
+    )
+    assert said(ex, text) == [("Karim Haddad", None)]
+
+
 def test_a_pronoun_with_no_one_named_before_is_no_speaker(ex: Extractor) -> None:
     assert said(ex, '"We cut nothing that matters," he said.') == [(None, None)]
 
