@@ -259,6 +259,8 @@ class SpeakerContext:
             return speaker
         name, role = speaker
         low = name.lower()
+        if low in ("his", "her", "its", "their", "our", "my") or not re.search(r"[^\W\d_]{2}", low.replace("'s", "")):
+            return None  # a stray possessive or no word at all: no speaker
         if low.startswith("the "):
             found = self._definite(low[4:])
             return found if found else (name[4:], role)
@@ -350,7 +352,8 @@ _PLURAL_SPEAKERS = frozenset(
 
 
 def _plural(name: str) -> bool:
-    head = name.split()[-1]
+    words = name.split()
+    head = words[-1] if words else ""
     if head.lower() in _PLURAL_SPEAKERS:
         return True
     return head[:1].islower() and head.endswith("s") and not head.endswith(("ss", "us", "is"))
@@ -380,7 +383,8 @@ def _attribution_after(after: str, short: bool = False) -> Speaker | None:
         return _parse_subject(m.group("np"))
     m = re.match(r"(?:" + _SPEECH_VERB.pattern + r")\s+(?P<np>[^.;\"\u201c\u00ab]+)", text)
     if m:
-        first = m.group("np").split()[0]
+        words = m.group("np").split()
+        first = words[0] if words else ""
         if first[:1].isupper() or first.lower() in _NP_STARTS:
             return _after_verb(m.group("np"))  # "said Tomas Berg", "said the ministry"
         return None  # "asked not to be named": a verb of its own, no speaker after it

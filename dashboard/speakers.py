@@ -28,7 +28,8 @@ def speaker_id(name: str) -> str:
 
 
 def _surname(key: str) -> str:
-    return _PARTICLE.sub("", key.split()[-1])
+    words = key.split()
+    return _PARTICLE.sub("", words[-1]) if words else ""
 
 
 def canonical_names(names: list[str]) -> dict[str, str]:
@@ -54,7 +55,7 @@ def assign_speaker_ids(quotes: pd.DataFrame) -> pd.DataFrame:
     if quotes.empty or "speaker" not in quotes.columns:
         return quotes.assign(speaker_id=pd.Series(dtype=object))
     names = canonical_names(quotes["speaker"].tolist())
-    speaker = quotes["speaker"].map(lambda s: names.get(s, s) if isinstance(s, str) else None)
+    speaker = quotes["speaker"].map(lambda s: names.get(s, s) if isinstance(s, str) and s.strip() else None)
     ids = speaker.map(lambda s: speaker_id(s) if isinstance(s, str) else None)
     return quotes.assign(speaker=speaker, speaker_id=ids)
 

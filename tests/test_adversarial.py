@@ -13,7 +13,7 @@ import time
 from datetime import date
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from dashboard.extract import MAX_SENTENCE_CHARS, Extractor
@@ -99,3 +99,23 @@ def test_the_cut_is_reported_by_the_extract_command(tmp_path, capsys) -> None:  
     out = json.loads(capsys.readouterr().out)
     assert any("long.txt: line 1: a sentence of 5,442 characters" in p for p in out["problems"])
     assert out["events"][0]["date"] == "2024-12-07"
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+@example(parts=['"abc def ghi jkl," said   .'])  # once an IndexError: nothing after the verb
+@example(parts=['"abc def ghi jkl,"said ,', "\n", '"a b c d e," who said.', "\n", "\u00ab \u00bb he said: \""])
+@example(parts=["\u2019s said: \"w x y z\"", "\n", '"w x y z," the said.'])
+@given(parts=st.lists(st.sampled_from(PIECES + ["\n", "he ", "the ministry ", "Peskov ", "Dmitry Peskov ",
+                                                 "November 27\n", "his office ", "was quoted as saying ",
+                                                 "asked whether ", "who remarked, ", "It added that "]),
+                      max_size=40))  # fmt: skip
+def test_extraction_never_raises_and_every_span_points_into_its_line(ex: Extractor, parts: list[str]) -> None:
+    text = "".join(parts)
+    result = ex.extract(text, REF)
+    lines = text.splitlines()
+    for q in result.quotes:
+        assert lines[q.line - 1][q.start : q.end] == q.text
+        assert q.speaker is None or not q.speaker.startswith("the ")
+    for e in result.events:
+        assert lines[e.line - 1][e.start : e.end] == e.text
+        assert not set(e.places) & set(e.mentioned)
