@@ -76,10 +76,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # February 2022
     ("my", re.compile(rf"\b{_mon('m1')}\s+{_year('y1')}\b")),
     # weekday, relative words
+    # "on Sunday", "last Friday", and AP's bare "said Saturday" / "late Sunday"; not "Sunday 8th
+    # December" or "Wednesday (Feb 12)", where the written date that follows is the one to read.
     (
         "weekday",
+        # the weekday is found first (a cheap scan), the word before it checked in _resolve
         re.compile(
-            r"\b(?:on|last|this past)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I
+            r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+            r"(?!,?\s*(?:\(|the\s+\d|\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d))",
+            re.I,
         ),
     ),
     ("relative", re.compile(r"\b(?P<rel>yesterday|today|tomorrow|the day before yesterday)\b", re.I)),
@@ -105,6 +110,9 @@ class DateMention:
     end_value: str | None  # for ranges
     precision: str | None  # "day", "month", "year" or None (vague)
     on: bool  # introduced by "on": the strongest sign it is the event's date
+    # How the day was read: "text" (written out), "weekday" and "relative" (inferred from the
+    # publication date), "header" (a date line above the paragraph), "dateline" (the story's dateline).
+    basis: str = "text"
 
 
 def nearest_year(month: int, day: int, reference: date) -> int:
@@ -133,30 +141,43 @@ def _make_day(month: int, day: int, year: int | None, reference: date) -> date |
 def find_dates(text: str, reference: date) -> list[DateMention]:
     """Every date mention in the text, earliest in the text first, no overlaps."""
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    # One flag per character: checking a candidate costs its own length, not the number of dates
+    # found so far (comparing with every earlier date was quadratic on a line of dates).
+    taken = bytearray(len(text))
 
     def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
+        return taken.find(1, a, b) < 0
+
+    def take(a: int, b: int) -> None:
+        taken[a:b] = b"\x01" * (b - a)
 
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             if not free(m.start(), m.end()):
                 continue
             mention = _resolve(kind, m, text, reference)
-            if mention is None:
+            if mention is None or not free(mention.start, mention.end):
                 continue
             found.append(mention)
-            taken.append((m.start(), m.end()))
+            take(mention.start, mention.end)
     for m in _VAGUE.finditer(text):
         if free(m.start(), m.end()):
             found.append(DateMention(m.start(), m.end(), m.group(0), None, None, None, False))
-            taken.append((m.start(), m.end()))
+            take(m.start(), m.end())
     found.sort(key=lambda d: d.start)
     return found
 
 
+_WEEKDAY_LEAD = re.compile(
+    r"\b(on|last|this past|said|says|told \w+|announced|reported|confirmed|added|late|early|overnight)\s+$", re.I
+)
+_ON_BEFORE = re.compile(
+    r"\b(?:on|from|between)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:\(\s*)?)?(?:the\s+)?$", re.I
+)
+
+
 def _on_before(text: str, start: int) -> bool:
-    return bool(re.search(r"\b(?:on|from|between)\s+$", text[max(0, start - 9) : start], re.I))
+    return bool(_ON_BEFORE.search(text, max(0, start - 24), start))
 
 
 def _resolve(kind: str, m: re.Match[str], text: str, reference: date) -> DateMention | None:
@@ -198,20 +219,76 @@ def _resolve(kind: str, m: re.Match[str], text: str, reference: date) -> DateMen
         month = _month(g["m1"])
         return mk(f"{int(g['y1']):04d}-{month:02d}", None, "month") if month else None
     if kind == "weekday":
+        lead = _WEEKDAY_LEAD.search(text, max(0, m.start() - 24), m.start())
+        if lead is None:
+            return None  # "The Sunday Times", "Friday prayers": a name, not a day
+        start = lead.start()
         target = WEEKDAYS[g["wd"].lower()]
         back = (reference.weekday() - target) % 7
         d = reference - timedelta(days=back)
-        return DateMention(m.start(), m.end(), m.group(0), d.isoformat(), None, "day", True)
+        on = lead.group(1).lower() in ("on", "last", "this past")
+        return DateMention(start, m.end(), text[start : m.end()], d.isoformat(), None, "day", on, "weekday")
     if kind == "relative":
         shift = {"yesterday": -1, "today": 0, "tomorrow": 1, "the day before yesterday": -2}[g["rel"].lower()]
-        return mk((reference + timedelta(days=shift)).isoformat(), None, "day")
+        d = _shift(reference, shift)
+        return DateMention(m.start(), m.end(), m.group(0), d.isoformat(), None, "day", on, "relative") if d else None
     if kind == "ago":
         n = g["n"].lower()
-        days = _NUMBER_WORDS.get(n) or int(n)
-        return mk((reference - timedelta(days=days)).isoformat(), None, "day")
+        d = _shift(reference, -(_NUMBER_WORDS.get(n) or int(n)))
+        return DateMention(m.start(), m.end(), m.group(0), d.isoformat(), None, "day", on, "relative") if d else None
     if kind == "year":
         return mk(g["y1"], None, "year")
     return None
+
+
+def _shift(reference: date, days: int) -> date | None:
+    try:
+        return reference + timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+# What may stand on a date line besides the date: a weekday, a time and its zone, "Updated".
+_HEADER_NOISE = re.compile(
+    r"(?i)\b(?:last\s+)?(?:updated|posted|published)\b:?|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|"
+    r"\b\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?|\b(?:GMT|UTC|BST|CET|CEST|EET|EEST|MSK|EST|EDT|ET|PT|"
+    r"local\s+time)\b|[#*_|,;:()\[\]\u2013\u2014\-]"
+)
+
+
+def date_header(line: str, reference: date) -> DateMention | None:
+    """A line that is only a date ("November 27", "8 December 2024, 11:32 GMT", "## Dec. 5"):
+    it dates the paragraphs under it (chronicles, timelines, live pages)."""
+    if len(line) > 80:
+        return None
+    rest = _HEADER_NOISE.sub(" ", line)
+    found = [d for d in find_dates(rest, reference) if d.precision == "day"]
+    if len(found) != 1:
+        return None
+    d = found[0]
+    if (rest[: d.start] + rest[d.end :]).strip(" .\t"):
+        return None  # other words on the line: a title or a sentence, not a date line
+    return DateMention(0, len(line), line.strip(), d.value, d.end_value, "day", True, "header")
+
+
+_DATELINE_DATE = re.compile(
+    r"^\s*(?:[A-Z][A-Za-z.'\-]+(?: [A-Z][A-Za-z.'\-]+){0,3},\s*)?"
+    r"(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)(?:,?\s*(?:19|20)\d\d)?"
+    r"\s*(?:\([^)]{1,30}\)|\.\s*/[A-Za-z ]{2,20}/)?\s*(?:--|\u2014|\u2013|-|\.|:)"
+)
+
+
+def dateline_date(line: str, reference: date) -> DateMention | None:
+    """ "Dec. 7 (UPI) --", "DUBAI, January 29.", "MOSCOW, December 9. /TASS/.": when the story was filed."""
+    m = _DATELINE_DATE.match(line)
+    if not m:
+        return None
+    found = [d for d in find_dates(m.group(0), reference) if d.precision == "day"]
+    if not found:
+        return None
+    d = found[0]
+    return DateMention(0, m.end(), m.group(0).strip(), d.value, None, "day", False, "dateline")
 
 
 def _month(name: str | None) -> int | None:

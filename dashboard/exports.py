@@ -26,7 +26,7 @@ EVENT_EXPORT_COLUMNS = [
     "places", "sources", "actors", "doc_source", "text", "path", "line", "start", "end",
 ]  # fmt: skip
 QUOTE_EXPORT_COLUMNS = [
-    "quote_id", "speaker", "role", "date", "date_precision", "places", "text", "event_id",
+    "quote_id", "speaker", "speaker_id", "role", "date", "date_precision", "places", "text", "event_id",
     "path", "line", "start", "end",
 ]  # fmt: skip
 

@@ -12,12 +12,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from dashboard import lexicon
-from dashboard.dates import DateMention, event_date, find_dates
+from dashboard import claims, lexicon
+from dashboard.dates import DateMention, date_header, dateline_date, event_date, find_dates
 from dashboard.gazetteer import Place
 from dashboard.phrases import PhraseIndex, PhraseMatch, Token, is_acronym, tokenize
-from dashboard.quotes import find_quotes, word_count
-from dashboard.text import find_quote_spans, mask_markup, normalize_for_dedup, split_sentences
+from dashboard.quotes import SpeakerContext, find_quotes, word_count
+from dashboard.text import QuoteSpan, find_quote_spans, mask_markup, normalize_for_dedup, split_sentences
 
 # Which kinds of place say most precisely where something happened.
 KIND_RANK = {"base": 0, "city": 0, "province": 1, "region": 2, "country": 3}
@@ -39,11 +39,19 @@ _PUBLISHING_NOTE = re.compile(
     re.I,
 )
 # "DAMASCUS (Reuters) -": where the story was filed, not where it happened.
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'\-]+(?:\([^)]{1,40}\))?\s*[-\u2013\u2014]\s")
-_RETRACTS_PREVIOUS = re.compile(
-    r"\b(?:deleted|retracted|withdrew|walked back|corrected)\b.*\b(?:information|report|reporting|claim|post|story|article)\b",  # noqa: E501
-    re.I,
+# Bounded, and matched once per line: an unbounded run of capitals and spaces backtracked quadratically.
+_DATELINE = re.compile(
+    r"^ {0,8}[A-Z][A-Z.,'\-]{0,30}(?: [A-Z.,'\-]{1,30}){0,4},?(?: ?\([^)]{1,40}\))?"
+    r"(?: [\w.]{1,12}(?: [\w.]{1,12})?)? ?(?:--|[-\u2013\u2014])\s"  # "PARIS, 10 décembre —"
 )
+# A country as the subject of a sentence: its actor, not its scene ("Russia is moving ... from Syria").
+_VERB_AFTER_SUBJECT = re.compile(
+    r"(?:['\u2019]s\s+\w+\s+)?\s+(?:is|was|has|have|had|will|would|did|does|could|can|must|should|may|might|"
+    r"began|begins|started|starts|continued|continues|sent|sends|said|says|wants|plans|moved|moves|\w+ed)\b"
+)
+# Longest sentence read as one: a longer run is cut at spaces into pieces of at most this many
+# characters (and the cut recorded), so no crafted "sentence" can make extraction slow.
+MAX_SENTENCE_CHARS = 2000
 
 
 @dataclass(frozen=True)
@@ -71,6 +79,8 @@ class Event:
     sources: list[str]
     actors: list[str]
     claim_evidence: str | None = None
+    date_basis: str | None = None  # text, weekday, relative, header, dateline: how the day was read
+    mentioned: list[str] = field(default_factory=list)  # places named in passing, not where it happened
 
 
 @dataclass
@@ -85,6 +95,7 @@ class QuoteRecord:
     date_precision: str | None
     places: list[str]
     event_index: int | None
+    date_basis: str | None = None
 
 
 @dataclass
@@ -93,6 +104,7 @@ class Extraction:
     quotes: list[QuoteRecord] = field(default_factory=list)
     mentions: list[PlaceMention] = field(default_factory=list)
     duplicates: list[int] = field(default_factory=list)  # lines skipped as repeats
+    problems: list[str] = field(default_factory=list)  # what was read differently from how it was written
 
 
 class Extractor:
@@ -100,11 +112,13 @@ class Extractor:
 
     def __init__(self, places: Iterable[Place]) -> None:
         self.places: dict[str, Place] = {p.name: p for p in places}
+        self.countries = frozenset(n for n, p in self.places.items() if p.kind == "country")
         self.place_index = PhraseIndex({p.name: p.aliases for p in self.places.values()})
         self.not_places = PhraseIndex({n: () for n in lexicon.NOT_PLACES})
         self.sources = PhraseIndex(lexicon.SOURCES, case_sensitive=True)
         self.actors = PhraseIndex(lexicon.ACTORS, case_sensitive=True)
         self.persons: set[str] = set()  # name words of people in the current document
+        self.speakers = SpeakerContext()  # who was named so far in the current document
 
     # -- places ---------------------------------------------------------------
     def find_places(self, text: str, line: int = 0, tokens: list[Token] | None = None) -> list[PlaceMention]:
@@ -169,14 +183,17 @@ class Extractor:
         # "to Bashar al-Assad": a person, recognised by a following particle name.
         return bool(re.match(r"[A-Z]\w+\s+(?:al|el|bin|ibn)-", text[a:]))
 
-    def rank_places(self, mentions: list[PlaceMention], dateline_end: int = -1) -> list[str]:
+    def rank_places(
+        self, mentions: list[PlaceMention], dateline_end: int = -1, actor: PlaceMention | None = None
+    ) -> list[str]:
         """Distinct places, the one the event happened at first.
 
         The first mention of the most specific kind present leads; a country
-        only leads when nothing more precise is named.
+        only leads when nothing more precise is named, and a country that is the
+        sentence's subject ("Russia is moving equipment from Syria") comes after the others.
         """
         order: list[str] = []
-        for m in sorted(mentions, key=lambda m: (m.start < dateline_end, m.start)):
+        for m in sorted(mentions, key=lambda m: (m.start < dateline_end, m is actor, m.start)):
             if m.place not in order:
                 order.append(m.place)
         for name in order:
@@ -185,21 +202,48 @@ class Extractor:
                 return [name] + [n for n in order if n != name]
         return order
 
+    def _subject_country(self, sentence: str, offset: int, mentions: list[PlaceMention]) -> PlaceMention | None:
+        if len(mentions) < 2 or mentions[0].start - offset > 4:
+            return None
+        first = mentions[0]
+        place = self.places.get(first.place)
+        if place is None or place.kind != "country":
+            return None
+        rest = sentence[first.end - offset :]
+        return first if _VERB_AFTER_SUBJECT.match(rest) else None
+
     # -- documents ------------------------------------------------------------
     def extract(self, text: str, reference: date) -> Extraction:
         out = Extraction()
         seen: set[str] = set()
         self.persons = _person_words(text)
+        self.speakers = SpeakerContext(text=text)
+        self._header: DateMention | None = None  # the date line the current paragraphs stand under
+        self._after_image = False
+        first = _first_line(text)
         for number, raw in enumerate(text.splitlines(), start=1):
             if not raw.strip():
                 continue
-            self._extract_line(raw, number, reference, out, seen)
+            header = date_header(raw, reference)
+            if header is not None:
+                self._header = header
+                continue
+            furniture = _is_furniture(raw, self._after_image, number == first)
+            self._after_image = bool(_IMAGE_LINE.match(raw))
+            self._extract_line(raw, number, reference, out, seen, furniture)
         return out
 
-    def _extract_line(self, raw: str, number: int, reference: date, out: Extraction, seen: set[str]) -> None:
+    def _extract_line(
+        self, raw: str, number: int, reference: date, out: Extraction, seen: set[str], furniture: bool = False
+    ) -> None:
         line = mask_markup(raw)
         spans = find_quote_spans(line)
-        sentences = split_sentences(line, spans)
+        sentences = _cap_sentences(line, split_sentences(line, spans), number, out.problems)
+        dateline = _DATELINE.match(line)
+        dateline_end = dateline.end() if dateline else -1
+        filed = dateline_date(line, reference)  # "Dec. 7 (UPI) --": dates this paragraph's undated sentences
+        if filed is not None:
+            dateline_end = max(dateline_end, filed.end)
         fresh: list[int] = []
         for si, (a, b) in enumerate(sentences):
             key = normalize_for_dedup(line[a:b])
@@ -210,7 +254,7 @@ class Extractor:
         if not fresh:
             out.duplicates.append(number)
             return
-        quotes = find_quotes(line, sentences, spans)
+        quotes = find_quotes(line, sentences, spans, self.speakers)
         event_of_sentence: dict[int, int] = {}
         sentence_places: dict[int, list[str]] = {}
         sentence_dates: dict[int, DateMention | None] = {}
@@ -224,23 +268,34 @@ class Extractor:
             ]
             out.mentions.extend(mentions)
             dates = find_dates(sentence, reference)
-            when = event_date(dates)
+            if filed is not None:
+                dates = [d for d in dates if a + d.start >= filed.end]
+            when = event_date(dates) or filed or self._header
             sentence_dates[si] = when
-            dateline = _DATELINE.match(line)
-            places = self.rank_places(mentions, dateline.end() if dateline else -1)
+            passing = _in_passing(sentence, a, mentions, self.countries)
+            scene = [m for m in mentions if m not in passing]
+            places = self.rank_places(scene, dateline_end, self._subject_country(sentence, a, scene))
+            mentioned = _unique(m.place for m in passing if m.place not in places)
             sentence_places[si] = places
             outside = _outside_quotes(sentence, a, spans)
-            claim = _claim_status(outside)
-            if claim == "retracted" and _RETRACTS_PREVIOUS.search(outside) and out.events:
+            claim = claims.claim_status(outside)
+            if claim == "retracted" and out.events and claims.takes_back_earlier(outside):
                 prev = out.events[-1]
-                if prev.line == number:
+                # The report taken back is the one just before: in this paragraph, or the last
+                # paragraph when this sentence is a note of its own (no place, no date).
+                if prev.line == number or (not places and when is None):
                     prev.claim = "retracted"
                     prev.claim_evidence = raw[a:b]
                     if not places and when is None:
                         continue
             if word_count(sentence) < MIN_EVENT_WORDS or (not places and when is None):
                 continue
-            if _PUBLISHING_NOTE.match(sentence):
+            if filed is not None and b <= filed.end + 2:
+                continue  # the dateline itself
+            if not places and when is not None and when.basis in ("header", "dateline"):
+                if any(qs == si for _, qs in quotes):
+                    continue  # a quotation with no place of its own: its quote record carries the date
+            if _PUBLISHING_NOTE.match(sentence) or furniture:
                 continue
             speakers = [q.speaker for q, qs in quotes if qs == si and q.speaker]
             event = Event(
@@ -256,6 +311,8 @@ class Extractor:
                 claim=claim,
                 sources=self._sources(sentence, speakers, tokens),
                 actors=self._actors(sentence, speakers, tokens),
+                date_basis=when.basis if when else None,
+                mentioned=mentioned,
             )
             event_of_sentence[si] = len(out.events)
             out.events.append(event)
@@ -276,11 +333,14 @@ class Extractor:
                     date_precision=when.precision if when else None,
                     places=sentence_places.get(si, []),
                     event_index=event_of_sentence.get(si),
+                    date_basis=when.basis if when else None,
                 )
             )
 
     def _sources(self, sentence: str, speakers: list[str], tokens: list[Token]) -> list[str]:
-        names = [m.canonical for m in self.sources.find(sentence, tokens)]
+        hits = self.sources.find(sentence, tokens)
+        names = [m.canonical for m in hits]
+        names += described_sources(sentence, [(m.start, m.end) for m in hits])
         for s in speakers:
             hit = self.sources.find(s)
             if hit:
@@ -299,6 +359,129 @@ _PERSON = re.compile(
 )
 
 
+_IMAGE_LINE = re.compile(r"^\s*!\[")
+_HEADING_LINE = re.compile(r"^\s*(?:#{1,6}\s|\*\*[^*]+\*\*\s*$|={3,}|-{3,}\s*$)")
+_CREDIT = re.compile(
+    r"\b(?:Photograph|Photo|Picture|Image|Illustration|Credit|Video)s?\s*:\s*\S|/\s*(?:AFP|Reuters|AP|Getty)"
+    r"(?:\s+Images)?\s*\)?\s*$|\((?:AFP|Reuters|AP|Getty Images|EPA)(?:/[^)]*)?\)\s*$"
+)
+_ENDS_SENTENCE = (".", "!", "?", '"', "\u201d", "\u2019", "\u00bb", ")", ":")
+
+
+def _first_line(text: str) -> int:
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if raw.strip():
+            return number
+    return 0
+
+
+def _is_furniture(raw: str, after_image: bool, first: bool) -> bool:
+    """Page furniture, not news: a Markdown heading, an image line, its caption, a title line.
+
+    A title is the first line when it is short and ends without a full stop; a caption follows an
+    image line, or carries a photo credit. Their places and quotes are still read; they make no event.
+    """
+    if _HEADING_LINE.match(raw) or _IMAGE_LINE.match(raw):
+        return True
+    if (":" in raw or raw.rstrip().endswith(")")) and _CREDIT.search(raw) and (after_image or len(raw) < 300):
+        return True
+    stripped = raw.strip()
+    return first and not stripped.endswith(_ENDS_SENTENCE) and len(stripped.split()) <= 16
+
+
+# Lists of places that name no scene: "prayed for the people of Syria, Palestine, Lebanon and Yemen".
+_PASSING_BEFORE = re.compile(
+    r"(?:\b(?:people|peoples|nations|countries|leaders|governments|delegations|representatives|envoys|"
+    r"ministers|citizens|victims|families)\s+(?:of|from)|\b(?:talks|relations|ties|agreements?|deals?|"
+    r"meetings?|contacts)\s+with|\bprayed\s+for|\bprayers\s+for)\s+(?:the\s+)?$",
+    re.I,
+)
+# "..., including Latakia, Hama and Tartus": examples of the scene named before, not names in passing.
+_ELABORATION_BEFORE = re.compile(r"\b(?:including|such\s+as|like|notably|especially|namely)\s+(?:the\s+)?$", re.I)
+# "Russia's foreign ministry", "Moscow said", "our correspondent in Qamishli": a country owning an
+# office, a capital standing for its government, a reporter's or a source's whereabouts.
+_OWNER_AFTER = re.compile(
+    r"['\u2019]s\s+(?:(?:new|former|interim|acting|top|chief|permanent|deputy|own)\s+)?(?:foreign|defen[cs]e|"
+    r"military|ministry|minister|president|presidency|government|envoy|embassy|ambassador|representative|"
+    r"spokes\w+|leader|leadership|army|navy|intelligence|state|officials?|authorities|delegation)\b",
+    re.I,
+)
+_METONYM_AFTER = re.compile(
+    r"\s+(?:has\s+|had\s+)?(?:said|says|would|will|wants|wanted|denied|denies|insisted|warned|accused|demanded|"
+    r"urged|hopes|hoped|believes|claimed|claims)\b"
+)
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|near|of|to|into|outside|around)\s+(?:the\s+)?$", re.I)
+_WHEREABOUTS_BEFORE = re.compile(
+    r"\b(?:correspondent|reporter|journalist|source|sources|resident|residents|diplomat|diplomats|activist|"
+    r"activists|analyst|analysts)\s+(?:in|from|at|based\s+in)\s+(?:the\s+)?$",
+    re.I,
+)
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|across|throughout|over|into|near|inside|around|on)\s+(?:the\s+)?$", re.I)
+
+
+def _in_passing(
+    sentence: str, offset: int, mentions: list[PlaceMention], countries: frozenset[str] = frozenset()
+) -> list[PlaceMention]:
+    """Places named in passing: a list of three or more names joined by commas and "and", unless
+    it follows "in"/"across" (a list of scenes); or any name after "the people of", "talks with"."""
+    out: list[PlaceMention] = []
+    i = 0
+    while i < len(mentions):
+        j = i
+        while j + 1 < len(mentions):  # extend the run while only ", " or " and " separates names
+            gap = sentence[mentions[j].end - offset : mentions[j + 1].start - offset]
+            if re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or)\s*(?:the\s+)?", gap):
+                j += 1
+            else:
+                break
+        run = mentions[i : j + 1]
+        lead = sentence[max(0, run[0].start - offset - 40) : run[0].start - offset]
+        listed = (
+            len(run) >= 3
+            and all(m.place in countries for m in run)  # a list of countries: actors or addressees
+            and not _LOCATIVE_BEFORE.search(lead)
+            and not _ELABORATION_BEFORE.search(lead)
+        )
+        if _PASSING_BEFORE.search(lead) or listed:
+            out.extend(run)
+        elif len(run) == 1:
+            m = run[0]
+            tail = sentence[m.end - offset : m.end - offset + 60]
+            metonym = _METONYM_AFTER.match(tail) and not _PREPOSITION_BEFORE.search(lead)  # "Moscow said"
+            if _OWNER_AFTER.match(tail) or metonym or _WHEREABOUTS_BEFORE.search(lead):
+                out.append(m)
+        i = j + 1
+    return out
+
+
+_DESCRIBED = [(re.compile(pattern), canonical) for pattern, canonical in lexicon.SOURCE_DESCRIPTIONS]
+# A description is a source only when it reports: a verb of speech or publication follows, or
+# "according to" / "citing" / "told" stands before ("Russian media executives met" names no source).
+_REPORTS_AFTER = re.compile(
+    r"\s*(?:,|\.|;|$|\s(?:have\s+|has\s+|had\s+|also\s+|later\s+|earlier\s+)?(?:"
+    + "|".join(sorted(lexicon.SPEECH_VERBS | {"cited", "quoted", "published", "aired", "broadcast", "showed"}))
+    + r")\b)"
+)
+_REPORTS_BEFORE = re.compile(
+    r"(?:according\s+to|citing|cited\s+by|quoted\s+by|reported\s+by|told)\s+(?:the\s+)?$", re.I
+)
+
+
+def described_sources(sentence: str, taken: list[tuple[int, int]]) -> list[str]:
+    """Sources named by a description ("Ukrainian military intelligence said"), where no name was found."""
+    out: list[str] = []
+    for pattern, canonical in _DESCRIBED:
+        for m in pattern.finditer(sentence):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            reports = _REPORTS_AFTER.match(sentence, m.end()) or _REPORTS_BEFORE.search(
+                sentence, max(0, m.start() - 20), m.start()
+            )
+            if reports:
+                out.append(canonical.format(**m.groupdict()))
+    return out
+
+
 def _person_words(text: str) -> set[str]:
     """Words of people's names in a document, so "of Assad" is not taken for a place."""
     words: set[str] = set(re.findall(r"\b(?:al|el|bin|ibn)-([A-Z]\w+)", text))
@@ -308,21 +491,55 @@ def _person_words(text: str) -> set[str]:
     return words
 
 
-def _outside_quotes(sentence: str, offset: int, spans: Iterable) -> str:
+def _outside_quotes(sentence: str, offset: int, spans: list[QuoteSpan]) -> str:
+    """The sentence with quoted words blanked; only the spans that overlap it are visited."""
     chars = list(sentence)
-    for q in spans:
+    end = offset + len(sentence)
+    for q in spans[_first_span(spans, offset) :]:
+        if q.start >= end:
+            break
         for i in range(max(q.start - offset, 0), min(q.end - offset, len(chars))):
             chars[i] = " "
     return "".join(chars)
 
 
-def _claim_status(text: str) -> str:
-    low = " ".join(text.lower().split())
-    if any(w in low for w in lexicon.RETRACTION_WORDS):
-        return "retracted"
-    if any(w in low for w in lexicon.CLAIM_WORDS):
-        return "claimed"
-    return "reported"
+def _first_span(spans: list[QuoteSpan], offset: int) -> int:
+    lo, hi = 0, len(spans)
+    while lo < hi:  # bisect on q.start without building a list per sentence
+        mid = (lo + hi) // 2
+        if spans[mid].start <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return max(0, lo - 1)
+
+
+def _cap_sentences(
+    line: str, sentences: list[tuple[int, int]], number: int, problems: list[str]
+) -> list[tuple[int, int]]:
+    """Sentences longer than MAX_SENTENCE_CHARS cut at spaces into pieces no longer than that."""
+    if all(b - a <= MAX_SENTENCE_CHARS for a, b in sentences):
+        return sentences
+    out: list[tuple[int, int]] = []
+    for a, b in sentences:
+        if b - a <= MAX_SENTENCE_CHARS:
+            out.append((a, b))
+            continue
+        problems.append(
+            f"line {number}: a sentence of {b - a:,} characters is longer than {MAX_SENTENCE_CHARS:,}; "
+            "it was read in pieces, so a date, place or speaker split between pieces may be missed."
+        )
+        while b - a > MAX_SENTENCE_CHARS:
+            cut = line.rfind(" ", a + MAX_SENTENCE_CHARS // 2, a + MAX_SENTENCE_CHARS)
+            cut = cut if cut > a else a + MAX_SENTENCE_CHARS
+            if line[a:cut].strip():
+                out.append((a, cut))
+            a = cut
+            while a < b and line[a].isspace():
+                a += 1
+        if a < b:
+            out.append((a, b))
+    return out
 
 
 def _unique(items: Iterable[str]) -> list[str]:

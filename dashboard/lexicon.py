@@ -22,6 +22,8 @@ SOURCES: dict[str, tuple[str, ...]] = {
         "Ukrainian military intelligence agency",
         "Ukraine's Defense Intelligence",
         "Ukraine's defense intelligence",
+        "GUR",
+        "Main Intelligence Directorate",
     ),
     "RIA Novosti": ("RIA Novosti", "RIA"),
     "Interfax": ("Interfax",),
@@ -152,33 +154,35 @@ SPEECH_VERBS = frozenset(
     declared declares announced announces emphasized emphasised stressed warned warns noted notes
     described describes called calls insisted insists argued argues explained explains asked asks
     replied replies reported reports alleged alleges acknowledged acknowledges confirmed confirms denied
-    denies tweeted urged urges vowed vows promised promises""".split()
+    denies tweeted urged urges vowed vows promised promises remarked remarks recalled recalls commented
+    comments admitted admits conceded concedes complained complains concluded suggested suggests predicted
+    predicts cautioned assured reiterated reiterates pledged demanded boasted lamented answered responded
+    responds shouted express expressed expresses voiced""".split()
 )
 # Participles that carry the previous speaker on ("..., saying that ...").
 SPEECH_PARTICIPLES = frozenset("saying adding noting calling citing writing telling claiming stressing warning".split())
 
-CLAIM_WORDS = (
-    "claimed",
-    "claims",
-    "claim ",
-    "claiming",
-    "according to",
-    "alleged",
-    "allegedly",
-    "purportedly",
-    "reportedly",
-    "unverified",
-    "could not be independently verified",
-)
-RETRACTION_WORDS = (
-    "later deleted",
-    "deleted the",
-    "retracted",
-    "denied",
-    "withdrew the report",
-    "walked back",
-    "was false",
-    "debunked",
+# Sources named by a description rather than a name ("Ukrainian military intelligence said",
+# "Russian state media reported"): regular expressions, canonical name from the match.
+# "{nation} media" names every country's media alike, so "Syrian state TV" is "Syrian media".
+SOURCE_DESCRIPTIONS: tuple[tuple[str, str], ...] = (
+    (
+        r"\b(?:Ukraine['\u2019]s|Ukrainian|the\s+Ukrainian)\s+(?:[Mm]ilitary|[Dd]efen[cs]e|Main|main)\s+"
+        r"[Ii]ntelligence(?:\s+(?:[Aa]gency|[Dd]irectorate|[Ss]ervice))?",
+        "HUR",
+    ),
+    (
+        r"\b(?P<nation>Russian|Syrian|Ukrainian|Iranian|Turkish|Israeli|Kurdish|Lebanese|Iraqi|Chinese|Belarusian)"
+        r"\s+(?:(?:state|state-run|state-controlled|state-owned|pro-government|pro-Kremlin|official|independent|"
+        r"opposition|local|military)\s+)?(?:media|news\s+agencies|news\s+agency|news\s+outlets|outlets|"
+        r"television|TV|press|broadcasters?|war\s+bloggers|milbloggers|Telegram\s+channels)\b",
+        "{nation} media",
+    ),
+    (
+        r"\b(?:[Pp]ro-Kremlin|Kremlin-controlled|Kremlin-backed)\s+(?:media|outlets|war\s+bloggers|"
+        r"milbloggers|bloggers|Telegram\s+channels|channels|TV)\b",
+        "Russian media",
+    ),
 )
 
 # Capitalised words that begin a sentence or a title but never a place.

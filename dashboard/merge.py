@@ -8,7 +8,12 @@ Reuters reported." / "AFP said ...") more than it is re-spelled: a set of words 
 costs O(words), and 0.6 keeps rewrites of one dispatch while two different things that happened
 in the same city on the same day (which share the place, the date and little else) stay apart.
 
-Events are grouped on (date, primary_place) first, so only events that could match are ever
+Only events with the same claim status merge. A report its source later retracted stays its own
+event, shown as retracted by that source; folding it into another outlet's report would show the
+story as plainly reported with the retracting outlet among its sources. Likewise a story one outlet
+reports and another only attributes to a claim stays two events, each with its own status.
+
+Events are grouped on (date, primary_place, claim) first, so only events that could match are ever
 compared: the work is a sort plus small groups, not all pairs (builds run at 100k events).
 """
 
@@ -92,11 +97,13 @@ def merge_events(events: pd.DataFrame, threshold: float = THRESHOLD) -> tuple[pd
     renamed: dict[str, str] = {}
     # Only groups reported by two documents or more can fold: find them with vectorised
     # group-bys and turn just their rows into Python values (most of 100k events are alone).
+    # The claim status is part of the group: a report a source retracted, or a mere claim, never
+    # folds into a plain report (it would show as reported by the source that withdrew it).
     hidden = out["hidden"].fillna(False).astype(bool) if "hidden" in out.columns else pd.Series(False, index=out.index)
     eligible = (out["date_precision"] == "day") & out["date"].notna() & out["primary_place"].notna() & ~hidden
     if n and eligible.any():
-        cand = out.loc[eligible, ["date", "primary_place", "doc_id"]]
-        n_docs = cand.groupby(["date", "primary_place"], sort=False)["doc_id"].transform("nunique")
+        cand = out.loc[eligible, ["date", "primary_place", "doc_id"]].assign(claim=out["claim"].astype(str))
+        n_docs = cand.groupby(["date", "primary_place", "claim"], sort=False)["doc_id"].transform("nunique")
         rows = cand.index[(n_docs >= 2).to_numpy()].to_numpy()
         sub = out.loc[rows]
         ids, docs = sub["event_id"].tolist(), sub["doc_id"].tolist()
@@ -105,8 +112,9 @@ def merge_events(events: pd.DataFrame, threshold: float = THRESHOLD) -> tuple[pd
             toks = [frozenset(t) for t in sub["tokens"]]
         else:
             toks = [tokens(t or "") for t in sub["text"].tolist()]
-        groups: dict[tuple[str, str], list[int]] = {}
-        for j, key in enumerate(zip(sub["date"].tolist(), sub["primary_place"].tolist(), strict=True)):
+        groups: dict[tuple[str, str, str], list[int]] = {}
+        claims = sub["claim"].astype(str).tolist()
+        for j, key in enumerate(zip(sub["date"].tolist(), sub["primary_place"].tolist(), claims, strict=True)):
             groups.setdefault(key, []).append(j)
         for members in groups.values():
             members.sort(key=lambda j: (docs[j], lines[j], starts[j]))

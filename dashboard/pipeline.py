@@ -39,6 +39,7 @@ from dashboard.gazetteer import Place, load_gazetteer
 from dashboard.geocode import Resolver, normalize
 from dashboard.merge import merge_events
 from dashboard.review import hidden_ids, load_overrides, override_row
+from dashboard.speakers import assign_speaker_ids, speaker_id
 from dashboard.text import atomic_write_text, read_document
 
 log = logging.getLogger(__name__)
@@ -68,16 +69,16 @@ def build_stamp(build: Path) -> str:
         return f"{built_at}|{current.resolve().name}"
     except (OSError, ValueError, KeyError):
         return ""
-EXTRACTOR_VERSION = "4"  # bump when extraction output changes, to drop cached results
+EXTRACTOR_VERSION = "5"  # bump when extraction output changes, to drop cached results
 
 EVENT_COLUMNS = [
     "event_id", "doc_id", "path", "line", "start", "end", "text", "date", "date_end",
     "date_precision", "date_text", "date_first", "date_last", "places", "primary_place",
-    "claim", "claim_evidence", "sources", "actors", "doc_source", "hidden",
+    "claim", "claim_evidence", "sources", "actors", "doc_source", "hidden", "date_basis", "mentioned",
 ]  # fmt: skip
 QUOTE_COLUMNS = [
     "quote_id", "doc_id", "path", "line", "start", "end", "text", "speaker", "role", "date",
-    "date_precision", "places", "event_id", "hidden",
+    "date_precision", "places", "event_id", "hidden", "speaker_id", "date_basis",
 ]  # fmt: skip
 PLACE_COLUMNS = [
     "name", "kind", "lat", "lon", "country", "source", "source_ref", "via", "confidence",
@@ -176,6 +177,7 @@ def _cached(cache_dir: Path, key: str) -> Extraction | None:
             quotes=[QuoteRecord(**q) for q in data["quotes"]],
             mentions=[PlaceMention(**m) for m in data["mentions"]],
             duplicates=list(data["duplicates"]),
+            problems=list(data.get("problems", [])),
         )
     except (ValueError, KeyError, TypeError):
         log.warning("ignoring unreadable cache entry %s", f)
@@ -206,6 +208,8 @@ def document_json(result: DocumentResult, ctx: Context) -> dict[str, Any]:
                 "end": e.end,
                 "claim": e.claim,
                 "claim_evidence": e.claim_evidence,
+                "date_basis": e.date_basis,
+                "mentioned": [places[p]["name"] for p in e.mentioned],
                 "sources": e.sources,
                 "actors": e.actors,
             }
@@ -213,9 +217,11 @@ def document_json(result: DocumentResult, ctx: Context) -> dict[str, Any]:
     quotes = [
         {
             "speaker": q.speaker,
+            "speaker_id": speaker_id(q.speaker) if q.speaker else None,
             "role": q.role,
             "text": q.text,
             "date": q.date,
+            "date_basis": q.date_basis,
             "line": q.line,
             "start": q.start,
             "end": q.end,
@@ -378,7 +384,9 @@ def assemble(results: list[DocumentResult], store: rowstore.Store, ctx: Context)
         "primary_place": [n[0] if n else None for n in names], "claim": ev["claim"],
         "claim_evidence": ev["claim_evidence"], "sources": [rowstore.unpack(v) for v in ev["sources"].tolist()],
         "actors": [rowstore.unpack(v) for v in ev["actors"].tolist()], "doc_source": ev["doc_source"],
-        "hidden": event_ids.isin(hidden), "tokens": [rowstore.unpack(v) for v in ev["tokens"].tolist()],
+        "hidden": event_ids.isin(hidden), "date_basis": ev["date_basis"],
+        "mentioned": renamed_lists(ev["mentioned_keys"]),
+        "tokens": [rowstore.unpack(v) for v in ev["tokens"].tolist()],
     }, columns=[*EVENT_COLUMNS, "tokens"])  # fmt: skip
 
     qu = rows("quotes")
@@ -391,9 +399,14 @@ def assemble(results: list[DocumentResult], store: rowstore.Store, ctx: Context)
         "end": qu["end"], "text": qu["text"], "speaker": qu["speaker"], "role": qu["role"], "date": qu["date"],
         "date_precision": qu["date_precision"], "places": renamed_lists(qu["place_keys"]),
         "event_id": quote_event.where(linked, None), "hidden": quote_ids.isin(hidden),
+        "date_basis": qu["date_basis"],
     }, columns=QUOTE_COLUMNS)  # fmt: skip
+    quotes_df = assign_speaker_ids(quotes_df)
 
     counts = docs.merge(store.keys, on="key", how="left").sort_values("pos")
+    for r, packed in zip(results, counts["problems"].tolist(), strict=True):  # what extraction read differently
+        cut = rowstore.unpack(packed if isinstance(packed, str) else None)
+        r.warnings.extend(f"{r.path}: {problem}" for problem in cut)
     documents = pd.DataFrame({
         "doc_id": [r.doc_id for r in results], "path": [r.path for r in results],
         "source": [r.meta.source for r in results], "url": [r.meta.url for r in results],

@@ -1,30 +1,80 @@
 """Direct quotations and who said them.
 
-Handles the attributions news prose uses: `"...," X said`, `X said: "..."`,
-`X said that "..."`, `"...," X told Reuters`, `according to X`, `X claimed`,
-a participle that carries the speaker on (`..., saying that "..."`) and a
-quotation that continues the previous speaker. Scare quotes ("double-tap")
-and titles ("The Counteroffensive") are not quotations.
+Handles the attributions news prose uses: after the quote (`"...," X said`, `"...," said X, who
+...`, `"...," NAME, ROLE at ORG, told OUTLET`, `"...," the ministry said in a statement`), before
+it (`X said: "..."`, `X said on Monday that ... "..."`, `X was quoted as saying "..."`, `a soldier
+who remarked, "..."`, `X called on fighters not to harm "..."`, `in what X said meant "..."`,
+`according to X`), a participle that carries the speaker on (`..., saying that "..."`), and a
+quotation that continues the previous speaker (the rest of the sentence, the next paragraph).
+
+Who: the speaker is a name without its title, the title and organisation are the role; an
+organisation can speak; unnamed speakers stay as written ("a port worker", "TASS's source").
+A `SpeakerContext` follows one document, so "he", "it", "the ministry", "the spokesman" and a
+bare surname ("Peskov") resolve to the person or body named before. Scare quotes ("double-tap"),
+labels (`called it a "victory"`) and titles ("The Counteroffensive") are not quotations.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from dashboard.lexicon import SPEECH_PARTICIPLES, SPEECH_VERBS, TITLES
 from dashboard.text import QuoteSpan
 
 _WORD = re.compile(r"[\w'\u2019\-.]+")
-_SPEECH_VERB = re.compile(r"\b(" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b")
+_VERBS_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+# "was quoted as saying" and "is quoted as saying" are one verb of speech.
+_SPEECH_VERB = re.compile(r"\b((?:was|were|is|are|has been|had been) quoted as saying|" + _VERBS_ALT + r")\b")
 _PARTICIPLE = re.compile(r"\b(" + "|".join(sorted(SPEECH_PARTICIPLES)) + r")\b")
-_ACCORDING = re.compile(r"\baccording to\s+(?P<np>[^,.;:\"\u201c\u201d]+)", re.I)
+_ACCORDING = re.compile(r"\baccording to\s+(?P<np>[^,.;:\"\u201c\u201d\u00ab\u00bb]+)", re.I)
 _PARTICLES = re.compile(r"^(?:al|el|ez|as|ad|ar|bin|ibn|abu|de|van|von|da|di|le|la|du)(?:-\S+)?$")
+# Where the words that follow the speaker begin ("... said Peskov on Monday"). Found with a fixed
+# look-behind and cut by slicing: `\s+(...)\b.*$` under re.sub backtracked over every run of spaces
+# (quadratic, seconds for one crafted line).
 _TRAILING_CIRCUMSTANCE = re.compile(
-    r"\s+(?:on|in|last|later|earlier|also|late|early|on Monday|again|then|previously|recently)\b.*$"
+    r"(?<=\s)(?:on|in|at|last|later|earlier|also|late|early|again|then|previously|recently|during|before|after)\b"
+)
+_TIME_WORDS = frozenset(
+    "on last later earlier also late early again then previously recently during before after".split()
 )
 _DETERMINERS = frozenset("the a an".split())
+# Words that end a subject without belonging to it: "X later said", "X had said", "X, who remarked".
+_TRAILING_FILLER = frozenset(
+    """had has have would will also later earlier then previously recently again reportedly publicly
+    separately further once who which that was were is are subsequently still already did does do not
+    never could can may might must should""".split()
+)
+# Words that open a clause before its subject: "In what X said meant", "As X notes".
+_LEADING = re.compile(
+    r"^(?:(?:according to|and|but|as|while|when|after|before|since|because|though|although|in what|what|"
+    r"where|so|yet|then|now|meanwhile|separately|asked about [^,]*|asked whether [^,]*)\s+)+",
+    re.I,
+)
+_PREPOSITIONS = frozenset("to of for at in from on with by".split())
+_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame".split())
+_PRONOUNS_PERSON = frozenset("he she".split())
+_PRONOUNS_BODY = frozenset("it they".split())
+# Words that make a speaker an organisation rather than a person.
+_BODY_WORDS = frozenset(
+    """ministry office agency observatory monitor army command presidency government kremlin pentagon
+    department council committee forces military embassy service directorate institute center centre
+    statement group authorities administration coalition court police navy command headquarters
+    spokesperson-office foundation organisation organization union parliament cabinet state""".split()
+)
+# Head words that refer back to a body named differently: "the monitor" -> the Observatory.
+_HEAD_SYNONYMS = {
+    "monitor": ("monitor", "observatory"),
+    "spokesman": ("spokesman", "spokeswoman", "spokesperson"),
+    "spokeswoman": ("spokesman", "spokeswoman", "spokesperson"),
+    "spokesperson": ("spokesman", "spokeswoman", "spokesperson"),
+    "presidency": ("presidency", "president", "office"),
+    "statement": ("ministry", "office", "presidency", "government", "command", "kremlin"),
+    "general": ("general", "gen."),
+}
 MIN_QUOTE_WORDS = 4
+# Verbs that name or label ("called it a ...", "described it as a ..."): a short quote after them is a term.
+_LABEL_VERBS = frozenset("called calls call described describes dubbed termed labelled labeled".split())
 
 
 @dataclass(frozen=True)
@@ -34,6 +84,9 @@ class Quote:
     text: str
     speaker: str | None
     role: str | None
+
+
+Speaker = tuple[str | None, str | None]
 
 
 def word_count(text: str) -> int:
@@ -58,27 +111,46 @@ def is_title(text: str) -> bool:
     return all(w[:1].isupper() or w.lower() in small for w in words) and words[0][:1].isupper()
 
 
-def parse_speaker(phrase: str) -> tuple[str | None, str | None]:
-    """Split "top EU diplomat Kaja Kallas" into ("Kaja Kallas", "top EU diplomat")."""
-    phrase = phrase.strip().strip(",;:—–- ")
-    if not phrase:
-        return None, None
-    phrase = phrase.split(",")[-1].strip()
-    phrase = re.sub(r"^(?:according to|and|but|as|while)\s+", "", phrase, flags=re.I)
-    paren = re.search(r"\(([A-Z][A-Za-z.]{1,9})\)\s*$", phrase)
+def _is_title_word(tok: str) -> bool:
+    low = tok.lower().rstrip(",")
+    if low in TITLES or low in _HONORIFICS:
+        return True
+    return "-" in low and any(part in TITLES for part in low.split("-"))  # "President-elect", "ex-minister"
+
+
+def _is_name_word(tok: str) -> bool:
+    return tok[:1].isupper() and not _is_title_word(tok)
+
+
+def _strip_filler(phrase: str) -> str:
+    words = phrase.split()
+    while words and words[-1].lower().strip(",") in _TRAILING_FILLER:
+        words.pop()
+    return " ".join(words).strip(" ,")
+
+
+def _parse_part(phrase: str) -> tuple[str | None, str | None, bool]:
+    """One comma-free noun phrase -> (name, role, has_proper_name)."""
+    phrase = _LEADING.sub("", phrase.strip()).strip()
+    paren = re.search(r"\(([A-Z][A-Za-z.]{1,9})\)$", phrase)
     if paren:
-        role = phrase[: paren.start()].strip()
-        return paren.group(1), _clean_role(role)
-    phrase = _TRAILING_CIRCUMSTANCE.sub("", phrase).strip()
+        return paren.group(1), _clean_role(phrase[: paren.start()]), True
+    trailing = _TRAILING_CIRCUMSTANCE.search(phrase)
+    if trailing:
+        head = phrase[: trailing.start()].split()
+        # "said Peskov on Monday": cut. "a source in the Kremlin": a description, kept whole.
+        if trailing.group(0).lower() in _TIME_WORDS or (head and _is_name_word(head[-1])):
+            phrase = phrase[: trailing.start()].strip()
     tokens = phrase.split()
+    definite = bool(tokens) and tokens[0].lower() == "the"
     while tokens and tokens[0].lower() in _DETERMINERS:
         tokens = tokens[1:]
     if not tokens:
-        return None, None
+        return None, None, False
     j = len(tokens)
     while j > 0:
         tok = tokens[j - 1]
-        if tok.lower() in TITLES:
+        if _is_title_word(tok):
             break
         if tok[:1].isupper() or ("-" in tok and _PARTICLES.match(tok)) or (_PARTICLES.match(tok) and j < len(tokens)):
             j -= 1
@@ -86,49 +158,276 @@ def parse_speaker(phrase: str) -> tuple[str | None, str | None]:
         break
     while j < len(tokens) and _PARTICLES.match(tokens[j]):
         j += 1
+    if j < len(tokens) and tokens[-1].lower() in _BODY_WORDS:
+        while j > 0 and tokens[j - 1][:1].isupper():  # "Britain's Foreign Office": the whole body
+            j -= 1
     name = tokens[j:]
+    p = j - 1
+    while p > 0 and tokens[p].lower() in _DETERMINERS:
+        p -= 1  # "a source in the Kremlin": look past "the" for the preposition
+    if name and j > 0 and tokens[p].lower() in _PREPOSITIONS:
+        # "ambassador to Turkey Vasyl Bodnar": the run after a preposition holds the role's
+        # object; a person's name is its last two words. "a source in Damascus": no name at all.
+        if len(name) >= 3 and not any(w.lower() in _BODY_WORDS for w in name):
+            j = len(tokens) - 2
+            name = tokens[j:]
+        else:
+            name = []
     if not name:
-        if len(tokens) > 6:
-            return None, None
-        return " ".join(tokens), None
-    role = " ".join(tokens[:j])
-    return " ".join(name), _clean_role(role)
+        if len(tokens) > 7:
+            return None, None, False
+        # "the ministry": kept marked as definite, so the context can find which ministry
+        return ("the " if definite else "") + " ".join(tokens), None, False
+    return " ".join(name), _clean_role(" ".join(tokens[:j])), True
 
 
-def _clean_role(role: str) -> str | None:
+def parse_speaker(phrase: str) -> Speaker:
+    """Split "top EU diplomat Kaja Kallas" into ("Kaja Kallas", "top EU diplomat").
+
+    Appositives are read both ways round: "Nikita Smagin, an expert on Iran" and "Iran's foreign
+    minister, Abbas Araghchi" give the name as speaker and the other part as role.
+    """
+    name, role = _parse_subject(phrase)
+    return _undefinite(name), role
+
+
+def _undefinite(name: str | None) -> str | None:
+    return name[4:] if name and name.startswith("the ") else name
+
+
+def _parse_subject(phrase: str) -> Speaker:
+    phrase = _strip_filler(phrase.strip().strip(",;:—–- "))
+    parts = [p.strip() for p in phrase.split(",") if p.strip()]
+    if not parts:
+        return None, None
+    name, role, proper = _parse_part(parts[-1])
+    if len(parts) >= 2:
+        prev = _LEADING.sub("", parts[-2]).strip()
+        p_name, p_role, p_proper = _parse_part(prev)
+        starts_np = bool(prev) and prev.split()[0].lower() not in _PREPOSITIONS
+        bare = p_role is None or _has_title(p_role)
+        if not proper and p_proper and starts_np and p_name and bare and len(prev.split()) <= 6:
+            return p_name, _clean_role(" ".join(x for x in (p_role, parts[-1]) if x))  # NAME, ROLE
+        if not proper and starts_np and p_name and parts[-1].split()[0].lower() in _DETERMINERS and len(parts) == 2:
+            return p_name, _clean_role(parts[-1])  # "One guard, a young man from Jableh"
+        if proper and not role and not p_proper and p_name and _has_title(prev) and len(prev.split()) <= 8:
+            return name, _clean_role(prev)  # ROLE, NAME
+    return name, role
+
+
+def _has_title(phrase: str) -> bool:
+    return any(_is_title_word(w) for w in phrase.split())
+
+
+def _clean_role(role: str | None) -> str | None:
+    if not role:
+        return None
     role = role.strip().strip(",")
     words = role.split()
     while words and words[0].lower() in _DETERMINERS:
         words = words[1:]
+    if all(w.lower() in _HONORIFICS for w in words):
+        return None
     return " ".join(words) or None
 
 
-def _attribution_after(after: str) -> tuple[str | None, str | None] | None:
+def is_body(name: str) -> bool:
+    """An organisation speaking (a ministry, an agency, ISW), not a person."""
+    words = name.replace("'s", "").replace("\u2019s", "").split()
+    if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
+        return True  # ISW, HUR, SOHR, TASS
+    return any(w.lower().strip(".,") in _BODY_WORDS for w in words)
+
+
+@dataclass
+class SpeakerContext:
+    """Who has been named so far in one document, so later references resolve to them."""
+
+    full_names: dict[str, str] = field(default_factory=dict)  # surname -> full name
+    roles: dict[str, str] = field(default_factory=dict)  # full name -> first role seen
+    recent: list[Speaker] = field(default_factory=list)  # named speakers and bodies, latest last
+    last_person: Speaker = (None, None)
+    last_body: Speaker = (None, None)
+    last_quoted: Speaker = (None, None)  # speaker of the last quotation, for verb-less paragraphs
+    open_quote: bool = False  # the last paragraph ended inside a quotation
+    text: str = ""  # the whole document, where a bare surname's full name is looked up
+    _searched: dict[str, str | None] = field(default_factory=dict)
+    _pairs: dict[str, list[re.Match[str]]] | None = None
+
+    def resolve(self, speaker: Speaker | None) -> Speaker | None:
+        if not speaker or not speaker[0]:
+            return speaker
+        name, role = speaker
+        low = name.lower()
+        if low in ("his", "her", "its", "their", "our", "my") or not re.search(r"[^\W\d_]{2}", low.replace("'s", "")):
+            return None  # a stray possessive or no word at all: no speaker
+        if low.startswith("the "):
+            found = self._definite(low[4:])
+            return found if found else (name[4:], role)
+        if low.startswith(("his ", "her ")) and self.last_person[0]:
+            return f"{self.last_person[0]}'s {name[4:]}", role  # "his office"
+        if low.startswith("its ") and self.last_body[0]:
+            return f"{self.last_body[0]}'s {name[4:]}", role
+        if low in _PRONOUNS_PERSON:
+            return self.last_person if self.last_person[0] else None
+        if low in _PRONOUNS_BODY:
+            return self.last_body if self.last_body[0] else (self.last_person if self.last_person[0] else None)
+        words = name.split()
+        if len(words) == 1 and (name[:1].isupper() or (_PARTICLES.match(name) and "-" in name)):
+            full = self.full_names.get(_surname_key(name)) or self._full_name_in_text(name)
+            if full:
+                return full, role or self.roles.get(full)
+        if role is None and name in self.roles:
+            return name, self.roles[name]
+        return name, role
+
+    def _full_name_in_text(self, surname: str) -> str | None:
+        """ "Peskov" -> "Dmitry Peskov" when the document writes the full name somewhere."""
+        if surname in self._searched:
+            return self._searched[surname]
+        found = None
+        if self._pairs is None:
+            # One pass over the document: every "Capitalised Capitalised" pair, by its second word.
+            self._pairs = {}
+            for m in _NAME_PAIR.finditer(self.text):
+                self._pairs.setdefault(m.group(2), []).append(m)
+        for m in self._pairs.get(surname, []):
+            first = m.group(1)
+            if not _is_title_word(first) and first not in _NOT_FIRST_NAMES and not first.endswith("'s"):
+                found = f"{first} {surname}"
+                titles = self.text[max(0, m.start() - 50) : m.start()].split()
+                k = len(titles)
+                while k > 0 and (_is_title_word(titles[k - 1]) or titles[k - 1].endswith(("'s", "\u2019s"))):
+                    k -= 1
+                extra = 0
+                while k > 0 and extra < 2 and titles[k - 1][:1].isupper() and not titles[k - 1].endswith(_PUNCT):
+                    k -= 1  # "Finance Minister", "Interior Ministry spokesman"
+                    extra += 1
+                if k < len(titles) and any(_is_title_word(w) for w in titles[k:]):
+                    self.roles.setdefault(found, " ".join(titles[k:]))  # "Finance Minister Leila Ahmadi"
+                break
+        self._searched[surname] = found
+        if found:
+            self.full_names.setdefault(_surname_key(surname), found)
+        return found
+
+    def _definite(self, description: str) -> Speaker | None:
+        """ "spokesperson" or "ministry": the latest speaker whose name or role has that head word."""
+        words = description.split()
+        if len(words) > 2:
+            return None  # "the Syrian army command": a full description, not a reference back
+        head = words[-1]
+        keys = set(_HEAD_SYNONYMS.get(head, (head,)))
+        keys |= {k + "s" for k in keys}
+        for name, role in reversed(self.recent):
+            text = set(re.findall(r"[\w\-]+", f"{name} {role or ''}".lower()))
+            if keys & text:
+                return name, role
+        return None
+
+    def remember(self, speaker: Speaker | None) -> None:
+        if not speaker or not speaker[0]:
+            return
+        name, role = speaker
+        if name.lower() in _PRONOUNS_PERSON | _PRONOUNS_BODY or name.lower().startswith(("his ", "her ", "its ")):
+            return  # a reference nothing resolved: remembering it would mislead later ones
+        words = name.split()
+        if len(words) >= 2 and all(w[:1].isupper() or _PARTICLES.match(w) for w in words) and not is_body(name):
+            self.full_names.setdefault(_surname_key(words[-1]), name)
+        if role and name not in self.roles:
+            self.roles[name] = role
+        self.recent.append((name, role))
+        del self.recent[:-20]
+        if is_body(name):
+            self.last_body = (name, role)
+        elif not _plural(name):
+            self.last_person = (name, role)  # "officials", "witnesses": never "he" or "she"
+
+
+_PLURAL_SPEAKERS = frozenset(
+    """officials witnesses residents sources analysts activists diplomats rebels fighters soldiers troops police
+    authorities experts observers monitors doctors medics locals villagers protesters militants commanders
+    ministers leaders lawmakers people others officers workers journalists reporters""".split()
+)
+
+
+def _plural(name: str) -> bool:
+    words = name.split()
+    head = words[-1] if words else ""
+    if head.lower() in _PLURAL_SPEAKERS:
+        return True
+    return head[:1].islower() and head.endswith("s") and not head.endswith(("ss", "us", "is"))
+
+
+_NAME_PAIR = re.compile(r"\b([A-Z][\w\-]+)\s+(?=((?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w\-]+)\b)")
+_NOT_FIRST_NAMES = frozenset(
+    """The A An This That In On At As And But Or If When While After Before During Since Until By For From
+    With Of To Mr Mrs Ms Dr Sir President Minister General Leader Russian Syrian Ukrainian American Iranian
+    Turkish Israeli British French Kremlin Foreign Defense Defence State Prime Deputy Former Said Told Asked
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split()
+)
+
+
+def _surname_key(word: str) -> str:
+    word = re.sub(r"['\u2019]s$", "", word)
+    return re.sub(r"^(?:al|el|bin|ibn|abu)-", "", word.lower())
+
+
+def _attribution_after(after: str, short: bool = False) -> Speaker | None:
     """`"...," X said ...` or `"...," said X` or `"...," according to X`."""
     text = after.lstrip(" ,—–-")
     if not text or text[0] in ".;":
         return None
     m = _ACCORDING.match(text)
     if m:
-        return parse_speaker(m.group("np"))
-    m = re.match(r"(?:" + _SPEECH_VERB.pattern + r")\s+(?P<np>[^,.;\"\u201c]+)", text)
+        return _parse_subject(m.group("np"))
+    m = re.match(r"(?:" + _SPEECH_VERB.pattern + r")\s+(?P<np>[^.;\"\u201c\u00ab]+)", text)
     if m:
-        return parse_speaker(m.group("np"))
+        words = m.group("np").split()
+        first = words[0] if words else ""
+        if first[:1].isupper() or first.lower() in _NP_STARTS:
+            return _after_verb(m.group("np"))  # "said Tomas Berg", "said the ministry"
+        return None  # "asked not to be named": a verb of its own, no speaker after it
     m = _SPEECH_VERB.search(text)
-    if not m or word_count(text[: m.start()]) > 12 or '"' in text[: m.start()]:
+    if not m or word_count(text[: m.start()]) > 16 or '"' in text[: m.start()]:
         return None
     np = text[: m.start()]
     if not np.strip() or re.search(r"\b(?:and|but|then)\s*$", np):
         return None  # a coordinated verb ("... and emphasized") belongs to an earlier subject
-    return parse_speaker(np)
+    if re.search(r"\b(?:a|an|the|this|that|its|their)\s*$", np, re.I):
+        return None  # "a claim": a noun, not a verb
+    chunks = [c.split() for c in np.split(",") if c.strip()]
+    if short and len(chunks) >= 2 and not (chunks[0][0][:1].isupper() or chunks[0][0].lower() in _NP_STARTS):
+        return None  # "strikes, monitors said": the quote sits inside a clause, the verb is not its attribution
+    last_part = chunks[-1] if chunks else []
+    if not last_part or last_part[0].lower() in _PREPOSITIONS:
+        return None  # "... from the observation posts": not a subject
+    return _parse_subject(np)
 
 
-def _attribution_before(before: str) -> tuple[str, tuple[str | None, str | None] | None, int] | None:
+_PUNCT = (".", ",", ":", ";", "!", "?")
+_NP_STARTS = frozenset(
+    "the a an one two three four several some another his her its their our my this that these those".split()
+)
+
+
+def _after_verb(np: str) -> Speaker:
+    """`said NAME, ROLE, who ...`: the name, and the role up to a relative clause."""
+    np = re.split(r",\s*(?:who|which|where|when|adding|saying|noting|as|in|at|on)\b", np, maxsplit=1)[0]
+    parts = [p.strip() for p in np.split(",") if p.strip()]
+    if not parts:
+        return None, None
+    name, role, proper = _parse_part(parts[0])
+    if len(parts) >= 2 and proper:
+        return name, _clean_role(" ".join(x for x in (role, ", ".join(parts[1:])) if x))
+    return name, role
+
+
+def _attribution_before(before: str) -> tuple[str, Speaker | None, int, str | None] | None:
     """The last speech verb before a quotation, and who its subject is.
 
-    Returns (kind, speaker, words between verb and quote): kind is "verb"
-    (speaker parsed from the subject), "carry" (a participle or a coordinated
-    verb: the previous speaker goes on).
+    Returns (kind, speaker, words between verb and quote, verb): kind is "verb" (speaker parsed
+    from the subject), "carry" (a participle or a coordinated verb: the previous speaker goes on).
     """
     verbs = list(_SPEECH_VERB.finditer(before))
     parts = list(_PARTICIPLE.finditer(before))
@@ -136,59 +435,152 @@ def _attribution_before(before: str) -> tuple[str, tuple[str | None, str | None]
     last_verb = verbs[-1] if verbs else None
     last_part = parts[-1] if parts else None
     if acc and (not last_verb or acc[-1].start() > last_verb.start()):
-        return "verb", parse_speaker(acc[-1].group("np")), word_count(before[acc[-1].end() :])
+        return "verb", _parse_subject(acc[-1].group("np")), word_count(before[acc[-1].end() :]), None
     if not last_verb:
-        return ("carry", None, word_count(before[last_part.end() :])) if last_part else None
-    gap = word_count(before[last_verb.end() :])
+        if last_part:
+            return "carry", _sentence_subject(before[: last_part.start()]), word_count(before[last_part.end() :]), None
+        return None
+    between = before[last_verb.end() :]
+    if last_verb.group(1) in ("asked", "asks", "ask") and re.match(
+        r"\s*(?:\w+\s+)?(?:whether|if|about|why|how)\b", between
+    ):
+        return "question", None, word_count(between), last_verb.group(1)  # a reported question: not speech
+    gap = word_count(between)
+    if re.search(r"\bthat\b", between) and gap <= 12:
+        gap = min(gap, 4)  # `X said on Monday that Moscow would "..."`: a quote inside what X said
     if last_part and last_part.start() > last_verb.start():
         gap = word_count(before[last_part.end() :])
     subject = before[: last_verb.start()]
     if re.search(r"\b(?:and|but|then)\s*$", subject) or not subject.strip():
-        return "carry", None, gap
-    return "verb", parse_speaker(subject), gap
+        return "carry", None, gap, last_verb.group(1)
+    return "verb", _parse_subject(subject), gap, last_verb.group(1)
+
+
+_SUBJECT_STOP = frozenset(
+    """later also published issued released posted put made gave sent said wrote told announced has had
+    have was were is are will would""".split()
+)
+
+
+def _sentence_subject(text: str) -> Speaker | None:
+    """The noun phrase a sentence opens with ("Britain's Foreign Office later published ..."),
+    for a participle ("..., saying: "...") whose subject is the sentence's own."""
+    words = text.split()
+    out = []
+    for w in words:
+        if w.lower().strip(",") in _SUBJECT_STOP or w.endswith(","):
+            if w.endswith(",") and w.lower().strip(",") not in _SUBJECT_STOP:
+                out.append(w.rstrip(","))
+            break
+        out.append(w)
+    if not out or len(out) > 6:
+        return None
+    name, role = _parse_subject(" ".join(out))
+    return (name, role) if name else None
+
+
+def _may_attribute(sentence: str) -> bool:
+    """A cheap test before the regular expressions: does any word look like a verb of speech?"""
+    return "ccording" in sentence or any(w.strip(".,;:!?\"'") in SPEECH_VERBS for w in sentence.split())
+
+
+def observe_sentence(sentence: str, ctx: SpeakerContext) -> None:
+    """Remember who a sentence without quotes says something ("Yusov said ...", "according to X")."""
+    if not _may_attribute(sentence):
+        return
+    m = _ACCORDING.search(sentence)
+    if m:
+        ctx.remember(ctx.resolve(_parse_subject(m.group("np"))))
+        return
+    m = _SPEECH_VERB.search(sentence)
+    if not m:
+        return
+    subject = sentence[max(0, m.start() - 120) : m.start()]  # a subject is never longer
+    if not subject.strip():
+        return
+    speaker = _parse_subject(subject)
+    if speaker[0] and word_count(speaker[0]) <= 6:
+        ctx.remember(ctx.resolve(speaker))
 
 
 def find_quotes(
     line: str,
     sentences: list[tuple[int, int]],
     spans: list[QuoteSpan],
+    ctx: SpeakerContext | None = None,
 ) -> list[tuple[Quote, int]]:
     """Quotations in one line, each with the index of the sentence it stands in."""
+    ctx = ctx if ctx is not None else SpeakerContext()
     out: list[tuple[Quote, int]] = []
-    last_speaker: tuple[str | None, str | None] = (None, None)
+    last_speaker: Speaker = (None, None)
+    continues = ctx.open_quote
+    ctx.open_quote = False
+    k = 0  # sentences and quote spans both run left to right: one pass over each
     for si, (a, b) in enumerate(sentences):
-        inside = [q for q in spans if a <= q.start < b and q.closed]
+        while k < len(spans) and spans[k].start < a:
+            k += 1
+        inside = []
+        while k < len(spans) and spans[k].start < b:
+            q = spans[k]
+            if q.closed or _opens_a_quotation(line, q, a):
+                inside.append(q)
+            k += 1
+        if not inside:
+            observe_sentence(line[a:b], ctx)
+            continue
         prev_end = a
         for qi, q in enumerate(inside):
             s, e = _inner_span(line, q)
             inner = line[s:e]
             nxt = inside[qi + 1].start if qi + 1 < len(inside) else b
             before = line[prev_end : q.start]
-            after = line[q.end : nxt]
+            after = line[q.end : nxt] if q.closed else ""
             prev_end = q.end
             if not inner.strip() or is_title(inner):
                 continue
             words = word_count(inner)
-            speaker: tuple[str | None, str | None] | None = None
+            speaker: Speaker | None = None
             attached = False
-            after_attr = _attribution_after(after)
+            after_attr = _attribution_after(after, short=words < MIN_QUOTE_WORDS)
             if after_attr and after_attr[0]:
                 speaker, attached = after_attr, True
             else:
                 before_attr = _attribution_before(before)
                 if before_attr:
-                    kind, who, gap = before_attr
-                    attached = gap <= 4
+                    kind, who, gap, verb = before_attr
+                    attached = kind != "question" and (gap <= 4 or (gap <= 8 and inner.rstrip()[-1:] in ".!?"))
+                    if verb in _LABEL_VERBS and words < MIN_QUOTE_WORDS:
+                        attached = False  # `called it a "victory"`: a label, not speech
                     if kind == "carry":
-                        speaker = last_speaker if last_speaker[0] else None
+                        speaker = last_speaker if last_speaker[0] else who
                     elif who and who[0]:
                         speaker = who
             if words < MIN_QUOTE_WORDS and not attached:
                 continue  # a scare quote or a term, not speech
             if speaker is None and last_speaker[0]:
                 speaker = last_speaker  # continues the previous speaker
+            if speaker is None and (continues or q.start == a == _first_text(line)) and ctx.last_quoted[0]:
+                speaker = ctx.last_quoted  # a quote paragraph with no verb: the previous speaker goes on
+            speaker = ctx.resolve(speaker)
             who, role = speaker if speaker else (None, None)
             if who:
                 last_speaker = (who, role)
+                ctx.remember((who, role))
+                ctx.last_quoted = (who, role)
+            if not q.closed:
+                ctx.open_quote = True
             out.append((Quote(s, e, inner, who, role), si))
     return out
+
+
+def _first_text(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _opens_a_quotation(line: str, q: QuoteSpan, sentence_start: int) -> bool:
+    """A quote mark left open to the end of the paragraph: the quotation goes on in the next one
+    (news style), when it opens a sentence or follows a verb of speech and a colon or comma."""
+    if q.closed or q.end - q.start < 12:
+        return False
+    before = line[sentence_start : q.start].rstrip()
+    return not before or before.endswith((":", ",")) or bool(re.search(r"[.!?]$", before))

@@ -43,7 +43,7 @@ def pack(values: list[str]) -> str:
 def unpack(cell: str | None) -> list[str]:
     return cell.split(SEP) if cell else []
 MAX_SEGMENTS = 8
-STORE_VERSION = "2"  # bump when the rows' columns change: an older store is then ignored and rebuilt
+STORE_VERSION = "3"  # bump when the rows' columns change: an older store is then ignored and rebuilt
 
 
 @dataclass
@@ -74,7 +74,8 @@ def extraction_rows(key: str, extraction: Extraction) -> dict[str, list[dict]]:
             "date": e.date, "date_end": e.date_end, "date_precision": e.date_precision, "date_text": e.date_text,
             "date_first": first, "date_last": last, "place_keys": pack(e.places), "claim": e.claim,
             "claim_evidence": e.claim_evidence, "sources": pack(e.sources), "actors": pack(e.actors),
-            "tokens": pack(sorted(tokens(e.text or ""))),
+            "tokens": pack(sorted(tokens(e.text or ""))), "date_basis": e.date_basis,
+            "mentioned_keys": pack(e.mentioned),
         })  # fmt: skip
     quotes = []
     for n, q in enumerate(extraction.quotes):
@@ -84,20 +85,23 @@ def extraction_rows(key: str, extraction: Extraction) -> dict[str, list[dict]]:
             "speaker": q.speaker, "role": q.role, "date": q.date, "date_precision": q.date_precision,
             "place_keys": pack(q.places),
             "event_line": ev.line if ev else None, "event_start": ev.start if ev else None,
+            "date_basis": q.date_basis,
         })  # fmt: skip
     mentions = [{"key": key, "n": n, "place": m.place, "surface": m.surface, "known": m.known}
                 for n, m in enumerate(extraction.mentions)]  # fmt: skip
     return {"events": events, "quotes": quotes, "mentions": mentions,
-            "keys": [{"key": key, "n_events": len(events), "n_quotes": len(quotes)}]}  # fmt: skip
+            "keys": [{"key": key, "n_events": len(events), "n_quotes": len(quotes),
+                      "problems": pack(extraction.problems)}]}  # fmt: skip
 
 
 _EMPTY_COLUMNS = {
     "events": ["key", "n", "line", "start", "end", "text", "date", "date_end", "date_precision", "date_text",
-               "date_first", "date_last", "place_keys", "claim", "claim_evidence", "sources", "actors", "tokens"],
+               "date_first", "date_last", "place_keys", "claim", "claim_evidence", "sources", "actors", "tokens",
+               "date_basis", "mentioned_keys"],
     "quotes": ["key", "n", "line", "start", "end", "text", "speaker", "role", "date", "date_precision",
-               "place_keys", "event_line", "event_start"],
+               "place_keys", "event_line", "event_start", "date_basis"],
     "mentions": ["key", "n", "place", "surface", "known"],
-    "keys": ["key", "n_events", "n_quotes"],
+    "keys": ["key", "n_events", "n_quotes", "problems"],
 }  # fmt: skip
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,8 +18,10 @@ from dashboard.errors import InputError
 MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
 
 _URL = re.compile(r"https?://\S+|www\.\S+")
-# Markdown image/link syntax: keep the visible text, blank the rest.
-_MD_IMAGE_OR_LINK = re.compile(r"!?\[([^\]]*)\]\(([^)]*)\)")
+# Markdown image/link syntax: keep the visible text, blank the rest. Neither part may hold a
+# bracket or whitespace in the target: each attempt then stops at the next bracket, so a line of
+# "[[[[" or "[a](" repeated costs linear time (an unbounded `[^\]]*` made it quadratic).
+_MD_IMAGE_OR_LINK = re.compile(r"!?\[([^\[\]\n]{0,500})\]\(([^()\s]{0,2000})(?:\s+\"[^\"()]{0,200}\")?\)")
 
 
 def read_document(path: str | os.PathLike[str], max_bytes: int = MAX_DOCUMENT_BYTES) -> str:
@@ -142,8 +145,8 @@ def mask_markup(line: str) -> str:
     return "".join(chars)
 
 
-OPEN_QUOTES = '"\u201c'
-CLOSE_QUOTES = '"\u201d'
+OPEN_QUOTES = '"\u201c\u00ab'  # straight, curly, and the guillemet of French and Russian copy
+CLOSE_QUOTES = '"\u201d\u00bb'
 
 
 @dataclass(frozen=True)
@@ -195,9 +198,11 @@ def split_sentences(line: str, quotes: list[QuoteSpan] | None = None) -> list[tu
     quotes = find_quote_spans(line) if quotes is None else quotes
     spans: list[tuple[int, int]] = []
     start = 0
+    starts = [q.start for q in quotes]  # quote spans are sorted and never overlap
     for m in _BOUNDARY.finditer(line):
         cut = m.start(1)
-        if any(q.start < cut < q.end for q in quotes):
+        k = bisect_right(starts, cut - 1) - 1  # the last quote opening before the cut
+        if k >= 0 and quotes[k].start < cut < quotes[k].end:
             continue
         if _ends_with_abbreviation(line, m.start()):
             continue
@@ -215,12 +220,13 @@ def _rstrip_index(line: str, a: int, b: int) -> int:
 
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.']*)$")
+_LOOKBACK = 24  # longer than any abbreviation or initialism; searching the whole prefix was quadratic
 
 
 def _ends_with_abbreviation(line: str, dot: int) -> bool:
     if line[dot] != ".":
         return False
-    m = _WORD_BEFORE.search(line[:dot])
+    m = _WORD_BEFORE.search(line, max(0, dot - _LOOKBACK), dot)
     if not m:
         return False
     word = m.group(1)

@@ -15,12 +15,13 @@ BASE = "Russian troops withdrew from Hmeimim air base on Dec. 12, Reuters report
 
 
 def ev(doc: str, text: str, date: str = "2024-12-12", place: str | None = "Khmeimim Air Base", line: int = 1,
-       precision: str = "day", hidden: bool = False, source: str | None = None) -> dict:  # fmt: skip
+       precision: str = "day", hidden: bool = False, source: str | None = None, claim: str = "reported",
+       evidence: str | None = None) -> dict:  # fmt: skip
     return {
         "event_id": f"{doc}:{line}:0", "doc_id": doc, "path": f"seeds/{doc}.txt", "line": line, "start": 0,
         "end": len(text), "text": text, "date": date, "date_end": None, "date_precision": precision,
         "date_text": None, "date_first": None, "date_last": None, "places": [place] if place else [],
-        "primary_place": place, "claim": "reported", "claim_evidence": None, "sources": [], "actors": [],
+        "primary_place": place, "claim": claim, "claim_evidence": evidence, "sources": [], "actors": [],
         "doc_source": source or doc.upper(), "hidden": hidden,
     }  # fmt: skip
 
@@ -77,6 +78,36 @@ def test_two_documents_reporting_one_story_become_one_event() -> None:
 def test_near_misses_stay_separate(other: dict) -> None:
     out, renamed = merge_events(frame(ev("a", BASE), other))
     assert len(out) == 2 and renamed == {} and set(out["n_sources"]) == {1}
+
+
+def test_a_retracted_report_is_never_folded_into_another_sources_report() -> None:
+    rows = frame(
+        ev("a", BASE, source="Reuters"),
+        ev("b", "Russian troops withdrew from Hmeimim air base on Dec. 12, TASS said.", source="TASS",
+           claim="retracted", evidence="TASS later deleted the report."),  # fmt: skip
+    )
+    out, renamed = merge_events(rows)
+    assert renamed == {} and len(out) == 2
+    tass = out[out["doc_id"] == "b"].iloc[0]
+    assert tass["claim"] == "retracted" and tass["claim_evidence"] == "TASS later deleted the report."
+    assert tass["sources"] == [] and tass["n_sources"] == 1
+    reuters = out[out["doc_id"] == "a"].iloc[0]
+    assert reuters["claim"] == "reported" and "TASS" not in reuters["sources"] and reuters["also_sources"] == []
+
+
+def test_two_retractions_of_one_story_merge_and_stay_retracted() -> None:
+    rows = frame(
+        ev("a", BASE, source="Reuters", claim="retracted", evidence="Reuters later deleted the report."),
+        ev("b", "Russian troops withdrew from Hmeimim air base on Dec. 12, AFP said.", source="AFP",
+           claim="retracted", evidence="AFP withdrew the story."),  # fmt: skip
+    )
+    out, _ = merge_events(rows)
+    assert len(out) == 1 and out.iloc[0]["claim"] == "retracted" and out.iloc[0]["n_sources"] == 2
+
+
+def test_a_claim_and_a_report_of_one_story_keep_their_own_status() -> None:
+    out, renamed = merge_events(frame(ev("a", BASE), ev("b", BASE, claim="claimed")))
+    assert renamed == {} and sorted(out["claim"]) == ["claimed", "reported"]
 
 
 def test_build_merges_across_documents_and_quotes_follow(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

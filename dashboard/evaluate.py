@@ -1,0 +1,241 @@
+"""Score the extractor on a labelled corpus: `python -m dashboard.evaluate [FOLDER] [--verbose]`.
+
+The corpus (by default tests/devcorpus/, described in its README) pairs each document with the
+quotes, speakers, days and places a careful reader finds in it. The scores say how much of that
+the extractor finds (recall) and how much of what it finds is right (precision), per measure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from dashboard.extract import Extraction, Extractor
+from dashboard.gazetteer import DEFAULT_PATH, load_gazetteer
+
+DEFAULT_CORPUS = Path(__file__).resolve().parent.parent / "tests" / "devcorpus"
+
+
+@dataclass
+class QuoteLabel:
+    fragment: str
+    speakers: list[str]  # acceptable names; empty: no speaker is given
+
+
+@dataclass
+class EventLabel:
+    fragment: str
+    day: str
+    place: str | None
+
+
+@dataclass
+class Document:
+    name: str
+    text: str
+    reference: date
+    style: str
+    quotes: list[QuoteLabel] = field(default_factory=list)
+    events: list[EventLabel] = field(default_factory=list)
+
+
+@dataclass
+class Tally:
+    hits: int = 0
+    found: int = 0  # what the extractor offered
+    expected: int = 0  # what the labels hold
+
+    def precision(self) -> float | None:
+        return self.hits / self.found if self.found else None
+
+    def recall(self) -> float | None:
+        return self.hits / self.expected if self.expected else None
+
+
+def load_corpus(folder: Path) -> list[Document]:
+    docs = []
+    for txt in sorted(folder.glob("*.txt")):
+        labels = txt.with_suffix(".labels")
+        if not labels.exists():
+            continue
+        fields: dict[str, str] = {}
+        doc = Document(txt.stem, txt.read_text(encoding="utf-8"), date(2000, 1, 1), "")
+        for raw in labels.read_text(encoding="utf-8").splitlines():
+            if not raw.strip():
+                continue
+            if raw[:2] in ("Q ", "E "):
+                parts = [p.strip() for p in raw[2:].lstrip("| ").split(" | ")]
+                if raw[0] == "Q":
+                    names = [] if parts[1] == "-" else [s.strip() for s in parts[1].split(" / ")]
+                    doc.quotes.append(QuoteLabel(parts[0], names))
+                else:
+                    doc.events.append(EventLabel(parts[0], parts[1], None if parts[2] == "-" else parts[2]))
+            else:
+                key, _, value = raw.partition(":")
+                fields[key.strip()] = value.strip()
+        doc.reference = date.fromisoformat(fields["reference"])
+        doc.style = fields.get("style", "")
+        docs.append(doc)
+    return docs
+
+
+def _norm(text: str) -> str:
+    text = text.replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"').casefold()
+    return " ".join(text.split())
+
+
+def _name(text: str | None) -> str:
+    n = _norm(text or "")
+    for det in ("the ", "a ", "an "):
+        if n.startswith(det):
+            n = n[len(det) :]
+    return n
+
+
+def _line_of(doc: Document, fragment: str) -> int:
+    lines = [i for i, line in enumerate(doc.text.splitlines(), start=1) if _norm(fragment) in _norm(line)]
+    if len(lines) != 1:
+        raise ValueError(f"{doc.name}: the label fragment {fragment!r} is on {len(lines)} lines, not one")
+    return lines[0]
+
+
+def score(docs: list[Document], extractor: Extractor, verbose: bool = False) -> dict[str, Tally]:
+    t = {k: Tally() for k in ("quotes", "speakers", "speaker_given", "days", "places")}
+    for doc in docs:
+        result: Extraction = extractor.extract(doc.text, doc.reference)
+        _score_quotes(doc, result, t, verbose)
+        _score_events(doc, result, t, verbose)
+    return t
+
+
+def _score_quotes(doc: Document, result: Extraction, t: dict[str, Tally], verbose: bool) -> None:
+    used: set[int] = set()
+    t["quotes"].found += len(result.quotes)
+    t["quotes"].expected += len(doc.quotes)
+    for label in doc.quotes:
+        line = _line_of(doc, label.fragment)
+        frag = _norm(label.fragment)
+        match = next(
+            (
+                i
+                for i, q in enumerate(result.quotes)
+                if q.line == line and i not in used and (frag in _norm(q.text) or _norm(q.text) in frag)
+            ),
+            None,
+        )
+        if match is None:
+            if verbose:
+                print(f"  {doc.name}:{line} quote not found: {label.fragment!r}")
+            continue
+        used.add(match)
+        t["quotes"].hits += 1
+        q = result.quotes[match]
+        said = [q.speaker, getattr(q, "speaker_name", None)]
+        right = (
+            any(_name(s) in {_name(x) for x in label.speakers} for s in said if s) if label.speakers else not q.speaker
+        )
+        t["speakers"].expected += 1
+        t["speakers"].found += 1
+        t["speakers"].hits += right
+        if q.speaker:
+            t["speaker_given"].found += 1
+            t["speaker_given"].hits += right
+        if label.speakers:
+            t["speaker_given"].expected += 1
+        if verbose and not right:
+            print(f"  {doc.name}:{line} speaker {q.speaker!r} (role {q.role!r}), expected {label.speakers or None}")
+    if verbose:
+        for i, q in enumerate(result.quotes):
+            if i not in used:
+                print(f"  {doc.name}:{q.line} extra quote {q.text!r} ({q.speaker!r})")
+
+
+def _score_events(doc: Document, result: Extraction, t: dict[str, Tally], verbose: bool) -> None:
+    dated = [e for e in result.events if e.date_precision == "day"]
+    t["days"].found += len(dated)
+    t["days"].expected += len(doc.events)
+    used: set[int] = set()
+    for label in doc.events:
+        line = _line_of(doc, label.fragment)
+        frag = _norm(label.fragment)
+        match = next(
+            (
+                i
+                for i, e in enumerate(dated)
+                if e.line == line and i not in used and e.date == label.day and frag[:30] in _norm(e.text)
+            ),
+            None,
+        )
+        if match is None:
+            match = next(
+                (i for i, e in enumerate(dated) if e.line == line and i not in used and e.date == label.day), None
+            )
+        if match is None:
+            if verbose:
+                got = [(e.date, e.text[:50]) for e in result.events if e.line == line]
+                print(f"  {doc.name}:{line} no event on {label.day}: {label.fragment!r}; got {got}")
+            continue
+        used.add(match)
+        t["days"].hits += 1
+        if label.place:
+            e = dated[match]
+            t["places"].expected += 1
+            t["places"].found += 1
+            right = bool(e.places) and e.places[0] == label.place
+            t["places"].hits += right
+            if verbose and not right:
+                print(f"  {doc.name}:{line} primary place {e.places[:3]}, expected {label.place!r}")
+    if verbose:
+        for i, e in enumerate(dated):
+            if i not in used:
+                print(f"  {doc.name}:{e.line} extra dated event {e.date} {e.text[:60]!r}")
+
+
+def table(t: dict[str, Tally]) -> str:
+    def f(x: float | None) -> str:
+        return "  -  " if x is None else f"{x:.2f}"
+
+    rows = [
+        ("quotes found", t["quotes"].precision(), t["quotes"].recall(), f"{t['quotes'].hits}/{t['quotes'].expected}"),
+        ("speaker right, of quotes found", None, t["speakers"].recall(),
+         f"{t['speakers'].hits}/{t['speakers'].expected}"),
+        ("speaker named and right", t["speaker_given"].precision(), t["speaker_given"].recall(),
+         f"{t['speaker_given'].hits}/{t['speaker_given'].expected}"),
+        ("dated events with the right day", t["days"].precision(), t["days"].recall(),
+         f"{t['days'].hits}/{t['days'].expected}"),
+        ("event's primary place right", None, t["places"].recall(), f"{t['places'].hits}/{t['places'].expected}"),
+    ]  # fmt: skip
+    out = ["| measure | precision | recall | hits/labels |", "|---|---|---|---|"]
+    out += [f"| {name} | {f(p)} | {f(r)} | {n} |" for name, p, r, n in rows]
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m dashboard.evaluate", description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--verbose", "-v", action="store_true", help="list every miss and every extra")
+    args = parser.parse_args(argv)
+    try:
+        docs = load_corpus(args.corpus)
+    except (OSError, ValueError, KeyError) as exc:
+        print(f"{args.corpus}: cannot read the labels ({exc}). See tests/devcorpus/README.md.", file=sys.stderr)
+        return 2
+    if not docs:
+        print(f"{args.corpus}: no NAME.txt with a NAME.labels beside it", file=sys.stderr)
+        return 2
+    try:
+        t = score(docs, Extractor(load_gazetteer(DEFAULT_PATH)), args.verbose)
+    except ValueError as exc:
+        print(f"error: {exc}. Make each label's words unique to one line.", file=sys.stderr)
+        return 2
+    styles = len({d.style for d in docs})
+    print(f"{len(docs)} documents in {styles} styles, {t['quotes'].expected} quotes, {t['days'].expected} dated events")
+    print(table(t))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

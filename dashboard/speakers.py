@@ -1,0 +1,125 @@
+"""One speaker, many forms: "Dmitry Peskov", "Peskov" and "Kremlin spokesman Dmitry Peskov" are one id.
+
+Within a document the extractor already writes the full name where the text gives it (quotes.py).
+Across documents, a bare surname joins the one full name in the corpus that ends with it; when two
+full names share the surname ("Ali Abbas", "Mahmoud Abbas"), the bare one stays apart rather than
+being guessed. The id is a readable slug of the name, stable across builds.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pandas as pd
+
+_PARTICLE = re.compile(r"^(?:al|el|bin|ibn|abu)-", re.I)
+
+
+def speaker_key(name: str) -> str:
+    """The form two spellings of one name share: no accents, case, apostrophes or particles' hyphens."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    text = re.sub(r"['\u2019]s\b", "", text)
+    return " ".join(re.sub(r"[^\w\s-]", " ", text.lower()).split())
+
+
+def speaker_id(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", speaker_key(name)).strip("-") or "unnamed"
+
+
+def _surname(key: str) -> str:
+    words = key.split()
+    return _PARTICLE.sub("", words[-1]) if words else ""
+
+
+def canonical_names(names: list[str]) -> dict[str, str]:
+    """Each speaker name -> the name its id is made from (a bare surname -> the one full name)."""
+    distinct = {n for n in names if isinstance(n, str) and n.strip()}
+    full_by_surname: dict[str, set[str]] = {}
+    for n in distinct:
+        words = n.split()
+        if len(words) >= 2 and all(w[:1].isupper() or _PARTICLE.match(w) for w in words):
+            full_by_surname.setdefault(_surname(speaker_key(n)), set()).add(n)
+    out: dict[str, str] = {}
+    for n in distinct:
+        out[n] = n
+        if len(n.split()) == 1 and n[:1].isupper():
+            fulls = full_by_surname.get(_surname(speaker_key(n)), set())
+            if len(fulls) == 1:
+                out[n] = next(iter(fulls))
+    return out
+
+
+def assign_speaker_ids(quotes: pd.DataFrame) -> pd.DataFrame:
+    """The quotes table with ``speaker_id`` (None for an unattributed quote) and ``speaker`` unified."""
+    if quotes.empty or "speaker" not in quotes.columns:
+        return quotes.assign(speaker_id=pd.Series(dtype=object))
+    names = canonical_names(quotes["speaker"].tolist())
+    speaker = quotes["speaker"].map(lambda s: names.get(s, s) if isinstance(s, str) and s.strip() else None)
+    ids = speaker.map(lambda s: speaker_id(s) if isinstance(s, str) else None)
+    return quotes.assign(speaker=speaker, speaker_id=ids)
+
+
+def speakers_table(quotes: pd.DataFrame) -> pd.DataFrame:
+    """One row per speaker: id, name, the roles the texts give them, number of quotes, first and
+    last date quoted, and the places their quotes are about."""
+    cols = ["speaker_id", "speaker", "roles", "n_quotes", "first_date", "last_date", "places"]
+    if quotes.empty or "speaker_id" not in quotes.columns:
+        return pd.DataFrame(columns=cols)
+    rows = []
+    for sid, group in quotes[quotes["speaker_id"].notna()].groupby("speaker_id", sort=False):
+        roles = list(dict.fromkeys(r for r in group["role"] if isinstance(r, str) and r))
+        places = list(dict.fromkeys(p for ps in group["places"] for p in (list(ps) if ps is not None else [])))
+        dates = sorted(d for d in group["date"] if isinstance(d, str) and d)
+        rows.append({
+            "speaker_id": sid, "speaker": group["speaker"].iloc[0], "roles": roles, "n_quotes": len(group),
+            "first_date": dates[0] if dates else None, "last_date": dates[-1] if dates else None, "places": places,
+        })  # fmt: skip
+    out = pd.DataFrame(rows, columns=cols)
+    return out.sort_values(["n_quotes", "speaker"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+SPEAKER_QUOTE_COLUMNS = ["date", "speaker", "role", "quote", "places", "source"]
+
+
+def speaker_quotes(quotes: pd.DataFrame, sid: str | None) -> pd.DataFrame:
+    """One speaker's quotes for display, oldest first (undated last): every cell plain text, each
+    quote back to its ``path:line``. ``sid`` None lists every attributed quote."""
+    if quotes.empty or "speaker_id" not in quotes.columns:
+        return pd.DataFrame(columns=SPEAKER_QUOTE_COLUMNS)
+    rows = quotes[quotes["speaker_id"].notna()] if sid is None else quotes[quotes["speaker_id"] == sid]
+    rows = rows.sort_values("date", na_position="last", kind="stable")
+    return pd.DataFrame({
+        "date": [d if isinstance(d, str) and d else "date not stated" for d in rows["date"]],
+        "speaker": rows["speaker"].astype(str).tolist(),
+        "role": [r if isinstance(r, str) else "" for r in rows["role"]],
+        "quote": rows["text"].astype(str).tolist(),
+        "places": ["; ".join(list(p)) if p is not None else "" for p in rows["places"]],
+        "source": [f"{p}:{n}" for p, n in zip(rows["path"], rows["line"], strict=True)],
+    }, columns=SPEAKER_QUOTE_COLUMNS)  # fmt: skip
+
+
+def speaker_choices(table: pd.DataFrame) -> dict[str, str]:
+    """Label shown in the picker -> speaker id; the label names the speaker, roles and count."""
+    out: dict[str, str] = {}
+    for row in table.itertuples(index=False):
+        roles = f" ({'; '.join(row.roles)})" if row.roles else ""
+        out[f"{row.speaker}{roles}: {row.n_quotes} quote{'s' if row.n_quotes != 1 else ''}"] = row.speaker_id
+    return out
+
+
+def filters_caption(filters: object, n_quotes: int) -> str:
+    """What the page shows, in words: the count and the filters that apply."""
+    from dashboard.query import Filters
+
+    f = filters if isinstance(filters, Filters) else Filters()
+    parts = []
+    if f.date_from or f.date_to:
+        parts.append(f"dates {f.date_from or '…'} to {f.date_to or '…'}")
+    for label, values in (("sources", f.sources), ("claims", f.claims), ("kinds", f.kinds), ("places", f.places)):
+        if values:
+            parts.append(f"{label}: {', '.join(values)}")
+    if f.query:
+        parts.append(f"text: {f.query}")
+    noun = "quote" if n_quotes == 1 else "quotes"
+    return f"{n_quotes} {noun}; " + ("filters: " + "; ".join(parts) if parts else "no filters: everything")

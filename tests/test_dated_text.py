@@ -1,0 +1,174 @@
+"""Dates in the forms reporting uses (issue 10) and page furniture and passing names (issue 11, items 9 and 15).
+
+Each rule has a case where it applies and a look-alike where it must not. Expected days are worked
+out by hand against the reference date given in each test (REF is Wednesday 2025-03-05).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dashboard.dates import date_header, dateline_date, find_dates
+from dashboard.extract import Extractor
+from dashboard.gazetteer import DEFAULT_PATH, load_gazetteer
+
+REF = date(2025, 3, 5)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor(load_gazetteer(DEFAULT_PATH))
+
+
+def days(ex: Extractor, text: str, ref: date = REF) -> list[tuple[int, str | None, str | None]]:
+    return [(e.line, e.date, e.date_basis) for e in ex.extract(text, ref).events]
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("March 2", "2025-03-02"),
+        ("2 March 2025, 09:15 GMT", "2025-03-02"),
+        ("## Sunday, March 2", "2025-03-02"),
+        ("Updated: 3 March 2025 14:05 local time", "2025-03-03"),
+        ("**Dec. 30**", "2024-12-30"),  # a year-less header across the new year
+    ],
+)
+def test_date_lines(line: str, value: str) -> None:
+    header = date_header(line, REF)
+    assert header is not None and header.value == value and header.basis == "header"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Strikes on Idlib, March 2", "Rebels took Hama on March 2.", "Update, March 2, 2025: the ceasefire", "2025"],
+)
+def test_lines_with_more_than_a_date_are_not_date_lines(line: str) -> None:
+    assert date_header(line, REF) is None
+
+
+def test_a_date_line_dates_the_paragraphs_under_it_until_the_next(ex: Extractor) -> None:
+    text = (
+        "March 1\n"
+        "Shelling hit Idlib again overnight.\n"
+        "Convoys left Homs for the coast.\n"
+        "March 3\n"
+        "Rebels entered Hama on Sunday.\n"  # its own day wins over the header
+        "Drones struck Raqqa at dawn.\n"
+    )
+    assert days(ex, text) == [
+        (2, "2025-03-01", "header"),
+        (3, "2025-03-01", "header"),
+        (5, "2025-03-02", "weekday"),
+        (6, "2025-03-03", "header"),
+    ]
+
+
+def test_without_a_date_line_a_paragraph_has_no_day(ex: Extractor) -> None:
+    assert days(ex, "Shelling hit Idlib again overnight.\nConvoys left Homs for the coast.\n") == [
+        (1, None, None), (2, None, None)]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("Mar. 4 (UPI) -- Rebels shelled the airport.", "2025-03-04"),
+        ("AMMAN, March 3. Jordan closed the crossing.", "2025-03-03"),
+        ("MOSCOW, March 4. /TASS/. The ministry said talks would go on.", "2025-03-04"),
+    ],
+)
+def test_datelines(line: str, value: str) -> None:
+    d = dateline_date(line, REF)
+    assert d is not None and d.value == value
+
+
+def test_a_city_dateline_without_a_date_gives_none() -> None:
+    assert dateline_date("AMMAN (Reuters) - Jordan closed the crossing.", REF) is None
+
+
+def test_a_dateline_dates_its_paragraph_and_its_own_day_wins(ex: Extractor) -> None:
+    text = "Mar. 4 (UPI) -- Jordan closed the crossing near Daraa.\nMar. 4 (UPI) -- Rebels shelled Daraa on Sunday.\n"
+    assert days(ex, text) == [(1, "2025-03-04", "dateline"), (2, "2025-03-02", "weekday")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "basis"),
+    [
+        ("Troops left, the army said Monday.", "2025-03-03", "weekday"),
+        ("Troops left late Sunday.", "2025-03-02", "weekday"),
+        ("Talks resumed on Wednesday (Feb. 26).", "2025-02-26", "text"),  # the written date, not the weekday
+        ("Talks resumed on Sunday 2nd March.", "2025-03-02", "text"),
+        ("Troops left last Friday.", "2025-02-28", "weekday"),
+        ("Troops left yesterday.", "2025-03-04", "relative"),
+    ],
+)
+def test_weekdays_and_their_written_dates(text: str, value: str, basis: str) -> None:
+    dated = [d for d in find_dates(text, REF) if d.value]
+    picked = [d for d in dated if d.on] or dated
+    assert (picked[0].value, picked[0].basis) == (value, basis)
+
+
+def test_sunday_as_a_name_is_no_date() -> None:
+    assert [d.value for d in find_dates("The Sunday Times reported the talks.", REF)] == []
+
+
+def test_year_less_dates_across_the_new_year() -> None:
+    (d,) = find_dates("The ships left on Dec. 30.", date(2025, 1, 2))
+    assert d.value == "2024-12-30"
+    (d,) = find_dates("Talks are set for Jan. 3.", date(2024, 12, 29))
+    assert d.value == "2025-01-03"
+
+
+# -- page furniture (issue 11, item 9) ----------------------------------------------------------
+
+
+def test_headings_images_captions_and_titles_make_no_event(ex: Extractor) -> None:
+    text = (
+        "Fighting near Hama, March 2\n"  # a title line: no full stop
+        "\n"
+        "# Rebels reach Hama on March 2\n"
+        "![Smoke over Hama on March 2](https://example.org/hama.jpg)\n"
+        "Smoke rises over Hama on Sunday. Photograph: staff\n"
+        "Rebels reached the outskirts of Hama on March 2, residents said.\n"
+    )
+    assert [e.line for e in ex.extract(text, REF).events] == [6]
+
+
+def test_a_first_line_that_is_a_sentence_is_news(ex: Extractor) -> None:
+    assert [e.line for e in ex.extract("Rebels reached Hama on March 2.\n", REF).events] == [1]
+
+
+# -- where it happened vs names in passing (issue 11, item 15) -------------------------------------
+
+
+def test_a_prayer_naming_many_countries_is_no_event_in_those_countries(ex: Extractor) -> None:
+    line = "On March 2 the patriarch prayed for the people of Syria, Lebanon, Iraq, Yemen and Sudan."
+    (e,) = ex.extract(line, REF).events
+    assert e.places == [] and e.mentioned == ["Syria", "Lebanon", "Iraq", "Yemen", "Sudan"]
+
+
+def test_a_list_of_scenes_after_in_stays_where_it_happened(ex: Extractor) -> None:
+    (e,) = ex.extract("Protests broke out on March 2 in Homs, Hama and Latakia.", REF).events
+    assert e.places == ["Homs", "Hama", "Latakia"] and e.mentioned == []
+
+
+@pytest.mark.parametrize(
+    ("line", "places", "mentioned"),
+    [
+        ("Russia's defence ministry said on March 2 that jets struck Idlib.", ["Idlib"], ["Russia"]),
+        ("Ankara said on March 2 that its troops shelled Tell Rifaat.", ["Tell Rifaat"], ["Ankara"]),
+        ("Our correspondent in Beirut reports that Israeli jets struck Tyre on March 2.", ["Tyre"], ["Beirut"]),
+        ("Russia is moving equipment from Syria to Libya, officials said on March 2.",
+         ["Syria", "Libya", "Russia"], []),  # a country as subject: the actor comes last
+        ("Rebels entered Ankara's old town on March 2.", ["Ankara"], []),  # a possessive that is a place
+        ("A commander in Homs said on March 2 that the road was cut.", ["Homs"], []),  # not "Homs said"
+        ("Rebels pushed on March 2 toward the coast, including Latakia, Hama and Tartus.",
+         ["Latakia", "Hama", "Tartus"], []),  # examples of the scene
+        ("On March 2 Russia, Iran and Turkey met in Astana.", ["Astana"], ["Russia", "Iran", "Turkey"]),
+    ],
+)  # fmt: skip
+def test_places_in_passing_are_mentioned(ex: Extractor, line: str, places: list, mentioned: list) -> None:
+    (e,) = ex.extract(line, REF).events
+    assert (e.places, e.mentioned) == (places, mentioned)

@@ -1,0 +1,48 @@
+"""The scorer counts what a reader would: hits over labels and over what was found."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dashboard.evaluate import main
+
+
+def write(folder: Path, text: str, labels: str) -> None:
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    (folder / "a.labels").write_text(labels, encoding="utf-8")
+
+
+def test_scores_counted_by_hand(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(
+        tmp_path,
+        '"The port is closed to all ships," said Anna Berg.\n'
+        '"Nobody told us anything about it," a sailor said.\n'
+        "Rebels entered Homs on March 2.\n",
+        "style: test\nreference: 2025-03-05\n"
+        "Q | The port is closed | Anna Berg\n"
+        "Q | Nobody told us | the captain\n"  # labelled wrong on purpose: the speaker found is "sailor"
+        "E | Rebels entered Homs | 2025-03-02 | Homs\n",
+    )
+    assert main([str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "| quotes found | 1.00 | 1.00 | 2/2 |" in out
+    assert "| speaker right, of quotes found |   -   | 0.50 | 1/2 |" in out
+    assert "| dated events with the right day | 1.00 | 1.00 | 1/1 |" in out
+    assert "| event's primary place right |   -   | 1.00 | 1/1 |" in out
+
+
+def test_a_fragment_on_two_lines_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(tmp_path, "Rebels entered Homs on March 2.\nRebels entered Homs on March 3.\n",
+          "reference: 2025-03-05\nE | Rebels entered Homs | 2025-03-02 | Homs\n")  # fmt: skip
+    assert main([str(tmp_path)]) == 2
+    assert "on 2 lines" in capsys.readouterr().err
+
+
+def test_the_development_corpus_meets_the_size_the_issue_asks() -> None:
+    from dashboard.evaluate import DEFAULT_CORPUS, load_corpus
+
+    docs = load_corpus(DEFAULT_CORPUS)
+    assert sum(len(d.quotes) for d in docs) >= 80 and sum(len(d.events) for d in docs) >= 40
+    assert len({d.style for d in docs}) >= 10
