@@ -240,7 +240,8 @@ def document_json(result: DocumentResult, ctx: Context) -> dict[str, Any]:
         "events": events,
         "quotes": quotes,
         "duplicate_lines": result.extraction.duplicates,
-        "problems": result.warnings + list(ctx.resolver.problems),
+        "problems": result.warnings + [f"{result.path}: {problem}" for problem in result.extraction.problems]
+        + list(ctx.resolver.problems),
     }
 
 
