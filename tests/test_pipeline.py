@@ -156,7 +156,7 @@ def test_a_rebuild_reads_only_the_new_document_and_equals_a_fresh_build(tmp_path
     real = pipeline._cached
     monkeypatch.setattr(pipeline, "_cached", lambda cache_dir, key: reads.append(key) or real(cache_dir, key))
     # The same story as a's first line, from another outlet: the two fold into one event.
-    _write_doc(seeds, "c", "Rebels entered Homs on Dec. 7, according to CNN.\n", "BBC")
+    _write_doc(seeds, "c", "Rebels entered Homs on Dec. 7, CNN reported.\n", "BBC")
     tables, _ = build(seeds, tmp_path / "build", ctx)
     assert len(reads) == 1, "only the new document's extraction is looked up; a and b come from the row store"
     homs = tables.events[tables.events["primary_place"] == "Homs"]
