@@ -11,7 +11,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard import assets, exports, maplayer, pipeline, views
+from dashboard import assets, exports, maplayer, navigation, pipeline, views
 from dashboard.errors import DashboardError
 from dashboard.query import CLAIMS, KINDS, Filters, events_for_place, from_params, quotes_for_place, select, to_params
 
@@ -23,6 +23,18 @@ except ImportError:  # another engineer's module; the button appears once it exi
 NONE = "(no place selected)"
 TABLE_ROWS = 1000  # events shown in the page's table; the CSV export holds every one
 st.set_page_config(page_title="News map: events, places and quotes", layout="wide")
+
+
+def map_page() -> None:
+    """The map page is the rest of this script; this only gives it a name in the page list."""
+
+
+# The page list: "Map" (this script) first, then every script in dashboard/pages/, found on each run.
+MAP_PAGE = st.Page(map_page, title=navigation.MAP_TITLE, default=True)
+page = st.navigation([MAP_PAGE, *(st.Page(path) for path in navigation.page_scripts())])
+page.run()
+if page is not MAP_PAGE:
+    st.stop()
 LOCAL_ASSETS = assets.ensure_static_assets()  # False: Leaflet comes from the public CDN instead
 
 
@@ -70,10 +82,15 @@ def filter_choices(stamp: str, _tables: pipeline.Tables) -> tuple[tuple | None, 
 stamp, tables = tables_or_stop()
 bounds, options = filter_choices(stamp, tables)
 
-if "selected" not in st.session_state:  # first run of this session: open the view the URL describes
+if "kept_view" not in st.session_state:  # first run of this session: open the view the URL describes
     url_filters, url_selected, notes = from_params(st.query_params.to_dict())
-    defaults, more = views.widget_defaults(url_filters, bounds, options)
-    st.session_state.update(defaults, selected=url_selected, url_notes=notes + more)
+    st.session_state.update(kept_view=st.query_params.to_dict(), selected=url_selected, url_notes=notes)
+if views.widgets_lost(st.session_state, stamp, bool(bounds)):  # first run, back from another page, or rebuilt
+    kept_filters, _, _ = from_params(st.session_state.kept_view)
+    defaults, more = views.widget_defaults(kept_filters, bounds, options)
+    if "kept_stamp" not in st.session_state:  # the link's values that did not fit the data
+        st.session_state.url_notes += more
+    st.session_state.update(defaults, kept_stamp=stamp)
 
 with st.sidebar:
     st.header("Filters")
@@ -183,5 +200,6 @@ if briefing is not None:
     cols[3].download_button("Download briefing", briefing_or_reason, "briefing.html", "text/html", on_click="ignore")
 
 params = to_params(filters, st.session_state.selected)
+st.session_state.kept_view = params  # what the widgets are refilled from after another page or a rebuild
 if st.query_params.to_dict() != params:
     st.query_params.from_dict(params)

@@ -277,3 +277,20 @@ def widget_defaults(
             notes.append(f"the link's date range was clipped to the data's {lo.isoformat()} – {hi.isoformat()}")
         values["f_dates"] = (a, b)
     return values, notes
+
+
+FILTER_KEYS = ("f_dates", "f_kinds", "f_sources", "f_claims", "f_places", "f_query")
+
+
+def widgets_lost(state: Mapping[str, Any], stamp: str, has_dates: bool) -> bool:
+    """Must the filter widgets be set again from the view kept in the session?
+
+    Streamlit forgets a widget's value when another page runs (the widget was
+    not drawn there), and a rebuild (a save, a fix) can change the dates and
+    options the widgets accept. Either way the widgets are refilled from the
+    last view (`keep_view`), re-read against the current data, so a filter
+    keeps both its value and its meaning: "all dates" stays all dates even
+    when a save brings a later day.
+    """
+    keys = [k for k in FILTER_KEYS if has_dates or k != "f_dates"]
+    return state.get("kept_stamp") != stamp or any(k not in state for k in keys)
