@@ -118,11 +118,9 @@ map_col, panel_col = st.columns([3, 2])
 selected = st.session_state.selected
 with map_col:
     placed = sel.places[sel.places["lat"].notna()]
-    hit = placed[placed["name"] == selected]
-    centre = [float(hit.iloc[0]["lat"]), float(hit.iloc[0]["lon"])] if len(hit) else None
-    out = st_folium(
+    out = st_folium(  # the places layer fits the view to what the filters show, and pans to a selected place
         maplayer.base_map(home_view(stamp, tables), local_assets=LOCAL_ASSETS, outlines_url=assets.outlines_url()),
-        key="map", height=560, use_container_width=True, center=centre,
+        key="map", height=560, use_container_width=True,
         feature_group_to_add=maplayer.places_layer(sel.places, selected),
         returned_objects=["last_object_clicked", "last_object_clicked_tooltip", "last_object_clicked_count"],
     )  # fmt: skip

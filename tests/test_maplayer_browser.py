@@ -66,7 +66,7 @@ def test_long_tail_is_drawn_as_canvas_dots_with_safe_tooltips(tmp_path: Path, mo
     with serve(tmp_path) as url, browser() as b:
         b.page.goto(f"{url}/map.html")
         b.page.wait_for_function("window.placesDrawnAt > 0")
-        titles = b.page.locator(".leaflet-marker-icon").evaluate_all("els => els.map(e => e.title)")
+        titles = b.page.locator(".leaflet-marker-icon.place-icon").evaluate_all("els => els.map(e => e.title)")
         assert sorted(titles) == ["Busiest", "Second"]  # the busiest get full markers
         assert b.page.locator("canvas.leaflet-zoom-animated").count() == 1
         point = b.page.evaluate(
