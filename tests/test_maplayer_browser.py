@@ -47,6 +47,9 @@ def test_layer_draws_sizes_stacking_and_safe_tooltips(tmp_path: Path) -> None:
         tip.wait_for()
         assert tip.inner_text().startswith(EVIL)  # shown as text ...
         assert tip.locator("img, script").count() == 0  # ... never as markup
+        names = b.page.locator(".map-label.place").evaluate_all("els => els.map(e => e.textContent)")
+        assert EVIL in names  # the name on the map is the same text, not markup
+        assert b.page.locator(".map-label img, .map-label script").count() == 0
         b.screenshot("maplayer-layer")
         assert b.dialogs == [] and b.blocked == []
 
