@@ -167,8 +167,18 @@ if len(shown) > TABLE_ROWS:  # the whole table would be resent on every rerun: t
     shown = shown.head(TABLE_ROWS)
 st.dataframe(shown, hide_index=True, width="stretch")
 if views.is_ranged(filters) and len(sel.undated):
-    with st.expander(f"{len(sel.undated)} events without a day, listed apart"):
+    with st.expander(f"{views.plural(len(sel.undated), 'event')} without a day, listed apart"):
         st.dataframe(views.undated_table(sel.undated), hide_index=True, width="stretch")
+st.subheader("Quotes")
+st.caption("Who said what, with the line it comes from; quotes tied to no place are listed too.")
+quotes_shown = sel.quotes.head(TABLE_ROWS)  # slice first, then format: the CSV export has every quote
+if len(sel.quotes) > TABLE_ROWS:
+    st.caption(f"The first {TABLE_ROWS:,} of {len(sel.quotes):,} quotes; the CSV export below has them all.")
+st.dataframe(views.quotes_table(quotes_shown, tables.documents), hide_index=True, width="stretch")
+if views.is_ranged(filters) and len(sel.undated_quotes):
+    with st.expander(f"{views.plural(len(sel.undated_quotes), 'quote')} without a day, listed apart"):
+        st.dataframe(views.quotes_table(sel.undated_quotes.head(TABLE_ROWS), tables.documents), hide_index=True,
+                     width="stretch")  # fmt: skip
 if len(sel.unplaced):
     with st.expander(f"{views.plural(len(sel.unplaced), 'place')} not on the map"):
         st.dataframe(views.unplaced_table(sel.unplaced), hide_index=True, width="stretch")
@@ -189,13 +199,19 @@ def briefing_or_reason() -> str:
 # Files are made when their button is clicked (a callable), not on every rerun: at 100k events
 # the briefing alone takes seconds, and ten users rerunning would all pay for it.
 cols = st.columns(4)
-cols[0].download_button("Events (CSV)", lambda: exports.events_csv(sel, filters), "events.csv", "text/csv",
-                        on_click="ignore")  # fmt: skip
-cols[1].download_button("Quotes (CSV)", lambda: exports.quotes_csv(sel), "quotes.csv", "text/csv", on_click="ignore")
-cols[2].download_button("Places (GeoJSON)", lambda: exports.places_geojson_text(sel, filters), "places.geojson",
-                        "application/geo+json", on_click="ignore")  # fmt: skip
+def named(what: str, ext: str) -> str:
+    return exports.file_name(what, filters, bounds, ext)
+
+
+cols[0].download_button("Events (CSV)", lambda: exports.events_csv(sel, filters), named("events", "csv"),
+                        "text/csv", on_click="ignore")  # fmt: skip
+cols[1].download_button("Quotes (CSV)", lambda: exports.quotes_csv(sel, tables.documents), named("quotes", "csv"),
+                        "text/csv", on_click="ignore")  # fmt: skip
+cols[2].download_button("Places (GeoJSON)", lambda: exports.places_geojson_text(sel, filters),
+                        named("places", "geojson"), "application/geo+json", on_click="ignore")  # fmt: skip
 if briefing is not None:
-    cols[3].download_button("Download briefing", briefing_or_reason, "briefing.html", "text/html", on_click="ignore")
+    cols[3].download_button("Download briefing", briefing_or_reason, named("briefing", "html"), "text/html",
+                            on_click="ignore")  # fmt: skip
 
 params = to_params(filters, st.session_state.selected)
 st.session_state.kept_view = params  # what the widgets are refilled from after another page or a rebuild

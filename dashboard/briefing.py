@@ -178,7 +178,7 @@ def _period(filters: Filters, sel: Selection) -> str:
 
 def _doc_ids(sel: Selection) -> set[str]:
     ids: set[str] = set()
-    for frame in (sel.events, sel.undated, sel.quotes):
+    for frame in (sel.events, sel.undated, sel.quotes, sel.undated_quotes):
         if not frame.empty:
             ids.update(frame["doc_id"].dropna().astype(str))
     return ids
@@ -204,7 +204,7 @@ def _header(tables: Tables, filters: Filters, sel: Selection, title: str, genera
         (len(sel.events), "dated events"),
         (placed, "places on the map"),
         (len(sel.quotes), "quotes"),
-        (len(sel.undated), "undated items"),
+        (len(sel.undated) + len(sel.undated_quotes), "undated items"),
         (int(claims.get("claimed", 0)), "claimed, unconfirmed"),
         (int(claims.get("retracted", 0)), "retracted"),
     ]
@@ -326,10 +326,11 @@ def _quote_html(q: pd.Series) -> str:
 
 def _quotes_section(sel: Selection) -> str:
     if sel.quotes.empty:
-        body = '<p class="empty">No quote belongs to the selected events.</p>'
+        body = '<p class="empty">No quote matches these filters.</p>'
     else:
         body = "".join(_quote_html(q) for _, q in sel.quotes.iterrows())
-    return f'<section class="quotes-section page"><h2>Key quotes</h2>{body}</section>'
+    note = f'<p class="muted">{_count(len(sel.quotes), "quote")}, with or without a place, oldest first.</p>'
+    return f'<section class="quotes-section page"><h2>Key quotes</h2>{note}{body}</section>'
 
 
 def _places_section(sel: Selection, numbers: dict[str, int]) -> str:
@@ -380,14 +381,24 @@ def _undated_section(sel: Selection, filters: Filters) -> str:
         if filters.date_from or filters.date_to
         else "They have no date or only a month or a year."
     )
-    if sel.undated.empty:
+    if sel.undated.empty and sel.undated_quotes.empty:
         body = '<p class="empty">None.</p>'
     else:
-        body = f'<table class="items undated">{EVENT_HEAD}<tbody>{_event_rows(sel.undated)}</tbody></table>'
+        body = (f'<table class="items undated">{EVENT_HEAD}<tbody>{_event_rows(sel.undated)}</tbody></table>'
+                if not sel.undated.empty else "")  # fmt: skip
+        if not sel.undated_quotes.empty:
+            body += f'<h3>{_count(len(sel.undated_quotes), "quote")} without a day</h3>' + "".join(
+                _quote_html(q) for _, q in sel.undated_quotes.iterrows()
+            )
+    n = len(sel.undated) + len(sel.undated_quotes)
     return (
         '<section class="undated-section page"><h2>Undated items</h2>'
-        f'<p class="muted">{len(sel.undated):,} item(s) kept apart from the chronology. {esc(note)}</p>{body}</section>'
+        f'<p class="muted">{_count(n, "item")} kept apart from the chronology. {esc(note)}</p>{body}</section>'
     )
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n:,} {word}" + ("" if n == 1 else "s")
 
 
 def credits(places: pd.DataFrame) -> list[str]:

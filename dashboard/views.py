@@ -53,7 +53,10 @@ def count_line(selection: Selection, filters: Filters) -> str:
     parts = [f"{n} of {plural(selection.total_events, 'event')}", plural(placed, "place") + " on the map",
              plural(len(selection.quotes), "quote")]  # fmt: skip
     if is_ranged(filters) and len(selection.undated):
-        parts.append(f"{len(selection.undated)} without a day listed apart")
+        parts.append(f"{len(selection.undated)} {'event' if len(selection.undated) == 1 else 'events'}"
+                     " without a day listed apart")  # fmt: skip
+    if is_ranged(filters) and len(selection.undated_quotes):
+        parts.append(f"{plural(len(selection.undated_quotes), 'quote')} without a day listed apart")
     if len(selection.unplaced):
         parts.append(f"{plural(len(selection.unplaced), 'place')} not placed")
     return " · ".join(parts)
@@ -294,3 +297,39 @@ def widgets_lost(state: Mapping[str, Any], stamp: str, has_dates: bool) -> bool:
     """
     keys = [k for k in FILTER_KEYS if has_dates or k != "f_dates"]
     return state.get("kept_stamp") != stamp or any(k not in state for k in keys)
+
+
+def outlets(documents: pd.DataFrame) -> pd.DataFrame:
+    """Per document: its outlet, title, URL and publication day, for citing a quote or an event."""
+    cols = {"source": "outlet", "title": "title", "url": "url", "reference_date": "published"}
+    if documents is None or documents.empty or "doc_id" not in documents:
+        return pd.DataFrame(columns=list(cols.values()), index=pd.Index([], name="doc_id"))
+    return documents.set_index("doc_id").reindex(columns=list(cols)).rename(columns=cols)
+
+
+def quotes_table(quotes: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """Who said what, when, where it was published and on which line: one row per quote, as text."""
+    columns = ["speaker", "role", "date", "quote", "places", "source", "source line"]
+    if quotes.empty:
+        return pd.DataFrame(columns=columns)
+    docs = outlets(documents).reindex(quotes["doc_id"].to_numpy())
+    records = quotes.to_dict("records")
+    return pd.DataFrame({
+        "speaker": quotes["speaker"].fillna("unnamed speaker").to_numpy(),
+        "role": quotes["role"].fillna("").to_numpy(),
+        "date": [date_label(r) for r in records],
+        "quote": quotes["text"].to_numpy(),
+        "places": quotes["places"].map(_join).to_numpy(),
+        "source": [cite(o, t, d) for o, t, d in zip(docs["outlet"], docs["title"], docs["published"], strict=True)],
+        "source line": [f"{r['path']}:{int(r['line'])}" for r in records],
+    })  # fmt: skip
+
+
+def cite(outlet: object, title: object = None, published: object = None) -> str:
+    """A source as an analyst cites it: outlet, "title", date."""
+    parts = [str(v) for v in (outlet,) if not _is_blank(v)]
+    if not _is_blank(title):
+        parts.append(f"\u201c{title}\u201d")
+    if not _is_blank(published):
+        parts.append(str(published))
+    return ", ".join(parts) or "unknown source"

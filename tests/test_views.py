@@ -79,7 +79,7 @@ def test_count_line_follows_the_filters() -> None:
     ranged = select(ev, qu, pl, f)
     line = views.count_line(ranged, f)
     assert line.startswith("3 of 6 events"), line
-    assert "1 without a day listed apart" in line  # the Feb. 2022 one lies outside the range
+    assert "1 event without a day listed apart" in line  # the Feb. 2022 one lies outside the range
 
 
 def test_panel_lists_events_in_date_order_with_claims_and_line_references() -> None:
