@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 import streamlit as st
+import streamlit.components.v1 as components
 from streamlit_folium import st_folium
 
 from dashboard import assets, exports, maplayer, navigation, pipeline, views
@@ -96,6 +97,7 @@ with st.sidebar:
     st.header("Filters")
     if bounds:
         st.date_input("Dates", min_value=bounds[0], max_value=bounds[1], key="f_dates")
+        components.html(views.ENTER_APPLIES_DATES_JS, height=0)  # Enter applies a typed date
     st.multiselect("Place kind", options["kinds"], key="f_kinds")
     st.multiselect("Source", options["sources"], key="f_sources")
     st.multiselect("Claim status", options["claims"], key="f_claims")
@@ -156,7 +158,7 @@ with panel_col:
 st.subheader("Events per day")
 timeline = views.timeline_frame(sel.events, filters.date_from, filters.date_to)
 if len(timeline):
-    st.bar_chart(timeline, y="events", height=180)
+    st.altair_chart(views.timeline_chart(timeline), use_container_width=True)
 else:
     st.caption("No events dated to the day under these filters.")
 

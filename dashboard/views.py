@@ -333,3 +333,49 @@ def cite(outlet: object, title: object = None, published: object = None) -> str:
     if not _is_blank(published):
         parts.append(str(published))
     return ", ".join(parts) or "unknown source"
+
+
+def timeline_chart(frame: pd.DataFrame) -> Any:
+    """Events per day as bars a day wide, with day ticks ("8 Dec"), never hours ("06 AM").
+
+    The counts come from `timeline_frame`; labels are thinned by the chart
+    when a long range would crowd them.
+    """
+    import altair as alt  # Streamlit's own charting library; imported here so the module loads without it
+
+    data = frame.reset_index().rename(columns={"index": "day"})
+    data["label"] = [f"{d.day} {d:%b}" for d in data["day"]]
+    data["when"] = [f"{d.day} {d:%b %Y}" for d in data["day"]]
+    axis = alt.Axis(labelAngle=0, title=None, labelOverlap=True, ticks=False)
+    return (
+        alt.Chart(data)
+        .mark_bar(color="#1f5fbf")
+        .encode(
+            x=alt.X("label:O", sort=None, axis=axis, scale=alt.Scale(paddingInner=0.15)),
+            y=alt.Y("events:Q", title="events", axis=alt.Axis(tickMinStep=1, format="d")),
+            tooltip=[alt.Tooltip("when:N", title="day"), alt.Tooltip("events:Q", title="events")],
+        )
+        .properties(height=180)
+    )
+
+
+# Streamlit's date field opens its calendar on Enter and applies a typed date only when the field
+# loses focus. This static script of ours (no data in it), run once in a zero-height component
+# frame of the same page, makes Enter in a date field apply the date: it closes the calendar
+# (Escape) and leaves the field, as a click elsewhere would.
+ENTER_APPLIES_DATES_JS = """<script>
+(function() {
+  var doc = window.parent && window.parent.document;
+  if (!doc || doc.__enterAppliesDates) { return; }
+  doc.__enterAppliesDates = true;
+  doc.addEventListener("keydown", function(e) {
+    var t = e.target;
+    if (e.key !== "Enter" || !t || !t.closest || t.getAttribute("role") !== "spinbutton") { return; }
+    if (!t.closest('[data-testid="stDateInput"]')) { return; }
+    e.preventDefault();
+    e.stopPropagation();
+    t.dispatchEvent(new KeyboardEvent("keydown", {key: "Escape", code: "Escape", keyCode: 27, bubbles: true}));
+    t.blur();
+  }, true);
+})();
+</script>"""

@@ -12,6 +12,7 @@ Expected answers read off seeds/000_30cf977f6c52e3a0.txt by hand:
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 
@@ -172,4 +173,30 @@ def test_every_place_is_clickable_at_the_first_view_and_a_base_wins_over_its_cit
     assert frame.locator("path.map-leader").count() >= 2
     assert len(names) == 20
     b.screenshot("map-stacked-places")
+    assert b.blocked == [] and b.dialogs == []
+
+
+def test_the_timeline_has_day_ticks_and_readable_bars_and_enter_applies_dates(url: str, b: Browser) -> None:
+    """Per day (by hand): 1 Dec 1 (line 23), 3 Dec 1 (22), 7 Dec 2 (18, 19), 8 Dec 6, 9 Dec 1 (8)."""
+    open_map(b, url)
+    chart = b.page.locator('[data-testid="stVegaLiteChart"]').first
+    chart.locator("svg").first.wait_for(timeout=30_000)
+    x_axis = chart.locator('g[aria-label^="X-axis"] g.role-axis-label text')
+    ticks = x_axis.evaluate_all("els => els.map(e => e.textContent)")
+    assert ticks[:1] == ["1 Dec"] and "8 Dec" in ticks and ticks[-1] == "9 Dec", ticks
+    assert not any("AM" in t or "PM" in t or ":" in t for t in ticks)
+    bars = chart.locator('path[aria-roledescription="bar"]')
+    assert bars.count() == 9  # one per day, empty days included
+    labels = bars.evaluate_all("els => els.map(e => e.getAttribute('aria-label'))")
+    assert any("8 Dec" in a and "events: 6" in a for a in labels), labels
+    widths = bars.evaluate_all("els => els.map(e => e.getBBox().width)")
+    assert min(widths) >= 20, widths  # a bar you can read and point at
+    chart.screenshot(path=str(b.screenshot_path("timeline")))
+    # Enter applies the typed range, no click elsewhere needed: 7-8 Dec holds 2 + 6 events
+    b.page.get_by_role("spinbutton", name="month, Dates start date").click()
+    b.page.keyboard.type("1207")
+    b.page.get_by_role("spinbutton", name="day, Dates end date").click()
+    b.page.keyboard.type("08")
+    b.page.keyboard.press("Enter")
+    b.page.get_by_text(re.compile(r"^8 of 28 events")).first.wait_for(timeout=30_000)
     assert b.blocked == [] and b.dialogs == []
