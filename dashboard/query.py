@@ -178,9 +178,16 @@ def select(events: pd.DataFrame, quotes: pd.DataFrame, places: pd.DataFrame, f: 
         quotes=quotes[quote_m].sort_values(["date", "doc_id", "line", "start"], na_position="last"),
         places=summary,
         total_events=int(visible.sum()),
-        unplaced=summary[summary["lat"].isna()],
+        unplaced=summary[summary["lat"].isna() & ~_dismissed(summary)],
         undated_quotes=quotes[quote_apart].sort_values(["doc_id", "line", "start"]),
     )
+
+
+def _dismissed(places: pd.DataFrame) -> pd.Series:
+    """Names a reviewer marked "not a place": not listed as places waiting for coordinates."""
+    if "status" not in places:
+        return pd.Series(False, index=places.index)
+    return places["status"] == "not a place"
 
 
 def _quote_masks(
