@@ -56,8 +56,7 @@ def ready_to_write() -> bool:
 # -- add -------------------------------------------------------------------------------------
 st.header("Add an article")
 if st.session_state.pop("clear_form", False):  # after a save: an empty form for the next article
-    for k in ("paste_text", "source", "url", "published", "title"):
-        st.session_state.pop(k, None)
+    st.session_state.update(paste_text="", source="", url="", published=None, title="")  # set, so the browser shows it
     st.session_state.upload_n = st.session_state.get("upload_n", 0) + 1
 how = st.radio("Text from", ["Paste text", "Upload a file"], horizontal=True, key="how", disabled=read_only)
 if how == "Paste text":
