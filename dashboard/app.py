@@ -151,7 +151,7 @@ with panel_col:
         row = tables.places[tables.places["name"] == selected]
         place = row.iloc[0].to_dict() if len(row) else None
         st.html(views.place_panel_html(place, selected, events_for_place(sel, selected),
-                                       quotes_for_place(sel, selected)))  # fmt: skip
+                                       quotes_for_place(sel, selected), tables.documents))  # fmt: skip
     else:
         st.info("Click a marker on the map, or pick a place above, to list its events and quotes.")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
@@ -85,6 +86,37 @@ def source_ref(row: Mapping[str, Any]) -> str:
     return ref
 
 
+_INTERNAL = (
+    (re.compile(r"\s*\([^()]*\b[A-Z]+_[A-Z_]+\b[^()]*\)"), ""),  # "(set DASHBOARD_NOMINATIM=1 to ...)"
+    (re.compile(r",?\s*as in the project's reference places\.csv", re.I), ""),
+)
+
+
+def plain(text: object) -> str:
+    """Text for an analyst: no environment variable names, no project file names."""
+    out = "" if _is_blank(text) else str(text)
+    for pattern, repl in _INTERNAL:
+        out = pattern.sub(repl, out)
+    return out.strip()
+
+
+def quoted(text: object) -> str:
+    """Text in curly quotes, without doubling the quote marks it already carries."""
+    return "\u201c" + str(text or "").strip().strip("\"'\u201c\u201d\u2018\u2019 ") + "\u201d"
+
+
+def ref_html(row: Mapping[str, Any], doc: Mapping[str, Any] | None = None) -> str:
+    """Outlet, title and date first; the file and line after, small, linked to the article when it has a URL."""
+    doc = doc or {}
+    where = f"{row.get('path')}:{int(row['line'])}"
+    url = doc.get("url")
+    link = f'<span class="ref">{esc(where)}</span>'
+    if isinstance(url, str) and url.startswith(("https://", "http://")):
+        link = f'<a class="ref" href="{esc(url)}" target="_blank" rel="noopener noreferrer">{esc(where)}</a>'
+    citation = cite(doc.get("outlet") or row.get("doc_source"), doc.get("title"), doc.get("published"))
+    return f'<span class="small cite">{esc(citation)} · <small>{link}</small></span>'
+
+
 def _join(values: object) -> str:
     if values is None or isinstance(values, float):
         return ""
@@ -109,7 +141,7 @@ PANEL_CSS = """<style>
 </style>"""
 
 
-def event_item_html(row: Mapping[str, Any]) -> str:
+def event_item_html(row: Mapping[str, Any], doc: Mapping[str, Any] | None = None) -> str:
     claim = row.get("claim") or "reported"
     label = esc(CLAIM_LABELS.get(claim, claim))
     badge = "" if claim == "reported" else f'<span class="badge {esc(claim)}">{label}</span>'
@@ -118,29 +150,32 @@ def event_item_html(row: Mapping[str, Any]) -> str:
     lines = [
         f'<li class="event claim-{esc(claim)}"><span class="date">{esc(date_label(row))}</span>{badge}',
         f'<span class="text">{esc(row.get("text"))}</span>',
-        f'<span class="small">Sources: {esc(sources)} · in {esc(row.get("doc_source"))}'
-        + (f" · claim wording: “{esc(evidence)}”" if not _is_blank(evidence) else "")
+        f'<span class="small">Sources: {esc(sources)}'
+        + (f" · claim wording: {esc(quoted(evidence))}" if not _is_blank(evidence) else "")
         + "</span>",
         f'<span class="small">Places: {esc(_join(row.get("places")))}</span>',
-        f'<span class="small ref">{esc(source_ref(row))}</span></li>',
+        ref_html(row, doc) + "</li>",
     ]
     return "".join(lines)
 
 
-def quote_item_html(row: Mapping[str, Any]) -> str:
+def quote_item_html(row: Mapping[str, Any], doc: Mapping[str, Any] | None = None) -> str:
     who = esc(row.get("speaker") or "unnamed speaker")
     role = row.get("role")
     who += f", {esc(role)}" if not _is_blank(role) else ""
     when = "" if _is_blank(row.get("date")) else f" · {esc(date_label(row))}"
     return (
-        f'<li class="quote"><blockquote class="text">“{esc(row.get("text"))}”</blockquote>'
-        f'<span class="small">— {who}{when}</span>'
-        f'<span class="small ref">{esc(source_ref(row))}</span></li>'
+        f'<li class="quote"><blockquote class="text">{esc(quoted(row.get("text")))}</blockquote>'
+        f'<span class="small">— {who}{when}</span>{ref_html(row, doc)}</li>'
     )
 
 
-def place_panel_html(place: Mapping[str, Any] | None, name: str, events: pd.DataFrame, quotes: pd.DataFrame) -> str:
-    """The story of one place: its events in date order and its quotes, each traced to its line."""
+def place_panel_html(place: Mapping[str, Any] | None, name: str, events: pd.DataFrame, quotes: pd.DataFrame,
+                     documents: pd.DataFrame | None = None) -> str:  # fmt: skip
+    """The story of one place: its events in date order and its quotes, each cited and traced to its line."""
+    docs = outlets(documents if documents is not None else pd.DataFrame())
+    docs = docs[docs.index.isin(set(events.get("doc_id", [])) | set(quotes.get("doc_id", [])))]
+    by_doc = docs.to_dict("index")
     head = f'<div class="place-panel">{PANEL_CSS}<h3>{esc(name)}</h3>'
     if place is not None:
         kind = place.get("kind")
@@ -148,13 +183,15 @@ def place_panel_html(place: Mapping[str, Any] | None, name: str, events: pd.Data
             f"{float(place['lat']):.4f}, {float(place['lon']):.4f}"
             if not _is_blank(place.get("lat")) else f"not placed: {place.get('reason') or 'no coordinates'}"
         )
-        head += f'<p class="meta">{esc(kind or "unknown kind")} · {esc(where)} · {esc(place.get("source") or "")}</p>'
+        head += f'<p class="meta">{esc(kind or "unknown kind")} · {esc(where)} · {esc(plain(place.get("source")))}</p>'
     body = [f"<h4>{esc(plural(len(events), 'event'))}</h4>"]
-    body.append("<ol>" + "".join(event_item_html(r) for r in events.to_dict("records")) + "</ol>"
+    body.append("<ol>" + "".join(event_item_html(r, by_doc.get(r.get("doc_id"))) for r in events.to_dict("records"))
+                + "</ol>"
                 if len(events) else "<p>No events for this place under the current filters.</p>")  # fmt: skip
     body.append(f"<h4>{esc(plural(len(quotes), 'quote'))}</h4>")
     if len(quotes):
-        body.append("<ol>" + "".join(quote_item_html(r) for r in quotes.to_dict("records")) + "</ol>")
+        body.append("<ol>" + "".join(quote_item_html(r, by_doc.get(r.get("doc_id"))) for r in quotes.to_dict("records"))
+                    + "</ol>")
     return head + "".join(body) + "</div>"
 
 
@@ -180,7 +217,7 @@ def unplaced_table(unplaced: pd.DataFrame) -> pd.DataFrame:
         "place": unplaced["name"].to_numpy(),
         "events": unplaced["n_events"].to_numpy() if "n_events" in unplaced else 0,
         "as written": unplaced["mentions"].map(_join).to_numpy(),
-        "reason": unplaced["reason"].fillna("no coordinates").to_numpy(),
+        "reason": unplaced["reason"].fillna("no coordinates").map(plain).to_numpy(),
     })  # fmt: skip
 
 

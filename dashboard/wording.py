@@ -10,6 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from dashboard.ingest import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES
+from dashboard.views import plain
+
+__all__ = ["NO_FILE", "count", "plain", "preview_quotes", "sentence", "upload_problem"]
 
 LIMIT_MB = MAX_UPLOAD_BYTES // (1024 * 1024)
 NO_FILE = (f"Choose a file to upload first (.txt, .md or .html, at most {LIMIT_MB} MB). If you chose one and it "

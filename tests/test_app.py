@@ -98,7 +98,7 @@ def test_a_simulated_map_click_opens_the_place_and_the_selectbox_follows(dirs: t
     expected = events_for_place(select(tables.events, tables.quotes, tables.places, Filters()), "Khmeimim Air Base")
     assert len(expected) >= 1
     for line in expected["line"]:
-        assert f"line {line}," in panel
+        assert f".txt:{line}<" in panel  # cited as path:line
     assert at.query_params["sel"] == "Khmeimim Air Base"
     # the selection shows on the map: the marker is highlighted in the places layer
     assert "is-selected" in _map_args(at)["feature_group"]

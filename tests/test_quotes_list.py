@@ -94,3 +94,18 @@ def test_the_app_lists_every_quote(built, monkeypatch: pytest.MonkeyPatch) -> No
     frames = [d.value for d in at.dataframe if "speaker" in d.value.columns]
     assert len(frames) == 1 and len(frames[0]) == 11
     assert "happy to see" in set(frames[0]["quote"])
+
+
+def test_the_briefing_overview_fits_the_core_and_lists_the_far_places(built) -> None:  # noqa: ANN001
+    """Issue 11, item 14: line 7's prayer names Myanmar and Sudan; line 5 names Russia: far from Syria."""
+    html = briefing_html(built[2], Filters())
+    overview = html.split('<figure class="map overview">')[1].split("</figure>")[0]
+    for name in ("Damascus", "Aleppo", "Tartus naval facility", "Lebanon"):
+        assert f'data-place="{name}"' in overview, name
+    for name in ("Russia", "Myanmar", "Sudan"):
+        assert f'data-place="{name}"' not in overview, name
+    far = html.split('<p class="far small">')[1].split("</p>")[0]
+    assert all(n in far for n in ("Russia", "Myanmar", "Sudan"))
+    assert "A number on the map stands for the place with that number" in html
+    assert "user-select:none" in overview  # copying the page does not repeat every map label
+    assert "reference places.csv" not in html

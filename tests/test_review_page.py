@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import review, wording
+from dashboard import review, views, wording
 from dashboard.documents import content_hash
 from dashboard.pipeline import read_tables
 from tests.test_ingest_app import dirs, fill, page  # noqa: F401 - the fixture is used by name
@@ -63,3 +63,16 @@ def test_upload_refusals_are_said_in_words() -> None:
     assert ".pdf files are not accepted" in wording.upload_problem(10, "report.pdf")
     assert wording.upload_problem(10, "ok.md") is None
     assert wording.sentence("saved x; tables rebuilt: 2 documents") == "Saved x; tables rebuilt: 2 documents."
+
+
+def test_no_internal_names_on_the_pages(dirs: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    """Issue 11, item 10: no environment variable names, no project file names, no internal ids."""
+    at = saved_page(monkeypatch)
+    shown = " ".join(str(e.value) for kind in ("success", "info", "warning", "error", "markdown", "caption")
+                     for e in getattr(at, kind)) + " ".join(e.label for e in at.expander)  # fmt: skip
+    assert "Editing is on" in shown
+    assert "DASHBOARD_" not in shown and "places.csv" not in shown, shown
+    marks = at.multiselect(key="marks_event_")
+    assert marks.options and not any(o.startswith("000_30cf977f6c52e3a0:") for o in marks.options)
+    assert views.plain("Wikipedia (Scots-language page), as in the project's reference places.csv") == \
+        "Wikipedia (Scots-language page)"  # fmt: skip

@@ -38,7 +38,7 @@ key = configured_key()
 if key and not auth._flag(os.environ.get(auth.EDITING_ENV)):
     st.text_input("Editor key", type="password", key="editor_key_input")
 acc = auth.access(os.environ, key, st.session_state.get("editor_key_input"))
-(st.success if acc.can_edit else st.info)(acc.reason)
+(st.success if acc.can_edit else st.info)(wording.plain(acc.reason))
 read_only = not acc.can_edit
 who = st.text_input("Your name or initials (recorded with what you add or fix)", key="who", disabled=read_only)
 
@@ -177,7 +177,7 @@ naming = naming[naming["places"].isin(set(shown["name"]))].groupby("places")["te
 for _, row in shown.iterrows():
     name = str(row["name"])
     k = content_hash(name)[:10]
-    why = row["reason"] or f"placed by {row['via']} with confidence {row['confidence']:.2f}"
+    why = wording.plain(row["reason"]) or f"placed by {row['via']} with confidence {row['confidence']:.2f}"
     with st.expander(f"{name} — {why}", expanded=row["status"] == "unresolved"):
         st.text("Written as: " + ", ".join(row["mentions"]))
         for text in naming.get(name, []):
