@@ -110,6 +110,7 @@ filters = views.filters_from_inputs(
 )  # fmt: skip
 sel = select(tables.events, tables.quotes, tables.places, filters)
 
+st.html(views.PAGE_CSS)
 st.title("Events, places and quotes")
 st.markdown(f"**{views.count_line(sel, filters)}**")
 st.caption("Showing: " + "; ".join(filters.describe()))
@@ -122,7 +123,7 @@ with map_col:
     placed = sel.places[sel.places["lat"].notna()]
     out = st_folium(  # the places layer fits the view to what the filters show, and pans to a selected place
         maplayer.base_map(home_view(stamp, tables), local_assets=LOCAL_ASSETS, outlines_url=assets.outlines_url()),
-        key="map", height=560, use_container_width=True,
+        key="map", height=520, use_container_width=True,
         feature_group_to_add=maplayer.places_layer(sel.places, selected),
         returned_objects=["last_object_clicked", "last_object_clicked_tooltip", "last_object_clicked_count"],
     )  # fmt: skip

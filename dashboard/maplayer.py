@@ -424,7 +424,7 @@ class MapLayout(MacroElement):
             }
             function fit(bounds) {
                 if (!bounds) { return; }
-                var b = L.latLngBounds(bounds), lg = legendBox(), pad = 24;
+                var b = L.latLngBounds(bounds), lg = legendBox(), pad = 14;
                 // keep the data clear of the legend: pad on its side or below it, whichever zooms in more
                 var side = {paddingTopLeft: [pad + 80, pad], paddingBottomRight: [pad + lg[0], pad]};
                 var below = {paddingTopLeft: [pad + 80, pad + lg[1]], paddingBottomRight: [pad, pad]};

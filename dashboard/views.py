@@ -12,6 +12,7 @@ import math
 import re
 from collections.abc import Mapping
 from datetime import date
+from pathlib import PurePath
 from typing import Any
 
 import pandas as pd
@@ -89,6 +90,7 @@ def source_ref(row: Mapping[str, Any]) -> str:
 _INTERNAL = (
     (re.compile(r"\s*\([^()]*\b[A-Z]+_[A-Z_]+\b[^()]*\)"), ""),  # "(set DASHBOARD_NOMINATIM=1 to ...)"
     (re.compile(r",?\s*as in the project's reference places\.csv", re.I), ""),
+    (re.compile(r"\s*\(\s*\)"), ""),  # a parenthesis left empty by the above
 )
 
 
@@ -108,11 +110,13 @@ def quoted(text: object) -> str:
 def ref_html(row: Mapping[str, Any], doc: Mapping[str, Any] | None = None) -> str:
     """Outlet, title and date first; the file and line after, small, linked to the article when it has a URL."""
     doc = doc or {}
-    where = f"{row.get('path')}:{int(row['line'])}"
+    where = f"{PurePath(str(row.get('path'))).name}:{int(row['line'])}"
     url = doc.get("url")
-    link = f'<span class="ref">{esc(where)}</span>'
+    full = esc(f"{row.get('path')}, line {int(row['line'])}")
+    link = f'<span class="ref" title="{full}">{esc(where)}</span>'
     if isinstance(url, str) and url.startswith(("https://", "http://")):
-        link = f'<a class="ref" href="{esc(url)}" target="_blank" rel="noopener noreferrer">{esc(where)}</a>'
+        link = (f'<a class="ref" title="{full}" href="{esc(url)}" target="_blank" rel="noopener noreferrer">'
+                f"{esc(where)}</a>")  # fmt: skip
     citation = cite(doc.get("outlet") or row.get("doc_source"), doc.get("title"), doc.get("published"))
     return f'<span class="small cite">{esc(citation)} · <small>{link}</small></span>'
 
@@ -416,3 +420,7 @@ ENTER_APPLIES_DATES_JS = """<script>
   }, true);
 })();
 </script>"""
+
+
+# Less empty space above the title, so the whole map fits a 1280x720 screen under it.
+PAGE_CSS = '<style>[data-testid="stMainBlockContainer"] { padding-top: 2.2rem; }</style>'

@@ -200,3 +200,24 @@ def test_the_timeline_has_day_ticks_and_readable_bars_and_enter_applies_dates(ur
     b.page.keyboard.press("Enter")
     b.page.get_by_text(re.compile(r"^8 of 28 events")).first.wait_for(timeout=30_000)
     assert b.blocked == [] and b.dialogs == []
+
+
+def test_screenshots_for_the_readme(url: str, b: Browser) -> None:
+    """The README pictures (copied from test-output/ to docs/ after a look): first load, selected, 1280x720."""
+    frame = open_map(b, url)
+    b.page.wait_for_timeout(1000)
+    b.page.screenshot(path=str(b.screenshot_path("readme-first-load")))
+    frame.locator('.place-icon[title="Tartus naval facility"]').click()
+    b.page.locator(".place-panel h3", has_text="Tartus naval facility").wait_for(timeout=30_000)
+    frame.locator("body").hover(position={"x": 5, "y": 400})  # no tooltip left over the picture
+    b.page.wait_for_timeout(1200)
+    assert "is-selected" in frame.locator('.map-label.place.is-selected').first.get_attribute("class")
+    assert frame.locator(".map-label.is-selected").inner_text() == "Tartus naval facility"
+    b.page.screenshot(path=str(b.screenshot_path("readme-place-selected")))
+    b.page.set_viewport_size({"width": 1280, "height": 720})
+    frame = open_map(b, url)
+    b.page.wait_for_timeout(1000)
+    seen = in_view(frame)
+    assert all(seen[n] for n in NEAR)  # the fitted view works on a small screen too
+    b.page.screenshot(path=str(b.screenshot_path("readme-1280")))
+    assert b.blocked == [] and b.dialogs == []

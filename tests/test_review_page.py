@@ -76,3 +76,4 @@ def test_no_internal_names_on_the_pages(dirs: dict[str, Path], monkeypatch: pyte
     assert marks.options and not any(o.startswith("000_30cf977f6c52e3a0:") for o in marks.options)
     assert views.plain("Wikipedia (Scots-language page), as in the project's reference places.csv") == \
         "Wikipedia (Scots-language page)"  # fmt: skip
+    assert views.plain("Wikipedia 'Tartus' (as in the project's reference places.csv)") == "Wikipedia 'Tartus'"
