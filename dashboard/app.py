@@ -159,7 +159,7 @@ with panel_col:
 st.subheader("Events per day")
 timeline = views.timeline_frame(sel.events, filters.date_from, filters.date_to)
 if len(timeline):
-    st.altair_chart(views.timeline_chart(timeline), use_container_width=True)
+    st.altair_chart(views.timeline_chart(timeline), width="stretch")
 else:
     st.caption("No events dated to the day under these filters.")
 

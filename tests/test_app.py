@@ -62,7 +62,7 @@ def _map_args(at: AppTest) -> dict:
 
 
 def _panel(at: AppTest) -> str:
-    found = [e.proto.body for e in at.get("html")]
+    found = [e.proto.body for e in at.get("html") if "place-panel" in e.proto.body]
     return "\n".join(found)
 
 
