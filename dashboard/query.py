@@ -224,20 +224,20 @@ def _quote_masks(
             quotes[c].fillna("").astype(str).str.casefold().str.contains(needle, regex=False).to_numpy()
             for c in ("text", "speaker", "role") if c in quotes
         ])  # fmt: skip
-    is_day = (quotes["date_precision"] == "day").to_numpy()
-    in_range = np.ones(n, bool)
-    dates = pd.to_datetime(quotes["date"], errors="coerce")
-    if f.date_from:
-        in_range &= (dates >= pd.Timestamp(f.date_from)).to_numpy()
-    if f.date_to:
-        in_range &= (dates <= pd.Timestamp(f.date_to)).to_numpy()
     ok = np.where(tied, event_ok[pos], own)
-    day = np.where(tied, event_day[pos], is_day)
-    ranged_in = np.where(tied, event_in_range[pos], in_range | dates.isna().to_numpy())
     if "hidden" in quotes:
         ok &= quotes["hidden"].ne(True).to_numpy()
     if not (f.date_from or f.date_to):
         return ok, np.zeros(n, bool)
+    is_day = (quotes["date_precision"] == "day").to_numpy()
+    dates = pd.to_datetime(quotes["date"], errors="coerce")  # only under a date range: not on every rerun
+    in_range = np.ones(n, bool)
+    if f.date_from:
+        in_range &= (dates >= pd.Timestamp(f.date_from)).to_numpy()
+    if f.date_to:
+        in_range &= (dates <= pd.Timestamp(f.date_to)).to_numpy()
+    day = np.where(tied, event_day[pos], is_day)
+    ranged_in = np.where(tied, event_in_range[pos], in_range | dates.isna().to_numpy())
     return ok & day & ranged_in, ok & ~day & ranged_in
 
 
