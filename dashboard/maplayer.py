@@ -606,7 +606,7 @@ def _core(lat: pd.Series, lon: pd.Series) -> pd.Series:
 
 
 def view_bounds(places: pd.DataFrame) -> dict[str, Any] | None:
-    """The view the map fits for these places: `core` leaves far-off places out (listed as `far`), `all` has them.
+    """The view the map fits for these places: `core` leaves far-off places out (`outside` counts them).
 
     A prayer for Myanmar and Sudan must not shrink a story about Syria to a
     speck; the map's "Show all places" button reaches the far ones.
@@ -616,7 +616,7 @@ def view_bounds(places: pd.DataFrame) -> dict[str, Any] | None:
     lat = pd.to_numeric(places["lat"], errors="coerce")
     lon = pd.to_numeric(places["lon"], errors="coerce")
     ok = lat.notna() & lon.notna()
-    lat, lon, names = lat[ok].astype(float), lon[ok].astype(float), places["name"][ok]
+    lat, lon = lat[ok].astype(float), lon[ok].astype(float)
     if lat.empty:
         return None
     core = _core(lat, lon)
@@ -625,8 +625,7 @@ def view_bounds(places: pd.DataFrame) -> dict[str, Any] | None:
         return [[round(float(lat[mask].min()), 4), round(float(lon[mask].min()), 4)],
                 [round(float(lat[mask].max()), 4), round(float(lon[mask].max()), 4)]]  # fmt: skip
 
-    far = [str(n) for n in names[~core]]
-    return {"core": box(core), "all": box(core | ~core), "outside": len(far), "far": far[:50]}
+    return {"core": box(core), "all": box(core | ~core), "outside": int((~core).sum())}
 
 
 def default_view(places: pd.DataFrame, size: tuple[int, int] = MAP_SIZE_PX) -> tuple[list[float], int]:
