@@ -9,9 +9,22 @@ import json
 from pathlib import Path
 
 import streamlit as st
+import streamlit.components.v1 as components
 from streamlit_folium import st_folium
 
-from dashboard import assets, briefing, exports, maplayer, pagedata, pipeline, safe_text, store, templates_cache, views
+from dashboard import (
+    assets,
+    briefing,
+    exports,
+    maplayer,
+    navigation,
+    pagedata,
+    pipeline,
+    safe_text,
+    store,
+    templates_cache,
+    views,
+)
 from dashboard.errors import DashboardError
 from dashboard.query import CLAIMS, KINDS, Filters, from_params, select, to_params
 
@@ -19,6 +32,18 @@ NONE = "(no place selected)"
 TABLE_ROWS = pagedata.TABLE_ROWS  # events shown in the page's table; the CSV export holds every one
 st.set_page_config(page_title="News map: events, places and quotes", layout="wide")
 st.set_option("client.showErrorDetails", safe_text.ERROR_DETAILS)  # last resort: a plain message, no traceback
+
+
+def map_page() -> None:
+    """The map page is the rest of this script; this only gives it a name in the page list."""
+
+
+# The page list: "Map" (this script) first, then every script in dashboard/pages/, found on each run.
+MAP_PAGE = st.Page(map_page, title=navigation.MAP_TITLE, default=True)
+page = st.navigation([MAP_PAGE, *(st.Page(path) for path in navigation.page_scripts())])
+page.run()
+if page is not MAP_PAGE:
+    st.stop()
 LOCAL_ASSETS = assets.ensure_static_assets()  # False: Leaflet comes from the public CDN instead
 templates_cache.install()  # folium's templates compiled once per process, not on every rerun
 
@@ -90,15 +115,21 @@ def filter_choices(stamp: str, _tables: pipeline.Tables) -> tuple[tuple | None, 
 stamp, tables = tables_or_stop()
 bounds, options = filter_choices(stamp, tables)
 
-if "selected" not in st.session_state:  # first run of this session: open the view the URL describes
+if "kept_view" not in st.session_state:  # first run of this session: open the view the URL describes
     url_filters, url_selected, notes = from_params(st.query_params.to_dict())
-    defaults, more = views.widget_defaults(url_filters, bounds, options)
-    st.session_state.update(defaults, selected=url_selected, url_notes=notes + more)
+    st.session_state.update(kept_view=st.query_params.to_dict(), selected=url_selected, url_notes=notes)
+if views.widgets_lost(st.session_state, stamp, bool(bounds)):  # first run, back from another page, or rebuilt
+    kept_filters, _, _ = from_params(st.session_state.kept_view)
+    defaults, more = views.widget_defaults(kept_filters, bounds, options)
+    if "kept_stamp" not in st.session_state:  # the link's values that did not fit the data
+        st.session_state.url_notes += more
+    st.session_state.update(defaults, kept_stamp=stamp)
 
 with st.sidebar:
     st.header("Filters")
     if bounds:
         st.date_input("Dates", min_value=bounds[0], max_value=bounds[1], key="f_dates")
+        components.html(views.ENTER_APPLIES_DATES_JS, height=0)  # Enter applies a typed date
     st.multiselect("Place kind", options["kinds"], key="f_kinds")
     st.multiselect("Source", options["sources"], key="f_sources")
     st.multiselect("Claim status", options["claims"], key="f_claims")
@@ -112,6 +143,7 @@ filters = views.filters_from_inputs(
 data = page_data(stamp, json.dumps(to_params(filters), sort_keys=True), tables, filters)
 sel = data.selection
 
+st.html(views.PAGE_CSS)
 st.title("Events, places and quotes")
 st.markdown(f"**{data.count_line}**")
 st.caption(safe_text.md("Showing: " + "; ".join(filters.describe())))  # the URL's text, shown as text
@@ -141,11 +173,9 @@ map_col, panel_col = st.columns([3, 2])
 selected = st.session_state.selected
 with map_col:
     placed = data.placed
-    hit = placed[placed["name"] == selected]
-    centre = [float(hit.iloc[0]["lat"]), float(hit.iloc[0]["lon"])] if len(hit) else None
-    out = st_folium(
+    out = st_folium(  # the places layer fits the view to what the filters show, and pans to a selected place
         maplayer.base_map(home_view(stamp, tables), local_assets=LOCAL_ASSETS, outlines_url=assets.outlines_url()),
-        key="map", height=560, use_container_width=True, center=centre,
+        key="map", height=520, use_container_width=True,
         feature_group_to_add=maplayer.places_layer(sel.places, selected),
         returned_objects=["last_object_clicked", "last_object_clicked_tooltip", "last_object_clicked_count"],
     )  # fmt: skip
@@ -191,6 +221,16 @@ if data.n_undated:
         if data.n_undated > TABLE_ROWS:
             st.caption(f"The first {TABLE_ROWS:,}; the CSV export below has them all.")
         st.dataframe(data.undated_table, hide_index=True, width="stretch")
+st.subheader("Quotes")
+st.caption("Who said what, with the line it comes from; quotes tied to no place are listed too.")
+quotes_shown = sel.quotes.head(TABLE_ROWS)  # slice first, then format: the CSV export has every quote
+if len(sel.quotes) > TABLE_ROWS:
+    st.caption(f"The first {TABLE_ROWS:,} of {len(sel.quotes):,} quotes; the CSV export below has them all.")
+st.dataframe(views.quotes_table(quotes_shown, tables.documents), hide_index=True, width="stretch")
+if views.is_ranged(filters) and len(sel.undated_quotes):
+    with st.expander(f"{views.plural(len(sel.undated_quotes), 'quote')} without a day, listed apart"):
+        st.dataframe(views.quotes_table(sel.undated_quotes.head(TABLE_ROWS), tables.documents), hide_index=True,
+                     width="stretch")  # fmt: skip
 if len(sel.unplaced):
     with st.expander(f"{views.plural(len(sel.unplaced), 'place')} not on the map"):
         st.dataframe(data.unplaced_table, hide_index=True, width="stretch")
@@ -211,19 +251,26 @@ def briefing_or_reason() -> str:
 # Files are made when their button is clicked (a callable), not on every rerun: at 100k events
 # the briefing alone takes seconds, and ten users rerunning would all pay for it.
 cols = st.columns(4)
-cols[0].download_button("Events (CSV)", lambda: exports.events_csv(sel, filters), "events.csv", "text/csv",
-                        on_click="ignore")  # fmt: skip
-cols[1].download_button("Quotes (CSV)", lambda: exports.quotes_csv(sel), "quotes.csv", "text/csv", on_click="ignore")
-cols[2].download_button("Places (GeoJSON)", lambda: exports.places_geojson_text(sel, filters), "places.geojson",
-                        "application/geo+json", on_click="ignore")  # fmt: skip
-cols[3].download_button("Download briefing", briefing_or_reason, "briefing.html", "text/html", on_click="ignore")
+def named(what: str, ext: str) -> str:
+    return exports.file_name(what, filters, bounds, ext)
+
+
+cols[0].download_button("Events (CSV)", lambda: exports.events_csv(sel, filters), named("events", "csv"),
+                        "text/csv", on_click="ignore")  # fmt: skip
+cols[1].download_button("Quotes (CSV)", lambda: exports.quotes_csv(sel, tables.documents), named("quotes", "csv"),
+                        "text/csv", on_click="ignore")  # fmt: skip
+cols[2].download_button("Places (GeoJSON)", lambda: exports.places_geojson_text(sel, filters),
+                        named("places", "geojson"), "application/geo+json", on_click="ignore")  # fmt: skip
+cols[3].download_button("Download briefing", briefing_or_reason, named("briefing", "html"), "text/html",
+                            on_click="ignore")  # fmt: skip
 no_pdf = briefing.pdf_unavailable_reason()
 if no_pdf:
     st.caption(no_pdf)
 else:
     st.download_button("Download briefing (PDF)", lambda: briefing.briefing_pdf_bytes(briefing_or_reason()),
-                       "briefing.pdf", "application/pdf", on_click="ignore")  # fmt: skip
+                       named("briefing", "pdf"), "application/pdf", on_click="ignore")  # fmt: skip
 
 params = to_params(filters, st.session_state.selected)
+st.session_state.kept_view = params  # what the widgets are refilled from after another page or a rebuild
 if st.query_params.to_dict() != params:
     st.query_params.from_dict(params)

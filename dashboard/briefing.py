@@ -25,8 +25,9 @@ import pandas as pd
 
 from dashboard.errors import DashboardError
 from dashboard.query import Filters, Selection, events_for_place, quotes_for_place, select
-from dashboard.svgmap import KIND_COLOURS, MapPlace, cluster_view, render_svg
+from dashboard.svgmap import KIND_COLOURS, MapPlace, cluster_view, core_places, fit_view, render_svg
 from dashboard.text import atomic_write_bytes
+from dashboard.views import plain
 
 if TYPE_CHECKING:
     from dashboard.pipeline import Tables
@@ -179,7 +180,7 @@ def _period(filters: Filters, sel: Selection) -> str:
 
 def _doc_ids(sel: Selection) -> set[str]:
     ids: set[str] = set()
-    for frame in (sel.events, sel.undated, sel.quotes):
+    for frame in (sel.events, sel.undated, sel.quotes, sel.undated_quotes):
         if not frame.empty:
             ids.update(frame["doc_id"].dropna().astype(str))
     return ids
@@ -205,7 +206,7 @@ def _header(tables: Tables, filters: Filters, sel: Selection, title: str, genera
         (len(sel.events), "dated events"),
         (placed, "places on the map"),
         (len(sel.quotes), "quotes"),
-        (len(sel.undated), "undated items"),
+        (len(sel.undated) + len(sel.undated_quotes), "undated items"),
         (int(claims.get("claimed", 0)), "claimed, unconfirmed"),
         (int(claims.get("retracted", 0)), "retracted"),
     ]
@@ -249,14 +250,18 @@ def _map_section(sel: Selection, numbers: dict[str, int]) -> str:
             '<section class="map-section"><h2>Map</h2>'
             '<p class="empty">No selected event has a place with known coordinates.</p></section>'
         )
-    detail_view = cluster_view(places, 760, 440)
-    in_detail = {p.name for p in places if detail_view is not None and detail_view.contains(p.lon, p.lat)}
+    core = core_places(places)
+    overview_view = fit_view([(p.lon, p.lat) for p in core], 760, 440)
+    shown = [p for p in places if overview_view.contains(p.lon, p.lat)]
+    far = [p for p in places if not overview_view.contains(p.lon, p.lat)]
+    detail_view = cluster_view(shown, 760, 440)
+    in_detail = {p.name for p in shown if detail_view is not None and detail_view.contains(p.lon, p.lat)}
     overview = render_svg(
-        places, width=760, height=440, title="Overview map of the selected places", labelled_elsewhere=in_detail
+        shown, view=overview_view, title="Overview map of the selected places", labelled_elsewhere=in_detail
     )
     detail = ""
     if detail_view is not None:
-        svg = render_svg(places, view=detail_view, title="Detail map around the busiest place")
+        svg = render_svg(shown, view=detail_view, title="Detail map around the busiest place")
         detail = f'<figure class="map detail">{svg}<figcaption>Detail around the busiest place.</figcaption></figure>'
     legend_items = "".join(
         f'<li><span class="swatch" style="border-color:{KIND_COLOURS.get(p.kind or "", "#555")}"></span>'
@@ -265,9 +270,13 @@ def _map_section(sel: Selection, numbers: dict[str, int]) -> str:
         for p in places
     )
     unplaced = ""
+    if far:
+        listed = "; ".join(f"<b>{p.number}</b> {esc(p.name)} ({p.weight} event{'s' if p.weight != 1 else ''})"
+                           for p in far)  # fmt: skip
+        unplaced += f'<p class="far small">Far from the rest, outside the overview map: {listed}.</p>'
     if not sel.unplaced.empty:
         names = ", ".join(esc(n) for n in sel.unplaced["name"])
-        unplaced = f'<p class="muted small">Not on the map (no coordinates): {names}. See Places.</p>'
+        unplaced += f'<p class="muted small">Not on the map (no coordinates): {names}. See Places.</p>'
     kinds = "".join(
         f'<span class="key"><span class="swatch" style="border-color:{c}"></span>{esc(k)}</span>'
         for k, c in KIND_COLOURS.items()
@@ -275,7 +284,8 @@ def _map_section(sel: Selection, numbers: dict[str, int]) -> str:
     return (
         '<section class="map-section"><h2>Map of the selected places</h2>'
         f'<figure class="map overview">{overview}<figcaption>Marker size: number of events. '
-        f"Country, province and region points are hollow. {kinds}</figcaption></figure>"
+        "A number on the map stands for the place with that number in the list below (1 has the most events) "
+        f"where its name does not fit. Country, province and region points are hollow. {kinds}</figcaption></figure>"
         f"{detail}"
         f'<ol class="legend">{legend_items}</ol>{unplaced}'
         '<p class="credit small">Outlines: Natural Earth (public domain). Coordinates: see Sources and credits.</p>'
@@ -327,10 +337,11 @@ def _quote_html(q: pd.Series) -> str:
 
 def _quotes_section(sel: Selection) -> str:
     if sel.quotes.empty:
-        body = '<p class="empty">No quote belongs to the selected events.</p>'
+        body = '<p class="empty">No quote matches these filters.</p>'
     else:
         body = "".join(_quote_html(q) for _, q in sel.quotes.iterrows())
-    return f'<section class="quotes-section page"><h2>Key quotes</h2>{body}</section>'
+    note = f'<p class="muted">{_count(len(sel.quotes), "quote")}, with or without a place, oldest first.</p>'
+    return f'<section class="quotes-section page"><h2>Key quotes</h2>{note}{body}</section>'
 
 
 def _places_section(sel: Selection, numbers: dict[str, int]) -> str:
@@ -345,7 +356,7 @@ def _places_section(sel: Selection, numbers: dict[str, int]) -> str:
             where = f'<span class="warn">not placed: {esc(_text(p.get("reason")) or "no coordinates")}</span>'
         else:
             where = f"{float(p['lat']):.3f}, {float(p['lon']):.3f}"
-            src = _text(p.get("source"))
+            src = plain(_text(p.get("source")))
             if src:
                 where += f' <span class="muted small">({esc(src)})</span>'
         span = ""
@@ -381,14 +392,24 @@ def _undated_section(sel: Selection, filters: Filters) -> str:
         if filters.date_from or filters.date_to
         else "They have no date or only a month or a year."
     )
-    if sel.undated.empty:
+    if sel.undated.empty and sel.undated_quotes.empty:
         body = '<p class="empty">None.</p>'
     else:
-        body = f'<table class="items undated">{EVENT_HEAD}<tbody>{_event_rows(sel.undated)}</tbody></table>'
+        body = (f'<table class="items undated">{EVENT_HEAD}<tbody>{_event_rows(sel.undated)}</tbody></table>'
+                if not sel.undated.empty else "")  # fmt: skip
+        if not sel.undated_quotes.empty:
+            body += f'<h3>{_count(len(sel.undated_quotes), "quote")} without a day</h3>' + "".join(
+                _quote_html(q) for _, q in sel.undated_quotes.iterrows()
+            )
+    n = len(sel.undated) + len(sel.undated_quotes)
     return (
         '<section class="undated-section page"><h2>Undated items</h2>'
-        f'<p class="muted">{len(sel.undated):,} item(s) kept apart from the chronology. {esc(note)}</p>{body}</section>'
+        f'<p class="muted">{_count(n, "item")} kept apart from the chronology. {esc(note)}</p>{body}</section>'
     )
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n:,} {word}" + ("" if n == 1 else "s")
 
 
 def credits(places: pd.DataFrame) -> list[str]:
@@ -414,12 +435,13 @@ def _sources_section(tables: Tables, sel: Selection) -> str:
         url = _text(d.get("url"))
         url_html = f'<div class="muted small">{esc(url)}</div>' if url else ""
         rows.append(
-            f"<tr><td><code>{esc(d['path'])}</code></td><td>{esc(_text(d.get('source')) or '')}</td>"
-            f"<td>{esc(title)}{url_html}</td><td>{esc(_text(d.get('reference_date')) or '')}</td><td>{mark}</td></tr>"
+            f"<tr><td>{esc(_text(d.get('source')) or '')}</td><td>{esc(title)}{url_html}</td>"
+            f"<td>{esc(_text(d.get('reference_date')) or '')}</td>"
+            f"<td><code class=\"small\">{esc(d['path'])}</code></td><td>{mark}</td></tr>"
         )
     docs = (
-        '<table class="items documents"><thead><tr><th>Document</th><th>Source</th><th>Title</th>'
-        f"<th>Reference date</th><th>Used here</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        '<table class="items documents"><thead><tr><th>Outlet</th><th>Title</th><th>Published</th><th>File</th>'
+        f"<th>Used here</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
     credit_items = "".join(f"<li>{esc(c)}</li>" for c in credits(sel.places))
     return (
@@ -571,7 +593,7 @@ ul.credits{font-size:12.5px}
 @media print{
  html{background:#fff;font-size:12px}
  main.briefing{max-width:none;margin:0;padding:0;box-shadow:none}
- section.page{break-before:page;margin-top:0}
+ section.sources-section{break-before:page;margin-top:0}
  h2,h3{break-after:avoid}
  tr,figure.quote,article.place,.stat,figure.map{break-inside:avoid}
  thead{display:table-header-group}

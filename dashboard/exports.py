@@ -14,7 +14,11 @@ from typing import Any
 import pandas as pd
 
 from dashboard.query import Filters, Selection
-from dashboard.views import is_ranged
+from dashboard.views import is_ranged, outlets
+
+# Excel reads a CSV as the local code page unless it starts with a UTF-8 byte order mark:
+# with it, "Deir ez-Zor", "Ḥamā" and curly quotes open as written.
+BOM = "\ufeff"
 
 # A cell starting with one of these runs as a formula in spreadsheet programs, also after
 # leading spaces or line breaks (spreadsheets trim them before reading the cell).
@@ -26,8 +30,8 @@ EVENT_EXPORT_COLUMNS = [
     "places", "sources", "actors", "doc_source", "text", "path", "line", "start", "end",
 ]  # fmt: skip
 QUOTE_EXPORT_COLUMNS = [
-    "quote_id", "speaker", "speaker_id", "role", "date", "date_precision", "places", "text", "event_id",
-    "path", "line", "start", "end",
+    "quote_id", "listed_as", "speaker", "speaker_id", "role", "date", "date_precision", "places", "text", "outlet",
+    "title", "url", "published", "event_id", "path", "line", "start", "end",
 ]  # fmt: skip
 
 
@@ -46,7 +50,7 @@ def _csv(frame: pd.DataFrame, columns: list[str]) -> str:
     out = frame.reindex(columns=columns)
     for col in out.columns:
         out[col] = out[col].map(_cell)
-    return out.to_csv(index=False, lineterminator="\n")
+    return BOM + out.to_csv(index=False, lineterminator="\n")
 
 
 def export_events(selection: Selection, filters: Filters) -> pd.DataFrame:
@@ -61,8 +65,28 @@ def events_csv(selection: Selection, filters: Filters) -> str:
     return _csv(export_events(selection, filters), EVENT_EXPORT_COLUMNS)
 
 
-def quotes_csv(selection: Selection) -> str:
-    return _csv(selection.quotes, QUOTE_EXPORT_COLUMNS)
+def export_quotes(selection: Selection, documents: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every quote on screen, with its outlet and URL; those without a day under a date range marked apart."""
+    listed = selection.quotes.assign(listed_as="listed")
+    apart = selection.undated_quotes.assign(listed_as="apart: no day")
+    frames = [f for f in (listed, apart) if not f.empty]
+    quotes = pd.concat(frames, ignore_index=True) if frames else listed
+    docs = outlets(documents if documents is not None else pd.DataFrame())
+    for col in ("outlet", "title", "url", "published"):
+        quotes[col] = docs[col].reindex(quotes["doc_id"].to_numpy()).to_numpy() if len(quotes) else []
+    return quotes
+
+
+def quotes_csv(selection: Selection, documents: pd.DataFrame | None = None) -> str:
+    return _csv(export_quotes(selection, documents), QUOTE_EXPORT_COLUMNS)
+
+
+def file_name(what: str, filters: Filters, bounds: tuple[Any, Any] | None, ext: str) -> str:
+    """E.g. events_2024-12-01_2024-12-10.csv: what the file holds and the days it covers."""
+    first = filters.date_from or (bounds[0] if bounds else None)
+    last = filters.date_to or (bounds[1] if bounds else None)
+    span = f"{first.isoformat()}_{last.isoformat()}" if first and last else "all-dates"
+    return f"{what}_{span}.{ext}"
 
 
 def _plain(value: object) -> Any:

@@ -50,7 +50,7 @@ class KindStyle:
 
 KIND_STYLES: dict[str, KindStyle] = {
     "city": KindStyle("City or town", "#1f5fbf", "dot", 0, 0),
-    "base": KindStyle("Military base", "#c0392b", "square", 0, 0),
+    "base": KindStyle("Military base", "#c0392b", "square", 0, 10000),  # a base wins over the city under it
     "province": KindStyle("Province (area, dashed ring)", "#7d3c98", "ring-dashed", 16, -20000),
     "region": KindStyle("Region (area, dotted ring)", "#16a085", "ring-dotted", 16, -20000),
     "country": KindStyle("Country (whole country)", "#6b6b6b", "ring", 12, -30000),
@@ -69,9 +69,22 @@ MAP_CSS = """
 .place-icon.ring-dotted { border: 3px dotted var(--c); background: rgba(22, 160, 133, .08); }
 .place-icon.ring { border: 2px solid var(--c); background: rgba(107, 107, 107, .12); }
 .place-icon.is-selected { outline: 3px solid #ffbf00; outline-offset: 2px; }
-.map-legend { background: rgba(255, 255, 255, .92); padding: 6px 9px; border-radius: 4px; font: 12px/1.5 sans-serif;
-  box-shadow: 0 1px 4px rgba(0, 0, 0, .3); color: #222; pointer-events: none; }  /* a marker under it stays clickable */
+.map-legend { width: max-content; background: rgba(255, 255, 255, .92); padding: 4px 9px; border-radius: 4px;
+  font: 12px/1.5 sans-serif; box-shadow: 0 1px 4px rgba(0, 0, 0, .3); color: #222; }
+.map-legend summary { cursor: pointer; font-weight: 600; }
+.map-legend .rows { pointer-events: none; }  /* a marker under the open legend stays clickable */
 .map-legend .sw { display: inline-block; width: 12px; height: 12px; margin-right: 6px; vertical-align: -2px; }
+.map-label { white-space: nowrap; pointer-events: none; font: 600 12px/16px sans-serif; color: #1d1d1d;
+  text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff; }
+.map-label.is-selected { color: #000; background: #ffbf00; border-radius: 3px; text-shadow: none; padding: 0 3px; }
+.map-label.country { font: 11px/14px sans-serif; color: #6d6a60; text-transform: uppercase; letter-spacing: .04em;
+  text-shadow: 0 0 2px #f2efe6; }
+.map-label.sea { font: italic 12px/14px serif; color: #4f7fa0; text-shadow: none; }
+.map-view-buttons { display: flex; flex-direction: column; align-items: flex-start; gap: 4px; }
+.map-view-buttons button { font: 12px sans-serif; background: #fff; border: 1px solid #999; border-radius: 4px;
+  padding: 3px 7px; cursor: pointer; box-shadow: 0 1px 3px rgba(0, 0, 0, .25); text-align: left; }
+.map-view-buttons button:hover { background: #f0f4fa; }
+.map-leader { pointer-events: none; }
 </style>
 """
 
@@ -94,7 +107,8 @@ def place_data(places: pd.DataFrame, selected: str | None = None) -> dict[str, A
     50 bytes a place): sizes, colours and tooltips are worked out by the
     layer's script from `KIND_STYLES`. Text travels only as data, never as markup.
     """
-    empty: dict[str, Any] = {"name": [], "kind": [], "n": [], "lat": [], "lon": [], "selected": selected}
+    empty: dict[str, Any] = {"name": [], "kind": [], "n": [], "lat": [], "lon": [], "selected": selected,
+                             "labels": LABELLED, "view": None}  # fmt: skip
     if places is None or places.empty:
         return empty
     lat = pd.to_numeric(places["lat"], errors="coerce")
@@ -112,6 +126,8 @@ def place_data(places: pd.DataFrame, selected: str | None = None) -> dict[str, A
         "lat": lat[placed].round(5).to_numpy()[order].tolist(),
         "lon": lon[placed].round(5).to_numpy()[order].tolist(),
         "selected": selected,
+        "labels": LABELLED,
+        "view": view_bounds(places),
     }
 
 
@@ -136,8 +152,10 @@ class PlacesLayer(MacroElement):
 
     Size grows with the square root of the count (so area tracks events),
     smaller markers sit on top so a small city is never buried under a big
-    neighbour, and the tooltip is built from escaped text. The layer notes
-    when it is drawn (`window.placesDrawnAt`) for the browser benchmark.
+    neighbour, and the tooltip is built from escaped text. The full markers
+    are handed to the map's layout (`MapLayout`), which spreads co-located
+    ones apart, names the busiest and fits the view; the layer notes when it
+    is drawn (`window.placesDrawnAt`) for the browser benchmark.
     """
 
     _template = folium.template.Template(
@@ -153,20 +171,32 @@ class PlacesLayer(MacroElement):
             var d = {{ this.data|tojson }};
             var group = L.featureGroup();
             var dots = null;
+            var items = [];
             for (var i = 0; i < d.name.length; i++) {
                 var p = {name: d.name[i], kind: d.kind[i], n_events: d.n[i], selected: d.name[i] === d.selected};
                 var at = L.latLng(d.lat[i], d.lon[i]);
                 if (i < {{ this.dom_markers }} || p.selected) {
-                    group.addLayer(placeMarker(at, p));
+                    var st = styles[p.kind] || styles[""];
+                    var m = placeMarker(at, p);
+                    group.addLayer(m);
+                    items.push({marker: m, at: at, name: p.name, kind: p.kind, n: p.n_events, selected: p.selected,
+                                size: sizeOf(p, st), label: i < d.labels || p.selected});
                 } else {
                     dots = dots || L.canvas({padding: 0.2});
                     group.addLayer(placeDot(at, p, dots));
                 }
             }
             group.on("add", function() {
+                var map = group._map;
+                if (map && map._dashLayout) { map._dashLayout.show(items, d.view, group); }
                 window.placesDrawnAt = null;
                 L.Util.requestAnimFrame(function() { window.placesDrawnAt = performance.now(); });
             });
+            group.on("remove", function() {
+                var map = this._mapWas;
+                if (map && map._dashLayout) { map._dashLayout.hide(group); }
+            });
+            group.on("add", function() { this._mapWas = this._map; });
             return group;
             function sizeOf(p, st) {
                 var n = Math.max(p.n_events, 1);
@@ -261,15 +291,17 @@ class OutlinesLayer(MacroElement):
 
 
 class Legend(MacroElement):
-    """A static legend control (the text is ours, not the news')."""
+    """A static legend control (the text is ours, not the news'), folded away with one click."""
 
     _template = folium.template.Template(
         """
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = L.control({position: "topright"});
-        {{ this.get_name() }}.onAdd = function() {
-            var div = L.DomUtil.create("div", "map-legend");
+        {{ this.get_name() }}.onAdd = function(map) {
+            var div = L.DomUtil.create("details", "map-legend");
+            div.open = map.getSize().x >= {{ this.open_from_px }};
             div.innerHTML = {{ this.html|tojson }};
+            L.DomEvent.disableClickPropagation(div);
             return div;
         };
         {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
@@ -281,15 +313,263 @@ class Legend(MacroElement):
         super().__init__()
         self._name = "Legend"
         self.html = legend_html()
+        self.open_from_px = 760  # narrower maps start with the legend folded, clear of the data
 
 
 def legend_html() -> str:
-    rows = ["<b>Places</b> (size = number of events)"]
+    rows = ["<summary>Legend</summary><div class=\"rows\">Size = number of events"]
     for style in KIND_STYLES.values():
         rows.append(
             f'<div><span class="sw place-icon {style.shape}" style="--c:{style.color}"></span>{esc(style.label)}</div>'
         )
-    return "".join(rows)
+    return "".join(rows) + "</div>"
+
+
+# Sea names for the offline basemap (our own list; points chosen to sit in open water).
+SEA_LABELS: tuple[tuple[str, float, float], ...] = (
+    ("Mediterranean Sea", 33.6, 33.4), ("Mediterranean Sea", 34.6, 19.5), ("Black Sea", 43.3, 34.6),
+    ("Caspian Sea", 41.9, 50.6), ("Red Sea", 20.6, 38.6), ("Persian Gulf", 26.9, 51.6), ("Arabian Sea", 16.0, 63.0),
+    ("Gulf of Aden", 12.6, 48.2), ("Aegean Sea", 38.6, 25.0), ("Baltic Sea", 57.6, 19.6), ("North Sea", 56.0, 3.0),
+    ("Bay of Bengal", 15.0, 88.0), ("Atlantic Ocean", 30.0, -40.0), ("Indian Ocean", -10.0, 75.0),
+)  # fmt: skip
+
+
+@lru_cache(maxsize=2)
+def country_labels(path: Path = OUTLINES_PATH) -> list[list[Any]]:
+    """[name, lat, lon, width in degrees] per country: the centre of its largest polygon, for basemap labels."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    out = []
+    for feature in data.get("features", []):
+        name = (feature.get("properties") or {}).get("name")
+        geom = feature.get("geometry") or {}
+        polys = geom.get("coordinates", [])
+        if geom.get("type") == "Polygon":
+            polys = [polys]
+        rings = [poly[0] for poly in polys if poly and len(poly[0]) >= 3]
+        if not name or not rings:
+            continue
+        ring = max(rings, key=lambda r: abs(_ring_area(r)))
+        lon, lat = _ring_centroid(ring)
+        lons = [pt[0] for pt in ring]
+        out.append([str(name), round(lat, 3), round(lon, 3), round(max(lons) - min(lons), 2)])
+    return out
+
+
+def _ring_area(ring: list[list[float]]) -> float:
+    return sum(x0 * y1 - x1 * y0 for (x0, y0, *_), (x1, y1, *_) in zip(ring, ring[1:] + ring[:1], strict=True)) / 2
+
+
+def _ring_centroid(ring: list[list[float]]) -> tuple[float, float]:
+    area = _ring_area(ring)
+    if abs(area) < 1e-9:
+        return sum(p[0] for p in ring) / len(ring), sum(p[1] for p in ring) / len(ring)
+    cx = cy = 0.0
+    for (x0, y0, *_), (x1, y1, *_) in zip(ring, ring[1:] + ring[:1], strict=True):
+        cross = x0 * y1 - x1 * y0
+        cx += (x0 + x1) * cross
+        cy += (y0 + y1) * cross
+    return cx / (6 * area), cy / (6 * area)
+
+
+class MapLayout(MacroElement):
+    """What keeps the map readable, in the base map (so it never changes and never remounts it).
+
+    At every zoom it spreads apart markers that would hide each other (each
+    moved around their common centre, with a thin line back to its real
+    point, so every place stays clickable), then places names: the selected
+    and busiest places first, then sea and country names, each only where it
+    overlaps nothing already placed. Names are set as DOM text, never as
+    markup. It also fits the view to the places the filters show, with
+    "Reset view" and "Show all places" buttons. The places layer hands it its
+    markers (`show`) each time the filters change.
+    """
+
+    _template = folium.template.Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function(map) {
+            var seas = {{ this.seas|tojson }}, countries = {{ this.countries|tojson }};
+            var L_ = {items: [], view: null, group: null, lastFit: null};
+            map._dashLayout = L_;
+            ["dashlabels", "dashbaselabels"].forEach(function(name, i) {
+                if (!map.getPane(name)) {
+                    var pane = map.createPane(name);
+                    pane.style.zIndex = i === 0 ? 450 : 260;  // names of places above shapes; basemap names low
+                    pane.style.pointerEvents = "none";
+                }
+            });
+            var drawn = L.layerGroup().addTo(map);
+            var measure = document.createElement("canvas").getContext("2d");
+            function widthOf(text, font) { measure.font = font; return Math.ceil(measure.measureText(text).width); }
+
+            var buttons = L.control({position: "topleft"});
+            buttons.onAdd = function() {
+                var div = L.DomUtil.create("div", "map-view-buttons");
+                var reset = L.DomUtil.create("button", "map-reset", div);
+                reset.type = "button"; reset.textContent = "Reset view";
+                reset.title = "Fit the map to the places the filters show";
+                var all = L.DomUtil.create("button", "map-show-all", div);
+                all.type = "button"; all.style.display = "none";
+                L.DomEvent.disableClickPropagation(div);
+                L.DomEvent.on(reset, "click", function() { if (L_.view) { fit(L_.view.core); } });
+                L.DomEvent.on(all, "click", function() { if (L_.view) { fit(L_.view.all); } });
+                L_.allButton = all;
+                return div;
+            };
+            buttons.addTo(map);
+
+            function legendBox() {
+                var el = map.getContainer().querySelector(".map-legend");
+                return el ? [el.offsetWidth, el.offsetHeight] : [0, 0];
+            }
+            function fit(bounds) {
+                if (!bounds) { return; }
+                var b = L.latLngBounds(bounds), lg = legendBox(), pad = 14;
+                // keep the data clear of the legend: pad on its side or below it, whichever zooms in more
+                var side = {paddingTopLeft: [pad + 80, pad], paddingBottomRight: [pad + lg[0], pad]};
+                var below = {paddingTopLeft: [pad + 80, pad + lg[1]], paddingBottomRight: [pad, pad]};
+                var zs = map.getBoundsZoom(b, false, L.point(pad * 2 + 80 + lg[0], pad * 2));
+                var zb = map.getBoundsZoom(b, false, L.point(pad * 2 + 80, pad * 2 + lg[1]));
+                var opts = (zb > zs || !isFinite(zs)) ? below : side;
+                opts.maxZoom = 9; opts.animate = false;
+                map.fitBounds(b, opts);
+            }
+            L_.fit = fit;
+            L_.show = function(items, view, group) {
+                L_.items = items; L_.view = view; L_.group = group;
+                if (L_.allButton) {
+                    L_.allButton.style.display = view && view.outside > 0 ? "" : "none";
+                    L_.allButton.textContent = view ? "Show all places (" + view.outside + " outside)" : "";
+                }
+                var key = JSON.stringify(view && view.core);
+                if (view && view.core && key !== L_.lastFit) { L_.lastFit = key; fit(view.core); }
+                var sel = items.filter(function(it) { return it.selected; })[0];
+                if (sel && !map.getBounds().pad(-0.05).contains(sel.at)) { map.panTo(sel.at, {animate: false}); }
+                layout();
+            };
+            L_.hide = function(group) {
+                if (L_.group === group) { L_.items = []; L_.group = null; layout(); }
+            };
+            map.on("zoomend", function() { layout(); });
+
+            function overlaps(a, list) {
+                for (var i = 0; i < list.length; i++) {
+                    var b = list[i];
+                    if (a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]) { return true; }
+                }
+                return false;
+            }
+            function spread(items, z) {
+                // Push apart markers that cover each other at this zoom, each along the line from the other,
+                // so the map keeps its shape (north stays north); a thin line leads back to the true point.
+                var pts = items.map(function(it) { return map.project(it.at, z); });
+                var q = pts.map(function(pt) { return [pt.x, pt.y]; });
+                for (var round = 0; round < 40; round++) {
+                    var moved = false, cell = 64, grid = {};
+                    q.forEach(function(c, i) {
+                        var key = Math.floor(c[0] / cell) + ":" + Math.floor(c[1] / cell);
+                        (grid[key] = grid[key] || []).push(i);
+                    });
+                    for (var i = 0; i < q.length; i++) {
+                        var gx = Math.floor(q[i][0] / cell), gy = Math.floor(q[i][1] / cell);
+                        for (var dx = -1; dx <= 1; dx++) { for (var dy = -1; dy <= 1; dy++) {
+                            var near = grid[(gx + dx) + ":" + (gy + dy)] || [];
+                            for (var n = 0; n < near.length; n++) {
+                                var j = near[n];
+                                if (j <= i) { continue; }
+                                var need = (items[i].size + items[j].size) / 2 + 3;
+                                var vx = q[j][0] - q[i][0], vy = q[j][1] - q[i][1], dist = Math.sqrt(vx * vx + vy * vy);
+                                if (dist >= need) { continue; }
+                                if (dist < 0.5) { vx = Math.cos(i * 2.4); vy = Math.sin(i * 2.4); dist = 1; }
+                                var push = (need - dist) / 2 + 0.5;
+                                q[i][0] -= vx / dist * push; q[i][1] -= vy / dist * push;
+                                q[j][0] += vx / dist * push; q[j][1] += vy / dist * push;
+                                moved = true;
+                            }
+                        } }
+                    }
+                    if (!moved) { break; }
+                }
+                items.forEach(function(it, i) {
+                    it.dx = Math.round(q[i][0] - pts[i].x);
+                    it.dy = Math.round(q[i][1] - pts[i].y);
+                });
+                return pts;
+            }
+            function layout() {
+                drawn.clearLayers();
+                var z = map.getZoom(), items = L_.items, boxes = [], placed = [], named = {};
+                var pts = spread(items, z);
+                items.forEach(function(it, i) {
+                    var el = it.marker.getElement(), half = it.size / 2;
+                    if (el) {
+                        el.style.marginLeft = (it.dx - half) + "px";
+                        el.style.marginTop = (it.dy - half) + "px";
+                        el.dataset.offset = it.dx + "," + it.dy;
+                    }
+                    var tip = it.marker.getTooltip();
+                    if (tip) { tip.options.offset = L.point(it.dx, it.dy - half); }
+                    var c = pts[i].add([it.dx, it.dy]);
+                    it.box = [c.x - half, c.y - half, c.x + half, c.y + half];
+                    boxes.push(it.box);
+                    if (it.dx || it.dy) {
+                        L.polyline([it.at, map.unproject(c, z)], {color: "#444", weight: 1, opacity: 0.7,
+                            interactive: false, pane: "dashlabels", className: "map-leader"}).addTo(drawn);
+                    }
+                });
+                var wanted = items.filter(function(it) { return it.label; });
+                wanted.sort(function(a, b) { return (b.selected - a.selected) || (b.n - a.n); });
+                wanted.forEach(function(it) {
+                    var w = widthOf(it.name, "600 12px sans-serif") + (it.selected ? 8 : 2), h = 16, b = it.box, g = 3;
+                    var midY = (b[1] + b[3]) / 2 - h / 2, midX = (b[0] + b[2]) / 2 - w / 2;
+                    var spots = [[b[2] + g, midY], [b[0] - g - w, midY], [midX, b[1] - g - h], [midX, b[3] + g]];
+                    for (var s = 0; s < spots.length; s++) {
+                        var box = [spots[s][0], spots[s][1], spots[s][0] + w, spots[s][1] + h];
+                        var others = boxes.filter(function(o) { return o !== it.box; });
+                        if (!overlaps(box, placed) && !overlaps(box, others)) {
+                            placed.push(box); named[it.name] = true;
+                            put(it.name, box, z, "map-label place" + (it.selected ? " is-selected" : ""), "dashlabels");
+                            return;
+                        }
+                    }
+                });
+                var scale = 256 * Math.pow(2, z) / 360;
+                var base = seas.map(function(s) { return {name: s[0], at: [s[1], s[2]], cls: "sea", room: 1e9,
+                                                         font: "italic 12px serif"}; });
+                countries.forEach(function(c) {
+                    base.push({name: c[0], at: [c[1], c[2]], cls: "country", room: c[3] * scale,
+                               font: "11px sans-serif", upper: true});
+                });
+                base.forEach(function(lb) {
+                    if (named[lb.name]) { return; }
+                    var text = lb.upper ? lb.name.toUpperCase() : lb.name;
+                    var w = Math.ceil(widthOf(text, lb.font) * (lb.upper ? 1.08 : 1)) + 2, h = 14;
+                    if (w > lb.room * 0.8) { return; }  // the country is too small on screen at this zoom
+                    var c = map.project(lb.at, z);
+                    var box = [c.x - w / 2, c.y - h / 2, c.x + w / 2, c.y + h / 2];
+                    if (overlaps(box, placed) || overlaps(box, boxes)) { return; }
+                    placed.push(box);
+                    put(lb.name, box, z, "map-label " + lb.cls, "dashbaselabels");
+                });
+            }
+            function put(text, box, z, cls, pane) {
+                var node = document.createElement("span");
+                node.textContent = text;  // news text: set as text, never parsed as HTML
+                var icon = L.divIcon({className: cls, html: node, iconSize: [box[2] - box[0], box[3] - box[1]],
+                                      iconAnchor: [0, 0]});
+                L.marker(map.unproject(L.point(box[0], box[1]), z), {icon: icon, interactive: false, keyboard: false,
+                                                                     pane: pane}).addTo(drawn);
+            }
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "MapLayout"
+        self.seas = [list(s) for s in SEA_LABELS]
+        self.countries = country_labels()
 
 
 @lru_cache(maxsize=2)
@@ -309,6 +589,43 @@ def resolve_basemap(basemap: str = "auto") -> str:
         env = (os.environ.get(TILES_ENV) or "none").strip().lower()
         return "osm" if env == "osm" else "none"
     return basemap
+
+
+# The busiest places offered a name on the map (the selected one always is); the layout drops
+# those that would overlap, so fewer show when zoomed out.
+LABELLED = 40
+OUTLIER_FLOOR_DEG = 6.0  # places this close to the rest are never "far": Ankara stays in a view of Syria
+
+
+def _core(lat: pd.Series, lon: pd.Series) -> pd.Series:
+    """Which points are the core: within three median distances of the median point (at least 6 degrees)."""
+    if len(lat) < 3:
+        return pd.Series(True, index=lat.index)
+    dist = ((lat - lat.median()) ** 2 + (lon - lon.median()) ** 2) ** 0.5
+    return dist <= max(3 * float(dist.median()), OUTLIER_FLOOR_DEG)
+
+
+def view_bounds(places: pd.DataFrame) -> dict[str, Any] | None:
+    """The view the map fits for these places: `core` leaves far-off places out (`outside` counts them).
+
+    A prayer for Myanmar and Sudan must not shrink a story about Syria to a
+    speck; the map's "Show all places" button reaches the far ones.
+    """
+    if places is None or places.empty:
+        return None
+    lat = pd.to_numeric(places["lat"], errors="coerce")
+    lon = pd.to_numeric(places["lon"], errors="coerce")
+    ok = lat.notna() & lon.notna()
+    lat, lon = lat[ok].astype(float), lon[ok].astype(float)
+    if lat.empty:
+        return None
+    core = _core(lat, lon)
+
+    def box(mask: pd.Series) -> list[list[float]]:
+        return [[round(float(lat[mask].min()), 4), round(float(lon[mask].min()), 4)],
+                [round(float(lat[mask].max()), 4), round(float(lon[mask].max()), 4)]]  # fmt: skip
+
+    return {"core": box(core), "all": box(core | ~core), "outside": int((~core).sum())}
 
 
 def default_view(places: pd.DataFrame, size: tuple[int, int] = MAP_SIZE_PX) -> tuple[list[float], int]:
@@ -369,6 +686,7 @@ def base_map(
     else:
         m.add_child(OutlinesLayer(outlines_js(), style))
     m.add_child(Legend())
+    m.add_child(MapLayout())
     return m
 
 

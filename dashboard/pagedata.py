@@ -23,12 +23,27 @@ from dashboard.query import Filters, Selection, count_for_place, events_for_plac
 
 TABLE_ROWS = 1000  # rows of the events table on the page; the CSV export holds every one
 PANEL_ROWS = 50  # events (and quotes) of a place's panel shown at first; "more" adds as many again
+# Bars a day wide with day labels ("8 Dec"), never hours ("06 AM"): an ordinal axis of labels made once per
+# (build, filters) in `timeline_chart_data`; a fixed spec, since st.bar_chart rebuilds one through Altair each run.
 TIMELINE_SPEC = {
-    "mark": {"type": "bar", "tooltip": True},
-    "encoding": {"x": {"field": "day", "type": "temporal", "title": None},
-                 "y": {"field": "events", "type": "quantitative", "title": "events"}},
+    "mark": {"type": "bar", "color": "#1f5fbf"},
+    "encoding": {
+        "x": {"field": "label", "type": "ordinal", "sort": None, "title": None, "scale": {"paddingInner": 0.15},
+              "axis": {"labelAngle": 0, "labelOverlap": True, "ticks": False}},
+        "y": {"field": "events", "type": "quantitative", "title": "events", "axis": {"tickMinStep": 1, "format": "d"}},
+        "tooltip": [{"field": "when", "type": "nominal", "title": "day"},
+                    {"field": "events", "type": "quantitative", "title": "events"}],
+    },
     "height": 180,
 }  # fmt: skip
+
+
+def timeline_chart_data(timeline: pd.DataFrame) -> pd.DataFrame:
+    """Events per day as the chart reads it: a label per day and the full day for the tooltip."""
+    data = timeline.reset_index()
+    data["label"] = [f"{d.day} {d:%b}" for d in data["day"]]
+    data["when"] = [f"{d.day} {d:%b %Y}" for d in data["day"]]
+    return data
 
 
 @dataclass(frozen=True)
@@ -71,7 +86,7 @@ def page_data(tables: Tables, filters: Filters) -> PageData:
         placed=sel.places[sel.places["lat"].notna()],
         place_names=[str(n) for n in sel.places["name"]],
         timeline=timeline,
-        timeline_chart=timeline.reset_index(),
+        timeline_chart=timeline_chart_data(timeline),
         n_listed=n_listed,
         events_table=views.events_table(listed_events(sel, filters, TABLE_ROWS)),
         n_undated=len(sel.undated) if ranged else 0,
@@ -94,5 +109,6 @@ def place_panel(tables: Tables, selection: Selection, name: str, limit: int = PA
     n_events, n_quotes = count_for_place(selection, name)
     events = events_for_place(selection, name, limit)  # only the rows shown are copied and formatted
     quotes = quotes_for_place(selection, name, limit)
-    html = views.place_panel_html(place, name, events, quotes, n_events=n_events, n_quotes=n_quotes)
+    html = views.place_panel_html(place, name, events, quotes, n_events=n_events, n_quotes=n_quotes,
+                                  documents=tables.documents)
     return Panel(html, len(events), n_events)

@@ -115,6 +115,7 @@ class Selection:
     event_kept: np.ndarray | None = None  # events listed (dated in range, plus those apart)
     quote_kept: np.ndarray | None = None
     links: _Links | None = None
+    undated_quotes: pd.DataFrame = field(default_factory=pd.DataFrame)  # no day, with a date range set: apart
 
 
 @dataclass(frozen=True)
@@ -183,15 +184,8 @@ def select(events: pd.DataFrame, quotes: pd.DataFrame, places: pd.DataFrame, f: 
     # With a date range set, events without a day cannot be placed in it: they are
     # listed apart but do not count on the map; with no range, everything counts.
     view_m = dated_m if ranged else dated_m | undated_m
-    quote_m = (links.quote_pos >= 0) & view_m[np.maximum(links.quote_pos, 0)]
-    if "hidden" in quotes:
-        quote_m &= quotes["hidden"].ne(True).to_numpy()
-    if f.query:
-        needle = f.query.casefold()
-        text_hit = quotes["text"].str.casefold().str.contains(needle, regex=False) | quotes["speaker"].fillna(
-            ""
-        ).str.casefold().str.contains(needle, regex=False)
-        quote_m |= (text_hit & quotes["event_id"].isna()).to_numpy()
+    listable = in_range | events["date_first"].isna().to_numpy()  # a day in the range, or no date at all
+    quote_m, quote_apart = _quote_masks(quotes, events, places, f, links.quote_pos, base, is_day, listable)
     summary = _place_summary(links, view_m, places)
     if f.kinds:
         summary = summary[summary["kind"].isin(f.kinds)]
@@ -201,13 +195,72 @@ def select(events: pd.DataFrame, quotes: pd.DataFrame, places: pd.DataFrame, f: 
         quotes=quotes[quote_m].sort_values(["date", "doc_id", "line", "start"], na_position="last"),
         places=summary,
         total_events=int(visible.sum()),
-        unplaced=summary[summary["lat"].isna()],
+        unplaced=summary[summary["lat"].isna() & ~_dismissed(summary)],
+        undated_quotes=quotes[quote_apart].sort_values(["doc_id", "line", "start"]),
         all_events=events,
         all_quotes=quotes,
         event_kept=dated_m | undated_m,
         quote_kept=quote_m,
         links=links,
     )
+
+
+def _dismissed(places: pd.DataFrame) -> pd.Series:
+    """Names a reviewer marked "not a place": not listed as places waiting for coordinates."""
+    if "status" not in places:
+        return pd.Series(False, index=places.index)
+    return places["status"] == "not a place"
+
+
+def _quote_masks(
+    quotes: pd.DataFrame, events: pd.DataFrame, places: pd.DataFrame, f: Filters, event_pos: np.ndarray,
+    event_ok: np.ndarray,
+    event_day: np.ndarray, event_in_range: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Which quotes are listed, and which are listed apart for want of a day under a date range.
+
+    A quote said in an event's sentence follows its event (same filters, same
+    date). A quote tied to no event is filtered on its own words: its places,
+    its outlet, its speaker and its date; it is never dropped for having no
+    place. Quotes marked wrong are left out.
+    """
+    n = len(quotes)
+    if n == 0:
+        return np.zeros(0, bool), np.zeros(0, bool)
+    tied = event_pos >= 0
+    pos = np.maximum(event_pos, 0)
+    own = np.ones(n, bool)
+    if f.kinds:
+        own &= any_in(quotes["places"], set(places.loc[places["kind"].isin(f.kinds), "name"])).to_numpy()
+    if f.places:
+        own &= any_in(quotes["places"], set(f.places)).to_numpy()
+    if f.sources:
+        outlets = events.drop_duplicates("doc_id").set_index("doc_id")["doc_source"]
+        outlet = quotes["doc_id"].map(outlets)
+        own &= (outlet.isin(set(f.sources)) | quotes["speaker"].isin(set(f.sources))).to_numpy()
+    if f.claims:
+        own &= "reported" in f.claims  # a quote tied to no event is what its speaker said: reported
+    if f.query:
+        needle = f.query.casefold()
+        own &= np.logical_or.reduce([
+            quotes[c].fillna("").astype(str).str.casefold().str.contains(needle, regex=False).to_numpy()
+            for c in ("text", "speaker", "role") if c in quotes
+        ])  # fmt: skip
+    ok = np.where(tied, event_ok[pos], own)
+    if "hidden" in quotes:
+        ok &= quotes["hidden"].ne(True).to_numpy()
+    if not (f.date_from or f.date_to):
+        return ok, np.zeros(n, bool)
+    is_day = (quotes["date_precision"] == "day").to_numpy()
+    dates = pd.to_datetime(quotes["date"], errors="coerce")  # only under a date range: not on every rerun
+    in_range = np.ones(n, bool)
+    if f.date_from:
+        in_range &= (dates >= pd.Timestamp(f.date_from)).to_numpy()
+    if f.date_to:
+        in_range &= (dates <= pd.Timestamp(f.date_to)).to_numpy()
+    day = np.where(tied, event_day[pos], is_day)
+    ranged_in = np.where(tied, event_in_range[pos], in_range | dates.isna().to_numpy())
+    return ok & day & ranged_in, ok & ~day & ranged_in
 
 
 def _in_order(events: pd.DataFrame, columns: list[str]) -> pd.DataFrame:

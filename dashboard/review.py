@@ -45,6 +45,8 @@ MARKS_FILE = "review_marks.json"
 LOCK_FILE = ".review.lock"
 LOW_CONFIDENCE = 0.5
 MARK_KINDS = ("event", "quote")
+NOT_A_PLACE = "not a place"  # an override kind: the name is no place at all ("Strategies", from a name)
+EARTH_RADIUS_KM = 6371.0
 
 
 def geodata_dir() -> Path:
@@ -110,8 +112,10 @@ def _parse_override(row: dict[str, str | None], where: str) -> Override:
     values = {c: (row.get(c) or "").strip() for c in OVERRIDE_COLUMNS}
     if not values["name"]:
         raise GazetteerError(f"{where}: empty name — give the place name exactly as the news writes it")
-    if values["kind"] not in KINDS:
+    if values["kind"] not in (*KINDS, NOT_A_PLACE):
         raise GazetteerError(f"{where}: unknown kind {values['kind']!r} — use one of {', '.join(KINDS)}")
+    if values["kind"] == NOT_A_PLACE:
+        return Override(values["name"], math.nan, math.nan, NOT_A_PLACE, "", values["note"], values["by"], values["at"])
     return Override(
         name=values["name"],
         lat=_number(values["lat"], "lat", -90.0, 90.0, where),
@@ -158,7 +162,8 @@ def _overrides_csv(overrides: Iterable[Override]) -> str:
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(OVERRIDE_COLUMNS)
     for o in sorted(overrides, key=lambda o: normalize(o.name)):
-        writer.writerow([o.name, _coordinate(o.lat), _coordinate(o.lon), o.kind, o.country, o.note, o.by, o.at])
+        lat, lon = ("", "") if o.kind == NOT_A_PLACE else (_coordinate(o.lat), _coordinate(o.lon))
+        writer.writerow([o.name, lat, lon, o.kind, o.country, o.note, o.by, o.at])
     return buf.getvalue()
 
 
@@ -210,6 +215,21 @@ def save_override(
     return _store_for(folder).save_override(override, who=by.strip())
 
 
+def save_not_a_place(name: str, by: str, note: str = "", folder: Path | None = None) -> Override:
+    """Record that ``name`` is no place (kept beside the other fixes, undone with `remove_override`)."""
+    folder = folder or geodata_dir()
+    if not name.strip():
+        raise InputError("not a place: the name is empty.")
+    if not by.strip():
+        raise InputError("not a place: say who decided it (your name or initials).")
+    override = Override(name.strip(), math.nan, math.nan, NOT_A_PLACE, "", note.strip(), by.strip(), now_iso())
+    with file_lock(folder / LOCK_FILE):
+        current = load_overrides(overrides_path(folder))
+        current[normalize(override.name)] = override
+        atomic_write_text(overrides_path(folder), _overrides_csv(current.values()))
+    return override
+
+
 def remove_override(name: str, folder: Path | None = None, by: str = "") -> bool:
     """Drop the override for ``name`` (back to the gazetteer/geocoder); True if there was one."""
     return _store_for(folder).remove_override(name, who=by.strip() or "unknown")
@@ -217,6 +237,13 @@ def remove_override(name: str, folder: Path | None = None, by: str = "") -> bool
 
 def override_row(override: Override, forms: list[str]) -> dict[str, Any]:
     """The places-table row for a name placed by hand."""
+    if override.kind == NOT_A_PLACE:
+        why = f"not a place, decided by {override.by}" + (f": {override.note}" if override.note else "")
+        return {
+            "name": override.name, "kind": None, "lat": None, "lon": None, "country": None, "source": why,
+            "source_ref": str(OVERRIDES_FILE), "via": "override", "confidence": 1.0, "status": NOT_A_PLACE,
+            "reason": why, "mentions": list(forms), "n_mentions": len(forms),
+        }  # fmt: skip
     source = f"placed by hand by {override.by} at {override.at}" + (f": {override.note}" if override.note else "")
     return {
         "name": override.name, "kind": override.kind, "lat": override.lat, "lon": override.lon,
@@ -306,6 +333,7 @@ class Candidate:
     kind: str
     country: str
     origin: str  # "gazetteer" or "geocoder cache"
+    confident: bool = False  # spelled exactly as the news writes it: safe to offer first
 
 
 def candidates(name: str, places: Iterable[Place], cache: NominatimCache | None = None, n: int = 5) -> list[Candidate]:
@@ -319,7 +347,8 @@ def candidates(name: str, places: Iterable[Place], cache: NominatimCache | None 
         found, res = cache.get(name)
         if found and res is not None:
             out.append(Candidate(f"{res.name} ({res.kind}, {res.country}) — geocoder cache", res.name, res.lat,
-                                 res.lon, res.kind, res.country, "geocoder cache"))  # fmt: skip
+                                 res.lon, res.kind, res.country, "geocoder cache",
+                                 normalize(res.name) == normalize(name)))  # fmt: skip
     by_form: dict[str, Place] = {}
     for p in places:
         for form in p.names():
@@ -332,7 +361,7 @@ def candidates(name: str, places: Iterable[Place], cache: NominatimCache | None 
         seen.add(p.name)
         alias = "" if normalize(p.name) == form else f", spelled “{form}”"
         out.append(Candidate(f"{p.name} ({p.kind}, {p.country}{alias}) — gazetteer", p.name, p.lat, p.lon, p.kind,
-                             p.country, "gazetteer"))  # fmt: skip
+                             p.country, "gazetteer", form == normalize(name)))  # fmt: skip
         if len(out) >= n:
             break
     return out
@@ -345,3 +374,39 @@ def sentences_naming(events: pd.DataFrame, names: tuple[str, ...], per_place: in
     naming = events[["text", "places"]].explode("places")
     naming = naming[naming["places"].isin(set(names))]
     return {str(k): list(v) for k, v in naming.groupby("places")["text"].agg(lambda s: list(s.head(per_place))).items()}
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def neighbours(name: str, events: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
+    """The placed cities, bases and provinces named in the documents that name ``name``: where it probably is."""
+    docs = set(events.loc[events["places"].map(lambda ps: name in (ps if ps is not None else ())), "doc_id"])
+    named = {p for ps in events.loc[events["doc_id"].isin(docs), "places"] for p in (ps if ps is not None else ())}
+    named.discard(name)
+    local = places["kind"].isin(["city", "base", "province"])
+    near = places[places["name"].isin(named) & places["lat"].notna() & local]
+    return near[["name", "lat", "lon"]]
+
+
+def nearest(candidate: Candidate, around: pd.DataFrame) -> tuple[str, float] | None:
+    """The place of the same documents closest to the candidate, and how far it is."""
+    if around.empty:
+        return None
+    dists = [(distance_km(candidate.lat, candidate.lon, float(a), float(b)), str(n))
+             for n, a, b in zip(around["name"], around["lat"], around["lon"], strict=True)]  # fmt: skip
+    km, name = min(dists)
+    return name, km
+
+
+def candidate_label(candidate: Candidate, around: pd.DataFrame) -> str:
+    """The candidate as offered: its label and how far it lies from the document's other places."""
+    near = nearest(candidate, around)
+    if near is None:
+        return candidate.label + " · no other place in its documents to compare"
+    return f"{candidate.label} · {near[1]:,.0f} km from {near[0]}"

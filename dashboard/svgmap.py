@@ -222,7 +222,7 @@ def render_svg(
         f' width="{view.width:g}" height="{view.height:g}" font-family="{_esc(FONT)}">',
         f"<title>{_esc(title)}</title>",
         "<style>.land{fill:#ecebe4;stroke:#9a9a90;stroke-width:0.6}"
-        ".sea{fill:#dfe9f0}.lbl{font-size:12px;fill:#1b1b1b;paint-order:stroke;stroke:#ffffff;"
+        ".sea{fill:#dfe9f0}.lbl{font-size:12px;fill:#1b1b1b;paint-order:stroke;stroke:#ffffff;user-select:none;"
         "stroke-width:3px;stroke-linejoin:round}.num{font-weight:700}</style>",
         f'<rect class="sea" x="0" y="0" width="{view.width:g}" height="{view.height:g}"/>',
         *_outline_paths(view, outlines_path),
@@ -295,3 +295,22 @@ def _km(a: MapPlace, b: MapPlace) -> float:
     dp, dl = p2 - p1, math.radians(b.lon - a.lon)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+FAR_FLOOR_DEG = 6.0  # as the app's map: places this close to the rest are never "far"
+
+
+def core_places(places: Sequence[MapPlace]) -> list[MapPlace]:
+    """The places an overview should fit: within three median distances (at least 6 degrees) of the median point.
+
+    One line about a prayer for Myanmar and Sudan must not stretch a map of
+    Syria to half the world; the far places are listed beside the map instead.
+    """
+    usable = [p for p in places if math.isfinite(p.lat) and math.isfinite(p.lon)]
+    if len(usable) < 3:
+        return usable
+    lat_m = sorted(p.lat for p in usable)[len(usable) // 2]
+    lon_m = sorted(p.lon for p in usable)[len(usable) // 2]
+    dist = [math.hypot(p.lat - lat_m, p.lon - lon_m) for p in usable]
+    limit = max(3 * sorted(dist)[len(dist) // 2], FAR_FLOOR_DEG)
+    return [p for p, d in zip(usable, dist, strict=True) if d <= limit]

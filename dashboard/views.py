@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from collections.abc import Mapping
 from datetime import date
+from pathlib import PurePath
 from typing import Any
 
 import pandas as pd
@@ -53,7 +55,10 @@ def count_line(selection: Selection, filters: Filters) -> str:
     parts = [f"{n} of {plural(selection.total_events, 'event')}", plural(placed, "place") + " on the map",
              plural(len(selection.quotes), "quote")]  # fmt: skip
     if is_ranged(filters) and len(selection.undated):
-        parts.append(f"{len(selection.undated)} without a day listed apart")
+        parts.append(f"{len(selection.undated)} {'event' if len(selection.undated) == 1 else 'events'}"
+                     " without a day listed apart")  # fmt: skip
+    if is_ranged(filters) and len(selection.undated_quotes):
+        parts.append(f"{plural(len(selection.undated_quotes), 'quote')} without a day listed apart")
     if len(selection.unplaced):
         parts.append(f"{plural(len(selection.unplaced), 'place')} not placed")
     return " · ".join(parts)
@@ -82,6 +87,40 @@ def source_ref(row: Mapping[str, Any]) -> str:
     return ref
 
 
+_INTERNAL = (
+    (re.compile(r"\s*\([^()]*\b[A-Z]+_[A-Z_]+\b[^()]*\)"), ""),  # "(set DASHBOARD_NOMINATIM=1 to ...)"
+    (re.compile(r",?\s*as in the project's reference places\.csv", re.I), ""),
+    (re.compile(r"\s*\(\s*\)"), ""),  # a parenthesis left empty by the above
+)
+
+
+def plain(text: object) -> str:
+    """Text for an analyst: no environment variable names, no project file names."""
+    out = "" if _is_blank(text) else str(text)
+    for pattern, repl in _INTERNAL:
+        out = pattern.sub(repl, out)
+    return out.strip()
+
+
+def quoted(text: object) -> str:
+    """Text in curly quotes, without doubling the quote marks it already carries."""
+    return "\u201c" + str(text or "").strip().strip("\"'\u201c\u201d\u2018\u2019 ") + "\u201d"
+
+
+def ref_html(row: Mapping[str, Any], doc: Mapping[str, Any] | None = None) -> str:
+    """Outlet, title and date first; the file and line after, small, linked to the article when it has a URL."""
+    doc = doc or {}
+    where = f"{PurePath(str(row.get('path'))).name}:{int(row['line'])}"
+    url = doc.get("url")
+    full = esc(f"{row.get('path')}, line {int(row['line'])}")
+    link = f'<span class="ref" title="{full}">{esc(where)}</span>'
+    if isinstance(url, str) and url.startswith(("https://", "http://")):
+        link = (f'<a class="ref" title="{full}" href="{esc(url)}" target="_blank" rel="noopener noreferrer">'
+                f"{esc(where)}</a>")  # fmt: skip
+    citation = cite(doc.get("outlet") or row.get("doc_source"), doc.get("title"), doc.get("published"))
+    return f'<span class="small cite">{esc(citation)} · <small>{link}</small></span>'
+
+
 def _join(values: object) -> str:
     if values is None or isinstance(values, float):
         return ""
@@ -106,7 +145,7 @@ PANEL_CSS = """<style>
 </style>"""
 
 
-def event_item_html(row: Mapping[str, Any]) -> str:
+def event_item_html(row: Mapping[str, Any], doc: Mapping[str, Any] | None = None) -> str:
     claim = row.get("claim") or "reported"
     label = esc(CLAIM_LABELS.get(claim, claim))
     badge = "" if claim == "reported" else f'<span class="badge {esc(claim)}">{label}</span>'
@@ -115,24 +154,23 @@ def event_item_html(row: Mapping[str, Any]) -> str:
     lines = [
         f'<li class="event claim-{esc(claim)}"><span class="date">{esc(date_label(row))}</span>{badge}',
         f'<span class="text">{esc(row.get("text"))}</span>',
-        f'<span class="small">Sources: {esc(sources)} · in {esc(row.get("doc_source"))}'
-        + (f" · claim wording: “{esc(evidence)}”" if not _is_blank(evidence) else "")
+        f'<span class="small">Sources: {esc(sources)}'
+        + (f" · claim wording: {esc(quoted(evidence))}" if not _is_blank(evidence) else "")
         + "</span>",
         f'<span class="small">Places: {esc(_join(row.get("places")))}</span>',
-        f'<span class="small ref">{esc(source_ref(row))}</span></li>',
+        ref_html(row, doc) + "</li>",
     ]
     return "".join(lines)
 
 
-def quote_item_html(row: Mapping[str, Any]) -> str:
+def quote_item_html(row: Mapping[str, Any], doc: Mapping[str, Any] | None = None) -> str:
     who = esc(row.get("speaker") or "unnamed speaker")
     role = row.get("role")
     who += f", {esc(role)}" if not _is_blank(role) else ""
     when = "" if _is_blank(row.get("date")) else f" · {esc(date_label(row))}"
     return (
-        f'<li class="quote"><blockquote class="text">“{esc(row.get("text"))}”</blockquote>'
-        f'<span class="small">— {who}{when}</span>'
-        f'<span class="small ref">{esc(source_ref(row))}</span></li>'
+        f'<li class="quote"><blockquote class="text">{esc(quoted(row.get("text")))}</blockquote>'
+        f'<span class="small">— {who}{when}</span>{ref_html(row, doc)}</li>'
     )
 
 
@@ -145,13 +183,16 @@ def shown_of(shown: int, total: int | None, word: str) -> str:
 
 def place_panel_html(
     place: Mapping[str, Any] | None, name: str, events: pd.DataFrame, quotes: pd.DataFrame,
-    n_events: int | None = None, n_quotes: int | None = None,
+    n_events: int | None = None, n_quotes: int | None = None, documents: pd.DataFrame | None = None,
 ) -> str:
-    """The story of one place: its events in date order and its quotes, each traced to its line.
+    """The story of one place: its events in date order and its quotes, each cited and traced to its line.
 
     `events` and `quotes` are what is shown; `n_events`/`n_quotes` say how many
     there are in all when the lists were cut short (a busy place has thousands).
     """
+    docs = outlets(documents if documents is not None else pd.DataFrame())
+    docs = docs[docs.index.isin(set(events.get("doc_id", [])) | set(quotes.get("doc_id", [])))]
+    by_doc = docs.to_dict("index")
     head = f'<div class="place-panel">{PANEL_CSS}<h3>{esc(name)}</h3>'
     if place is not None:
         kind = place.get("kind")
@@ -159,13 +200,15 @@ def place_panel_html(
             f"{float(place['lat']):.4f}, {float(place['lon']):.4f}"
             if not _is_blank(place.get("lat")) else f"not placed: {place.get('reason') or 'no coordinates'}"
         )
-        head += f'<p class="meta">{esc(kind or "unknown kind")} · {esc(where)} · {esc(place.get("source") or "")}</p>'
+        head += f'<p class="meta">{esc(kind or "unknown kind")} · {esc(where)} · {esc(plain(place.get("source")))}</p>'
     body = [f"<h4>{esc(shown_of(len(events), n_events, 'event'))}</h4>"]
-    body.append("<ol>" + "".join(event_item_html(r) for r in events.to_dict("records")) + "</ol>"
+    body.append("<ol>" + "".join(event_item_html(r, by_doc.get(r.get("doc_id"))) for r in events.to_dict("records"))
+                + "</ol>"
                 if len(events) else "<p>No events for this place under the current filters.</p>")  # fmt: skip
     body.append(f"<h4>{esc(shown_of(len(quotes), n_quotes, 'quote'))}</h4>")
     if len(quotes):
-        body.append("<ol>" + "".join(quote_item_html(r) for r in quotes.to_dict("records")) + "</ol>")
+        body.append("<ol>" + "".join(quote_item_html(r, by_doc.get(r.get("doc_id"))) for r in quotes.to_dict("records"))
+                    + "</ol>")
     return head + "".join(body) + "</div>"
 
 
@@ -194,7 +237,7 @@ def unplaced_table(unplaced: pd.DataFrame) -> pd.DataFrame:
         "place": unplaced["name"].to_numpy(),
         "events": unplaced["n_events"].to_numpy() if "n_events" in unplaced else 0,
         "as written": unplaced["mentions"].map(_join).to_numpy(),
-        "reason": unplaced["reason"].fillna("no coordinates").to_numpy(),
+        "reason": unplaced["reason"].fillna("no coordinates").map(plain).to_numpy(),
     })  # fmt: skip
 
 
@@ -294,3 +337,82 @@ def widget_defaults(
             notes.append(f"the link's date range was clipped to the data's {lo.isoformat()} – {hi.isoformat()}")
         values["f_dates"] = (a, b)
     return values, notes
+
+
+FILTER_KEYS = ("f_dates", "f_kinds", "f_sources", "f_claims", "f_places", "f_query")
+
+
+def widgets_lost(state: Mapping[str, Any], stamp: str, has_dates: bool) -> bool:
+    """Must the filter widgets be set again from the view kept in the session?
+
+    Streamlit forgets a widget's value when another page runs (the widget was
+    not drawn there), and a rebuild (a save, a fix) can change the dates and
+    options the widgets accept. Either way the widgets are refilled from the
+    last view (`keep_view`), re-read against the current data, so a filter
+    keeps both its value and its meaning: "all dates" stays all dates even
+    when a save brings a later day.
+    """
+    keys = [k for k in FILTER_KEYS if has_dates or k != "f_dates"]
+    return state.get("kept_stamp") != stamp or any(k not in state for k in keys)
+
+
+def outlets(documents: pd.DataFrame) -> pd.DataFrame:
+    """Per document: its outlet, title, URL and publication day, for citing a quote or an event."""
+    cols = {"source": "outlet", "title": "title", "url": "url", "reference_date": "published"}
+    if documents is None or documents.empty or "doc_id" not in documents:
+        return pd.DataFrame(columns=list(cols.values()), index=pd.Index([], name="doc_id"))
+    return documents.set_index("doc_id").reindex(columns=list(cols)).rename(columns=cols)
+
+
+def quotes_table(quotes: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """Who said what, when, where it was published and on which line: one row per quote, as text."""
+    columns = ["speaker", "role", "date", "quote", "places", "source", "source line"]
+    if quotes.empty:
+        return pd.DataFrame(columns=columns)
+    docs = outlets(documents).reindex(quotes["doc_id"].to_numpy())
+    records = quotes.to_dict("records")
+    return pd.DataFrame({
+        "speaker": quotes["speaker"].fillna("unnamed speaker").to_numpy(),
+        "role": quotes["role"].fillna("").to_numpy(),
+        "date": [date_label(r) for r in records],
+        "quote": quotes["text"].to_numpy(),
+        "places": quotes["places"].map(_join).to_numpy(),
+        "source": [cite(o, t, d) for o, t, d in zip(docs["outlet"], docs["title"], docs["published"], strict=True)],
+        "source line": [f"{r['path']}:{int(r['line'])}" for r in records],
+    })  # fmt: skip
+
+
+def cite(outlet: object, title: object = None, published: object = None) -> str:
+    """A source as an analyst cites it: outlet, "title", date."""
+    parts = [str(v) for v in (outlet,) if not _is_blank(v)]
+    if not _is_blank(title):
+        parts.append(f"\u201c{title}\u201d")
+    if not _is_blank(published):
+        parts.append(str(published))
+    return ", ".join(parts) or "unknown source"
+
+
+# Streamlit's date field opens its calendar on Enter and applies a typed date only when the field
+# loses focus. This static script of ours (no data in it), run once in a zero-height component
+# frame of the same page, makes Enter in a date field apply the date: it closes the calendar
+# (Escape) and leaves the field, as a click elsewhere would.
+ENTER_APPLIES_DATES_JS = """<script>
+(function() {
+  var doc = window.parent && window.parent.document;
+  if (!doc || doc.__enterAppliesDates) { return; }
+  doc.__enterAppliesDates = true;
+  doc.addEventListener("keydown", function(e) {
+    var t = e.target;
+    if (e.key !== "Enter" || !t || !t.closest || t.getAttribute("role") !== "spinbutton") { return; }
+    if (!t.closest('[data-testid="stDateInput"]')) { return; }
+    e.preventDefault();
+    e.stopPropagation();
+    t.dispatchEvent(new KeyboardEvent("keydown", {key: "Escape", code: "Escape", keyCode: 27, bubbles: true}));
+    t.blur();
+  }, true);
+})();
+</script>"""
+
+
+# Less empty space above the title, so the whole map fits a 1280x720 screen under it.
+PAGE_CSS = '<style>[data-testid="stMainBlockContainer"] { padding-top: 2.2rem; }</style>'

@@ -75,7 +75,7 @@ def _map_args(at: AppTest) -> dict:
 
 
 def _panel(at: AppTest) -> str:
-    found = [e.proto.body for e in at.get("html")]
+    found = [e.proto.body for e in at.get("html") if "place-panel" in e.proto.body]
     return "\n".join(found)
 
 
@@ -108,7 +108,7 @@ def test_a_simulated_map_click_opens_the_place_and_the_selectbox_follows(dirs: t
     at = _click(_run(), float(base["lat"]), float(base["lon"]), "Khmeimim Air Base2 events · military base")
     assert at.selectbox[0].value == "Khmeimim Air Base"
     panel = _panel(at)
-    assert re.findall(r"line (\d+),", panel) == ["8", "17"]  # "Kheimin airbase" on line 8, named on line 17
+    assert re.findall(r"\.txt:(\d+)<", panel) == ["8", "17"]  # "Kheimin airbase" on line 8, named on line 17
     assert at.query_params["sel"] == "Khmeimim Air Base"
     # the selection shows on the map: the marker is highlighted in the places layer
     assert "is-selected" in _map_args(at)["feature_group"]

@@ -100,7 +100,7 @@ def test_page_loads_offline_and_khmeimim_lists_the_latakia_event(app: tuple[str,
     event = _panel(b).locator("li.event", has_text="took control of the Latakia province")
     event.wait_for(timeout=30_000)
     assert "2024-12-09" in event.inner_text() and "TASS" in event.inner_text()
-    assert "line 8," in event.inner_text()
+    assert "000_30cf977f6c52e3a0.txt:8" in event.inner_text() and "Kyiv Independent" in event.inner_text()
     assert b.page.locator("h3", has_text="Khmeimim Air Base").count() == 1
     b.page.wait_for_timeout(800)
     b.screenshot("app-khmeimim-selected")

@@ -135,6 +135,6 @@ def test_upload_see_it_on_the_map_fix_a_place_and_keep_it_after_restart(dirs: di
         b.page.locator(".place-panel").get_by_text("convoy was stopped").first.wait_for(timeout=30_000)
         b.screenshot("ingest-after-restart")
         b.page.goto(f"{url}/Add_and_review")
-        wait_text(b, "1 places placed by hand")
+        wait_text(b, "1 place fixed by hand")
         assert b.page.locator('[data-testid="stExpander"]', has_text="Tell Hamdan — not in the gazetteer").count() == 0
         assert b.dialogs == [] and b.blocked == []

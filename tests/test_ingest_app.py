@@ -64,7 +64,8 @@ def test_add_preview_save_then_fix_the_place_and_mark_an_event(dirs: dict[str, P
 
     at.button(key="save_btn").click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
-    assert "saved" in at.success[-1].value
+    assert at.success[-1].value.startswith("Saved ") and "refresh." in at.success[-1].value  # a sentence, full stop
+    assert at.text_area(key="paste_text").value == "" and at.text_input(key="source").value == ""  # form cleared
     new = [n for n in documents(dirs["seeds"]) if n not in before]
     assert len(new) == 2 and new[0].startswith("reuters_2024-12-13_")
     tables = read_tables(dirs["build"])
@@ -100,7 +101,9 @@ def test_add_preview_save_then_fix_the_place_and_mark_an_event(dirs: dict[str, P
     at.text_input(key="mark_query").input("convoy").run()
     ms = at.multiselect(key="marks_event_convoy")
     assert len(ms.options) == 1
-    ms.set_value([ms.options[0].split(" · ")[0]]).run()
+    convoy = read_tables(dirs["build"]).events.set_index("text").filter(like="convoy", axis=0)
+    assert ms.options[0].startswith(f"{Path(convoy['path'].iloc[0]).name}:1 · A Russian convoy")  # no internal id
+    ms.set_value([convoy["event_id"].iloc[0]]).run()
     at.button(key="save_marks_event").click().run()
     assert not at.exception and not at.error
     events = read_tables(dirs["build"]).events

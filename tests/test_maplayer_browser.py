@@ -47,6 +47,9 @@ def test_layer_draws_sizes_stacking_and_safe_tooltips(tmp_path: Path) -> None:
         tip.wait_for()
         assert tip.inner_text().startswith(EVIL)  # shown as text ...
         assert tip.locator("img, script").count() == 0  # ... never as markup
+        names = b.page.locator(".map-label.place").evaluate_all("els => els.map(e => e.textContent)")
+        assert EVIL in names  # the name on the map is the same text, not markup
+        assert b.page.locator(".map-label img, .map-label script").count() == 0
         b.screenshot("maplayer-layer")
         assert b.dialogs == [] and b.blocked == []
 
@@ -66,7 +69,7 @@ def test_long_tail_is_drawn_as_canvas_dots_with_safe_tooltips(tmp_path: Path, mo
     with serve(tmp_path) as url, browser() as b:
         b.page.goto(f"{url}/map.html")
         b.page.wait_for_function("window.placesDrawnAt > 0")
-        titles = b.page.locator(".leaflet-marker-icon").evaluate_all("els => els.map(e => e.title)")
+        titles = b.page.locator(".leaflet-marker-icon.place-icon").evaluate_all("els => els.map(e => e.title)")
         assert sorted(titles) == ["Busiest", "Second"]  # the busiest get full markers
         assert b.page.locator("canvas.leaflet-zoom-animated").count() == 1
         point = b.page.evaluate(

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import auth, ingest, pipeline, preview_worker, review, safe_text, store
+from dashboard import auth, ingest, pipeline, preview_worker, review, safe_text, store, wording
 from dashboard.documents import content_hash
 from dashboard.errors import DashboardError
 from dashboard.gazetteer import DEFAULT_PATH as GAZETTEER_PATH
@@ -72,7 +72,7 @@ def visitor_access() -> auth.Access:
 
 
 acc = visitor_access()
-(st.success if acc.can_edit else st.info)(acc.reason)
+(st.success if acc.can_edit else st.info)(md(wording.plain(acc.reason)))
 read_only = not acc.can_edit
 if acc.who:
     who = acc.who
@@ -93,12 +93,17 @@ def ready_to_write() -> bool:
 
 # -- add -------------------------------------------------------------------------------------
 st.header("Add an article")
+if st.session_state.pop("clear_form", False):  # after a save: an empty form for the next article
+    st.session_state.update(paste_text="", source="", url="", published=None, title="")  # set, so the browser shows it
+    st.session_state.upload_n = st.session_state.get("upload_n", 0) + 1
 how = st.radio("Text from", ["Paste text", "Upload a file"], horizontal=True, key="how", disabled=read_only)
 if how == "Paste text":
     st.text_area("Article text", key="paste_text", height=180, disabled=read_only)
 else:
-    st.file_uploader("Article (.txt, .md or .html, at most 5 MB)", type=["txt", "md", "markdown", "html", "htm"],
-                     key="upload", disabled=read_only)  # fmt: skip
+    chosen_file = st.file_uploader("Article (.txt, .md or .html, at most 5 MB)",
+                                   key=f"upload_{st.session_state.get('upload_n', 0)}", disabled=read_only)  # fmt: skip
+    if chosen_file is not None and (problem := wording.upload_problem(chosen_file.size, chosen_file.name)):
+        st.error(problem)  # said here, as soon as the file is chosen, not in a tooltip
 c1, c2, c3 = st.columns([2, 3, 1])
 c1.text_input("Source (outlet)", key="source", disabled=read_only)
 c2.text_input("URL", key="url", disabled=read_only)
@@ -115,9 +120,9 @@ def make_preview() -> None:
         return
     try:
         if st.session_state.get("how") == "Upload a file":
-            up = st.session_state.get("upload")
+            up = st.session_state.get(f"upload_{st.session_state.get('upload_n', 0)}")
             if up is None:
-                raise DashboardError("Choose a file to upload first.")
+                raise DashboardError(wording.NO_FILE)
             incoming = ingest.read_upload(up.getvalue(), up.name)
         else:
             incoming = ingest.read_upload((st.session_state.get("paste_text") or "").encode("utf-8"), None)
@@ -144,8 +149,11 @@ if p is not None:
         st.caption(f"Note: {md(note)}")
     st.html(f"<style>{ingest.HIGHLIGHT_CSS}</style><div class='hl-doc'>{ingest.highlight_html(p)}</div>")
     st.caption("Green: places · orange: dates · yellow: quotes · blue: the sentence of an event")
-    st.dataframe([{"line": e.line, "date": e.date, "places": ", ".join(p.places[n]["name"] for n in e.places),
-                   "claim": e.claim, "text": e.text} for e in p.extraction.events], hide_index=True)  # fmt: skip
+    st.dataframe([{"line": e.line, "date": e.date or "no date", "places": ", ".join(p.places[n]["name"]
+                   for n in e.places), "claim": e.claim, "text": e.text} for e in p.extraction.events],
+                 hide_index=True)  # fmt: skip
+    st.caption("Who is quoted: check each speaker and role before saving.")
+    st.dataframe(wording.preview_quotes(p.extraction.quotes), hide_index=True)
     st.dataframe([{"place": n, "status": r["status"], "lat": r["lat"], "lon": r["lon"], "via": r["via"]}
                   for n, r in p.places.items()], hide_index=True)  # fmt: skip
     if p.unresolved:
@@ -155,8 +163,9 @@ if p is not None:
             with st.spinner("Saving and rebuilding the tables…"):
                 saved = ingest.save(p.incoming, ingest.DocumentMeta(p.meta.source, p.meta.reference_date, p.meta.url,
                                                                     p.meta.title, who.strip()))  # fmt: skip
-            st.session_state.saved_message = saved.message()
+            st.session_state.saved_message = wording.sentence(saved.message())
             st.session_state.pop("preview", None)
+            st.session_state.clear_form = True
             st.rerun()
         except (DashboardError, OSError) as exc:
             st.error(f"Not saved: {md(exc)}")
@@ -220,15 +229,18 @@ naming = sentences_naming(pipeline.build_stamp(ingest.build_dir()), tuple(str(n)
 for _, row in shown.iterrows():
     name = str(row["name"])
     k = content_hash(name)[:10]
-    why = row["reason"] or f"placed by {row['via']} with confidence {row['confidence']:.2f}"
+    why = wording.plain(row["reason"]) or f"placed by {row['via']} with confidence {row['confidence']:.2f}"
     with st.expander(f"{md(name)} — {md(why)}", expanded=row["status"] == "unresolved"):
         st.text("Written as: " + ", ".join(row["mentions"]))
         for text in naming.get(name, []):
             st.text(f"“{text}”")
         choices = review.candidates(name, gazetteer, cache)
-        labels = [c.label for c in choices] + ["Enter coordinates"]
-        pick = st.radio("Where is it?", labels, key=f"pick_{k}", disabled=read_only, format_func=md)
-        chosen = next((c for c in choices if c.label == pick), None)
+        around = review.neighbours(name, tables.events, tables.places)
+        labels = [review.candidate_label(c, around) for c in choices] + ["Enter coordinates", review.NOT_A_PLACE]
+        first = 0 if choices and choices[0].confident else None  # a guess is never pre-selected
+        pick = st.radio("Where is it?", labels, index=first, key=f"pick_{k}", disabled=read_only,
+                        format_func=md)
+        chosen = next((c for c, label in zip(choices, labels, strict=False) if label == pick), None)
         a, b, c, d = st.columns(4)
         lat = a.number_input("Latitude", -90.0, 90.0, value=chosen.lat if chosen else 0.0, format="%.5f",
                              key=f"lat_{k}", disabled=read_only or chosen is not None)  # fmt: skip
@@ -241,6 +253,12 @@ for _, row in shown.iterrows():
         note = st.text_input("Note (how you know)", key=f"note_{k}", disabled=read_only)
         if st.button(f"Save place for {md(name)}", key=f"fix_{k}", disabled=read_only) and ready_to_write():
             try:
+                if pick == review.NOT_A_PLACE:
+                    review.save_not_a_place(name, by=who, note=note)
+                    rebuild_after(f"Saved: {name} is not a place; undo it under “places fixed by hand”.")
+                    st.rerun()
+                if pick is None:
+                    raise DashboardError("Pick where it is, enter coordinates, or choose “not a place”.")
                 if chosen is not None:
                     lat, lon, kind, country = chosen.lat, chosen.lon, chosen.kind, chosen.country
                     note = note or f"same as {chosen.name} ({chosen.origin})"
@@ -257,7 +275,7 @@ try:
 except DashboardError:  # the store is out of reach: the warning above says so; nothing to undo meanwhile
     overrides = {}
 if overrides:
-    with st.expander(f"{len(overrides)} places placed by hand"):
+    with st.expander(f"{wording.count(len(overrides), 'place')} fixed by hand"):
         st.dataframe([vars(o) for o in overrides.values()], hide_index=True)
         undo = st.selectbox("Undo a fix", sorted(o.name for o in overrides.values()), key="undo_pick",
                             disabled=read_only)  # fmt: skip
@@ -295,9 +313,12 @@ for label, frame, id_col, kind in (("Events", tables.events, "event_id", "event"
                                    ("Quotes", tables.quotes, "quote_id", "quote")):  # fmt: skip
     rows = matching(frame, "text", id_col)
     texts = dict(zip(rows[id_col], rows["text"], strict=True))
+    refs = {i: f"{Path(str(pa)).name}:{int(n)}"
+            for i, pa, n in zip(rows[id_col], rows["path"], rows["line"], strict=True)}  # fmt: skip
     marked = [i for i, h in zip(rows[id_col], rows["hidden"], strict=True) if h]
     chosen_ids = st.multiselect(f"{label} marked wrong", list(texts), default=marked, key=f"marks_{kind}_{query}",
-                                format_func=lambda i, t=texts: f"{i} · {t[i][:90]}", disabled=read_only)  # fmt: skip
+                                format_func=lambda i, t=texts, r=refs: f"{r[i]} · {t[i][:90]}",
+                                disabled=read_only)  # fmt: skip
     if st.button(f"Save {label.lower()} marks", key=f"save_marks_{kind}", disabled=read_only) and ready_to_write():
         changed = [(i, i in chosen_ids) for i in texts if (i in chosen_ids) != (i in marked)]
         done = 0
@@ -306,7 +327,8 @@ for label, frame, id_col, kind in (("Events", tables.events, "event_id", "event"
                 review.set_mark(item_id, kind, wrong, by=who)
                 done += 1
         except DashboardError as exc:
-            st.error(f"Saved {done} of {len(changed)} mark change(s); the rest were not saved: {exc}")
+            st.error(md(f"Saved {done} of {wording.count(len(changed), 'mark change')}; "
+                        f"the rest were not saved: {exc}"))  # fmt: skip
         else:
-            rebuild_after(f"Saved {len(changed)} change(s) to {label.lower()} marks.")
+            rebuild_after(wording.sentence(f"saved {wording.count(len(changed), 'change')} to {label.lower()} marks"))
             st.rerun()

@@ -1,0 +1,111 @@
+"""Every quote is listed somewhere (issue 11, item 5), and the exports say what and when (item 13).
+
+Worked out by hand from seeds/000_30cf977f6c52e3a0.txt: it holds 11 quotes, on lines 7 (the Pope,
+8 Dec), 9 (Biden), 11 (Kallas, twice), 13 (Reuters, 8 Dec), 14 (rebel leaders, 8 Dec), 16 (Sullivan,
+twice), 27 (HUR) and 28 (Assad, twice: "happy to see" and "relations between our nations ...").
+Line 28's sentence reports no event and names no place; only lines 7, 13 and 14 give a day (8 Dec).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import exports, pipeline, views
+from dashboard.briefing import briefing_html
+from dashboard.query import Filters, select
+
+ROOT = Path(__file__).resolve().parent.parent
+DEC8 = Filters(date_from=date(2024, 12, 8), date_to=date(2024, 12, 8))
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, pipeline.Tables]:
+    seeds = tmp_path_factory.mktemp("seeds")
+    for f in (ROOT / "seeds").glob("*"):
+        shutil.copy(f, seeds / f.name)
+    build = tmp_path_factory.mktemp("build")
+    tables, _ = pipeline.build(seeds, build)
+    return seeds, build, tables
+
+
+def lines(frame) -> list[int]:  # noqa: ANN001
+    return sorted(int(x) for x in frame["line"])
+
+
+def test_every_quote_is_listed_with_no_filter_even_without_a_place(built) -> None:  # noqa: ANN001
+    t = built[2]
+    sel = select(t.events, t.quotes, t.places, Filters())
+    assert lines(sel.quotes) == [7, 9, 11, 11, 13, 14, 16, 16, 27, 28, 28]
+    table = views.quotes_table(sel.quotes, t.documents)
+    assad = table[table["source line"].str.endswith("000_30cf977f6c52e3a0.txt:28")]
+    assert list(assad["speaker"]) == ["Bashar al-Assad"] * 2 and set(assad["role"]) == {"Syrian leader"}
+    assert set(assad["date"]) == {"no date"} and set(assad["places"]) == {""}
+    title = "\u201cRussia in Syria around the fall of Assad: news snippets\u201d"
+    assert set(assad["source"]) == {f"Kyiv Independent, {title}, 2024-12-10"}
+
+
+def test_quotes_are_filtered_like_the_rest_and_undated_ones_are_listed_apart(built) -> None:  # noqa: ANN001
+    t = built[2]
+    sel = select(t.events, t.quotes, t.places, DEC8)
+    assert lines(sel.quotes) == [7, 13, 14]
+    assert lines(sel.undated_quotes) == [9, 11, 11, 16, 16, 27, 28, 28]
+    line = views.count_line(sel, DEC8)
+    assert "3 quotes" in line and "8 quotes without a day listed apart" in line
+    assert lines(select(t.events, t.quotes, t.places, Filters(places=("Damascus",))).quotes) == [13, 14]
+    assert lines(select(t.events, t.quotes, t.places, Filters(query="happy")).quotes) == [28]
+    assert lines(select(t.events, t.quotes, t.places, Filters(claims=("claimed",))).quotes) == [14]
+
+
+def test_the_quotes_csv_has_outlet_url_and_the_quotes_apart(built) -> None:  # noqa: ANN001
+    t = built[2]
+    text = exports.quotes_csv(select(t.events, t.quotes, t.places, DEC8), t.documents)
+    assert text.startswith("\ufeff")  # Excel opens it as UTF-8
+    rows = list(csv.DictReader(io.StringIO(text[1:])))
+    assert [r["line"] for r in rows if r["listed_as"] == "listed"] == ["7", "13", "14"]
+    assert sorted(int(r["line"]) for r in rows if r["listed_as"] == "apart: no day") == [9, 11, 11, 16, 16, 27, 28, 28]
+    assert {r["outlet"] for r in rows} == {"Kyiv Independent"}
+    assert {r["url"] for r in rows} == {"https://kyivindependent.com/"}
+    assert exports.file_name("events", Filters(), (date(2024, 12, 1), date(2024, 12, 9)), "csv") == \
+        "events_2024-12-01_2024-12-09.csv"  # fmt: skip
+    assert exports.file_name("quotes", DEC8, (date(2024, 12, 1), date(2024, 12, 9)), "csv") == \
+        "quotes_2024-12-08_2024-12-08.csv"  # fmt: skip
+
+
+def test_the_briefing_counts_quotes_the_same_way(built) -> None:  # noqa: ANN001
+    html = briefing_html(built[2], DEC8)
+    assert "3 quotes, with or without a place" in html
+    # 16 events have no date at all (lines 1, 3, 5, 6, 9, 11, 12, 16, 16, 17, 20, 21, 21, 25, 27, 29) + 8 quotes
+    assert "24 items kept apart" in html and "8 quotes without a day" in html
+    assert "happy to see" in html
+
+
+def test_the_app_lists_every_quote(built, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    monkeypatch.setenv("DASHBOARD_SEEDS", str(built[0]))
+    monkeypatch.setenv("DASHBOARD_BUILD_DIR", str(built[1]))
+    at = AppTest.from_file(str(ROOT / "dashboard" / "app.py"), default_timeout=90).run()
+    assert not at.exception
+    frames = [d.value for d in at.dataframe if "speaker" in d.value.columns]
+    assert len(frames) == 1 and len(frames[0]) == 11
+    assert "happy to see" in set(frames[0]["quote"])
+
+
+def test_the_briefing_overview_fits_the_core_and_lists_the_far_places(built) -> None:  # noqa: ANN001
+    """Issue 11, item 14: line 7's prayer names Myanmar and Sudan; line 5 names Russia: far from Syria."""
+    html = briefing_html(built[2], Filters())
+    overview = html.split('<figure class="map overview">')[1].split("</figure>")[0]
+    for name in ("Damascus", "Aleppo", "Tartus naval facility", "Lebanon"):
+        assert f'data-place="{name}"' in overview, name
+    for name in ("Russia", "Myanmar", "Sudan"):
+        assert f'data-place="{name}"' not in overview, name
+    far = html.split('<p class="far small">')[1].split("</p>")[0]
+    assert all(n in far for n in ("Russia", "Myanmar", "Sudan"))
+    assert "A number on the map stands for the place with that number" in html
+    assert "user-select:none" in overview  # copying the page does not repeat every map label
+    assert "reference places.csv" not in html
