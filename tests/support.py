@@ -79,8 +79,10 @@ def user_env(extra: dict[str, str] | None = None) -> dict[str, str]:
 
 def offline_pip_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     """pip settings that make `pip install -r requirements.txt` use the local wheelhouse only."""
-    if not (WHEELHOUSE / ".complete").is_file():
-        raise RuntimeError(f"no wheelhouse at {WHEELHOUSE}: run `make test` (it downloads one) first")
+    done = WHEELHOUSE / ".complete"
+    if not done.is_file() or done.stat().st_mtime < (ROOT / "requirements.txt").stat().st_mtime:
+        raise RuntimeError(f"no wheelhouse for this requirements.txt at {WHEELHOUSE}: run `make test` (or "
+                           "`make wheelhouse`), which downloads one, first")  # fmt: skip
     return user_env({"PIP_NO_INDEX": "1", "PIP_FIND_LINKS": str(WHEELHOUSE), "PIP_DISABLE_PIP_VERSION_CHECK": "1",
                      "PIP_NO_COMPILE": "1", **(extra or {})})  # fmt: skip
 
@@ -99,11 +101,11 @@ def hosted_install(dest: Path, python: str | None = None) -> Path:
     return dest
 
 
-_SESSION_CLONE: list[Path] = []
+_SESSION_CLONE: list[Path | Exception] = []
 
 
 def session_clone() -> Path:
-    """One hosted-style install per test session, shared by every browser test."""
+    """One hosted-style install per test session, shared by every browser test (a failure is not retried)."""
     if not _SESSION_CLONE:
         import atexit
         import shutil
@@ -111,8 +113,14 @@ def session_clone() -> Path:
 
         dest = Path(tempfile.mkdtemp(prefix="news-map-clone-"))
         atexit.register(shutil.rmtree, dest, ignore_errors=True)
-        _SESSION_CLONE.append(hosted_install(dest))
-    return _SESSION_CLONE[0]
+        try:
+            _SESSION_CLONE.append(hosted_install(dest))
+        except Exception as exc:  # noqa: BLE001 - every later browser test reports the same cause
+            _SESSION_CLONE.append(exc)
+    made = _SESSION_CLONE[0]
+    if isinstance(made, Exception):
+        raise RuntimeError(f"the session's fresh-clone install failed: {made}")
+    return made
 
 
 def wait_healthy(url: str, proc: subprocess.Popen, timeout: float, log_name: str) -> None:

@@ -99,6 +99,10 @@ def test_make_run_from_a_fresh_clone_shows_the_map(tmp_path: Path, b: Browser) -
     port = free_port()
     env = offline_pip_env({"PYTHON": shutil.which("python3") or "python3"})
     with launched(["make", "run", f"PORT={port}"], clone, env, port, timeout=900) as url:
+        b.page.goto(url)
+        b.page.frame_locator(MAP_FRAME).locator('.place-icon[title="Damascus"]').wait_for(timeout=90_000)
+        b.page.wait_for_timeout(1500)  # names placed, view fitted
+        b.page.screenshot(path=str(b.screenshot_path("make-run-first-load")))  # the README's screenshot
         assert_map_with_core_places(b, url)
         b.page.wait_for_timeout(800)
         b.page.screenshot(path=str(b.screenshot_path("make-run-khmeimim")), full_page=False)
