@@ -27,6 +27,13 @@ CHROMIUM_ARGS = [
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
 
 
+def as_shown(markdown: str) -> str:
+    """What the page shows for text the app escaped for Markdown (dashboard/safe_text.md): read it as a user would."""
+    import re
+
+    return re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard import review
 from dashboard.documents import content_hash
 from dashboard.pipeline import read_tables
+from tests.support import as_shown
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = str(ROOT / "dashboard" / "pages" / "1_Add_and_review.py")
@@ -138,7 +139,7 @@ def test_visitor_without_the_key_can_read_but_change_nothing(dirs: dict[str, Pat
 
 def test_no_key_configured_means_read_only(dirs: dict[str, Path]) -> None:
     at = page().run()
-    assert "Read-only" in at.info[0].value and at.button(key="preview_btn").disabled
+    assert "Read-only" in as_shown(at.info[0].value) and at.button(key="preview_btn").disabled
     assert "editor_key_input" not in [t.key for t in at.text_input]
 
 
