@@ -63,36 +63,72 @@ def room_graph(mods: Iterable[Module], package: str = PACKAGE) -> dict[str, set[
     """room -> the other rooms it imports from."""
     mods = list(mods)
     known = {m.name for m in mods}
-    graph: dict[str, set[str]] = {room_of(m.name): set() for m in mods if room_of(m.name) != package}
+    graph: dict[str, set[str]] = {room_of(m.name, package): set() for m in mods if room_of(m.name, package) != package}
     for m in mods:
-        src = room_of(m.name)
+        src = room_of(m.name, package)
         if src == package:
             continue
         for target in imports_of(m, package):
-            if target in known and room_of(target) not in (src, package):
-                graph[src].add(room_of(target))
+            if target in known and room_of(target, package) not in (src, package):
+                graph[src].add(room_of(target, package))
     return graph
 
 
+def tangles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Groups of rooms that import each other, directly or round a circle (Tarjan's strongly connected parts)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on.add(v)
+        for w in sorted(graph.get(v, ())):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            part = []
+            while True:
+                w = stack.pop()
+                on.discard(w)
+                part.append(w)
+                if w == v:
+                    break
+            found.append(sorted(part))
+
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    return found
+
+
 def layers(graph: dict[str, set[str]]) -> list[list[str]]:
-    """Rooms by level, the top (what nothing imports) first; raises ValueError on a cycle."""
+    """Rooms by level, the top (what nothing imports) first; rooms that import each other share a level."""
+    part_of = {room: " + ".join(part) for part in tangles(graph) for room in part}
+    condensed: dict[str, set[str]] = {}
+    for room, targets in graph.items():
+        condensed.setdefault(part_of[room], set()).update(part_of[t] for t in targets if part_of[t] != part_of[room])
     level: dict[str, int] = {}
 
-    def depth(room: str, path: tuple[str, ...]) -> int:  # length of the longest import chain below `room`
-        if room in path:
-            raise ValueError("imports go round in a circle: " + " -> ".join((*path, room)))
-        if room not in level:
-            level[room] = 1 + max((depth(t, (*path, room)) for t in graph.get(room, ())), default=-1)
-        return level[room]
+    def depth(node: str) -> int:  # length of the longest import chain below `node` (the condensed graph has no circle)
+        if node not in level:
+            level[node] = 1 + max((depth(t) for t in condensed.get(node, ())), default=-1)
+        return level[node]
 
-    for room in graph:
-        depth(room, ())
+    for node in condensed:
+        depth(node)
     top = max(level.values(), default=0)
     return [sorted(r for r, lv in level.items() if lv == n) for n in range(top, -1, -1)]
 
 
 def render(mods: list[Module] | None = None) -> str:
-    """The text diagram: one line per level, top first, each room with what it imports."""
+    """The text diagram: one line per level, top first, each room with what it imports; then the tangles."""
     mods = modules() if mods is None else mods
     graph = room_graph(mods)
     size = {room: 0 for room in graph}
@@ -100,17 +136,27 @@ def render(mods: list[Module] | None = None) -> str:
         if room_of(m.name) in size:
             size[room_of(m.name)] += 1
     out = []
-    for n, rooms in enumerate(layers(graph)):
+    for n, nodes in enumerate(layers(graph)):
         if n:
             out.append("    │")
             out.append("    ▼")
-        out.append("  ".join(f"[{r}]" for r in rooms))
-        for r in rooms:
+        out.append("  ".join(f"[{r}]" for r in nodes))
+        for r in (room for node in nodes for room in node.split(" + ")):
             uses = ", ".join(sorted(graph[r])) or "nothing of ours"
             out.append(f"    {r} ({size[r]} module{'s' if size[r] != 1 else ''}) imports: {uses}")
+    knots = [part for part in tangles(graph) if len(part) > 1]
+    if knots:
+        out.append("")
+        out.append("Rooms that import each other (to untangle):")
+        out.extend(f"    {' <-> '.join(part)}" for part in knots)
     return "\n".join(out) + "\n"
 
 
-def main() -> int:
+def cmd_architecture(args: object) -> int:
     print(render(), end="")
     return 0
+
+
+def register(sub) -> None:  # noqa: ANN001 - argparse's sub-parsers action
+    a = sub.add_parser("architecture", help="print the package's layout: its rooms and which imports which")
+    a.set_defaults(func=cmd_architecture)

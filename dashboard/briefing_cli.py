@@ -17,7 +17,6 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
-from dashboard.cli import EXTRA_COMMANDS
 from dashboard.errors import InputError
 from dashboard.query import CLAIMS, KINDS, Filters
 
@@ -174,4 +173,3 @@ def cmd_brief(args: argparse.Namespace) -> int:
     return 0
 
 
-EXTRA_COMMANDS.append(register)

@@ -17,19 +17,12 @@ from dashboard.errors import DashboardError, InputError
 from dashboard.text import atomic_write_text
 
 EXIT_USAGE = 2
-Command = Callable[[argparse.Namespace], int]
-COMMANDS: dict[str, Command] = {}
 
 
-def _date_arg(value: str) -> date:
-    from dashboard.documents import check_reference_date
+def _reference_date_arg(value: str) -> date:
+    from dashboard.documents import date_arg
 
-    try:
-        return check_reference_date(date.fromisoformat(value), "--reference-date")
-    except ValueError as exc:  # InputError is a ValueError too
-        if isinstance(exc, InputError):
-            raise argparse.ArgumentTypeError(str(exc)) from None
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+    return date_arg(value, "--reference-date")
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -94,7 +87,8 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     e = sub.add_parser("extract", help="print the places, events and quotes of one document as JSON")
     e.add_argument("file", help="a plain-text news file (UTF-8)")
-    e.add_argument("--reference-date", type=_date_arg, help="publication date, YYYY-MM-DD (else from NAME.meta.json)")
+    e.add_argument("--reference-date", type=_reference_date_arg,
+                   help="publication date, YYYY-MM-DD (else from NAME.meta.json)")
     e.add_argument("--gazetteer", type=Path, help="gazetteer CSV (default geodata/gazetteer.csv)")
     e.add_argument("--out", type=Path, help="write the JSON here instead of standard output")
     e.set_defaults(func=cmd_extract)
@@ -109,26 +103,23 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("action", choices=["export", "import", "info"])
     s.add_argument("folder", nargs="?", help="the folder to export to or import from")
     s.set_defaults(func=cmd_store)
-    for register in EXTRA_COMMANDS:
+    for register in command_table()[1:]:
         register(sub)
     return p
 
 
-# Other modules add subcommands here (briefings, adding documents).
-EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
+def command_table() -> list[Callable[[argparse._SubParsersAction], None]]:
+    """Every command of `python -m dashboard`, in the order `--help` lists them: the one list to extend.
 
+    The first entry (extract, build, store) is `parser` itself; each other module adds its own
+    subcommands with its `register(sub)`.
+    """
+    from dashboard import architecture, briefing_cli, ingest_cli
 
-def _load_extra_commands() -> None:
-    for module in ("dashboard.briefing_cli", "dashboard.ingest_cli"):
-        try:
-            __import__(module)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
+    return [parser, briefing_cli.register, ingest_cli.register, architecture.register]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    _load_extra_commands()
     args = parser().parse_args(argv)
     if getattr(args, "action", None) in ("export", "import") and not args.folder:
         print(f"error: store {args.action}: name the folder, e.g. `python -m dashboard store {args.action} "

@@ -32,6 +32,18 @@ def check_reference_date(value: date, where: str) -> date:
     return value
 
 
+def date_arg(value: str, option: str = "--date") -> date:
+    """A publication date typed on the command line (YYYY-MM-DD, in range), for argparse's `type=`."""
+    import argparse
+
+    try:
+        return check_reference_date(date.fromisoformat(value), option)
+    except ValueError as exc:  # InputError is a ValueError too
+        if isinstance(exc, InputError):
+            raise argparse.ArgumentTypeError(str(exc)) from None
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+
+
 @dataclass(frozen=True)
 class DocumentMeta:
     source: str

@@ -10,7 +10,7 @@ import argparse
 import getpass
 from pathlib import Path
 
-from dashboard import cli
+from dashboard.documents import date_arg
 from dashboard.errors import InputError
 
 
@@ -49,12 +49,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     a.add_argument("file", help="the article: .txt, .md or .html, UTF-8 (or UTF-16 with BOM), at most 5 MB")
     a.add_argument("--source", required=True, help="the outlet, e.g. Reuters")
     a.add_argument("--url", default="", help="where it was published (http/https)")
-    a.add_argument("--date", required=True, type=cli._date_arg, help="publication date YYYY-MM-DD")
+    a.add_argument("--date", required=True, type=date_arg, help="publication date YYYY-MM-DD")
     a.add_argument("--title", help="title (default: the HTML <title>, if any)")
     a.add_argument("--by", help="who adds it (default: your login name)")
     a.add_argument("--seeds", help="documents folder (default: the store, $DASHBOARD_STORE_URL or seeds/)")
     a.add_argument("--build-dir", help="tables folder (default build/ or $DASHBOARD_BUILD_DIR)")
     a.set_defaults(func=cmd_add)
 
-
-cli.EXTRA_COMMANDS.append(register)

@@ -1,0 +1,50 @@
+"""The layout doc matches the code, imports point one way, and the CLI has one command table."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from dashboard import architecture
+from tests.support import ROOT
+
+
+def test_the_architecture_doc_is_the_diagram_the_code_gives() -> None:
+    doc = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    drawn = re.search(r"```text\n(.*?)```", doc, flags=re.S).group(1)
+    assert drawn == architecture.render(), "docs/architecture.md is stale: regenerate it (see the file)"
+
+
+def test_no_new_rooms_import_each_other() -> None:
+    graph = architecture.room_graph(architecture.modules())
+    knots = [part for part in architecture.tangles(graph) if len(part) > 1]
+    assert knots == [["ingest", "pipeline", "review", "store"]], knots  # the known knot, and no other
+
+
+def test_tangles_and_layers_on_a_small_graph_worked_by_hand() -> None:
+    graph = {"app": {"views"}, "views": {"query"}, "query": set(), "a": {"b"}, "b": {"a", "query"}}
+    assert sorted(architecture.tangles(graph)) == [["a", "b"], ["app"], ["query"], ["views"]]
+    assert architecture.layers(graph) == [["app"], ["a + b", "views"], ["query"]]
+    assert [p for p in architecture.tangles({"x": {"y"}, "y": set()}) if len(p) > 1] == []
+
+
+def test_lazy_and_relative_imports_count(tmp_path) -> None:  # noqa: ANN001
+    pkg = tmp_path / "pkg"
+    (pkg / "sub").mkdir(parents=True)
+    (pkg / "__init__.py").write_text("")
+    (pkg / "sub" / "__init__.py").write_text("")
+    (pkg / "sub" / "low.py").write_text("X = 1\n")
+    (pkg / "top.py").write_text("def f():\n    from pkg.sub import low\n    return low\n")
+    (pkg / "sub" / "mid.py").write_text("from . import low\n")
+    mods = architecture.modules(pkg, "pkg")
+    graph = architecture.room_graph(mods, "pkg")
+    assert graph == {"top": {"sub"}, "sub": set()}
+
+
+def test_every_command_is_in_the_one_table_and_in_help() -> None:
+    out = subprocess.run([sys.executable, "-m", "dashboard", "--help"], cwd=ROOT, capture_output=True, text=True)
+    listed = re.search(r"\{([a-z,]+)\}", out.stdout).group(1).split(",")
+    assert listed == ["extract", "build", "store", "brief", "add", "architecture"]
+    modules = [f.__module__ for f in __import__("dashboard.cli", fromlist=["x"]).command_table()]
+    assert modules == ["dashboard.cli", "dashboard.briefing_cli", "dashboard.ingest_cli", "dashboard.architecture"]
