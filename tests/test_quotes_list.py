@@ -1,8 +1,9 @@
 """Every quote is listed somewhere (issue 11, item 5), and the exports say what and when (item 13).
 
-Worked out by hand from seeds/000_30cf977f6c52e3a0.txt: it holds 11 quotes, on lines 7 (the Pope,
+Worked out by hand from seeds/000_30cf977f6c52e3a0.txt: it holds 12 quotes, on lines 7 (the Pope,
 8 Dec), 9 (Biden), 11 (Kallas, twice), 13 (Reuters, 8 Dec), 14 (rebel leaders, 8 Dec), 16 (Sullivan,
-twice), 27 (HUR) and 28 (Assad, twice: "happy to see" and "relations between our nations ...").
+twice), 21 (the snippet is cut inside an open quote, `"This is really quite the`: a quote with no
+speaker), 27 (HUR) and 28 (Assad, twice: "happy to see" and "relations between our nations ...").
 Line 28's sentence reports no event and names no place; only lines 7, 13 and 14 give a day (8 Dec).
 """
 
@@ -42,8 +43,11 @@ def lines(frame) -> list[int]:  # noqa: ANN001
 def test_every_quote_is_listed_with_no_filter_even_without_a_place(built) -> None:  # noqa: ANN001
     t = built[2]
     sel = select(t.events, t.quotes, t.places, Filters())
-    assert lines(sel.quotes) == [7, 9, 11, 11, 13, 14, 16, 16, 27, 28, 28]
+    assert lines(sel.quotes) == [7, 9, 11, 11, 13, 14, 16, 16, 21, 27, 28, 28]
     table = views.quotes_table(sel.quotes, t.documents)
+    # line 21 ends inside an open quote: its words are listed, and no one is named as the speaker
+    cut = table[table["source line"].str.endswith("000_30cf977f6c52e3a0.txt:21")]
+    assert list(cut["quote"]) == ["This is really quite the"] and list(cut["speaker"]) == ["unnamed speaker"]
     assad = table[table["source line"].str.endswith("000_30cf977f6c52e3a0.txt:28")]
     assert list(assad["speaker"]) == ["Bashar al-Assad"] * 2 and set(assad["role"]) == {"Syrian leader"}
     assert set(assad["date"]) == {"no date"} and set(assad["places"]) == {""}
@@ -55,9 +59,10 @@ def test_quotes_are_filtered_like_the_rest_and_undated_ones_are_listed_apart(bui
     t = built[2]
     sel = select(t.events, t.quotes, t.places, DEC8)
     assert lines(sel.quotes) == [7, 13, 14]
-    assert lines(sel.undated_quotes) == [9, 11, 11, 16, 16, 27, 28, 28]
+    # line 21 says only "in recent days": no day
+    assert lines(sel.undated_quotes) == [9, 11, 11, 16, 16, 21, 27, 28, 28]
     line = views.count_line(sel, DEC8)
-    assert "3 quotes" in line and "8 quotes without a day listed apart" in line
+    assert "3 quotes" in line and "9 quotes without a day listed apart" in line
     assert lines(select(t.events, t.quotes, t.places, Filters(places=("Damascus",))).quotes) == [13, 14]
     assert lines(select(t.events, t.quotes, t.places, Filters(query="happy")).quotes) == [28]
     assert lines(select(t.events, t.quotes, t.places, Filters(claims=("claimed",))).quotes) == [14]
@@ -69,7 +74,8 @@ def test_the_quotes_csv_has_outlet_url_and_the_quotes_apart(built) -> None:  # n
     assert text.startswith("\ufeff")  # Excel opens it as UTF-8
     rows = list(csv.DictReader(io.StringIO(text[1:])))
     assert [r["line"] for r in rows if r["listed_as"] == "listed"] == ["7", "13", "14"]
-    assert sorted(int(r["line"]) for r in rows if r["listed_as"] == "apart: no day") == [9, 11, 11, 16, 16, 27, 28, 28]
+    apart = sorted(int(r["line"]) for r in rows if r["listed_as"] == "apart: no day")
+    assert apart == [9, 11, 11, 16, 16, 21, 27, 28, 28]
     assert {r["outlet"] for r in rows} == {"Kyiv Independent"}
     assert {r["url"] for r in rows} == {"https://kyivindependent.com/"}
     assert exports.file_name("events", Filters(), (date(2024, 12, 1), date(2024, 12, 9)), "csv") == \
@@ -81,8 +87,9 @@ def test_the_quotes_csv_has_outlet_url_and_the_quotes_apart(built) -> None:  # n
 def test_the_briefing_counts_quotes_the_same_way(built) -> None:  # noqa: ANN001
     html = briefing_html(built[2], DEC8)
     assert "3 quotes, with or without a place" in html
-    # 16 events have no date at all (lines 1, 3, 5, 6, 9, 11, 12, 16, 16, 17, 20, 21, 21, 25, 27, 29) + 8 quotes
-    assert "24 items kept apart" in html and "8 quotes without a day" in html
+    # 15 events have no date at all (lines 3, 5, 6, 9, 11, 12, 16, 16, 17, 20, 21, 21, 25, 27, 29; line 1 is
+    # an image caption, no event) + 9 quotes (lines 9, 11, 11, 16, 16, 21, 27, 28, 28)
+    assert "24 items kept apart" in html and "9 quotes without a day" in html
     assert "happy to see" in html
 
 
@@ -92,20 +99,26 @@ def test_the_app_lists_every_quote(built, monkeypatch: pytest.MonkeyPatch) -> No
     at = AppTest.from_file(str(ROOT / "dashboard" / "app.py"), default_timeout=90).run()
     assert not at.exception
     frames = [d.value for d in at.dataframe if "speaker" in d.value.columns]
-    assert len(frames) == 1 and len(frames[0]) == 11
+    assert len(frames) == 1 and len(frames[0]) == 12  # the 12 quotes of the module docstring
     assert "happy to see" in set(frames[0]["quote"])
 
 
 def test_the_briefing_overview_fits_the_core_and_lists_the_far_places(built) -> None:  # noqa: ANN001
-    """Issue 11, item 14: line 7's prayer names Myanmar and Sudan; line 5 names Russia: far from Syria."""
+    """Issue 11, item 14: line 7's prayer names Myanmar and Sudan; line 5 names Russia: far from Syria.
+
+    Line 7's "the Middle East — Palestine, Israel, Lebanon, and now Syria" only mentions Palestine,
+    Israel and Lebanon: they are on neither the overview map nor the far list.
+    """
     html = briefing_html(built[2], Filters())
     overview = html.split('<figure class="map overview">')[1].split("</figure>")[0]
-    for name in ("Damascus", "Aleppo", "Tartus naval facility", "Lebanon"):
+    # Damascus (lines 13-15), Aleppo (lines 21, 23, 25), Tartus (lines 8, 17), Idlib (line 23)
+    for name in ("Damascus", "Aleppo", "Tartus naval facility", "Idlib"):
         assert f'data-place="{name}"' in overview, name
-    for name in ("Russia", "Myanmar", "Sudan"):
+    for name in ("Russia", "Myanmar", "Sudan", "Palestine", "Israel", "Lebanon"):
         assert f'data-place="{name}"' not in overview, name
     far = html.split('<p class="far small">')[1].split("</p>")[0]
     assert all(n in far for n in ("Russia", "Myanmar", "Sudan"))
+    assert not any(n in far for n in ("Palestine", "Israel", "Lebanon"))
     assert "A number on the map stands for the place with that number" in html
     assert "user-select:none" in overview  # copying the page does not repeat every map label
     assert "reference places.csv" not in html
