@@ -20,10 +20,8 @@ import argparse
 import contextlib
 import json
 import os
-import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -61,7 +59,7 @@ def wait_all(pages: list[Any], started: list[float], done: list[Any], timeout: f
 @contextlib.contextmanager
 def timed_server(out: Path, log: Path, core: int | None) -> Iterator[str]:
     """`streamlit run dashboard/app.py` through bench.timed_server, pinned to `core`; yields its URL."""
-    from tests.support import OUTPUT_DIR, ROOT, free_port
+    from tests.support import ROOT, free_port, launched
 
     port = free_port()
     env = {**os.environ, "DASHBOARD_SEEDS": str(out / "seeds"), "DASHBOARD_BUILD_DIR": str(out / "build"),
@@ -70,31 +68,8 @@ def timed_server(out: Path, log: Path, core: int | None) -> Iterator[str]:
            "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
     if core is not None:
         cmd = ["taskset", "-c", str(core), *cmd]
-    OUTPUT_DIR.mkdir(exist_ok=True)
-    with open(OUTPUT_DIR / f"bench-sessions-server-{port}.log", "wb") as server_log:
-        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=server_log, stderr=subprocess.STDOUT)
-        url = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 120
-            while True:
-                if proc.poll() is not None:
-                    raise RuntimeError(f"the server exited early; see {server_log.name}")
-                try:
-                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                        if r.status == 200:
-                            break
-                except OSError:
-                    pass
-                if time.monotonic() > deadline:
-                    raise RuntimeError(f"the server did not answer within 120 s; see {server_log.name}")
-                time.sleep(0.3)
-            yield url
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+    with launched(cmd, ROOT, env, port, timeout=120) as url:  # the server log goes to test-output/
+        yield url
 
 
 def server_runs(log: Path) -> list[dict[str, Any]]:
@@ -107,7 +82,10 @@ def run(corpus: int, n_sessions: int, rounds: int, pin: bool = True) -> dict[str
     from tests.support import OUTPUT_DIR, browser
 
     tables = ensure_tables(corpus, "5000")
-    names = [str(n) for n in tables.places.sort_values("n_mentions", ascending=False)["name"].head(n_sessions * 3)]
+    # The busiest places that are markers: a place named only in passing ("our correspondent in X") has none.
+    on_map = {p for ps in tables.events["places"] for p in ps}
+    placed = tables.places[tables.places["name"].isin(on_map) & tables.places["lat"].notna()]
+    names = [str(n) for n in placed.sort_values("n_mentions", ascending=False)["name"].head(n_sessions * 3)]
     out = corpus_dir(corpus, "5000")
     errors: list[str] = []
     search_s: list[float] = []

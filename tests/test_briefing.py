@@ -294,7 +294,7 @@ def test_cli_subprocess_prints_one_error_line(tmp_path: Path) -> None:
     assert not (tmp_path / "b.html").exists()
 
 
-def test_register_adds_brief_once() -> None:
-    from dashboard.cli import EXTRA_COMMANDS
+def test_brief_is_in_the_command_table_once() -> None:
+    from dashboard.cli import command_table
 
-    assert EXTRA_COMMANDS.count(briefing_cli.register) == 1
+    assert command_table().count(briefing_cli.register) == 1
