@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.support import Browser, browser
 from tests.test_browser_ingest import dirs, fill, server, wait_text  # noqa: F401 - the fixture is used by name
@@ -66,5 +67,6 @@ def test_refusals_in_words_speakers_in_the_preview_and_a_clean_form_after_saving
         b.page.get_by_role("button", name="Save", exact=True).click()
         wait_text(b, "The map shows it on its next refresh.")
         assert b.page.get_by_label("Source (outlet)", exact=True).input_value() == ""
-        assert b.page.get_by_text("sdf.txt").count() == 0  # the upload box is empty again
+        # the upload box is empty again (the save's message can show a moment before the emptied form does)
+        expect(b.page.get_by_text("sdf.txt")).to_have_count(0, timeout=15_000)
         assert b.dialogs == [] and b.blocked == []
