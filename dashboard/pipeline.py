@@ -38,7 +38,7 @@ from dashboard.gazetteer import DEFAULT_PATH as GAZETTEER_PATH
 from dashboard.gazetteer import Place, load_gazetteer
 from dashboard.geocode import Resolver, normalize
 from dashboard.merge import merge_events
-from dashboard.review import hidden_ids, load_overrides, override_row
+from dashboard.review import NOT_A_PLACE, hidden_ids, load_overrides, override_row
 from dashboard.speakers import assign_speaker_ids, speaker_id
 from dashboard.text import atomic_write_text, read_document
 
@@ -367,11 +367,14 @@ def assemble(results: list[DocumentResult], store: rowstore.Store, ctx: Context)
     name_of = {k: v["name"] for k, v in places.items()}
     hidden = hidden_ids()  # marked wrong in review: kept, flagged, left out of the default selection
 
+    # A name an editor dismissed as "not a place" is no event's or quote's place (its row stays, for the review).
+    not_places = {k for k, v in places.items() if v.get("status") == NOT_A_PLACE}
+
     def renamed_lists(column: pd.Series) -> list[list[str]]:
         lists = [rowstore.unpack(v) for v in column.tolist()]
-        if all(k == v for k, v in name_of.items()):  # no name resolved to another: nothing to map
+        if not not_places and all(k == v for k, v in name_of.items()):  # nothing renamed or dismissed
             return lists
-        return [[name_of[p] for p in ps] for ps in lists]
+        return [[name_of[p] for p in ps if p not in not_places] for ps in lists]
 
     ev = rows("events")
     names = renamed_lists(ev["place_keys"])

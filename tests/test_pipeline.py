@@ -173,3 +173,23 @@ def test_a_rebuild_reads_only_the_new_document_and_equals_a_fresh_build(tmp_path
     assert list(after.events["primary_place"]) == ["Hama", "Homs"] and list(after.events["doc_id"]) == ["b", "c"]
     _same_tables(after, build(seeds, tmp_path / "fresh2", Context.create())[0])
     _same_tables(read_tables(tmp_path / "build"), read_tables(tmp_path / "fresh2"))
+
+
+def test_a_name_dismissed_as_not_a_place_leaves_every_event_and_quote(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """Issue 11 #7: "Strategies" (from an organisation's name) marked "not a place" is no event's place any more."""
+    from dashboard import review
+
+    geo = tmp_path / "geodata"
+    monkeypatch.setenv("DASHBOARD_GEODATA_DIR", str(geo))
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    # Tell Hamdan is in no gazetteer: extracted as a place that could not be placed, next to Homs.
+    _write_doc(seeds, "a", "A convoy was stopped near Tell Hamdan and Homs on Dec. 7, Reuters reported.\n", "AFP")
+    before, _ = build(seeds, tmp_path / "build", Context.create())
+    assert sorted(before.events.iloc[0]["places"]) == ["Homs", "Tell Hamdan"]
+    review.save_not_a_place("Tell Hamdan", by="ana", folder=geo)
+    after, _ = build(seeds, tmp_path / "build", Context.create())
+    assert list(after.events.iloc[0]["places"]) == ["Homs"] and after.events.iloc[0]["primary_place"] == "Homs"
+    assert review.remove_override("Tell Hamdan", folder=geo)  # undone: the name is back
+    again, _ = build(seeds, tmp_path / "build", Context.create())
+    assert sorted(again.events.iloc[0]["places"]) == ["Homs", "Tell Hamdan"]
