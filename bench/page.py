@@ -43,6 +43,7 @@ from bench import ROOT
 from bench.build import corpus_dir
 from bench.report import fmt_bytes, fmt_s, growth, percentile, print_table
 from bench.rerun import ensure_tables
+from dashboard import store
 
 APP = str(ROOT / "dashboard" / "app.py")
 REVIEW_PAGE = "pages/1_Add_and_review.py"
@@ -178,6 +179,7 @@ def measure(n: int, places: str, repeat: int) -> dict[str, Any]:
     out = corpus_dir(n, places)
     os.environ["DASHBOARD_SEEDS"] = str(out / "seeds")
     os.environ["DASHBOARD_BUILD_DIR"] = str(out / "build")
+    store.adopt(out / "build")  # built with the corpus's own gazetteer: the app must show it, not rebuild it
     top, other = busiest_places(out / "build")
     times: dict[str, list[float]] = {c: [] for c in CASES}
     payload: dict[str, list[int]] = {c: [] for c in CASES}
@@ -263,6 +265,7 @@ def profile_case(n: int, places: str, case: str) -> None:
     out = corpus_dir(n, places)
     os.environ["DASHBOARD_SEEDS"] = str(out / "seeds")
     os.environ["DASHBOARD_BUILD_DIR"] = str(out / "build")
+    store.adopt(out / "build")  # built with the corpus's own gazetteer: the app must show it, not rebuild it
     top, other = busiest_places(out / "build")
     with server_like():
         at = _new_session()

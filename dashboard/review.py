@@ -386,12 +386,24 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def neighbours(name: str, events: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     """The placed cities, bases and provinces named in the documents that name ``name``: where it probably is."""
-    docs = set(events.loc[events["places"].map(lambda ps: name in (ps if ps is not None else ())), "doc_id"])
-    named = {p for ps in events.loc[events["doc_id"].isin(docs), "places"] for p in (ps if ps is not None else ())}
-    named.discard(name)
-    local = places["kind"].isin(["city", "base", "province"])
-    near = places[places["name"].isin(named) & places["lat"].notna() & local]
-    return near[["name", "lat", "lon"]]
+    return neighbours_of([name], events, places)[name]
+
+
+def neighbours_of(names: list[str], events: pd.DataFrame, places: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """`neighbours` for each of `names`, in one pass over the events (the review page lists up to 30 names)."""
+    links = events[["doc_id", "places"]].explode("places").dropna()
+    hit = links[links["places"].isin(set(names))]
+    docs_of: dict[str, set] = {n: set() for n in names}
+    for place, doc in zip(hit["places"], hit["doc_id"], strict=True):
+        docs_of[place].add(doc)
+    needed = set().union(*docs_of.values()) if docs_of else set()
+    by_doc = links[links["doc_id"].isin(needed)].groupby("doc_id")["places"].agg(set).to_dict()
+    local = places[places["kind"].isin(["city", "base", "province"]) & places["lat"].notna()]
+    out = {}
+    for name in names:
+        named = set().union(*(by_doc.get(d, set()) for d in docs_of[name])) - {name}
+        out[name] = local[local["name"].isin(named)][["name", "lat", "lon"]]
+    return out
 
 
 def nearest(candidate: Candidate, around: pd.DataFrame) -> tuple[str, float] | None:

@@ -787,6 +787,16 @@ class Refreshed:
     problems: list[str] = field(default_factory=list)
 
 
+def adopt(build: Path, store: Store | None = None) -> None:
+    """Record that the tables in `build` stand for the store as it is now, so the app does not rebuild them.
+
+    For tables built outside the store with another gazetteer (the benchmarks' generated corpus): without
+    this, the app's first refresh would rebuild them with the default gazetteer.
+    """
+    store = store or current()
+    atomic_write_text(build / REVISION_FILE, json.dumps({"store": store.label, "revision": store.revision()}) + "\n")
+
+
 def _recorded(build: Path) -> tuple[str, str] | None:
     try:
         data = json.loads((build / REVISION_FILE).read_text(encoding="utf-8"))
