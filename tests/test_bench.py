@@ -98,7 +98,17 @@ def _frames(tables) -> dict[str, pd.DataFrame]:  # noqa: ANN001
     return {name: getattr(tables, name).reset_index(drop=True) for name in ("events", "quotes", "places", "documents")}
 
 
-def test_document_mapped_build_equals_the_serial_build(corpus, built, tmp_path: Path) -> None:  # noqa: ANN001
+@pytest.fixture
+def clean_main(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A plain `__main__` for the pool's new processes. An AppTest earlier in the session leaves the page
+    script as `__main__`, and multiprocessing would run it again in every worker (a page, and a build)."""
+    import sys
+    import types
+
+    monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))
+
+
+def test_document_mapped_build_equals_the_serial_build(corpus, built, tmp_path: Path, clean_main) -> None:  # noqa: ANN001
     from dashboard.distributed import build_mapped, process_pool_mapper
     from dashboard.pipeline import read_tables
 
@@ -112,7 +122,7 @@ def test_document_mapped_build_equals_the_serial_build(corpus, built, tmp_path: 
     pd.testing.assert_frame_equal(read_tables(tmp_path).events, mapped["events"], check_dtype=False)
 
 
-def test_the_same_build_runs_under_dask(corpus, built, tmp_path: Path) -> None:  # noqa: ANN001
+def test_the_same_build_runs_under_dask(corpus, built, tmp_path: Path, clean_main) -> None:  # noqa: ANN001
     """The document map under an existing engine (dask.bag, local process scheduler), unchanged."""
     from dashboard.distributed import build_mapped, dask_mapper
 

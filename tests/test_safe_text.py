@@ -14,7 +14,8 @@ def shown(markdown: str) -> str:
     return re.sub(r"\\(.)", r"\1", markdown).replace(WORD_JOINER, "")
 
 
-@given(st.text(max_size=200))
+# Without U+2060 (WORD JOINER) in the input: md inserts it to break bare links, and reading the page drops it.
+@given(st.text(alphabet=st.characters(blacklist_characters=WORD_JOINER), max_size=200))
 def test_every_markdown_character_is_escaped_and_the_text_survives(text: str) -> None:
     out = md(text)
     assert not re.search(r"(?<!\\)[\[\]()!*_`#<>:$~|{}+\-.=]", out.replace("\\\\", "")), out
