@@ -26,3 +26,26 @@ def postgres():
         yield server
     finally:
         server.close()
+
+
+@pytest.fixture(scope="module")
+def url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app on a copy of seeds/, launched as users launch it (tests/support.py), one per test module."""
+    import shutil
+
+    from tests.support import ROOT, streamlit_server
+
+    seeds = tmp_path_factory.mktemp("seeds")
+    for f in (ROOT / "seeds").glob("*"):
+        shutil.copy(f, seeds / f.name)
+    with streamlit_server(seeds=seeds, build_dir=tmp_path_factory.mktemp("build")) as base:
+        yield base
+
+
+@pytest.fixture
+def b():  # noqa: ANN201 - a tests.support.Browser
+    """A real Chromium page that blocks and records every request leaving 127.0.0.1."""
+    from tests.support import browser
+
+    with browser() as br:
+        yield br

@@ -17,12 +17,10 @@ Expected answers read off seeds/000_30cf977f6c52e3a0.txt by hand:
 from __future__ import annotations
 
 import re
-import shutil
-from collections.abc import Iterator
 
 import pytest
 
-from tests.support import ROOT, Browser, browser, streamlit_server
+from tests.support import Browser
 
 pytestmark = pytest.mark.browser
 
@@ -34,19 +32,6 @@ FAR = ["Russia", "Ukraine", "Iran", "Myanmar", "Sudan"]
 STACKED = ["Tartus", "Tartus naval facility", "Latakia", "Latakia Governorate", "Khmeimim Air Base"]
 
 
-@pytest.fixture(scope="module")
-def url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    seeds = tmp_path_factory.mktemp("seeds")
-    for f in (ROOT / "seeds").glob("*"):
-        shutil.copy(f, seeds / f.name)
-    with streamlit_server(seeds=seeds, build_dir=tmp_path_factory.mktemp("build")) as base:
-        yield base
-
-
-@pytest.fixture
-def b() -> Iterator[Browser]:
-    with browser() as br:
-        yield br
 
 
 def open_map(b: Browser, url: str):  # noqa: ANN201 - a playwright Frame

@@ -11,12 +11,11 @@ line 23 only; "plane" appears on lines 13 and 15.
 from __future__ import annotations
 
 import re
-import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 
-from tests.support import ROOT, Browser, browser, streamlit_server
+from tests.support import Browser
 
 pytestmark = pytest.mark.browser
 
@@ -24,19 +23,6 @@ MAP_FRAME = 'iframe[title="streamlit_folium\\.st_folium"]'
 TOTAL = 27  # see the module docstring
 
 
-@pytest.fixture(scope="module")
-def url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    seeds = tmp_path_factory.mktemp("seeds")
-    for f in (ROOT / "seeds").glob("*"):
-        shutil.copy(f, seeds / f.name)
-    with streamlit_server(seeds=seeds, build_dir=tmp_path_factory.mktemp("build")) as base:
-        yield base
-
-
-@pytest.fixture
-def b() -> Iterator[Browser]:
-    with browser() as br:
-        yield br
 
 
 def shown_count(b: Browser) -> int:
