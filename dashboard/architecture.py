@@ -74,6 +74,13 @@ def room_graph(mods: Iterable[Module], package: str = PACKAGE) -> dict[str, set[
     return graph
 
 
+def module_graph(mods: Iterable[Module], package: str = PACKAGE) -> dict[str, set[str]]:
+    """module -> the other modules of ours it imports (the package's own `__init__` left out)."""
+    mods = list(mods)
+    known = {m.name for m in mods} - {package}
+    return {m.name: (imports_of(m, package) & known) - {m.name} for m in mods if m.name != package}
+
+
 def tangles(graph: dict[str, set[str]]) -> list[list[str]]:
     """Groups of rooms that import each other, directly or round a circle (Tarjan's strongly connected parts)."""
     index: dict[str, int] = {}

@@ -45,7 +45,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from dashboard import store
-    from dashboard.review import geodata_dir
+    from dashboard.fixes import geodata_dir
 
     # --seeds names a folder of documents (the file store); otherwise the configured store
     # (DASHBOARD_STORE_URL, else seeds/ and geodata/).

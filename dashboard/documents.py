@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+import unicodedata
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
@@ -127,3 +129,16 @@ def content_hash(*parts: str | bytes) -> str:
         h.update(part.encode("utf-8") if isinstance(part, str) else part)
         h.update(b"\x00")
     return h.hexdigest()
+
+
+def slug(value: str, limit: int = 40) -> str:
+    """ASCII lowercase words joined by hyphens: safe in any file system, never a path."""
+    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    out = "-".join(words)[:limit].strip("-")
+    return out or "source"
+
+
+def document_name(meta: DocumentMeta, text: str) -> str:
+    """``<source slug>_<date>_<8 hex of the text's hash>``: the upload's own file name plays no part."""
+    return f"{slug(meta.source)}_{meta.reference_date.isoformat()}_{content_hash(text)[:8]}"

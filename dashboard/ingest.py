@@ -18,17 +18,17 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
-from dashboard import pipeline, review
-from dashboard.documents import DocumentMeta, check_reference_date, content_hash
+from dashboard import pipeline, store
+from dashboard.documents import DocumentMeta, check_reference_date
 from dashboard.errors import DashboardError, InputError
 from dashboard.extract import Extraction
-from dashboard.review import now_iso
+from dashboard.fixes import Override, geodata_dir, now_iso
 from dashboard.text import UTF16_BOMS, decode_document, unwrap_paragraphs
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -197,19 +197,6 @@ def parse_meta(source: str, url: str, published: date | str | None, title: str =
                         title=" ".join((title or "").split()) or None, added_by=(by or "").strip() or None)  # fmt: skip
 
 
-def slug(value: str, limit: int = 40) -> str:
-    """ASCII lowercase words joined by hyphens: safe in any file system, never a path."""
-    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
-    out = "-".join(words)[:limit].strip("-")
-    return out or "source"
-
-
-def document_name(meta: DocumentMeta, text: str) -> str:
-    """``<source slug>_<date>_<8 hex of the text's hash>``: the upload's own file name plays no part."""
-    return f"{slug(meta.source)}_{meta.reference_date.isoformat()}_{content_hash(text)[:8]}"
-
-
 # -- preview ----------------------------------------------------------------------------
 
 
@@ -240,11 +227,16 @@ class Preview:
                 f"{len(self.places)} places ({placed} placed, {len(self.unresolved)} not placed)")  # fmt: skip
 
 
-def preview(incoming: Incoming, meta: DocumentMeta, ctx: pipeline.Context) -> Preview:
-    """What saving would add, computed without writing anything."""
+def preview(incoming: Incoming, meta: DocumentMeta, ctx: pipeline.Context,
+            overrides: Mapping[str, Override] | None = None) -> Preview:  # fmt: skip
+    """What saving would add, computed without writing anything.
+
+    Names are placed with the place fixes ``overrides`` (default: the configured store's).
+    """
     extraction = ctx.extractor.extract(incoming.text, meta.reference_date)
     result = pipeline.DocumentResult("preview", "preview", meta, extraction)
-    places = pipeline.resolve_places([result], ctx)
+    fixes = store.current().overrides() if overrides is None else overrides
+    places = pipeline.resolve_places([result], ctx, fixes)
     return Preview(incoming, meta, extraction, places, _spans(extraction))
 
 
@@ -335,10 +327,8 @@ class Saved:
         return f"saved {self.path}{place}" + (f"; tables rebuilt: {self.built}" if self.built else "")
 
 
-def _store(seeds: Path | None):  # noqa: ANN202 - store.Store; imported lazily (store imports this module)
-    from dashboard import store
-
-    return store.current() if seeds is None else store.FileStore(seeds, review.geodata_dir())
+def _store(seeds: Path | None) -> store.Store:
+    return store.current() if seeds is None else store.FileStore(seeds, geodata_dir())
 
 
 def save(incoming: Incoming, meta: DocumentMeta, seeds: Path | None = None, build: Path | None = None,
@@ -370,9 +360,7 @@ def save(incoming: Incoming, meta: DocumentMeta, seeds: Path | None = None, buil
     return Saved(added.name, path, "added", built, where)
 
 
-def _rebuild_store(target, build: Path | None) -> pipeline.Tables:  # noqa: ANN001 - store.Store
-    from dashboard import store
-
+def _rebuild_store(target: store.Store, build: Path | None) -> pipeline.Tables:
     return store.rebuild(target, build or build_dir())
 
 

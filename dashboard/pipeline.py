@@ -13,7 +13,7 @@ import logging
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
@@ -34,11 +34,11 @@ from dashboard.documents import (
 )
 from dashboard.errors import InputError
 from dashboard.extract import Extraction, Extractor
+from dashboard.fixes import NOT_A_PLACE, Fixes, Override, load_overrides, override_row, overrides_path
 from dashboard.gazetteer import DEFAULT_PATH as GAZETTEER_PATH
 from dashboard.gazetteer import Place, load_gazetteer
 from dashboard.geocode import Resolver, normalize
 from dashboard.merge import merge_events
-from dashboard.review import NOT_A_PLACE, hidden_ids, load_overrides, override_row
 from dashboard.speakers import assign_speaker_ids, speaker_id
 from dashboard.text import atomic_write_text, read_document
 
@@ -245,7 +245,8 @@ def document_json(result: DocumentResult, ctx: Context) -> dict[str, Any]:
     }
 
 
-def resolve_places(results: list[DocumentResult], ctx: Context) -> dict[str, dict[str, Any]]:
+def resolve_places(results: list[DocumentResult], ctx: Context,
+                   overrides: Mapping[str, Override] | None = None) -> dict[str, dict[str, Any]]:  # fmt: skip
     """Every place named in the results, keyed by the name extraction used (see `resolve_names`)."""
     mentions: dict[str, list[str]] = {}
     for r in results:
@@ -253,18 +254,21 @@ def resolve_places(results: list[DocumentResult], ctx: Context) -> dict[str, dic
             forms = mentions.setdefault(m.place, [])
             if m.surface not in forms:
                 forms.append(m.surface)
-    return resolve_names(mentions, ctx)
+    return resolve_names(mentions, ctx, overrides)
 
 
-def resolve_names(mentions: dict[str, list[str]], ctx: Context) -> dict[str, dict[str, Any]]:
+def resolve_names(mentions: dict[str, list[str]], ctx: Context,
+                  overrides: Mapping[str, Override] | None = None) -> dict[str, dict[str, Any]]:  # fmt: skip
     """Each name extraction used (with the forms it was written in), resolved to a place row.
 
     Gazetteer places come straight from the gazetteer; unknown names go to the
     resolver (cache, then Nominatim when enabled). A name nobody can place is
-    kept with null coordinates and the reason, never dropped.
+    kept with null coordinates and the reason, never dropped. A person's fix in ``overrides`` (by
+    normalised name; default: the overrides file in the geodata folder) wins over both.
     """
     by_name = {p.name: p for p in ctx.places}
-    overrides = load_overrides()  # a person's fix wins over gazetteer and geocoder (review.py)
+    if overrides is None:
+        overrides = load_overrides(overrides_path())
     out: dict[str, dict[str, Any]] = {}
     for name, forms in mentions.items():
         place = by_name.get(name)
@@ -316,7 +320,8 @@ class Tables:
 
 
 def build_tables(
-    results: list[DocumentResult], ctx: Context, build_dir: Path | None = None, store: rowstore.Store | None = None
+    results: list[DocumentResult], ctx: Context, build_dir: Path | None = None, store: rowstore.Store | None = None,
+    fixes: Fixes | None = None,
 ) -> Tables:
     """The reduce: every document's rows (from the row store, or from its extraction) assembled into tables.
 
@@ -324,6 +329,7 @@ def build_tables(
     the documents it had not seen; a result whose extraction was not read (its
     rows are known) costs nothing here beyond its share of vectorised joins.
     The results' extractions are dropped once turned into rows (memory at 100k).
+    ``fixes`` are the place fixes and marks applied (default: those in the geodata folder's files).
     """
     if store is None:
         store = rowstore.load(build_dir) if build_dir is not None else rowstore.empty()
@@ -343,15 +349,16 @@ def build_tables(
         store = rowstore.add(build_dir, store, new_rows, live)
     else:
         store = rowstore.merged(store, new_rows)
-    return assemble(results, store, ctx)
+    return assemble(results, store, ctx, fixes)
 
 
 def _ids(doc_id: pd.Series, line: pd.Series, start: pd.Series) -> pd.Series:
     return doc_id.astype(object) + ":" + line.astype(str).astype(object) + ":" + start.astype(str).astype(object)
 
 
-def assemble(results: list[DocumentResult], store: rowstore.Store, ctx: Context) -> Tables:
+def assemble(results: list[DocumentResult], store: rowstore.Store, ctx: Context, fixes: Fixes | None = None) -> Tables:
     """The tables from the store's rows for `results`, in document order: joins, not a loop over rows."""
+    fixes = Fixes.from_folder() if fixes is None else fixes
     docs = pd.DataFrame({
         "pos": range(len(results)), "key": [r.key for r in results], "doc_id": [r.doc_id for r in results],
         "path": [r.path for r in results], "doc_source": [r.meta.source for r in results],
@@ -363,9 +370,9 @@ def assemble(results: list[DocumentResult], store: rowstore.Store, ctx: Context)
 
     mentions = rows("mentions").drop_duplicates(["place", "surface"])
     forms = mentions.groupby("place", sort=False)["surface"].agg(list)
-    places = resolve_names({str(k): list(v) for k, v in forms.items()}, ctx)
+    places = resolve_names({str(k): list(v) for k, v in forms.items()}, ctx, fixes.overrides)
     name_of = {k: v["name"] for k, v in places.items()}
-    hidden = hidden_ids()  # marked wrong in review: kept, flagged, left out of the default selection
+    hidden = fixes.hidden  # marked wrong in review: kept, flagged, left out of the default selection
 
     # A name an editor dismissed as "not a place" is no event's or quote's place (its row stays, for the review).
     not_places = {k for k, v in places.items() if v.get("status") == NOT_A_PLACE}
@@ -472,14 +479,24 @@ def write_tables(tables: Tables, build_dir: Path = BUILD_DIR) -> Path:
     return target
 
 
+def search_text(events: pd.DataFrame) -> pd.Series:
+    """What the text filter searches: the sentence, its places, sources and actors, case-folded."""
+
+    def joined(v: object) -> str:
+        return " ".join(v) if v is not None and len(v) else ""  # type: ignore[arg-type]
+
+    texts = events["text"].fillna("").tolist()
+    rows = zip(texts, events["places"].tolist(), events["sources"].tolist(), events["actors"].tolist(), strict=True)
+    return pd.Series([f"{t} {joined(p)} {joined(s)} {joined(a)}".casefold() for t, p, s, a in rows],
+                     index=events.index, dtype=events["text"].dtype if len(events) else object)  # fmt: skip
+
+
 def _prepare_events(events: pd.DataFrame) -> pd.DataFrame:
     """Columns the filters read on every rerun, computed once: real dates and the search text.
 
     The rows are stored in reading order (date, document, line), which filtering
     keeps, so the app never sorts 100k events on a rerun.
     """
-    from dashboard.query import search_text
-
     events = events.copy()
     for col in ("date_first", "date_last"):
         events[col] = pd.to_datetime(events[col]).astype("datetime64[ns]")
@@ -505,16 +522,18 @@ def read_tables(build_dir: Path = BUILD_DIR) -> Tables:
 
 
 def build(
-    seeds: Path = SEEDS_DIR, build_dir: Path = BUILD_DIR, ctx: Context | None = None, seconds: float | None = None
+    seeds: Path = SEEDS_DIR, build_dir: Path = BUILD_DIR, ctx: Context | None = None, seconds: float | None = None,
+    fixes: Fixes | None = None,
 ) -> tuple[Tables, Path]:
     """Extract every document (new ones in a worker process, `seconds` each at most) and write the tables.
 
     A document whose extraction runs past the limit (default `DASHBOARD_EXTRACT_SECONDS`, 60 s)
-    is stopped, left out and named in the manifest's problems; the rest are built.
+    is stopped, left out and named in the manifest's problems; the rest are built. ``fixes`` are the
+    place fixes and marks applied (store.rebuild passes its store's; default: the geodata folder's files).
     """
     ctx = ctx or Context.create()
     with _gc_paused():
-        return _build(seeds, build_dir, ctx, seconds)
+        return _build(seeds, build_dir, ctx, seconds, fixes)
 
 
 @contextmanager
@@ -533,7 +552,8 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _build(seeds: Path, build_dir: Path, ctx: Context, seconds: float | None) -> tuple[Tables, Path]:
+def _build(seeds: Path, build_dir: Path, ctx: Context, seconds: float | None,
+           fixes: Fixes | None) -> tuple[Tables, Path]:  # fmt: skip
     paths = list_documents(seeds)
     if not paths:
         raise InputError(f"{seeds}: holds no .txt documents. Add at least one article.")
@@ -558,7 +578,7 @@ def _build(seeds: Path, build_dir: Path, ctx: Context, seconds: float | None) ->
                 log.info("%s", stopped[-1])
     if not results:
         raise InputError(f"{seeds}: no document could be extracted. " + " ".join(stopped))
-    tables = build_tables(results, ctx, build_dir, store)
+    tables = build_tables(results, ctx, build_dir, store, fixes)
     tables.manifest["problems"] = stopped + tables.manifest["problems"]
     return tables, write_tables(tables, build_dir)
 

@@ -7,15 +7,16 @@ over the limit is stopped and explained.
 
 from __future__ import annotations
 
-from dashboard import ingest, isolate, pipeline
+from dashboard import ingest, isolate, pipeline, store
 from dashboard.documents import DocumentMeta
 from dashboard.errors import InputError
 
 
 def preview(incoming: ingest.Incoming, meta: DocumentMeta, seconds: float | None = None) -> ingest.Preview:
     """`ingest.preview` in a worker; InputError with what to do when it runs past `seconds`."""
+    overrides = store.current().overrides()  # read here: the worker does not know the app's configured store
     try:
-        return isolate.run_limited(_preview, incoming, meta, seconds=seconds, what="The preview")
+        return isolate.run_limited(_preview, incoming, meta, overrides, seconds=seconds, what="The preview")
     except isolate.TimeLimitError as exc:
         raise InputError(
             f"{exc} Nothing was saved. The text may hold very long lines or be built to stall extraction: "
@@ -23,6 +24,6 @@ def preview(incoming: ingest.Incoming, meta: DocumentMeta, seconds: float | None
         ) from None
 
 
-def _preview(incoming: ingest.Incoming, meta: DocumentMeta) -> ingest.Preview:
+def _preview(incoming: ingest.Incoming, meta: DocumentMeta, overrides: dict) -> ingest.Preview:
     isolate.slow_for_tests(incoming.text)
-    return ingest.preview(incoming, meta, pipeline.Context.create())
+    return ingest.preview(incoming, meta, pipeline.Context.create(), overrides)

@@ -15,6 +15,8 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from dashboard.pipeline import search_text
+
 CLAIMS = ("reported", "claimed", "retracted")
 KINDS = ("city", "base", "province", "region", "country")
 
@@ -56,18 +58,6 @@ def any_in(lists: pd.Series, wanted: set[str]) -> pd.Series:
         return pd.Series(False, index=lists.index)
     flat = lists.explode()
     return flat.isin(wanted).groupby(level=0).any().reindex(lists.index, fill_value=False)
-
-
-def search_text(events: pd.DataFrame) -> pd.Series:
-    """What the text filter searches: the sentence, its places, sources and actors, case-folded."""
-
-    def joined(v: object) -> str:
-        return " ".join(v) if v is not None and len(v) else ""  # type: ignore[arg-type]
-
-    texts = events["text"].fillna("").tolist()
-    rows = zip(texts, events["places"].tolist(), events["sources"].tolist(), events["actors"].tolist(), strict=True)
-    return pd.Series([f"{t} {joined(p)} {joined(s)} {joined(a)}".casefold() for t, p, s, a in rows],
-                     index=events.index, dtype=events["text"].dtype if len(events) else object)  # fmt: skip
 
 
 def event_mask(events: pd.DataFrame, places: pd.DataFrame, f: Filters) -> pd.Series:

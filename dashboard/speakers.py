@@ -106,20 +106,3 @@ def speaker_choices(table: pd.DataFrame) -> dict[str, str]:
         roles = f" ({'; '.join(row.roles)})" if row.roles else ""
         out[f"{row.speaker}{roles}: {row.n_quotes} quote{'s' if row.n_quotes != 1 else ''}"] = row.speaker_id
     return out
-
-
-def filters_caption(filters: object, n_quotes: int) -> str:
-    """What the page shows, in words: the count and the filters that apply."""
-    from dashboard.query import Filters
-
-    f = filters if isinstance(filters, Filters) else Filters()
-    parts = []
-    if f.date_from or f.date_to:
-        parts.append(f"dates {f.date_from or '…'} to {f.date_to or '…'}")
-    for label, values in (("sources", f.sources), ("claims", f.claims), ("kinds", f.kinds), ("places", f.places)):
-        if values:
-            parts.append(f"{label}: {', '.join(values)}")
-    if f.query:
-        parts.append(f"text: {f.query}")
-    noun = "quote" if n_quotes == 1 else "quotes"
-    return f"{n_quotes} {noun}; " + ("filters: " + "; ".join(parts) if parts else "no filters: everything")

@@ -35,13 +35,14 @@ from pathlib import Path
 from typing import Any
 
 from dashboard import pipeline
-from dashboard.documents import DocumentMeta, content_hash, load_meta, meta_path
+from dashboard.documents import DocumentMeta, content_hash, document_name, load_meta, meta_path
 from dashboard.errors import DashboardError, InputError
-from dashboard.geocode import normalize
-from dashboard.review import (
+from dashboard.fixes import (
+    Fixes,
     Mark,
     Override,
     file_lock,
+    geodata_dir,
     load_marks,
     load_overrides,
     marks_path,
@@ -50,6 +51,7 @@ from dashboard.review import (
     write_marks_file,
     write_overrides_file,
 )
+from dashboard.geocode import normalize
 from dashboard.text import atomic_write_text, read_document
 
 STORE_URL_ENV = "DASHBOARD_STORE_URL"
@@ -109,13 +111,6 @@ class Imported:
     def summary(self) -> str:
         return (f"{self.documents} document(s) ({self.skipped} already there), {self.fixes} place fix(es), "
                 f"{self.marks} mark(s), {self.audit} audit entr{'y' if self.audit == 1 else 'ies'}")  # fmt: skip
-
-
-def document_name(meta: DocumentMeta, text: str) -> str:
-    """``<source slug>_<date>_<8 hex of the text's hash>``: an upload's own file name plays no part."""
-    from dashboard import ingest
-
-    return ingest.document_name(meta, text)
 
 
 def _doc_json(name: str, text: str, meta: DocumentMeta) -> dict[str, Any]:
@@ -722,7 +717,6 @@ def _local_copy(path: Path, text: str) -> None:
 _sql_stores: dict[str, SqlStore] = {}
 _configured: Store | None = None
 _registry_lock = threading.Lock()
-_local = threading.local()  # the store a build in this thread reads its fixes and marks from
 
 
 def sql_store(url: str) -> SqlStore:
@@ -763,16 +757,11 @@ def configure(section: Mapping[str, Any] | None, engine: Callable[[], Any] | Non
 
 def current() -> Store:
     """The configured store, else ``DASHBOARD_STORE_URL``, else the files under seeds/ and geodata/."""
-    building = getattr(_local, "store", None)
-    if building is not None:
-        return building
     if _configured is not None:
         return _configured
     url = (os.environ.get(STORE_URL_ENV) or "").strip()
     if url:
         return sql_store(url)
-    from dashboard.review import geodata_dir
-
     return FileStore(pipeline.seeds_dir(), geodata_dir())
 
 
@@ -853,11 +842,7 @@ def _refresh(store: Store, build: Path, force: bool) -> tuple[Refreshed, pipelin
             raise InputError(f"The store ({store.label}) holds no documents yet. Add one (the app's Add and review "
                              "page or `python -m dashboard add`) or import a corpus with "
                              "`python -m dashboard store import DIR`.")  # fmt: skip
-        _local.store = store  # the pipeline reads fixes and marks through current(): this store's
-        try:
-            tables, _ = pipeline.build(seeds, build)
-        finally:
-            _local.store = None
+        tables, _ = pipeline.build(seeds, build, fixes=Fixes.of(store.overrides(), store.marks()))
         store.after_build(build)
         atomic_write_text(build / REVISION_FILE, json.dumps({"store": key[0], "revision": key[1]}) + "\n")
     return Refreshed(pipeline.build_stamp(build), True, None, list(tables.manifest.get("problems", []))), tables

@@ -416,3 +416,18 @@ ENTER_APPLIES_DATES_JS = """<script>
 
 # Less empty space above the title, so the whole map fits a 1280x720 screen under it.
 PAGE_CSS = '<style>[data-testid="stMainBlockContainer"] { padding-top: 2.2rem; }</style>'
+
+
+def filters_caption(filters: object, n_quotes: int) -> str:
+    """What the page shows, in words: the count and the filters that apply."""
+    f = filters if isinstance(filters, Filters) else Filters()
+    parts = []
+    if f.date_from or f.date_to:
+        parts.append(f"dates {f.date_from or '…'} to {f.date_to or '…'}")
+    for label, values in (("sources", f.sources), ("claims", f.claims), ("kinds", f.kinds), ("places", f.places)):
+        if values:
+            parts.append(f"{label}: {', '.join(values)}")
+    if f.query:
+        parts.append(f"text: {f.query}")
+    noun = "quote" if n_quotes == 1 else "quotes"
+    return f"{n_quotes} {noun}; " + ("filters: " + "; ".join(parts) if parts else "no filters: everything")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import ingest
+from dashboard import documents, ingest
 from dashboard.errors import InputError
 from dashboard.pipeline import Context, read_tables
 
@@ -135,8 +135,8 @@ def test_upload_file_name_never_decides_the_path(dirs: tuple[Path, Path], upload
 
 
 def test_slug_is_ascii_and_never_empty() -> None:
-    assert ingest.slug("Al-Watan (دمشق) / ../../") == "al-watan"
-    assert ingest.slug("دمشق") == "source"
+    assert documents.slug("Al-Watan (دمشق) / ../../") == "al-watan"
+    assert documents.slug("دمشق") == "source"
 
 
 # -- preview ---------------------------------------------------------------------------
@@ -194,7 +194,7 @@ def test_same_text_is_already_added_and_different_text_gets_a_new_name(dirs: tup
     assert again.status == "already added" and again.path == first.path and "nothing saved" in again.message()
     # A different text that happens to want an existing name (same source, date and hash prefix).
     other = "Something else entirely happened in Homs on Dec. 3, residents said.\n"
-    taken = ingest.document_name(meta(), other)
+    taken = documents.document_name(meta(), other)
     (seeds / f"{taken}.txt").write_text("an older document\n", encoding="utf-8")
     saved = ingest.save(ingest.read_upload(other.encode(), "b.txt"), meta(), seeds, build, rebuild=False)
     assert saved.name == f"{taken}-2"

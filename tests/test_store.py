@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import ingest, pipeline, review, store
+from dashboard import fixes, ingest, pipeline, review, store
 from dashboard.documents import DocumentMeta
 from dashboard.errors import InputError
 
@@ -62,8 +62,8 @@ def backend(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.
     return Backend(request.param, tmp_path, pg)
 
 
-def override(name: str, lat: float, lon: float, by: str, at: str, note: str = "") -> review.Override:
-    return review.Override(name, lat, lon, "city", "SY", note, by, at)
+def override(name: str, lat: float, lon: float, by: str, at: str, note: str = "") -> fixes.Override:
+    return fixes.Override(name, lat, lon, "city", "SY", note, by, at)
 
 
 # -- documents --------------------------------------------------------------------------------

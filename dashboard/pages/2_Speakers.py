@@ -10,7 +10,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import pipeline, speakers
+from dashboard import pipeline, speakers, views
 from dashboard.query import from_params, select
 
 st.set_page_config(page_title="Speakers", layout="wide")
@@ -38,7 +38,7 @@ if "speaker_id" not in quotes.columns:
     quotes = speakers.assign_speaker_ids(quotes)
 selection = select(tables.events, quotes, tables.places, filters)
 shown = selection.quotes[selection.quotes["hidden"].ne(True)] if "hidden" in selection.quotes else selection.quotes
-st.text(speakers.filters_caption(filters, len(shown)))  # st.text: URL values never render as Markdown
+st.text(views.filters_caption(filters, len(shown)))  # st.text: URL values never render as Markdown
 for note in notes:
     st.text(note)
 
