@@ -24,9 +24,9 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from dashboard.errors import DashboardError
+from dashboard.files import atomic_write_bytes
 from dashboard.query import Filters, Selection, events_for_place, quotes_for_place, select
 from dashboard.svgmap import KIND_COLOURS, MapPlace, cluster_view, core_places, fit_view, render_svg
-from dashboard.text import atomic_write_bytes
 from dashboard.views import plain
 
 if TYPE_CHECKING:
@@ -515,7 +515,7 @@ def briefing_pdf(html_text: str, out_path: Path) -> None:
 
 def write_briefing(html_text: str, out_path: Path, fmt: str) -> None:
     """Write the briefing atomically as HTML or PDF."""
-    from dashboard.text import atomic_write_text
+    from dashboard.files import atomic_write_text
 
     if fmt == "pdf":
         briefing_pdf(html_text, out_path)

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from dashboard.errors import DashboardError, InputError
-from dashboard.text import atomic_write_text
+from dashboard.files import atomic_write_text
 
 EXIT_USAGE = 2
 

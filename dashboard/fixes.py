@@ -33,9 +33,9 @@ from pathlib import Path
 from typing import Any
 
 from dashboard.errors import GazetteerError, InputError
+from dashboard.files import atomic_write_text
 from dashboard.gazetteer import KINDS
 from dashboard.geocode import normalize
-from dashboard.text import atomic_write_text
 
 ROOT = Path(__file__).resolve().parent.parent
 OVERRIDE_COLUMNS = ("name", "lat", "lon", "kind", "country", "note", "by", "at")

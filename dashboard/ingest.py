@@ -28,8 +28,9 @@ from dashboard import pipeline, store
 from dashboard.documents import DocumentMeta, check_reference_date
 from dashboard.errors import DashboardError, InputError
 from dashboard.extract import Extraction
+from dashboard.files import UTF16_BOMS, decode_document
 from dashboard.fixes import Override, geodata_dir, now_iso
-from dashboard.text import UTF16_BOMS, decode_document, unwrap_paragraphs
+from dashboard.text import unwrap_paragraphs
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
@@ -96,7 +97,7 @@ def _label(filename: str | None) -> str:
 
 
 def decode(data: bytes, label: str) -> tuple[str, list[str]]:
-    """The project's one decoder (`text.decode_document`), with a note for the preview."""
+    """The project's one decoder (`files.decode_document`), with a note for the preview."""
     text = decode_document(data, label)
     notes = ["read as UTF-16 (byte-order mark found)"] if data.startswith(UTF16_BOMS) else []
     return text.replace("\r\n", "\n").replace("\r", "\n"), notes

@@ -37,6 +37,7 @@ from typing import Any
 from dashboard import pipeline
 from dashboard.documents import DocumentMeta, content_hash, document_name, load_meta, meta_path
 from dashboard.errors import DashboardError, InputError
+from dashboard.files import atomic_write_text, read_document
 from dashboard.fixes import (
     Fixes,
     Mark,
@@ -52,7 +53,6 @@ from dashboard.fixes import (
     write_overrides_file,
 )
 from dashboard.geocode import normalize
-from dashboard.text import atomic_write_text, read_document
 
 STORE_URL_ENV = "DASHBOARD_STORE_URL"
 AUDIT_FILE = "audit.jsonl"

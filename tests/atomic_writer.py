@@ -12,8 +12,8 @@ from datetime import date
 from pathlib import Path
 
 from dashboard import ingest, review
+from dashboard.files import atomic_write_text
 from dashboard.geocode import NominatimCache, Resolution
-from dashboard.text import atomic_write_text
 
 BLOCK = 2_000_000  # characters per document write: large enough that a kill lands inside one
 

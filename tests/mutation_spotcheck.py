@@ -21,8 +21,8 @@ M = [
   """    return f'<span class="claim claim-{esc(claim)}">{esc(claim)}</span>{note}'""", "    return ''",
   "tests/test_seed_expectations.py::test_the_briefing_marks_claims_and_follows_the_filters"),
  ("quotes ignore the filters", "dashboard/query.py",
-  "quote_m = (links.quote_pos >= 0) & view_m[np.maximum(links.quote_pos, 0)]", "quote_m = links.quote_pos >= -1",
-  "tests/test_seed_expectations.py::test_quotes_csv_under_a_date_filter"),
+  "    ok = np.where(tied, event_ok[pos], own)\n", "    ok = np.ones(n, bool)\n",
+  "tests/test_quotes_list.py"),
  ("GeoJSON counts events listed apart", "dashboard/exports.py",
   '    events = events[events["listed_as"] == "map"]\n', "",
   "tests/test_seed_expectations.py::test_geojson_under_a_date_filter"),
@@ -64,7 +64,7 @@ M = [
  ("build without a time limit", "dashboard/isolate.py",
   "            if not conn.poll(self.seconds):", "            if not conn.poll(None):",
   "tests/test_isolation.py::test_the_build_command_leaves_out_a_document_past_its_limit_and_builds_the_rest"),
- ("lock file follows links", "dashboard/review.py", "os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW", "os.O_RDWR | os.O_CREAT",
+ ("lock file follows links", "dashboard/fixes.py", "os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW", "os.O_RDWR | os.O_CREAT",
   "tests/test_hardening.py::test_a_linked_lock_file_makes_a_save_refuse_without_creating_the_target"),
  ("linked documents read", "dashboard/documents.py",
   "p.is_file() and not p.is_symlink())", "p.is_file())",
@@ -76,12 +76,12 @@ M = [
   "tests/test_hardening.py"),
  ("worker without its own alarm", "dashboard/isolate.py", "    signal.alarm(math.ceil(seconds) + _GRACE_SECONDS)\n", "",
   "tests/test_isolation.py::test_a_worker_nobody_stops_ends_itself_soon_after_its_limit"),
- ("non-atomic write", "dashboard/text.py", None, None, "tests/test_atomic_kill.py::test_a_big_text_file_is_old_or_new_never_half"),
+ ("non-atomic write", "dashboard/files.py", None, None, "tests/test_atomic_kill.py::test_a_big_text_file_is_old_or_new_never_half"),
 ]
 
 
 def non_atomic(src: str) -> str:
-    """text.atomic_write_text replaced by a plain open-and-write."""
+    """files.atomic_write_text replaced by a plain open-and-write."""
     i = src.index("def atomic_write_text")
     end = src.index("\n\n\n", i)
     plain = 'def atomic_write_text(path, text: str) -> None:\n    with open(path, "w", encoding="utf-8") as h:\n        h.write(text)'

@@ -134,7 +134,7 @@ def test_build_writes_tables_and_a_failed_build_keeps_the_previous(tmp_path: Pat
 
 
 def test_written_files_get_ordinary_permissions(tmp_path: Path) -> None:
-    from dashboard.text import atomic_write_text
+    from dashboard.files import atomic_write_text
 
     target = tmp_path / "out.json"
     atomic_write_text(target, "{}")
