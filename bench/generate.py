@@ -146,7 +146,7 @@ def findable_names(gazetteer: Path) -> list[str]:
     or start in lower case ("les Escaldes"); news would not write them in these
     forms either, so the corpus uses only names a probe sentence recovers.
     """
-    from dashboard.extract import Extractor
+    from dashboard.extraction.extract import Extractor
     from dashboard.gazetteer import load_gazetteer
 
     places = load_gazetteer(gazetteer)

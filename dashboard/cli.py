@@ -115,8 +115,9 @@ def command_table() -> list[Callable[[argparse._SubParsersAction], None]]:
     subcommands with its `register(sub)`.
     """
     from dashboard import architecture, briefing_cli, ingest_cli
+    from dashboard.extraction import evaluate
 
-    return [parser, briefing_cli.register, ingest_cli.register, architecture.register]
+    return [parser, briefing_cli.register, ingest_cli.register, evaluate.register, architecture.register]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -27,10 +27,10 @@ from pathlib import Path
 from dashboard import pipeline, store
 from dashboard.documents import DocumentMeta, check_reference_date
 from dashboard.errors import DashboardError, InputError
-from dashboard.extract import Extraction
+from dashboard.extraction.extract import Extraction
+from dashboard.extraction.text import unwrap_paragraphs
 from dashboard.files import UTF16_BOMS, decode_document
 from dashboard.fixes import Override, geodata_dir, now_iso
-from dashboard.text import unwrap_paragraphs
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")

@@ -33,7 +33,7 @@ from dashboard.documents import (
     load_meta,
 )
 from dashboard.errors import InputError
-from dashboard.extract import Extraction, Extractor
+from dashboard.extraction.extract import Extraction, Extractor
 from dashboard.files import atomic_write_text, read_document
 from dashboard.fixes import NOT_A_PLACE, Fixes, Override, load_overrides, override_row, overrides_path
 from dashboard.gazetteer import DEFAULT_PATH as GAZETTEER_PATH
@@ -165,7 +165,7 @@ def _display_path(path: Path) -> str:
 
 
 def _cached(cache_dir: Path, key: str) -> Extraction | None:
-    from dashboard.extract import Event, PlaceMention, QuoteRecord
+    from dashboard.extraction.extract import Event, PlaceMention, QuoteRecord
 
     f = cache_dir / f"{key}.json"
     if not f.exists():

@@ -24,11 +24,11 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from dashboard.dates import date_bounds
+from dashboard.extraction.dates import date_bounds
 from dashboard.merge import tokens
 
 if TYPE_CHECKING:
-    from dashboard.extract import Extraction
+    from dashboard.extraction.extract import Extraction
 
 KINDS = ("events", "quotes", "mentions", "keys")
 LIST_COLUMNS = ("place_keys", "sources", "actors", "tokens")

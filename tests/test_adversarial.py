@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from dashboard.extract import MAX_SENTENCE_CHARS, Extractor
+from dashboard.extraction.extract import MAX_SENTENCE_CHARS, Extractor
 from dashboard.gazetteer import DEFAULT_PATH, load_gazetteer
 from tests.adversarial import FAMILIES
 

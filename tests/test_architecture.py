@@ -51,6 +51,7 @@ def test_lazy_and_relative_imports_count(tmp_path) -> None:  # noqa: ANN001
 def test_every_command_is_in_the_one_table_and_in_help() -> None:
     out = subprocess.run([sys.executable, "-m", "dashboard", "--help"], cwd=ROOT, capture_output=True, text=True)
     listed = re.search(r"\{([a-z,]+)\}", out.stdout).group(1).split(",")
-    assert listed == ["extract", "build", "store", "brief", "add", "architecture"]
+    assert listed == ["extract", "build", "store", "brief", "add", "evaluate", "architecture"]
     modules = [f.__module__ for f in __import__("dashboard.cli", fromlist=["x"]).command_table()]
-    assert modules == ["dashboard.cli", "dashboard.briefing_cli", "dashboard.ingest_cli", "dashboard.architecture"]
+    assert modules == ["dashboard.cli", "dashboard.briefing_cli", "dashboard.ingest_cli",
+                       "dashboard.extraction.evaluate", "dashboard.architecture"]

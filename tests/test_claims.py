@@ -9,8 +9,8 @@ from datetime import date
 
 import pytest
 
-from dashboard.claims import claim_status
-from dashboard.extract import Extractor
+from dashboard.extraction.claims import claim_status
+from dashboard.extraction.extract import Extractor
 from dashboard.gazetteer import DEFAULT_PATH, load_gazetteer
 
 REF = date(2024, 12, 10)

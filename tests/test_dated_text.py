@@ -10,8 +10,8 @@ from datetime import date
 
 import pytest
 
-from dashboard.dates import date_header, dateline_date, find_dates
-from dashboard.extract import Extractor
+from dashboard.extraction.dates import date_header, dateline_date, find_dates
+from dashboard.extraction.extract import Extractor
 from dashboard.gazetteer import DEFAULT_PATH, load_gazetteer
 
 REF = date(2025, 3, 5)  # a Wednesday

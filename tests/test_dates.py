@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from dashboard.dates import date_bounds, event_date, find_dates, nearest_year
+from dashboard.extraction.dates import date_bounds, event_date, find_dates, nearest_year
 
 REF = date(2024, 12, 10)  # a Tuesday
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from dashboard.evaluate import main
+from dashboard.extraction.evaluate import main
+from tests.support import ROOT
 
 
 def write(folder: Path, text: str, labels: str) -> None:
@@ -33,6 +36,15 @@ def test_scores_counted_by_hand(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert "| event's primary place right |   -   | 1.00 | 1/1 |" in out
 
 
+def test_the_command_line_scores_a_folder(tmp_path: Path) -> None:
+    labels = "reference: 2025-03-05\nE | Rebels entered Homs | 2025-03-02 | Homs\n"
+    write(tmp_path, "Rebels entered Homs on March 2.\n", labels)
+    done = subprocess.run([sys.executable, "-m", "dashboard", "evaluate", str(tmp_path)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "| dated events with the right day | 1.00 | 1.00 | 1/1 |" in done.stdout
+
+
 def test_a_fragment_on_two_lines_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(tmp_path, "Rebels entered Homs on March 2.\nRebels entered Homs on March 3.\n",
           "reference: 2025-03-05\nE | Rebels entered Homs | 2025-03-02 | Homs\n")  # fmt: skip
@@ -41,7 +53,7 @@ def test_a_fragment_on_two_lines_is_a_clear_error(tmp_path: Path, capsys: pytest
 
 
 def test_the_development_corpus_meets_the_size_the_issue_asks() -> None:
-    from dashboard.evaluate import DEFAULT_CORPUS, load_corpus
+    from dashboard.extraction.evaluate import DEFAULT_CORPUS, load_corpus
 
     docs = load_corpus(DEFAULT_CORPUS)
     assert sum(len(d.quotes) for d in docs) >= 80 and sum(len(d.events) for d in docs) >= 40

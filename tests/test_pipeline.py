@@ -13,7 +13,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dashboard.extract import Extractor
+from dashboard.extraction.extract import Extractor
 from dashboard.gazetteer import DEFAULT_PATH, load_gazetteer
 from dashboard.pipeline import Context, build, read_tables
 from tests.nominatim_server import place_record

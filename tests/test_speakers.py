@@ -11,9 +11,9 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from dashboard.extract import Extractor
+from dashboard.extraction.extract import Extractor
+from dashboard.extraction.quotes import parse_speaker
 from dashboard.gazetteer import DEFAULT_PATH, load_gazetteer
-from dashboard.quotes import parse_speaker
 from dashboard.speakers import assign_speaker_ids, speakers_table
 
 REF = date(2025, 3, 5)

@@ -265,7 +265,7 @@ def test_a_new_instance_takes_cached_extractions_from_the_database(kind: str, tm
     def no_extraction(*args: object, **kwargs: object) -> None:
         raise AssertionError("re-extracted a document whose extraction is cached in the database")
 
-    monkeypatch.setattr("dashboard.extract.Extractor.extract", no_extraction)
+    monkeypatch.setattr("dashboard.extraction.extract.Extractor.extract", no_extraction)
     store.refresh_tables(b.open(), tmp_path / "build-2")
     assert len(list((tmp_path / "build-2" / "cache").glob("*.json"))) == 2
     assert len(pipeline.read_tables(tmp_path / "build-2").events) == 3

@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dashboard.lexicon import SPEECH_PARTICIPLES, SPEECH_VERBS, TITLES
-from dashboard.text import QuoteSpan
+from dashboard.extraction.lexicon import SPEECH_PARTICIPLES, SPEECH_VERBS, TITLES
+from dashboard.extraction.text import QuoteSpan
 
 _WORD = re.compile(r"[\w'\u2019\-.]+")
 _VERBS_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))

@@ -1,4 +1,4 @@
-"""Score the extractor on a labelled corpus: `python -m dashboard.evaluate [FOLDER] [--verbose]`.
+"""Score the extractor on a labelled corpus: `python -m dashboard evaluate [FOLDER] [--verbose]`.
 
 The corpus (by default tests/devcorpus/, described in its README) pairs each document with the
 quotes, speakers, days and places a careful reader finds in it. The scores say how much of that
@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from dashboard.extract import Extraction, Extractor
+from dashboard.extraction.extract import Extraction, Extractor
 from dashboard.gazetteer import DEFAULT_PATH, load_gazetteer
 
-DEFAULT_CORPUS = Path(__file__).resolve().parent.parent / "tests" / "devcorpus"
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "tests" / "devcorpus"
 
 
 @dataclass
@@ -213,21 +213,18 @@ def table(t: dict[str, Tally]) -> str:
     return "\n".join(out)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m dashboard.evaluate", description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--verbose", "-v", action="store_true", help="list every miss and every extra")
-    args = parser.parse_args(argv)
+def run(corpus: Path, verbose: bool = False) -> int:
+    """Score the extractor on ``corpus`` and print the table; 2 when the labels cannot be read."""
     try:
-        docs = load_corpus(args.corpus)
+        docs = load_corpus(corpus)
     except (OSError, ValueError, KeyError) as exc:
-        print(f"{args.corpus}: cannot read the labels ({exc}). See tests/devcorpus/README.md.", file=sys.stderr)
+        print(f"{corpus}: cannot read the labels ({exc}). See tests/devcorpus/README.md.", file=sys.stderr)
         return 2
     if not docs:
-        print(f"{args.corpus}: no NAME.txt with a NAME.labels beside it", file=sys.stderr)
+        print(f"{corpus}: no NAME.txt with a NAME.labels beside it", file=sys.stderr)
         return 2
     try:
-        t = score(docs, Extractor(load_gazetteer(DEFAULT_PATH)), args.verbose)
+        t = score(docs, Extractor(load_gazetteer(DEFAULT_PATH)), verbose)
     except ValueError as exc:
         print(f"error: {exc}. Make each label's words unique to one line.", file=sys.stderr)
         return 2
@@ -235,6 +232,25 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(docs)} documents in {styles} styles, {t['quotes'].expected} quotes, {t['days'].expected} dated events")
     print(table(t))
     return 0
+
+
+def _arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS,
+                        help="a folder of NAME.txt + NAME.labels (default tests/devcorpus/)")  # fmt: skip
+    parser.add_argument("--verbose", "-v", action="store_true", help="list every miss and every extra")
+    return parser
+
+
+def register(sub) -> None:  # noqa: ANN001 - argparse's sub-parsers action
+    """`python -m dashboard evaluate [FOLDER] [-v]`."""
+    e = _arguments(sub.add_parser("evaluate", help="score the extractor on a labelled corpus and print the table"))
+    e.set_defaults(func=lambda args: run(args.corpus, args.verbose))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m dashboard evaluate", description=__doc__.splitlines()[0])
+    args = _arguments(parser).parse_args(argv)
+    return run(args.corpus, args.verbose)
 
 
 if __name__ == "__main__":
