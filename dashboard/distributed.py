@@ -19,7 +19,7 @@ from typing import Any
 
 from dashboard.documents import list_documents
 from dashboard.errors import InputError
-from dashboard.gazetteer import DEFAULT_PATH as GAZETTEER_PATH
+from dashboard.geo.gazetteer import DEFAULT_PATH as GAZETTEER_PATH
 from dashboard.pipeline import BUILD_DIR, SEEDS_DIR, Context, DocumentResult, Tables, build_tables, extract_document
 from dashboard.pipeline import write_tables as _write_tables
 

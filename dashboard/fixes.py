@@ -34,8 +34,8 @@ from typing import Any
 
 from dashboard.errors import GazetteerError, InputError
 from dashboard.files import atomic_write_text
-from dashboard.gazetteer import KINDS
-from dashboard.geocode import normalize
+from dashboard.geo.gazetteer import KINDS
+from dashboard.geo.geocode import normalize
 
 ROOT = Path(__file__).resolve().parent.parent
 OVERRIDE_COLUMNS = ("name", "lat", "lon", "kind", "country", "note", "by", "at")

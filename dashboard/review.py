@@ -33,8 +33,8 @@ from dashboard.fixes import (
 )
 from dashboard.fixes import load_marks as _marks_in
 from dashboard.fixes import load_overrides as _overrides_in
-from dashboard.gazetteer import KINDS, Place
-from dashboard.geocode import NominatimCache, normalize
+from dashboard.geo.gazetteer import KINDS, Place
+from dashboard.geo.geocode import NominatimCache, normalize
 from dashboard.pipeline import seeds_dir
 
 LOW_CONFIDENCE = 0.5

@@ -52,7 +52,7 @@ from dashboard.fixes import (
     write_marks_file,
     write_overrides_file,
 )
-from dashboard.geocode import normalize
+from dashboard.geo.geocode import normalize
 
 STORE_URL_ENV = "DASHBOARD_STORE_URL"
 AUDIT_FILE = "audit.jsonl"

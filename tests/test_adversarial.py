@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from dashboard.extraction.extract import MAX_SENTENCE_CHARS, Extractor
-from dashboard.gazetteer import DEFAULT_PATH, load_gazetteer
+from dashboard.geo.gazetteer import DEFAULT_PATH, load_gazetteer
 from tests.adversarial import FAMILIES
 
 REF = date(2024, 12, 10)

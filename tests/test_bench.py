@@ -11,7 +11,7 @@ import pytest
 from bench.generate import GEONAMES_SOURCE, documents, findable_names, generate, write_gazetteer
 from dashboard.documents import load_meta
 from dashboard.files import read_document
-from dashboard.gazetteer import load_gazetteer
+from dashboard.geo.gazetteer import load_gazetteer
 from dashboard.pipeline import Context, build
 
 N = 400

@@ -11,7 +11,7 @@ import pytest
 
 from dashboard.extraction.claims import claim_status
 from dashboard.extraction.extract import Extractor
-from dashboard.gazetteer import DEFAULT_PATH, load_gazetteer
+from dashboard.geo.gazetteer import DEFAULT_PATH, load_gazetteer
 
 REF = date(2024, 12, 10)
 

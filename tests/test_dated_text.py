@@ -12,7 +12,7 @@ import pytest
 
 from dashboard.extraction.dates import date_header, dateline_date, find_dates
 from dashboard.extraction.extract import Extractor
-from dashboard.gazetteer import DEFAULT_PATH, load_gazetteer
+from dashboard.geo.gazetteer import DEFAULT_PATH, load_gazetteer
 
 REF = date(2025, 3, 5)  # a Wednesday
 

@@ -9,7 +9,7 @@ import pytest
 
 from dashboard.extraction.extract import Extractor
 from dashboard.extraction.quotes import parse_speaker
-from dashboard.gazetteer import DEFAULT_PATH, load_gazetteer
+from dashboard.geo.gazetteer import DEFAULT_PATH, load_gazetteer
 
 REF = date(2024, 12, 10)
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_30cf977f6c52e3a0.txt"

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from dashboard.errors import GazetteerError
-from dashboard.gazetteer import COLUMNS, KINDS, load_gazetteer
-from dashboard.geocode import GazetteerGeocoder, normalize
+from dashboard.geo.gazetteer import COLUMNS, KINDS, load_gazetteer
+from dashboard.geo.geocode import GazetteerGeocoder, normalize
 
 ROOT = Path(__file__).resolve().parent.parent
 GAZETTEER = ROOT / "geodata" / "gazetteer.csv"

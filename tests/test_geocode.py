@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from dashboard.errors import GeocodeError
-from dashboard.gazetteer import Place
-from dashboard.geocode import (
+from dashboard.geo.gazetteer import Place
+from dashboard.geo.geocode import (
     GazetteerGeocoder,
     GeocodeSettings,
     NominatimCache,
@@ -233,7 +233,7 @@ def test_failed_write_removes_temp_file(tmp_path, monkeypatch):
     def boom(src, dst):
         raise OSError("disk full")
 
-    monkeypatch.setattr("dashboard.geocode.os.replace", boom)
+    monkeypatch.setattr("dashboard.geo.geocode.os.replace", boom)
     with pytest.raises(OSError):
         cache.put("Saraqib", None)
     assert list(tmp_path.iterdir()) == []

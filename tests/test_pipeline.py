@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dashboard.extraction.extract import Extractor
-from dashboard.gazetteer import DEFAULT_PATH, load_gazetteer
+from dashboard.geo.gazetteer import DEFAULT_PATH, load_gazetteer
 from dashboard.pipeline import Context, build, read_tables
 from tests.nominatim_server import place_record
 

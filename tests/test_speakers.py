@@ -13,7 +13,7 @@ import pytest
 
 from dashboard.extraction.extract import Extractor
 from dashboard.extraction.quotes import parse_speaker
-from dashboard.gazetteer import DEFAULT_PATH, load_gazetteer
+from dashboard.geo.gazetteer import DEFAULT_PATH, load_gazetteer
 from dashboard.speakers import assign_speaker_ids, speakers_table
 
 REF = date(2025, 3, 5)

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from dashboard.extraction.extract import Extraction, Extractor
-from dashboard.gazetteer import DEFAULT_PATH, load_gazetteer
+from dashboard.geo.gazetteer import DEFAULT_PATH, load_gazetteer
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "tests" / "devcorpus"
 

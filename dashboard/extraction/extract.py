@@ -17,7 +17,7 @@ from dashboard.extraction.dates import DateMention, date_header, dateline_date, 
 from dashboard.extraction.phrases import PhraseIndex, PhraseMatch, Token, is_acronym, tokenize
 from dashboard.extraction.quotes import SpeakerContext, find_quotes, word_count
 from dashboard.extraction.text import QuoteSpan, find_quote_spans, mask_markup, normalize_for_dedup, split_sentences
-from dashboard.gazetteer import Place
+from dashboard.geo.gazetteer import Place
 
 # Which kinds of place say most precisely where something happened.
 KIND_RANK = {"base": 0, "city": 0, "province": 1, "region": 2, "country": 3}

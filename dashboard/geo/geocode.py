@@ -49,11 +49,11 @@ from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
 from dashboard.errors import GeocodeError
-from dashboard.gazetteer import Place
+from dashboard.geo.gazetteer import Place
 
 log = logging.getLogger(__name__)
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_CACHE_PATH = REPO_ROOT / "geodata" / "geocode_cache.json"
 DEFAULT_USER_AGENT = (
     "syria-news-map/0.1 (open-source news mapping project; "

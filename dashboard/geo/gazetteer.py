@@ -16,7 +16,7 @@ from dashboard.errors import GazetteerError
 
 KINDS = ("city", "province", "country", "base", "region")
 COLUMNS = ("name", "kind", "lat", "lon", "country", "aliases", "source", "source_ref")
-DEFAULT_PATH = Path(__file__).resolve().parent.parent / "geodata" / "gazetteer.csv"
+DEFAULT_PATH = Path(__file__).resolve().parents[2] / "geodata" / "gazetteer.csv"
 
 
 @dataclass(frozen=True)
