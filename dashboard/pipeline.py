@@ -38,7 +38,8 @@ from dashboard.files import atomic_write_text, read_document
 from dashboard.fixes import NOT_A_PLACE, Fixes, Override, load_overrides, override_row, overrides_path
 from dashboard.geo.gazetteer import DEFAULT_PATH as GAZETTEER_PATH
 from dashboard.geo.gazetteer import Place, load_gazetteer
-from dashboard.geo.geocode import Resolver, normalize
+from dashboard.geo.geocode import normalize
+from dashboard.geo.resolver import Resolver
 from dashboard.merge import merge_events
 from dashboard.speakers import assign_speaker_ids, speaker_id
 

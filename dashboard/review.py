@@ -33,8 +33,9 @@ from dashboard.fixes import (
 )
 from dashboard.fixes import load_marks as _marks_in
 from dashboard.fixes import load_overrides as _overrides_in
+from dashboard.geo.cache import NominatimCache
 from dashboard.geo.gazetteer import KINDS, Place
-from dashboard.geo.geocode import NominatimCache, normalize
+from dashboard.geo.geocode import normalize
 from dashboard.pipeline import seeds_dir
 
 LOW_CONFIDENCE = 0.5

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from dashboard import ingest, review
 from dashboard.files import atomic_write_text
-from dashboard.geo.geocode import NominatimCache, Resolution
+from dashboard.geo.cache import NominatimCache
+from dashboard.geo.geocode import Resolution
 
 BLOCK = 2_000_000  # characters per document write: large enough that a kill lands inside one
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from dashboard import pipeline, review
 from dashboard.documents import load_meta
-from dashboard.geo.geocode import NominatimCache
+from dashboard.geo.cache import NominatimCache
 from tests.atomic_writer import BLOCK, document_text
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -15,16 +15,11 @@ from pathlib import Path
 import pytest
 
 from dashboard.errors import GeocodeError
+from dashboard.geo.cache import NominatimCache
 from dashboard.geo.gazetteer import Place
-from dashboard.geo.geocode import (
-    GazetteerGeocoder,
-    GeocodeSettings,
-    NominatimCache,
-    OnlineGeocoder,
-    Resolution,
-    Resolver,
-    nominatim_kind,
-)
+from dashboard.geo.geocode import GazetteerGeocoder, GeocodeSettings, Resolution
+from dashboard.geo.nominatim import OnlineGeocoder, nominatim_kind
+from dashboard.geo.resolver import Resolver
 from tests.nominatim_server import place_record
 
 PLACES = [
@@ -233,7 +228,7 @@ def test_failed_write_removes_temp_file(tmp_path, monkeypatch):
     def boom(src, dst):
         raise OSError("disk full")
 
-    monkeypatch.setattr("dashboard.geo.geocode.os.replace", boom)
+    monkeypatch.setattr("dashboard.geo.cache.os.replace", boom)
     with pytest.raises(OSError):
         cache.put("Saraqib", None)
     assert list(tmp_path.iterdir()) == []

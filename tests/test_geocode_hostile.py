@@ -15,8 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from dashboard.geo.cache import NominatimCache
 from dashboard.geo.gazetteer import Place
-from dashboard.geo.geocode import GeocodeSettings, NominatimCache, Resolution, Resolver
+from dashboard.geo.geocode import GeocodeSettings, Resolution
+from dashboard.geo.resolver import Resolver
 from tests.nominatim_server import NominatimServer
 
 PLACES = [Place("Latakia", "city", 35.53125, 35.79088, "SY", ("Lattakia",), "GeoNames", "ref")]

@@ -203,7 +203,8 @@ def test_a_preview_that_runs_too_long_is_stopped_with_a_message(dirs: dict[str, 
 
 def test_geocoder_answers_are_listed_and_can_be_forgotten(dirs: dict[str, Path], tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
-    from dashboard.geo.geocode import NominatimCache, Resolution
+    from dashboard.geo.cache import NominatimCache
+    from dashboard.geo.geocode import Resolution
 
     monkeypatch.setenv("DASHBOARD_EDITING", "1")
     cache_path = tmp_path / "geocode_cache.json"

@@ -13,8 +13,9 @@ import pytest
 from dashboard import review
 from dashboard.auth import access
 from dashboard.errors import GazetteerError, InputError
+from dashboard.geo.cache import NominatimCache
 from dashboard.geo.gazetteer import load_gazetteer
-from dashboard.geo.geocode import NominatimCache, Resolution
+from dashboard.geo.geocode import Resolution
 from dashboard.pipeline import build, read_tables
 from dashboard.query import Filters, select
 

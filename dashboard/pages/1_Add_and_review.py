@@ -16,9 +16,10 @@ import streamlit as st
 from dashboard import auth, ingest, pipeline, preview_worker, review, safe_text, store, wording
 from dashboard.documents import content_hash
 from dashboard.errors import DashboardError
+from dashboard.geo.cache import NominatimCache
 from dashboard.geo.gazetteer import DEFAULT_PATH as GAZETTEER_PATH
 from dashboard.geo.gazetteer import KINDS, load_gazetteer
-from dashboard.geo.geocode import GeocodeSettings, NominatimCache
+from dashboard.geo.geocode import GeocodeSettings
 
 st.set_page_config(page_title="Add and review", layout="wide")
 st.set_option("client.showErrorDetails", safe_text.ERROR_DETAILS)  # last resort: a plain message, no traceback
