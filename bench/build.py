@@ -50,7 +50,7 @@ def ensure_corpus(n: int, places: str) -> Path:
 
 def measure(out: Path) -> dict[str, Any]:
     """Run inside the subprocess: cold build, then one added document and a rebuild."""
-    from dashboard.pipeline import Context, build
+    from dashboard.corpus.pipeline import Context, build
 
     info = json.loads((out / "generated.json").read_text(encoding="utf-8"))
     seeds = out / "seeds"

@@ -43,7 +43,7 @@ from bench import ROOT
 from bench.build import corpus_dir
 from bench.report import fmt_bytes, fmt_s, growth, percentile, print_table
 from bench.rerun import ensure_tables
-from dashboard import store
+from dashboard.corpus import store
 
 APP = str(ROOT / "dashboard" / "app.py")
 REVIEW_PAGE = "pages/1_Add_and_review.py"
@@ -150,7 +150,7 @@ class Clicker:
 
 
 def busiest_places(build_dir: Path, n: int = 2) -> list[dict[str, Any]]:
-    from dashboard.pipeline import read_tables
+    from dashboard.corpus.pipeline import read_tables
     from dashboard.query import Filters, select
 
     t = read_tables(build_dir)

@@ -62,7 +62,7 @@ def st_folium_server(fig: folium.Map, **kwargs: Any) -> dict[str, Any]:
 
 def ensure_tables(n: int, places: str) -> Any:
     """The tables of a generated corpus, built once (bench.build leaves them in <corpus>/build)."""
-    from dashboard.pipeline import Context, build, read_tables
+    from dashboard.corpus.pipeline import Context, build, read_tables
 
     out = ensure_corpus(n, places)
     build_dir = out / "build"

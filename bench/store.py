@@ -50,7 +50,7 @@ def make_corpus(n_docs: int, per_doc: int, seeds: Path) -> Path:
 
 def _use_gazetteer(path: Path) -> None:
     """The generated corpus names GeoNames places: every build in this process reads its gazetteer."""
-    from dashboard import pipeline
+    from dashboard.corpus import pipeline
 
     original = pipeline.Context.create.__func__
 
@@ -66,8 +66,8 @@ def _count(at) -> str:  # noqa: ANN001
 
 def cold_start(url: str, work: Path) -> dict[str, float]:
     """A fresh instance's steps, timed one by one (the same steps as store.refresh_tables)."""
-    from dashboard import pipeline, store
-    from dashboard.fixes import Fixes
+    from dashboard.corpus import pipeline, store
+    from dashboard.corpus.fixes import Fixes
 
     store._sql_stores.clear()
     s = store.SqlStore(url)
@@ -101,8 +101,8 @@ def first_app_run(url: str, work: Path) -> float:
 def save_to_visible(url: str, work: Path, repeat: int) -> list[float]:
     from streamlit.testing.v1 import AppTest
 
-    from dashboard import store
-    from dashboard.documents import DocumentMeta
+    from dashboard.corpus import store
+    from dashboard.corpus.documents import DocumentMeta
 
     os.environ["DASHBOARD_BUILD_DIR"] = str(work / "build")
     at = AppTest.from_file(str(ROOT / "dashboard" / "app.py"), default_timeout=600)
@@ -128,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--repeat", type=int, default=3, help="saves timed for save-to-visible")
     args = p.parse_args(argv)
     sys.path.insert(0, str(ROOT))
-    from dashboard import store
+    from dashboard.corpus import store
     from tests.pg import PostgresServer
 
     server = PostgresServer()

@@ -12,19 +12,8 @@ import streamlit as st
 import streamlit.components.v1 as components
 from streamlit_folium import st_folium
 
-from dashboard import (
-    assets,
-    briefing,
-    exports,
-    maplayer,
-    navigation,
-    pagedata,
-    pipeline,
-    safe_text,
-    store,
-    templates_cache,
-    views,
-)
+from dashboard import assets, briefing, exports, maplayer, navigation, pagedata, safe_text, templates_cache, views
+from dashboard.corpus import pipeline, store
 from dashboard.errors import DashboardError
 from dashboard.query import CLAIMS, KINDS, Filters, from_params, select, to_params
 

@@ -30,7 +30,7 @@ from dashboard.svgmap import KIND_COLOURS, MapPlace, cluster_view, core_places, 
 from dashboard.views import plain
 
 if TYPE_CHECKING:
-    from dashboard.pipeline import Tables
+    from dashboard.corpus.pipeline import Tables
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's package; DASHBOARD_CHROMIUM names another browser
 CHROMIUM_ENV = "DASHBOARD_CHROMIUM"

@@ -140,7 +140,7 @@ def build_filters(args: argparse.Namespace, tables) -> Filters:  # noqa: ANN001 
 
 def load_tables():  # noqa: ANN201 - pipeline.Tables, imported lazily to keep `--help` fast
     """The current tables, rebuilt first when the store (files or database) changed since they were built."""
-    from dashboard import pipeline, store
+    from dashboard.corpus import pipeline, store
 
     build_dir, source = pipeline.build_dir(), store.current()
     if not (build_dir / "current").exists():

@@ -20,13 +20,13 @@ EXIT_USAGE = 2
 
 
 def _reference_date_arg(value: str) -> date:
-    from dashboard.documents import date_arg
+    from dashboard.corpus.documents import date_arg
 
     return date_arg(value, "--reference-date")
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from dashboard.pipeline import Context, document_json, extract_document
+    from dashboard.corpus.pipeline import Context, document_json, extract_document
 
     ctx = Context.create(args.gazetteer) if args.gazetteer else Context.create()
     result = extract_document(Path(args.file), ctx, reference_date=args.reference_date)
@@ -44,8 +44,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from dashboard import store
-    from dashboard.fixes import geodata_dir
+    from dashboard.corpus import store
+    from dashboard.corpus.fixes import geodata_dir
 
     # --seeds names a folder of documents (the file store); otherwise the configured store
     # (DASHBOARD_STORE_URL, else seeds/ and geodata/).
@@ -64,7 +64,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_store(args: argparse.Namespace) -> int:
-    from dashboard import store
+    from dashboard.corpus import store
 
     current = store.current()
     if args.action == "export":
@@ -81,7 +81,7 @@ def cmd_store(args: argparse.Namespace) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    from dashboard.pipeline import BUILD_DIR
+    from dashboard.corpus.pipeline import BUILD_DIR
 
     p = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__.splitlines()[0])
     sub = p.add_subparsers(dest="command", required=True)

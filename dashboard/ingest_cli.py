@@ -1,6 +1,6 @@
 """`python -m dashboard add FILE --source NAME --url URL --date YYYY-MM-DD`: add an article from the shell.
 
-Same checks, naming and saving as the app's Add page (dashboard/ingest.py); bad input ends
+Same checks, naming and saving as the app's Add page (dashboard/corpus/ingest.py); bad input ends
 with one line on stderr and exit code 2 (dashboard.cli.main), and nothing saved.
 """
 
@@ -10,13 +10,13 @@ import argparse
 import getpass
 from pathlib import Path
 
-from dashboard.documents import date_arg
+from dashboard.corpus.documents import date_arg
 from dashboard.errors import InputError
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    from dashboard import ingest
-    from dashboard.pipeline import Context
+    from dashboard.corpus import ingest
+    from dashboard.corpus.pipeline import Context
 
     path = Path(args.file)
     if not path.is_file():

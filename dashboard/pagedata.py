@@ -18,7 +18,7 @@ from typing import Any
 import pandas as pd
 
 from dashboard import views
-from dashboard.pipeline import Tables
+from dashboard.corpus.pipeline import Tables
 from dashboard.query import Filters, Selection, count_for_place, events_for_place, quotes_for_place, select
 
 TABLE_ROWS = 1000  # rows of the events table on the page; the CSV export holds every one

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from dashboard.ingest import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES
+from dashboard.corpus.ingest import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES
 from dashboard.views import plain
 
 __all__ = ["NO_FILE", "count", "plain", "preview_quotes", "sentence", "upload_problem"]

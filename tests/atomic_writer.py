@@ -11,7 +11,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from dashboard import ingest, review
+from dashboard.corpus import ingest, review
 from dashboard.files import atomic_write_text
 from dashboard.geo.cache import NominatimCache
 from dashboard.geo.geocode import Resolution

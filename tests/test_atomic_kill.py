@@ -16,8 +16,8 @@ import sys
 import time
 from pathlib import Path
 
-from dashboard import pipeline, review
-from dashboard.documents import load_meta
+from dashboard.corpus import pipeline, review
+from dashboard.corpus.documents import load_meta
 from dashboard.geo.cache import NominatimCache
 from tests.atomic_writer import BLOCK, document_text
 

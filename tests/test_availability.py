@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import pipeline
+from dashboard.corpus import pipeline
 from tests.support import ROOT, browser, streamlit_server
 
 pytestmark = pytest.mark.browser

@@ -9,10 +9,10 @@ import pandas as pd
 import pytest
 
 from bench.generate import GEONAMES_SOURCE, documents, findable_names, generate, write_gazetteer
-from dashboard.documents import load_meta
+from dashboard.corpus.documents import load_meta
+from dashboard.corpus.pipeline import Context, build
 from dashboard.files import read_document
 from dashboard.geo.gazetteer import load_gazetteer
-from dashboard.pipeline import Context, build
 
 N = 400
 
@@ -109,8 +109,8 @@ def clean_main(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_document_mapped_build_equals_the_serial_build(corpus, built, tmp_path: Path, clean_main) -> None:  # noqa: ANN001
-    from dashboard.distributed import build_mapped, process_pool_mapper
-    from dashboard.pipeline import read_tables
+    from dashboard.corpus.distributed import build_mapped, process_pool_mapper
+    from dashboard.corpus.pipeline import read_tables
 
     tables, target = build_mapped(corpus.seeds, tmp_path, corpus.gazetteer, mapper=process_pool_mapper(2),
                                   batch_size=3)  # fmt: skip
@@ -124,7 +124,7 @@ def test_document_mapped_build_equals_the_serial_build(corpus, built, tmp_path: 
 
 def test_the_same_build_runs_under_dask(corpus, built, tmp_path: Path, clean_main) -> None:  # noqa: ANN001
     """The document map under an existing engine (dask.bag, local process scheduler), unchanged."""
-    from dashboard.distributed import build_mapped, dask_mapper
+    from dashboard.corpus.distributed import build_mapped, dask_mapper
 
     tables, _ = build_mapped(corpus.seeds, tmp_path, corpus.gazetteer, mapper=dask_mapper("processes", 2),
                              batch_size=3)  # fmt: skip

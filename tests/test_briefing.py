@@ -22,7 +22,7 @@ import pytest
 from dashboard import briefing_cli
 from dashboard.briefing import briefing_html, credits
 from dashboard.cli import main
-from dashboard.pipeline import Context, Tables, build_tables, extract_document
+from dashboard.corpus.pipeline import Context, Tables, build_tables, extract_document
 from dashboard.query import Filters
 from dashboard.svgmap import MapPlace, fit_view, render_svg
 

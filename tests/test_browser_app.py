@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from dashboard import pipeline
+from dashboard.corpus import pipeline
 from tests.support import ROOT, Browser, browser, streamlit_server
 
 pytestmark = pytest.mark.browser

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import pipeline, review
+from dashboard.corpus import pipeline, review
 from tests.support import ROOT, Browser, browser, streamlit_server
 
 pytestmark = pytest.mark.browser

@@ -14,7 +14,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard import exports, ingest, pipeline
+from dashboard import exports
+from dashboard.corpus import ingest, pipeline
 from dashboard.errors import InputError
 from dashboard.query import Filters, Selection
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import documents, ingest
+from dashboard.corpus import documents, ingest
+from dashboard.corpus.pipeline import Context, read_tables
 from dashboard.errors import InputError
-from dashboard.pipeline import Context, read_tables
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = (

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import review
-from dashboard.documents import content_hash
-from dashboard.pipeline import read_tables
+from dashboard.corpus import review
+from dashboard.corpus.documents import content_hash
+from dashboard.corpus.pipeline import read_tables
 from tests.support import as_shown
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -176,8 +176,8 @@ def test_the_preview_callback_checks_the_key_itself(dirs: dict[str, Path]) -> No
 
 def test_a_markdown_file_name_is_shown_as_text_in_the_preview(dirs: dict[str, Path],
                                                              monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
-    from dashboard import ingest, preview_worker
-    from dashboard.documents import DocumentMeta
+    from dashboard.corpus import ingest, preview_worker
+    from dashboard.corpus.documents import DocumentMeta
 
     monkeypatch.setenv("DASHBOARD_EDITING", "1")
     incoming = ingest.read_upload(ARTICLE.encode(), "[click](evil.example) **big** ![x](evil.png).md")

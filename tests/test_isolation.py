@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import isolate, pipeline
+from dashboard.corpus import isolate, pipeline
 from dashboard.errors import DashboardError
 
 ROOT = Path(__file__).resolve().parent.parent

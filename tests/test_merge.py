@@ -8,8 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard.merge import THRESHOLD, merge_events, similarity
-from dashboard.pipeline import EVENT_COLUMNS, build, read_tables
+from dashboard.corpus.merge import THRESHOLD, merge_events, similarity
+from dashboard.corpus.pipeline import EVENT_COLUMNS, build, read_tables
 
 BASE = "Russian troops withdrew from Hmeimim air base on Dec. 12, Reuters reported."
 

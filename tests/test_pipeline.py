@@ -13,9 +13,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from dashboard.corpus.pipeline import Context, build, read_tables
 from dashboard.extraction.extract import Extractor
 from dashboard.geo.gazetteer import DEFAULT_PATH, load_gazetteer
-from dashboard.pipeline import Context, build, read_tables
 from tests.nominatim_server import place_record
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -144,7 +144,7 @@ def _same_tables(a, b) -> None:  # noqa: ANN001
 
 def test_a_rebuild_reads_only_the_new_document_and_equals_a_fresh_build(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
     """Issue 12: adding one document must not read every cached extraction back (the reduce's 7 s at 100k)."""
-    import dashboard.pipeline as pipeline
+    import dashboard.corpus.pipeline as pipeline
 
     seeds = tmp_path / "seeds"
     seeds.mkdir()
@@ -177,7 +177,7 @@ def test_a_rebuild_reads_only_the_new_document_and_equals_a_fresh_build(tmp_path
 
 def test_a_name_dismissed_as_not_a_place_leaves_every_event_and_quote(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
     """Issue 11 #7: "Strategies" (from an organisation's name) marked "not a place" is no event's place any more."""
-    from dashboard import review
+    from dashboard.corpus import review
 
     geo = tmp_path / "geodata"
     monkeypatch.setenv("DASHBOARD_GEODATA_DIR", str(geo))

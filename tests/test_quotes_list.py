@@ -18,8 +18,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import exports, pipeline, views
+from dashboard import exports, views
 from dashboard.briefing import briefing_html
+from dashboard.corpus import pipeline
 from dashboard.query import Filters, select
 
 ROOT = Path(__file__).resolve().parent.parent

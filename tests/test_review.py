@@ -10,13 +10,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard import review
 from dashboard.auth import access
+from dashboard.corpus import review
+from dashboard.corpus.pipeline import build, read_tables
 from dashboard.errors import GazetteerError, InputError
 from dashboard.geo.cache import NominatimCache
 from dashboard.geo.gazetteer import load_gazetteer
 from dashboard.geo.geocode import Resolution
-from dashboard.pipeline import build, read_tables
 from dashboard.query import Filters, select
 
 ARTICLE = (

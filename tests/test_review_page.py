@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import review, views, wording
-from dashboard.documents import content_hash
-from dashboard.pipeline import read_tables
+from dashboard import views, wording
+from dashboard.corpus import review
+from dashboard.corpus.documents import content_hash
+from dashboard.corpus.pipeline import read_tables
 from tests.test_ingest_app import dirs, fill, page  # noqa: F401 - the fixture is used by name
 
 ARTICLE = "Turkish drones struck near Tell Tamer and in Hasakah on Dec. 12, the SDF said.\n"

@@ -32,7 +32,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import exports, pipeline
+from dashboard import exports
+from dashboard.corpus import pipeline
 from dashboard.query import Filters, select
 
 ROOT = Path(__file__).resolve().parent.parent

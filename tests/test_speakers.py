@@ -11,10 +11,10 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from dashboard.corpus.speakers import assign_speaker_ids, speakers_table
 from dashboard.extraction.extract import Extractor
 from dashboard.extraction.quotes import parse_speaker
 from dashboard.geo.gazetteer import DEFAULT_PATH, load_gazetteer
-from dashboard.speakers import assign_speaker_ids, speakers_table
 
 REF = date(2025, 3, 5)
 

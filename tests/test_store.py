@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import fixes, ingest, pipeline, review, store
-from dashboard.documents import DocumentMeta
+from dashboard.corpus import fixes, ingest, pipeline, review, store
+from dashboard.corpus.documents import DocumentMeta
 from dashboard.errors import InputError
 
 TEXT_A = (

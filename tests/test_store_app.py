@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import store
-from dashboard.documents import content_hash
+from dashboard.corpus import store
+from dashboard.corpus.documents import content_hash
 from tests.support import ROOT, as_shown
 
 APP = str(ROOT / "dashboard" / "app.py")

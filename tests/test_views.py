@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from dashboard import views
-from dashboard.pipeline import EVENT_COLUMNS, PLACE_COLUMNS, QUOTE_COLUMNS
+from dashboard.corpus.pipeline import EVENT_COLUMNS, PLACE_COLUMNS, QUOTE_COLUMNS
 from dashboard.query import Filters, events_for_place, quotes_for_place, select
 
 EVIL = "<img src=x onerror=alert(1)> <script>alert(2)</script> `tick` ${alert(3)}"

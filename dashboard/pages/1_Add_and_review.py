@@ -1,7 +1,7 @@
 """Add articles and review what was extracted: Streamlit wiring only.
 
-Checks, preview, naming and saving live in dashboard/ingest.py; overrides and marks in
-dashboard/review.py; who may write in dashboard/auth.py. News text is untrusted: it is shown
+Checks, preview, naming and saving live in dashboard/corpus/ingest.py; overrides and marks in
+dashboard/corpus/review.py; who may write in dashboard/auth.py. News text is untrusted: it is shown
 with st.text / st.dataframe, or as HTML built from escaped pieces (ingest.highlight_html).
 """
 
@@ -13,8 +13,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import auth, ingest, pipeline, preview_worker, review, safe_text, store, wording
-from dashboard.documents import content_hash
+from dashboard import auth, safe_text, wording
+from dashboard.corpus import ingest, pipeline, preview_worker, review, store
+from dashboard.corpus.documents import content_hash
 from dashboard.errors import DashboardError
 from dashboard.geo.cache import NominatimCache
 from dashboard.geo.gazetteer import DEFAULT_PATH as GAZETTEER_PATH

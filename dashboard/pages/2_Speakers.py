@@ -1,4 +1,4 @@
-"""Who said what: Streamlit wiring only; the tables come from dashboard/speakers.py.
+"""Who said what: Streamlit wiring only; the tables come from dashboard/corpus/speakers.py.
 
 Quotes are news text: shown only in st.dataframe cells (plain text, never Markdown or HTML).
 The filters in the page's URL (the map page's permalink parameters) apply here too.
@@ -10,7 +10,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import pipeline, speakers, views
+from dashboard import views
+from dashboard.corpus import pipeline, speakers
 from dashboard.query import from_params, select
 
 st.set_page_config(page_title="Speakers", layout="wide")

@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from dashboard.corpus.merge import tokens
 from dashboard.extraction.dates import date_bounds
-from dashboard.merge import tokens
 
 if TYPE_CHECKING:
     from dashboard.extraction.extract import Extraction

@@ -16,9 +16,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard import store
-from dashboard.errors import GazetteerError, InputError
-from dashboard.fixes import (
+from dashboard.corpus import store
+from dashboard.corpus.fixes import (
     LOCK_FILE,
     MARK_KINDS,
     NOT_A_PLACE,
@@ -31,12 +30,13 @@ from dashboard.fixes import (
     overrides_path,
     write_overrides_file,
 )
-from dashboard.fixes import load_marks as _marks_in
-from dashboard.fixes import load_overrides as _overrides_in
+from dashboard.corpus.fixes import load_marks as _marks_in
+from dashboard.corpus.fixes import load_overrides as _overrides_in
+from dashboard.corpus.pipeline import seeds_dir
+from dashboard.errors import GazetteerError, InputError
 from dashboard.geo.cache import NominatimCache
 from dashboard.geo.gazetteer import KINDS, Place
 from dashboard.geo.geocode import normalize
-from dashboard.pipeline import seeds_dir
 
 LOW_CONFIDENCE = 0.5
 EARTH_RADIUS_KM = 6371.0

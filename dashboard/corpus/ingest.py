@@ -24,13 +24,13 @@ from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
-from dashboard import pipeline, store
-from dashboard.documents import DocumentMeta, check_reference_date
+from dashboard.corpus import pipeline, store
+from dashboard.corpus.documents import DocumentMeta, check_reference_date
+from dashboard.corpus.fixes import Override, geodata_dir, now_iso
 from dashboard.errors import DashboardError, InputError
 from dashboard.extraction.extract import Extraction
 from dashboard.extraction.text import unwrap_paragraphs
 from dashboard.files import UTF16_BOMS, decode_document
-from dashboard.fixes import Override, geodata_dir, now_iso
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")

@@ -17,11 +17,19 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from dashboard.documents import list_documents
+from dashboard.corpus.documents import list_documents
+from dashboard.corpus.pipeline import (
+    BUILD_DIR,
+    SEEDS_DIR,
+    Context,
+    DocumentResult,
+    Tables,
+    build_tables,
+    extract_document,
+)
+from dashboard.corpus.pipeline import write_tables as _write_tables
 from dashboard.errors import InputError
 from dashboard.geo.gazetteer import DEFAULT_PATH as GAZETTEER_PATH
-from dashboard.pipeline import BUILD_DIR, SEEDS_DIR, Context, DocumentResult, Tables, build_tables, extract_document
-from dashboard.pipeline import write_tables as _write_tables
 
 # One Context per worker process and gazetteer: building the phrase indexes of a
 # 30k-place gazetteer takes about a second, far more than one document's extraction.

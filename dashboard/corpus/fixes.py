@@ -37,7 +37,7 @@ from dashboard.files import atomic_write_text
 from dashboard.geo.gazetteer import KINDS
 from dashboard.geo.geocode import normalize
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 OVERRIDE_COLUMNS = ("name", "lat", "lon", "kind", "country", "note", "by", "at")
 OVERRIDES_FILE = "overrides.csv"
 MARKS_FILE = "review_marks.json"

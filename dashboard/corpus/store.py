@@ -34,11 +34,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from dashboard import pipeline
-from dashboard.documents import DocumentMeta, content_hash, document_name, load_meta, meta_path
-from dashboard.errors import DashboardError, InputError
-from dashboard.files import atomic_write_text, read_document
-from dashboard.fixes import (
+from dashboard.corpus import pipeline
+from dashboard.corpus.documents import DocumentMeta, content_hash, document_name, load_meta, meta_path
+from dashboard.corpus.fixes import (
     Fixes,
     Mark,
     Override,
@@ -52,6 +50,8 @@ from dashboard.fixes import (
     write_marks_file,
     write_overrides_file,
 )
+from dashboard.errors import DashboardError, InputError
+from dashboard.files import atomic_write_text, read_document
 from dashboard.geo.geocode import normalize
 
 STORE_URL_ENV = "DASHBOARD_STORE_URL"

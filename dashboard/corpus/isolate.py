@@ -78,7 +78,7 @@ multiprocessing.spawn.get_preparation_data = _preparation_data
 
 def _context() -> multiprocessing.context.BaseContext:
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["dashboard.pipeline", "dashboard.ingest"])
+    ctx.set_forkserver_preload(["dashboard.corpus.pipeline", "dashboard.corpus.ingest"])
     return ctx
 
 

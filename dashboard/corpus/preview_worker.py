@@ -1,14 +1,14 @@
 """The "Add and review" page's preview, run in a worker process with a time limit.
 
 The page's own process serves every visitor; extraction of a hostile text there would stall
-them all (see dashboard/isolate.py). Here the page waits for a worker instead, and a preview
+them all (see dashboard/corpus/isolate.py). Here the page waits for a worker instead, and a preview
 over the limit is stopped and explained.
 """
 
 from __future__ import annotations
 
-from dashboard import ingest, isolate, pipeline, store
-from dashboard.documents import DocumentMeta
+from dashboard.corpus import ingest, isolate, pipeline, store
+from dashboard.corpus.documents import DocumentMeta
 from dashboard.errors import InputError
 
 

@@ -22,8 +22,8 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard import isolate, rowstore
-from dashboard.documents import (
+from dashboard.corpus import isolate, rowstore
+from dashboard.corpus.documents import (
     DocumentMeta,
     check_reference_date,
     content_hash,
@@ -32,20 +32,20 @@ from dashboard.documents import (
     list_documents,
     load_meta,
 )
+from dashboard.corpus.fixes import NOT_A_PLACE, Fixes, Override, load_overrides, override_row, overrides_path
+from dashboard.corpus.merge import merge_events
+from dashboard.corpus.speakers import assign_speaker_ids, speaker_id
 from dashboard.errors import InputError
 from dashboard.extraction.extract import Extraction, Extractor
 from dashboard.files import atomic_write_text, read_document
-from dashboard.fixes import NOT_A_PLACE, Fixes, Override, load_overrides, override_row, overrides_path
 from dashboard.geo.gazetteer import DEFAULT_PATH as GAZETTEER_PATH
 from dashboard.geo.gazetteer import Place, load_gazetteer
 from dashboard.geo.geocode import normalize
 from dashboard.geo.resolver import Resolver
-from dashboard.merge import merge_events
-from dashboard.speakers import assign_speaker_ids, speaker_id
 
 log = logging.getLogger(__name__)
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def seeds_dir() -> Path:
