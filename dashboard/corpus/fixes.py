@@ -1,7 +1,7 @@
 """A person's corrections to what the machine extracted, as data: place overrides and "marked wrong" marks.
 
 Both live in one writable folder (env ``DASHBOARD_GEODATA_DIR``, default ``geodata/``) in the file
-store, or in the database's tables (corpus/store.py), which reads and writes them with these types:
+store, or in the database (sqlstore.py), which reads and writes them with these types:
 
 - ``overrides.csv`` (name,lat,lon,kind,country,note,by,at): where a name the gazetteer and
   geocoder could not place (or placed with low confidence) really is, or that it is no place at
