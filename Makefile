@@ -44,7 +44,7 @@ system-packages:
 	fi
 
 assets: install
-	$(BIN)/python -c "from dashboard.assets import ensure_static_assets as e; import sys; sys.exit(0 if e() else 1)"
+	$(BIN)/python -c "from dashboard.views.assets import ensure_static_assets as e; import sys; sys.exit(0 if e() else 1)"
 
 build: assets
 	$(BIN)/python -m dashboard build

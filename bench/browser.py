@@ -39,8 +39,8 @@ _LAYER_DRAWN_JS = "() => window.placesDrawnAt || false"
 
 def write_site(folder: Path, places: pd.DataFrame, label: str) -> dict[str, Path]:
     """The app's map and the plain map as HTML files, with Leaflet at /app/static as the app serves it."""
-    from dashboard.assets import leaflet_source
-    from dashboard.maplayer import build_map
+    from dashboard.views.assets import leaflet_source
+    from dashboard.views.maplayer import build_map
 
     static = folder / "app" / "static"
     static.mkdir(parents=True, exist_ok=True)
@@ -49,7 +49,7 @@ def write_site(folder: Path, places: pd.DataFrame, label: str) -> dict[str, Path
         if text is None:
             raise RuntimeError("Leaflet is missing: pip install -r requirements.txt (django-js-lib-leaflet)")
         (static / name).write_text(text, encoding="utf-8")
-    from dashboard.assets import OUTLINES_FILE, OUTLINES_SOURCE
+    from dashboard.views.assets import OUTLINES_FILE, OUTLINES_SOURCE
 
     (static / OUTLINES_FILE).write_bytes(OUTLINES_SOURCE.read_bytes())
     pages = {"layer": folder / f"layer-{label}.html", "plain": folder / f"plain-{label}.html"}
@@ -91,7 +91,7 @@ def time_page(b: Any, url: str, n_markers: int, hover_title: str | None, shot: s
 
 
 def measure(places_setting: str, corpus: int, repeat: int = 3) -> dict[str, Any]:
-    from dashboard.query import Filters, select
+    from dashboard.views.query import Filters, select
     from tests.support import browser
     from tests.support import static_server as serve
 

@@ -151,7 +151,7 @@ class Clicker:
 
 def busiest_places(build_dir: Path, n: int = 2) -> list[dict[str, Any]]:
     from dashboard.corpus.pipeline import read_tables
-    from dashboard.query import Filters, select
+    from dashboard.views.query import Filters, select
 
     t = read_tables(build_dir)
     placed = select(t.events, t.quotes, t.places, Filters()).places

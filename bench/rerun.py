@@ -74,8 +74,8 @@ def ensure_tables(n: int, places: str) -> Any:
 
 def app_rerun(tables: Any, filters: Any, selected: str | None = None) -> tuple[Any, dict[str, Any]]:
     """What one rerun of dashboard/app.py does on the server for the map, as the app calls it."""
-    from dashboard import assets, maplayer
-    from dashboard.query import select
+    from dashboard.views import assets, maplayer
+    from dashboard.views.query import select
 
     sel = select(tables.events, tables.quotes, tables.places, filters)
     view = _HOME_VIEWS.get(id(tables))  # the app caches the home view per build (st.cache_data)
@@ -91,7 +91,7 @@ def app_rerun(tables: Any, filters: Any, selected: str | None = None) -> tuple[A
 
 
 _HOME_VIEWS: dict[int, Any] = {}
-OUTLINES_URL = "/app/static/outlines.geojson"  # as the app serves them (dashboard/assets.py)
+OUTLINES_URL = "/app/static/outlines.geojson"  # as the app serves them (dashboard/views/assets.py)
 
 
 def plain_per_place(places: pd.DataFrame) -> dict[str, Any]:
@@ -123,7 +123,7 @@ def median_time(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
 
 
 def measure(n: int, places: str, plain_events_max: int, repeat: int = 5) -> dict[str, Any]:
-    from dashboard.query import Filters, select
+    from dashboard.views.query import Filters, select
 
     tables = ensure_tables(n, places)
     # A typical rerun: the user narrowed the dates to the whole year (every dated event kept), so the

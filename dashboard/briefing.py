@@ -5,7 +5,7 @@ internet, so the file carries everything it shows: inline CSS, a static SVG map,
 no script, no font or image fetched from anywhere (a Content-Security-Policy
 forbids it even if a browser were tempted). Every piece of source text is
 escaped, because news text is untrusted. The items come from
-`dashboard.query.select`, so a briefing shows exactly what the app shows for the
+`dashboard.views.query.select`, so a briefing shows exactly what the app shows for the
 same filters, and each one names its document and line for checking.
 """
 
@@ -25,9 +25,9 @@ import pandas as pd
 
 from dashboard.errors import DashboardError
 from dashboard.files import atomic_write_bytes
-from dashboard.query import Filters, Selection, events_for_place, quotes_for_place, select
 from dashboard.svgmap import KIND_COLOURS, MapPlace, cluster_view, core_places, fit_view, render_svg
-from dashboard.views import plain
+from dashboard.views.panels import plain
+from dashboard.views.query import Filters, Selection, events_for_place, quotes_for_place, select
 
 if TYPE_CHECKING:
     from dashboard.corpus.pipeline import Tables

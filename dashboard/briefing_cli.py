@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from dashboard.errors import InputError
-from dashboard.query import CLAIMS, KINDS, Filters
+from dashboard.views.query import CLAIMS, KINDS, Filters
 
 FORMATS = ("html", "pdf")
 
@@ -153,7 +153,7 @@ def load_tables():  # noqa: ANN201 - pipeline.Tables, imported lazily to keep `-
 
 def cmd_brief(args: argparse.Namespace) -> int:
     from dashboard.briefing import briefing_html, write_briefing
-    from dashboard.query import select
+    from dashboard.views.query import select
 
     # Cheap checks first: a typo in a date or the output path fails before any build.
     parse_day(args.date_from, "--from")

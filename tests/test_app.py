@@ -212,12 +212,13 @@ def test_a_search_that_finds_nothing_with_a_selected_place_shows_no_traceback(di
 
 def test_an_unexpected_error_shows_a_plain_message_without_paths(dirs: tuple[Path, Path],
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
-    from dashboard import views
 
     def broken(*args: object) -> str:
-        raise KeyError("/srv/secret/path/dashboard/query.py: date_first")
+        raise KeyError("/srv/secret/path/dashboard/views/query.py: date_first")
 
-    monkeypatch.setattr(views, "filters_from_inputs", broken)
+    from dashboard.views import panels
+
+    monkeypatch.setattr(panels, "filters_from_inputs", broken)
     at = AppTest.from_file(APP, default_timeout=90)
     at.run()
     assert len(at.exception) == 1

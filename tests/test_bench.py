@@ -137,7 +137,7 @@ def test_st_folium_recorder_sends_the_map_script(built) -> None:  # noqa: ANN001
     from datetime import date
 
     from bench.rerun import app_rerun
-    from dashboard.query import Filters
+    from dashboard.views.query import Filters
 
     sel, sent = app_rerun(built, Filters(date_from=date(2024, 1, 1), date_to=date(2024, 12, 31)))
     top = str(sel.places.iloc[0]["name"])

@@ -23,8 +23,8 @@ from dashboard import briefing_cli
 from dashboard.briefing import briefing_html, credits
 from dashboard.cli import main
 from dashboard.corpus.pipeline import Context, Tables, build_tables, extract_document
-from dashboard.query import Filters
 from dashboard.svgmap import MapPlace, fit_view, render_svg
+from dashboard.views.query import Filters
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = "001_fixture"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.briefing import briefing_html
-from dashboard.query import Filters
+from dashboard.views.query import Filters
 from tests.support import browser
 from tests.test_briefing import DEC, GENERATED, fixture_tables
 

@@ -7,8 +7,8 @@ import io
 import json
 from datetime import date
 
-from dashboard import exports
-from dashboard.query import Filters, select
+from dashboard.views import exports
+from dashboard.views.query import Filters, select
 from tests.test_views import make_tables
 
 

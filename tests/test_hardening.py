@@ -14,10 +14,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard import exports
 from dashboard.corpus import ingest, pipeline
 from dashboard.errors import InputError
-from dashboard.query import Filters, Selection
+from dashboard.views import exports
+from dashboard.views.query import Filters, Selection
 
 ROOT = Path(__file__).resolve().parent.parent
 

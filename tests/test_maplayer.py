@@ -9,8 +9,8 @@ import re
 import pandas as pd
 import pytest
 
-from dashboard import maplayer
-from dashboard.query import Filters, select
+from dashboard.views import maplayer
+from dashboard.views.query import Filters, select
 from tests.test_views import EVIL, _place, make_tables
 
 

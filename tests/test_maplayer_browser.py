@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 from PIL import Image
 
-from dashboard import assets, maplayer
+from dashboard.views import assets, maplayer
 from tests.support import browser
 from tests.support import static_server as serve
 from tests.test_views import EVIL, _place

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import pagedata, views
 from dashboard.corpus import pipeline
+from dashboard.views import pagedata, panels
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "dashboard" / "app.py")
@@ -40,24 +40,24 @@ def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
 
 def _record(monkeypatch: pytest.MonkeyPatch, name: str, calls: list[tuple[str, int]]) -> None:
-    real = getattr(views, name)
+    real = getattr(panels, name)
 
     def counting(frame, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
         calls.append((name, len(frame)))
         return real(frame, *args, **kwargs)
 
-    monkeypatch.setattr(views, name, counting)
+    monkeypatch.setattr(panels, name, counting)
 
 
 def _panel_call(monkeypatch: pytest.MonkeyPatch, calls: list[tuple[str, int]]) -> None:
-    real = views.place_panel_html
+    real = panels.place_panel_html
 
     def counting(place, name, events, quotes, **totals):  # noqa: ANN001, ANN003, ANN202
         calls.append(("panel events", len(events)))
         calls.append(("panel quotes", len(quotes)))
         return real(place, name, events, quotes, **totals)
 
-    monkeypatch.setattr(views, "place_panel_html", counting)
+    monkeypatch.setattr(panels, "place_panel_html", counting)
 
 
 def test_no_table_or_panel_is_formatted_for_rows_it_does_not_show(
@@ -117,7 +117,7 @@ def test_the_map_renders_the_same_with_templates_compiled_once(monkeypatch: pyte
     import jinja2
     import pandas as pd
 
-    from dashboard import maplayer, templates_cache
+    from dashboard.views import maplayer, templates_cache
 
     places = pd.DataFrame({"name": ["Homs", "Giv`at ${x} <b>"], "kind": ["city", "base"], "lat": [34.7, 32.1],
                            "lon": [36.7, 34.8], "n_events": [3, 1]})  # fmt: skip

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pandas as pd
 import pytest
 
-from dashboard.query import Filters, from_params, place_summary, select, to_params
+from dashboard.views.query import Filters, from_params, place_summary, select, to_params
 from tests.test_views import _event, _place, make_tables
 
 
@@ -92,7 +92,7 @@ def test_permalink_round_trip_and_bad_values() -> None:
 def test_a_place_s_events_from_the_links_equal_a_scan_of_every_event(seed: int) -> None:
     """The panel's fast path (positions from the links) lists what a pass over every event lists."""
     from dashboard.corpus.pipeline import _prepare_events
-    from dashboard.query import count_for_place, events_for_place
+    from dashboard.views.query import count_for_place, events_for_place
 
     events, quotes, places = _random_tables(seed)
     events = _prepare_events(events)  # as a build stores them: in reading order

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dashboard.corpus.pipeline import EVENT_COLUMNS, PLACE_COLUMNS, QUOTE_COLUMNS, _prepare_events
-from dashboard.query import CLAIMS, KINDS, Filters, events_for_place, from_params, quotes_for_place, select
+from dashboard.views.query import CLAIMS, KINDS, Filters, events_for_place, from_params, quotes_for_place, select
 from tests.test_views import _event, _place
 
 NAMES = ["Alpha", "Beta base", "Gamma", "Latakia", "[x](y)", ".*", ""]

@@ -17,7 +17,7 @@ from dashboard.errors import GazetteerError, InputError
 from dashboard.geo.cache import NominatimCache
 from dashboard.geo.gazetteer import load_gazetteer
 from dashboard.geo.geocode import Resolution
-from dashboard.query import Filters, select
+from dashboard.views.query import Filters, select
 
 ARTICLE = (
     "A Russian convoy was stopped near Tell Hamdan on Dec. 11, witnesses said.\n"

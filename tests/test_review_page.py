@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import views, wording
 from dashboard.corpus import review
 from dashboard.corpus.documents import content_hash
 from dashboard.corpus.pipeline import read_tables
+from dashboard.views import panels, wording
 from tests.test_ingest_app import dirs, fill, page  # noqa: F401 - the fixture is used by name
 
 ARTICLE = "Turkish drones struck near Tell Tamer and in Hasakah on Dec. 12, the SDF said.\n"
@@ -75,6 +75,6 @@ def test_no_internal_names_on_the_pages(dirs: dict[str, Path], monkeypatch: pyte
     assert "DASHBOARD_" not in shown and "places.csv" not in shown, shown
     marks = at.multiselect(key="marks_event_")
     assert marks.options and not any(o.startswith("000_30cf977f6c52e3a0:") for o in marks.options)
-    assert views.plain("Wikipedia (Scots-language page), as in the project's reference places.csv") == \
+    assert panels.plain("Wikipedia (Scots-language page), as in the project's reference places.csv") == \
         "Wikipedia (Scots-language page)"  # fmt: skip
-    assert views.plain("Wikipedia 'Tartus' (as in the project's reference places.csv)") == "Wikipedia 'Tartus'"
+    assert panels.plain("Wikipedia 'Tartus' (as in the project's reference places.csv)") == "Wikipedia 'Tartus'"

@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dashboard.safe_text import WORD_JOINER, md, summarise
+from dashboard.views.safe_text import WORD_JOINER, md, summarise
 
 
 def shown(markdown: str) -> str:

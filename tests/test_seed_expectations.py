@@ -32,9 +32,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import exports
 from dashboard.corpus import pipeline
-from dashboard.query import Filters, select
+from dashboard.views import exports
+from dashboard.views.query import Filters, select
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "dashboard" / "app.py")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import auth, safe_text, wording
+from dashboard import auth
 from dashboard.corpus import ingest, pipeline, preview_worker, review, store
 from dashboard.corpus.documents import content_hash
 from dashboard.errors import DashboardError
@@ -21,6 +21,7 @@ from dashboard.geo.cache import NominatimCache
 from dashboard.geo.gazetteer import DEFAULT_PATH as GAZETTEER_PATH
 from dashboard.geo.gazetteer import KINDS, load_gazetteer
 from dashboard.geo.geocode import GeocodeSettings
+from dashboard.views import safe_text, wording
 
 st.set_page_config(page_title="Add and review", layout="wide")
 st.set_option("client.showErrorDetails", safe_text.ERROR_DETAILS)  # last resort: a plain message, no traceback

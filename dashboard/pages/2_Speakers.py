@@ -10,9 +10,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import views
 from dashboard.corpus import pipeline, speakers
-from dashboard.query import from_params, select
+from dashboard.views import panels
+from dashboard.views.query import from_params, select
 
 st.set_page_config(page_title="Speakers", layout="wide")
 st.title("Speakers: who said what, when, about which places")
@@ -39,7 +39,7 @@ if "speaker_id" not in quotes.columns:
     quotes = speakers.assign_speaker_ids(quotes)
 selection = select(tables.events, quotes, tables.places, filters)
 shown = selection.quotes[selection.quotes["hidden"].ne(True)] if "hidden" in selection.quotes else selection.quotes
-st.text(views.filters_caption(filters, len(shown)))  # st.text: URL values never render as Markdown
+st.text(panels.filters_caption(filters, len(shown)))  # st.text: URL values never render as Markdown
 for note in notes:
     st.text(note)
 

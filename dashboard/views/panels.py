@@ -17,7 +17,7 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.query import Filters, Selection
+from dashboard.views.query import Filters, Selection
 
 CLAIM_LABELS = {
     "reported": "reported",

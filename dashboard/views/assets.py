@@ -11,7 +11,7 @@ import importlib.util
 import shutil
 from pathlib import Path
 
-STATIC_DIR = Path(__file__).resolve().parent / "static"
+STATIC_DIR = Path(__file__).resolve().parents[1] / "static"  # beside app.py: what Streamlit serves
 STATIC_URL = "/app/static"
 LEAFLET_FILES = ("leaflet.js", "leaflet.css")
 CDN_LEAFLET_JS = "https://cdn.jsdelivr.net/npm/leaflet@1.9.4/dist/leaflet.js"
@@ -32,7 +32,7 @@ def leaflet_source(name: str) -> str | None:
     return (folder / name).read_text(encoding="utf-8") if folder else None
 
 
-OUTLINES_SOURCE = Path(__file__).resolve().parent.parent / "geodata" / "outlines.geojson"
+OUTLINES_SOURCE = Path(__file__).resolve().parents[2] / "geodata" / "outlines.geojson"
 OUTLINES_FILE = "outlines.geojson"
 
 

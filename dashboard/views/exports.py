@@ -13,8 +13,8 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.query import Filters, Selection
-from dashboard.views import is_ranged, outlets
+from dashboard.views.panels import is_ranged, outlets
+from dashboard.views.query import Filters, Selection
 
 # Excel reads a CSV as the local code page unless it starts with a UTF-8 byte order mark:
 # with it, "Deir ez-Zor", "Ḥamā" and curly quotes open as written.

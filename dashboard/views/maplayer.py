@@ -26,10 +26,10 @@ import numpy as np
 import pandas as pd
 from branca.element import Element, MacroElement
 
-from dashboard.assets import leaflet_urls
-from dashboard.views import esc
+from dashboard.views.assets import leaflet_urls
+from dashboard.views.panels import esc
 
-OUTLINES_PATH = Path(__file__).resolve().parent.parent / "geodata" / "outlines.geojson"
+OUTLINES_PATH = Path(__file__).resolve().parents[2] / "geodata" / "outlines.geojson"
 TILES_ENV = "DASHBOARD_TILES"  # "osm" draws OpenStreetMap tiles (needs internet); default "none"
 BASEMAPS = ("auto", "none", "osm")
 OUTLINES_ATTRIBUTION = "Outlines: Natural Earth (public domain) · Places: GeoNames (CC BY 4.0), Wikipedia"

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from dashboard.corpus.ingest import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES
-from dashboard.views import plain
+from dashboard.views.panels import plain
 
 __all__ = ["NO_FILE", "count", "plain", "preview_quotes", "sentence", "upload_problem"]
 
