@@ -273,6 +273,7 @@ class Extractor:
             when = event_date(dates) or filed or self._header
             sentence_dates[si] = when
             passing = _in_passing(sentence, a, mentions, self.countries)
+            passing += [m for m in _wished_for(sentence, a, mentions, spans) if m not in passing]
             scene = [m for m in mentions if m not in passing]
             places = self.rank_places(scene, dateline_end, self._subject_country(sentence, a, scene))
             mentioned = _unique(m.place for m in passing if m.place not in places)
@@ -451,6 +452,43 @@ def _in_passing(
             if _OWNER_AFTER.match(tail) or metonym or _WHEREABOUTS_BEFORE.search(lead):
                 out.append(m)
         i = j + 1
+    return out
+
+
+# A wish, prayer or appeal: what follows names where the speaker wants something to happen, not
+# where anything happened ("called for peace in Syria, Yemen and Sudan", "urged Turkey to leave
+# Afrin", "let us pray for peace in Ukraine"). Only the verb with its "for"/"on"/"to" counts:
+# "worshippers prayed in Damascus" is a scene, and so is "a town called Kafr Nubl".
+_WISH = re.compile(
+    r"\b(?:(?:pray(?:s|ed|ing)?|prayers?|call(?:s|ed|ing)?|appeal(?:s|ed|ing)?|plead(?:s|ed|ing)?|pled|"
+    r"hop(?:e|es|ed|ing)|wish(?:es|ed|ing)?|longing|yearn(?:s|ed|ing)?)\s+for|"
+    r"call(?:s|ed|ing)?\s+(?:on|upon)|appeal(?:s|ed|ing)?\s+to|urg(?:e|es|ed|ing)|"
+    r"(?:solidarity|sympath(?:y|ies)|stand(?:s|ing)?)\s+with|condolences\s+to)\b",
+    re.I,
+)
+# Where the wish ends and the sentence may go on to tell what happened: a clause that starts a new
+# event ("..., hours after shelling hit Homs"), a semicolon, the end of the quotation it stands in.
+_WISH_END = re.compile(
+    r";|\s[\u2013\u2014-]{1,2}\s+(?=(?:as|after|while|when|before|since|following|amid)\b)|"
+    r",?\s+(?:(?:hours|days|weeks|shortly|soon|just|minutes)\s+)?(?<!well\s)(?:as|after|while|when|before|since|following|"
+    r"amid|whereas|but|speaking|addressing|visiting|during)\s(?!well\b)",
+    re.I,
+)
+
+
+def _wished_for(sentence: str, offset: int, mentions: list[PlaceMention], spans: list[QuoteSpan]) -> list[PlaceMention]:
+    """Places named as the object of a wish, a prayer or an appeal: mentioned, not the scene."""
+    if not mentions:
+        return []
+    out: list[PlaceMention] = []
+    for cue in _WISH.finditer(sentence):
+        at = offset + cue.start()
+        inside = next((q for q in spans[_first_span(spans, at) :] if q.start <= at < q.end), None)
+        stop = _WISH_END.search(sentence, cue.end())
+        end = offset + (stop.start() if stop else len(sentence))
+        if inside is not None:
+            end = min(end, inside.end)  # a wish inside a quotation ends with it
+        out += [m for m in mentions if offset + cue.end() <= m.start < end and m not in out]
     return out
 
 
