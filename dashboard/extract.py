@@ -184,7 +184,11 @@ class Extractor:
         return bool(re.match(r"[A-Z]\w+\s+(?:al|el|bin|ibn)-", text[a:]))
 
     def rank_places(
-        self, mentions: list[PlaceMention], dateline_end: int = -1, actor: PlaceMention | None = None
+        self,
+        mentions: list[PlaceMention],
+        dateline_end: int = -1,
+        actor: PlaceMention | None = None,
+        within: frozenset[str] = frozenset(),
     ) -> list[str]:
         """Distinct places, the one the event happened at first.
 
@@ -196,11 +200,19 @@ class Extractor:
         for m in sorted(mentions, key=lambda m: (m.start < dateline_end, m is actor, m.start)):
             if m.place not in order:
                 order.append(m.place)
-        for name in order:
+        if not order:
+            return order
+        # The dateline's city ("GENEVA, 16 December -") is where the story was filed: it leads only when
+        # nothing else is named. A name the gazetteer lacks set inside a known place ("Umayyad Square in
+        # Damascus", `within`) yields the lead to the place that can be mapped.
+        filed = {m.place for m in mentions if m.start < dateline_end}
+        filed -= {m.place for m in mentions if m.start >= dateline_end}
+        pool = [n for n in order if n not in filed and n not in within] or [n for n in order if n not in filed] or order
+        for name in pool:
             place = self.places.get(name)
             if place is None or KIND_RANK.get(place.kind, 1) < KIND_RANK["country"]:
                 return [name] + [n for n in order if n != name]
-        return order
+        return [pool[0]] + [n for n in order if n != pool[0]]
 
     def _subject_country(self, sentence: str, offset: int, mentions: list[PlaceMention]) -> PlaceMention | None:
         if len(mentions) < 2 or mentions[0].start - offset > 4:
@@ -275,7 +287,8 @@ class Extractor:
             passing = _in_passing(sentence, a, mentions, self.countries)
             passing += [m for m in _wished_for(sentence, a, mentions, spans) if m not in passing]
             scene = [m for m in mentions if m not in passing]
-            places = self.rank_places(scene, dateline_end, self._subject_country(sentence, a, scene))
+            within = _set_within(sentence, a, scene)
+            places = self.rank_places(scene, dateline_end, self._subject_country(sentence, a, scene), within)
             mentioned = _unique(m.place for m in passing if m.place not in places)
             sentence_places[si] = places
             outside = _outside_quotes(sentence, a, spans)
@@ -293,9 +306,9 @@ class Extractor:
                 continue
             if filed is not None and b <= filed.end + 2:
                 continue  # the dateline itself
-            if not places and when is not None and when.basis in ("header", "dateline"):
-                if any(qs == si for _, qs in quotes):
-                    continue  # a quotation with no place of its own: its quote record carries the date
+            if when is not None and when.basis in ("header", "dateline") and any(qs == si for _, qs in quotes):
+                if all(_inside_quotes(m, spans) for m in scene):
+                    continue  # no place of its own ("Damascus is free," X said): its quote carries the date
             if _PUBLISHING_NOTE.match(sentence) or furniture:
                 continue
             speakers = [q.speaker for q, qs in quotes if qs == si and q.speaker]
@@ -453,6 +466,21 @@ def _in_passing(
                 out.append(m)
         i = j + 1
     return out
+
+
+def _set_within(sentence: str, offset: int, mentions: list[PlaceMention]) -> frozenset[str]:
+    """Unknown names followed by "in" and a known place: a square, a street or a dam inside it."""
+    out = set()
+    for m, n in zip(mentions, mentions[1:], strict=False):
+        gap = sentence[m.end - offset : n.start - offset]
+        if not m.known and n.known and re.fullmatch(r",?\s+in\s+(?:the\s+)?", gap):
+            out.add(m.place)
+    return frozenset(out)
+
+
+def _inside_quotes(m: PlaceMention, spans: list[QuoteSpan]) -> bool:
+    i = _first_span(spans, m.start)
+    return i < len(spans) and spans[i].start < m.start < spans[i].end
 
 
 # A wish, prayer or appeal: what follows names where the speaker wants something to happen, not

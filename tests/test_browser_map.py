@@ -163,7 +163,7 @@ def test_every_place_is_clickable_at_the_first_view_and_a_base_wins_over_its_cit
         b.page.wait_for_timeout(500)
     # spread markers keep a line back to their true point
     assert frame.locator("path.map-leader").count() >= 2
-    assert len(names) == 17  # the 17 of the module docstring
+    assert len(names) == 15  # the 15 of the module docstring
     b.screenshot("map-stacked-places")
     assert b.blocked == [] and b.dialogs == []
 
