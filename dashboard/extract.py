@@ -491,7 +491,7 @@ _WISH = re.compile(
     r"\b(?:(?:pray(?:s|ed|ing)?|prayers?|call(?:s|ed|ing)?|appeal(?:s|ed|ing)?|plead(?:s|ed|ing)?|pled|"
     r"hop(?:e|es|ed|ing)|wish(?:es|ed|ing)?|longing|yearn(?:s|ed|ing)?)\s+for|"
     r"call(?:s|ed|ing)?\s+(?:on|upon)|appeal(?:s|ed|ing)?\s+to|urg(?:e|es|ed|ing)|"
-    r"(?:solidarity|sympath(?:y|ies)|stand(?:s|ing)?)\s+with|condolences\s+to)\b",
+    r"(?:solidarity|sympath(?:y|ies))\s+(?:with|for)|condolences\s+to)\b",
     re.I,
 )
 # Where the wish ends and the sentence may go on to tell what happened: a clause that starts a new

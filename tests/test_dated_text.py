@@ -205,6 +205,7 @@ def test_places_wished_for_are_mentioned_not_the_scene(ex: Extractor, line: str,
          ["Aleppo"], ["Idlib"]),
         ("Rebels on March 2 seized a town called Saraqeb.", ["Saraqib"], []),
         ("On March 2 the UN called for calm; hours later, shells fell on Hama.", ["Hama"], []),
+        ("Soldiers standing with their families in Latakia waved on March 2.", ["Latakia"], []),
     ],
 )  # fmt: skip
 def test_a_scene_beside_a_wish_stays_where_it_happened(ex: Extractor, line: str, places: list, mentioned: list) -> None:
