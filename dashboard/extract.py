@@ -494,6 +494,8 @@ _WISH = re.compile(
     r"(?:solidarity|sympath(?:y|ies))\s+(?:with|for)|condolences\s+to)\b",
     re.I,
 )
+_WISH_STEMS = ("pray", "call", "appeal", "plead", "pled", "hop", "wish", "longing", "yearn", "urg", "solidarity",
+               "sympath", "condolence")
 # Where the wish ends and the sentence may go on to tell what happened: a clause that starts a new
 # event ("..., hours after shelling hit Homs"), a semicolon, the end of the quotation it stands in.
 _WISH_END = re.compile(
@@ -508,6 +510,9 @@ def _wished_for(sentence: str, offset: int, mentions: list[PlaceMention], spans:
     """Places named as the object of a wish, a prayer or an appeal: mentioned, not the scene."""
     if not mentions:
         return []
+    low = sentence.lower()
+    if not any(stem in low for stem in _WISH_STEMS):
+        return []  # most sentences: no regular expression run at all
     out: list[PlaceMention] = []
     for cue in _WISH.finditer(sentence):
         at = offset + cue.start()
