@@ -30,4 +30,6 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "markdown_image": lambda n: "![" + "x" * (8 * n),
     "denied_spaces": lambda n: "deleted" + " " * (8 * n) + "x",
     "unclosed_quote": lambda n: '"' + "word " * (2 * n),
+    "wishes_and_places": lambda n: "called for peace in Homs, Hama and Idlib, " * n,  # cues times places
+    "relative_clauses": lambda n: 'Ab Cd, a man who calls himself "Ef" said ' * n,
 }

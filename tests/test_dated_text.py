@@ -172,3 +172,77 @@ def test_a_list_of_scenes_after_in_stays_where_it_happened(ex: Extractor) -> Non
 def test_places_in_passing_are_mentioned(ex: Extractor, line: str, places: list, mentioned: list) -> None:
     (e,) = ex.extract(line, REF).events
     assert (e.places, e.mentioned) == (places, mentioned)
+
+
+# A wish, a prayer or an appeal names where the speaker wants something, not where anything happened.
+@pytest.mark.parametrize(
+    ("line", "mentioned"),
+    [
+        ("On March 2 he called for peace in Syria, Yemen and Sudan.", ["Syria", "Yemen", "Sudan"]),
+        ("\u201cLet us pray for peace in Ukraine, in Gaza, in Sudan,\u201d the bishop said on March 2.",
+         ["Ukraine", "Gaza Strip", "Sudan"]),
+        ("The UN envoy on March 2 urged Turkey to withdraw from Afrin.", ["Turkey", "Afrin"]),
+        ("Erdogan called on Russia and Iran on March 2 to rein in Damascus.", ["Russia", "Iran", "Damascus"]),
+        ("On March 2 the council appealed for calm in Homs and Hama.", ["Homs", "Hama"]),
+        ("Mourners said on March 2 they hoped for an end to the war in Syria as well as Yemen.",
+         ["Syria", "Yemen"]),
+        ("The minister on March 2 expressed solidarity with Lebanon.", ["Lebanon"]),
+    ],
+)  # fmt: skip
+def test_places_wished_for_are_mentioned_not_the_scene(ex: Extractor, line: str, mentioned: list) -> None:
+    (e,) = ex.extract(line, REF).events
+    assert (e.places, e.mentioned) == ([], mentioned)
+
+
+@pytest.mark.parametrize(
+    ("line", "places", "mentioned"),
+    [
+        ("Shelling hit Homs and Hama on March 2.", ["Homs", "Hama"], []),
+        ("Worshippers prayed in Damascus on March 2 for the first time in years.", ["Damascus"], []),
+        ("Protesters in Homs called for the release of prisoners on March 2.", ["Homs"], []),
+        ("\u201cWe pray for Syria,\u201d the patriarch said in Damascus on March 2.", ["Damascus"], ["Syria"]),
+        ("The envoy called for a ceasefire in Idlib on March 2, hours after jets struck Aleppo.",
+         ["Aleppo"], ["Idlib"]),
+        ("Rebels on March 2 seized a town called Saraqeb.", ["Saraqib"], []),
+        ("On March 2 the UN called for calm; hours later, shells fell on Hama.", ["Hama"], []),
+        ("Soldiers standing with their families in Latakia waved on March 2.", ["Latakia"], []),
+    ],
+)  # fmt: skip
+def test_a_scene_beside_a_wish_stays_where_it_happened(ex: Extractor, line: str, places: list, mentioned: list) -> None:
+    (e,) = ex.extract(line, REF).events
+    assert (e.places, e.mentioned) == (places, mentioned)
+
+
+# -- the dateline's city, a square inside a city, a quotation under a date header -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # where the story was filed is not where it happened: the country named leads
+        ("GENEVA, 2 March 2025 \u2013 Aid agencies said hunger was spreading across Yemen.", ["Yemen", "Geneva"]),
+        ("Washington, March 2 \u2013 Two cargo aircraft left Khmeimim Air Base for Libya, officials said.",
+         ["Khmeimim Air Base", "Libya", "Washington"]),
+        # ... unless nothing else is named
+        ("GENEVA, 2 March 2025 \u2013 Talks between the two delegations resumed after a short break.", ["Geneva"]),
+        # a name the gazetteer lacks, set inside a known place: the known place leads
+        ("On March 2 crowds gathered in Sabaa Bahrat Square in Damascus.", ["Damascus", "Sabaa Bahrat Square"]),
+        # ... but an unknown place near a known one, not inside it, keeps the lead
+        ("On March 2 shells fell in Kafr Ruma, near Idlib.", ["Kafr Ruma", "Idlib"]),
+    ],
+)  # fmt: skip
+def test_the_place_that_leads(ex: Extractor, text: str, places: list) -> None:
+    (e,) = ex.extract(text, REF).events
+    assert e.places == places
+
+
+def test_a_quotation_under_a_date_header_whose_places_are_all_quoted_is_no_event(ex: Extractor) -> None:
+    text = (
+        "March 2\n"
+        '"Hama is ours now," a rebel commander said in a video.\n'
+        '"The shelling of Hama has stopped," a resident told the radio from Homs.\n'
+    )
+    out = ex.extract(text, REF)
+    # line 3 names Homs outside its quotation: an event, its places in the order of the sentence
+    assert [(e.line, e.places) for e in out.events] == [(3, ["Hama", "Homs"])]
+    assert [q.date for q in out.quotes] == ["2025-03-02", "2025-03-02"]  # the quotes keep the header's day

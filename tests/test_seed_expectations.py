@@ -14,6 +14,10 @@ never from the code under test:
   of them only line 15 names Damascus.
 - quotes dated Dec. 8: line 7 (Pope Francis), 13 (Reuters' sources), 14 (rebel leaders); Dec. 9 has none.
 - Khmeimim Air Base is named on lines 8 ("Kheimin airbase") and 17.
+- line 7 (Pope Francis, Dec. 8) prays "for peace, in tormented Ukraine, in the Middle East — Palestine,
+  Israel, Lebanon, and now Syria — in Myanmar, in Sudan": eight names of what is prayed for, none the
+  place of the event (issue 11, item 15). Its event has no place; the eight are "mentioned". Myanmar and
+  Sudan are named on no other line, so no Dec. 8 export holds them.
 
 Extraction may change in detail (sentence splits, actors); these facts are about which places are
 named on which dated lines, so they should hold. If one moves, re-read the seed, not the output.
@@ -158,6 +162,18 @@ def test_geojson_under_a_date_filter(tables: pipeline.Tables) -> None:
     f = Filters(query="idlib")
     gj = json.loads(exports.places_geojson_text(select(tables.events, tables.quotes, tables.places, f), f))
     assert {feat["properties"]["name"] for feat in gj["features"]} == {"Idlib", "Aleppo"}
+
+
+def test_the_prayer_places_its_event_nowhere_and_mentions_what_it_prays_for(tables: pipeline.Tables) -> None:
+    (row,) = tables.events[tables.events["line"] == 7].to_dict("records")
+    assert list(row["places"]) == []
+    assert set(row["mentioned"]) == {"Ukraine", "Middle East", "Palestine", "Israel", "Lebanon", "Syria",
+                                     "Myanmar", "Sudan"}  # fmt: skip
+    f = Filters(date_from=DEC[8], date_to=DEC[8])
+    gj = json.loads(exports.places_geojson_text(select(tables.events, tables.quotes, tables.places, f), f))
+    names = {feat["properties"]["name"] for feat in gj["features"]}
+    assert not names & {"Myanmar", "Sudan", "Palestine", "Israel", "Lebanon"}
+    assert {"Ukraine", "Russia", "Syria", "Damascus"} <= names  # lines 5, 10, 13-15
 
 
 # -- the briefing ----------------------------------------------------------------------------

@@ -170,3 +170,60 @@ def test_parse_speaker_keeps_the_title_as_role() -> None:
         "Vasyl Bodnar", "former Ukrainian ambassador to Turkey")  # fmt: skip
     assert parse_speaker("TASS's source in Damascus") == ("TASS's source in Damascus", None)
     assert parse_speaker("Mr Lavrov, the foreign minister, had") == ("Lavrov", "foreign minister")
+
+
+# -- forms added with the second round of the development corpus (each with a look-alike) ---------------
+
+
+def test_a_person_opening_a_sentence_with_an_appositive_is_the_next_he(ex: Extractor) -> None:
+    text = (
+        '"Prices will fall," said Nadia Rahal, an economist.\n'
+        "Retired Col. Omar Fares, a former adviser to the army, was more cautious. "
+        'Asked about the border, he said it was "closed for the winter, at the very least."\n'
+    )
+    assert [s for s, _ in said(ex, text)] == ["Nadia Rahal", "Omar Fares"]
+
+
+def test_a_sentence_that_opens_with_no_appositive_does_not_change_who_he_is(ex: Extractor) -> None:
+    text = (
+        '"Prices will fall," said Nadia Rahal, an economist.\n'
+        "Damascus International Airport reopened to flights. "
+        'Asked about the border, she said it was "closed for the winter, at the very least."\n'
+    )
+    assert [s for s, _ in said(ex, text)] == ["Nadia Rahal", "Nadia Rahal"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle with its agent after the subject is not the subject
+        ('The letter, signed by forty doctors, added: "The hospitals have no fuel left at all."',
+         [("letter", None)]),
+        # a relative clause after an unnamed speaker is not part of who spoke
+        ('A blogger who calls himself "Sentinel" wrote that the retreat was "a disgrace."',
+         [("blogger", None)]),
+        # ... unless it gives the name
+        ('A driver who gave his name only as Abu Samir said: "The road is open again."',
+         [("Abu Samir", None)]),
+        # "NAME, who ..., told": the person, not the clause
+        ('The mayor of Hama, whose name was withheld, told the radio: "The water is back on."',
+         [("mayor of Hama", None)]),
+    ],
+)  # fmt: skip
+def test_modifiers_after_the_subject_are_not_the_speaker(ex: Extractor, text: str, expected: list) -> None:
+    assert [s for s, _ in said(ex, text)] == [s for s, _ in expected]  # the speaker; roles are tested above
+
+
+def test_a_guillemet_quote_after_a_full_stop_is_its_own_sentence(ex: Extractor) -> None:
+    text = "A Kremlin source told Interfax that the convoy had left. «The crews are safe», the source said."
+    assert said(ex, text) == [("Kremlin source", None)]
+
+
+def test_a_long_clause_before_a_comma_is_not_a_name_with_a_role(ex: Extractor) -> None:
+    text = (
+        "Thousands of families have fled the villages since late November, the regional council said.\n"
+        '"Tents are running out," the council said.\n'
+    )
+    assert said(ex, text) == [("regional council", None)]
+    short = said(ex, 'One guard, a young man from Jableh, said: "We are home."')
+    assert short == [("One guard", "young man from Jableh")]  # a short subject with its appositive still is

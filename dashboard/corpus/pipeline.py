@@ -70,7 +70,7 @@ def build_stamp(build: Path) -> str:
         return f"{built_at}|{current.resolve().name}"
     except (OSError, ValueError, KeyError):
         return ""
-EXTRACTOR_VERSION = "5"  # bump when extraction output changes, to drop cached results
+EXTRACTOR_VERSION = "6"  # bump when extraction output changes, to drop cached results
 
 EVENT_COLUMNS = [
     "event_id", "doc_id", "path", "line", "start", "end", "text", "date", "date_end",

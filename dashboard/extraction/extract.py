@@ -184,7 +184,11 @@ class Extractor:
         return bool(re.match(r"[A-Z]\w+\s+(?:al|el|bin|ibn)-", text[a:]))
 
     def rank_places(
-        self, mentions: list[PlaceMention], dateline_end: int = -1, actor: PlaceMention | None = None
+        self,
+        mentions: list[PlaceMention],
+        dateline_end: int = -1,
+        actor: PlaceMention | None = None,
+        within: frozenset[str] = frozenset(),
     ) -> list[str]:
         """Distinct places, the one the event happened at first.
 
@@ -196,11 +200,19 @@ class Extractor:
         for m in sorted(mentions, key=lambda m: (m.start < dateline_end, m is actor, m.start)):
             if m.place not in order:
                 order.append(m.place)
-        for name in order:
+        if not order:
+            return order
+        # The dateline's city ("GENEVA, 16 December -") is where the story was filed: it leads only when
+        # nothing else is named. A name the gazetteer lacks set inside a known place ("Umayyad Square in
+        # Damascus", `within`) yields the lead to the place that can be mapped.
+        filed = {m.place for m in mentions if m.start < dateline_end}
+        filed -= {m.place for m in mentions if m.start >= dateline_end}
+        pool = [n for n in order if n not in filed and n not in within] or [n for n in order if n not in filed] or order
+        for name in pool:
             place = self.places.get(name)
             if place is None or KIND_RANK.get(place.kind, 1) < KIND_RANK["country"]:
                 return [name] + [n for n in order if n != name]
-        return order
+        return [pool[0]] + [n for n in order if n != pool[0]]
 
     def _subject_country(self, sentence: str, offset: int, mentions: list[PlaceMention]) -> PlaceMention | None:
         if len(mentions) < 2 or mentions[0].start - offset > 4:
@@ -273,8 +285,10 @@ class Extractor:
             when = event_date(dates) or filed or self._header
             sentence_dates[si] = when
             passing = _in_passing(sentence, a, mentions, self.countries)
+            passing += [m for m in _wished_for(sentence, a, mentions, spans) if m not in passing]
             scene = [m for m in mentions if m not in passing]
-            places = self.rank_places(scene, dateline_end, self._subject_country(sentence, a, scene))
+            within = _set_within(sentence, a, scene)
+            places = self.rank_places(scene, dateline_end, self._subject_country(sentence, a, scene), within)
             mentioned = _unique(m.place for m in passing if m.place not in places)
             sentence_places[si] = places
             outside = _outside_quotes(sentence, a, spans)
@@ -292,9 +306,9 @@ class Extractor:
                 continue
             if filed is not None and b <= filed.end + 2:
                 continue  # the dateline itself
-            if not places and when is not None and when.basis in ("header", "dateline"):
-                if any(qs == si for _, qs in quotes):
-                    continue  # a quotation with no place of its own: its quote record carries the date
+            if when is not None and when.basis in ("header", "dateline") and any(qs == si for _, qs in quotes):
+                if all(_inside_quotes(m, spans) for m in scene):
+                    continue  # no place of its own ("Damascus is free," X said): its quote carries the date
             if _PUBLISHING_NOTE.match(sentence) or furniture:
                 continue
             speakers = [q.speaker for q, qs in quotes if qs == si and q.speaker]
@@ -451,6 +465,63 @@ def _in_passing(
             if _OWNER_AFTER.match(tail) or metonym or _WHEREABOUTS_BEFORE.search(lead):
                 out.append(m)
         i = j + 1
+    return out
+
+
+def _set_within(sentence: str, offset: int, mentions: list[PlaceMention]) -> frozenset[str]:
+    """Unknown names followed by "in" and a known place: a square, a street or a dam inside it."""
+    out = set()
+    for m, n in zip(mentions, mentions[1:], strict=False):
+        gap = sentence[m.end - offset : n.start - offset]
+        if not m.known and n.known and re.fullmatch(r",?\s+in\s+(?:the\s+)?", gap):
+            out.add(m.place)
+    return frozenset(out)
+
+
+def _inside_quotes(m: PlaceMention, spans: list[QuoteSpan]) -> bool:
+    i = _first_span(spans, m.start)
+    return i < len(spans) and spans[i].start < m.start < spans[i].end
+
+
+# A wish, prayer or appeal: what follows names where the speaker wants something to happen, not
+# where anything happened ("called for peace in Syria, Yemen and Sudan", "urged Turkey to leave
+# Afrin", "let us pray for peace in Ukraine"). Only the verb with its "for"/"on"/"to" counts:
+# "worshippers prayed in Damascus" is a scene, and so is "a town called Kafr Nubl".
+_WISH = re.compile(
+    r"\b(?:(?:pray(?:s|ed|ing)?|prayers?|call(?:s|ed|ing)?|appeal(?:s|ed|ing)?|plead(?:s|ed|ing)?|pled|"
+    r"hop(?:e|es|ed|ing)|wish(?:es|ed|ing)?|longing|yearn(?:s|ed|ing)?)\s+for|"
+    r"call(?:s|ed|ing)?\s+(?:on|upon)|appeal(?:s|ed|ing)?\s+to|urg(?:e|es|ed|ing)|"
+    r"(?:solidarity|sympath(?:y|ies))\s+(?:with|for)|condolences\s+to)\b",
+    re.I,
+)
+_WISH_STEMS = ("pray", "call", "appeal", "plead", "pled", "hop", "wish", "longing", "yearn", "urg", "solidarity",
+               "sympath", "condolence")
+# Where the wish ends and the sentence may go on to tell what happened: a clause that starts a new
+# event ("..., hours after shelling hit Homs"), a semicolon, the end of the quotation it stands in.
+_WISH_END = re.compile(
+    r";|\s[\u2013\u2014-]{1,2}\s+(?=(?:as|after|while|when|before|since|following|amid)\b)|"
+    r",?\s+(?:(?:hours|days|weeks|shortly|soon|just|minutes)\s+)?(?<!well\s)(?:as|after|while|when|before|since|following|"
+    r"amid|whereas|but|speaking|addressing|visiting|during)\s(?!well\b)",
+    re.I,
+)
+
+
+def _wished_for(sentence: str, offset: int, mentions: list[PlaceMention], spans: list[QuoteSpan]) -> list[PlaceMention]:
+    """Places named as the object of a wish, a prayer or an appeal: mentioned, not the scene."""
+    if not mentions:
+        return []
+    low = sentence.lower()
+    if not any(stem in low for stem in _WISH_STEMS):
+        return []  # most sentences: no regular expression run at all
+    out: list[PlaceMention] = []
+    for cue in _WISH.finditer(sentence):
+        at = offset + cue.start()
+        inside = next((q for q in spans[_first_span(spans, at) :] if q.start <= at < q.end), None)
+        stop = _WISH_END.search(sentence, cue.end())
+        end = offset + (stop.start() if stop else len(sentence))
+        if inside is not None:
+            end = min(end, inside.end)  # a wish inside a quotation ends with it
+        out += [m for m in mentions if offset + cue.end() <= m.start < end and m not in out]
     return out
 
 

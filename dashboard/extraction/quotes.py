@@ -198,6 +198,10 @@ def _undefinite(name: str | None) -> str | None:
 def _parse_subject(phrase: str) -> Speaker:
     phrase = _strip_filler(phrase.strip().strip(",;:—–- "))
     parts = [p.strip() for p in phrase.split(",") if p.strip()]
+    if len(parts) >= 2 and _MODIFIER.match(parts[-1]):
+        parts.pop()  # "The statement, signed by eleven agencies,": a modifier, the subject stands before it
+    if parts:
+        parts[-1] = _RELATIVE.sub("", parts[-1]) or parts[-1]  # "a blogger who calls himself ...": the blogger
     if not parts:
         return None, None
     name, role, proper = _parse_part(parts[-1])
@@ -208,11 +212,20 @@ def _parse_subject(phrase: str) -> Speaker:
         bare = p_role is None or _has_title(p_role)
         if not proper and p_proper and starts_np and p_name and bare and len(prev.split()) <= 6:
             return p_name, _clean_role(" ".join(x for x in (p_role, parts[-1]) if x))  # NAME, ROLE
-        if not proper and starts_np and p_name and parts[-1].split()[0].lower() in _DETERMINERS and len(parts) == 2:
+        short = len(prev.split()) <= 6  # "...displaced since late November, the UN office": a clause, no name
+        if not proper and starts_np and p_name and parts[-1].split()[0].lower() in _DETERMINERS and len(parts) == 2 \
+                and short:
             return p_name, _clean_role(parts[-1])  # "One guard, a young man from Jableh"
         if proper and not role and not p_proper and p_name and _has_title(prev) and len(prev.split()) <= 8:
             return name, _clean_role(prev)  # ROLE, NAME
     return name, role
+
+
+# A participle with its agent after a subject ("signed by", "backed by", "quoted by") and a relative clause
+# ("who calls himself ..."): neither is the speaker's name.
+_MODIFIER = re.compile(r"(?:[a-z]+(?:ed|en|wn)\s+by|who|whose|which)\b")
+# ... unless the clause gives the name ("a retired teacher who gave his name only as Abu Fadi").
+_RELATIVE = re.compile(r"\s+(?:who|whose|which)\s+(?:[^A-Z\"\u201c]|[\"\u201c][^\"\u201d]*[\"\u201d])*$")
 
 
 def _has_title(phrase: str) -> bool:
@@ -485,8 +498,15 @@ def _may_attribute(sentence: str) -> bool:
 
 
 def observe_sentence(sentence: str, ctx: SpeakerContext) -> None:
-    """Remember who a sentence without quotes says something ("Yusov said ...", "according to X")."""
+    """Remember who a sentence without quotes says something ("Yusov said ...", "according to X"),
+    or whom it opens with ("Retired Gen. Joseph Votel, a former head of ..., was more sceptical"):
+    the "he" of the next sentence."""
     if not _may_attribute(sentence):
+        m = _OPENING_PERSON.match(sentence)
+        if m:
+            name, role = _parse_subject(m.group(1))
+            if name and len(name.split()) >= 2 and name[:1].isupper() and not is_body(name):
+                ctx.remember((name, role))
         return
     m = _ACCORDING.search(sentence)
     if m:
@@ -501,6 +521,12 @@ def observe_sentence(sentence: str, ctx: SpeakerContext) -> None:
     speaker = _parse_subject(subject)
     if speaker[0] and word_count(speaker[0]) <= 6:
         ctx.remember(ctx.resolve(speaker))
+
+
+# A person named at the head of a sentence with an appositive: "Retired Gen. Joseph Votel, a former ...".
+_OPENING_PERSON = re.compile(
+    r"^((?:[A-Z][\w.'\u2019\-]*\s+){1,5}(?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w'\u2019\-]+),\s+(?:a|an|the|who)\s"
+)
 
 
 def find_quotes(
@@ -535,8 +561,9 @@ def find_quotes(
             nxt = inside[qi + 1].start if qi + 1 < len(inside) else b
             before = line[prev_end : q.start]
             after = line[q.end : nxt] if q.closed else ""
-            prev_end = q.end
+            kept_end, prev_end = prev_end, q.end
             if not inner.strip() or is_title(inner):
+                prev_end = kept_end  # a title is part of the words around it
                 continue
             words = word_count(inner)
             speaker: Speaker | None = None
@@ -556,7 +583,8 @@ def find_quotes(
                     elif who and who[0]:
                         speaker = who
             if words < MIN_QUOTE_WORDS and not attached:
-                continue  # a scare quote or a term, not speech
+                prev_end = kept_end  # a scare quote or a term, not speech: part of the words around it
+                continue
             if speaker is None and last_speaker[0]:
                 speaker = last_speaker  # continues the previous speaker
             if speaker is None and (continues or q.start == a == _first_text(line)) and ctx.last_quoted[0]:

@@ -79,7 +79,7 @@ ABBREVIATIONS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr gen lt col sgt capt maj adm "
     "st no vs etc inc ltd co jr sr prof rep sen gov gov't approx dept est fig".split()
 )
-_BOUNDARY = re.compile(r"[.!?][\"\u201d\u2019')\]]*(\s+)(?=[\"\u201c\u2018(\[]?[A-Z0-9])")
+_BOUNDARY = re.compile(r"[.!?][\"\u201d\u2019')\]\u00bb]*(\s+)(?=(?:[\"\u201c\u2018(\[]|\u00ab\s?)?[A-Z0-9])")
 
 
 def split_sentences(line: str, quotes: list[QuoteSpan] | None = None) -> list[tuple[int, int]]:
