@@ -106,3 +106,31 @@ def test_a_patched_build_can_be_patched_again_and_a_removal_rebuilds_in_full(tmp
     assert list(third.events["doc_id"]) == ["d0", "d1", "d2b", "d3", "d4", "d5"]
     forget_assemblies()
     _same_tables(third, build(seeds, tmp_path / "fresh2", Context.create())[0])
+
+
+def test_a_rebuild_reads_only_documents_whose_files_changed(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """Unchanged documents are not read again (their files' size, times and inode are the same)."""
+    monkeypatch.setattr(pipeline, "RACY_NS", 0)  # the files below were all written just now
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    _write_doc(seeds, "a", "Rebels entered Homs on Dec. 7.\n", "AFP")
+    _write_doc(seeds, "b", "Jets struck Idlib on Dec. 1.\n", "AFP")
+    _write_doc(seeds, "c", "Rebels entered Hama on Dec. 5.\n", "AFP")
+    ctx = Context.create()
+    build(seeds, tmp_path / "build", ctx)
+    reads: list[str] = []
+    real_read = pipeline.read_document
+    monkeypatch.setattr(pipeline, "read_document", lambda p: reads.append(Path(p).name) or real_read(p))
+    tables, _ = build(seeds, tmp_path / "build", ctx)
+    assert reads == []
+    assert list(tables.events["primary_place"]) == ["Idlib", "Hama", "Homs"]
+    # Same size, other words: b now happened in Daraa on Dec. 2; its metadata names another outlet.
+    (seeds / "b.txt").write_text("Jets struck Daraa on Dec. 2.\n", encoding="utf-8")
+    (seeds / "c.meta.json").write_text(json.dumps({"source": "BBC", "reference_date": "2024-12-10"}),
+                                       encoding="utf-8")  # fmt: skip
+    tables, _ = build(seeds, tmp_path / "build", ctx)
+    assert sorted(reads) == ["b.txt", "c.txt"]
+    assert list(tables.events["primary_place"]) == ["Daraa", "Hama", "Homs"]
+    assert list(tables.events["doc_source"]) == ["AFP", "BBC", "AFP"]
+    forget_assemblies()
+    _same_tables(tables, build(seeds, tmp_path / "fresh", Context.create())[0])
