@@ -18,9 +18,9 @@ def _write_doc(seeds: Path, name: str, text: str, source: str) -> None:
     (seeds / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
 
 
-def _same_tables(a: pipeline.Tables, b: pipeline.Tables) -> None:
+def _same_tables(a: pipeline.Tables, b: pipeline.Tables, check_dtype: bool = True) -> None:
     for name in ("events", "quotes", "places", "documents"):
-        pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name), check_dtype=False, obj=name)
+        pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name), check_dtype=check_dtype, obj=name)
     assert {k: v for k, v in a.manifest.items() if k != "built_at"} == {
         k: v for k, v in b.manifest.items() if k != "built_at"}
 
@@ -105,7 +105,8 @@ def test_a_patched_build_can_be_patched_again_and_a_removal_rebuilds_in_full(tmp
     assert merged_rows == [7]  # a document went away: everything is assembled again
     assert list(third.events["doc_id"]) == ["d0", "d1", "d2b", "d3", "d4", "d5"]
     forget_assemblies()
-    _same_tables(third, build(seeds, tmp_path / "fresh2", Context.create())[0])
+    # (a store of several segments gives some columns another dtype than a fresh one: the values are the same)
+    _same_tables(third, build(seeds, tmp_path / "fresh2", Context.create())[0], check_dtype=False)
 
 
 def test_a_rebuild_reads_only_documents_whose_files_changed(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
