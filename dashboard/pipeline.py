@@ -375,6 +375,8 @@ class _Assembly:
     merged: pd.DataFrame  # the events table as written (merged, prepared)
     renamed: dict[str, str]
     store: rowstore.Store  # the row store as this build left it (see `_build`)
+    table: pd.DataFrame | None = None  # the events table as returned (`merged` with a fresh index)
+    arrow: Any = None  # that table as Arrow (no `order` column), as `write_tables` wrote it
 
 
 _LAST: dict[str, _Assembly] = {}  # build folder -> its last assembly in this process
@@ -497,7 +499,7 @@ def assemble(results: list[DocumentResult], store: rowstore.Store, ctx: Context,
         _LAST[str(build_dir)] = _Assembly(
             docs=[_doc_signature(r) for r in results], doc_rows=docs, ev_pos=ev["pos"], events=events,
             qu_pos=qu["pos"], quotes=quotes_df, mentions=mentions, places=places, hidden=hidden,
-            gazetteer_hash=ctx.gazetteer_hash, merged=merged, renamed=renamed, store=store,
+            gazetteer_hash=ctx.gazetteer_hash, merged=merged, renamed=renamed, store=store, table=tables.events,
         )  # fmt: skip
     return tables
 
@@ -561,18 +563,22 @@ def _patch(last: _Assembly, results: list[DocumentResult], store: rowstore.Store
         quotes_df, qu_pos = quotes_df.loc[order].reset_index(drop=True), qu_pos.loc[order].reset_index(drop=True)
 
     # Only the story groups the new events fall into can merge differently: merge those again.
-    groups = _merge_groups(events)
     new_ids = set(_ids(ev_new["doc_id"], ev_new["line"], ev_new["start"]))
     is_new = events["event_id"].isin(new_ids)
-    touched = set(groups[is_new].dropna())
-    in_touched = groups.isin(touched) | is_new
+    same_day = events["date"].isin(set(events.loc[is_new, "date"].dropna()))  # the only rows that can share a group
+    groups = _merge_groups(events[same_day | is_new])
+    touched = set(groups[is_new[groups.index]].dropna())
+    in_touched = is_new.copy()
+    in_touched.loc[groups.index[groups.isin(touched).to_numpy()]] = True
     part, part_renamed = merge_events(events[in_touched])
     part = _prepare_events(part.drop(columns=["tokens"]))
     redone = set(events.loc[in_touched, "event_id"])
-    kept = last.merged[~last.merged["event_id"].isin(redone)]
-    merged = pd.concat([kept.drop(columns=["order"]), part.drop(columns=["order"])], ignore_index=True)
-    merged = merged.sort_values(["date_first", "doc_id", "line", "start"], na_position="last", ignore_index=True)
+    drop = last.merged["event_id"].isin(redone).to_numpy()
+    # The kept rows are in order already: the new ones go in between, not a sort of every row (`_splice`).
+    pieces = _splice(last.merged, drop, part)
+    merged = pd.concat([(last.merged if src == "old" else part).iloc[a:b] for src, a, b in pieces], ignore_index=True)
     merged["order"] = range(len(merged))
+    arrow = _spliced_arrow(last, pieces, part)
     renamed = {k: v for k, v in last.renamed.items() if k not in redone}
     renamed.update(part_renamed)
 
@@ -580,9 +586,66 @@ def _patch(last: _Assembly, results: list[DocumentResult], store: rowstore.Store
     memo = _Assembly(
         docs=[_doc_signature(r) for r in results], doc_rows=docs, ev_pos=ev_pos, events=events, qu_pos=qu_pos,
         quotes=quotes_df, mentions=mentions, places=places, hidden=hidden, gazetteer_hash=ctx.gazetteer_hash,
-        merged=merged, renamed=renamed, store=store,
+        merged=merged, renamed=renamed, store=store, table=tables.events, arrow=arrow,
     )  # fmt: skip
     return tables, memo
+
+
+EVENT_ORDER = ["date_first", "doc_id", "line", "start"]  # the events table's row order (`_prepare_events`)
+
+
+def _splice(old: pd.DataFrame, drop: Any, part: pd.DataFrame) -> list[tuple[str, int, int]]:
+    """How to make the new events table from `old` (sorted) without the `drop` rows, and `part` (sorted).
+
+    Pieces in order: ("old", a, b) is rows a..b of `old`, ("new", j, j + 1) a row of `part`.
+    Each new row goes where a sort would put it: found by binary search on the day, then on
+    (document, line, start) among that day's rows. The order is total (event ids are unique).
+    """
+    import bisect
+
+    import numpy as np
+
+    def days(frame: pd.DataFrame) -> Any:
+        d = frame["date_first"].to_numpy("datetime64[ns]")
+        return np.where(np.isnat(d), np.iinfo(np.int64).max, d.view("int64"))
+
+    old_days, new_days = days(old), days(part)
+    inserts: dict[int, list[int]] = {}
+    rest = zip(part["doc_id"].tolist(), part["line"].tolist(), part["start"].tolist(), strict=True)
+    for j, (day, key) in enumerate(zip(new_days.tolist(), rest, strict=True)):
+        lo, hi = int(np.searchsorted(old_days, day, "left")), int(np.searchsorted(old_days, day, "right"))
+        same = old.iloc[lo:hi]
+        keys = list(zip(same["doc_id"].tolist(), same["line"].tolist(), same["start"].tolist(), strict=True))
+        inserts.setdefault(lo + bisect.bisect_left(keys, key), []).append(j)
+    dropped = set(np.flatnonzero(drop).tolist())
+    pieces: list[tuple[str, int, int]] = []
+    start = 0
+    for cut in sorted(dropped | set(inserts)):
+        if cut > start:
+            pieces.append(("old", start, cut))
+        pieces += [("new", j, j + 1) for j in inserts.get(cut, [])]
+        start = cut + 1 if cut in dropped else cut
+    if start < len(old):
+        pieces.append(("old", start, len(old)))
+    return pieces
+
+
+def _spliced_arrow(last: _Assembly, pieces: list[tuple[str, int, int]], part: pd.DataFrame) -> Any:
+    """The patched events table as Arrow (no `order` column), spliced like the frame from the last one's.
+
+    Turning 100k rows of Python lists into Arrow was most of writing the tables; the kept
+    rows are Arrow already. None (the table is then written from pandas) when there is no last one.
+    """
+    import pyarrow as pa
+
+    if last.arrow is None:
+        return None
+    try:
+        new = pa.Table.from_pandas(part.drop(columns=["order"]), schema=last.arrow.schema, preserve_index=False)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, ValueError, KeyError):
+        return None
+    table = pa.concat_tables([(last.arrow if src == "old" else new).slice(a, b - a) for src, a, b in pieces])
+    return table.combine_chunks() if table.column(0).num_chunks > 64 else table
 
 
 def _finish(results: list[DocumentResult], store: rowstore.Store, ctx: Context, places: dict[str, dict[str, Any]],
@@ -630,15 +693,27 @@ def write_tables(tables: Tables, build_dir: Path = BUILD_DIR) -> Path:
     """Write a new set of tables beside the old, then switch `current` to it.
 
     Readers follow the `current` link, so they always see one whole build,
-    never a mix of an old events table and a new places table.
+    never a mix of an old events table and a new places table. The events table
+    is written from the Arrow form a patched build kept (`_Assembly`) when there is one.
     """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    last = _LAST.get(str(build_dir))
     build_dir.mkdir(parents=True, exist_ok=True)
     stamp = f"tables-{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
     target = build_dir / stamp
     target.mkdir()
     try:
         for name in TABLE_NAMES:
-            getattr(tables, name).to_parquet(target / f"{name}.parquet", index=False)
+            frame = getattr(tables, name)
+            if name == "events" and last is not None and last.table is frame:
+                if last.arrow is None:  # a full assembly: keep its Arrow form for the next patch
+                    last.arrow = pa.Table.from_pandas(frame.drop(columns=["order"]), preserve_index=False)
+                pq.write_table(last.arrow.append_column("order", pa.array(frame["order"].to_numpy())),
+                               target / f"{name}.parquet")  # fmt: skip
+            else:
+                frame.to_parquet(target / f"{name}.parquet", index=False)
         atomic_write_text(target / "manifest.json", json.dumps(tables.manifest, indent=2))
         link = build_dir / "current"
         tmp_link = build_dir / f".current-{stamp}"
