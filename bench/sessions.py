@@ -20,6 +20,7 @@ import argparse
 import contextlib
 import json
 import os
+import re
 import sys
 import time
 from collections.abc import Iterator
@@ -42,6 +43,11 @@ def _idle(page: Any) -> bool:
 def _count_text(page: Any) -> str:
     loc = page.locator(COUNT).first
     return loc.inner_text() if loc.count() else ""
+
+
+def _panel_shows(page: Any, name: str) -> bool:
+    heading = page.locator(".place-panel h3").filter(has_text=re.compile(f"^{re.escape(name)}$"))
+    return heading.count() > 0
 
 
 def wait_all(pages: list[Any], started: list[float], done: list[Any], timeout: float = 120.0) -> list[float]:
@@ -79,14 +85,20 @@ def server_runs(log: Path) -> list[dict[str, Any]]:
 
 
 def run(corpus: int, n_sessions: int, rounds: int, pin: bool = True) -> dict[str, Any]:
+    from dashboard.corpus import store
     from tests.support import OUTPUT_DIR, browser
 
     tables = ensure_tables(corpus, "5000")
+    out = corpus_dir(corpus, "5000")
+    os.environ["DASHBOARD_SEEDS"] = str(out / "seeds")  # the store the server will see, for `adopt`
+    os.environ["DASHBOARD_BUILD_DIR"] = str(out / "build")
+    # Built with the corpus's own gazetteer: without this the server's first refresh rebuilt the tables with
+    # the default one, most generated places were left unplaced, and the clicked names had no marker.
+    store.adopt(out / "build")
     # The busiest places that are markers: a place named only in passing ("our correspondent in X") has none.
     on_map = {p for ps in tables.events["places"] for p in ps}
     placed = tables.places[tables.places["name"].isin(on_map) & tables.places["lat"].notna()]
     names = [str(n) for n in placed.sort_values("n_mentions", ascending=False)["name"].head(n_sessions * 3)]
-    out = corpus_dir(corpus, "5000")
     errors: list[str] = []
     search_s: list[float] = []
     click_s: list[float] = []
@@ -131,7 +143,9 @@ def run(corpus: int, n_sessions: int, rounds: int, pin: bool = True) -> dict[str
                 marker = page.frame_locator(MAP_FRAME).locator(f'.leaflet-marker-icon[title="{name}"]')
                 started.append(time.perf_counter())
                 marker.first.dispatch_event("click")  # the place may lie outside the home view
-            done = [lambda p, name=name: p.get_by_text(name).count() > 1 for name in wanted]
+            # Done when the place's panel shows its name as the heading. (The name on the page anywhere, as
+            # before, was already there after the search: the phase ended before any click's run began.)
+            done = [lambda p, name=name: _panel_shows(p, name) for name in wanted]
             click_s += wait_all(pages, started, done)
             phases.append(("marker click", phase0, time.time()))
             time.sleep(0.5)

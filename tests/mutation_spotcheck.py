@@ -67,7 +67,7 @@ M = [
  ("lock file follows links", "dashboard/corpus/fixes.py", "os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW", "os.O_RDWR | os.O_CREAT",
   "tests/test_hardening.py::test_a_linked_lock_file_makes_a_save_refuse_without_creating_the_target"),
  ("linked documents read", "dashboard/corpus/documents.py",
-  "p.is_file() and not p.is_symlink())", "p.is_file())",
+  "e.is_file(follow_symlinks=False)]", "e.is_file()]",
   "tests/test_hardening.py::test_a_linked_document_in_seeds_is_not_read_and_is_reported"),
  ("formula after blanks kept", "dashboard/views/exports.py", 'value.lstrip(" \\t\\r\\n\\u00a0").startswith', "value.startswith",
   "tests/test_hardening.py"),

@@ -117,27 +117,33 @@ def frames(rows: list[dict[str, list[dict]]]) -> dict[str, pd.DataFrame]:
     return out
 
 
+def segments(build_dir: Path) -> list[Path]:
+    """The store's segments on disk, in the order `load` reads them."""
+    folder = store_dir(build_dir)
+    return sorted(folder.glob("seg-*")) if folder.exists() else []
+
+
 def load(build_dir: Path) -> Store:
     """The store as it is on disk; empty when there is none (or an unreadable one: the build then redoes it)."""
     folder = store_dir(build_dir)
     for old in build_dir.glob("rows-v*"):  # a store of an older layout is never read again
         if old != folder:
             shutil.rmtree(old, ignore_errors=True)
-    segments = sorted(folder.glob("seg-*")) if folder.exists() else []
-    if not segments:
+    segs = segments(build_dir)
+    if not segs:
         return empty()
     parts: dict[str, list[pd.DataFrame]] = {k: [] for k in KINDS}
     try:
-        for seg in segments:
+        for seg in segs:
             for kind in KINDS:
                 parts[kind].append(pd.read_parquet(seg / f"{kind}.parquet"))
     except (OSError, ValueError):  # damaged: start again (the JSON cache still spares re-extraction)
         shutil.rmtree(folder, ignore_errors=True)
         return empty()
     got = {k: pd.concat(v, ignore_index=True) if len(v) > 1 else v[0] for k, v in parts.items()}
-    if len(segments) > 1:  # two builds at once may both have added a document: keep its first rows
+    if len(segs) > 1:  # two builds at once may both have added a document: keep its first rows
         got = {k: v.drop_duplicates(["key"] if k == "keys" else ["key", "n"]) for k, v in got.items()}
-    return Store(segments=segments, **got)
+    return Store(segments=segs, **got)
 
 
 def empty() -> Store:

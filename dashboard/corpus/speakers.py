@@ -54,10 +54,13 @@ def assign_speaker_ids(quotes: pd.DataFrame) -> pd.DataFrame:
     """The quotes table with ``speaker_id`` (None for an unattributed quote) and ``speaker`` unified."""
     if quotes.empty or "speaker" not in quotes.columns:
         return quotes.assign(speaker_id=pd.Series(dtype=object))
-    names = canonical_names(quotes["speaker"].tolist())
-    speaker = quotes["speaker"].map(lambda s: names.get(s, s) if isinstance(s, str) and s.strip() else None)
-    ids = speaker.map(lambda s: speaker_id(s) if isinstance(s, str) else None)
-    return quotes.assign(speaker=speaker, speaker_id=ids)
+    raw = quotes["speaker"].tolist()
+    names = canonical_names(raw)
+    ids = {n: speaker_id(n) for n in set(names.values())}  # per distinct name, not per quote
+    speaker = [names.get(s, s) if isinstance(s, str) and s.strip() else None for s in raw]
+    return quotes.assign(speaker=pd.Series(speaker, index=quotes.index, dtype=object),
+                         speaker_id=pd.Series([ids.get(s) if s is not None else None for s in speaker],
+                                              index=quotes.index, dtype=object))  # fmt: skip
 
 
 def speakers_table(quotes: pd.DataFrame) -> pd.DataFrame:
