@@ -12,7 +12,8 @@ import streamlit as st
 import streamlit.components.v1 as components
 from streamlit_folium import st_folium
 
-from dashboard import briefing, navigation
+from dashboard import navigation
+from dashboard.briefing import pdf, report
 from dashboard.corpus import pipeline, store
 from dashboard.errors import DashboardError
 from dashboard.views import assets, exports, maplayer, pagedata, panels, safe_text, templates_cache
@@ -234,7 +235,7 @@ st.subheader("Export what is shown")
 
 def briefing_or_reason() -> str:
     try:
-        return briefing.briefing_html(tables, filters)
+        return report.briefing_html(tables, filters)
     except Exception as exc:  # noqa: BLE001 - the download must still explain itself
         return f"The briefing could not be made: {exc}"
 
@@ -254,11 +255,11 @@ cols[2].download_button("Places (GeoJSON)", lambda: exports.places_geojson_text(
                         named("places", "geojson"), "application/geo+json", on_click="ignore")  # fmt: skip
 cols[3].download_button("Download briefing", briefing_or_reason, named("briefing", "html"), "text/html",
                             on_click="ignore")  # fmt: skip
-no_pdf = briefing.pdf_unavailable_reason()
+no_pdf = pdf.pdf_unavailable_reason()
 if no_pdf:
     st.caption(no_pdf)
 else:
-    st.download_button("Download briefing (PDF)", lambda: briefing.briefing_pdf_bytes(briefing_or_reason()),
+    st.download_button("Download briefing (PDF)", lambda: pdf.briefing_pdf_bytes(briefing_or_reason()),
                        named("briefing", "pdf"), "application/pdf", on_click="ignore")  # fmt: skip
 
 params = to_params(filters, st.session_state.selected)

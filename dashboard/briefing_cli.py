@@ -152,7 +152,8 @@ def load_tables():  # noqa: ANN201 - pipeline.Tables, imported lazily to keep `-
 
 
 def cmd_brief(args: argparse.Namespace) -> int:
-    from dashboard.briefing import briefing_html, write_briefing
+    from dashboard.briefing.pdf import write_briefing
+    from dashboard.briefing.report import briefing_html
     from dashboard.views.query import select
 
     # Cheap checks first: a typo in a date or the output path fails before any build.

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 M = [
  ("panel heading unescaped", "dashboard/views/panels.py", "<h3>{esc(name)}</h3>", "<h3>{name}</h3>",
   "tests/test_app.py::test_the_panel_heading_from_the_link_is_escaped"),
- ("briefing claim marks dropped", "dashboard/briefing.py",
+ ("briefing claim marks dropped", "dashboard/briefing/report.py",
   """    return f'<span class="claim claim-{esc(claim)}">{esc(claim)}</span>{note}'""", "    return ''",
   "tests/test_seed_expectations.py::test_the_briefing_marks_claims_and_follows_the_filters"),
  ("quotes ignore the filters", "dashboard/views/query.py",

@@ -20,10 +20,10 @@ from pathlib import Path
 import pytest
 
 from dashboard import briefing_cli
-from dashboard.briefing import briefing_html, credits
+from dashboard.briefing.report import briefing_html, credits
+from dashboard.briefing.svgmap import MapPlace, fit_view, render_svg
 from dashboard.cli import main
 from dashboard.corpus.pipeline import Context, Tables, build_tables, extract_document
-from dashboard.svgmap import MapPlace, fit_view, render_svg
 from dashboard.views.query import Filters
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.briefing import briefing_html
+from dashboard.briefing.report import briefing_html
 from dashboard.views.query import Filters
 from tests.support import browser
 from tests.test_briefing import DEC, GENERATED, fixture_tables

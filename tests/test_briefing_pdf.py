@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import briefing
-from dashboard.briefing import BriefingError, briefing_pdf
+from dashboard.briefing import pdf
+from dashboard.briefing.pdf import BriefingError, briefing_pdf
 from tests.test_briefing import ROOT, write_seeds
 
 pytestmark = pytest.mark.browser
@@ -68,9 +68,9 @@ def test_missing_chromium_is_a_clear_error_and_keeps_the_old_file(
 
 def test_without_chromium_the_app_is_told_it_prints_html_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("DASHBOARD_CHROMIUM", raising=False)
-    monkeypatch.setattr(briefing, "CHROMIUM", str(tmp_path / "no-chromium"))
+    monkeypatch.setattr(pdf, "CHROMIUM", str(tmp_path / "no-chromium"))
     monkeypatch.setenv("PATH", str(tmp_path))  # no chromium on PATH either
-    reason = briefing.pdf_unavailable_reason()
+    reason = pdf.pdf_unavailable_reason()
     assert reason and "HTML briefings only" in reason and "print it from your own browser" in reason
     monkeypatch.setenv("DASHBOARD_CHROMIUM", "/usr/bin/chromium")
-    assert briefing.pdf_unavailable_reason() is None
+    assert pdf.pdf_unavailable_reason() is None

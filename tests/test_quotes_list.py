@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.briefing import briefing_html
+from dashboard.briefing.report import briefing_html
 from dashboard.corpus import pipeline
 from dashboard.views import exports, panels
 from dashboard.views.query import Filters, select

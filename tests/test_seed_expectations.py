@@ -180,16 +180,16 @@ def test_the_prayer_places_its_event_nowhere_and_mentions_what_it_prays_for(tabl
 
 
 def test_the_briefing_marks_claims_and_follows_the_filters(tables: pipeline.Tables) -> None:
-    from dashboard import briefing
+    from dashboard.briefing import report
 
     def chronology(html: str) -> str:
         return html.split('class="chronology-section', 1)[1].split("</section>", 1)[0]
 
-    html = chronology(briefing.briefing_html(tables, Filters(date_from=DEC[8], date_to=DEC[8])))
+    html = chronology(report.briefing_html(tables, Filters(date_from=DEC[8], date_to=DEC[8])))
     rows = dict(re.findall(r'<tr class="event [^"]*" data-event="([^"]+)">(.*?)</tr>', html, flags=re.S))
     assert {int(k.split(":")[1]) for k in rows} == {5, 7, 10, 13, 14, 15}
     assert 'class="claim claim-retracted"' in rows[f"{DOC}:13:0"]
     assert 'class="claim claim-claimed"' in rows[f"{DOC}:14:0"]
     assert 'class="claim claim-reported"' in rows[f"{DOC}:15:0"]
-    one_day = chronology(briefing.briefing_html(tables, Filters(date_from=DEC[9], date_to=DEC[9])))
+    one_day = chronology(report.briefing_html(tables, Filters(date_from=DEC[9], date_to=DEC[9])))
     assert {int(k.split(":")[1]) for k in re.findall(r'data-event="([^"]+)"', one_day)} == {8}

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-OUTLINES_PATH = Path(__file__).resolve().parent.parent / "geodata" / "outlines.geojson"
+OUTLINES_PATH = Path(__file__).resolve().parents[2] / "geodata" / "outlines.geojson"
 # Countries meeting this lon/lat box are in outlines.geojson (geodata/build_outlines.py REGION).
 OUTLINE_REGION = (-20.0, 5.0, 70.0, 72.0)
 KIND_COLOURS = {

@@ -7,40 +7,31 @@ forbids it even if a browser were tempted). Every piece of source text is
 escaped, because news text is untrusted. The items come from
 `dashboard.views.query.select`, so a briefing shows exactly what the app shows for the
 same filters, and each one names its document and line for checking.
+
+This module is the HTML document, section by section (header, map, chronology, quotes, places,
+undated items, sources); it is over 300 lines because it is one document whose sections share
+their helpers and numbering. Printing it to PDF is pdf.py; its style sheet is briefing.css.
 """
 
 from __future__ import annotations
 
 import html
 import math
-import os
-import shutil
-import subprocess
-import tempfile
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from dashboard.errors import DashboardError
-from dashboard.files import atomic_write_bytes
-from dashboard.svgmap import KIND_COLOURS, MapPlace, cluster_view, core_places, fit_view, render_svg
+from dashboard.briefing.svgmap import KIND_COLOURS, MapPlace, cluster_view, core_places, fit_view, render_svg
 from dashboard.views.panels import plain
 from dashboard.views.query import Filters, Selection, events_for_place, quotes_for_place, select
 
 if TYPE_CHECKING:
     from dashboard.corpus.pipeline import Tables
 
-CHROMIUM = "/usr/bin/chromium"  # Debian's package; DASHBOARD_CHROMIUM names another browser
-CHROMIUM_ENV = "DASHBOARD_CHROMIUM"
-PDF_TIMEOUT_S = 120
 PLACE_EVENTS_SHOWN = 5  # per-place section: the rest are in the chronology
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
-
-
-class BriefingError(DashboardError, RuntimeError):
-    """A briefing could not be produced (for example, no browser to print the PDF)."""
 
 
 # -- small helpers ----------------------------------------------------------------
@@ -452,153 +443,5 @@ def _sources_section(tables: Tables, sel: Selection) -> str:
     )
 
 
-# -- PDF ----------------------------------------------------------------------------
+CSS = (Path(__file__).parent / "briefing.css").read_text(encoding="utf-8")
 
-
-def chromium_path() -> str:
-    """The headless browser used to print PDFs, or a BriefingError saying how to get one.
-
-    DASHBOARD_CHROMIUM, when set, is the only browser tried; otherwise Debian's path, then PATH.
-    """
-    configured = os.environ.get(CHROMIUM_ENV)
-    candidates = [configured] if configured else [CHROMIUM, shutil.which("chromium"), shutil.which("chromium-browser")]
-    found = next((c for c in candidates if c and Path(c).is_file()), None)
-    if not found:
-        where = f"at {configured} ({CHROMIUM_ENV})" if configured else f"at {CHROMIUM} or on PATH"
-        raise BriefingError(
-            f"cannot make a PDF: no Chromium {where}. Install it (`apt-get install chromium`, as `make test` does; "
-            "on Streamlit Community Cloud, `chromium` in packages.txt) or use --format html."
-        )
-    return found
-
-
-def pdf_unavailable_reason() -> str | None:
-    """None when PDFs can be printed here; otherwise why not, in words for the person asking."""
-    try:
-        chromium_path()
-    except BriefingError:
-        return ("This deployment prints HTML briefings only: PDFs need the Chromium browser on the server, and it "
-                "has none. Download the HTML briefing and print it from your own browser (it is laid out for A4).")
-    return None
-
-
-def briefing_pdf_bytes(html_text: str) -> bytes:
-    """The briefing printed to PDF, as bytes (for a download button)."""
-    with tempfile.TemporaryDirectory(prefix="briefing-out-") as tmp:
-        out = Path(tmp) / "briefing.pdf"
-        briefing_pdf(html_text, out)
-        return out.read_bytes()
-
-
-def briefing_pdf(html_text: str, out_path: Path) -> None:
-    """Print the HTML to PDF with headless Chromium, replacing out_path only when it succeeded."""
-    exe = chromium_path()
-    out_path = Path(out_path)
-    with tempfile.TemporaryDirectory(prefix="briefing-") as tmp:
-        src = Path(tmp) / "briefing.html"
-        pdf = Path(tmp) / "briefing.pdf"
-        src.write_text(html_text, encoding="utf-8")
-        cmd = [
-            exe, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-pdf-header-footer",
-            f"--user-data-dir={Path(tmp) / 'profile'}", f"--print-to-pdf={pdf}", src.as_uri(),
-        ]  # fmt: skip
-        try:
-            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=PDF_TIMEOUT_S, check=False)
-        except subprocess.TimeoutExpired as exc:
-            raise BriefingError(f"Chromium did not finish printing the PDF within {PDF_TIMEOUT_S} s") from exc
-        if not pdf.is_file() or pdf.stat().st_size == 0 or not pdf.read_bytes().startswith(b"%PDF"):
-            tail = " ".join((proc.stderr or "").strip().splitlines()[-3:])
-            raise BriefingError(f"Chromium exited with {proc.returncode} and wrote no PDF: {tail[:400]}")
-        atomic_write_bytes(out_path, pdf.read_bytes())
-
-
-def write_briefing(html_text: str, out_path: Path, fmt: str) -> None:
-    """Write the briefing atomically as HTML or PDF."""
-    from dashboard.files import atomic_write_text
-
-    if fmt == "pdf":
-        briefing_pdf(html_text, out_path)
-    else:
-        atomic_write_text(out_path, html_text)
-
-
-CSS = """
-:root{--ink:#1b1f24;--muted:#5f6b76;--rule:#d5dae0;--accent:#1f4e79;--bg:#ffffff;--soft:#f4f6f8}
-*{box-sizing:border-box}
-html{font-family:-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"Liberation Sans",sans-serif;
- color:var(--ink);background:#e9ecef;font-size:14px;line-height:1.45}
-body{margin:0}
-main.briefing{max-width:980px;margin:24px auto;background:var(--bg);padding:36px 44px;
- box-shadow:0 1px 4px rgba(0,0,0,.12)}
-h1{font-size:28px;margin:6px 0 4px;letter-spacing:-.01em}
-h2{font-size:19px;margin:0 0 10px;padding-bottom:6px;border-bottom:2px solid var(--accent);color:var(--accent)}
-h3{font-size:15px;margin:14px 0 6px}
-section{margin-top:34px}
-.kicker{text-transform:uppercase;letter-spacing:.08em;font-size:11px;color:var(--muted);font-weight:600}
-.period{font-size:17px;margin:0 0 14px;color:var(--accent);font-weight:600}
-.cover{border-bottom:1px solid var(--rule);padding-bottom:16px}
-table.facts{border-collapse:collapse;margin:8px 0 14px}
-table.facts th{text-align:left;color:var(--muted);font-weight:600;padding:2px 16px 2px 0;vertical-align:top;
- white-space:nowrap}
-table.facts td{padding:2px 0}
-.stats{display:grid;grid-template-columns:repeat(6,1fr);gap:8px;margin:12px 0}
-.stat{background:var(--soft);border-left:3px solid var(--accent);padding:8px 10px}
-.stat b{display:block;font-size:22px;line-height:1.1}
-.stat span{font-size:11px;color:var(--muted)}
-.caveat{font-size:12px;color:var(--muted);margin:10px 0 0}
-figure{margin:0}
-figure.map{margin:8px 0 6px;border:1px solid var(--rule)}
-figure.map svg{display:block;width:100%;height:auto}
-figure.map figcaption{font-size:11px;color:var(--muted);padding:4px 8px;border-top:1px solid var(--rule)}
-.key{margin-left:10px;white-space:nowrap}
-.swatch{display:inline-block;width:10px;height:10px;border-radius:50%;border:3px solid #555;margin-right:4px;
- vertical-align:-1px}
-ol.legend{columns:3;list-style:none;padding:0;margin:10px 0;font-size:12px}
-ol.legend li{break-inside:avoid;padding:1px 0}
-table.items{width:100%;border-collapse:collapse;font-size:12.5px}
-table.items thead th{text-align:left;background:var(--soft);border-bottom:2px solid var(--rule);padding:6px;
- font-size:11px;text-transform:uppercase;letter-spacing:.04em;color:var(--muted)}
-table.items td{border-bottom:1px solid var(--rule);padding:6px;vertical-align:top}
-table.items td.date{white-space:nowrap;font-weight:600}
-table.items td.what{width:50%}
-.refline{margin-top:3px}
-tr.claim-row-retracted td.what .text{text-decoration:line-through;text-decoration-color:#b03a2e;color:#555}
-.claim{display:inline-block;padding:1px 7px;border-radius:10px;font-size:11px;font-weight:600;
- text-transform:uppercase;letter-spacing:.03em}
-.claim-reported{background:#e3efe6;color:#1e5e31}
-.claim-claimed{background:#fff1d6;color:#8a5a00}
-.claim-retracted{background:#f9e0dd;color:#a12b1d}
-.evidence{font-size:10.5px;color:var(--muted);margin-top:2px}
-code.ref{font-family:ui-monospace,"DejaVu Sans Mono","Liberation Mono",Menlo,Consolas,monospace;font-size:10.5px;
- color:#3b4650;background:var(--soft);padding:1px 4px;border-radius:3px;word-break:break-all}
-.muted{color:var(--muted)}
-.small{font-size:11.5px}
-.empty{color:var(--muted);font-style:italic}
-.warn{color:#a12b1d}
-figure.quote{margin:0 0 12px;padding:8px 12px;border-left:4px solid var(--accent);background:var(--soft);
- break-inside:avoid}
-figure.quote blockquote{margin:0;font-size:14px;font-style:italic}
-figure.quote figcaption{margin-top:4px;font-size:12px;color:var(--muted)}
-.speaker{font-weight:700;color:var(--ink)}
-article.place{border-top:1px solid var(--rule);padding:6px 0 4px;break-inside:avoid}
-article.place h3{margin:4px 0 2px}
-article.place .num{display:inline-block;min-width:22px;text-align:center;background:var(--accent);color:#fff;
- border-radius:11px;font-size:12px;padding:1px 5px;margin-right:4px}
-article.place p{margin:2px 0 4px}
-article.place ul{margin:0 0 4px;padding-left:18px;font-size:12px}
-article.place li .date{font-weight:600}
-ul.credits{font-size:12.5px}
-@page{size:A4;margin:14mm 12mm 14mm 12mm}
-@media print{
- html{background:#fff;font-size:12px}
- main.briefing{max-width:none;margin:0;padding:0;box-shadow:none}
- section.sources-section{break-before:page;margin-top:0}
- h2,h3{break-after:avoid}
- tr,figure.quote,article.place,.stat,figure.map{break-inside:avoid}
- thead{display:table-header-group}
- *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
- .stats{grid-template-columns:repeat(6,1fr)}
-}
-@media (max-width:700px){main.briefing{padding:16px}.stats{grid-template-columns:repeat(3,1fr)}ol.legend{columns:1}}
-"""
