@@ -2,6 +2,6 @@ from __future__ import annotations
 
 import sys
 
-from dashboard.cli import main
+from dashboard.cli.main import main
 
 sys.exit(main())

@@ -91,7 +91,7 @@ def test_a_normal_sentence_records_no_problem(ex: Extractor) -> None:
 
 
 def test_the_cut_is_reported_by_the_extract_command(tmp_path, capsys) -> None:  # noqa: ANN001
-    from dashboard.cli import main
+    from dashboard.cli.main import main
 
     doc = tmp_path / "long.txt"
     doc.write_text("Rebels entered Homs on Dec. 7 " + "and the convoy kept moving " * 200 + "toward Hama.\n")

@@ -6,7 +6,7 @@ import re
 import subprocess
 import sys
 
-from dashboard import architecture
+from dashboard.cli import architecture
 from tests.support import ROOT
 
 
@@ -52,6 +52,6 @@ def test_every_command_is_in_the_one_table_and_in_help() -> None:
     out = subprocess.run([sys.executable, "-m", "dashboard", "--help"], cwd=ROOT, capture_output=True, text=True)
     listed = re.search(r"\{([a-z,]+)\}", out.stdout).group(1).split(",")
     assert listed == ["extract", "build", "store", "brief", "add", "evaluate", "architecture"]
-    modules = [f.__module__ for f in __import__("dashboard.cli", fromlist=["x"]).command_table()]
-    assert modules == ["dashboard.cli", "dashboard.briefing_cli", "dashboard.ingest_cli",
-                       "dashboard.extraction.evaluate", "dashboard.architecture"]
+    modules = [f.__module__ for f in __import__("dashboard.cli.main", fromlist=["x"]).command_table()]
+    assert modules == ["dashboard.cli.main", "dashboard.cli.brief", "dashboard.cli.add",
+                       "dashboard.extraction.evaluate", "dashboard.cli.architecture"]

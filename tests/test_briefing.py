@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import briefing_cli
 from dashboard.briefing.report import briefing_html, credits
 from dashboard.briefing.svgmap import MapPlace, fit_view, render_svg
-from dashboard.cli import main
+from dashboard.cli import brief
+from dashboard.cli.main import main
 from dashboard.corpus.pipeline import Context, Tables, build_tables, extract_document
 from dashboard.views.query import Filters
 
@@ -295,6 +295,6 @@ def test_cli_subprocess_prints_one_error_line(tmp_path: Path) -> None:
 
 
 def test_brief_is_in_the_command_table_once() -> None:
-    from dashboard.cli import command_table
+    from dashboard.cli.main import command_table
 
-    assert command_table().count(briefing_cli.register) == 1
+    assert command_table().count(brief.register) == 1

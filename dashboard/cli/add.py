@@ -1,7 +1,7 @@
 """`python -m dashboard add FILE --source NAME --url URL --date YYYY-MM-DD`: add an article from the shell.
 
 Same checks, naming and saving as the app's Add page (dashboard/corpus/ingest.py); bad input ends
-with one line on stderr and exit code 2 (dashboard.cli.main), and nothing saved.
+with one line on stderr and exit code 2 (dashboard.cli.main.main), and nothing saved.
 """
 
 from __future__ import annotations

@@ -114,10 +114,10 @@ def command_table() -> list[Callable[[argparse._SubParsersAction], None]]:
     The first entry (extract, build, store) is `parser` itself; each other module adds its own
     subcommands with its `register(sub)`.
     """
-    from dashboard import architecture, briefing_cli, ingest_cli
+    from dashboard.cli import add, architecture, brief
     from dashboard.extraction import evaluate
 
-    return [parser, briefing_cli.register, ingest_cli.register, evaluate.register, architecture.register]
+    return [parser, brief.register, add.register, evaluate.register, architecture.register]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
