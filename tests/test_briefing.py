@@ -23,7 +23,8 @@ from dashboard.briefing.report import briefing_html, credits
 from dashboard.briefing.svgmap import MapPlace, fit_view, render_svg
 from dashboard.cli import brief
 from dashboard.cli.main import main
-from dashboard.corpus.pipeline import Context, Tables, build_tables, extract_document
+from dashboard.corpus.assembly import build_tables
+from dashboard.corpus.pipeline import Context, Tables, extract_document
 from dashboard.views.query import Filters
 
 ROOT = Path(__file__).resolve().parent.parent

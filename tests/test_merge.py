@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 
 from dashboard.corpus.merge import THRESHOLD, merge_events, similarity
-from dashboard.corpus.pipeline import EVENT_COLUMNS, build, read_tables
+from dashboard.corpus.pipeline import build, read_tables
+from dashboard.corpus.tables import EVENT_COLUMNS
 
 BASE = "Russian troops withdrew from Hmeimim air base on Dec. 12, Reuters reported."
 

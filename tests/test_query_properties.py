@@ -14,7 +14,7 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dashboard.corpus.pipeline import EVENT_COLUMNS, PLACE_COLUMNS, QUOTE_COLUMNS, _prepare_events
+from dashboard.corpus.tables import EVENT_COLUMNS, PLACE_COLUMNS, QUOTE_COLUMNS, _prepare_events
 from dashboard.views.query import CLAIMS, KINDS, Filters, events_for_place, from_params, quotes_for_place, select
 from tests.test_views import _event, _place
 

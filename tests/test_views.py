@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from dashboard.corpus.pipeline import EVENT_COLUMNS, PLACE_COLUMNS, QUOTE_COLUMNS
+from dashboard.corpus.tables import EVENT_COLUMNS, PLACE_COLUMNS, QUOTE_COLUMNS
 from dashboard.views import panels
 from dashboard.views.query import Filters, events_for_place, quotes_for_place, select
 

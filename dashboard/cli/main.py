@@ -12,9 +12,13 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from dashboard.errors import DashboardError, InputError
 from dashboard.files import atomic_write_text
+
+if TYPE_CHECKING:
+    from dashboard.corpus.context import Context, DocumentResult
 
 EXIT_USAGE = 2
 
@@ -26,7 +30,8 @@ def _reference_date_arg(value: str) -> date:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from dashboard.corpus.pipeline import Context, document_json, extract_document
+    from dashboard.corpus.context import Context
+    from dashboard.corpus.pipeline import extract_document
 
     ctx = Context.create(args.gazetteer) if args.gazetteer else Context.create()
     result = extract_document(Path(args.file), ctx, reference_date=args.reference_date)
@@ -134,3 +139,61 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         print(f"error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_USAGE
+
+
+def document_json(result: DocumentResult, ctx: Context) -> dict[str, Any]:
+    """One document as JSON: the `extract` command's output (its places, events, quotes and problems)."""
+    from dashboard.corpus.context import resolve_places
+    from dashboard.corpus.speakers import speaker_id
+
+    places = resolve_places([result], ctx)
+    events = []
+    for e in result.extraction.events:
+        events.append(
+            {
+                "date": e.date,
+                "date_end": e.date_end,
+                "date_precision": e.date_precision,
+                "date_text": e.date_text,
+                "text": e.text,
+                "places": [places[p]["name"] for p in e.places],
+                "line": e.line,
+                "start": e.start,
+                "end": e.end,
+                "claim": e.claim,
+                "claim_evidence": e.claim_evidence,
+                "date_basis": e.date_basis,
+                "mentioned": [places[p]["name"] for p in e.mentioned],
+                "sources": e.sources,
+                "actors": e.actors,
+            }
+        )
+    quotes = [
+        {
+            "speaker": q.speaker,
+            "speaker_id": speaker_id(q.speaker) if q.speaker else None,
+            "role": q.role,
+            "text": q.text,
+            "date": q.date,
+            "date_basis": q.date_basis,
+            "line": q.line,
+            "start": q.start,
+            "end": q.end,
+            "places": [places[p]["name"] for p in q.places],
+        }
+        for q in result.extraction.quotes
+    ]
+    return {
+        "document": {
+            "path": result.path,
+            "reference_date": result.meta.reference_date.isoformat(),
+            "source": result.meta.source,
+            "url": result.meta.url,
+        },
+        "places": list({p["name"]: p for p in places.values()}.values()),
+        "events": events,
+        "quotes": quotes,
+        "duplicate_lines": result.extraction.duplicates,
+        "problems": result.warnings + [f"{result.path}: {problem}" for problem in result.extraction.problems]
+        + list(ctx.resolver.problems),
+    }

@@ -17,17 +17,10 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from dashboard.corpus.assembly import build_tables
+from dashboard.corpus.assembly import write_tables as _write_tables
 from dashboard.corpus.documents import list_documents
-from dashboard.corpus.pipeline import (
-    BUILD_DIR,
-    SEEDS_DIR,
-    Context,
-    DocumentResult,
-    Tables,
-    build_tables,
-    extract_document,
-)
-from dashboard.corpus.pipeline import write_tables as _write_tables
+from dashboard.corpus.pipeline import BUILD_DIR, SEEDS_DIR, Context, DocumentResult, Tables, extract_document
 from dashboard.errors import InputError
 from dashboard.geo.gazetteer import DEFAULT_PATH as GAZETTEER_PATH
 

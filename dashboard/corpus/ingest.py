@@ -25,6 +25,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from dashboard.corpus import pipeline, store
+from dashboard.corpus.context import resolve_places
 from dashboard.corpus.documents import DocumentMeta, check_reference_date
 from dashboard.corpus.fixes import Override, geodata_dir, now_iso
 from dashboard.errors import DashboardError, InputError
@@ -237,7 +238,7 @@ def preview(incoming: Incoming, meta: DocumentMeta, ctx: pipeline.Context,
     extraction = ctx.extractor.extract(incoming.text, meta.reference_date)
     result = pipeline.DocumentResult("preview", "preview", meta, extraction)
     fixes = store.current().overrides() if overrides is None else overrides
-    places = pipeline.resolve_places([result], ctx, fixes)
+    places = resolve_places([result], ctx, fixes)
     return Preview(incoming, meta, extraction, places, _spans(extraction))
 
 

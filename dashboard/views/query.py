@@ -15,7 +15,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from dashboard.corpus.pipeline import search_text
+from dashboard.corpus.tables import search_text
 
 CLAIMS = ("reported", "claimed", "retracted")
 KINDS = ("city", "base", "province", "region", "country")

@@ -1,0 +1,437 @@
+"""The reduce: every document's rows assembled into the tables, in full or by patching the last build.
+
+`build_tables` adds new documents' rows to the row store (rowstore.py); `assemble` joins the rows of
+the documents in the corpus, places their names, merges same-story events (merge.py), gives speakers
+their ids (speakers.py) and applies the people's fixes and marks. When a build only adds documents to
+the last one made in this process, `_patch` reuses that assembly and redoes only what the new
+documents touch. It is one module over 300 lines because the full and the patched paths must give the
+same tables, so they share every step here, side by side.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from dashboard.corpus import rowstore
+from dashboard.corpus.context import BUILD_DIR, EXTRACTOR_VERSION, Context, DocumentResult, resolve_names
+from dashboard.corpus.fixes import NOT_A_PLACE, Fixes, Override
+from dashboard.corpus.merge import merge_events
+from dashboard.corpus.speakers import assign_speaker_ids
+from dashboard.corpus.tables import EVENT_COLUMNS, PLACE_COLUMNS, QUOTE_COLUMNS, TABLE_NAMES, Tables, _prepare_events
+from dashboard.errors import InputError
+from dashboard.files import atomic_write_text
+
+
+def build_tables(
+    results: list[DocumentResult], ctx: Context, build_dir: Path | None = None, store: rowstore.Store | None = None,
+    fixes: Fixes | None = None,
+) -> Tables:
+    """The reduce: every document's rows (from the row store, or from its extraction) assembled into tables.
+
+    With `build_dir`, rows come from the store under it (`rowstore`), which gains
+    the documents it had not seen; a result whose extraction was not read (its
+    rows are known) costs nothing here beyond its share of vectorised joins.
+    The results' extractions are dropped once turned into rows (memory at 100k).
+    """
+    if store is None:
+        store = rowstore.load(build_dir) if build_dir is not None else rowstore.empty()
+    known = store.known()
+    fresh: dict[str, dict[str, list[dict]]] = {}
+    for r in results:
+        if r.key not in known and r.key not in fresh:
+            if r.extraction is None:
+                raise InputError(f"{r.path}: its rows are not in {build_dir} any more; run the build again.")
+            fresh[r.key] = rowstore.extraction_rows(r.key, r.extraction)
+    for r in results:  # the rows now hold it: let 100k events' objects go before the tables are built
+        r.extraction = None
+    new_rows = rowstore.frames(list(fresh.values()))
+    del fresh
+    live = {r.key for r in results}
+    if build_dir is not None:
+        store = rowstore.add(build_dir, store, new_rows, live)
+    else:
+        store = rowstore.merged(store, new_rows)
+    return assemble(results, store, ctx, build_dir, fixes)
+
+
+def _ids(doc_id: pd.Series, line: pd.Series, start: pd.Series) -> pd.Series:
+    return doc_id.astype(object) + ":" + line.astype(str).astype(object) + ":" + start.astype(str).astype(object)
+
+
+@dataclass
+class _Assembly:
+    """One build's intermediate tables, kept in this process so the next build can patch them.
+
+    Adding documents changes little: their own rows, the story groups (date, place, claim) their
+    events fall into, the forms of the places they name and which bare surnames join a full name.
+    `assemble` keeps what it made here (per build folder); when the next build's documents are the
+    same ones plus new ones (same keys, names and metadata, same review marks, same place
+    resolutions), `_patch` builds rows for the new documents only and re-merges only the groups
+    they touch, instead of redoing joins, list unpacking and search text for every row.
+    """
+
+    docs: list[tuple]  # per document: what its rows depend on (key, id, path, source)
+    doc_rows: pd.DataFrame  # docs as assembled: pos, key, doc_id, path, doc_source
+    ev_pos: pd.Series  # document position of each row of `events` (before merging)
+    events: pd.DataFrame  # events before merging, document order, with tokens
+    qu_pos: pd.Series
+    quotes: pd.DataFrame  # quotes before speaker ids and merge renames
+    mentions: pd.DataFrame  # pos, n, place, surface: one row per (place, surface), first seen
+    places: dict[str, dict[str, Any]]
+    hidden: set[str]
+    gazetteer_hash: str
+    merged: pd.DataFrame  # the events table as written (merged, prepared)
+    renamed: dict[str, str]
+    store: rowstore.Store  # the row store as this build left it (see `_build`)
+    table: pd.DataFrame | None = None  # the events table as returned (`merged` with a fresh index)
+    arrow: Any = None  # that table as Arrow (no `order` column), as `write_tables` wrote it
+
+
+_LAST: dict[str, _Assembly] = {}  # build folder -> its last assembly in this process
+
+
+def _doc_signature(r: DocumentResult) -> tuple:
+    return (r.key, r.doc_id, r.path, r.meta.source)
+
+
+def _doc_frame(results: list[DocumentResult], first_pos: int = 0) -> pd.DataFrame:
+    return pd.DataFrame({
+        "pos": range(first_pos, first_pos + len(results)), "key": [r.key for r in results],
+        "doc_id": [r.doc_id for r in results], "path": [r.path for r in results],
+        "doc_source": [r.meta.source for r in results],
+    })  # fmt: skip
+
+
+def _store_rows(docs: pd.DataFrame, store: rowstore.Store, kind: str) -> pd.DataFrame:
+    table = getattr(store, kind)
+    if len(docs) * 8 < len(store.keys):  # a few documents: pick their rows before joining
+        table = table[table["key"].isin(set(docs["key"]))]
+    frame = docs.merge(table, on="key", how="inner")
+    return frame.sort_values(["pos", "n"], kind="stable", ignore_index=True)
+
+
+def _first_forms(mentions: pd.DataFrame) -> pd.DataFrame:
+    return mentions[["pos", "n", "place", "surface"]].drop_duplicates(["place", "surface"])
+
+
+def _resolve_forms(mentions: pd.DataFrame, ctx: Context,
+                   overrides: Mapping[str, Override]) -> dict[str, dict[str, Any]]:  # fmt: skip
+    forms: dict[str, list[str]] = {}  # each place's forms in the order first seen (a plain loop: groupby's
+    for place, surface in zip(mentions["place"].tolist(), mentions["surface"].tolist(), strict=True):  # agg(list)
+        forms.setdefault(str(place), []).append(surface)  # runs Python per group)
+    return resolve_names(forms, ctx, overrides)
+
+
+def _renamer(places: dict[str, dict[str, Any]]) -> Callable[[pd.Series], list[list[str]]]:
+    name_of = {k: v["name"] for k, v in places.items()}
+    # A name an editor dismissed as "not a place" is no event's or quote's place (its row stays, for the review).
+    not_places = {k for k, v in places.items() if v.get("status") == NOT_A_PLACE}
+    unchanged = not not_places and all(k == v for k, v in name_of.items())
+
+    def renamed_lists(column: pd.Series) -> list[list[str]]:
+        lists = [rowstore.unpack(v) for v in column.tolist()]
+        if unchanged:  # nothing renamed or dismissed
+            return lists
+        return [[name_of[p] for p in ps if p not in not_places] for ps in lists]
+
+    return renamed_lists
+
+
+def _event_frame(ev: pd.DataFrame, renamed_lists: Callable[[pd.Series], list[list[str]]],
+                 hidden: set[str]) -> pd.DataFrame:
+    names = renamed_lists(ev["place_keys"])
+    event_ids = _ids(ev["doc_id"], ev["line"], ev["start"])
+    return pd.DataFrame({
+        "event_id": event_ids, "doc_id": ev["doc_id"], "path": ev["path"], "line": ev["line"],
+        "start": ev["start"], "end": ev["end"], "text": ev["text"], "date": ev["date"],
+        "date_end": ev["date_end"].astype(object).where(ev["date_end"].notna(), None),
+        "date_precision": ev["date_precision"], "date_text": ev["date_text"],
+        "date_first": ev["date_first"], "date_last": ev["date_last"], "places": names,
+        "primary_place": [n[0] if n else None for n in names], "claim": ev["claim"],
+        "claim_evidence": ev["claim_evidence"], "sources": [rowstore.unpack(v) for v in ev["sources"].tolist()],
+        "actors": [rowstore.unpack(v) for v in ev["actors"].tolist()], "doc_source": ev["doc_source"],
+        "hidden": event_ids.isin(hidden), "date_basis": ev["date_basis"],
+        "mentioned": renamed_lists(ev["mentioned_keys"]),
+        "tokens": [rowstore.unpack(v) for v in ev["tokens"].tolist()],
+    }, columns=[*EVENT_COLUMNS, "tokens"])  # fmt: skip
+
+
+def _quote_frame(qu: pd.DataFrame, renamed_lists: Callable[[pd.Series], list[list[str]]],
+                 hidden: set[str]) -> pd.DataFrame:
+    quote_ids = _ids(qu["doc_id"], qu["line"], qu["start"])
+    linked = qu["event_line"].notna()
+    quote_event = _ids(qu["doc_id"], qu["event_line"].fillna(0).astype("int64"),
+                       qu["event_start"].fillna(0).astype("int64"))  # fmt: skip
+    return pd.DataFrame({
+        "quote_id": quote_ids, "doc_id": qu["doc_id"], "path": qu["path"], "line": qu["line"], "start": qu["start"],
+        "end": qu["end"], "text": qu["text"], "speaker": qu["speaker"], "role": qu["role"], "date": qu["date"],
+        "date_precision": qu["date_precision"], "places": renamed_lists(qu["place_keys"]),
+        "event_id": quote_event.where(linked, None), "hidden": quote_ids.isin(hidden),
+        "date_basis": qu["date_basis"],
+    }, columns=QUOTE_COLUMNS)  # fmt: skip
+
+
+def assemble(results: list[DocumentResult], store: rowstore.Store, ctx: Context, build_dir: Path | None = None,
+             fixes: Fixes | None = None) -> Tables:
+    """The tables from the store's rows for `results`, in document order: joins, not a loop over rows.
+
+    With `build_dir`, what is assembled is kept for the next build in this process, which
+    patches it when it only adds documents (`_Assembly`); the tables are the same either way.
+    ``fixes`` are the place fixes and marks applied (default: those in the geodata folder's files).
+    """
+    fixes = Fixes.from_folder() if fixes is None else fixes
+    hidden = set(fixes.hidden)  # marked wrong in review: kept, flagged, left out of the default selection
+    last = _LAST.pop(str(build_dir), None) if build_dir is not None else None
+    if last is not None:
+        patched = _patch(last, results, store, ctx, fixes.overrides, hidden)
+        if patched is not None:
+            tables, memo = patched
+            _LAST[str(build_dir)] = memo
+            return tables
+    docs = _doc_frame(results)
+    mentions = _first_forms(_store_rows(docs, store, "mentions"))
+    places = _resolve_forms(mentions, ctx, fixes.overrides)
+    renamed_lists = _renamer(places)
+    ev = _store_rows(docs, store, "events")
+    events = _event_frame(ev, renamed_lists, hidden)
+    qu = _store_rows(docs, store, "quotes")
+    quotes_df = _quote_frame(qu, renamed_lists, hidden)
+    # One story from several documents becomes one event; its quotes follow it (merge.py).
+    merged, renamed = merge_events(events)
+    merged = _prepare_events(merged.drop(columns=["tokens"]))
+    tables = _finish(results, store, ctx, places, merged, renamed, quotes_df, hidden)
+    if build_dir is not None:
+        _LAST[str(build_dir)] = _Assembly(
+            docs=[_doc_signature(r) for r in results], doc_rows=docs, ev_pos=ev["pos"], events=events,
+            qu_pos=qu["pos"], quotes=quotes_df, mentions=mentions, places=places, hidden=hidden,
+            gazetteer_hash=ctx.gazetteer_hash, merged=merged, renamed=renamed, store=store, table=tables.events,
+        )  # fmt: skip
+    return tables
+
+
+def _merge_groups(events: pd.DataFrame) -> pd.Series:
+    """Each event's story group as merge.py forms it (None: the event never merges)."""
+    hidden = events["hidden"].fillna(False).astype(bool)
+    eligible = (events["date_precision"] == "day") & events["date"].notna() & events["primary_place"].notna() & ~hidden
+    key = events["date"].astype(object) + "\x1f" + events["primary_place"].astype(object) + "\x1f" + \
+        events["claim"].astype(str).astype(object)
+    return key.where(eligible, None)
+
+
+def _patch(last: _Assembly, results: list[DocumentResult], store: rowstore.Store, ctx: Context,
+           overrides: Mapping[str, Override], hidden: set[str]) -> tuple[Tables, _Assembly] | None:
+    """The tables for `results` from the last assembly plus the new documents' rows; None when that cannot hold."""
+    if last.gazetteer_hash != ctx.gazetteer_hash or last.hidden != hidden:
+        return None
+    old_docs = last.docs
+    new_pos: list[int] = []  # the old documents' positions now, in their order
+    fresh: list[int] = []  # positions of documents the last assembly did not have
+    j = 0
+    for i, r in enumerate(results):
+        if j < len(old_docs) and _doc_signature(r) == old_docs[j]:
+            new_pos.append(i)
+            j += 1
+        else:
+            fresh.append(i)
+    if j < len(old_docs) or not fresh:
+        return None  # a document was taken away or changed (or nothing new): assemble in full
+    remap = pd.Series(new_pos, dtype="int64")
+    added = _doc_frame([results[i] for i in fresh])
+    added["pos"] = fresh
+    docs = pd.concat([last.doc_rows.assign(pos=new_pos), added], ignore_index=True)
+    docs = docs.sort_values("pos", ignore_index=True)
+
+    def moved(pos: pd.Series) -> pd.Series:
+        return pd.Series(remap.to_numpy()[pos.to_numpy()], index=pos.index)
+
+    new_mentions = _first_forms(_store_rows(added, store, "mentions"))
+    mentions = pd.concat([last.mentions.assign(pos=moved(last.mentions["pos"])), new_mentions], ignore_index=True)
+    mentions = _first_forms(mentions.sort_values(["pos", "n"], kind="stable", ignore_index=True))
+    places = _resolve_forms(mentions, ctx, overrides)
+    for name, row in last.places.items():  # an old name placed otherwise now (a review fix): rename every row
+        now = places.get(name)
+        if now is None or (now["name"], now["status"]) != (row["name"], row["status"]):
+            return None
+    renamed_lists = _renamer(places)
+
+    ev_new = _store_rows(added, store, "events")
+    ev_pos = pd.concat([moved(last.ev_pos), ev_new["pos"]], ignore_index=True)
+    events = pd.concat([last.events, _event_frame(ev_new, renamed_lists, hidden)], ignore_index=True)
+    qu_new = _store_rows(added, store, "quotes")
+    qu_pos = pd.concat([moved(last.qu_pos), qu_new["pos"]], ignore_index=True)
+    quotes_df = pd.concat([last.quotes, _quote_frame(qu_new, renamed_lists, hidden)], ignore_index=True)
+    if not ev_pos.is_monotonic_increasing:  # a new document sorts before old ones: rows in document order
+        order = ev_pos.sort_values(kind="stable").index
+        events, ev_pos = events.loc[order].reset_index(drop=True), ev_pos.loc[order].reset_index(drop=True)
+    if not qu_pos.is_monotonic_increasing:
+        order = qu_pos.sort_values(kind="stable").index
+        quotes_df, qu_pos = quotes_df.loc[order].reset_index(drop=True), qu_pos.loc[order].reset_index(drop=True)
+
+    # Only the story groups the new events fall into can merge differently: merge those again.
+    new_ids = set(_ids(ev_new["doc_id"], ev_new["line"], ev_new["start"]))
+    is_new = events["event_id"].isin(new_ids)
+    same_day = events["date"].isin(set(events.loc[is_new, "date"].dropna()))  # the only rows that can share a group
+    groups = _merge_groups(events[same_day | is_new])
+    touched = set(groups[is_new[groups.index]].dropna())
+    in_touched = is_new.copy()
+    in_touched.loc[groups.index[groups.isin(touched).to_numpy()]] = True
+    part, part_renamed = merge_events(events[in_touched])
+    part = _prepare_events(part.drop(columns=["tokens"]))
+    redone = set(events.loc[in_touched, "event_id"])
+    drop = last.merged["event_id"].isin(redone).to_numpy()
+    # The kept rows are in order already: the new ones go in between, not a sort of every row (`_splice`).
+    pieces = _splice(last.merged, drop, part)
+    merged = pd.concat([(last.merged if src == "old" else part).iloc[a:b] for src, a, b in pieces], ignore_index=True)
+    merged["order"] = range(len(merged))
+    arrow = _spliced_arrow(last, pieces, part)
+    renamed = {k: v for k, v in last.renamed.items() if k not in redone}
+    renamed.update(part_renamed)
+
+    tables = _finish(results, store, ctx, places, merged, renamed, quotes_df, hidden)
+    memo = _Assembly(
+        docs=[_doc_signature(r) for r in results], doc_rows=docs, ev_pos=ev_pos, events=events, qu_pos=qu_pos,
+        quotes=quotes_df, mentions=mentions, places=places, hidden=hidden, gazetteer_hash=ctx.gazetteer_hash,
+        merged=merged, renamed=renamed, store=store, table=tables.events, arrow=arrow,
+    )  # fmt: skip
+    return tables, memo
+
+
+def _splice(old: pd.DataFrame, drop: Any, part: pd.DataFrame) -> list[tuple[str, int, int]]:
+    """How to make the new events table from `old` (sorted) without the `drop` rows, and `part` (sorted).
+
+    Pieces in order: ("old", a, b) is rows a..b of `old`, ("new", j, j + 1) a row of `part`.
+    Each new row goes where a sort would put it: found by binary search on the day, then on
+    (document, line, start) among that day's rows. The order is total (event ids are unique).
+    """
+    import bisect
+
+    import numpy as np
+
+    def days(frame: pd.DataFrame) -> Any:
+        d = frame["date_first"].to_numpy("datetime64[ns]")
+        return np.where(np.isnat(d), np.iinfo(np.int64).max, d.view("int64"))
+
+    old_days, new_days = days(old), days(part)
+    inserts: dict[int, list[int]] = {}
+    rest = zip(part["doc_id"].tolist(), part["line"].tolist(), part["start"].tolist(), strict=True)
+    for j, (day, key) in enumerate(zip(new_days.tolist(), rest, strict=True)):
+        lo, hi = int(np.searchsorted(old_days, day, "left")), int(np.searchsorted(old_days, day, "right"))
+        same = old.iloc[lo:hi]
+        keys = list(zip(same["doc_id"].tolist(), same["line"].tolist(), same["start"].tolist(), strict=True))
+        inserts.setdefault(lo + bisect.bisect_left(keys, key), []).append(j)
+    dropped = set(np.flatnonzero(drop).tolist())
+    pieces: list[tuple[str, int, int]] = []
+    start = 0
+    for cut in sorted(dropped | set(inserts)):
+        if cut > start:
+            pieces.append(("old", start, cut))
+        pieces += [("new", j, j + 1) for j in inserts.get(cut, [])]
+        start = cut + 1 if cut in dropped else cut
+    if start < len(old):
+        pieces.append(("old", start, len(old)))
+    return pieces
+
+
+def _spliced_arrow(last: _Assembly, pieces: list[tuple[str, int, int]], part: pd.DataFrame) -> Any:
+    """The patched events table as Arrow (no `order` column), spliced like the frame from the last one's.
+
+    Turning 100k rows of Python lists into Arrow was most of writing the tables; the kept
+    rows are Arrow already. None (the table is then written from pandas) when there is no last one.
+    """
+    import pyarrow as pa
+
+    if last.arrow is None:
+        return None
+    try:
+        new = pa.Table.from_pandas(part.drop(columns=["order"]), schema=last.arrow.schema, preserve_index=False)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, ValueError, KeyError):
+        return None
+    table = pa.concat_tables([(last.arrow if src == "old" else new).slice(a, b - a) for src, a, b in pieces])
+    return table.combine_chunks() if table.column(0).num_chunks > 64 else table
+
+
+def _finish(results: list[DocumentResult], store: rowstore.Store, ctx: Context, places: dict[str, dict[str, Any]],
+            events_df: pd.DataFrame, renamed: dict[str, str], quotes_df: pd.DataFrame, hidden: set[str]) -> Tables:
+    """Speaker ids, merge renames, the documents table and the manifest: the same for a full or patched assembly."""
+    quotes_df = assign_speaker_ids(quotes_df)
+    if renamed:
+        ids = quotes_df["event_id"]
+        quotes_df["event_id"] = ids.map(renamed).where(ids.isin(list(renamed)), ids)
+    docs = pd.DataFrame({"pos": range(len(results)), "key": [r.key for r in results]})
+    counts = docs.merge(store.keys, on="key", how="left").sort_values("pos")
+    for r, packed in zip(results, counts["problems"].tolist(), strict=True):  # what extraction read differently
+        cut = rowstore.unpack(packed if isinstance(packed, str) else None)
+        r.warnings.extend(f"{r.path}: {problem}" for problem in cut)
+    documents = pd.DataFrame({
+        "doc_id": [r.doc_id for r in results], "path": [r.path for r in results],
+        "source": [r.meta.source for r in results], "url": [r.meta.url for r in results],
+        "title": [r.meta.title for r in results],
+        "reference_date": [r.meta.reference_date.isoformat() for r in results],
+        "n_events": counts["n_events"].fillna(0).astype(int).to_numpy(),
+        "n_quotes": counts["n_quotes"].fillna(0).astype(int).to_numpy(),
+    })  # fmt: skip
+    place_rows = list({p["name"]: p for p in places.values()}.values())
+    manifest = {
+        "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "documents": [r.path for r in results],
+        "problems": [w for r in results for w in r.warnings] + list(ctx.resolver.problems),
+        "extractor_version": EXTRACTOR_VERSION,
+        "review": {"overrides_applied": sum(p["via"] == "override" for p in place_rows), "hidden": len(hidden),
+                   "merged_events": len(renamed)},
+    }
+    return Tables(
+        events=events_df.reset_index(drop=True),
+        quotes=quotes_df,
+        places=pd.DataFrame(place_rows, columns=PLACE_COLUMNS),
+        documents=documents,
+        manifest=manifest,
+    )
+
+
+def write_tables(tables: Tables, build_dir: Path = BUILD_DIR) -> Path:
+    """Write a new set of tables beside the old, then switch `current` to it.
+
+    Readers follow the `current` link, so they always see one whole build,
+    never a mix of an old events table and a new places table. The events table
+    is written from the Arrow form a patched build kept (`_Assembly`) when there is one.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    last = _LAST.get(str(build_dir))
+    build_dir.mkdir(parents=True, exist_ok=True)
+    stamp = f"tables-{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
+    target = build_dir / stamp
+    target.mkdir()
+    try:
+        for name in TABLE_NAMES:
+            frame = getattr(tables, name)
+            if name == "events" and last is not None and last.table is frame:
+                if last.arrow is None:  # a full assembly: keep its Arrow form for the next patch
+                    last.arrow = pa.Table.from_pandas(frame.drop(columns=["order"]), preserve_index=False)
+                pq.write_table(last.arrow.append_column("order", pa.array(frame["order"].to_numpy())),
+                               target / f"{name}.parquet")  # fmt: skip
+            else:
+                frame.to_parquet(target / f"{name}.parquet", index=False)
+        atomic_write_text(target / "manifest.json", json.dumps(tables.manifest, indent=2))
+        link = build_dir / "current"
+        tmp_link = build_dir / f".current-{stamp}"
+        os.symlink(stamp, tmp_link)
+        os.replace(tmp_link, link)
+    except BaseException:
+        shutil.rmtree(target, ignore_errors=True)
+        raise
+    for old in build_dir.glob("tables-*"):
+        if old.name != stamp:
+            shutil.rmtree(old, ignore_errors=True)
+    return target
