@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import threading
 from datetime import date
 from pathlib import Path
@@ -283,3 +284,25 @@ def test_ingest_save_goes_to_the_configured_store(backend: Backend, tmp_path: Pa
         store.use(None)
     assert [d.name for d in backend.open().documents()] == [NAME_A]
     assert list(pipeline.read_tables(tmp_path / "build").documents["doc_id"]) == [NAME_A]
+
+
+def test_not_a_place_is_saved_in_the_configured_store_and_can_be_undone(backend: Backend, tmp_path: Path) -> None:
+    s = backend.open()
+    store.use(s)
+    try:
+        review.save_not_a_place("Strategies", by="ana", note="an organisation's name")
+    finally:
+        store.use(None)
+    kept = backend.open().overrides()["strategies"]  # another instance reads it from the same store
+    assert (kept.name, kept.kind, kept.by) == ("Strategies", fixes.NOT_A_PLACE, "ana")
+    assert kept.note == "an organisation's name"
+    assert math.isnan(kept.lat) and math.isnan(kept.lon)
+    if backend.kind != "files":  # a database deployment's decision must not land in the server's local files
+        assert not (tmp_path / "geodata" / "overrides.csv").exists()
+    assert [(e.who, e.action, e.target) for e in backend.open().audit()] == [("ana", "fix place", "Strategies")]
+    store.use(backend.open())
+    try:
+        assert review.remove_override("Strategies", by="ben") is True
+    finally:
+        store.use(None)
+    assert backend.open().overrides() == {}

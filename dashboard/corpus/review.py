@@ -18,17 +18,12 @@ import pandas as pd
 
 from dashboard.corpus import store
 from dashboard.corpus.fixes import (
-    LOCK_FILE,
     MARK_KINDS,
     NOT_A_PLACE,
     Mark,
     Override,
     check_number,
-    file_lock,
-    geodata_dir,
     now_iso,
-    overrides_path,
-    write_overrides_file,
 )
 from dashboard.corpus.fixes import load_marks as _marks_in
 from dashboard.corpus.fixes import load_overrides as _overrides_in
@@ -87,18 +82,13 @@ def save_override(
 
 
 def save_not_a_place(name: str, by: str, note: str = "", folder: Path | None = None) -> Override:
-    """Record that ``name`` is no place (kept beside the other fixes, undone with `remove_override`)."""
-    folder = folder or geodata_dir()
+    """Record that ``name`` is no place, in the store beside the other fixes (undone with `remove_override`)."""
     if not name.strip():
         raise InputError("not a place: the name is empty.")
     if not by.strip():
         raise InputError("not a place: say who decided it (your name or initials).")
     override = Override(name.strip(), math.nan, math.nan, NOT_A_PLACE, "", note.strip(), by.strip(), now_iso())
-    with file_lock(folder / LOCK_FILE):
-        current = _overrides_in(overrides_path(folder))
-        current[normalize(override.name)] = override
-        write_overrides_file(overrides_path(folder), current.values())
-    return override
+    return _store_for(folder).save_override(override, who=by.strip())
 
 
 def remove_override(name: str, folder: Path | None = None, by: str = "") -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import os
 import threading
 import time
@@ -39,6 +40,7 @@ from dashboard.corpus.backend import (
 )
 from dashboard.corpus.documents import DocumentMeta, content_hash, document_name, meta_path
 from dashboard.corpus.fixes import (
+    NOT_A_PLACE,
     Mark,
     Override,
     now_iso,
@@ -264,7 +266,7 @@ class SqlStore(Store):
     def overrides(self) -> dict[str, Override]:
         with self._read("reading place fixes"), self.engine.connect() as conn:
             rows = conn.execute(self.sa.select(self.t_fixes)).all()
-        return {r.key: Override(r.name, r.lat, r.lon, r.kind, r.country, r.note, r.by, r.at) for r in rows}
+        return {r.key: _override_of(r) for r in rows}
 
     def _upsert(self, conn: Any, table: Any, key_col: str, key: str, values: dict[str, Any]) -> dict | None:
         """Replace the row for ``key``; the row as it was (locked for this transaction), or None."""
@@ -281,7 +283,7 @@ class SqlStore(Store):
 
     def save_override(self, override: Override, who: str) -> Override:
         with self._write("saving the place fix") as conn:
-            before = self._upsert(conn, self.t_fixes, "key", normalize(override.name), asdict(override))
+            before = self._upsert(conn, self.t_fixes, "key", normalize(override.name), _fix_row(override))
             if before:
                 before.pop("key", None)
             conn.execute(self.t_audit.insert().values(self._audit_row(
@@ -337,7 +339,7 @@ class SqlStore(Store):
                 else:
                     out.documents += 1
             for o in overrides:
-                self._upsert(conn, self.t_fixes, "key", normalize(o.name), asdict(o))
+                self._upsert(conn, self.t_fixes, "key", normalize(o.name), _fix_row(o))
                 out.fixes += 1
             for m in marks:
                 self._upsert(conn, self.t_marks, "item_id", m.item_id,
@@ -419,3 +421,18 @@ def _local_copy(path: Path, text: str) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, path)
+
+
+def _fix_row(override: Override) -> dict[str, Any]:
+    """The fixes table's row: "not a place" has no coordinates, stored as 0 (SQLite keeps no NaN; the columns
+    were made NOT NULL before that kind existed) and read back as NaN by `_override_of`."""
+    row = asdict(override)
+    if override.kind == NOT_A_PLACE:
+        row["lat"] = row["lon"] = 0.0
+    return row
+
+
+def _override_of(r: Any) -> Override:
+    if r.kind == NOT_A_PLACE:
+        return Override(r.name, math.nan, math.nan, r.kind, r.country, r.note, r.by, r.at)
+    return Override(r.name, r.lat, r.lon, r.kind, r.country, r.note, r.by, r.at)
