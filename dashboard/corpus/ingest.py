@@ -12,6 +12,9 @@ Safety rules kept here:
 - a save goes through the store (store.py): in files, metadata then text (each temp file + rename)
   under an exclusive lock on ``seeds/.ingest.lock``; in a database, one transaction with a unique
   constraint on the text's hash. Either way two sessions saving at once lose neither.
+
+It is one module over 300 lines because it is one flow, in the order an article goes through it: the
+upload's checks, the preview (with the highlighted lines a person checks before saving) and the save.
 """
 
 from __future__ import annotations

@@ -3,6 +3,10 @@
 Extraction is a pure function of (text, reference date, gazetteer): no I/O, no
 geocoding. Every record keeps its provenance (line, character span) so the app
 and the briefings can point back to the exact words of the source.
+
+It is one module over 300 lines because it is one pass: the `Extractor` reads a document line by
+line, and its rules (page furniture, places in passing, sources, dated events) read the same state
+of that pass; the grammars it calls (dates, quotes, claims, phrases) live in their own modules.
 """
 
 from __future__ import annotations

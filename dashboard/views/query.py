@@ -3,6 +3,10 @@
 One `Filters` value says what the user is looking at; the same value filters
 the map, the lists, the CSV/GeoJSON exports and a briefing, and round-trips
 through the URL (a permalink) unchanged.
+
+It is one module over 300 lines because it is one selection: the filters, the masks over events and
+quotes, the links between events and places and the per-place summary are computed together, once
+per set of filters, and must agree row for row.
 """
 
 from __future__ import annotations
