@@ -8,10 +8,14 @@ Streamlit pages under `dashboard/pages/` are one room, `pages`.
 
 from __future__ import annotations
 
+import argparse
 import ast
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+from dashboard.errors import InputError
+from dashboard.files import atomic_write_text
 
 PACKAGE = "dashboard"
 PACKAGE_DIR = Path(__file__).resolve().parents[1]  # dashboard/
@@ -159,11 +163,30 @@ def render(mods: list[Module] | None = None) -> str:
     return "\n".join(out) + "\n"
 
 
-def cmd_architecture(args: object) -> int:
-    print(render(), end="")
+def with_diagram(doc: str, diagram: str) -> str:
+    """``doc`` (a Markdown file) with its first ```text block replaced by ``diagram``."""
+    start = doc.find("```text\n")
+    end = doc.find("```", start + 8) if start >= 0 else -1
+    if end < 0:
+        raise InputError("the file has no ```text block to hold the diagram; add one (an empty one will do).")
+    return doc[: start + 8] + diagram + doc[end:]
+
+
+def cmd_architecture(args: argparse.Namespace) -> int:
+    if args.write is None:
+        print(render(), end="")
+        return 0
+    path = Path(args.write)
+    try:
+        doc = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file; give the Markdown file that holds the diagram.") from None
+    atomic_write_text(path, with_diagram(doc, render()))
+    print(f"wrote the diagram into {path}")
     return 0
 
 
 def register(sub) -> None:  # noqa: ANN001 - argparse's sub-parsers action
     a = sub.add_parser("architecture", help="print the package's layout: its rooms and which imports which")
+    a.add_argument("--write", metavar="FILE", help="replace the diagram in FILE (docs/architecture.md) instead")
     a.set_defaults(func=cmd_architecture)
