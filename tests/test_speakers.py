@@ -170,3 +170,22 @@ def test_parse_speaker_keeps_the_title_as_role() -> None:
         "Vasyl Bodnar", "former Ukrainian ambassador to Turkey")  # fmt: skip
     assert parse_speaker("TASS's source in Damascus") == ("TASS's source in Damascus", None)
     assert parse_speaker("Mr Lavrov, the foreign minister, had") == ("Lavrov", "foreign minister")
+
+
+def test_a_speakers_map_draws_every_place_they_spoke_about_and_says_which_it_cannot() -> None:
+    """Rows made by hand: Zed spoke about Alpha (which has events) and Beta (none under the filters) and
+    Nowhere (no coordinates); the map draws Alpha with its count and Beta with 0, Nowhere is named in words."""
+    from dashboard.speakers import map_places, places_caption, spoken_places
+
+    quotes = pd.DataFrame({"speaker_id": ["zed", "zed", "ann"],
+                           "places": [["Alpha", "Beta"], ["Nowhere", "Alpha"], ["Gamma"]]})  # fmt: skip
+    summary = pd.DataFrame({"name": ["Alpha"], "kind": ["city"], "lat": [35.0], "lon": [36.0], "n_events": [3]})
+    places = pd.DataFrame({"name": ["Alpha", "Beta", "Gamma", "Nowhere"], "kind": ["city", "base", "city", None],
+                           "lat": [35.0, 34.0, 33.0, None], "lon": [36.0, 35.0, 34.0, None]})  # fmt: skip
+    assert spoken_places(quotes, "zed") == ["Alpha", "Beta", "Nowhere"]
+    assert spoken_places(quotes, None) == []
+    drawn = map_places(summary, places, quotes[quotes["speaker_id"] == "zed"])
+    assert dict(zip(drawn["name"], drawn["n_events"], strict=True)) == {"Alpha": 3, "Beta": 0, "Nowhere": 0}
+    assert places_caption("Zed", ["Alpha", "Beta", "Nowhere"], drawn) == (
+        "Places Zed spoke about, highlighted on the map: Alpha; Beta. Not on the map (no coordinates): Nowhere.")
+    assert places_caption("Zed", [], drawn) == "Zed: no place named in these quotes, so none is highlighted."

@@ -1,7 +1,8 @@
 """Who said what: Streamlit wiring only; the tables come from dashboard/speakers.py.
 
 Quotes are news text: shown only in st.dataframe cells (plain text, never Markdown or HTML).
-The filters in the page's URL (the map page's permalink parameters) apply here too.
+The filters in the page's URL (the map page's permalink parameters) apply here too. Picking a
+speaker highlights the places they spoke about on a map beside the list (dashboard/maplayer.py).
 """
 
 from __future__ import annotations
@@ -9,8 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import streamlit as st
+from streamlit_folium import st_folium
 
-from dashboard import pipeline, speakers
+from dashboard import assets, maplayer, pipeline, speakers
 from dashboard.query import from_params, select
 
 st.set_page_config(page_title="Speakers", layout="wide")
@@ -49,7 +51,19 @@ if table.empty:
 choices = speakers.speaker_choices(table)
 picked = st.selectbox("Speaker", ["(everyone)", *choices], key="speaker")
 sid = choices.get(picked)
+spoken = speakers.spoken_places(shown, sid)
+drawn = speakers.map_places(selection.places, tables.places, shown)
+map_col, text_col = st.columns([3, 2])
+with map_col:  # the base map never changes on this page, so picking a speaker redraws the places, not the map
+    st_folium(
+        maplayer.base_map(maplayer.default_view(tables.places), local_assets=assets.ensure_static_assets(),
+                          outlines_url=assets.outlines_url()),
+        key="speaker_map", height=460, use_container_width=True,
+        feature_group_to_add=maplayer.places_layer(drawn, highlighted=spoken), returned_objects=[],
+    )  # fmt: skip
+with text_col:
+    if sid:
+        st.text(speakers.places_caption(str(table.set_index("speaker_id").loc[sid, "speaker"]), spoken, drawn))
+    else:
+        st.text("Pick a speaker to highlight on the map the places they spoke about.")
 st.dataframe(speakers.speaker_quotes(shown, sid), hide_index=True, width="stretch")
-if sid:
-    row = table[table["speaker_id"] == sid].iloc[0]
-    st.text("Places spoken about: " + ("; ".join(row["places"]) or "none named"))
