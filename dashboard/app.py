@@ -42,6 +42,7 @@ def map_page() -> None:
 # The page list: "Map" (this script) first, then every script in dashboard/pages/, found on each run.
 MAP_PAGE = st.Page(map_page, title=navigation.MAP_TITLE, default=True)
 page = st.navigation([MAP_PAGE, *(st.Page(path) for path in navigation.page_scripts())])
+navigation.mark_entered(st.session_state)
 page.run()
 if page is not MAP_PAGE:
     st.stop()

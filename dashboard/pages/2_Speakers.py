@@ -12,9 +12,13 @@ from pathlib import Path
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard import assets, maplayer, pipeline, speakers
+from dashboard import assets, maplayer, navigation, pipeline, speakers
 from dashboard.query import from_params, select
 
+if navigation.entered_without_app(st.session_state):  # a fresh server's first request, straight to this page
+    st.navigation([st.Page(navigation.ENTRY_SCRIPT, title=navigation.MAP_TITLE, default=True),
+                   *map(st.Page, navigation.page_files())])  # turns Streamlit's pages/ fallback off...
+    st.rerun()  # ...so this run goes through app.py, which names every page ("Map", not "app")
 st.set_page_config(page_title="Speakers", layout="wide")
 st.title("Speakers: who said what, when, about which places")
 
