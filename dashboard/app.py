@@ -9,7 +9,6 @@ import json
 from pathlib import Path
 
 import streamlit as st
-import streamlit.components.v1 as components
 from streamlit_folium import st_folium
 
 from dashboard import (
@@ -131,7 +130,7 @@ with st.sidebar:
     st.header("Filters")
     if bounds:
         st.date_input("Dates", min_value=bounds[0], max_value=bounds[1], key="f_dates")
-        components.html(views.ENTER_APPLIES_DATES_JS, height=0)  # Enter applies a typed date
+        st.html(views.ENTER_APPLIES_DATES_JS, unsafe_allow_javascript=True)  # Enter applies a typed date
     st.multiselect("Place kind", options["kinds"], key="f_kinds")
     st.multiselect("Source", options["sources"], key="f_sources")
     st.multiselect("Claim status", options["claims"], key="f_claims")
