@@ -544,10 +544,17 @@ class MapLayout(MacroElement):
                 wanted.sort(function(a, b) {
                     return (b.selected - a.selected) || (b.highlighted - a.highlighted) || (b.n - a.n);
                 });
+                var seen = map.getPixelBounds();
+                function inView(box) {
+                    return box[0] >= seen.min.x && box[2] <= seen.max.x && box[1] >= seen.min.y && box[3] <= seen.max.y;
+                }
                 wanted.forEach(function(it) {
                     var w = widthOf(it.name, "600 12px sans-serif") + (it.selected ? 8 : 2), h = 16, b = it.box, g = 3;
                     var midY = (b[1] + b[3]) / 2 - h / 2, midX = (b[0] + b[2]) / 2 - w / 2;
                     var spots = [[b[2] + g, midY], [b[0] - g - w, midY], [midX, b[1] - g - h], [midX, b[3] + g]];
+                    // a spot that the map's edge would cut comes last: a place at the edge is named on its inner side
+                    spots = spots.filter(function(sp) { return inView([sp[0], sp[1], sp[0] + w, sp[1] + h]); })
+                        .concat(spots.filter(function(sp) { return !inView([sp[0], sp[1], sp[0] + w, sp[1] + h]); }));
                     for (var s = 0; s < spots.length; s++) {
                         var box = [spots[s][0], spots[s][1], spots[s][0] + w, spots[s][1] + h];
                         var others = boxes.filter(function(o) { return o !== it.box; });

@@ -54,6 +54,17 @@ def all_in_view(b: Browser, names: set[str]) -> bool:
     return True
 
 
+def labels_in_view(b: Browser) -> set[str]:
+    """The highlighted places whose names lie wholly inside the map."""
+    box = b.page.locator(MAP_FRAME).bounding_box()
+    out = set()
+    for label in b.page.frame_locator(MAP_FRAME).locator(".map-label.is-highlighted").all():
+        r = label.bounding_box()
+        if box and r and box["x"] <= r["x"] and r["x"] + r["width"] <= box["x"] + box["width"]:
+            out.add(label.inner_text())
+    return out
+
+
 def pick_speaker(b: Browser, option: str) -> None:
     b.page.locator('[data-testid="stSelectbox"]', has_text="Speaker").locator("input").click()
     b.page.get_by_role("option", name=option, exact=True).click()
@@ -95,6 +106,7 @@ def test_picking_a_speaker_highlights_exactly_their_places(url: str, b: Browser)
     assert markers(b, ".is-highlighted") == POPE_PLACES
     assert markers(b, ".is-dimmed") == ALL_PLACED - POPE_PLACES
     assert all_in_view(b, POPE_PLACES)  # Myanmar too, far from the rest
+    assert labels_in_view(b) == POPE_PLACES  # each named, and no name cut by the map's edge
     b.page.get_by_text("Not on the map (no coordinates): Middle East.").wait_for()
     assert b.page.locator(MAP_FRAME).evaluate("f => f.contentWindow.__probe") == 7, "picking must not remount the map"
     b.screenshot("speakers-pope-francis")
