@@ -9,7 +9,6 @@ import json
 from pathlib import Path
 
 import streamlit as st
-import streamlit.components.v1 as components
 from streamlit_folium import st_folium
 
 from dashboard import navigation
@@ -33,6 +32,7 @@ def map_page() -> None:
 # The page list: "Map" (this script) first, then every script in dashboard/pages/, found on each run.
 MAP_PAGE = st.Page(map_page, title=navigation.MAP_TITLE, default=True)
 page = st.navigation([MAP_PAGE, *(st.Page(path) for path in navigation.page_scripts())])
+navigation.mark_entered(st.session_state)
 page.run()
 if page is not MAP_PAGE:
     st.stop()
@@ -121,7 +121,7 @@ with st.sidebar:
     st.header("Filters")
     if bounds:
         st.date_input("Dates", min_value=bounds[0], max_value=bounds[1], key="f_dates")
-        components.html(panels.ENTER_APPLIES_DATES_JS, height=0)  # Enter applies a typed date
+        st.html(panels.ENTER_APPLIES_DATES_JS, unsafe_allow_javascript=True)  # Enter applies a typed date
     st.multiselect("Place kind", options["kinds"], key="f_kinds")
     st.multiselect("Source", options["sources"], key="f_sources")
     st.multiselect("Claim status", options["claims"], key="f_claims")

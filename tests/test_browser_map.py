@@ -192,6 +192,9 @@ def test_the_timeline_has_day_ticks_and_readable_bars_and_enter_applies_dates(ur
     b.page.keyboard.type("08")
     b.page.keyboard.press("Enter")
     b.page.get_by_text(re.compile(r"^8 of 27 events")).first.wait_for(timeout=30_000)
+    # the script runs in the page itself (st.html), not in a component frame (the deprecated components.v1.html)
+    assert b.page.locator('[data-testid="stSidebar"] iframe').count() == 0
+    b.page.locator('[data-testid="stSidebar"]').screenshot(path=str(b.screenshot_path("sidebar-filters")))
     assert b.blocked == [] and b.dialogs == []
 
 

@@ -53,8 +53,9 @@ def go_to(b: Browser, title: str) -> None:
         b.page.frame_locator(MAP_FRAME).locator(".place-icon[title]").first.wait_for(timeout=60_000)
     else:
         b.page.locator('[data-testid="stHeading"], h1').first.wait_for(timeout=60_000)
-        b.page.wait_for_function("!document.querySelector('iframe[title=\"streamlit_folium.st_folium\"]')",
-                                 timeout=60_000)  # fmt: skip
+        # the map page has gone (its title; the Speakers page has a map of its own, so not the map frame)
+        b.page.wait_for_function("![...document.querySelectorAll('h1')].some(h => h.textContent.includes("
+                                 "'Events, places and quotes'))", timeout=60_000)  # fmt: skip
         b.page.wait_for_timeout(800)  # let the other page's run finish (that is when Streamlit drops widgets)
 
 

@@ -26,7 +26,7 @@ def test_map_data_holds_only_names_kinds_counts_and_coordinates() -> None:
     assert set(rows) == {"Alpha", "Beta base", "Gamma province"}  # "Nowhere" has no coordinates
     assert rows["Alpha"] == ("city", 4, 35.0, 36.0) and rows["Beta base"][:2] == ("base", 1)
     assert data["selected"] == "Beta base"
-    assert set(data) == {"name", "kind", "n", "lat", "lon", "selected", "labels", "view"}
+    assert set(data) == {"name", "kind", "n", "lat", "lon", "selected", "labels", "view", "highlighted"}
 
 
 def test_payload_per_place_stays_small() -> None:

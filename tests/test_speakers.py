@@ -227,3 +227,22 @@ def test_a_long_clause_before_a_comma_is_not_a_name_with_a_role(ex: Extractor) -
     assert said(ex, text) == [("regional council", None)]
     short = said(ex, 'One guard, a young man from Jableh, said: "We are home."')
     assert short == [("One guard", "young man from Jableh")]  # a short subject with its appositive still is
+
+
+def test_a_speakers_map_draws_every_place_they_spoke_about_and_says_which_it_cannot() -> None:
+    """Rows made by hand: Zed spoke about Alpha (which has events) and Beta (none under the filters) and
+    Nowhere (no coordinates); the map draws Alpha with its count and Beta with 0, Nowhere is named in words."""
+    from dashboard.corpus.speakers import map_places, places_caption, spoken_places
+
+    quotes = pd.DataFrame({"speaker_id": ["zed", "zed", "ann"],
+                           "places": [["Alpha", "Beta"], ["Nowhere", "Alpha"], ["Gamma"]]})  # fmt: skip
+    summary = pd.DataFrame({"name": ["Alpha"], "kind": ["city"], "lat": [35.0], "lon": [36.0], "n_events": [3]})
+    places = pd.DataFrame({"name": ["Alpha", "Beta", "Gamma", "Nowhere"], "kind": ["city", "base", "city", None],
+                           "lat": [35.0, 34.0, 33.0, None], "lon": [36.0, 35.0, 34.0, None]})  # fmt: skip
+    assert spoken_places(quotes, "zed") == ["Alpha", "Beta", "Nowhere"]
+    assert spoken_places(quotes, None) == []
+    drawn = map_places(summary, places, quotes[quotes["speaker_id"] == "zed"])
+    assert dict(zip(drawn["name"], drawn["n_events"], strict=True)) == {"Alpha": 3, "Beta": 0, "Nowhere": 0}
+    assert places_caption("Zed", ["Alpha", "Beta", "Nowhere"], drawn) == (
+        "Places Zed spoke about, highlighted on the map: Alpha; Beta. Not on the map (no coordinates): Nowhere.")
+    assert places_caption("Zed", [], drawn) == "Zed: no place named in these quotes, so none is highlighted."

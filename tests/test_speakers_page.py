@@ -55,7 +55,10 @@ def test_one_speaker_across_documents_with_roles_and_sources(build_dir: Path, mo
     ]
     assert [s.rsplit("/", 1)[-1] for s in table["source"]] == ["b.txt:1", "a.txt:1"]
     assert table["date"].tolist() == ["2024-12-11", "date not stated"]
-    assert any("Places spoken about: Tartus" in t.value for t in at.text)
+    assert any(t.value == "Places Dmitry Peskov spoke about, highlighted on the map: Tartus." for t in at.text)
+    # the map beside the list is handed exactly his place to highlight (the browser test draws it)
+    args = json.loads(at.get("component_instance")[0].proto.json_args)
+    assert '"highlighted": ["Tartus"]' in args["feature_group"], args["feature_group"][-400:]
 
 
 def test_the_url_filters_apply(build_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:

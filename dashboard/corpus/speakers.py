@@ -102,6 +102,38 @@ def speaker_quotes(quotes: pd.DataFrame, sid: str | None) -> pd.DataFrame:
     }, columns=SPEAKER_QUOTE_COLUMNS)  # fmt: skip
 
 
+def spoken_places(quotes: pd.DataFrame, sid: str | None) -> list[str]:
+    """The places one speaker's quotes are about, in the order first named; none for no speaker."""
+    if not sid or quotes.empty or "speaker_id" not in quotes.columns:
+        return []
+    rows = quotes[quotes["speaker_id"] == sid]
+    return list(dict.fromkeys(str(p) for ps in rows["places"] if ps is not None for p in list(ps)))
+
+
+def map_places(summary: pd.DataFrame, places: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
+    """What the Speakers map draws: the places the filters show (with their event counts), plus any
+    place a listed quote is about that has no event under the filters (count 0), so every place a
+    speaker spoke about can be highlighted."""
+    named = {str(p) for ps in quotes.get("places", pd.Series(dtype=object)) if ps is not None for p in list(ps)}
+    extra = places[places["name"].isin(named - set(summary["name"].astype(str)))].assign(n_events=0)
+    if extra.empty:
+        return summary
+    return pd.concat([summary, extra.reindex(columns=summary.columns)], ignore_index=True) if len(summary) else extra
+
+
+def places_caption(speaker: str, spoken: list[str], drawn: pd.DataFrame) -> str:
+    """In words, what the map highlights for a speaker, and which of their places it cannot draw."""
+    if not spoken:
+        return f"{speaker}: no place named in these quotes, so none is highlighted."
+    lat = pd.to_numeric(drawn.set_index("name")["lat"], errors="coerce") if len(drawn) else pd.Series(dtype=float)
+    on_map = [p for p in spoken if p in lat.index and pd.notna(lat.loc[[p]]).any()]
+    off_map = [p for p in spoken if p not in on_map]
+    text = f"Places {speaker} spoke about, highlighted on the map: " + ("; ".join(on_map) or "none") + "."
+    if off_map:
+        text += " Not on the map (no coordinates): " + "; ".join(off_map) + "."
+    return text
+
+
 def speaker_choices(table: pd.DataFrame) -> dict[str, str]:
     """Label shown in the picker -> speaker id; the label names the speaker, roles and count."""
     out: dict[str, str] = {}

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import auth
+from dashboard import auth, navigation
 from dashboard.corpus import ingest, pipeline, preview_worker, review, store
 from dashboard.corpus.documents import content_hash
 from dashboard.errors import DashboardError
@@ -23,6 +23,10 @@ from dashboard.geo.gazetteer import KINDS, load_gazetteer
 from dashboard.geo.geocode import GeocodeSettings
 from dashboard.views import safe_text, wording
 
+if navigation.entered_without_app(st.session_state):  # a fresh server's first request, straight to this page
+    st.navigation([st.Page(navigation.ENTRY_SCRIPT, title=navigation.MAP_TITLE, default=True),
+                   *map(st.Page, navigation.page_files())])  # turns Streamlit's pages/ fallback off...
+    st.rerun()  # ...so this run goes through app.py, which names every page ("Map", not "app")
 st.set_page_config(page_title="Add and review", layout="wide")
 st.set_option("client.showErrorDetails", safe_text.ERROR_DETAILS)  # last resort: a plain message, no traceback
 md = safe_text.md  # text from documents, uploads and the geocoder: shown as text, never as Markdown

@@ -1,7 +1,8 @@
 """Who said what: Streamlit wiring only; the tables come from dashboard/corpus/speakers.py.
 
 Quotes are news text: shown only in st.dataframe cells (plain text, never Markdown or HTML).
-The filters in the page's URL (the map page's permalink parameters) apply here too.
+The filters in the page's URL (the map page's permalink parameters) apply here too. Picking a
+speaker highlights the places they spoke about on a map beside the list (dashboard/views/maplayer.py).
 """
 
 from __future__ import annotations
@@ -9,11 +10,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import streamlit as st
+from streamlit_folium import st_folium
 
+from dashboard import navigation
 from dashboard.corpus import pipeline, speakers
-from dashboard.views import panels
+from dashboard.views import assets, maplayer, panels
 from dashboard.views.query import from_params, select
 
+if navigation.entered_without_app(st.session_state):  # a fresh server's first request, straight to this page
+    st.navigation([st.Page(navigation.ENTRY_SCRIPT, title=navigation.MAP_TITLE, default=True),
+                   *map(st.Page, navigation.page_files())])  # turns Streamlit's pages/ fallback off...
+    st.rerun()  # ...so this run goes through app.py, which names every page ("Map", not "app")
 st.set_page_config(page_title="Speakers", layout="wide")
 st.title("Speakers: who said what, when, about which places")
 
@@ -50,7 +57,19 @@ if table.empty:
 choices = speakers.speaker_choices(table)
 picked = st.selectbox("Speaker", ["(everyone)", *choices], key="speaker")
 sid = choices.get(picked)
+spoken = speakers.spoken_places(shown, sid)
+drawn = speakers.map_places(selection.places, tables.places, shown)
+map_col, text_col = st.columns([3, 2])
+with map_col:  # the base map never changes on this page, so picking a speaker redraws the places, not the map
+    st_folium(
+        maplayer.base_map(maplayer.default_view(tables.places), local_assets=assets.ensure_static_assets(),
+                          outlines_url=assets.outlines_url()),
+        key="speaker_map", height=460, use_container_width=True,
+        feature_group_to_add=maplayer.places_layer(drawn, highlighted=spoken), returned_objects=[],
+    )  # fmt: skip
+with text_col:
+    if sid:
+        st.text(speakers.places_caption(str(table.set_index("speaker_id").loc[sid, "speaker"]), spoken, drawn))
+    else:
+        st.text("Pick a speaker to highlight on the map the places they spoke about.")
 st.dataframe(speakers.speaker_quotes(shown, sid), hide_index=True, width="stretch")
-if sid:
-    row = table[table["speaker_id"] == sid].iloc[0]
-    st.text("Places spoken about: " + ("; ".join(row["places"]) or "none named"))

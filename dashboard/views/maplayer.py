@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import math
 import os
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -69,6 +70,8 @@ MAP_CSS = """
 .place-icon.ring-dotted { border: 3px dotted var(--c); background: rgba(22, 160, 133, .08); }
 .place-icon.ring { border: 2px solid var(--c); background: rgba(107, 107, 107, .12); }
 .place-icon.is-selected { outline: 3px solid #ffbf00; outline-offset: 2px; }
+.place-icon.is-highlighted { outline: 3px solid #ff6a00; outline-offset: 2px; }
+.place-icon.is-dimmed { opacity: .3; }
 .map-legend { width: max-content; background: rgba(255, 255, 255, .92); padding: 4px 9px; border-radius: 4px;
   font: 12px/1.5 sans-serif; box-shadow: 0 1px 4px rgba(0, 0, 0, .3); color: #222; }
 .map-legend summary { cursor: pointer; font-weight: 600; }
@@ -77,6 +80,7 @@ MAP_CSS = """
 .map-label { white-space: nowrap; pointer-events: none; font: 600 12px/16px sans-serif; color: #1d1d1d;
   text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff; }
 .map-label.is-selected { color: #000; background: #ffbf00; border-radius: 3px; text-shadow: none; padding: 0 3px; }
+.map-label.is-highlighted { color: #000; background: #ffd0a8; border-radius: 3px; text-shadow: none; padding: 0 3px; }
 .map-label.country { font: 11px/14px sans-serif; color: #6d6a60; text-transform: uppercase; letter-spacing: .04em;
   text-shadow: 0 0 2px #f2efe6; }
 .map-label.sea { font: italic 12px/14px serif; color: #4f7fa0; text-shadow: none; }
@@ -100,15 +104,20 @@ def _is_placed(lat: object, lon: object) -> bool:
         return False
 
 
-def place_data(places: pd.DataFrame, selected: str | None = None) -> dict[str, Any]:
+def place_data(
+    places: pd.DataFrame, selected: str | None = None, highlighted: Collection[str] = ()
+) -> dict[str, Any]:
     """The placed places as columns (names, kinds, counts, coordinates): what the map draws.
 
     The map is resent on every rerun, so this is as small as it can be (about
     50 bytes a place): sizes, colours and tooltips are worked out by the
     layer's script from `KIND_STYLES`. Text travels only as data, never as markup.
+    `highlighted` names places to pick out (a speaker's): they are outlined and
+    named, every other place is dimmed, and the view fits them.
     """
+    wanted = sorted({str(n) for n in highlighted})
     empty: dict[str, Any] = {"name": [], "kind": [], "n": [], "lat": [], "lon": [], "selected": selected,
-                             "labels": LABELLED, "view": None}  # fmt: skip
+                             "labels": LABELLED, "view": None, "highlighted": wanted}  # fmt: skip
     if places is None or places.empty:
         return empty
     lat = pd.to_numeric(places["lat"], errors="coerce")
@@ -127,8 +136,15 @@ def place_data(places: pd.DataFrame, selected: str | None = None) -> dict[str, A
         "lon": lon[placed].round(5).to_numpy()[order].tolist(),
         "selected": selected,
         "labels": LABELLED,
-        "view": view_bounds(places),
+        "view": _highlight_view(places, wanted) or view_bounds(places),
+        "highlighted": wanted,
     }
+
+
+def _highlight_view(places: pd.DataFrame, wanted: list[str]) -> dict[str, Any] | None:
+    """The view that shows every highlighted place, far ones too: they are the point of highlighting."""
+    view = view_bounds(places[places["name"].isin(wanted)]) if wanted else None
+    return {"core": view["all"], "all": view["all"], "outside": 0} if view else None
 
 
 def style_table() -> dict[str, dict[str, Any]]:
@@ -172,15 +188,21 @@ class PlacesLayer(MacroElement):
             var group = L.featureGroup();
             var dots = null;
             var items = [];
+            var hl = {};
+            (d.highlighted || []).forEach(function(n) { hl[n] = true; });
+            var dimming = (d.highlighted || []).length > 0;
             for (var i = 0; i < d.name.length; i++) {
-                var p = {name: d.name[i], kind: d.kind[i], n_events: d.n[i], selected: d.name[i] === d.selected};
+                var p = {name: d.name[i], kind: d.kind[i], n_events: d.n[i], selected: d.name[i] === d.selected,
+                         highlighted: hl[d.name[i]] === true};
+                p.dimmed = dimming && !p.highlighted && !p.selected;
                 var at = L.latLng(d.lat[i], d.lon[i]);
-                if (i < {{ this.dom_markers }} || p.selected) {
+                if (i < {{ this.dom_markers }} || p.selected || p.highlighted) {
                     var st = styles[p.kind] || styles[""];
                     var m = placeMarker(at, p);
                     group.addLayer(m);
                     items.push({marker: m, at: at, name: p.name, kind: p.kind, n: p.n_events, selected: p.selected,
-                                size: sizeOf(p, st), label: i < d.labels || p.selected});
+                                highlighted: p.highlighted, size: sizeOf(p, st),
+                                label: (i < d.labels && !p.dimmed) || p.selected || p.highlighted});
                 } else {
                     dots = dots || L.canvas({padding: 0.2});
                     group.addLayer(placeDot(at, p, dots));
@@ -221,11 +243,12 @@ class PlacesLayer(MacroElement):
             function placeMarker(latlng, p) {
                 var st = styles[p.kind] || styles[""];
                 var size = sizeOf(p, st);
-                var css = "place-icon " + st.shape + (p.selected ? " is-selected" : "");
+                var css = "place-icon " + st.shape + (p.selected ? " is-selected" : "") +
+                    (p.highlighted ? " is-highlighted" : "") + (p.dimmed ? " is-dimmed" : "");
                 var icon = L.divIcon({className: css, iconSize: [size, size], html: ""});
                 var marker = L.marker(latlng, {
                     icon: icon, title: p.name, alt: p.name, keyboard: true, riseOnHover: true,
-                    zIndexOffset: st.z - size * 50 + (p.selected ? 50000 : 0)
+                    zIndexOffset: st.z - size * 50 + (p.selected ? 50000 : 0) + (p.highlighted ? 40000 : 0)
                 });
                 marker.on("add", function() {
                     var el = marker.getElement();
@@ -518,17 +541,27 @@ class MapLayout(MacroElement):
                     }
                 });
                 var wanted = items.filter(function(it) { return it.label; });
-                wanted.sort(function(a, b) { return (b.selected - a.selected) || (b.n - a.n); });
+                wanted.sort(function(a, b) {
+                    return (b.selected - a.selected) || (b.highlighted - a.highlighted) || (b.n - a.n);
+                });
+                var seen = map.getPixelBounds();
+                function inView(box) {
+                    return box[0] >= seen.min.x && box[2] <= seen.max.x && box[1] >= seen.min.y && box[3] <= seen.max.y;
+                }
                 wanted.forEach(function(it) {
                     var w = widthOf(it.name, "600 12px sans-serif") + (it.selected ? 8 : 2), h = 16, b = it.box, g = 3;
                     var midY = (b[1] + b[3]) / 2 - h / 2, midX = (b[0] + b[2]) / 2 - w / 2;
                     var spots = [[b[2] + g, midY], [b[0] - g - w, midY], [midX, b[1] - g - h], [midX, b[3] + g]];
+                    // a spot that the map's edge would cut comes last: a place at the edge is named on its inner side
+                    spots = spots.filter(function(sp) { return inView([sp[0], sp[1], sp[0] + w, sp[1] + h]); })
+                        .concat(spots.filter(function(sp) { return !inView([sp[0], sp[1], sp[0] + w, sp[1] + h]); }));
                     for (var s = 0; s < spots.length; s++) {
                         var box = [spots[s][0], spots[s][1], spots[s][0] + w, spots[s][1] + h];
                         var others = boxes.filter(function(o) { return o !== it.box; });
                         if (!overlaps(box, placed) && !overlaps(box, others)) {
                             placed.push(box); named[it.name] = true;
-                            put(it.name, box, z, "map-label place" + (it.selected ? " is-selected" : ""), "dashlabels");
+                            put(it.name, box, z, "map-label place" + (it.selected ? " is-selected" : "") +
+                                (it.highlighted && !it.selected ? " is-highlighted" : ""), "dashlabels");
                             return;
                         }
                     }
@@ -690,10 +723,12 @@ def base_map(
     return m
 
 
-def places_layer(places: pd.DataFrame, selected: str | None = None) -> folium.FeatureGroup:
+def places_layer(
+    places: pd.DataFrame, selected: str | None = None, highlighted: Collection[str] = ()
+) -> folium.FeatureGroup:
     """The places as a feature group: what `st_folium(feature_group_to_add=...)` swaps without a remount."""
     group = folium.FeatureGroup(name="Places", control=False)
-    group.add_child(PlacesLayer(place_data(places, selected)))
+    group.add_child(PlacesLayer(place_data(places, selected, highlighted)))
     return group
 
 

@@ -393,13 +393,14 @@ def cite(outlet: object, title: object = None, published: object = None) -> str:
 
 
 # Streamlit's date field opens its calendar on Enter and applies a typed date only when the field
-# loses focus. This static script of ours (no data in it), run once in a zero-height component
-# frame of the same page, makes Enter in a date field apply the date: it closes the calendar
-# (Escape) and leaves the field, as a click elsewhere would.
+# loses focus. This static script of ours (no data in it, never news text), run in the page itself
+# through `st.html(..., unsafe_allow_javascript=True)`, makes Enter in a date field apply the date:
+# it closes the calendar (Escape) and leaves the field, as a click elsewhere would. It runs again
+# on every rerun, so it installs its listener once per page.
 ENTER_APPLIES_DATES_JS = """<script>
 (function() {
-  var doc = window.parent && window.parent.document;
-  if (!doc || doc.__enterAppliesDates) { return; }
+  var doc = document;
+  if (doc.__enterAppliesDates) { return; }
   doc.__enterAppliesDates = true;
   doc.addEventListener("keydown", function(e) {
     var t = e.target;
