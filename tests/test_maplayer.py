@@ -9,7 +9,7 @@ import re
 import pandas as pd
 import pytest
 
-from dashboard.views import maplayer
+from dashboard.views import basemap, maplayer, mapstyle, mapview
 from dashboard.views.query import Filters, select
 from tests.test_views import EVIL, _place, make_tables
 
@@ -65,10 +65,10 @@ def test_only_local_assets_are_referenced() -> None:
 
 
 def test_outlines_are_always_drawn_and_tiles_only_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(maplayer.TILES_ENV, raising=False)
+    monkeypatch.delenv(basemap.TILES_ENV, raising=False)
     offline = maplayer.build_map(_summary()).get_root().render()
     assert "Natural Earth" in offline and "tile.openstreetmap.org" not in offline
-    monkeypatch.setenv(maplayer.TILES_ENV, "osm")
+    monkeypatch.setenv(basemap.TILES_ENV, "osm")
     online = maplayer.build_map(_summary()).get_root().render()
     assert "https://tile.openstreetmap.org/{z}/{x}/{y}.png" in online
     assert "openstreetmap.org/copyright" in online, "tiles need their attribution"
@@ -78,8 +78,8 @@ def test_outlines_are_always_drawn_and_tiles_only_when_asked(monkeypatch: pytest
 
 
 def test_legend_names_every_kind() -> None:
-    html = maplayer.legend_html()
-    for style in maplayer.KIND_STYLES.values():
+    html = mapstyle.legend_html()
+    for style in mapstyle.KIND_STYLES.values():
         assert style.label in html
 
 
@@ -95,7 +95,7 @@ def test_default_view_shows_every_local_place_and_skips_far_outliers() -> None:
         ("F", 35.1, 36.8), ("Far", 39.9, 32.9)]] + [_place("Big country", "country", 60.0, 90.0)]  # fmt: skip
     places = pd.DataFrame(rows)
     centre, zoom = maplayer.default_view(places)
-    w, h = maplayer.MAP_SIZE_PX
+    w, h = mapview.MAP_SIZE_PX
     cx, cy = _pixel(*centre, zoom)
     for row in rows[:6]:
         x, y = _pixel(row["lat"], row["lon"], zoom)
