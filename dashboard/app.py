@@ -15,7 +15,7 @@ from dashboard import navigation
 from dashboard.briefing import pdf, report
 from dashboard.corpus import pipeline, store
 from dashboard.errors import DashboardError
-from dashboard.views import assets, exports, maplayer, pagedata, panels, safe_text, templates_cache
+from dashboard.views import assets, controls, exports, listing, maplayer, pagedata, panels, safe_text, templates_cache
 from dashboard.views.query import CLAIMS, KINDS, Filters, from_params, select, to_params
 
 NONE = "(no place selected)"
@@ -98,10 +98,10 @@ def tables_or_stop() -> tuple[str, pipeline.Tables]:
 def filter_choices(stamp: str, _tables: pipeline.Tables) -> tuple[tuple | None, dict[str, list[str]]]:
     """The date limits and the filters' options: per build, not per rerun (100k events' sources)."""
     options = {
-        "kinds": list(KINDS), "claims": list(CLAIMS), "sources": panels.source_options(_tables.events),
+        "kinds": list(KINDS), "claims": list(CLAIMS), "sources": controls.source_options(_tables.events),
         "places": sorted(_tables.places["name"].astype(str), key=str.casefold),
     }  # fmt: skip
-    return panels.date_bounds_of(_tables.events), options
+    return controls.date_bounds_of(_tables.events), options
 
 
 stamp, tables = tables_or_stop()
@@ -110,9 +110,9 @@ bounds, options = filter_choices(stamp, tables)
 if "kept_view" not in st.session_state:  # first run of this session: open the view the URL describes
     url_filters, url_selected, notes = from_params(st.query_params.to_dict())
     st.session_state.update(kept_view=st.query_params.to_dict(), selected=url_selected, url_notes=notes)
-if panels.widgets_lost(st.session_state, stamp, bool(bounds)):  # first run, back from another page, or rebuilt
+if controls.widgets_lost(st.session_state, stamp, bool(bounds)):  # first run, back from another page, or rebuilt
     kept_filters, _, _ = from_params(st.session_state.kept_view)
-    defaults, more = panels.widget_defaults(kept_filters, bounds, options)
+    defaults, more = controls.widget_defaults(kept_filters, bounds, options)
     if "kept_stamp" not in st.session_state:  # the link's values that did not fit the data
         st.session_state.url_notes += more
     st.session_state.update(defaults, kept_stamp=stamp)
@@ -121,21 +121,21 @@ with st.sidebar:
     st.header("Filters")
     if bounds:
         st.date_input("Dates", min_value=bounds[0], max_value=bounds[1], key="f_dates")
-        st.html(panels.ENTER_APPLIES_DATES_JS, unsafe_allow_javascript=True)  # Enter applies a typed date
+        st.html(controls.ENTER_APPLIES_DATES_JS, unsafe_allow_javascript=True)  # Enter applies a typed date
     st.multiselect("Place kind", options["kinds"], key="f_kinds")
     st.multiselect("Source", options["sources"], key="f_sources")
     st.multiselect("Claim status", options["claims"], key="f_claims")
     st.multiselect("Places named", options["places"], key="f_places")
     st.text_input("Search text", key="f_query", max_chars=200)
 
-filters = panels.filters_from_inputs(
+filters = controls.filters_from_inputs(
     st.session_state.get("f_dates"), bounds, st.session_state.f_kinds, st.session_state.f_sources,
     st.session_state.f_claims, st.session_state.f_places, st.session_state.f_query,
 )  # fmt: skip
 data = page_data(stamp, json.dumps(to_params(filters), sort_keys=True), tables, filters)
 sel = data.selection
 
-st.html(panels.PAGE_CSS)
+st.html(controls.PAGE_CSS)
 st.title("Events, places and quotes")
 st.markdown(f"**{data.count_line}**")
 st.caption(safe_text.md("Showing: " + "; ".join(filters.describe())))  # the URL's text, shown as text
@@ -151,7 +151,7 @@ def take_click(out: dict | None) -> bool:
     if not clicked or token == st.session_state.get("click_token"):
         return False
     st.session_state.click_token = token  # #316: a repeated click is not resent, so remember the last one
-    name = panels.place_from_click(data.placed, clicked, (out or {}).get("last_object_clicked_tooltip"))
+    name = controls.place_from_click(data.placed, clicked, (out or {}).get("last_object_clicked_tooltip"))
     if name and name != st.session_state.selected:
         st.session_state.selected = st.session_state.place_pick = name
         return True
@@ -218,10 +218,10 @@ st.caption("Who said what, with the line it comes from; quotes tied to no place 
 quotes_shown = sel.quotes.head(QUOTE_ROWS)  # slice first, then format: the CSV export has every quote
 if len(sel.quotes) > QUOTE_ROWS:
     st.caption(f"The first {QUOTE_ROWS:,} of {len(sel.quotes):,} quotes; the CSV export below has them all.")
-st.dataframe(panels.quotes_table(quotes_shown, tables.documents), hide_index=True, width="stretch")
-if panels.is_ranged(filters) and len(sel.undated_quotes):
+st.dataframe(listing.quotes_table(quotes_shown, tables.documents), hide_index=True, width="stretch")
+if listing.is_ranged(filters) and len(sel.undated_quotes):
     with st.expander(f"{panels.plural(len(sel.undated_quotes), 'quote')} without a day, listed apart"):
-        st.dataframe(panels.quotes_table(sel.undated_quotes.head(TABLE_ROWS), tables.documents), hide_index=True,
+        st.dataframe(listing.quotes_table(sel.undated_quotes.head(TABLE_ROWS), tables.documents), hide_index=True,
                      width="stretch")  # fmt: skip
 if len(sel.unplaced):
     with st.expander(f"{panels.plural(len(sel.unplaced), 'place')} not on the map"):

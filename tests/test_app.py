@@ -221,9 +221,9 @@ def test_an_unexpected_error_shows_a_plain_message_without_paths(dirs: tuple[Pat
     def broken(*args: object) -> str:
         raise KeyError("/srv/secret/path/dashboard/views/query.py: date_first")
 
-    from dashboard.views import panels
+    from dashboard.views import controls
 
-    monkeypatch.setattr(panels, "filters_from_inputs", broken)
+    monkeypatch.setattr(controls, "filters_from_inputs", broken)
     at = AppTest.from_file(APP, default_timeout=90)
     at.run()
     assert len(at.exception) == 1

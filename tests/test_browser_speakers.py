@@ -74,6 +74,9 @@ def test_picking_a_speaker_highlights_exactly_their_places(url: str, b: Browser)
     b.page.frame_locator(MAP_FRAME).locator(".place-icon[title]").first.wait_for(timeout=60_000)
     b.page.locator('[data-testid="stSidebarNav"] a', has_text="Speakers").click()
     b.page.get_by_text("Pick a speaker to highlight").wait_for(timeout=60_000)
+    b.page.wait_for_function(  # the Map page's frame can linger a moment after the switch
+        "() => document.querySelectorAll('iframe[title=\"streamlit_folium.st_folium\"]').length === 1",
+        timeout=30_000)  # fmt: skip
     b.page.frame_locator(MAP_FRAME).locator(".place-icon[title]").first.wait_for(timeout=60_000)
     assert markers(b) == ALL_PLACED
     assert markers(b, ".is-highlighted") == set() and markers(b, ".is-dimmed") == set()  # nobody picked yet

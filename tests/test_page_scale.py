@@ -16,7 +16,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.corpus import pipeline
-from dashboard.views import pagedata, panels
+from dashboard.views import listing, pagedata, panels
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "dashboard" / "app.py")
@@ -40,13 +40,13 @@ def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
 
 def _record(monkeypatch: pytest.MonkeyPatch, name: str, calls: list[tuple[str, int]]) -> None:
-    real = getattr(panels, name)
+    real = getattr(listing, name)
 
     def counting(frame, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
         calls.append((name, len(frame)))
         return real(frame, *args, **kwargs)
 
-    monkeypatch.setattr(panels, name, counting)
+    monkeypatch.setattr(listing, name, counting)
 
 
 def _panel_call(monkeypatch: pytest.MonkeyPatch, calls: list[tuple[str, int]]) -> None:

@@ -20,7 +20,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.briefing.report import briefing_html
 from dashboard.corpus import pipeline
-from dashboard.views import exports, panels
+from dashboard.views import exports, listing
 from dashboard.views.query import Filters, select
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,7 +45,7 @@ def test_every_quote_is_listed_with_no_filter_even_without_a_place(built) -> Non
     t = built[2]
     sel = select(t.events, t.quotes, t.places, Filters())
     assert lines(sel.quotes) == [7, 9, 11, 11, 13, 14, 16, 16, 21, 27, 28, 28]
-    table = panels.quotes_table(sel.quotes, t.documents)
+    table = listing.quotes_table(sel.quotes, t.documents)
     # line 21 ends inside an open quote: its words are listed, and no one is named as the speaker
     cut = table[table["source line"].str.endswith("000_30cf977f6c52e3a0.txt:21")]
     assert list(cut["quote"]) == ["This is really quite the"] and list(cut["speaker"]) == ["unnamed speaker"]
@@ -62,7 +62,7 @@ def test_quotes_are_filtered_like_the_rest_and_undated_ones_are_listed_apart(bui
     assert lines(sel.quotes) == [7, 13, 14]
     # line 21 says only "in recent days": no day
     assert lines(sel.undated_quotes) == [9, 11, 11, 16, 16, 21, 27, 28, 28]
-    line = panels.count_line(sel, DEC8)
+    line = listing.count_line(sel, DEC8)
     assert "3 quotes" in line and "9 quotes without a day listed apart" in line
     assert lines(select(t.events, t.quotes, t.places, Filters(places=("Damascus",))).quotes) == [13, 14]
     assert lines(select(t.events, t.quotes, t.places, Filters(query="happy")).quotes) == [28]

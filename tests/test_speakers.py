@@ -11,10 +11,11 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from dashboard.corpus.speakers import assign_speaker_ids, speakers_table
+from dashboard.corpus.speakers import assign_speaker_ids
 from dashboard.extraction.extract import Extractor
 from dashboard.extraction.quotes import parse_speaker
 from dashboard.geo.gazetteer import DEFAULT_PATH, load_gazetteer
+from dashboard.views.speakers import speakers_table
 
 REF = date(2025, 3, 5)
 
@@ -232,7 +233,7 @@ def test_a_long_clause_before_a_comma_is_not_a_name_with_a_role(ex: Extractor) -
 def test_a_speakers_map_draws_every_place_they_spoke_about_and_says_which_it_cannot() -> None:
     """Rows made by hand: Zed spoke about Alpha (which has events) and Beta (none under the filters) and
     Nowhere (no coordinates); the map draws Alpha with its count and Beta with 0, Nowhere is named in words."""
-    from dashboard.corpus.speakers import map_places, places_caption, spoken_places
+    from dashboard.views.speakers import map_places, places_caption, spoken_places
 
     quotes = pd.DataFrame({"speaker_id": ["zed", "zed", "ann"],
                            "places": [["Alpha", "Beta"], ["Nowhere", "Alpha"], ["Gamma"]]})  # fmt: skip

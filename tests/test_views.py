@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from dashboard.corpus.tables import EVENT_COLUMNS, PLACE_COLUMNS, QUOTE_COLUMNS
-from dashboard.views import panels
+from dashboard.views import controls, listing, panels
 from dashboard.views.query import Filters, events_for_place, quotes_for_place, select
 
 EVIL = "<img src=x onerror=alert(1)> <script>alert(2)</script> `tick` ${alert(3)}"
@@ -74,10 +74,10 @@ def test_esc_defuses_html_and_template_literals() -> None:
 def test_count_line_follows_the_filters() -> None:
     ev, qu, pl = make_tables()
     everything = select(ev, qu, pl, Filters())
-    assert panels.count_line(everything, Filters()).startswith("6 of 6 events")
+    assert listing.count_line(everything, Filters()).startswith("6 of 6 events")
     f = Filters(date_from=date(2024, 12, 2), date_to=date(2024, 12, 5))
     ranged = select(ev, qu, pl, f)
-    line = panels.count_line(ranged, f)
+    line = listing.count_line(ranged, f)
     assert line.startswith("3 of 6 events"), line
     assert "1 event without a day listed apart" in line  # the Feb. 2022 one lies outside the range
 
@@ -111,12 +111,12 @@ def test_tables_keep_what_has_no_day_or_no_place_with_a_reason() -> None:
     ev, qu, pl = make_tables()
     f = Filters(date_from=date(2024, 12, 1), date_to=date(2024, 12, 31))
     sel = select(ev, qu, pl, f)
-    undated = panels.undated_table(sel.undated)
+    undated = listing.undated_table(sel.undated)
     assert set(undated["why apart"]) == {"no date found in the sentence"}
     everything = select(ev, qu, pl, Filters())
-    unplaced = panels.unplaced_table(everything.unplaced)
+    unplaced = listing.unplaced_table(everything.unplaced)
     assert list(unplaced["place"]) == ["Nowhere"] and "gazetteer" in unplaced["reason"].iloc[0]
-    table = panels.events_table(panels.shown_events(everything, Filters()))
+    table = listing.events_table(listing.shown_events(everything, Filters()))
     assert len(table) == 6 and "seeds/d.txt, line 5, chars 0–" in " ".join(table["source line"])
     assert "2022-02 (month only)" in set(table["date"])
 
@@ -124,9 +124,9 @@ def test_tables_keep_what_has_no_day_or_no_place_with_a_reason() -> None:
 def test_timeline_counts_each_day_and_keeps_empty_days() -> None:
     ev, qu, pl = make_tables()
     sel = select(ev, qu, pl, Filters())
-    tl = panels.timeline_frame(sel.events)
+    tl = listing.timeline_frame(sel.events)
     assert list(tl["events"]) == [1, 0, 1, 0, 2]
-    tl = panels.timeline_frame(sel.events, date(2024, 11, 30), date(2024, 12, 6))
+    tl = listing.timeline_frame(sel.events, date(2024, 11, 30), date(2024, 12, 6))
     assert len(tl) == 7 and tl["events"].sum() == 4
 
 
@@ -142,29 +142,29 @@ def test_timeline_counts_each_day_and_keeps_empty_days() -> None:
 )
 def test_a_click_maps_back_to_its_place(clicked: dict | None, tooltip: str | None, expected: str | None) -> None:
     _, _, pl = make_tables()
-    assert panels.place_from_click(pl[pl["lat"].notna()], clicked, tooltip) == expected
+    assert controls.place_from_click(pl[pl["lat"].notna()], clicked, tooltip) == expected
 
 
 def test_click_on_two_places_at_one_point_uses_the_tooltip() -> None:
     pl = pd.DataFrame([_place("Tartus", "city", 34.9, 35.9), _place("Tartus port", "base", 34.9, 35.9)])
-    assert panels.place_from_click(pl, {"lat": 34.9, "lng": 35.9}, "Tartus port1 event · base") == "Tartus port"
-    assert panels.place_from_click(pl, {"lat": 34.9, "lng": 35.9}, "Tartus3 events · city") == "Tartus"
+    assert controls.place_from_click(pl, {"lat": 34.9, "lng": 35.9}, "Tartus port1 event · base") == "Tartus port"
+    assert controls.place_from_click(pl, {"lat": 34.9, "lng": 35.9}, "Tartus3 events · city") == "Tartus"
 
 
 def test_full_date_range_means_no_date_filter() -> None:
     bounds = (date(2024, 12, 1), date(2024, 12, 9))
-    f = panels.filters_from_inputs(bounds, bounds, [], [], [], [], "  ")
+    f = controls.filters_from_inputs(bounds, bounds, [], [], [], [], "  ")
     assert f == Filters()
-    f = panels.filters_from_inputs((date(2024, 12, 2), date(2024, 12, 9)), bounds, ["city"], [], [], [], "tass")
+    f = controls.filters_from_inputs((date(2024, 12, 2), date(2024, 12, 9)), bounds, ["city"], [], [], [], "tass")
     assert (f.date_from, f.date_to, f.kinds, f.query) == (date(2024, 12, 2), date(2024, 12, 9), ("city",), "tass")
-    half_picked = panels.filters_from_inputs((date(2024, 12, 2),), bounds, [], [], [], [], "")
+    half_picked = controls.filters_from_inputs((date(2024, 12, 2),), bounds, [], [], [], [], "")
     assert half_picked.date_from is None
 
 
 def test_widget_defaults_reopen_a_permalink_and_report_what_they_drop() -> None:
     bounds = (date(2024, 12, 1), date(2024, 12, 9))
     f = Filters(date_from=date(2024, 11, 1), date_to=date(2024, 12, 5), sources=("TASS", "Gone"), kinds=("city",))
-    values, notes = panels.widget_defaults(f, bounds, {"sources": ["TASS", "Reuters"], "kinds": ["city", "base"]})
+    values, notes = controls.widget_defaults(f, bounds, {"sources": ["TASS", "Reuters"], "kinds": ["city", "base"]})
     assert values["f_sources"] == ["TASS"] and values["f_kinds"] == ["city"]
     assert values["f_dates"] == (date(2024, 12, 1), date(2024, 12, 5))
     assert any("'Gone'" in n for n in notes) and any("clipped" in n for n in notes)

@@ -1,4 +1,4 @@
-"""Who said what: Streamlit wiring only; the tables come from dashboard/corpus/speakers.py.
+"""Who said what: Streamlit wiring only; the tables come from dashboard/views/speakers.py.
 
 Quotes are news text: shown only in st.dataframe cells (plain text, never Markdown or HTML).
 The filters in the page's URL (the map page's permalink parameters) apply here too. Picking a
@@ -13,8 +13,9 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from dashboard import navigation
-from dashboard.corpus import pipeline, speakers
-from dashboard.views import assets, maplayer, panels
+from dashboard.corpus import pipeline
+from dashboard.corpus.speakers import assign_speaker_ids
+from dashboard.views import assets, controls, maplayer, speakers
 from dashboard.views.query import from_params, select
 
 if navigation.entered_without_app(st.session_state):  # a fresh server's first request, straight to this page
@@ -43,10 +44,10 @@ except Exception as exc:  # noqa: BLE001 - a plain message instead of a tracebac
 filters, _, notes = from_params(st.query_params.to_dict())
 quotes = tables.quotes
 if "speaker_id" not in quotes.columns:
-    quotes = speakers.assign_speaker_ids(quotes)
+    quotes = assign_speaker_ids(quotes)
 selection = select(tables.events, quotes, tables.places, filters)
 shown = selection.quotes[selection.quotes["hidden"].ne(True)] if "hidden" in selection.quotes else selection.quotes
-st.text(panels.filters_caption(filters, len(shown)))  # st.text: URL values never render as Markdown
+st.text(controls.filters_caption(filters, len(shown)))  # st.text: URL values never render as Markdown
 for note in notes:
     st.text(note)
 

@@ -13,7 +13,8 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.views.panels import is_ranged, outlets
+from dashboard.views.listing import is_ranged
+from dashboard.views.panels import outlets
 from dashboard.views.query import Filters, Selection
 
 # Excel reads a CSV as the local code page unless it starts with a UTF-8 byte order mark:

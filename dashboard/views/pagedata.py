@@ -18,7 +18,7 @@ from typing import Any
 import pandas as pd
 
 from dashboard.corpus.pipeline import Tables
-from dashboard.views import panels
+from dashboard.views import listing, panels
 from dashboard.views.query import Filters, Selection, count_for_place, events_for_place, quotes_for_place, select
 
 TABLE_ROWS = 1000  # rows of the events table on the page; the CSV export holds every one
@@ -64,8 +64,8 @@ class PageData:
 
 
 def listed_events(selection: Selection, filters: Filters, limit: int) -> pd.DataFrame:
-    """The first `limit` rows of `panels.shown_events`, without assembling all of them first."""
-    if panels.is_ranged(filters):
+    """The first `limit` rows of `listing.shown_events`, without assembling all of them first."""
+    if listing.is_ranged(filters):
         return selection.events.head(limit)
     head = selection.events.head(limit)
     if len(head) >= limit or selection.undated.empty:
@@ -76,22 +76,22 @@ def listed_events(selection: Selection, filters: Filters, limit: int) -> pd.Data
 
 def page_data(tables: Tables, filters: Filters) -> PageData:
     sel = select(tables.events, tables.quotes, tables.places, filters)
-    ranged = panels.is_ranged(filters)
+    ranged = listing.is_ranged(filters)
     n_listed = len(sel.events) + (0 if ranged else len(sel.undated))
     undated = sel.undated.head(TABLE_ROWS) if ranged else sel.undated.iloc[:0]
-    timeline = panels.timeline_frame(sel.events, filters.date_from, filters.date_to)
+    timeline = listing.timeline_frame(sel.events, filters.date_from, filters.date_to)
     return PageData(
         selection=sel,
-        count_line=panels.count_line(sel, filters),
+        count_line=listing.count_line(sel, filters),
         placed=sel.places[sel.places["lat"].notna()],
         place_names=[str(n) for n in sel.places["name"]],
         timeline=timeline,
         timeline_chart=timeline_chart_data(timeline),
         n_listed=n_listed,
-        events_table=panels.events_table(listed_events(sel, filters, TABLE_ROWS)),
+        events_table=listing.events_table(listed_events(sel, filters, TABLE_ROWS)),
         n_undated=len(sel.undated) if ranged else 0,
-        undated_table=panels.undated_table(undated),
-        unplaced_table=panels.unplaced_table(sel.unplaced),
+        undated_table=listing.undated_table(undated),
+        unplaced_table=listing.unplaced_table(sel.unplaced),
     )
 
 

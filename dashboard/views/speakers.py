@@ -1,0 +1,88 @@
+"""Who said what, as the Speakers page shows it: one row per speaker, their quotes, and their places on a map.
+
+The ids come from the build (corpus/speakers.py); everything here reads the quotes the filters show.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+
+def speakers_table(quotes: pd.DataFrame) -> pd.DataFrame:
+    """One row per speaker: id, name, the roles the texts give them, number of quotes, first and
+    last date quoted, and the places their quotes are about."""
+    cols = ["speaker_id", "speaker", "roles", "n_quotes", "first_date", "last_date", "places"]
+    if quotes.empty or "speaker_id" not in quotes.columns:
+        return pd.DataFrame(columns=cols)
+    rows = []
+    for sid, group in quotes[quotes["speaker_id"].notna()].groupby("speaker_id", sort=False):
+        roles = list(dict.fromkeys(r for r in group["role"] if isinstance(r, str) and r))
+        places = list(dict.fromkeys(p for ps in group["places"] for p in (list(ps) if ps is not None else [])))
+        dates = sorted(d for d in group["date"] if isinstance(d, str) and d)
+        rows.append({
+            "speaker_id": sid, "speaker": group["speaker"].iloc[0], "roles": roles, "n_quotes": len(group),
+            "first_date": dates[0] if dates else None, "last_date": dates[-1] if dates else None, "places": places,
+        })  # fmt: skip
+    out = pd.DataFrame(rows, columns=cols)
+    return out.sort_values(["n_quotes", "speaker"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+SPEAKER_QUOTE_COLUMNS = ["date", "speaker", "role", "quote", "places", "source"]
+
+
+def speaker_quotes(quotes: pd.DataFrame, sid: str | None) -> pd.DataFrame:
+    """One speaker's quotes for display, oldest first (undated last): every cell plain text, each
+    quote back to its ``path:line``. ``sid`` None lists every attributed quote."""
+    if quotes.empty or "speaker_id" not in quotes.columns:
+        return pd.DataFrame(columns=SPEAKER_QUOTE_COLUMNS)
+    rows = quotes[quotes["speaker_id"].notna()] if sid is None else quotes[quotes["speaker_id"] == sid]
+    rows = rows.sort_values("date", na_position="last", kind="stable")
+    return pd.DataFrame({
+        "date": [d if isinstance(d, str) and d else "date not stated" for d in rows["date"]],
+        "speaker": rows["speaker"].astype(str).tolist(),
+        "role": [r if isinstance(r, str) else "" for r in rows["role"]],
+        "quote": rows["text"].astype(str).tolist(),
+        "places": ["; ".join(list(p)) if p is not None else "" for p in rows["places"]],
+        "source": [f"{p}:{n}" for p, n in zip(rows["path"], rows["line"], strict=True)],
+    }, columns=SPEAKER_QUOTE_COLUMNS)  # fmt: skip
+
+
+def spoken_places(quotes: pd.DataFrame, sid: str | None) -> list[str]:
+    """The places one speaker's quotes are about, in the order first named; none for no speaker."""
+    if not sid or quotes.empty or "speaker_id" not in quotes.columns:
+        return []
+    rows = quotes[quotes["speaker_id"] == sid]
+    return list(dict.fromkeys(str(p) for ps in rows["places"] if ps is not None for p in list(ps)))
+
+
+def map_places(summary: pd.DataFrame, places: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
+    """What the Speakers map draws: the places the filters show (with their event counts), plus any
+    place a listed quote is about that has no event under the filters (count 0), so every place a
+    speaker spoke about can be highlighted."""
+    named = {str(p) for ps in quotes.get("places", pd.Series(dtype=object)) if ps is not None for p in list(ps)}
+    extra = places[places["name"].isin(named - set(summary["name"].astype(str)))].assign(n_events=0)
+    if extra.empty:
+        return summary
+    return pd.concat([summary, extra.reindex(columns=summary.columns)], ignore_index=True) if len(summary) else extra
+
+
+def places_caption(speaker: str, spoken: list[str], drawn: pd.DataFrame) -> str:
+    """In words, what the map highlights for a speaker, and which of their places it cannot draw."""
+    if not spoken:
+        return f"{speaker}: no place named in these quotes, so none is highlighted."
+    lat = pd.to_numeric(drawn.set_index("name")["lat"], errors="coerce") if len(drawn) else pd.Series(dtype=float)
+    on_map = [p for p in spoken if p in lat.index and pd.notna(lat.loc[[p]]).any()]
+    off_map = [p for p in spoken if p not in on_map]
+    text = f"Places {speaker} spoke about, highlighted on the map: " + ("; ".join(on_map) or "none") + "."
+    if off_map:
+        text += " Not on the map (no coordinates): " + "; ".join(off_map) + "."
+    return text
+
+
+def speaker_choices(table: pd.DataFrame) -> dict[str, str]:
+    """Label shown in the picker -> speaker id; the label names the speaker, roles and count."""
+    out: dict[str, str] = {}
+    for row in table.itertuples(index=False):
+        roles = f" ({'; '.join(row.roles)})" if row.roles else ""
+        out[f"{row.speaker}{roles}: {row.n_quotes} quote{'s' if row.n_quotes != 1 else ''}"] = row.speaker_id
+    return out
