@@ -29,6 +29,9 @@ TARGET_BUILD_S = 60.0
 TARGET_SNIPPETS_PER_S = 2000.0
 TARGET_MEMORY = 1024**3
 TARGET_REBUILD_S = 1.0
+HUGE = 1_000_000  # issue 12's 1M corpus: the build within 10 minutes on one core and 4 GB
+TARGET_HUGE_BUILD_S = 600.0
+TARGET_HUGE_MEMORY = 4 * 1024**3
 
 
 def corpus_dir(n: int, places: str) -> Path:
@@ -160,14 +163,18 @@ def report(results: list[dict[str, Any]]) -> None:
     growth("peak memory", [(r["snippets"], r["maxrss"]) for r in results])
     growth("rebuild after one document", [(r["snippets"], r["rebuild_s"]) for r in results])
     for r in results:
-        if r["snippets"] >= 100_000:
+        if 100_000 <= r["snippets"] < HUGE:  # the rebuild target is set at 100k
             ok = r["rebuild_s"] <= TARGET_REBUILD_S
             print(f"  target rebuild after one document at {r['snippets']:,} <= 1 s: {'met' if ok else 'MISSED'} "
                   f"({fmt_s(r['rebuild_s'])} wall, {fmt_s(r['rebuild_cpu_s'])} CPU)")
     for r in results:
         ok = r["build_s"] < TARGET_BUILD_S and r["maxrss"] < TARGET_MEMORY
         speed_ok = r["snippets_per_s"] >= TARGET_SNIPPETS_PER_S
-        if r["snippets"] >= 100_000:
+        if r["snippets"] >= HUGE:
+            huge_ok = r["build_s"] <= TARGET_HUGE_BUILD_S and r["maxrss"] <= TARGET_HUGE_MEMORY
+            print(f"  target 1M build <= 10 min on one core and <= 4 GB: {'met' if huge_ok else 'MISSED'} "
+                  f"({fmt_s(r['build_s'])}, {fmt_bytes(r['maxrss'])})")
+        elif r["snippets"] >= 100_000:
             print(f"  target 100k build < 60 s and < 1 GB: {'met' if ok else 'MISSED'} "
                   f"({fmt_s(r['build_s'])}, {fmt_bytes(r['maxrss'])})")
         print(f"  target >= 2,000 snippets/s at {r['snippets']:,}: {'met' if speed_ok else 'MISSED'} "
