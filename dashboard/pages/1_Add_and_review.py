@@ -3,6 +3,10 @@
 Checks, preview, naming and saving live in dashboard/corpus/ingest.py; overrides and marks in
 dashboard/corpus/review.py; who may write in dashboard/auth.py. News text is untrusted: it is shown
 with st.text / st.dataframe, or as HTML built from escaped pieces (ingest.highlight_html).
+
+It is one page over 300 lines because it is two forms on one page (add an article; review places and
+marks) that share who may write, the store and the rebuild after a save; what is left here is widgets,
+caches and the order they are shown in.
 """
 
 from __future__ import annotations
