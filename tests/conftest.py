@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from tests.nominatim_server import NominatimServer, NominatimStub
+from tests.support import ROOT
 
 
 @pytest.fixture
@@ -49,3 +52,16 @@ def b():  # noqa: ANN201 - a tests.support.Browser
 
     with browser() as br:
         yield br
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The seed documents copied to a folder of their own and built once per test module: (seeds, build)."""
+    from dashboard.corpus import pipeline
+
+    seeds = tmp_path_factory.mktemp("seeds")
+    for f in (ROOT / "seeds").glob("*"):
+        shutil.copy(f, seeds / f.name)
+    build_dir = tmp_path_factory.mktemp("build")
+    pipeline.build(seeds, build_dir)
+    return seeds, build_dir

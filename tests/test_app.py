@@ -17,6 +17,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.corpus import pipeline
+from tests.support import as_shown
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "dashboard" / "app.py")
@@ -33,21 +34,6 @@ SEED_PLACED = {
     "Latakia Governorate", "Khmeimim Air Base", "Tartus naval facility", "Damascus", "Latakia", "Hama",
     "Tartus", "Homs", "Aleppo", "Idlib",
 }  # fmt: skip
-
-
-def unescaped(markdown: str) -> str:
-    """What a Markdown source escaped by safe_text.md shows on the page."""
-    return re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    seeds = tmp_path_factory.mktemp("seeds")
-    for f in (ROOT / "seeds").glob("*"):
-        shutil.copy(f, seeds / f.name)
-    build_dir = tmp_path_factory.mktemp("build")
-    pipeline.build(seeds, build_dir)
-    return seeds, build_dir
 
 
 @pytest.fixture
@@ -146,7 +132,7 @@ def test_a_permalink_reopens_the_same_view(dirs: tuple[Path, Path]) -> None:
 
 def test_a_bad_permalink_opens_with_a_note(dirs: tuple[Path, Path]) -> None:
     at = _run(**{"from": "yesterday", "kind": "planet", "source": "No Such Wire"})
-    warnings = unescaped(" ".join(w.value for w in at.warning))
+    warnings = as_shown(" ".join(w.value for w in at.warning))
     assert "from='yesterday'" in warnings and "'planet'" in warnings and "'No Such Wire'" in warnings
 
 
@@ -192,8 +178,8 @@ HOSTILE = "[SESSION EXPIRED: log in here](https://evil.example/login) ![t](https
 def test_text_from_the_link_is_shown_as_text_not_markdown(dirs: tuple[Path, Path]) -> None:
     at = _run(q=HOSTILE, source=HOSTILE, sel=HOSTILE)
     caption = at.caption[0].value
-    assert unescaped(caption) == f"Showing: text contains \u201c{HOSTILE}\u201d"
-    assert f"ignored source {HOSTILE!r} from the link" in unescaped(" ".join(w.value for w in at.warning))
+    assert as_shown(caption) == f"Showing: text contains \u201c{HOSTILE}\u201d"
+    assert f"ignored source {HOSTILE!r} from the link" in as_shown(" ".join(w.value for w in at.warning))
     for raw in (caption, *(w.value.removeprefix("Permalink: ") for w in at.warning)):
         # every Markdown-active character is escaped: no link, image, colour or formula can form
         assert not re.search(r"(?<!\\)[\[\]()!:$]", raw), raw
@@ -202,7 +188,7 @@ def test_text_from_the_link_is_shown_as_text_not_markdown(dirs: tuple[Path, Path
 
 def test_forty_thousand_source_values_give_a_few_warnings(dirs: tuple[Path, Path]) -> None:
     at = _run(source="|".join(f"Wire {i}" for i in range(40_000)))
-    texts = [unescaped(w.value) for w in at.warning]
+    texts = [as_shown(w.value) for w in at.warning]
     assert len(texts) == 6, texts
     assert "ignored 39,900 more source values" in texts[0]
     assert texts[-1] == "Permalink: … and 96 more values from the link were ignored."

@@ -29,7 +29,6 @@ import csv
 import io
 import json
 import re
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -45,16 +44,6 @@ APP = str(ROOT / "dashboard" / "app.py")
 DOC = "000_30cf977f6c52e3a0"
 DEC = {d: date(2024, 12, d) for d in range(1, 11)}
 LINE8_PLACES = {"Latakia Governorate", "Khmeimim Air Base", "Tartus naval facility"}
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    seeds = tmp_path_factory.mktemp("seeds")
-    for f in (ROOT / "seeds").glob("*"):
-        shutil.copy(f, seeds / f.name)
-    build_dir = tmp_path_factory.mktemp("build")
-    pipeline.build(seeds, build_dir)
-    return seeds, build_dir
 
 
 @pytest.fixture(scope="module")
