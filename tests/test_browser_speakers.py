@@ -101,3 +101,20 @@ def test_picking_a_speaker_highlights_exactly_their_places(url: str, b: Browser)
     assert b.page.locator(MAP_FRAME).evaluate("f => f.contentWindow.__probe") == 7, "picking must not remount the map"
     b.screenshot("speakers-pope-francis")
     assert b.blocked == [] and b.dialogs == []
+
+
+def test_the_chosen_speaker_is_in_the_link_and_a_link_opens_on_them(url: str, b: Browser) -> None:
+    """speaker_id("Jake Sullivan") is "jake-sullivan" and "Pope Francis" is "pope-francis" (lower case, hyphens)."""
+    b.page.goto(url)  # the map page builds the tables the Speakers page reads
+    b.page.frame_locator(MAP_FRAME).locator(".place-icon[title]").first.wait_for(timeout=60_000)
+    b.page.goto(url.rstrip("/") + "/Speakers?speaker=jake-sullivan")
+    wait_highlighted(b, len(SULLIVAN_PLACES))
+    assert markers(b, ".is-highlighted") == SULLIVAN_PLACES
+    b.page.get_by_text("Places Jake Sullivan spoke about, highlighted on the map: Iran; Russia; Ukraine.").wait_for()
+    pick_speaker(b, POPE)
+    b.page.wait_for_url("**/Speakers?speaker=pope-francis", timeout=30_000)  # the address bar follows the pick
+    b.page.goto(url.rstrip("/") + "/Speakers?speaker=nobody-at-all")
+    b.page.get_by_text("Ignored speaker 'nobody-at-all' from the link").wait_for(timeout=60_000)
+    b.page.get_by_text("Pick a speaker to highlight").wait_for()
+    assert markers(b, ".is-highlighted") == set()
+    assert b.blocked == [] and b.dialogs == []

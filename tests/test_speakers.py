@@ -247,3 +247,12 @@ def test_a_speakers_map_draws_every_place_they_spoke_about_and_says_which_it_can
     assert places_caption("Zed", ["Alpha", "Beta", "Nowhere"], drawn) == (
         "Places Zed spoke about, highlighted on the map: Alpha; Beta. Not on the map (no coordinates): Nowhere.")
     assert places_caption("Zed", [], drawn) == "Zed: no place named in these quotes, so none is highlighted."
+
+
+def test_a_linked_speaker_id_is_found_among_the_choices_or_not_at_all() -> None:
+    from dashboard.views.speakers import label_for
+
+    choices = {"Ann Lee (envoy): 2 quotes": "ann-lee", "Bo Chan: 1 quote": "bo-chan"}
+    assert label_for(choices, "bo-chan") == "Bo Chan: 1 quote"
+    assert label_for(choices, "Bo Chan") is None  # the id, not the name
+    assert label_for(choices, "") is None and label_for(choices, None) is None

@@ -56,8 +56,19 @@ if table.empty:
     st.info("No attributed quotes match these filters.")
     st.stop()
 choices = speakers.speaker_choices(table)
+if "speaker" not in st.session_state:  # a new visit: the link's speaker, if it names one listed here
+    linked = st.query_params.get(speakers.SPEAKER_PARAM)
+    label = speakers.label_for(choices, linked)
+    if label:
+        st.session_state["speaker"] = label
+    elif linked:
+        st.text(speakers.ignored_speaker(linked))  # st.text: a URL value never renders as Markdown
 picked = st.selectbox("Speaker", ["(everyone)", *choices], key="speaker")
 sid = choices.get(picked)
+if sid:  # the address bar names the speaker, so the link shared is the view seen
+    st.query_params[speakers.SPEAKER_PARAM] = sid
+elif speakers.SPEAKER_PARAM in st.query_params:
+    del st.query_params[speakers.SPEAKER_PARAM]
 spoken = speakers.spoken_places(shown, sid)
 drawn = speakers.map_places(selection.places, tables.places, shown)
 map_col, text_col = st.columns([3, 2])

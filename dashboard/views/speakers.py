@@ -86,3 +86,19 @@ def speaker_choices(table: pd.DataFrame) -> dict[str, str]:
         roles = f" ({'; '.join(row.roles)})" if row.roles else ""
         out[f"{row.speaker}{roles}: {row.n_quotes} quote{'s' if row.n_quotes != 1 else ''}"] = row.speaker_id
     return out
+
+
+SPEAKER_PARAM = "speaker"  # the Speakers page's own URL parameter: the chosen speaker's id
+
+
+def label_for(choices: dict[str, str], sid: str | None) -> str | None:
+    """The picker's label for a speaker id from a link, or None when nobody of that id is listed."""
+    if not sid:
+        return None
+    return next((label for label, choice in choices.items() if choice == sid), None)
+
+
+def ignored_speaker(sid: str) -> str:
+    """What the page says when a link names a speaker the current filters do not list."""
+    return (f"Ignored speaker {sid[:80]!r} from the link: no quote by that speaker is listed under these "
+            "filters. Pick one below.")
