@@ -256,3 +256,24 @@ def test_a_linked_speaker_id_is_found_among_the_choices_or_not_at_all() -> None:
     assert label_for(choices, "bo-chan") == "Bo Chan: 1 quote"
     assert label_for(choices, "Bo Chan") is None  # the id, not the name
     assert label_for(choices, "") is None and label_for(choices, None) is None
+
+
+def test_a_quote_keeps_the_places_it_names_in_passing_apart_from_where_it_happened(ex: Extractor) -> None:
+    prayer = ex.extract('"We pray for peace in Syria, in Yemen and in Sudan," the patriarch said on Dec. 8.\n',
+                        date(2024, 12, 10)).quotes  # fmt: skip
+    assert [(q.places, q.mentioned) for q in prayer] == [([], ["Syria", "Yemen", "Sudan"])]
+    scene = ex.extract('"Jets struck Homs at dawn," a resident said on Dec. 8.\n', date(2024, 12, 10)).quotes
+    assert [(q.places, q.mentioned) for q in scene] == [(["Homs"], [])]
+
+
+def test_a_speaker_spoke_about_the_places_of_a_quote_and_those_it_names_in_passing() -> None:
+    from dashboard.views.speakers import map_places, spoken_places
+
+    quotes = pd.DataFrame({"speaker_id": ["zed", "zed"], "places": [["Alpha"], []],
+                           "mentioned": [["Gamma"], ["Beta", "Alpha"]]})  # fmt: skip
+    assert spoken_places(quotes, "zed") == ["Alpha", "Gamma", "Beta"]
+    summary = pd.DataFrame({"name": ["Alpha"], "kind": ["city"], "lat": [35.0], "lon": [36.0], "n_events": [3]})
+    places = pd.DataFrame({"name": ["Alpha", "Beta", "Gamma"], "kind": ["city", "city", "city"],
+                           "lat": [35.0, 34.0, 33.0], "lon": [36.0, 35.0, 34.0]})  # fmt: skip
+    drawn = map_places(summary, places, quotes)
+    assert dict(zip(drawn["name"], drawn["n_events"], strict=True)) == {"Alpha": 3, "Beta": 0, "Gamma": 0}

@@ -180,6 +180,7 @@ def document_json(result: DocumentResult, ctx: Context) -> dict[str, Any]:
             "start": q.start,
             "end": q.end,
             "places": [places[p]["name"] for p in q.places],
+            "mentioned": [places[p]["name"] for p in q.mentioned],
         }
         for q in result.extraction.quotes
     ]

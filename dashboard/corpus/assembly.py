@@ -177,7 +177,7 @@ def _quote_frame(qu: pd.DataFrame, renamed_lists: Callable[[pd.Series], list[lis
         "end": qu["end"], "text": qu["text"], "speaker": qu["speaker"], "role": qu["role"], "date": qu["date"],
         "date_precision": qu["date_precision"], "places": renamed_lists(qu["place_keys"]),
         "event_id": quote_event.where(linked, None), "hidden": quote_ids.isin(hidden),
-        "date_basis": qu["date_basis"],
+        "date_basis": qu["date_basis"], "mentioned": renamed_lists(qu["mentioned_keys"]),
     }, columns=QUOTE_COLUMNS)  # fmt: skip
 
 

@@ -43,7 +43,7 @@ def pack(values: list[str]) -> str:
 def unpack(cell: str | None) -> list[str]:
     return cell.split(SEP) if cell else []
 MAX_SEGMENTS = 8
-STORE_VERSION = "3"  # bump when the rows' columns change: an older store is then ignored and rebuilt
+STORE_VERSION = "4"  # bump when the rows' columns change: an older store is then ignored and rebuilt
 
 
 @dataclass
@@ -85,7 +85,7 @@ def extraction_rows(key: str, extraction: Extraction) -> dict[str, list[dict]]:
             "speaker": q.speaker, "role": q.role, "date": q.date, "date_precision": q.date_precision,
             "place_keys": pack(q.places),
             "event_line": ev.line if ev else None, "event_start": ev.start if ev else None,
-            "date_basis": q.date_basis,
+            "date_basis": q.date_basis, "mentioned_keys": pack(q.mentioned),
         })  # fmt: skip
     mentions = [{"key": key, "n": n, "place": m.place, "surface": m.surface, "known": m.known}
                 for n, m in enumerate(extraction.mentions)]  # fmt: skip
@@ -99,7 +99,7 @@ _EMPTY_COLUMNS = {
                "date_first", "date_last", "place_keys", "claim", "claim_evidence", "sources", "actors", "tokens",
                "date_basis", "mentioned_keys"],
     "quotes": ["key", "n", "line", "start", "end", "text", "speaker", "role", "date", "date_precision",
-               "place_keys", "event_line", "event_start", "date_basis"],
+               "place_keys", "event_line", "event_start", "date_basis", "mentioned_keys"],
     "mentions": ["key", "n", "place", "surface", "known"],
     "keys": ["key", "n_events", "n_quotes", "problems"],
 }  # fmt: skip

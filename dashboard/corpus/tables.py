@@ -38,7 +38,7 @@ EVENT_COLUMNS = [
 
 QUOTE_COLUMNS = [
     "quote_id", "doc_id", "path", "line", "start", "end", "text", "speaker", "role", "date",
-    "date_precision", "places", "event_id", "hidden", "speaker_id", "date_basis",
+    "date_precision", "places", "event_id", "hidden", "speaker_id", "date_basis", "mentioned",
 ]  # fmt: skip
 
 

@@ -100,6 +100,7 @@ class QuoteRecord:
     places: list[str]
     event_index: int | None
     date_basis: str | None = None
+    mentioned: list[str] = field(default_factory=list)  # places its sentence names in passing (a wish's places)
 
 
 @dataclass
@@ -273,6 +274,7 @@ class Extractor:
         quotes = find_quotes(line, sentences, spans, self.speakers)
         event_of_sentence: dict[int, int] = {}
         sentence_places: dict[int, list[str]] = {}
+        sentence_mentioned: dict[int, list[str]] = {}
         sentence_dates: dict[int, DateMention | None] = {}
         for si in fresh:
             a, b = sentences[si]
@@ -293,8 +295,9 @@ class Extractor:
             scene = [m for m in mentions if m not in passing]
             within = _set_within(sentence, a, scene)
             places = self.rank_places(scene, dateline_end, self._subject_country(sentence, a, scene), within)
-            mentioned = _unique(m.place for m in passing if m.place not in places)
+            mentioned = _unique(m.place for m in sorted(passing, key=lambda m: m.start) if m.place not in places)
             sentence_places[si] = places
+            sentence_mentioned[si] = mentioned
             outside = _outside_quotes(sentence, a, spans)
             claim = claims.claim_status(outside)
             if claim == "retracted" and out.events and claims.takes_back_earlier(outside):
@@ -352,6 +355,7 @@ class Extractor:
                     places=sentence_places.get(si, []),
                     event_index=event_of_sentence.get(si),
                     date_basis=when.basis if when else None,
+                    mentioned=sentence_mentioned.get(si, []),
                 )
             )
 

@@ -5,6 +5,8 @@ The ids come from the build (corpus/speakers.py); everything here reads the quot
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pandas as pd
 
 
@@ -47,19 +49,28 @@ def speaker_quotes(quotes: pd.DataFrame, sid: str | None) -> pd.DataFrame:
     }, columns=SPEAKER_QUOTE_COLUMNS)  # fmt: skip
 
 
+def _named(quotes: pd.DataFrame) -> Iterator[str]:
+    """Every place the quotes name, quote by quote: where it happened, then the places named in passing
+    (a prayer's or an appeal's places are what the speaker spoke about, though nothing happened there)."""
+    columns = [quotes[c] for c in ("places", "mentioned") if c in quotes.columns]
+    for lists in zip(*columns, strict=True):
+        for names in lists:
+            if names is not None:
+                yield from (str(p) for p in list(names))
+
+
 def spoken_places(quotes: pd.DataFrame, sid: str | None) -> list[str]:
-    """The places one speaker's quotes are about, in the order first named; none for no speaker."""
+    """The places one speaker's quotes name, in the order first named; none for no speaker."""
     if not sid or quotes.empty or "speaker_id" not in quotes.columns:
         return []
-    rows = quotes[quotes["speaker_id"] == sid]
-    return list(dict.fromkeys(str(p) for ps in rows["places"] if ps is not None for p in list(ps)))
+    return list(dict.fromkeys(_named(quotes[quotes["speaker_id"] == sid])))
 
 
 def map_places(summary: pd.DataFrame, places: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
     """What the Speakers map draws: the places the filters show (with their event counts), plus any
     place a listed quote is about that has no event under the filters (count 0), so every place a
     speaker spoke about can be highlighted."""
-    named = {str(p) for ps in quotes.get("places", pd.Series(dtype=object)) if ps is not None for p in list(ps)}
+    named = set(_named(quotes))
     extra = places[places["name"].isin(named - set(summary["name"].astype(str)))].assign(n_events=0)
     if extra.empty:
         return summary
