@@ -267,7 +267,7 @@ def test_a_quote_keeps_the_places_it_names_in_passing_apart_from_where_it_happen
 
 
 def test_a_speaker_spoke_about_the_places_of_a_quote_and_those_it_names_in_passing() -> None:
-    from dashboard.views.speakers import map_places, spoken_places
+    from dashboard.views.speakers import map_places, speaker_quotes, spoken_places
 
     quotes = pd.DataFrame({"speaker_id": ["zed", "zed"], "places": [["Alpha"], []],
                            "mentioned": [["Gamma"], ["Beta", "Alpha"]]})  # fmt: skip
@@ -277,3 +277,7 @@ def test_a_speaker_spoke_about_the_places_of_a_quote_and_those_it_names_in_passi
                            "lat": [35.0, 34.0, 33.0], "lon": [36.0, 35.0, 34.0]})  # fmt: skip
     drawn = map_places(summary, places, quotes)
     assert dict(zip(drawn["name"], drawn["n_events"], strict=True)) == {"Alpha": 3, "Beta": 0, "Gamma": 0}
+    quotes = quotes.assign(speaker=["Zed", "Zed"], role=["", ""], text=["a", "b"], date=["2024-12-08", None],
+                           path=["d.txt", "d.txt"], line=[3, 4])  # fmt: skip
+    assert list(speaker_quotes(quotes, "zed")["places"]) == ["Alpha; Gamma", "Beta; Alpha"]  # as the map says
+    assert speakers_table(quotes).loc[0, "places"] == ["Alpha", "Gamma", "Beta"]

@@ -5,9 +5,19 @@ The ids come from the build (corpus/speakers.py); everything here reads the quot
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pandas as pd
+
+
+def named_places(quotes: pd.DataFrame) -> list[list[str]]:
+    """Per quote, every place it names: where it happened, then the places named in passing (a prayer's or
+    an appeal's places are what the speaker spoke about, though nothing happened there)."""
+    columns = [quotes[c] for c in ("places", "mentioned") if c in quotes.columns]
+    return [[str(p) for names in lists if names is not None for p in list(names)]
+            for lists in zip(*columns, strict=True)]  # fmt: skip
+
+
+def _first_seen(lists: list[list[str]]) -> list[str]:
+    return list(dict.fromkeys(p for names in lists for p in names))
 
 
 def speakers_table(quotes: pd.DataFrame) -> pd.DataFrame:
@@ -19,7 +29,7 @@ def speakers_table(quotes: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for sid, group in quotes[quotes["speaker_id"].notna()].groupby("speaker_id", sort=False):
         roles = list(dict.fromkeys(r for r in group["role"] if isinstance(r, str) and r))
-        places = list(dict.fromkeys(p for ps in group["places"] for p in (list(ps) if ps is not None else [])))
+        places = _first_seen(named_places(group))
         dates = sorted(d for d in group["date"] if isinstance(d, str) and d)
         rows.append({
             "speaker_id": sid, "speaker": group["speaker"].iloc[0], "roles": roles, "n_quotes": len(group),
@@ -44,33 +54,23 @@ def speaker_quotes(quotes: pd.DataFrame, sid: str | None) -> pd.DataFrame:
         "speaker": rows["speaker"].astype(str).tolist(),
         "role": [r if isinstance(r, str) else "" for r in rows["role"]],
         "quote": rows["text"].astype(str).tolist(),
-        "places": ["; ".join(list(p)) if p is not None else "" for p in rows["places"]],
+        "places": ["; ".join(names) for names in named_places(rows)],
         "source": [f"{p}:{n}" for p, n in zip(rows["path"], rows["line"], strict=True)],
     }, columns=SPEAKER_QUOTE_COLUMNS)  # fmt: skip
-
-
-def _named(quotes: pd.DataFrame) -> Iterator[str]:
-    """Every place the quotes name, quote by quote: where it happened, then the places named in passing
-    (a prayer's or an appeal's places are what the speaker spoke about, though nothing happened there)."""
-    columns = [quotes[c] for c in ("places", "mentioned") if c in quotes.columns]
-    for lists in zip(*columns, strict=True):
-        for names in lists:
-            if names is not None:
-                yield from (str(p) for p in list(names))
 
 
 def spoken_places(quotes: pd.DataFrame, sid: str | None) -> list[str]:
     """The places one speaker's quotes name, in the order first named; none for no speaker."""
     if not sid or quotes.empty or "speaker_id" not in quotes.columns:
         return []
-    return list(dict.fromkeys(_named(quotes[quotes["speaker_id"] == sid])))
+    return _first_seen(named_places(quotes[quotes["speaker_id"] == sid]))
 
 
 def map_places(summary: pd.DataFrame, places: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
     """What the Speakers map draws: the places the filters show (with their event counts), plus any
     place a listed quote is about that has no event under the filters (count 0), so every place a
     speaker spoke about can be highlighted."""
-    named = set(_named(quotes))
+    named = set(_first_seen(named_places(quotes)))
     extra = places[places["name"].isin(named - set(summary["name"].astype(str)))].assign(n_events=0)
     if extra.empty:
         return summary
