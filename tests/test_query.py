@@ -91,11 +91,11 @@ def test_permalink_round_trip_and_bad_values() -> None:
 @pytest.mark.parametrize("seed", range(15))
 def test_a_place_s_events_from_the_links_equal_a_scan_of_every_event(seed: int) -> None:
     """The panel's fast path (positions from the links) lists what a pass over every event lists."""
-    from dashboard.corpus.tables import _prepare_events
+    from dashboard.corpus.tables import prepare_events
     from dashboard.views.query import count_for_place, events_for_place
 
     events, quotes, places = _random_tables(seed)
-    events = _prepare_events(events)  # as a build stores them: in reading order
+    events = prepare_events(events)  # as a build stores them: in reading order
     for f in (Filters(), Filters(date_from=date(2024, 3, 1), date_to=date(2024, 8, 31)), Filters(query="event 1")):
         s = select(events, quotes, places, f)
         both = pd.concat([s.events, s.undated])

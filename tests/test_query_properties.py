@@ -14,7 +14,7 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dashboard.corpus.tables import EVENT_COLUMNS, PLACE_COLUMNS, QUOTE_COLUMNS, _prepare_events
+from dashboard.corpus.tables import EVENT_COLUMNS, PLACE_COLUMNS, QUOTE_COLUMNS, prepare_events
 from dashboard.views.query import CLAIMS, KINDS, Filters, events_for_place, from_params, quotes_for_place, select
 from tests.test_views import _event, _place
 
@@ -48,7 +48,7 @@ def tables(drawn: list[dict], prepared: bool) -> tuple[pd.DataFrame, pd.DataFram
                            tuple(e["sources"])))  # fmt: skip
     events = pd.DataFrame(rows, columns=[c for c in EVENT_COLUMNS if c != "hidden"])
     if prepared:
-        events = _prepare_events(events)
+        events = prepare_events(events)
     quotes = pd.DataFrame([{
         "quote_id": f"q{i}", "doc_id": "d", "path": "p", "line": i + 1, "start": 0, "end": 1, "text": r["text"],
         "speaker": None, "role": None, "date": r["date"], "date_precision": r["date_precision"],

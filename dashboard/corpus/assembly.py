@@ -27,7 +27,7 @@ from dashboard.corpus.context import BUILD_DIR, EXTRACTOR_VERSION, Context, Docu
 from dashboard.corpus.fixes import NOT_A_PLACE, Fixes, Override
 from dashboard.corpus.merge import merge_events
 from dashboard.corpus.speakers import assign_speaker_ids
-from dashboard.corpus.tables import EVENT_COLUMNS, PLACE_COLUMNS, QUOTE_COLUMNS, TABLE_NAMES, Tables, _prepare_events
+from dashboard.corpus.tables import EVENT_COLUMNS, PLACE_COLUMNS, QUOTE_COLUMNS, TABLE_NAMES, Tables, prepare_events
 from dashboard.errors import InputError
 from dashboard.files import atomic_write_text
 
@@ -98,6 +98,17 @@ class _Assembly:
 
 
 _LAST: dict[str, _Assembly] = {}  # build folder -> its last assembly in this process
+
+
+def kept_row_store(build_dir: Path) -> rowstore.Store | None:
+    """The row store the last assembly for `build_dir` in this process left, if there was one."""
+    last = _LAST.get(str(build_dir))
+    return last.store if last is not None else None
+
+
+def forget() -> None:
+    """Drop every kept assembly: the next build of each folder assembles in full."""
+    _LAST.clear()
 
 
 def _doc_signature(r: DocumentResult) -> tuple:
@@ -208,7 +219,7 @@ def assemble(results: list[DocumentResult], store: rowstore.Store, ctx: Context,
     quotes_df = _quote_frame(qu, renamed_lists, hidden)
     # One story from several documents becomes one event; its quotes follow it (merge.py).
     merged, renamed = merge_events(events)
-    merged = _prepare_events(merged.drop(columns=["tokens"]))
+    merged = prepare_events(merged.drop(columns=["tokens"]))
     tables = _finish(results, store, ctx, places, merged, renamed, quotes_df, hidden)
     if build_dir is not None:
         _LAST[str(build_dir)] = _Assembly(
@@ -286,7 +297,7 @@ def _patch(last: _Assembly, results: list[DocumentResult], store: rowstore.Store
     in_touched = is_new.copy()
     in_touched.loc[groups.index[groups.isin(touched).to_numpy()]] = True
     part, part_renamed = merge_events(events[in_touched])
-    part = _prepare_events(part.drop(columns=["tokens"]))
+    part = prepare_events(part.drop(columns=["tokens"]))
     redone = set(events.loc[in_touched, "event_id"])
     drop = last.merged["event_id"].isin(redone).to_numpy()
     # The kept rows are in order already: the new ones go in between, not a sort of every row (`_splice`).

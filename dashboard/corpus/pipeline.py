@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from dashboard.corpus import isolate, rowstore
-from dashboard.corpus.assembly import _LAST, build_tables, write_tables
+from dashboard.corpus.assembly import build_tables, forget, kept_row_store, write_tables
 from dashboard.corpus.context import (
     BUILD_DIR,
     EXTRACTOR_VERSION,
@@ -133,7 +133,7 @@ def _store(cache_dir: Path, key: str, extraction: Extraction) -> None:
 
 def forget_assemblies() -> None:
     """Drop what builds in this process kept (tests compare a patched build with a full one)."""
-    _LAST.clear()
+    forget()
     _SEEN.clear()
 
 
@@ -174,9 +174,9 @@ def _build(seeds: Path, build_dir: Path, ctx: Context, seconds: float | None,
     if not paths:
         raise InputError(f"{seeds}: holds no .txt documents. Add at least one article.")
     limit = isolate.time_limit() if seconds is None else seconds
-    last = _LAST.get(str(build_dir))
-    if last is not None and last.store.segments == rowstore.segments(build_dir):
-        store = last.store  # segments never change once written: the same list is the same rows
+    kept = kept_row_store(build_dir)
+    if kept is not None and kept.segments == rowstore.segments(build_dir):
+        store = kept  # segments never change once written: the same list is the same rows
     else:
         store = rowstore.load(build_dir)
     known = store.known()  # documents whose rows are stored: their cached extraction is not even read

@@ -57,7 +57,7 @@ class Tables:
     manifest: dict[str, Any]
 
 
-EVENT_ORDER = ["date_first", "doc_id", "line", "start"]  # the events table's row order (`_prepare_events`)
+EVENT_ORDER = ["date_first", "doc_id", "line", "start"]  # the events table's row order (`prepare_events`)
 
 
 TABLE_NAMES = ("events", "quotes", "places", "documents")
@@ -75,7 +75,7 @@ def search_text(events: pd.DataFrame) -> pd.Series:
                      index=events.index, dtype=events["text"].dtype if len(events) else object)  # fmt: skip
 
 
-def _prepare_events(events: pd.DataFrame) -> pd.DataFrame:
+def prepare_events(events: pd.DataFrame) -> pd.DataFrame:
     """Columns the filters read on every rerun, computed once: real dates and the search text.
 
     The rows are stored in reading order (date, document, line), which filtering
@@ -100,6 +100,6 @@ def read_tables(build_dir: Path = BUILD_DIR) -> Tables:
             if col in frame.columns:
                 frame[col] = frame[col].map(lambda v: list(v) if v is not None else [])
     if "order" not in frames["events"]:  # tables from an older build
-        frames["events"] = _prepare_events(frames["events"])
+        frames["events"] = prepare_events(frames["events"])
     manifest = json.loads((current / "manifest.json").read_text(encoding="utf-8"))
     return Tables(manifest=manifest, **frames)
