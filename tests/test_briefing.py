@@ -299,3 +299,22 @@ def test_brief_is_in_the_command_table_once() -> None:
     from dashboard.cli.main import command_table
 
     assert command_table().count(brief.register) == 1
+
+
+def test_a_day_reckoned_from_a_weekday_is_marked_inferred(tmp_path: Path) -> None:
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    # Published Tuesday 10 Dec 2024: "on Sunday" is the 8th, written nowhere in the text.
+    (folder / "002_weekday.txt").write_text(
+        "Rebel fighters entered the city of Homs on Sunday, Reuters reported.\n"
+        '"The city is ours," a rebel commander in Homs said on Monday.\n',
+        encoding="utf-8",
+    )
+    (folder / "002_weekday.meta.json").write_text(json.dumps(META), encoding="utf-8")
+    ctx = Context.create()
+    weekday = build_tables([extract_document(folder / "002_weekday.txt", ctx)], ctx)
+    html = briefing_html(weekday, DEC)
+    assert re.findall(r'<td class="date">([^<]+)</td>', section(html, "chronology"))[0] == (
+        "8 Dec 2024 (inferred from “on Sunday”)"
+    )
+    assert 'class="qdate">9 Dec 2024 (inferred from the publication date)</span>' in section(html, "quotes")

@@ -110,6 +110,35 @@ def test_weekdays_and_their_written_dates(text: str, value: str, basis: str) -> 
     assert (picked[0].value, picked[0].basis) == (value, basis)
 
 
+@pytest.mark.parametrize(
+    ("line", "day", "precision", "said"),
+    [
+        # REF is Wednesday 5 March 2025: "on Sunday" is the 2nd, "yesterday" the 4th; the tables say
+        # the day was reckoned, not written, so an analyst can weigh it.
+        ("Rebels entered Homs on Sunday.", "2025-03-02", "day-inferred", "Sunday"),
+        ("Rebels entered the city of Homs yesterday.", "2025-03-04", "day-inferred", "yesterday"),
+        ("Rebels entered Homs on 2 March.", "2025-03-02", "day", "2 March"),
+        ("Rebels entered Homs on Sunday, March 2.", "2025-03-02", "day", "March 2"),
+    ],
+)
+def test_a_day_reckoned_from_the_publication_date_says_so(
+    ex: Extractor, line: str, day: str, precision: str, said: str
+) -> None:
+    [event] = ex.extract(line, REF).events
+    assert (event.date, event.date_precision) == (day, precision)
+    assert said in (event.date_text or "")
+
+
+def test_a_quote_dated_by_a_weekday_says_its_day_was_inferred(ex: Extractor) -> None:
+    [quote] = ex.extract('"We are leaving," a Russian officer in Tartus said on Monday.', REF).quotes
+    assert (quote.date, quote.date_precision) == ("2025-03-03", "day-inferred")
+
+
+def test_a_date_line_above_a_paragraph_is_a_day_written_out(ex: Extractor) -> None:
+    [event] = ex.extract("March 2\nRebels entered the city of Homs.", REF).events
+    assert (event.date, event.date_precision) == ("2025-03-02", "day")
+
+
 def test_sunday_as_a_name_is_no_date() -> None:
     assert [d.value for d in find_dates("The Sunday Times reported the talks.", REF)] == []
 

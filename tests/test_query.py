@@ -8,6 +8,7 @@ from datetime import date, timedelta
 import pandas as pd
 import pytest
 
+from dashboard.views import listing, panels
 from dashboard.views.query import Filters, from_params, place_summary, select, to_params
 from tests.test_views import _event, _place, make_tables
 
@@ -34,6 +35,22 @@ def test_undated_events_are_listed_apart_and_leave_the_map_under_a_date_range() 
     assert sorted(ranged.undated["line"]) == [6]  # February 2022 is outside the range; no date at all stays
     assert "Nowhere" not in set(ranged.places["name"])
     assert ranged.places.set_index("name").loc["Alpha", "n_events"] == 3
+
+
+def test_a_day_inferred_from_a_weekday_is_a_day_for_the_map_the_range_and_the_lists() -> None:
+    ev, qu, pl = make_tables()
+    sunday = _event(6, 7, "Rebels entered Beta base on Sunday.", ["Beta base"], "2024-12-08", "day-inferred")
+    sunday["date_text"] = "Sunday"
+    ev = pd.concat([ev, pd.DataFrame([sunday], columns=ev.columns)], ignore_index=True)
+    ranged = select(ev, qu, pl, Filters(date_from=date(2024, 12, 7), date_to=date(2024, 12, 9)))
+    assert list(ranged.events["line"]) == [7]  # on the map and in the list of the 7th-9th
+    assert 7 not in set(ranged.undated["line"])  # not set apart as undated
+    outside = select(ev, qu, pl, Filters(date_from=date(2024, 12, 1), date_to=date(2024, 12, 5)))
+    assert 7 not in set(outside.events["line"]) and 7 not in set(outside.undated["line"])
+    [label] = listing.events_table(ranged.events)["date"]
+    assert label == "2024-12-08 (inferred from “Sunday”)"
+    panel = panels.place_panel_html(None, "Beta base", ranged.events, ranged.quotes)
+    assert panels.esc("2024-12-08 (inferred from “Sunday”)") in panel
 
 
 def test_hidden_rows_are_left_out_but_kept_in_the_tables() -> None:

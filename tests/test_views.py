@@ -17,7 +17,7 @@ EVIL = "<img src=x onerror=alert(1)> <script>alert(2)</script> `tick` ${alert(3)
 def _event(i: int, line: int, text: str, places: list[str], date_: str | None, precision: str | None = "day",
            claim: str = "reported", sources: tuple[str, ...] = ()) -> dict:  # fmt: skip
     first = last = None
-    if date_ and precision == "day":
+    if date_ and precision in ("day", "day-inferred"):
         first = last = date_
     elif date_ and precision == "month":
         first, last = f"{date_}-01", f"{date_}-28"

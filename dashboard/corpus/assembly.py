@@ -27,7 +27,15 @@ from dashboard.corpus.context import BUILD_DIR, EXTRACTOR_VERSION, Context, Docu
 from dashboard.corpus.fixes import NOT_A_PLACE, Fixes, Override
 from dashboard.corpus.merge import merge_events
 from dashboard.corpus.speakers import assign_speaker_ids
-from dashboard.corpus.tables import EVENT_COLUMNS, PLACE_COLUMNS, QUOTE_COLUMNS, TABLE_NAMES, Tables, prepare_events
+from dashboard.corpus.tables import (
+    DAY_PRECISIONS,
+    EVENT_COLUMNS,
+    PLACE_COLUMNS,
+    QUOTE_COLUMNS,
+    TABLE_NAMES,
+    Tables,
+    prepare_events,
+)
 from dashboard.errors import InputError
 from dashboard.files import atomic_write_text
 
@@ -233,7 +241,8 @@ def assemble(results: list[DocumentResult], store: rowstore.Store, ctx: Context,
 def _merge_groups(events: pd.DataFrame) -> pd.Series:
     """Each event's story group as merge.py forms it (None: the event never merges)."""
     hidden = events["hidden"].fillna(False).astype(bool)
-    eligible = (events["date_precision"] == "day") & events["date"].notna() & events["primary_place"].notna() & ~hidden
+    eligible = events["date_precision"].isin(DAY_PRECISIONS) & events["date"].notna() & \
+        events["primary_place"].notna() & ~hidden
     key = events["date"].astype(object) + "\x1f" + events["primary_place"].astype(object) + "\x1f" + \
         events["claim"].astype(str).astype(object)
     return key.where(eligible, None)

@@ -23,6 +23,8 @@ import re
 
 import pandas as pd
 
+from dashboard.extraction.dates import DAY_PRECISIONS
+
 THRESHOLD = 0.6
 MIN_BARE_WORDS = 4  # fewer words outside quotes than this: compare the quotes too
 _WORD = re.compile(r"[\w']+")
@@ -100,7 +102,7 @@ def merge_events(events: pd.DataFrame, threshold: float = THRESHOLD) -> tuple[pd
     # The claim status is part of the group: a report a source retracted, or a mere claim, never
     # folds into a plain report (it would show as reported by the source that withdrew it).
     hidden = out["hidden"].fillna(False).astype(bool) if "hidden" in out.columns else pd.Series(False, index=out.index)
-    eligible = (out["date_precision"] == "day") & out["date"].notna() & out["primary_place"].notna() & ~hidden
+    eligible = out["date_precision"].isin(DAY_PRECISIONS) & out["date"].notna() & out["primary_place"].notna() & ~hidden
     if n and eligible.any():
         cand = out.loc[eligible, ["date", "primary_place", "doc_id"]].assign(claim=out["claim"].astype(str))
         n_docs = cand.groupby(["date", "primary_place", "claim"], sort=False)["doc_id"].transform("nunique")

@@ -17,6 +17,12 @@ import pandas as pd
 
 from dashboard.corpus.context import BUILD_DIR
 from dashboard.errors import InputError
+from dashboard.extraction import dates
+
+# The date_precision values that name a day: written out ("day") or reckoned from the publication
+# date ("day-inferred"). The views below read them from here.
+DAY_PRECISIONS = dates.DAY_PRECISIONS
+INFERRED_DAY = dates.INFERRED_DAY
 
 
 def build_stamp(build: Path) -> str:

@@ -118,6 +118,20 @@ class DateMention:
     basis: str = "text"
 
 
+# A day the text does not write out ("on Sunday", "yesterday"), worked out from the publication date.
+# The tables say so in date_precision, so an analyst can tell a reported day from a reckoned one.
+INFERRED_DAY = "day-inferred"
+DAY_PRECISIONS = ("day", INFERRED_DAY)
+INFERRED_BASES = ("weekday", "relative")
+
+
+def reported_precision(mention: DateMention) -> str | None:
+    """The precision a table reports: "day-inferred" for a day reckoned from the publication date."""
+    if mention.precision == "day" and mention.basis in INFERRED_BASES:
+        return INFERRED_DAY
+    return mention.precision
+
+
 def nearest_year(month: int, day: int, reference: date) -> int:
     """The year that puts month/day nearest to the reference date."""
     best = reference.year
@@ -305,7 +319,7 @@ def date_bounds(value: str | None, end_value: str | None, precision: str | None)
     """First and last day a (possibly coarse) date covers, for range filtering."""
     if value is None or precision is None:
         return None, None
-    if precision == "day":
+    if precision in DAY_PRECISIONS:
         first = date.fromisoformat(value)
         last = date.fromisoformat(end_value) if end_value else first
         return first, last

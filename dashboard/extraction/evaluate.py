@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from dashboard.extraction.dates import DAY_PRECISIONS
 from dashboard.extraction.extract import Extraction, Extractor
 from dashboard.geo.gazetteer import DEFAULT_PATH, load_gazetteer
 
@@ -154,7 +155,7 @@ def _score_quotes(doc: Document, result: Extraction, t: dict[str, Tally], verbos
 
 
 def _score_events(doc: Document, result: Extraction, t: dict[str, Tally], verbose: bool) -> None:
-    dated = [e for e in result.events if e.date_precision == "day"]
+    dated = [e for e in result.events if e.date_precision in DAY_PRECISIONS]
     t["days"].found += len(dated)
     t["days"].expected += len(doc.events)
     used: set[int] = set()

@@ -17,7 +17,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from dashboard.extraction import claims, lexicon
-from dashboard.extraction.dates import DateMention, date_header, dateline_date, event_date, find_dates
+from dashboard.extraction.dates import (
+    DateMention,
+    date_header,
+    dateline_date,
+    event_date,
+    find_dates,
+    reported_precision,
+)
 from dashboard.extraction.phrases import PhraseIndex, PhraseMatch, Token, is_acronym, tokenize
 from dashboard.extraction.quotes import SpeakerContext, find_quotes, word_count
 from dashboard.extraction.text import QuoteSpan, find_quote_spans, mask_markup, normalize_for_dedup, split_sentences
@@ -326,7 +333,7 @@ class Extractor:
                 text=raw[a:b],
                 date=when.value if when else None,
                 date_end=when.end_value if when else None,
-                date_precision=when.precision if when else None,
+                date_precision=reported_precision(when) if when else None,
                 date_text=when.text if when else None,
                 places=places,
                 claim=claim,
@@ -351,7 +358,7 @@ class Extractor:
                     speaker=q.speaker,
                     role=q.role,
                     date=when.value if when else None,
-                    date_precision=when.precision if when else None,
+                    date_precision=reported_precision(when) if when else None,
                     places=sentence_places.get(si, []),
                     event_index=event_of_sentence.get(si),
                     date_basis=when.basis if when else None,

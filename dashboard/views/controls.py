@@ -13,6 +13,7 @@ from typing import Any
 
 import pandas as pd
 
+from dashboard.corpus.tables import DAY_PRECISIONS
 from dashboard.views.query import Filters
 
 
@@ -35,7 +36,7 @@ def place_from_click(places: pd.DataFrame, clicked: Mapping[str, Any] | None, to
 
 def date_bounds_of(events: pd.DataFrame) -> tuple[date, date] | None:
     """First and last day among events dated to the day: the date filter's limits."""
-    days = events[events["date_precision"] == "day"]
+    days = events[events["date_precision"].isin(DAY_PRECISIONS)]
     if days.empty:
         return None
     first = pd.to_datetime(days["date_first"]).min().date()

@@ -48,7 +48,7 @@ def events_table(events: pd.DataFrame) -> pd.DataFrame:
     if events.empty:
         return pd.DataFrame(columns=["date", "claim", "places", "sources", "text", "source line"])
     # Only the columns the labels read: a row dict of every column costs more than the table.
-    dates = events[["date", "date_end", "date_precision"]].to_dict("records")
+    dates = events[[c for c in ("date", "date_end", "date_precision", "date_text") if c in events]].to_dict("records")
     refs = events[["path", "line", "start", "end"]].to_dict("records")
     return pd.DataFrame({
         "date": [date_label(r) for r in dates],

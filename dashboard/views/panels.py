@@ -16,6 +16,8 @@ from typing import Any
 
 import pandas as pd
 
+from dashboard.corpus.tables import INFERRED_DAY
+
 CLAIM_LABELS = {
     "reported": "reported",
     "claimed": "CLAIMED — unverified",
@@ -46,6 +48,10 @@ def date_label(row: Mapping[str, Any]) -> str:
     text = str(value) if _is_blank(end) or end == value else f"{value} – {end}"
     if precision in ("month", "year"):
         text += f" ({precision} only)"
+    elif precision == INFERRED_DAY:
+        # "on Sunday", "yesterday": the day was reckoned from the publication date, not written out.
+        said = row.get("date_text")
+        text += f" (inferred from “{said}”)" if not _is_blank(said) else " (inferred from the publication date)"
     return text
 
 

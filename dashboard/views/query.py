@@ -19,7 +19,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from dashboard.corpus.tables import search_text
+from dashboard.corpus.tables import DAY_PRECISIONS, search_text
 
 CLAIMS = ("reported", "claimed", "retracted")
 KINDS = ("city", "base", "province", "region", "country")
@@ -167,7 +167,7 @@ def select(events: pd.DataFrame, quotes: pd.DataFrame, places: pd.DataFrame, f: 
     links = _links(events, quotes)
     visible = events["hidden"].ne(True).to_numpy() if "hidden" in events else np.ones(len(events), bool)
     base = event_mask(events, places, f).to_numpy() & visible
-    is_day = (events["date_precision"] == "day").to_numpy()
+    is_day = events["date_precision"].isin(DAY_PRECISIONS).to_numpy()
     in_range = date_mask(events, f).to_numpy()
     ranged = bool(f.date_from or f.date_to)
     dated_m = base & is_day & in_range
@@ -245,7 +245,7 @@ def _quote_masks(
         ok &= quotes["hidden"].ne(True).to_numpy()
     if not (f.date_from or f.date_to):
         return ok, np.zeros(n, bool)
-    is_day = (quotes["date_precision"] == "day").to_numpy()
+    is_day = quotes["date_precision"].isin(DAY_PRECISIONS).to_numpy()
     dates = pd.to_datetime(quotes["date"], errors="coerce")  # only under a date range: not on every rerun
     in_range = np.ones(n, bool)
     if f.date_from:
