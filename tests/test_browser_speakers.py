@@ -123,3 +123,53 @@ def test_the_chosen_speaker_is_in_the_link_and_a_link_opens_on_them(url: str, b:
     b.page.get_by_text("Pick a speaker to highlight").wait_for()
     assert markers(b, ".is-highlighted") == set()
     assert b.blocked == [] and b.dialogs == []
+
+
+def grid_cells(b: Browser) -> str:
+    """The text of the quotes list's cells (the data grid keeps an accessible table of what it shows)."""
+    grid = b.page.locator('[data-testid="stDataFrame"]').last
+    grid.wait_for(timeout=30_000)
+    b.page.wait_for_timeout(500)
+    return " | ".join(grid.locator('[role="gridcell"]').all_inner_texts())
+
+
+def click_marker(b: Browser, name: str) -> None:
+    b.page.frame_locator(MAP_FRAME).locator(f'.leaflet-marker-pane .place-icon[title="{name}"]').click()
+
+
+def test_clicking_a_place_lists_only_the_quotes_that_name_it(url: str, b: Browser) -> None:
+    """By hand from the seed's line 16: Jake Sullivan's first quote names Iran and Russia ("Assad's backers —
+    Iran, Russia, and Hezbollah — ..."), his second Russia and Ukraine ("ground down in a war of attrition"
+    in Ukraine). Damascus is in none of his quotes."""
+    b.page.goto(url)  # the map page builds the tables the Speakers page reads
+    b.page.frame_locator(MAP_FRAME).locator(".place-icon[title]").first.wait_for(timeout=60_000)
+    b.page.goto(url.rstrip("/") + "/Speakers?speaker=jake-sullivan")
+    wait_highlighted(b, len(SULLIVAN_PLACES))
+    b.page.get_by_text("Click a place on the map to list only the quotes that name it.").wait_for()
+    both = grid_cells(b)
+    assert "have all been weakened" in both and "war of attrition" in both
+
+    click_marker(b, "Ukraine")
+    b.page.get_by_text("Quotes by Jake Sullivan that name Ukraine: 1.").wait_for(timeout=30_000)
+    b.page.wait_for_url("**/Speakers?speaker=jake-sullivan&about=Ukraine", timeout=30_000)
+    one = grid_cells(b)
+    assert "war of attrition" in one and "have all been weakened" not in one
+    b.screenshot("speakers-click-ukraine")
+
+    click_marker(b, "Iran")
+    b.page.get_by_text("Quotes by Jake Sullivan that name Iran: 1.").wait_for(timeout=30_000)
+    iran = grid_cells(b)
+    assert "have all been weakened" in iran and "war of attrition" not in iran
+
+    click_marker(b, "Damascus")  # faded: not one of his places
+    b.page.get_by_text("No quote by Jake Sullivan names Damascus under these filters.").wait_for(timeout=30_000)
+
+    b.page.reload()  # the link keeps the place
+    b.page.get_by_text("No quote by Jake Sullivan names Damascus under these filters.").wait_for(timeout=60_000)
+
+    b.page.get_by_role("button", name="List every place's quotes").click()
+    b.page.get_by_text("Click a place on the map to list only the quotes that name it.").wait_for(timeout=30_000)
+    b.page.wait_for_url("**/Speakers?speaker=jake-sullivan", timeout=30_000)
+    again = grid_cells(b)
+    assert "have all been weakened" in again and "war of attrition" in again
+    assert b.blocked == [] and b.dialogs == []

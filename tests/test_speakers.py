@@ -281,3 +281,21 @@ def test_a_speaker_spoke_about_the_places_of_a_quote_and_those_it_names_in_passi
                            path=["d.txt", "d.txt"], line=[3, 4])  # fmt: skip
     assert list(speaker_quotes(quotes, "zed")["places"]) == ["Alpha; Gamma", "Beta; Alpha"]  # as the map says
     assert speakers_table(quotes).loc[0, "places"] == ["Alpha", "Gamma", "Beta"]
+
+
+def test_a_place_clicked_on_the_speakers_map_keeps_the_quotes_that_name_it() -> None:
+    """Rows made by hand: Zed's first quote happened in Alpha, his second names Alpha only in passing
+    (a prayer), Ann's names Gamma. Alpha keeps both of Zed's; Beta none; no place keeps every quote."""
+    from dashboard.views.speakers import about_caption, quotes_about
+
+    quotes = pd.DataFrame({"speaker_id": ["zed", "zed", "ann"], "text": ["one", "two", "three"],
+                           "places": [["Alpha"], [], ["Gamma"]], "mentioned": [[], ["Beta", "Alpha"], []]})
+    assert list(quotes_about(quotes, "Alpha")["text"]) == ["one", "two"]
+    assert list(quotes_about(quotes, "Beta")["text"]) == ["two"]
+    assert list(quotes_about(quotes, "Gamma")["text"]) == ["three"]
+    assert quotes_about(quotes, "Delta").empty
+    assert list(quotes_about(quotes, None)["text"]) == ["one", "two", "three"]
+    assert about_caption("Alpha", 2, "Zed") == (
+        "Quotes by Zed that name Alpha: 2. Click another place, or list every place's quotes.")
+    assert about_caption("Delta", 0) == (
+        "No quote names Delta under these filters. Click another place, or list every place's quotes.")

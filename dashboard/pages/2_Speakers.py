@@ -2,7 +2,8 @@
 
 Quotes are news text: shown only in st.dataframe cells (plain text, never Markdown or HTML).
 The filters in the page's URL (the map page's permalink parameters) apply here too. Picking a
-speaker highlights the places they spoke about on a map beside the list (dashboard/views/maplayer.py).
+speaker highlights the places they spoke about on a map beside the list (dashboard/views/maplayer.py);
+clicking a place on that map lists only the quotes that name it (?about=PLACE in the address).
 """
 
 from __future__ import annotations
@@ -71,17 +72,48 @@ elif speakers.SPEAKER_PARAM in st.query_params:
     del st.query_params[speakers.SPEAKER_PARAM]
 spoken = speakers.spoken_places(shown, sid)
 drawn = speakers.map_places(selection.places, tables.places, shown)
+placed_names = set(drawn.loc[drawn["lat"].notna(), "name"].astype(str)) if len(drawn) else set()
+if "about" not in st.session_state:  # a new visit: the link's place, if the map draws it
+    linked_place = st.query_params.get(speakers.PLACE_PARAM)
+    st.session_state["about"] = linked_place if linked_place in placed_names else None
+about = st.session_state["about"] if st.session_state["about"] in placed_names else None
+if about:  # the address bar names the place too, so a shared link lists the same quotes
+    st.query_params[speakers.PLACE_PARAM] = about
+elif speakers.PLACE_PARAM in st.query_params:
+    del st.query_params[speakers.PLACE_PARAM]
+
+
+def list_every_place() -> None:
+    st.session_state["about"] = None
+
+
 map_col, text_col = st.columns([3, 2])
 with map_col:  # the base map never changes on this page, so picking a speaker redraws the places, not the map
-    st_folium(
+    out = st_folium(
         maplayer.base_map(maplayer.default_view(tables.places), local_assets=assets.ensure_static_assets(),
                           outlines_url=assets.outlines_url()),
         key="speaker_map", height=460, use_container_width=True,
-        feature_group_to_add=maplayer.places_layer(drawn, highlighted=spoken), returned_objects=[],
+        feature_group_to_add=maplayer.places_layer(drawn, selected=about, highlighted=spoken),
+        returned_objects=["last_object_clicked", "last_object_clicked_tooltip", "last_object_clicked_count"],
     )  # fmt: skip
+clicked = (out or {}).get("last_object_clicked")
+token = repr(((out or {}).get("last_object_clicked_count"), clicked))
+if clicked and token != st.session_state.get("speaker_click"):  # a click is resent on every rerun: act once
+    st.session_state["speaker_click"] = token
+    name = controls.place_from_click(drawn, clicked, (out or {}).get("last_object_clicked_tooltip"))
+    if name and name != about:
+        st.session_state["about"] = name
+        st.rerun()
+speaker_name = str(table.set_index("speaker_id").loc[sid, "speaker"]) if sid else None
+listed = speakers.speaker_quotes(speakers.quotes_about(shown, about), sid)
 with text_col:
     if sid:
-        st.text(speakers.places_caption(str(table.set_index("speaker_id").loc[sid, "speaker"]), spoken, drawn))
+        st.text(speakers.places_caption(str(speaker_name), spoken, drawn))
     else:
         st.text("Pick a speaker to highlight on the map the places they spoke about.")
-st.dataframe(speakers.speaker_quotes(shown, sid), hide_index=True, width="stretch")
+    if about:
+        st.text(speakers.about_caption(about, len(listed), speaker_name))
+        st.button("List every place's quotes", on_click=list_every_place)
+    else:
+        st.text("Click a place on the map to list only the quotes that name it.")
+st.dataframe(listed, hide_index=True, width="stretch")

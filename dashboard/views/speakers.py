@@ -113,3 +113,21 @@ def ignored_speaker(sid: str) -> str:
     """What the page says when a link names a speaker the current filters do not list."""
     return (f"Ignored speaker {sid[:80]!r} from the link: no quote by that speaker is listed under these "
             "filters. Pick one below.")
+
+
+PLACE_PARAM = "about"  # the Speakers page's URL parameter for the place clicked on its map
+
+
+def quotes_about(quotes: pd.DataFrame, place: str | None) -> pd.DataFrame:
+    """The quotes that name `place`, where something happened or in passing; all of them for no place."""
+    if not place or quotes.empty:
+        return quotes
+    return quotes[[place in names for names in named_places(quotes)]]
+
+
+def about_caption(place: str, n: int, speaker: str | None = None) -> str:
+    """What the quotes list holds after a click on the map, and how to widen it again."""
+    who = f" by {speaker}" if speaker else ""
+    if n == 0:
+        return f"No quote{who} names {place} under these filters. Click another place, or list every place's quotes."
+    return f"Quotes{who} that name {place}: {n}. Click another place, or list every place's quotes."
