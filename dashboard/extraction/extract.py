@@ -17,9 +17,16 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from dashboard.extraction import claims, lexicon
-from dashboard.extraction.dates import DateMention, date_header, dateline_date, event_date, find_dates
+from dashboard.extraction.dates import (
+    DateMention,
+    date_header,
+    dateline_date,
+    event_date,
+    find_dates,
+    later_date,
+)
 from dashboard.extraction.phrases import PhraseIndex, PhraseMatch, Token, is_acronym, tokenize
-from dashboard.extraction.quotes import SpeakerContext, find_quotes, word_count
+from dashboard.extraction.quotes import SpeakerContext, find_quotes, is_transcript, transcript_answer, word_count
 from dashboard.extraction.text import QuoteSpan, find_quote_spans, mask_markup, normalize_for_dedup, split_sentences
 from dashboard.geo.gazetteer import Place
 
@@ -38,6 +45,7 @@ _CANDIDATE = re.compile(
 )
 # Notes about the article itself, not about the news: never events.
 _PUBLISHING_NOTE = re.compile(
+    r"^\s*\[\d{1,3}\]\s|"  # a footnote under a think-tank update: "[2] Satellite imagery, December 12, 2024"
     r"^\W*(?:editor['\u2019]s note|correction|update|clarification|disclaimer|to subscribe|subscribe to"
     r"|this (?:article|story|piece) (?:was|has been|is) (?:first |originally )?(?:published|updated|corrected))\b",
     re.I,
@@ -235,7 +243,9 @@ class Extractor:
         seen: set[str] = set()
         self.persons = _person_words(text)
         self.speakers = SpeakerContext(text=text)
+        self._transcript = is_transcript(text)
         self._header: DateMention | None = None  # the date line the current paragraphs stand under
+        self._last_day: DateMention | None = None  # the day the text was last at, for "two days later"
         self._after_image = False
         first = _first_line(text)
         for number, raw in enumerate(text.splitlines(), start=1):
@@ -243,7 +253,7 @@ class Extractor:
                 continue
             header = date_header(raw, reference)
             if header is not None:
-                self._header = header
+                self._header = self._last_day = header
                 continue
             furniture = _is_furniture(raw, self._after_image, number == first)
             self._after_image = bool(_IMAGE_LINE.match(raw))
@@ -272,6 +282,9 @@ class Extractor:
             out.duplicates.append(number)
             return
         quotes = find_quotes(line, sentences, spans, self.speakers)
+        answer = transcript_answer(line, self.speakers) if self._transcript and not spans else None
+        if answer is not None:
+            quotes.append((answer, next((i for i, (a, b) in enumerate(sentences) if answer.start < b), 0)))
         event_of_sentence: dict[int, int] = {}
         sentence_places: dict[int, list[str]] = {}
         sentence_mentioned: dict[int, list[str]] = {}
@@ -285,10 +298,17 @@ class Extractor:
                 for m in self.find_places(sentence, tokens=tokens)
             ]
             out.mentions.extend(mentions)
-            dates = find_dates(sentence, reference)
+            # "on Friday" under a date header or a dateline counts back from that day, not from publication.
+            standing = filed or self._header
+            anchor = date.fromisoformat(standing.value) if standing and standing.value else reference
+            dates = find_dates(sentence, anchor)
             if filed is not None:
                 dates = [d for d in dates if a + d.start >= filed.end]
-            when = event_date(dates) or filed or self._header
+            when = event_date(dates) or later_date(sentence, self._last_day)
+            if when is None and not any(d.value is None for d in dates):
+                when = standing  # a sentence with a vague time of its own ("this week") is not the header's day
+            if when is not None and (when.precision or "").startswith("day"):
+                self._last_day = when
             sentence_dates[si] = when
             passing = _in_passing(sentence, a, mentions, self.countries)
             passing += [m for m in _wished_for(sentence, a, mentions, spans) if m not in passing]
@@ -407,7 +427,7 @@ def _is_furniture(raw: str, after_image: bool, first: bool) -> bool:
         return True
     if (":" in raw or raw.rstrip().endswith(")")) and _CREDIT.search(raw) and (after_image or len(raw) < 300):
         return True
-    stripped = raw.strip()
+    stripped = re.sub(r"\[\d{1,3}\]$", "", raw.strip())  # "... on December 12.[2]": a sentence with its footnote
     return first and not stripped.endswith(_ENDS_SENTENCE) and len(stripped.split()) <= 16
 
 
