@@ -64,23 +64,23 @@ def test_places_on_labelled_lines_counted_by_hand(tmp_path: Path, capsys: pytest
     write(
         tmp_path,
         "Rebels entered Homs and Hama on March 2.\n"
-        "Moscow said on March 3 that talks would go on in Damascus.\n"
+        "Talks were held in Damascus on March 3 and later in Doha.\n"
         "Jets struck Idlib on March 4.\n"
         "Shelling hit Aleppo on March 4.\n",
         "reference: 2025-03-05\n"
         # Homs by its alias, case aside; Aleppo is labelled on purpose where it is not named: a miss.
         "P | Rebels entered | hims; Hama; Aleppo\n"
-        "P | Moscow said | Dimashq\n"  # "Moscow said" is the government, not a place: Moscow is an extra
+        "P | Talks were held | Dimashq\n"  # labelled short on purpose: Doha is an extra
         "P | Jets struck | -\n",  # labelled wrong on purpose: Idlib is an extra
         # line 4 has no P label, so its Aleppo counts neither way
     )
     assert main([str(tmp_path), "--verbose"]) == 0
     out = capsys.readouterr().out
     # recall: Homs, Hama of 3 on line 1 + Damascus of 1 on line 2 = 3/4;
-    # precision: 2 of 2 on line 1, 1 of 2 on line 2 (Moscow), 0 of 1 on line 3 = 3/5
+    # precision: 2 of 2 on line 1, 1 of 2 on line 2 (Doha), 0 of 1 on line 3 = 3/5
     assert "| places found on a line | 0.60 | 0.75 | 3/4 |" in out
     assert "a:1 place not found: 'Aleppo'" in out
-    assert "a:2 extra place 'Moscow'" in out and "a:3 extra place 'Idlib'" in out
+    assert "a:2 extra place 'Doha'" in out and "a:3 extra place 'Idlib'" in out
     assert "4 places on 3 lines" in out
 
 

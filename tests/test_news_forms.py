@@ -166,3 +166,77 @@ def test_a_vague_time_is_not_the_headers_day(ex: Extractor) -> None:
 def test_a_sentence_with_no_time_of_its_own_takes_the_headers_day(ex: Extractor) -> None:
     text = "December 9\nThe Security Council met in Geneva.\n"
     assert [e.date for e in ex.extract(text, REF).events] == ["2024-12-09"]
+
+
+# -- places ---------------------------------------------------------------------------------------
+
+MARCH = date(2025, 3, 5)
+
+
+def scene(ex: Extractor, line: str) -> list[tuple[list[str], list[str]]]:
+    return [(e.places, e.mentioned) for e in ex.extract(line, MARCH).events]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Moscow said on March 2 that jets struck Idlib.", [(["Idlib"], [])]),  # the government speaking
+        ("Russia's foreign ministry reported on March 2 that jets struck Idlib.", [(["Idlib"], [])]),  # its office
+        ("The foreign ministers of Russia, Iran and Turkey met in Doha on March 2.", [(["Doha"], [])]),
+        ("GUR reported on March 2 that Russia is moving systems from Syria to Libya.", [(["Syria", "Libya"], [])]),
+    ],
+)  # fmt: skip
+def test_a_state_acting_is_no_place(ex: Extractor, line: str, expected: list) -> None:
+    assert scene(ex, line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Assad fled to Moscow on March 2, officials said.", [(["Moscow"], [])]),
+        ("Families of Homs and Hama gathered in Doha on March 2.", [(["Doha"], ["Homs", "Hama"])]),
+        ("Rebels who entered Syria have taken Homs on March 2.", [(["Homs", "Syria"], [])]),
+    ],
+)  # fmt: skip
+def test_a_place_where_people_are_or_go_stays_a_place(ex: Extractor, line: str, expected: list) -> None:
+    assert scene(ex, line) == expected
+
+
+def test_a_name_before_a_business_or_a_family_is_no_place(ex: Extractor) -> None:
+    assert scene(ex, "Fighters met at the Bahri cafe in Tartus on March 2.") == [(["Tartus"], [])]
+    assert scene(ex, "It ended the rule of the Makhlouf family in Jableh on March 2.") == [(["Jableh"], [])]
+
+
+def test_a_feature_of_the_land_is_part_of_the_name(ex: Extractor) -> None:
+    assert scene(ex, "Fighters clashed near the Tishrin dam on March 2.") == [(["Tishrin dam"], [])]
+
+
+def test_a_people_is_no_place(ex: Extractor) -> None:
+    assert scene(ex, "The city of Tartus had grown used to the Russians by March 2.") == [(["Tartus"], [])]
+
+
+def test_a_region_named_in_the_plural_is_a_place(ex: Extractor) -> None:
+    assert scene(ex, "The convoy drove to the Balkans on March 2.") == [(["Balkans"], [])]
+
+
+def test_a_named_site_is_a_place_wherever_it_stands(ex: Extractor) -> None:
+    assert scene(ex, "Crowds visited the Umayyad Mosque on March 2.") == [(["Umayyad Mosque"], [])]
+
+
+def test_a_platform_before_a_site_word_is_no_site(ex: Extractor) -> None:
+    assert scene(ex, "Sellers posted on Telegram Market on March 2 about Homs.") == [(["Homs"], [])]
+
+
+def test_the_dateline_is_named_with_the_first_sentence(ex: Extractor) -> None:
+    r = ex.extract("DUBAI, January 2. Russia has begun loading equipment at the port of Tartus.", MARCH)
+    assert [(e.date, e.places) for e in r.events] == [("2025-01-02", ["Tartus", "Dubai"])]
+
+
+def test_a_sentence_naming_no_place_in_a_dateline_paragraph_is_at_the_dateline(ex: Extractor) -> None:
+    r = ex.extract("TARTUS, Syria — The navy left long ago. On Wednesday, the tables were empty.", MARCH)
+    assert [(e.date, e.places) for e in r.events][-1] == ("2025-03-05", ["Tartus", "Syria"])
+
+
+def test_a_sentence_naming_no_place_without_a_dateline_has_none(ex: Extractor) -> None:
+    r = ex.extract("The navy left Tartus long ago. On Wednesday, the tables were empty.", MARCH)
+    assert [(e.date, e.places) for e in r.events][-1] == ("2025-03-05", [])

@@ -82,7 +82,7 @@ ABBREVIATIONS = frozenset(
 # A footnote marker after the full stop ("... on December 12.[1] Commercial imagery ...") stays with
 # the sentence it sources.
 _BOUNDARY = re.compile(
-    r"[.!?](?:\[\d{1,3}\])?[\"\u201d\u2019')\]\u00bb]*(?:\[\d{1,3}\])?(\s+)(?=(?:[\"\u201c\u2018(\[]|\u00ab\s?)?[A-Z0-9])"
+    r"[.!?][\"\u201d\u2019')\]\u00bb]*(?:\[\d{1,3}\])?(\s+)(?=(?:[\"\u201c\u2018(\[]|\u00ab\s?)?[A-Z0-9])"
 )
 
 
