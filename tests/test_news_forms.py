@@ -240,3 +240,8 @@ def test_a_sentence_naming_no_place_in_a_dateline_paragraph_is_at_the_dateline(e
 def test_a_sentence_naming_no_place_without_a_dateline_has_none(ex: Extractor) -> None:
     r = ex.extract("The navy left Tartus long ago. On Wednesday, the tables were empty.", MARCH)
     assert [(e.date, e.places) for e in r.events][-1] == ("2025-03-05", [])
+
+
+def test_days_later_count_from_an_inferred_day_too(ex: Extractor) -> None:
+    text = "Rebels entered Homs last Friday.\nThe next day, jets struck Hama.\n"  # Friday before Monday 16 Dec: the 13th
+    assert [e.date for e in ex.extract(text, REF).events] == ["2024-12-13", "2024-12-14"]

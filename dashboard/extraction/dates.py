@@ -259,7 +259,7 @@ def later_date(sentence: str, previous: DateMention | None) -> DateMention | Non
     Only from a day (a header, a dateline or an earlier sentence's date); with none before, no date.
     "The day after the vote" names its own anchor and is left alone.
     """
-    if previous is None or previous.precision != "day" or previous.value is None:
+    if previous is None or not (previous.precision or "").startswith("day") or previous.value is None:
         return None
     m = _LATER.search(sentence)
     if not m:
