@@ -243,5 +243,5 @@ def test_a_sentence_naming_no_place_without_a_dateline_has_none(ex: Extractor) -
 
 
 def test_days_later_count_from_an_inferred_day_too(ex: Extractor) -> None:
-    text = "Rebels entered Homs last Friday.\nThe next day, jets struck Hama.\n"  # Friday before Monday 16 Dec: the 13th
+    text = "Rebels entered Homs last Friday.\nThe next day, jets struck Hama.\n"  # Friday before Monday 16 Dec
     assert [e.date for e in ex.extract(text, REF).events] == ["2024-12-13", "2024-12-14"]
