@@ -186,11 +186,12 @@ def test_a_list_of_scenes_after_in_stays_where_it_happened(ex: Extractor) -> Non
 @pytest.mark.parametrize(
     ("line", "places", "mentioned"),
     [
-        ("Russia's defence ministry said on March 2 that jets struck Idlib.", ["Idlib"], ["Russia"]),
-        ("Ankara said on March 2 that its troops shelled Tell Rifaat.", ["Tell Rifaat"], ["Ankara"]),
+        # a state speaking or owning an office is no place at all (issue 10, round 3): neither scene nor mentioned
+        ("Russia's defence ministry said on March 2 that jets struck Idlib.", ["Idlib"], []),
+        ("Ankara said on March 2 that its troops shelled Tell Rifaat.", ["Tell Rifaat"], []),
         ("Our correspondent in Beirut reports that Israeli jets struck Tyre on March 2.", ["Tyre"], ["Beirut"]),
         ("Russia is moving equipment from Syria to Libya, officials said on March 2.",
-         ["Syria", "Libya", "Russia"], []),  # a country as subject: the actor comes last
+         ["Syria", "Libya"], []),  # a country as subject: the actor, no place
         ("Rebels entered Ankara's old town on March 2.", ["Ankara"], []),  # a possessive that is a place
         ("A commander in Homs said on March 2 that the road was cut.", ["Homs"], []),  # not "Homs said"
         ("Rebels pushed on March 2 toward the coast, including Latakia, Hama and Tartus.",

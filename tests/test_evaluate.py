@@ -58,3 +58,42 @@ def test_the_development_corpus_meets_the_size_the_issue_asks() -> None:
     docs = load_corpus(DEFAULT_CORPUS)
     assert sum(len(d.quotes) for d in docs) >= 80 and sum(len(d.events) for d in docs) >= 40
     assert len({d.style for d in docs}) >= 10
+
+
+def test_places_on_labelled_lines_counted_by_hand(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(
+        tmp_path,
+        "Rebels entered Homs and Hama on March 2.\n"
+        "Talks were held in Damascus on March 3 and later in Doha.\n"
+        "Jets struck Idlib on March 4.\n"
+        "Shelling hit Aleppo on March 4.\n",
+        "reference: 2025-03-05\n"
+        # Homs by its alias, case aside; Aleppo is labelled on purpose where it is not named: a miss.
+        "P | Rebels entered | hims; Hama; Aleppo\n"
+        "P | Talks were held | Dimashq\n"  # labelled short on purpose: Doha is an extra
+        "P | Jets struck | -\n",  # labelled wrong on purpose: Idlib is an extra
+        # line 4 has no P label, so its Aleppo counts neither way
+    )
+    assert main([str(tmp_path), "--verbose"]) == 0
+    out = capsys.readouterr().out
+    # recall: Homs, Hama of 3 on line 1 + Damascus of 1 on line 2 = 3/4;
+    # precision: 2 of 2 on line 1, 1 of 2 on line 2 (Doha), 0 of 1 on line 3 = 3/5
+    assert "| places found on a line | 0.60 | 0.75 | 3/4 |" in out
+    assert "a:1 place not found: 'Aleppo'" in out
+    assert "a:2 extra place 'Doha'" in out and "a:3 extra place 'Idlib'" in out
+    assert "4 places on 3 lines" in out
+
+
+def test_a_place_label_takes_alternative_names(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(tmp_path, "Trucks left the Hmeimim air base on March 2.\n",
+          "reference: 2025-03-05\nP | Trucks left | Khmeimim / Hmeimim air base\n")  # fmt: skip
+    assert main([str(tmp_path)]) == 0
+    assert "| places found on a line | 1.00 | 1.00 | 1/1 |" in capsys.readouterr().out
+
+
+def test_an_inferred_day_counts_as_a_day(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Wednesday 5 March 2025: "on Sunday" is 2 March, a day the extractor reports as inferred.
+    write(tmp_path, "Rebel fighters entered the city of Homs on Sunday.\n",
+          "reference: 2025-03-05\nE | Rebel fighters entered | 2025-03-02 | Homs\n")  # fmt: skip
+    assert main([str(tmp_path)]) == 0
+    assert "| dated events with the right day | 1.00 | 1.00 | 1/1 |" in capsys.readouterr().out

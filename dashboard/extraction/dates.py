@@ -76,6 +76,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dm", re.compile(rf"\b{_day('d1')}\s+{_mon('m1')}(?:,?\s*{_year('y1')})?")),
     # 2024-12-08
     ("iso", re.compile(r"\b(?P<y1>(?:19|20)\d\d)-(?P<m1n>[01]\d)-(?P<d1>[0-3]\d)\b")),
+    # 8.12.2024: day, month, year with dots, as European and Russian outlets write it (never month first)
+    ("dmy_dots", re.compile(r"(?<![\d.])(?P<d1>[0-3]?\d)\.(?P<m1n>[01]?\d)\.(?P<y1>(?:19|20)\d\d)(?![\d.]\d)")),
     # February 2022
     ("my", re.compile(rf"\b{_mon('m1')}\s+{_year('y1')}\b")),
     # weekday, relative words
@@ -226,7 +228,7 @@ def _resolve(kind: str, m: re.Match[str], text: str, reference: date) -> DateMen
             return None
         d = _make_day(month, int(g["d1"]), int(g["y1"]) if g.get("y1") else None, reference)
         return mk(d.isoformat(), None, "day") if d else None
-    if kind == "iso":
+    if kind in ("iso", "dmy_dots"):
         try:
             d = date(int(g["y1"]), int(g["m1n"]), int(g["d1"]))
         except ValueError:
@@ -258,6 +260,32 @@ def _resolve(kind: str, m: re.Match[str], text: str, reference: date) -> DateMen
     return None
 
 
+_LATER = re.compile(
+    r"\b(?:(?P<n>a|one|two|three|four|five|six|\d)\s+days?\s+later|the\s+(?:next|following)\s+day|"
+    r"the\s+day\s+after)\b(?!\s+(?:the|a|an|his|her|its|their)\b)",
+    re.I,
+)
+
+
+def later_date(sentence: str, previous: DateMention | None) -> DateMention | None:
+    """ "Two days later", "the next day": a day counted from the day the text was last at.
+
+    Only from a day (a header, a dateline or an earlier sentence's date); with none before, no date.
+    "The day after the vote" names its own anchor and is left alone.
+    """
+    if previous is None or not (previous.precision or "").startswith("day") or previous.value is None:
+        return None
+    m = _LATER.search(sentence)
+    if not m:
+        return None
+    n = m.group("n")
+    days = 1 if n is None else ({"a": 1, "one": 1} | _NUMBER_WORDS).get(n.lower()) or int(n)
+    d = _shift(date.fromisoformat(previous.value), days)
+    if d is None:
+        return None
+    return DateMention(m.start(), m.end(), m.group(0), d.isoformat(), None, "day", True, "relative")
+
+
 def _shift(reference: date, days: int) -> date | None:
     try:
         return reference + timedelta(days=days)
@@ -268,7 +296,7 @@ def _shift(reference: date, days: int) -> date | None:
 # What may stand on a date line besides the date: a weekday, a time and its zone, "Updated".
 _HEADER_NOISE = re.compile(
     r"(?i)\b(?:last\s+)?(?:updated|posted|published)\b:?|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|"
-    r"\b\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?|\b(?:GMT|UTC|BST|CET|CEST|EET|EEST|MSK|EST|EDT|ET|PT|"
+    r"\b\d{1,2}[:.]\d{2}\b(?!\.\d)(?:\s*(?:am|pm|a\.m\.|p\.m\.))?|\b(?:GMT|UTC|BST|CET|CEST|EET|EEST|MSK|EST|EDT|ET|PT|"
     r"local\s+time)\b|[#*_|,;:()\[\]\u2013\u2014\-]"
 )
 

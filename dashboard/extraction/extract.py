@@ -23,10 +23,11 @@ from dashboard.extraction.dates import (
     dateline_date,
     event_date,
     find_dates,
+    later_date,
     reported_precision,
 )
 from dashboard.extraction.phrases import PhraseIndex, PhraseMatch, Token, is_acronym, tokenize
-from dashboard.extraction.quotes import SpeakerContext, find_quotes, word_count
+from dashboard.extraction.quotes import SpeakerContext, find_quotes, is_transcript, transcript_answer, word_count
 from dashboard.extraction.text import QuoteSpan, find_quote_spans, mask_markup, normalize_for_dedup, split_sentences
 from dashboard.geo.gazetteer import Place
 
@@ -39,12 +40,14 @@ _FUNCTION_WORDS = frozenset(
     "but as if when while".split()
 )
 
+_NOUN_AFTER = re.compile(r"\s+([a-z\u00e0-\u00ff]+)\b")
 _CANDIDATE = re.compile(
     r"\b(?:in|at|near|outside|into|from|toward|towards|across|around|to|of|via)\s+(?:the\s+)?"
     r"(?P<name>[A-Z][\w'\u2019]+(?:\s+(?:[A-Z][\w'\u2019\-]+|(?:al|el|ez|as|ad|ar)-[A-Z][\w'\u2019]+))*)"
 )
 # Notes about the article itself, not about the news: never events.
 _PUBLISHING_NOTE = re.compile(
+    r"^\s*\[\d{1,3}\]\s|"  # a footnote under a think-tank update: "[2] Satellite imagery, December 12, 2024"
     r"^\W*(?:editor['\u2019]s note|correction|update|clarification|disclaimer|to subscribe|subscribe to"
     r"|this (?:article|story|piece) (?:was|has been|is) (?:first |originally )?(?:published|updated|corrected))\b",
     re.I,
@@ -59,6 +62,13 @@ _DATELINE = re.compile(
 _VERB_AFTER_SUBJECT = re.compile(
     r"(?:['\u2019]s\s+\w+\s+)?\s+(?:is|was|has|have|had|will|would|did|does|could|can|must|should|may|might|"
     r"began|begins|started|starts|continued|continues|sent|sends|said|says|wants|plans|moved|moves|\w+ed)\b"
+)
+# Words after which a clause begins, so that a country after them can be its subject.
+_CLAUSE_OPENING = re.compile(r"(?:\b(?:that|whether|if|and|while|as)|[,.])\s+(?:the\s+)?$")
+# A named site that says what it is, wherever it stands ("visited the Umayyad Mosque in Damascus").
+_NAMED_SITE = re.compile(
+    r"\b(?:(?:al|el)-)?[A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+){0,2}\s+"
+    r"(?:Mosque|Square|Bridge|Dam|Camp|Prison|Citadel|Crossing|Palace|Stadium|Hospital|Airport|Gate|Market)\b"
 )
 # Longest sentence read as one: a longer run is cut at spaces into pieces of at most this many
 # characters (and the cut recorded), so no crafted "sentence" can make extraction slow.
@@ -169,6 +179,13 @@ class Extractor:
     def _candidates(self, text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Capitalised names after a place preposition that the gazetteer does not know."""
         out: list[tuple[int, int]] = []
+        for m in _NAMED_SITE.finditer(text):
+            a, b = m.span()
+            first = m.group(0).split()[0]
+            if first in lexicon.NOT_PLACE_WORDS or any(x < b and a < y for x, y in taken):
+                continue
+            out.append((a, b))
+            taken = [*taken, (a, b)]
         for m in _CANDIDATE.finditer(text):
             a, b = m.span("name")
             if re.search(r"according\s+to\s+(?:the\s+)?$", text[max(0, a - 20) : a], re.I):
@@ -178,6 +195,14 @@ class Extractor:
             b = a + len(name)
             if any(x < b and a < y for x, y in taken):
                 continue
+            head = _NOUN_AFTER.match(text, b)
+            if head and head.group(1).lower() in lexicon.NOT_PLACE_HEADS:
+                continue  # "the Assad family", "the Bahri cafe": a modifier, not a place
+            if head and head.group(1).lower() in lexicon.PLACE_NOUNS and name == m.group("name"):
+                b = head.end()  # "the Tishrin dam": the feature is part of the name
+                name = text[a:b]
+            if name.endswith("s") and name[:-1] in lexicon.NOT_PLACE_WORDS:
+                continue  # "used to the Russians": a people, not a place
             first = name.split()[0]
             if first in lexicon.NOT_PLACE_WORDS or first.upper() == first:
                 continue
@@ -227,14 +252,22 @@ class Extractor:
         return [pool[0]] + [n for n in order if n != pool[0]]
 
     def _subject_country(self, sentence: str, offset: int, mentions: list[PlaceMention]) -> PlaceMention | None:
-        if len(mentions) < 2 or mentions[0].start - offset > 4:
+        """A country that is the subject of its clause, when other places are named: the actor.
+
+        The clause opens the sentence or follows "that", "whether", "and" or a comma ("GUR reported
+        that Russia is redeploying systems from Syria to Libya"); after a preposition it is a place.
+        """
+        if len(mentions) < 2:
             return None
-        first = mentions[0]
-        place = self.places.get(first.place)
-        if place is None or place.kind != "country":
-            return None
-        rest = sentence[first.end - offset :]
-        return first if _VERB_AFTER_SUBJECT.match(rest) else None
+        for m in mentions:
+            place = self.places.get(m.place)
+            if place is None or place.kind != "country":
+                continue
+            lead = sentence[max(0, m.start - offset - 12) : m.start - offset]
+            opens = m.start - offset <= 4 or _CLAUSE_OPENING.search(lead)
+            if opens and _VERB_AFTER_SUBJECT.match(sentence[m.end - offset :]):
+                return m
+        return None
 
     # -- documents ------------------------------------------------------------
     def extract(self, text: str, reference: date) -> Extraction:
@@ -242,7 +275,9 @@ class Extractor:
         seen: set[str] = set()
         self.persons = _person_words(text)
         self.speakers = SpeakerContext(text=text)
+        self._transcript = is_transcript(text)
         self._header: DateMention | None = None  # the date line the current paragraphs stand under
+        self._last_day: DateMention | None = None  # the day the text was last at, for "two days later"
         self._after_image = False
         first = _first_line(text)
         for number, raw in enumerate(text.splitlines(), start=1):
@@ -250,7 +285,7 @@ class Extractor:
                 continue
             header = date_header(raw, reference)
             if header is not None:
-                self._header = header
+                self._header = self._last_day = header
                 continue
             furniture = _is_furniture(raw, self._after_image, number == first)
             self._after_image = bool(_IMAGE_LINE.match(raw))
@@ -268,6 +303,10 @@ class Extractor:
         filed = dateline_date(line, reference)  # "Dec. 7 (UPI) --": dates this paragraph's undated sentences
         if filed is not None:
             dateline_end = max(dateline_end, filed.end)
+            if len(sentences) > 1 and sentences[0][1] <= filed.end + 1:
+                # "DUBAI, January 2. Russia has begun ...": the dateline is no sentence of its own; its
+                # city is named with the first sentence, where it leads only when nothing else is named.
+                sentences = [(sentences[0][0], sentences[1][1]), *sentences[2:]]
         fresh: list[int] = []
         for si, (a, b) in enumerate(sentences):
             key = normalize_for_dedup(line[a:b])
@@ -278,7 +317,11 @@ class Extractor:
         if not fresh:
             out.duplicates.append(number)
             return
+        dateline_places: list[PlaceMention] = []
         quotes = find_quotes(line, sentences, spans, self.speakers)
+        answer = transcript_answer(line, self.speakers) if self._transcript and not spans else None
+        if answer is not None:
+            quotes.append((answer, next((i for i, (a, b) in enumerate(sentences) if answer.start < b), 0)))
         event_of_sentence: dict[int, int] = {}
         sentence_places: dict[int, list[str]] = {}
         sentence_mentioned: dict[int, list[str]] = {}
@@ -292,16 +335,30 @@ class Extractor:
                 for m in self.find_places(sentence, tokens=tokens)
             ]
             out.mentions.extend(mentions)
-            dates = find_dates(sentence, reference)
+            # "on Friday" under a date header or a dateline counts back from that day, not from publication.
+            standing = filed or self._header
+            anchor = date.fromisoformat(standing.value) if standing and standing.value else reference
+            dates = find_dates(sentence, anchor)
             if filed is not None:
                 dates = [d for d in dates if a + d.start >= filed.end]
-            when = event_date(dates) or filed or self._header
+            when = event_date(dates) or later_date(sentence, self._last_day)
+            if when is None and not any(d.value is None for d in dates):
+                when = standing  # a sentence with a vague time of its own ("this week") is not the header's day
+            if when is not None and (when.precision or "").startswith("day"):
+                self._last_day = when
             sentence_dates[si] = when
-            passing = _in_passing(sentence, a, mentions, self.countries)
-            passing += [m for m in _wished_for(sentence, a, mentions, spans) if m not in passing]
-            scene = [m for m in mentions if m not in passing]
+            governments: list[PlaceMention] = []
+            passing = _in_passing(sentence, a, mentions, self.countries, governments)
+            passing += [m for m in _wished_for(sentence, a, mentions, spans) if m not in passing + governments]
+            scene = [m for m in mentions if m not in passing and m not in governments]
+            actor = self._subject_country(sentence, a, scene)
+            scene = [m for m in scene if m is not actor]  # "Russia is moving equipment from Syria": not a place
+            if not scene and dateline_places and a >= dateline_end:
+                scene = dateline_places  # "TARTUS, Syria - ... On Wednesday, the tables were empty."
             within = _set_within(sentence, a, scene)
-            places = self.rank_places(scene, dateline_end, self._subject_country(sentence, a, scene), within)
+            places = self.rank_places(scene, dateline_end, None, within)
+            if a < dateline_end:
+                dateline_places = [m for m in scene if m.start < dateline_end]
             mentioned = _unique(m.place for m in sorted(passing, key=lambda m: m.start) if m.place not in places)
             sentence_places[si] = places
             sentence_mentioned[si] = mentioned
@@ -414,15 +471,21 @@ def _is_furniture(raw: str, after_image: bool, first: bool) -> bool:
         return True
     if (":" in raw or raw.rstrip().endswith(")")) and _CREDIT.search(raw) and (after_image or len(raw) < 300):
         return True
-    stripped = raw.strip()
+    stripped = re.sub(r"\[\d{1,3}\]$", "", raw.strip())  # "... on December 12.[2]": a sentence with its footnote
     return first and not stripped.endswith(_ENDS_SENTENCE) and len(stripped.split()) <= 16
 
 
 # Lists of places that name no scene: "prayed for the people of Syria, Palestine, Lebanon and Yemen".
 _PASSING_BEFORE = re.compile(
-    r"(?:\b(?:people|peoples|nations|countries|leaders|governments|delegations|representatives|envoys|"
-    r"ministers|citizens|victims|families)\s+(?:of|from)|\b(?:talks|relations|ties|agreements?|deals?|"
-    r"meetings?|contacts)\s+with|\bprayed\s+for|\bprayers\s+for)\s+(?:the\s+)?$",
+    r"(?:\b(?:people|peoples|nations|countries|citizens|victims|families)\s+(?:of|from)|"
+    r"\bprayed\s+for|\bprayers\s+for)\s+(?:the\s+)?$",
+    re.I,
+)
+# A state rather than a place: the one holding an office or a seat at the table ("the foreign ministers of
+# Russia, Iran and Turkey", "talks with Ankara"). Like "Moscow said", it is no place at all.
+_GOVERNMENT_BEFORE = re.compile(
+    r"(?:\b(?:leaders|governments|delegations|representatives?|envoys?|ministers?|ambassadors?)\s+(?:of|from|to)|"
+    r"\b(?:talks|relations|ties|agreements?|deals?|meetings?|contacts)\s+with)\s+(?:the\s+)?$",
     re.I,
 )
 # "..., including Latakia, Hama and Tartus": examples of the scene named before, not names in passing.
@@ -432,12 +495,14 @@ _ELABORATION_BEFORE = re.compile(r"\b(?:including|such\s+as|like|notably|especia
 _OWNER_AFTER = re.compile(
     r"['\u2019]s\s+(?:(?:new|former|interim|acting|top|chief|permanent|deputy|own)\s+)?(?:foreign|defen[cs]e|"
     r"military|ministry|minister|president|presidency|government|envoy|embassy|ambassador|representative|"
-    r"spokes\w+|leader|leadership|army|navy|intelligence|state|officials?|authorities|delegation)\b",
+    r"spokes\w+|leader|leadership|army|navy|intelligence|state|officials?|authorities|delegation|sovereignty|"
+    r"interests|operations|forces|troops|presence|influence|allies|partners|position|policy)\b",
     re.I,
 )
 _METONYM_AFTER = re.compile(
-    r"\s+(?:has\s+|had\s+)?(?:said|says|would|will|wants|wanted|denied|denies|insisted|warned|accused|demanded|"
-    r"urged|hopes|hoped|believes|claimed|claims)\b"
+    r"\s+[\"\u201c]?(?:has\s+[\"\u201c]?|had\s+[\"\u201c]?)?(?:said|says|would|will|wants|wanted|denied|denies|"
+    r"insisted|warned|accused|demanded|urged|hopes|hoped|believes|claimed|claims|must|should|cannot|stands|"
+    r"granted|agreed|recognised|recognized|rejected|condemned|offered|promised|pledged|vowed|refused|taken)\b"
 )
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|near|of|to|into|outside|around)\s+(?:the\s+)?$", re.I)
 _WHEREABOUTS_BEFORE = re.compile(
@@ -449,10 +514,19 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|across|throughout|over|into|near|insi
 
 
 def _in_passing(
-    sentence: str, offset: int, mentions: list[PlaceMention], countries: frozenset[str] = frozenset()
+    sentence: str,
+    offset: int,
+    mentions: list[PlaceMention],
+    countries: frozenset[str] = frozenset(),
+    governments: list[PlaceMention] | None = None,
 ) -> list[PlaceMention]:
     """Places named in passing: a list of three or more names joined by commas and "and", unless
-    it follows "in"/"across" (a list of scenes); or any name after "the people of", "talks with"."""
+    it follows "in"/"across" (a list of scenes); or any name after "the people of", a reporter's "in".
+
+    A name standing for a state or its government ("Moscow said", "Russia's foreign ministry", "the
+    ministers of Russia, Iran and Turkey", "talks with Ankara") goes to ``governments``: no place at all.
+    """
+    governments = [] if governments is None else governments
     out: list[PlaceMention] = []
     i = 0
     while i < len(mentions):
@@ -471,13 +545,17 @@ def _in_passing(
             and not _LOCATIVE_BEFORE.search(lead)
             and not _ELABORATION_BEFORE.search(lead)
         )
-        if _PASSING_BEFORE.search(lead) or listed:
+        if _GOVERNMENT_BEFORE.search(lead):
+            governments.extend(run)
+        elif _PASSING_BEFORE.search(lead) or listed:
             out.extend(run)
         elif len(run) == 1:
             m = run[0]
             tail = sentence[m.end - offset : m.end - offset + 60]
             metonym = _METONYM_AFTER.match(tail) and not _PREPOSITION_BEFORE.search(lead)  # "Moscow said"
-            if _OWNER_AFTER.match(tail) or metonym or _WHEREABOUTS_BEFORE.search(lead):
+            if _OWNER_AFTER.match(tail) or metonym:
+                governments.append(m)
+            elif _WHEREABOUTS_BEFORE.search(lead):
                 out.append(m)
         i = j + 1
     return out

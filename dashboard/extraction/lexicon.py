@@ -109,6 +109,9 @@ NOT_PLACES: tuple[str, ...] = (
     "Moscow Times",
     "Jerusalem Post",
     "Tehran Times",
+    "France Inter",
+    "France 24",
+    "France Info",
     "Damascus University",
     "Aleppo University",
     "Washington Post",
@@ -193,7 +196,23 @@ NOT_PLACE_WORDS = frozenset(
     American Israeli Lebanese European Western Eastern Northern Southern Arab Kurdish Islamic Muslim
     Christian Jan January Feb February Mar March Apr April May Jun June Jul July Aug August Sep Sept
     September Oct October Nov November Dec December Monday Tuesday Wednesday Thursday Friday Saturday
-    Sunday X Telegram Facebook Twitter YouTube Instagram""".split()
+    Sunday X Telegram Facebook Twitter YouTube Instagram
+    Assad Putin Erdogan Netanyahu Trump Biden Zelensky Khamenei Turks Kurds Arabs Druze Alawites""".split()
+)
+
+# A lowercase noun after a name the gazetteer lacks. A feature of the land is part of the name
+# ("the Tishrin dam", "the Nasib crossing"); a group, a business or a rule makes the name a modifier,
+# not a place ("the Assad family", "the Bahri cafe", "the Tishrin front").
+PLACE_NOUNS = frozenset(
+    """dam bridge crossing square camp prison airport airfield airbase port harbour harbor district
+    neighbourhood neighborhood quarter valley river lake mountain mountains plain plains desert road
+    highway junction roundabout checkpoint mosque church citadel castle hospital market oilfield field
+    refinery village town city province governorate region""".split()
+)
+NOT_PLACE_HEADS = frozenset(
+    """family clan tribe regime rule era government administration cafe café restaurant hotel shop
+    company firm brand channel network group movement brigade brigades militia front faction forces
+    army party dynasty""".split()
 )
 
 # Words that begin Arabic (and Kurdish, Turkish) place names: "Kafr Nubl" is a town of its own,

@@ -201,6 +201,8 @@ def _undefinite(name: str | None) -> str | None:
 def _parse_subject(phrase: str) -> Speaker:
     phrase = _strip_filler(phrase.strip().strip(",;:—–- "))
     parts = [p.strip() for p in phrase.split(",") if p.strip()]
+    while len(parts) >= 2 and _TIME_PART.match(parts[0]):
+        parts.pop(0)  # "Early Sunday, rebels announced": when, not who
     if len(parts) >= 2 and _MODIFIER.match(parts[-1]):
         parts.pop()  # "The statement, signed by eleven agencies,": a modifier, the subject stands before it
     if parts:
@@ -224,6 +226,14 @@ def _parse_subject(phrase: str) -> Speaker:
     return name, role
 
 
+# A clause-opening time adverbial: "Early Sunday", "On Monday", "Late on Dec. 8", "Overnight".
+_TIME_PART = re.compile(
+    r"^(?:(?:early|late|later|earlier|on|by|overnight|last|this|that|next|in\s+the)\s+)*(?:on\s+)?"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|morning|afternoon|evening|night|week|month|"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})"
+    r"(?:\s+(?:morning|afternoon|evening|night))?$|^(?:overnight|later|earlier|meanwhile)$",
+    re.I,
+)
 # A participle with its agent after a subject ("signed by", "backed by", "quoted by") and a relative clause
 # ("who calls himself ..."): neither is the speaker's name.
 _MODIFIER = re.compile(r"(?:[a-z]+(?:ed|en|wn)\s+by|who|whose|which)\b")
@@ -269,6 +279,17 @@ class SpeakerContext:
     text: str = ""  # the whole document, where a bare surname's full name is looked up
     _searched: dict[str, str | None] = field(default_factory=dict)
     _pairs: dict[str, list[re.Match[str]]] | None = None
+
+    def interviewee(self) -> Speaker:
+        """Who answers the "A:" lines of a transcript: the last person named in full before the first "Q:"."""
+        first_q = re.search(r"(?m)^\s*Q\s*:", self.text)
+        intro = self.text[: first_q.start()] if first_q else ""
+        found: Speaker = (None, None)
+        for m in _NAME_PAIR.finditer(intro):
+            first, last = m.group(1), m.group(2)
+            if not _is_title_word(first) and first not in _NOT_FIRST_NAMES and not first.endswith("'s"):
+                found = (f"{first} {last}", None)
+        return self.resolve(found) if found[0] else found
 
     def resolve(self, speaker: Speaker | None) -> Speaker | None:
         if not speaker or not speaker[0]:
@@ -505,11 +526,19 @@ def observe_sentence(sentence: str, ctx: SpeakerContext) -> None:
     or whom it opens with ("Retired Gen. Joseph Votel, a former head of ..., was more sceptical"):
     the "he" of the next sentence."""
     if not _may_attribute(sentence):
+        described = _OPENING_DESCRIBED.match(sentence)
+        if described:  # "A Russian naval spokesman, reached by telephone, declined ...": "the spokesman" next
+            ctx.remember((described.group(1), None))
+            return
         m = _OPENING_PERSON.match(sentence)
         if m:
             name, role = _parse_subject(m.group(1))
             if name and len(name.split()) >= 2 and name[:1].isupper() and not is_body(name):
                 ctx.remember((name, role))
+            return
+        known = _known_surname(sentence, ctx)
+        if known:  # "Back at the cafe, Khoury poured another coffee.": the "he" of the next sentence
+            ctx.remember((known, ctx.roles.get(known)))
         return
     m = _ACCORDING.search(sentence)
     if m:
@@ -524,6 +553,24 @@ def observe_sentence(sentence: str, ctx: SpeakerContext) -> None:
     speaker = _parse_subject(subject)
     if speaker[0] and word_count(speaker[0]) <= 6:
         ctx.remember(ctx.resolve(speaker))
+
+
+# An unnamed person described at the head of a sentence, a role noun last: "A Russian naval spokesman, ...".
+_OPENING_DESCRIBED = re.compile(
+    r"^(?:A|An|One)\s+((?:[\w\-]+\s+){0,3}(?:spokesman|spokeswoman|spokesperson|official|officer|diplomat|"
+    r"commander|source|analyst|resident|witness|soldier|guard|doctor|activist))\b(?=\s*,|\s+(?!said|says|told)\w+ed\b)"
+)
+
+
+def _known_surname(sentence: str, ctx: SpeakerContext) -> str | None:
+    """The first bare surname in a sentence that belongs to a person already named in full."""
+    if not ctx.full_names:
+        return None
+    for m in re.finditer(r"(?<![\w\-])([A-Z][\w\-]+)\b(?!\s+[A-Z])", sentence):
+        full = ctx.full_names.get(_surname_key(m.group(1)))
+        if full and not sentence[max(0, m.start() - 1) : m.start()].isalpha() and full.split()[0] != m.group(1):
+            return full
+    return None
 
 
 # A person named at the head of a sentence with an appositive: "Retired Gen. Joseph Votel, a former ...".
@@ -585,7 +632,8 @@ def find_quotes(
                         speaker = last_speaker if last_speaker[0] else who
                     elif who and who[0]:
                         speaker = who
-            if words < MIN_QUOTE_WORDS and not attached:
+            carried_on = continues and q.start == a == _first_text(line)  # `"Only the base."` after an open quote
+            if words < MIN_QUOTE_WORDS and not attached and not carried_on:
                 prev_end = kept_end  # a scare quote or a term, not speech: part of the words around it
                 continue
             if speaker is None and last_speaker[0]:
@@ -615,3 +663,33 @@ def _opens_a_quotation(line: str, q: QuoteSpan, sentence_start: int) -> bool:
         return False
     before = line[sentence_start : q.start].rstrip()
     return not before or before.endswith((":", ",")) or bool(re.search(r"[.!?]$", before))
+
+
+# A transcript's speaker label: "Q:", "A:", "HEMO:", "SIPAN HEMO:" at the head of a line.
+_TRANSCRIPT_LABEL = re.compile(
+    r"^\s*(?P<label>Q|A|[A-Z][A-Z.'\u2019\-]{1,24}(?:\s[A-Z][A-Z.'\u2019\-]{1,24}){0,2})\s*:\s+(?=\S)"
+)
+_INTERVIEWER = frozenset("Q QUESTION REPORTER INTERVIEWER MODERATOR HOST".split())
+
+
+def is_transcript(text: str) -> bool:
+    """An interview written as a transcript: at least one "Q:" line and one "A:" line."""
+    return bool(re.search(r"(?m)^\s*Q\s*:\s+\S", text) and re.search(r"(?m)^\s*A\s*:\s+\S", text))
+
+
+def transcript_answer(line: str, ctx: SpeakerContext) -> Quote | None:
+    """An answer line of a transcript ("A: ...", "HEMO: ..."): the whole line is the speaker's words,
+    with no quote marks. The interviewer's lines ("Q:", "REPORTER:") are questions, not quotations."""
+    m = _TRANSCRIPT_LABEL.match(line)
+    if not m or m.group("label") in _INTERVIEWER:
+        return None
+    start, end = m.end(), len(line.rstrip())
+    if word_count(line[start:end]) < 1:
+        return None
+    label = m.group("label")
+    speaker = ctx.interviewee() if label == "A" else ctx.resolve((label.title(), None))
+    who, role = speaker if speaker else (None, None)
+    if who:
+        ctx.remember((who, role))
+        ctx.last_quoted = (who, role)
+    return Quote(start, end, line[start:end], who, role)

@@ -79,7 +79,11 @@ ABBREVIATIONS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr gen lt col sgt capt maj adm "
     "st no vs etc inc ltd co jr sr prof rep sen gov gov't approx dept est fig".split()
 )
-_BOUNDARY = re.compile(r"[.!?][\"\u201d\u2019')\]\u00bb]*(\s+)(?=(?:[\"\u201c\u2018(\[]|\u00ab\s?)?[A-Z0-9])")
+# A footnote marker after the full stop ("... on December 12.[1] Commercial imagery ...") stays with
+# the sentence it sources.
+_BOUNDARY = re.compile(
+    r"[.!?][\"\u201d\u2019')\]\u00bb]*(?:\[\d{1,3}\])?(\s+)(?=(?:[\"\u201c\u2018(\[]|\u00ab\s?)?[A-Z0-9])"
+)
 
 
 def split_sentences(line: str, quotes: list[QuoteSpan] | None = None) -> list[tuple[int, int]]:
