@@ -26,7 +26,13 @@ from dashboard.extraction.dates import (
     reported_precision,
 )
 from dashboard.extraction.phrases import PhraseIndex, PhraseMatch, Token, is_acronym, tokenize
-from dashboard.extraction.quotes import SpeakerContext, find_quotes, word_count
+from dashboard.extraction.quotes import (
+    SpeakerContext,
+    find_quotes,
+    transcript_answer,
+    transcript_answerers,
+    word_count,
+)
 from dashboard.extraction.text import QuoteSpan, find_quote_spans, mask_markup, normalize_for_dedup, split_sentences
 from dashboard.geo.gazetteer import Place
 
@@ -242,6 +248,7 @@ class Extractor:
         seen: set[str] = set()
         self.persons = _person_words(text)
         self.speakers = SpeakerContext(text=text)
+        self._answerers = transcript_answerers(text, lambda label: bool(self.sources.find(label)))
         self._header: DateMention | None = None  # the date line the current paragraphs stand under
         self._after_image = False
         first = _first_line(text)
@@ -249,6 +256,8 @@ class Extractor:
             if not raw.strip():
                 continue
             header = date_header(raw, reference)
+            if header is not None or _TIME_STAMP.match(raw):
+                self.speakers.new_entry()  # a new entry of a live page: "he" is someone new
             if header is not None:
                 self._header = header
                 continue
@@ -278,7 +287,8 @@ class Extractor:
         if not fresh:
             out.duplicates.append(number)
             return
-        quotes = find_quotes(line, sentences, spans, self.speakers)
+        answer = transcript_answer(line, self._answerers, self.speakers)
+        quotes = [(answer, 0)] if answer else find_quotes(line, sentences, spans, self.speakers)
         event_of_sentence: dict[int, int] = {}
         sentence_places: dict[int, list[str]] = {}
         sentence_mentioned: dict[int, list[str]] = {}
@@ -389,6 +399,7 @@ _PERSON = re.compile(
 
 
 _IMAGE_LINE = re.compile(r"^\s*!\[")
+_TIME_STAMP = re.compile(r"^\W{0,4}\d{1,2}[:.]\d{2}\b(?!\s*(?:p\.?m\.?|a\.?m\.?)?\s+[a-z])")
 _HEADING_LINE = re.compile(r"^\s*(?:#{1,6}\s|\*\*[^*]+\*\*\s*$|={3,}|-{3,}\s*$)")
 _CREDIT = re.compile(
     r"\b(?:Photograph|Photo|Picture|Image|Illustration|Credit|Video)s?\s*:\s*\S|/\s*(?:AFP|Reuters|AP|Getty)"

@@ -168,6 +168,9 @@ def _parse_part(phrase: str) -> tuple[str | None, str | None, bool]:
     p = j - 1
     while p > 0 and tokens[p].lower() in _DETERMINERS:
         p -= 1  # "a source in the Kremlin": look past "the" for the preposition
+    if len(name) >= 3 and j > 0 and tokens[j - 1] == "and" and any(t in _PREPOSITIONS for t in tokens[: j - 1]):
+        j = len(tokens) - 2  # "Envoy for the Middle East and Africa Mikhail Bogdanov": the role's object, then a name
+        name = tokens[j:]
     if name and j > 0 and tokens[p].lower() in _PREPOSITIONS:
         # "ambassador to Turkey Vasyl Bodnar": the run after a preposition holds the role's
         # object; a person's name is its last two words. "a source in Damascus": no name at all.
@@ -201,6 +204,10 @@ def _undefinite(name: str | None) -> str | None:
 def _parse_subject(phrase: str) -> Speaker:
     phrase = _strip_filler(phrase.strip().strip(",;:—–- "))
     parts = [p.strip() for p in phrase.split(",") if p.strip()]
+    while len(parts) >= 2 and _SENTENCE_ADVERB.fullmatch(parts[0]):
+        parts.pop(0)  # "Separately, the ministry said": the adverb is not the speaker
+    if parts:
+        parts[-1] = _WEEKDAY_TAIL.sub("", parts[-1]) or parts[-1]  # "... in Manama last Saturday said"
     if len(parts) >= 2 and _MODIFIER.match(parts[-1]):
         parts.pop()  # "The statement, signed by eleven agencies,": a modifier, the subject stands before it
     if parts:
@@ -228,7 +235,18 @@ def _parse_subject(phrase: str) -> Speaker:
 # ("who calls himself ..."): neither is the speaker's name.
 _MODIFIER = re.compile(r"(?:[a-z]+(?:ed|en|wn)\s+by|who|whose|which)\b")
 # ... unless the clause gives the name ("a retired teacher who gave his name only as Abu Fadi").
-_RELATIVE = re.compile(r"\s+(?:who|whose|which)\s+(?:[^A-Z\"\u201c]|[\"\u201c][^\"\u201d]*[\"\u201d])*$")
+_RELATIVE = re.compile(
+    r"\s+(?:who|whose|which)\s+(?:[^A-Z\"\u201c]|(?:(?<=in )|(?<=at )|(?<=from )|(?<=near ))[A-Z]|"
+    r"[\"\u201c][^\"\u201d]*[\"\u201d])*$"
+)  # "who gathered in Manama": a place after a preposition is no name given
+_SENTENCE_ADVERB = re.compile(
+    r"(?i)[a-z]+ly|meanwhile|however|instead|later|earlier|still|also|yet|again|in turn|in response|in addition|"
+    r"for (?:its|his|her|their) part|at the same time"
+)
+_WEEKDAY_TAIL = re.compile(
+    r"\s+(?:(?:on|last|this|this past|next|late|early)\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\s*$"
+)
 
 
 def _has_title(phrase: str) -> bool:
@@ -312,6 +330,9 @@ class SpeakerContext:
             if not _is_title_word(first) and first not in _NOT_FIRST_NAMES and not first.endswith("'s"):
                 found = f"{first} {surname}"
                 titles = self.text[max(0, m.start() - 50) : m.start()].split()
+                if titles and _is_name_word(titles[-1]) and titles[-1] not in _NOT_FIRST_NAMES and \
+                        len(titles) >= 2 and _is_title_word(titles[-2]):
+                    found = f"{titles.pop()} {found}"  # "President Recep Tayyip Erdogan": a three-part name
                 k = len(titles)
                 while k > 0 and (_is_title_word(titles[k - 1]) or titles[k - 1].endswith(("'s", "\u2019s"))):
                     k -= 1
@@ -340,6 +361,11 @@ class SpeakerContext:
             if keys & text:
                 return name, role
         return None
+
+    def new_entry(self) -> None:
+        """A live page's new time-stamped entry or a chronicle's new day: "he" starts afresh."""
+        self.last_person = self.last_body = self.last_quoted = (None, None)
+        self.open_quote = False
 
     def remember(self, speaker: Speaker | None) -> None:
         if not speaker or not speaker[0]:
@@ -450,7 +476,9 @@ def _attribution_before(before: str) -> tuple[str, Speaker | None, int, str | No
     acc = list(_ACCORDING.finditer(before))
     last_verb = verbs[-1] if verbs else None
     last_part = parts[-1] if parts else None
-    if acc and (not last_verb or acc[-1].start() > last_verb.start()):
+    carried = bool(acc) and last_verb is not None and acc[-1].start() > last_verb.start() and \
+        _parse_subject(before[: last_verb.start()])[0] is not None  # "X said, according to KUNA, that": X said it
+    if acc and (not last_verb or acc[-1].start() > last_verb.start()) and not carried:
         return "verb", _parse_subject(acc[-1].group("np")), word_count(before[acc[-1].end() :]), None
     if not last_verb:
         if last_part:
@@ -510,6 +538,19 @@ def observe_sentence(sentence: str, ctx: SpeakerContext) -> None:
             name, role = _parse_subject(m.group(1))
             if name and len(name.split()) >= 2 and name[:1].isupper() and not is_body(name):
                 ctx.remember((name, role))
+            return
+        # "A teacher, Olga Petrenko, lost ..." and "The Norwegian diplomat Kari Holm met ...": the
+        # person a paragraph is about, the "she" or "the diplomat" of its quotes.
+        m = _OPENING_ROLE_PERSON.match(sentence)
+        if m:
+            ctx.remember((m.group(2), _clean_role(m.group(1))))
+            return
+        m = _OPENING_TITLED_PERSON.match(sentence)
+        if m:
+            name, role = _parse_subject(m.group(1))
+            titled = role and _has_title(role) and all(_is_title_word(w) or w[:1].isupper() for w in role.split())
+            if name and len(name.split()) >= 2 and titled and not is_body(name):
+                ctx.remember((name, role))
         return
     m = _ACCORDING.search(sentence)
     if m:
@@ -521,14 +562,33 @@ def observe_sentence(sentence: str, ctx: SpeakerContext) -> None:
     subject = sentence[max(0, m.start() - 120) : m.start()]  # a subject is never longer
     if not subject.strip():
         return
+    carrier = _CARRIED.match(sentence)
+    if carrier and m.group(1) in ("reported", "reports") and re.search(r",\s*\S+(?:\s+\S+)?\s*$", subject):
+        ctx.remember((carrier.group(1), None))  # "Kuwait's foreign ministry affirmed ..., KUNA reported": the ministry
+        return
     speaker = _parse_subject(subject)
     if speaker[0] and word_count(speaker[0]) <= 6:
         ctx.remember(ctx.resolve(speaker))
 
 
+# A body opening a sentence ("Kuwait's foreign ministry affirmed ..."): what an agency carried, it said.
+_CARRIED = re.compile(
+    r"^((?:[A-Z][\w'\u2019\-]*\s+){1,3}(?:(?:[a-z]+\s+){0,2})(?:ministry|office|presidency|government|army|"
+    r"embassy|council|command|foreign ministry))\s+[a-z]+(?:ed|s)\b"
+)
 # A person named at the head of a sentence with an appositive: "Retired Gen. Joseph Votel, a former ...".
 _OPENING_PERSON = re.compile(
     r"^((?:[A-Z][\w.'\u2019\-]*\s+){1,5}(?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w'\u2019\-]+),\s+(?:a|an|the|who)\s"
+)
+
+
+_OPENING_ROLE_PERSON = re.compile(
+    r"^((?:An?|The|One)\s+[a-z][^,\"\u201c]{1,40}),\s+((?:[A-Z][\w.'\u2019\-]*\s+){1,3}"
+    r"(?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w'\u2019\-]+),\s"
+)
+_OPENING_TITLED_PERSON = re.compile(
+    r"^((?:The\s+)?(?:[\w'\u2019\-]+\s+){1,5}?[A-Z][\w'\u2019\-]+\s+(?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w'\u2019\-]+)"
+    r"\s+[a-z]"
 )
 
 
@@ -615,3 +675,56 @@ def _opens_a_quotation(line: str, q: QuoteSpan, sentence_start: int) -> bool:
         return False
     before = line[sentence_start : q.start].rstrip()
     return not before or before.endswith((":", ",")) or bool(re.search(r"[.!?]$", before))
+
+
+# An interview transcript: "VOLKOVA: We have fuel ..." or "Irina Volkova: ..." opens an answer with no quote
+# marks. The label is a surname in capitals or a name of one to three capitalised words.
+_TRANSCRIPT_LABEL = re.compile(
+    r"^\s*(?P<label>[A-Z][A-Z'\u2019\-]+(?: [A-Z][A-Z'\u2019\-]+){0,2}|"
+    r"[A-Z][a-z'\u2019\-]+(?: [A-Z][a-z'\u2019\-]+){0,2})"
+    r"\s*:\s+(?=\S)"
+)
+# Labels that are page furniture or the interviewer, never an answer.
+_NOT_ANSWERERS = frozenset(
+    """q question questions a answer interviewer host presenter anchor moderator update updates note editor's
+    correction breaking watch live read related source sources photo photos video credit analysis background
+    context advertisement summary warning disclaimer transcript follow subscribe listen caption image map
+    january february march april may june july august september october november december monday tuesday
+    wednesday thursday friday saturday sunday""".split()
+)
+
+
+def transcript_answerers(text: str, is_outlet: object = None) -> frozenset[str]:
+    """Labels that answer in an interview transcript: a label that opens two lines or more, is not
+    the interviewer's ("Q:", the outlet's name, a label whose lines are mostly questions) and no furniture."""
+    lines: dict[str, list[str]] = {}
+    for raw in text.splitlines():
+        m = _TRANSCRIPT_LABEL.match(raw) if ":" in raw[:40] else None
+        if m:
+            lines.setdefault(m.group("label"), []).append(raw[m.end() :].rstrip())
+    out = set()
+    for label, said in lines.items():
+        if len(said) < 2 or label.lower() in _NOT_ANSWERERS or label.split()[0].lower() in _NOT_ANSWERERS:
+            continue
+        if callable(is_outlet) and is_outlet(label):
+            continue  # "NPR:", "BBC:": the outlet asks
+        if 2 * sum(s.endswith("?") for s in said) >= len(said):
+            continue  # the interviewer's questions
+        out.add(label)
+    return frozenset(out)
+
+
+def transcript_answer(line: str, answerers: frozenset[str], ctx: SpeakerContext) -> Quote | None:
+    """The answer on one transcript line, as a quotation by the label's person."""
+    if not answerers:
+        return None
+    m = _TRANSCRIPT_LABEL.match(line)
+    if not m or m.group("label") not in answerers:
+        return None
+    start, end = m.end(), len(line.rstrip())
+    label = m.group("label")
+    name = " ".join("-".join(p.capitalize() for p in w.split("-")) if w.isupper() else w for w in label.split())
+    speaker = ctx.resolve((name, None)) or (name, None)
+    ctx.remember(speaker)
+    ctx.last_quoted = speaker
+    return Quote(start, end, line[start:end], speaker[0], speaker[1])
