@@ -395,3 +395,59 @@ def test_a_new_time_stamped_entry_starts_he_afresh(ex: Extractor) -> None:
 )  # fmt: skip
 def test_names_titles_and_carriers(ex: Extractor, text: str, expected: list) -> None:
     assert said(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the speaker before the quote, with words of their own between
+        ('The interim government said it was ready to work with "all countries that respect Syria\'s sovereignty."',
+         [("interim government", None)]),
+        ('Rebel commander Abu Hassan has ordered fighters under his command not to approach "any Russian base or '
+         'its personnel."', [("Abu Hassan", "Rebel commander")]),
+        ('In a post on Telegram, Yevgeny Sokolov wrote that he had "never seen the front so quiet in two years."',
+         [("Yevgeny Sokolov", None)]),
+        # "The statement reads:" is the statement of the body named before ...
+        ("Jordan's foreign ministry said it had closed the crossing. "
+         'The statement reads: "The crossing will stay closed until further notice."',
+         [("Jordan's foreign ministry", None)]),
+        # ... and of no one when none was named
+        ('The statement reads: "The crossing will stay closed until further notice."', [(None, None)]),
+        # a participial phrase before the comma is not the speaker
+        ('Asked whether the talks had failed, the envoy said only that they were "paused, not over."',
+         [("envoy", None)]),
+    ],
+)  # fmt: skip
+def test_speaker_before_the_quote(ex: Extractor, text: str, expected: list) -> None:
+    assert said(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        ("The Kremlin spokesman was quoted by RIA as saying on Monday that the decision was taken "
+         '"on humanitarian grounds".', "on humanitarian grounds", "Kremlin spokesman"),
+        ('The defence ministry said there is "no serious threat" to the base.', "no serious threat",
+         "defence ministry"),
+        ('ISW assessed the situation as "too early" to judge.', "too early", "ISW"),
+        ("The observers said the talks would be suspended «for some time».", "for some time", "observers"),
+        ('Residents described the mood in the city as "tense and unclear" on Tuesday.', "tense and unclear",
+         "Residents"),
+    ],
+)  # fmt: skip
+def test_short_partial_quotes_in_reported_speech(ex: Extractor, text: str, fragment: str, speaker: str) -> None:
+    assert [(q.text, q.speaker) for q in ex.extract(text, REF).quotes] == [(fragment, speaker)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The so-called "peace plan" was rejected by the rebels.',  # "so-called" is no verb of speech
+        'Officials said the army used "double-tap" strikes on the market.',  # one word before a noun: a term
+        'Critics called the plan a "betrayal" of the revolution.',  # one word after "called": a label
+        'Rebels seized the town, which they renamed "Free Saraqeb" at once.',  # a name (title case)
+        'The minister was asked whether the deal was "dead and buried", and said nothing.',  # a reported question
+    ],
+)
+def test_short_look_alikes_stay_no_quotes(ex: Extractor, text: str) -> None:
+    assert ex.extract(text, REF).quotes == []

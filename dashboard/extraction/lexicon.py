@@ -157,7 +157,7 @@ SPEECH_VERBS = frozenset(
     denies tweeted urged urges vowed vows promised promises remarked remarks recalled recalls commented
     comments admitted admits conceded concedes complained complains concluded suggested suggests predicted
     predicts cautioned assured reiterated reiterates pledged demanded boasted lamented answered responded
-    responds shouted express expressed expresses voiced""".split()
+    responds shouted express expressed expresses voiced assessed assesses ordered orders instructed""".split()
 )
 # Participles that carry the previous speaker on ("..., saying that ...").
 SPEECH_PARTICIPLES = frozenset("saying adding noting calling citing writing telling claiming stressing warning".split())

@@ -28,7 +28,11 @@ from dashboard.extraction.text import QuoteSpan
 _WORD = re.compile(r"[\w'\u2019\-.]+")
 _VERBS_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 # "was quoted as saying" and "is quoted as saying" are one verb of speech.
-_SPEECH_VERB = re.compile(r"\b((?:was|were|is|are|has been|had been) quoted as saying|" + _VERBS_ALT + r")\b")
+# "was quoted by RIA as saying" too; "reads:" opens the words of a statement or a sign.
+_SPEECH_VERB = re.compile(
+    r"(?<!-)\b((?:was|were|is|are|has been|had been) quoted(?: by [^,.;:\"\u201c]{1,40}?)? as saying|reads(?=:)|"
+    + _VERBS_ALT + r")\b"
+)
 _PARTICIPLE = re.compile(r"\b(" + "|".join(sorted(SPEECH_PARTICIPLES)) + r")\b")
 _ACCORDING = re.compile(r"\baccording to\s+(?P<np>[^,.;:\"\u201c\u201d\u00ab\u00bb]+)", re.I)
 _PARTICLES = re.compile(r"^(?:al|el|ez|as|ad|ar|bin|ibn|abu|de|van|von|da|di|le|la|du)(?:-\S+)?$")
@@ -241,8 +245,8 @@ _RELATIVE = re.compile(
 )  # "who gathered in Manama": a place after a preposition is no name given
 _SENTENCE_ADVERB = re.compile(
     r"(?i)[a-z]+ly|meanwhile|however|instead|later|earlier|still|also|yet|again|in turn|in response|in addition|"
-    r"for (?:its|his|her|their) part|at the same time"
-)
+    r"for (?:its|his|her|their) part|at the same time|(?:asked|speaking|writing|responding|commenting|referring)\b.*"
+)  # "Separately, X said" / "Asked whether ..., X said": not the speaker
 _WEEKDAY_TAIL = re.compile(
     r"\s+(?:(?:on|last|this|this past|next|late|early)\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
     r"(?:\s+(?:morning|afternoon|evening|night))?\s*$"
@@ -494,6 +498,8 @@ def _attribution_before(before: str) -> tuple[str, Speaker | None, int, str | No
         gap = min(gap, 4)  # `X said on Monday that Moscow would "..."`: a quote inside what X said
     if last_part and last_part.start() > last_verb.start():
         gap = word_count(before[last_part.end() :])
+        if re.search(r"\bthat\b", before[last_part.end() :]) and gap <= 12:
+            gap = min(gap, 4)  # `as saying on Monday that it was done "on humanitarian grounds"`
     subject = before[: last_verb.start()]
     if re.search(r"\b(?:and|but|then)\s*$", subject) or not subject.strip():
         return "carry", None, gap, last_verb.group(1)
@@ -592,6 +598,12 @@ _OPENING_TITLED_PERSON = re.compile(
 )
 
 
+# A lower-case word right after a one-word quotation, other than a function word: the quotation is a term.
+_TERM_AFTER = re.compile(
+    r"\s+(?!(?:to|and|or|but|for|in|on|at|by|with|from|of|as|that|after|before|since|than)\b)[a-z]"
+)
+
+
 def find_quotes(
     line: str,
     sentences: list[tuple[int, int]],
@@ -639,12 +651,18 @@ def find_quotes(
                 if before_attr:
                     kind, who, gap, verb = before_attr
                     attached = kind != "question" and (gap <= 4 or (gap <= 8 and inner.rstrip()[-1:] in ".!?"))
-                    if verb in _LABEL_VERBS and words < MIN_QUOTE_WORDS:
+                    if kind != "question" and words >= 2 and gap <= 8 and not re.search(r"[,;:]", before[-80:]):
+                        attached = True  # `said the talks would stop «for some time»`: words of the report
+                    if verb in _LABEL_VERBS and words < 2:
                         attached = False  # `called it a "victory"`: a label, not speech
                     if kind == "carry":
                         speaker = last_speaker if last_speaker[0] else who
                     elif who and who[0]:
                         speaker = who
+                    if verb == "reads" and speaker and ctx.resolve(speaker) == ("statement", None):
+                        speaker = (None, None)  # "The statement reads:" with no body named before: no speaker
+            if words == 1 and _TERM_AFTER.match(line, q.end):
+                attached = False  # `used "double-tap" strikes`: one word before a noun is a term
             if words < MIN_QUOTE_WORDS and not attached:
                 prev_end = kept_end  # a scare quote or a term, not speech: part of the words around it
                 continue
