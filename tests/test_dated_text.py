@@ -275,3 +275,13 @@ def test_a_quotation_under_a_date_header_whose_places_are_all_quoted_is_no_event
     # line 3 names Homs outside its quotation: an event, its places in the order of the sentence
     assert [(e.line, e.places) for e in out.events] == [(3, ["Hama", "Homs"])]
     assert [q.date for q in out.quotes] == ["2025-03-02", "2025-03-02"]  # the quotes keep the header's day
+
+
+def test_an_ap_style_bare_weekday_dates_the_event_and_says_it_was_inferred(ex: Extractor) -> None:
+    text = "Turkish and Russian envoys met Monday in Ankara to discuss the Syrian border.\n"
+    (event,) = ex.extract(text, REF).events
+    assert (event.date, event.date_precision, event.date_text) == ("2025-03-03", "day-inferred", "met Monday")
+    assert event.places[0] == "Ankara"
+    # a weekday naming a thing dates nothing
+    assert days(ex, "Thousands of worshippers attended Friday prayers in Ankara after the envoys left.\n") == [
+        (1, None, None)]  # fmt: skip
