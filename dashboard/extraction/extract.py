@@ -148,11 +148,13 @@ class Extractor:
         for m in self.place_index.find(text, tokens):
             if any(a < m.end and m.start < b for a, b in blocked):
                 continue
-            if not self._is_place_use(m):
-                continue
+            if not self._is_place_use(m) or _in_organisation_name(text, m.start):
+                continue  # "National University of Singapore": an organisation, not a place
             prefix = re.search(r"\b([A-Z][a-z]+) $", text[max(0, m.start - 12) : m.start])
             if prefix and prefix.group(1) in lexicon.PLACE_PREFIXES:
                 start = m.start - len(prefix.group(0))  # "Kafr Nubl": a longer name the gazetteer lacks
+                if _NICKNAMED.search(text, max(0, start - 20), start):
+                    continue  # "known as Little Moscow": a nickname, not a place
                 found.append(PlaceMention(line, start, m.end, text[start : m.end], text[start : m.end], False))
                 continue
             found.append(PlaceMention(line, m.start, m.end, m.surface, m.canonical, True))
@@ -193,6 +195,10 @@ class Extractor:
                 continue  # "Turkish-controlled": an adjective
             if self._at_sentence_start_of_name(text, a) or any(w in self.persons for w in name.split()):
                 continue
+            if _PERSON_BEFORE.search(text, max(0, a - 30), a) or _in_organisation_name(text, a):
+                continue  # "forces loyal to Assad"; "Centre for Reconciliation of the Opposing Parties"
+            if " " not in name and name.endswith("s") and name[:-1] in lexicon.NOT_PLACE_WORDS:
+                continue  # "millions of Syrians": a people, not a place
             out.append((a, b))
         return out
 
@@ -457,6 +463,25 @@ _WHEREABOUTS_BEFORE = re.compile(
     re.I,
 )
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|across|throughout|over|into|near|inside|around|on)\s+(?:the\s+)?$", re.I)
+
+
+# Words before a name that make it a person or a power, not a place ("forces loyal to Assad").
+_PERSON_BEFORE = re.compile(
+    r"\b(?:loyal|close|allied|allegiance|opposed|linked|loyalty|ties)\s+to\s+$|\b(?:fall|ouster|overthrow|downfall|"
+    r"regime|supporters|opponents|rule|departure|son|wife|family)\s+of\s+$"
+)
+# "known as Little Moscow", "nicknamed New Aleppo": a name given to a place, not a place of that name.
+_NICKNAMED = re.compile(r"\b(?:known\s+as|nicknamed|dubbed)\s+(?:the\s+)?$")
+# An organisation's name ending in "of" or "for" before a place: "National University of Singapore",
+# "Centre for Reconciliation of the Opposing Parties".
+_ORG_BEFORE = re.compile(r"((?:[A-Z][\w'\u2019\-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){1,5})(?:of|for)\s+(?:the\s+)?$")
+
+
+def _in_organisation_name(text: str, start: int) -> bool:
+    if not text[max(0, start - 8) : start].endswith(("of ", "for ", "the ")):
+        return False  # most names: no regular expression run
+    m = _ORG_BEFORE.search(text, max(0, start - 80), start)
+    return bool(m) and any(w.strip(",") in lexicon.ORG_SUFFIXES for w in m.group(1).split())
 
 
 def _in_passing(
