@@ -196,6 +196,10 @@ def test_a_list_of_scenes_after_in_stays_where_it_happened(ex: Extractor) -> Non
         ("Rebels pushed on March 2 toward the coast, including Latakia, Hama and Tartus.",
          ["Latakia", "Hama", "Tartus"], []),  # examples of the scene
         ("On March 2 Russia, Iran and Turkey met in Astana.", ["Astana"], ["Russia", "Iran", "Turkey"]),
+        # a title's object is no scene: the envoy spoke in Moscow
+        ("Special Envoy for the Middle East and Africa Mikhail Bogdanov spoke in Moscow on March 2.",
+         ["Moscow"], ["Africa"]),
+        ("Reinforcements for Hama arrived on March 2.", ["Hama"], []),  # "for" with no title before it: a scene
     ],
 )  # fmt: skip
 def test_places_in_passing_are_mentioned(ex: Extractor, line: str, places: list, mentioned: list) -> None:

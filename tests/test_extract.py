@@ -86,6 +86,8 @@ def all_places_in(ex: Extractor, text: str) -> list[str]:
         ("Forces loyal to Assad retreated from Hama.", ["Hama"]),
         ("Crowds celebrated the fall of Assad in Damascus.", ["Damascus"]),
         ("Thousands of Syrians crossed from Lebanon.", ["Lebanon"]),
+        ("Radio Levant spoke on Friday to Samir Haddad about the port.", []),  # a person spoken to
+        ("Radio Levant spoke to listeners in Tartus about the port.", ["Tartus"]),
     ],
 )
 def test_names_inside_organisations_nicknames_and_people_are_not_places(

@@ -451,3 +451,20 @@ def test_short_partial_quotes_in_reported_speech(ex: Extractor, text: str, fragm
 )
 def test_short_look_alikes_stay_no_quotes(ex: Extractor, text: str) -> None:
     assert ex.extract(text, REF).quotes == []
+
+
+def test_a_passive_verb_of_speech_is_no_attribution(ex: Extractor) -> None:
+    text = (
+        'Rebel commander Abu Yasser ordered his fighters to stay away from "the base at Hmeimim or anyone inside '
+        'it." He said his men had been told to "hold their positions and wait."\n'
+    )
+    assert [s for s, _ in said(ex, text)] == ["Abu Yasser", "Abu Yasser"]
+
+
+def test_the_statement_of_a_group_named_before_is_theirs(ex: Extractor) -> None:
+    text = (
+        "Jordan's foreign ministry welcomed the talks.\n"
+        "Arab foreign ministers who met in Manama had called for a withdrawal. "
+        'The statement reads: "The sovereignty of Syria is not negotiable."\n'
+    )
+    assert [s for s, _ in said(ex, text)] == ["Arab foreign ministers"]

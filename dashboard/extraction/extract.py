@@ -442,6 +442,11 @@ _PASSING_BEFORE = re.compile(
     r"meetings?|contacts)\s+with|\bprayed\s+for|\bprayers\s+for)\s+(?:the\s+)?$",
     re.I,
 )
+# A title's object: "Special Envoy for the Middle East and Africa Mikhail Bogdanov", "ambassador to Turkey".
+_ROLE_OBJECT_BEFORE = re.compile(
+    r"\b(?i:envoy|ambassador|representative|coordinator|commissioner|minister|secretary)\s+(?:for|to)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'\u2019\-]*\s+(?:and\s+)?){0,4}$"
+)
 # "..., including Latakia, Hama and Tartus": examples of the scene named before, not names in passing.
 _ELABORATION_BEFORE = re.compile(r"\b(?:including|such\s+as|like|notably|especially|namely)\s+(?:the\s+)?$", re.I)
 # "Russia's foreign ministry", "Moscow said", "our correspondent in Qamishli": a country owning an
@@ -468,8 +473,9 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|across|throughout|over|into|near|insi
 # Words before a name that make it a person or a power, not a place ("forces loyal to Assad").
 _PERSON_BEFORE = re.compile(
     r"\b(?:loyal|close|allied|allegiance|opposed|linked|loyalty|ties)\s+to\s+$|\b(?:fall|ouster|overthrow|downfall|"
-    r"regime|supporters|opponents|rule|departure|son|wife|family)\s+of\s+$"
-)
+    r"regime|supporters|opponents|rule|departure|son|wife|family)\s+of\s+$|"
+    r"\b(?:spoke|speaks|speaking|talked|talks|talking|wrote|writes|listened)\s+(?:\w+\s+){0,3}?to\s+$"
+)  # ... and "spoke on Friday to Samir Haddad": a person spoken to
 # "known as Little Moscow", "nicknamed New Aleppo": a name given to a place, not a place of that name.
 _NICKNAMED = re.compile(r"\b(?:known\s+as|nicknamed|dubbed)\s+(?:the\s+)?$")
 # An organisation's name ending in "of" or "for" before a place: "National University of Singapore",
@@ -507,7 +513,7 @@ def _in_passing(
             and not _LOCATIVE_BEFORE.search(lead)
             and not _ELABORATION_BEFORE.search(lead)
         )
-        if _PASSING_BEFORE.search(lead) or listed:
+        if _PASSING_BEFORE.search(lead) or listed or _ROLE_OBJECT_BEFORE.search(lead):
             out.extend(run)
         elif len(run) == 1:
             m = run[0]

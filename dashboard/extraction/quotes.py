@@ -362,8 +362,8 @@ class SpeakerContext:
         keys |= {k + "s" for k in keys}
         for name, role in reversed(self.recent):
             text = set(re.findall(r"[\w\-]+", f"{name} {role or ''}".lower()))
-            if keys & text:
-                return name, role
+            if keys & text or (head == "statement" and _plural(name)):
+                return name, role  # "the agencies ... The statement": theirs
         return None
 
     def new_entry(self) -> None:
@@ -475,7 +475,7 @@ def _attribution_before(before: str) -> tuple[str, Speaker | None, int, str | No
     Returns (kind, speaker, words between verb and quote, verb): kind is "verb" (speaker parsed
     from the subject), "carry" (a participle or a coordinated verb: the previous speaker goes on).
     """
-    verbs = list(_SPEECH_VERB.finditer(before))
+    verbs = [v for v in _SPEECH_VERB.finditer(before) if not _PASSIVE.search(before, max(0, v.start() - 8), v.start())]
     parts = list(_PARTICIPLE.finditer(before))
     acc = list(_ACCORDING.finditer(before))
     last_verb = verbs[-1] if verbs else None
@@ -506,6 +506,8 @@ def _attribution_before(before: str) -> tuple[str, Speaker | None, int, str | No
     return "verb", _parse_subject(subject), gap, last_verb.group(1)
 
 
+# "his men had been told to": a passive verb of speech attributes nothing to its subject.
+_PASSIVE = re.compile(r"\b(?:been|being|be|was|were)\s+$")
 _SUBJECT_STOP = frozenset(
     """later also published issued released posted put made gave sent said wrote told announced has had
     have was were is are will would""".split()
