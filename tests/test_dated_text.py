@@ -289,3 +289,19 @@ def test_an_ap_style_bare_weekday_dates_the_event_and_says_it_was_inferred(ex: E
     # a weekday naming a thing dates nothing
     assert days(ex, "Thousands of worshippers attended Friday prayers in Ankara after the envoys left.\n") == [
         (1, None, None)]  # fmt: skip
+
+
+def test_the_port_and_the_city_are_the_place_named_in_the_sentence_before(ex: Extractor) -> None:
+    text = "In Tartus, Russian ships left the harbour on March 2. The port was quiet by evening, workers said.\n"
+    assert [e.places for e in ex.extract(text, REF).events] == [["Tartus"], ["Tartus"]]
+    # a sentence with no such reference back keeps no place
+    other = "In Tartus, Russian ships left the harbour on March 2. Workers said prices rose on March 3.\n"
+    assert [e.places for e in ex.extract(other, REF).events] == [["Tartus"], []]
+    # nor does it cross into a new entry of a live page
+    entries = "10:05 GMT\nIn Tartus, ships left on March 2.\n10:40 GMT\nThe port reopened on March 3.\n"
+    assert [e.places for e in ex.extract(entries, REF).events] == [["Tartus"], []]
+
+
+def test_where_a_reporter_files_from_is_not_where_it_happened(ex: Extractor) -> None:
+    (e,) = ex.extract("Our reporter, reporting from Beirut, said jets struck Tyre on March 2.\n", REF).events
+    assert (e.places, e.mentioned) == (["Tyre"], ["Beirut"])

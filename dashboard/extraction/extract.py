@@ -49,6 +49,12 @@ _CANDIDATE = re.compile(
     r"\b(?:in|at|near|outside|into|from|toward|towards|across|around|to|of|via)\s+(?:the\s+)?"
     r"(?P<name>[A-Z][\w'\u2019]+(?:\s+(?:[A-Z][\w'\u2019\-]+|(?:al|el|ez|as|ad|ar)-[A-Z][\w'\u2019]+))*)"
 )
+# A named border crossing or checkpoint: a place whether or not a preposition stands before it.
+_NAMED_CROSSING = re.compile(
+    r"(?<![\w-])(?P<name>(?:(?:al|el|ad|as|ar|an)-)?[A-Z][\w\u2019\-]*\w(?:\s+(?:(?:al|el|ad|as|ar|an)-)?[A-Z][\w\-]*\w)?)"
+    r"\s+(?:border\s+)?"
+    r"(?:crossing|checkpoint|border\s+gate)\b"
+)
 # Notes about the article itself, not about the news: never events.
 _PUBLISHING_NOTE = re.compile(
     r"^\W*(?:editor['\u2019]s note|correction|update|clarification|disclaimer|to subscribe|subscribe to"
@@ -200,6 +206,16 @@ class Extractor:
             if " " not in name and name.endswith("s") and name[:-1] in lexicon.NOT_PLACE_WORDS:
                 continue  # "millions of Syrians": a people, not a place
             out.append((a, b))
+        if "crossing" in text or "checkpoint" in text:
+            for m in _NAMED_CROSSING.finditer(text):  # "the Cilvegözü border crossing", "the al-Khadim checkpoint"
+                a, b = m.span("name")
+                words = m.group("name").split()
+                if len(words) == 2 and words[0] in lexicon.NOT_PLACE_WORDS:
+                    a, words = b - len(words[1]), words[1:]  # "The Nasib border crossing": Nasib
+                if words[0].split("-")[-1] in lexicon.NOT_PLACE_WORDS:
+                    continue  # "the Turkish border crossing"
+                if not any(x < b and a < y for x, y in taken + out):
+                    out.append((a, b))
         return out
 
     @staticmethod
@@ -256,6 +272,7 @@ class Extractor:
         self.speakers = SpeakerContext(text=text)
         self._answerers = transcript_answerers(text, lambda label: bool(self.sources.find(label)))
         self._header: DateMention | None = None  # the date line the current paragraphs stand under
+        self._last_scene: str | None = None  # the last sentence's main place, for "the city" after it
         self._after_image = False
         first = _first_line(text)
         for number, raw in enumerate(text.splitlines(), start=1):
@@ -264,6 +281,7 @@ class Extractor:
             header = date_header(raw, reference)
             if header is not None or _TIME_STAMP.match(raw):
                 self.speakers.new_entry()  # a new entry of a live page: "he" is someone new
+                self._last_scene = None  # ... and "the city" somewhere new
             if header is not None:
                 self._header = header
                 continue
@@ -318,6 +336,10 @@ class Extractor:
             scene = [m for m in mentions if m not in passing]
             within = _set_within(sentence, a, scene)
             places = self.rank_places(scene, dateline_end, self._subject_country(sentence, a, scene), within)
+            if not places and self._last_scene and _BACK_REFERENCE.search(sentence):
+                places = [self._last_scene]  # "In Tartus, ... . The port was quiet": the place named before
+            elif places:
+                self._last_scene = places[0]
             mentioned = _unique(m.place for m in sorted(passing, key=lambda m: m.start) if m.place not in places)
             sentence_places[si] = places
             sentence_mentioned[si] = mentioned
@@ -467,6 +489,12 @@ _WHEREABOUTS_BEFORE = re.compile(
     r"activists|analyst|analysts)\s+(?:in|from|at|based\s+in)\s+(?:the\s+)?$",
     re.I,
 )
+_REPORTING_FROM_BEFORE = re.compile(r"\b(?:reporting|speaking|writing|filing)\s+from\s+(?:the\s+)?$", re.I)
+# "The port was quiet": a place named in an earlier sentence, referred back to.
+_BACK_REFERENCE = re.compile(
+    r"\b[Tt]he\s+(?:city|town|port|village|capital|harbour|harbor|base|airport|camp|crossing|province|district|"
+    r"neighbourhood|neighborhood|area)\b(?!\s+of\b)"
+)
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|across|throughout|over|into|near|inside|around|on)\s+(?:the\s+)?$", re.I)
 
 
@@ -519,7 +547,8 @@ def _in_passing(
             m = run[0]
             tail = sentence[m.end - offset : m.end - offset + 60]
             metonym = _METONYM_AFTER.match(tail) and not _PREPOSITION_BEFORE.search(lead)  # "Moscow said"
-            if _OWNER_AFTER.match(tail) or metonym or _WHEREABOUTS_BEFORE.search(lead):
+            if _OWNER_AFTER.match(tail) or metonym or _WHEREABOUTS_BEFORE.search(lead) or \
+                    _REPORTING_FROM_BEFORE.search(lead):
                 out.append(m)
         i = j + 1
     return out
