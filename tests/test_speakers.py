@@ -336,6 +336,8 @@ def test_the_interviewer_named_in_full_asks_and_is_not_quoted(ex: Extractor) -> 
         "UPDATE: The ferry service resumed on Friday.\nUPDATE: The ferry service stopped again on Saturday.\n",
         "Note: the figures are provisional.\nNote: the ministry gave no breakdown.\n",
         "KUZNETSOVA: a single line with a label is no transcript.\n",  # one labelled line only
+        "DUBAI: The port reopened on Monday.\nDUBAI: Flights resumed on Tuesday.\n",  # datelines, not a person
+        "NPR: We start at the port.\nNPR: Tell us about the flights.\n",  # the outlet asks, even with no "?"
     ],
 )
 def test_labelled_lines_that_are_no_transcript_are_not_quotes(ex: Extractor, text: str) -> None:

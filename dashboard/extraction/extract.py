@@ -264,13 +264,17 @@ class Extractor:
         rest = sentence[first.end - offset :]
         return first if _VERB_AFTER_SUBJECT.match(rest) else None
 
+    def _not_a_person_label(self, label: str) -> bool:
+        """ "NPR:" (the outlet asks) or "DUBAI:" (a dateline): a transcript label that is no person."""
+        return bool(self.sources.find(label) or self.place_index.find(label.title()))
+
     # -- documents ------------------------------------------------------------
     def extract(self, text: str, reference: date) -> Extraction:
         out = Extraction()
         seen: set[str] = set()
         self.persons = _person_words(text)
         self.speakers = SpeakerContext(text=text)
-        self._answerers = transcript_answerers(text, lambda label: bool(self.sources.find(label)))
+        self._answerers = transcript_answerers(text, self._not_a_person_label)
         self._header: DateMention | None = None  # the date line the current paragraphs stand under
         self._last_scene: str | None = None  # the last sentence's main place, for "the city" after it
         self._after_image = False

@@ -727,7 +727,7 @@ def transcript_answerers(text: str, is_outlet: object = None) -> frozenset[str]:
         if len(said) < 2 or label.lower() in _NOT_ANSWERERS or label.split()[0].lower() in _NOT_ANSWERERS:
             continue
         if callable(is_outlet) and is_outlet(label):
-            continue  # "NPR:", "BBC:": the outlet asks
+            continue  # "NPR:", "BBC:": the outlet asks; "DUBAI:": a dateline
         if 2 * sum(s.endswith("?") for s in said) >= len(said):
             continue  # the interviewer's questions
         out.add(label)
