@@ -292,7 +292,7 @@ def test_an_ap_style_bare_weekday_dates_the_event_and_says_it_was_inferred(ex: E
 
 
 def test_the_port_and_the_city_are_the_place_named_in_the_sentence_before(ex: Extractor) -> None:
-    text = "In Tartus, Russian ships left the harbour on March 2. The port was quiet by evening, workers said.\n"
+    text = "In Tartus, Russian ships left the harbour on March 2. The port was quiet on March 3, workers said.\n"
     assert [e.places for e in ex.extract(text, REF).events] == [["Tartus"], ["Tartus"]]
     # a sentence with no such reference back keeps no place
     other = "In Tartus, Russian ships left the harbour on March 2. Workers said prices rose on March 3.\n"
@@ -300,6 +300,9 @@ def test_the_port_and_the_city_are_the_place_named_in_the_sentence_before(ex: Ex
     # nor does it cross into a new entry of a live page
     entries = "10:05 GMT\nIn Tartus, ships left on March 2.\n10:40 GMT\nThe port reopened on March 3.\n"
     assert [e.places for e in ex.extract(entries, REF).events] == [["Tartus"], []]
+    # "the city" inside a quotation, or in a sentence with no day, makes no event of its own
+    quoted = 'In Homs, troops left on March 2. "The army has left the city," a resident said.\nQ: Is the port open?\n'
+    assert [e.text for e in ex.extract(quoted, REF).events] == ["In Homs, troops left on March 2."]
 
 
 def test_where_a_reporter_files_from_is_not_where_it_happened(ex: Extractor) -> None:

@@ -470,3 +470,25 @@ def test_the_statement_of_a_group_named_before_is_theirs(ex: Extractor) -> None:
         'The statement reads: "The sovereignty of Syria is not negotiable."\n'
     )
     assert [s for s, _ in said(ex, text)] == ["Arab foreign ministers"]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Hala Saeed, who has spent the past fortnight fielding calls from families of the missing, runs the hotline.",
+        "For Hala Saeed, who has spent the past fortnight fielding calls from families, the work never stops.",
+    ],
+)
+def test_a_person_introduced_with_who_is_the_next_she_and_a_noun_calls_is_no_verb(
+    ex: Extractor, opening: str
+) -> None:
+    text = 'Governor Ivan Fedorov said the road was open.\n' + opening + ' "Every hour someone new calls," she said.\n'
+    assert said(ex, text)[-1][0] == "Hala Saeed"
+
+
+def test_an_appositive_after_the_opening_name_is_its_role(ex: Extractor) -> None:
+    text = (
+        "Mohammed al-Bashir, the interim prime minister, met the envoys on Monday. "
+        '"We want good relations with everyone," he said.\n'
+    )
+    assert said(ex, text) == [("Mohammed al-Bashir", "interim prime minister")]

@@ -340,7 +340,8 @@ class Extractor:
             scene = [m for m in mentions if m not in passing]
             within = _set_within(sentence, a, scene)
             places = self.rank_places(scene, dateline_end, self._subject_country(sentence, a, scene), within)
-            if not places and self._last_scene and _BACK_REFERENCE.search(sentence):
+            if not places and when is not None and self._last_scene and \
+                    _BACK_REFERENCE.search(_outside_quotes(sentence, a, spans)):
                 places = [self._last_scene]  # "In Tartus, ... . The port was quiet": the place named before
             elif places:
                 self._last_scene = places[0]

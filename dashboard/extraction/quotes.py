@@ -434,7 +434,7 @@ def _attribution_after(after: str, short: bool = False) -> Speaker | None:
         if first[:1].isupper() or first.lower() in _NP_STARTS:
             return _after_verb(m.group("np"))  # "said Tomas Berg", "said the ministry"
         return None  # "asked not to be named": a verb of its own, no speaker after it
-    m = _SPEECH_VERB.search(text)
+    m = _verb_search(text)
     if not m or word_count(text[: m.start()]) > 16 or '"' in text[: m.start()]:
         return None
     np = text[: m.start()]
@@ -475,7 +475,7 @@ def _attribution_before(before: str) -> tuple[str, Speaker | None, int, str | No
     Returns (kind, speaker, words between verb and quote, verb): kind is "verb" (speaker parsed
     from the subject), "carry" (a participle or a coordinated verb: the previous speaker goes on).
     """
-    verbs = [v for v in _SPEECH_VERB.finditer(before) if not _PASSIVE.search(before, max(0, v.start() - 8), v.start())]
+    verbs = [v for v in _SPEECH_VERB.finditer(before) if _is_verb(before, v)]
     parts = list(_PARTICIPLE.finditer(before))
     acc = list(_ACCORDING.finditer(before))
     last_verb = verbs[-1] if verbs else None
@@ -508,6 +508,27 @@ def _attribution_before(before: str) -> tuple[str, Speaker | None, int, str | No
 
 # "his men had been told to": a passive verb of speech attributes nothing to its subject.
 _PASSIVE = re.compile(r"\b(?:been|being|be|was|were)\s+$")
+# "fielding calls", "the claims", "his remarks": a noun, not a verb of speech.
+_NOUN_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|his|her|its|their|our|my|your|these|those|many|several|of|phone|such|no|any)|\w{2,}ing)\s+$",
+    re.I,
+)
+
+
+def _is_verb(text: str, m: re.Match[str]) -> bool:
+    a = m.start()
+    if _PASSIVE.search(text, max(0, a - 8), a):
+        return False
+    return not (m.group(1).endswith("s") and _NOUN_BEFORE.search(text, max(0, a - 12), a))
+
+
+def _verb_search(text: str) -> re.Match[str] | None:
+    for m in _SPEECH_VERB.finditer(text):
+        if _is_verb(text, m):
+            return m
+    return None
+
+
 _SUBJECT_STOP = frozenset(
     """later also published issued released posted put made gave sent said wrote told announced has had
     have was were is are will would""".split()
@@ -541,32 +562,48 @@ def observe_sentence(sentence: str, ctx: SpeakerContext) -> None:
     or whom it opens with ("Retired Gen. Joseph Votel, a former head of ..., was more sceptical"):
     the "he" of the next sentence."""
     if not _may_attribute(sentence):
-        m = _OPENING_PERSON.match(sentence)
-        if m:
-            name, role = _parse_subject(m.group(1))
-            if name and len(name.split()) >= 2 and name[:1].isupper() and not is_body(name):
-                ctx.remember((name, role))
-            return
-        # "A teacher, Olga Petrenko, lost ..." and "The Norwegian diplomat Kari Holm met ...": the
-        # person a paragraph is about, the "she" or "the diplomat" of its quotes.
-        m = _OPENING_ROLE_PERSON.match(sentence)
-        if m:
-            ctx.remember((m.group(2), _clean_role(m.group(1))))
-            return
-        m = _OPENING_TITLED_PERSON.match(sentence)
-        if m:
-            name, role = _parse_subject(m.group(1))
-            titled = role and _has_title(role) and all(_is_title_word(w) or w[:1].isupper() for w in role.split())
-            if name and len(name.split()) >= 2 and titled and not is_body(name):
-                ctx.remember((name, role))
+        _observe_opening(sentence, ctx)
         return
     m = _ACCORDING.search(sentence)
     if m:
         ctx.remember(ctx.resolve(_parse_subject(m.group("np"))))
         return
-    m = _SPEECH_VERB.search(sentence)
+    m = _verb_search(sentence)
     if not m:
+        _observe_opening(sentence, ctx)  # "fielding calls": a noun, the sentence names its person at its head
         return
+    _observe_subject(sentence, m, ctx)
+
+
+def _observe_opening(sentence: str, ctx: SpeakerContext) -> None:
+    """The person a sentence opens with, when it says nothing: the "he" of the next sentence."""
+    m = _OPENING_PERSON.match(sentence)
+    if m:
+        name, role = _parse_subject(m.group(1))
+        words = (name or "").split()
+        while len(words) > 2 and words[0] in _NOT_FIRST_NAMES:
+            words = words[1:]  # "For Hala Saeed, who ...": the name after the preposition
+        name = " ".join(words)
+        if m.group(2) and not role:
+            role = _clean_role(m.group(2))  # "Mohammed al-Bashir, the interim prime minister, met"
+        if name and len(name.split()) >= 2 and name[:1].isupper() and not is_body(name):
+            ctx.remember((name, role))
+        return
+    # "A teacher, Olga Petrenko, lost ..." and "The Norwegian diplomat Kari Holm met ...": the
+    # person a paragraph is about, the "she" or "the diplomat" of its quotes.
+    m = _OPENING_ROLE_PERSON.match(sentence)
+    if m:
+        ctx.remember((m.group(2), _clean_role(m.group(1))))
+        return
+    m = _OPENING_TITLED_PERSON.match(sentence)
+    if m:
+        name, role = _parse_subject(m.group(1))
+        titled = role and _has_title(role) and all(_is_title_word(w) or w[:1].isupper() for w in role.split())
+        if name and len(name.split()) >= 2 and titled and not is_body(name):
+            ctx.remember((name, role))
+
+
+def _observe_subject(sentence: str, m: re.Match[str], ctx: SpeakerContext) -> None:
     subject = sentence[max(0, m.start() - 120) : m.start()]  # a subject is never longer
     if not subject.strip():
         return
@@ -586,7 +623,8 @@ _CARRIED = re.compile(
 )
 # A person named at the head of a sentence with an appositive: "Retired Gen. Joseph Votel, a former ...".
 _OPENING_PERSON = re.compile(
-    r"^((?:[A-Z][\w.'\u2019\-]*\s+){1,5}(?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w'\u2019\-]+),\s+(?:a|an|the|who)\s"
+    r"^((?:[A-Z][\w.'\u2019\-]*\s+){1,5}(?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w'\u2019\-]+),\s+"
+    r"(?:who\s|((?:a|an|the)\s+[^,\"\u201c]{1,60}),|(?:a|an|the)\s)"
 )
 
 
