@@ -247,8 +247,8 @@ _SENTENCE_ADVERB = re.compile(
     r"(?i)[a-z]+ly|meanwhile|however|instead|later|earlier|still|also|yet|again|in turn|in response|in addition|"
     r"for (?:its|his|her|their) part|at the same time|(?:asked|speaking|writing|responding|commenting|referring)\b.*"
 )  # "Separately, X said" / "Asked whether ..., X said": not the speaker
-_WEEKDAY_TAIL = re.compile(
-    r"\s+(?:(?:on|last|this|this past|next|late|early)\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_WEEKDAY_TAIL = re.compile(  # (?<!\s): tried once per run of spaces, never at each space of a long run
+    r"(?<!\s)\s+(?:(?:on|last|this|this past|next|late|early)\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
     r"(?:\s+(?:morning|afternoon|evening|night))?\s*$"
 )
 
