@@ -102,11 +102,14 @@ def test_names_inside_organisations_nicknames_and_people_are_not_places(
         ("Trucks used the Cilvegözü border crossing.", ["Cilvegözü"]),
         ("Families returned through the Yayladağı crossing and the al-Khadim checkpoint.", ["Yayladağı", "al-Khadim"]),
         ("The Bab al-Hawa crossing reopened.", ["Bab al-Hawa"]),
+        ("Saydnaya prison was opened by rebels.", ["Saydnaya"]),
+        ("Families returned through Cilvegözü.", ["Cilvegözü"]),  # "through" is a place preposition
+        ("An Israeli prison held him.", []),
         ("Trucks queued at the Turkish border crossing.", []),  # an adjective, not a name
         ("A Russian checkpoint was removed.", []),
     ],
 )
-def test_a_named_crossing_or_checkpoint_is_a_place(ex: Extractor, text: str, expected: list[str]) -> None:
+def test_a_named_crossing_checkpoint_or_prison_is_a_place(ex: Extractor, text: str, expected: list[str]) -> None:
     assert all_places_in(ex, text) == expected
 
 

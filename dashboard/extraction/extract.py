@@ -46,14 +46,14 @@ _FUNCTION_WORDS = frozenset(
 )
 
 _CANDIDATE = re.compile(
-    r"\b(?:in|at|near|outside|into|from|toward|towards|across|around|to|of|via)\s+(?:the\s+)?"
+    r"\b(?:in|at|near|outside|into|from|toward|towards|across|around|to|of|via|through)\s+(?:the\s+)?"
     r"(?P<name>[A-Z][\w'\u2019]+(?:\s+(?:[A-Z][\w'\u2019\-]+|(?:al|el|ez|as|ad|ar)-[A-Z][\w'\u2019]+))*)"
 )
-# A named border crossing or checkpoint: a place whether or not a preposition stands before it.
+# A named border crossing, checkpoint, prison or camp: a place whether or not a preposition stands before it.
 _NAMED_CROSSING = re.compile(
     r"(?<![\w-])(?P<name>(?:(?:al|el|ad|as|ar|an)-)?[A-Z][\w\u2019\-]*\w(?:\s+(?:(?:al|el|ad|as|ar|an)-)?[A-Z][\w\-]*\w)?)"
     r"\s+(?:border\s+)?"
-    r"(?:crossing|checkpoint|border\s+gate)\b"
+    r"(?:crossing|checkpoint|border\s+gate|prison|camp)\b"
 )
 # Notes about the article itself, not about the news: never events.
 _PUBLISHING_NOTE = re.compile(
@@ -206,7 +206,7 @@ class Extractor:
             if " " not in name and name.endswith("s") and name[:-1] in lexicon.NOT_PLACE_WORDS:
                 continue  # "millions of Syrians": a people, not a place
             out.append((a, b))
-        if "crossing" in text or "checkpoint" in text:
+        if "crossing" in text or "checkpoint" in text or "prison" in text or "camp" in text:
             for m in _NAMED_CROSSING.finditer(text):  # "the Cilvegözü border crossing", "the al-Khadim checkpoint"
                 a, b = m.span("name")
                 words = m.group("name").split()
