@@ -197,6 +197,10 @@ def test_a_list_of_scenes_after_in_stays_where_it_happened(ex: Extractor) -> Non
         ("Rebels pushed on March 2 toward the coast, including Latakia, Hama and Tartus.",
          ["Latakia", "Hama", "Tartus"], []),  # examples of the scene
         ("On March 2 Russia, Iran and Turkey met in Astana.", ["Astana"], ["Russia", "Iran", "Turkey"]),
+        # a title's object is no scene: the envoy spoke in Moscow
+        ("Special Envoy for the Middle East and Africa Mikhail Bogdanov spoke in Moscow on March 2.",
+         ["Moscow"], ["Africa"]),
+        ("Reinforcements for Hama arrived on March 2.", ["Hama"], []),  # "for" with no title before it: a scene
     ],
 )  # fmt: skip
 def test_places_in_passing_are_mentioned(ex: Extractor, line: str, places: list, mentioned: list) -> None:
@@ -276,3 +280,32 @@ def test_a_quotation_under_a_date_header_whose_places_are_all_quoted_is_no_event
     # line 3 names Homs outside its quotation: an event, its places in the order of the sentence
     assert [(e.line, e.places) for e in out.events] == [(3, ["Hama", "Homs"])]
     assert [q.date for q in out.quotes] == ["2025-03-02", "2025-03-02"]  # the quotes keep the header's day
+
+
+def test_an_ap_style_bare_weekday_dates_the_event_and_says_it_was_inferred(ex: Extractor) -> None:
+    text = "Turkish and Russian envoys met Monday in Ankara to discuss the Syrian border.\n"
+    (event,) = ex.extract(text, REF).events
+    assert (event.date, event.date_precision, event.date_text) == ("2025-03-03", "day-inferred", "met Monday")
+    assert event.places[0] == "Ankara"
+    # a weekday naming a thing dates nothing
+    assert days(ex, "Thousands of worshippers attended Friday prayers in Ankara after the envoys left.\n") == [
+        (1, None, None)]  # fmt: skip
+
+
+def test_the_port_and_the_city_are_the_place_named_in_the_sentence_before(ex: Extractor) -> None:
+    text = "In Tartus, Russian ships left the harbour on March 2. The port was quiet on March 3, workers said.\n"
+    assert [e.places for e in ex.extract(text, REF).events] == [["Tartus"], ["Tartus"]]
+    # a sentence with no such reference back keeps no place
+    other = "In Tartus, Russian ships left the harbour on March 2. Workers said prices rose on March 3.\n"
+    assert [e.places for e in ex.extract(other, REF).events] == [["Tartus"], []]
+    # nor does it cross into a new entry of a live page
+    entries = "10:05 GMT\nIn Tartus, ships left on March 2.\n10:40 GMT\nThe port reopened on March 3.\n"
+    assert [e.places for e in ex.extract(entries, REF).events] == [["Tartus"], []]
+    # "the city" inside a quotation, or in a sentence with no day, makes no event of its own
+    quoted = 'In Homs, troops left on March 2. "The army has left the city," a resident said.\nQ: Is the port open?\n'
+    assert [e.text for e in ex.extract(quoted, REF).events] == ["In Homs, troops left on March 2."]
+
+
+def test_where_a_reporter_files_from_is_not_where_it_happened(ex: Extractor) -> None:
+    (e,) = ex.extract("Our reporter, reporting from Beirut, said jets struck Tyre on March 2.\n", REF).events
+    assert (e.places, e.mentioned) == (["Tyre"], ["Beirut"])

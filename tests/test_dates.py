@@ -81,3 +81,39 @@ def test_date_bounds_cover_coarse_dates() -> None:
 
 def test_impossible_dates_are_not_invented() -> None:
     assert [d for d in find_dates("on Feb. 30 nothing happened", REF) if d.value] == []
+
+
+SATURDAY = date(2025, 3, 8)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # AP style: the weekday bare after the verb or its object
+        ("The two leaders met Saturday in Ankara.", "2025-03-08"),
+        ("In a speech Friday, the president said the war was over.", "2025-03-07"),
+        ("Jets struck Thursday near Homs.", "2025-03-06"),
+        ("They met Tuesday.", "2025-03-04"),
+        # "last Saturday" written on a Saturday is a week before, "on Saturday" the same day
+        ("The ministers met in Manama last Saturday.", "2025-03-01"),
+        ("The ministers met in Manama on Saturday.", "2025-03-08"),
+    ],
+)
+def test_bare_weekdays_and_last_weekday_on_that_weekday(text: str, value: str) -> None:
+    assert [d.value for d in find_dates(text, SATURDAY)] == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Worshippers held Friday prayers in the old mosque.",  # a weekday naming a thing
+        "He attended Sunday mass with his family.",
+        "He travels to the front every Friday.",
+        "The vote is due Tuesday.",  # days to come are not read backwards
+        "They will meet Tuesday in Rome.",
+        "They plan to meet Tuesday in Rome.",
+        "The Sunday Times reported the talks.",
+    ],
+)
+def test_weekday_words_that_name_no_past_day(text: str) -> None:
+    assert [d.value for d in find_dates(text, SATURDAY)] == []

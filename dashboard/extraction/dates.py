@@ -190,6 +190,17 @@ def find_dates(text: str, reference: date) -> list[DateMention]:
 _WEEKDAY_LEAD = re.compile(
     r"\b(on|last|this past|said|says|told \w+|announced|reported|confirmed|added|late|early|overnight)\s+$", re.I
 )
+# AP style writes the weekday bare after the verb or its object ("met Saturday", "in a speech Saturday"):
+# a day when a lower-case word stands before it and a function word, a time of day or punctuation after it.
+_BARE_WEEKDAY_LEAD = re.compile(
+    r"(?<!will )(?<!to )(?<!would )(?<!shall )"
+    r"\b(?!(?:every|each|the|a|an|next|of|this|that|coming|following|until|by|till|from|since|before|after|"
+    r"through|to|and|or|per|due|scheduled|planned|expected|set|slated|will)\s)([a-z]{2,})\s+$"
+)
+_BARE_WEEKDAY_TAIL = re.compile(
+    r"\s*(?:$|[.,;:!?)\u2014\u2013\"\u201d]|-\s|\s(?:in|at|to|and|after|before|with|as|that|when|while|for|on|near|"
+    r"outside|from|by|during|amid|morning|afternoon|evening|night|the|a|an|said|says|told|over|against|into)\b)"
+)
 _ON_BEFORE = re.compile(
     r"\b(?:on|from|between)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:\(\s*)?)?(?:the\s+)?$", re.I
 )
@@ -240,10 +251,14 @@ def _resolve(kind: str, m: re.Match[str], text: str, reference: date) -> DateMen
     if kind == "weekday":
         lead = _WEEKDAY_LEAD.search(text, max(0, m.start() - 24), m.start())
         if lead is None:
-            return None  # "The Sunday Times", "Friday prayers": a name, not a day
+            lead = _BARE_WEEKDAY_LEAD.search(text, max(0, m.start() - 24), m.start())
+            if lead is None or not _BARE_WEEKDAY_TAIL.match(text, m.end()):
+                return None  # "The Sunday Times", "Friday prayers": a name, not a day
         start = lead.start()
         target = WEEKDAYS[g["wd"].lower()]
         back = (reference.weekday() - target) % 7
+        if back == 0 and lead.group(1).lower() in ("last", "this past"):
+            back = 7  # "last Saturday" written on a Saturday: a week before
         d = reference - timedelta(days=back)
         on = lead.group(1).lower() in ("on", "last", "this past")
         return DateMention(start, m.end(), text[start : m.end()], d.isoformat(), None, "day", on, "weekday")

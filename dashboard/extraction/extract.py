@@ -27,7 +27,15 @@ from dashboard.extraction.dates import (
     reported_precision,
 )
 from dashboard.extraction.phrases import PhraseIndex, PhraseMatch, Token, is_acronym, tokenize
-from dashboard.extraction.quotes import SpeakerContext, find_quotes, is_transcript, transcript_answer, word_count
+from dashboard.extraction.quotes import (
+    SpeakerContext,
+    find_quotes,
+    is_transcript,
+    qa_answer,
+    transcript_answer,
+    transcript_answerers,
+    word_count,
+)
 from dashboard.extraction.text import QuoteSpan, find_quote_spans, mask_markup, normalize_for_dedup, split_sentences
 from dashboard.geo.gazetteer import Place
 
@@ -42,8 +50,14 @@ _FUNCTION_WORDS = frozenset(
 
 _NOUN_AFTER = re.compile(r"\s+([a-z\u00e0-\u00ff]+)\b")
 _CANDIDATE = re.compile(
-    r"\b(?:in|at|near|outside|into|from|toward|towards|across|around|to|of|via)\s+(?:the\s+)?"
+    r"\b(?:in|at|near|outside|into|from|toward|towards|across|around|to|of|via|through)\s+(?:the\s+)?"
     r"(?P<name>[A-Z][\w'\u2019]+(?:\s+(?:[A-Z][\w'\u2019\-]+|(?:al|el|ez|as|ad|ar)-[A-Z][\w'\u2019]+))*)"
+)
+# A named border crossing, checkpoint, prison or camp: a place whether or not a preposition stands before it.
+_NAMED_CROSSING = re.compile(
+    r"(?<![\w-])(?P<name>(?:(?:al|el|ad|as|ar|an)-)?[A-Z][\w\u2019\-]*\w(?:\s+(?:(?:al|el|ad|as|ar|an)-)?[A-Z][\w\-]*\w)?)"
+    r"\s+(?:border\s+)?"
+    r"(?:crossing|checkpoint|border\s+gate|prison|camp)\b"
 )
 # Notes about the article itself, not about the news: never events.
 _PUBLISHING_NOTE = re.compile(
@@ -70,6 +84,9 @@ _NAMED_SITE = re.compile(
     r"\b(?:(?:al|el)-)?[A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+){0,2}\s+"
     r"(?:Mosque|Square|Bridge|Dam|Camp|Prison|Citadel|Crossing|Palace|Stadium|Hospital|Airport|Gate|Market)\b"
 )
+# Features that belong to the name before them ("the Tishrin dam"); a crossing, checkpoint, prison or camp
+# is named after its town and keeps the town's name ("the Yayladağı crossing": Yayladağı; see _NAMED_CROSSING).
+_EXTENDS_NAME = lexicon.PLACE_NOUNS - {"crossing", "checkpoint", "prison", "camp"}
 # Longest sentence read as one: a longer run is cut at spaces into pieces of at most this many
 # characters (and the cut recorded), so no crafted "sentence" can make extraction slow.
 MAX_SENTENCE_CHARS = 2000
@@ -152,11 +169,13 @@ class Extractor:
         for m in self.place_index.find(text, tokens):
             if any(a < m.end and m.start < b for a, b in blocked):
                 continue
-            if not self._is_place_use(m):
-                continue
+            if not self._is_place_use(m) or _in_organisation_name(text, m.start):
+                continue  # "National University of Singapore": an organisation, not a place
             prefix = re.search(r"\b([A-Z][a-z]+) $", text[max(0, m.start - 12) : m.start])
             if prefix and prefix.group(1) in lexicon.PLACE_PREFIXES:
                 start = m.start - len(prefix.group(0))  # "Kafr Nubl": a longer name the gazetteer lacks
+                if _NICKNAMED.search(text, max(0, start - 20), start):
+                    continue  # "known as Little Moscow": a nickname, not a place
                 found.append(PlaceMention(line, start, m.end, text[start : m.end], text[start : m.end], False))
                 continue
             found.append(PlaceMention(line, m.start, m.end, m.surface, m.canonical, True))
@@ -198,7 +217,7 @@ class Extractor:
             head = _NOUN_AFTER.match(text, b)
             if head and head.group(1).lower() in lexicon.NOT_PLACE_HEADS:
                 continue  # "the Assad family", "the Bahri cafe": a modifier, not a place
-            if head and head.group(1).lower() in lexicon.PLACE_NOUNS and name == m.group("name"):
+            if head and head.group(1).lower() in _EXTENDS_NAME and name == m.group("name"):
                 b = head.end()  # "the Tishrin dam": the feature is part of the name
                 name = text[a:b]
             if name.endswith("s") and name[:-1] in lexicon.NOT_PLACE_WORDS:
@@ -212,7 +231,21 @@ class Extractor:
                 continue  # "Turkish-controlled": an adjective
             if self._at_sentence_start_of_name(text, a) or any(w in self.persons for w in name.split()):
                 continue
+            if _PERSON_BEFORE.search(text, max(0, a - 30), a) or _in_organisation_name(text, a):
+                continue  # "forces loyal to Assad"; "Centre for Reconciliation of the Opposing Parties"
+            if " " not in name and name.endswith("s") and name[:-1] in lexicon.NOT_PLACE_WORDS:
+                continue  # "millions of Syrians": a people, not a place
             out.append((a, b))
+        if "crossing" in text or "checkpoint" in text or "prison" in text or "camp" in text:
+            for m in _NAMED_CROSSING.finditer(text):  # "the Cilvegözü border crossing", "the al-Khadim checkpoint"
+                a, b = m.span("name")
+                words = m.group("name").split()
+                if len(words) == 2 and words[0] in lexicon.NOT_PLACE_WORDS:
+                    a, words = b - len(words[1]), words[1:]  # "The Nasib border crossing": Nasib
+                if words[0].split("-")[-1] in lexicon.NOT_PLACE_WORDS:
+                    continue  # "the Turkish border crossing"
+                if not any(x < b and a < y for x, y in taken + out):
+                    out.append((a, b))
         return out
 
     @staticmethod
@@ -269,21 +302,30 @@ class Extractor:
                 return m
         return None
 
+    def _not_a_person_label(self, label: str) -> bool:
+        """ "NPR:" (the outlet asks) or "DUBAI:" (a dateline): a transcript label that is no person."""
+        return bool(self.sources.find(label) or self.place_index.find(label.title()))
+
     # -- documents ------------------------------------------------------------
     def extract(self, text: str, reference: date) -> Extraction:
         out = Extraction()
         seen: set[str] = set()
         self.persons = _person_words(text)
         self.speakers = SpeakerContext(text=text)
-        self._transcript = is_transcript(text)
+        self._transcript = is_transcript(text)  # "Q:" and "A:" lines
+        self._answerers = transcript_answerers(text, self._not_a_person_label)  # "VOLKOVA:" lines
         self._header: DateMention | None = None  # the date line the current paragraphs stand under
         self._last_day: DateMention | None = None  # the day the text was last at, for "two days later"
+        self._last_scene: str | None = None  # the last sentence's main place, for "the city" after it
         self._after_image = False
         first = _first_line(text)
         for number, raw in enumerate(text.splitlines(), start=1):
             if not raw.strip():
                 continue
             header = date_header(raw, reference)
+            if header is not None or _TIME_STAMP.match(raw):
+                self.speakers.new_entry()  # a new entry of a live page: "he" is someone new
+                self._last_scene = None  # ... and "the city" somewhere new
             if header is not None:
                 self._header = self._last_day = header
                 continue
@@ -318,10 +360,13 @@ class Extractor:
             out.duplicates.append(number)
             return
         dateline_places: list[PlaceMention] = []
-        quotes = find_quotes(line, sentences, spans, self.speakers)
-        answer = transcript_answer(line, self.speakers) if self._transcript and not spans else None
-        if answer is not None:
-            quotes.append((answer, next((i for i, (a, b) in enumerate(sentences) if answer.start < b), 0)))
+        answer = transcript_answer(line, self._answerers, self.speakers)
+        if answer is None and self._transcript and not spans:
+            answer = qa_answer(line, self.speakers)
+        if answer is not None:  # an answer in a transcript: the whole line is the speaker's words
+            quotes = [(answer, next((i for i, (a, b) in enumerate(sentences) if answer.start < b), 0))]
+        else:
+            quotes = find_quotes(line, sentences, spans, self.speakers)
         event_of_sentence: dict[int, int] = {}
         sentence_places: dict[int, list[str]] = {}
         sentence_mentioned: dict[int, list[str]] = {}
@@ -359,6 +404,11 @@ class Extractor:
             places = self.rank_places(scene, dateline_end, None, within)
             if a < dateline_end:
                 dateline_places = [m for m in scene if m.start < dateline_end]
+            if not places and when is not None and self._last_scene and \
+                    _BACK_REFERENCE.search(_outside_quotes(sentence, a, spans)):
+                places = [self._last_scene]  # "In Tartus, ... . The port was quiet": the place named before
+            elif places:
+                self._last_scene = places[0]
             mentioned = _unique(m.place for m in sorted(passing, key=lambda m: m.start) if m.place not in places)
             sentence_places[si] = places
             sentence_mentioned[si] = mentioned
@@ -446,6 +496,7 @@ _PERSON = re.compile(
 
 
 _IMAGE_LINE = re.compile(r"^\s*!\[")
+_TIME_STAMP = re.compile(r"^\W{0,4}\d{1,2}[:.]\d{2}\b(?!\s*(?:p\.?m\.?|a\.?m\.?)?\s+[a-z])")
 _HEADING_LINE = re.compile(r"^\s*(?:#{1,6}\s|\*\*[^*]+\*\*\s*$|={3,}|-{3,}\s*$)")
 _CREDIT = re.compile(
     r"\b(?:Photograph|Photo|Picture|Image|Illustration|Credit|Video)s?\s*:\s*\S|/\s*(?:AFP|Reuters|AP|Getty)"
@@ -488,6 +539,11 @@ _GOVERNMENT_BEFORE = re.compile(
     r"\b(?:talks|relations|ties|agreements?|deals?|meetings?|contacts)\s+with)\s+(?:the\s+)?$",
     re.I,
 )
+# A title's object: "Special Envoy for the Middle East and Africa Mikhail Bogdanov", "ambassador to Turkey".
+_ROLE_OBJECT_BEFORE = re.compile(
+    r"\b(?i:envoy|ambassador|representative|coordinator|commissioner|minister|secretary)\s+(?:for|to)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'\u2019\-]*\s+(?:and\s+)?){0,4}$"
+)
 # "..., including Latakia, Hama and Tartus": examples of the scene named before, not names in passing.
 _ELABORATION_BEFORE = re.compile(r"\b(?:including|such\s+as|like|notably|especially|namely)\s+(?:the\s+)?$", re.I)
 # "Russia's foreign ministry", "Moscow said", "our correspondent in Qamishli": a country owning an
@@ -510,7 +566,33 @@ _WHEREABOUTS_BEFORE = re.compile(
     r"activists|analyst|analysts)\s+(?:in|from|at|based\s+in)\s+(?:the\s+)?$",
     re.I,
 )
+_REPORTING_FROM_BEFORE = re.compile(r"\b(?:reporting|speaking|writing|filing)\s+from\s+(?:the\s+)?$", re.I)
+# "The port was quiet": a place named in an earlier sentence, referred back to.
+_BACK_REFERENCE = re.compile(
+    r"\b[Tt]he\s+(?:city|town|port|village|capital|harbour|harbor|base|airport|camp|crossing|province|district|"
+    r"neighbourhood|neighborhood|area)\b(?!\s+of\b)"
+)
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|across|throughout|over|into|near|inside|around|on)\s+(?:the\s+)?$", re.I)
+
+
+# Words before a name that make it a person or a power, not a place ("forces loyal to Assad").
+_PERSON_BEFORE = re.compile(
+    r"\b(?:loyal|close|allied|allegiance|opposed|linked|loyalty|ties)\s+to\s+$|\b(?:fall|ouster|overthrow|downfall|"
+    r"regime|supporters|opponents|rule|departure|son|wife|family)\s+of\s+$|"
+    r"\b(?:spoke|speaks|speaking|talked|talks|talking|wrote|writes|listened)\s+(?:\w+\s+){0,3}?to\s+$"
+)  # ... and "spoke on Friday to Samir Haddad": a person spoken to
+# "known as Little Moscow", "nicknamed New Aleppo": a name given to a place, not a place of that name.
+_NICKNAMED = re.compile(r"\b(?:known\s+as|nicknamed|dubbed)\s+(?:the\s+)?$")
+# An organisation's name ending in "of" or "for" before a place: "National University of Singapore",
+# "Centre for Reconciliation of the Opposing Parties".
+_ORG_BEFORE = re.compile(r"((?:[A-Z][\w'\u2019\-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){1,5})(?:of|for)\s+(?:the\s+)?$")
+
+
+def _in_organisation_name(text: str, start: int) -> bool:
+    if not text[max(0, start - 8) : start].endswith(("of ", "for ", "the ")):
+        return False  # most names: no regular expression run
+    m = _ORG_BEFORE.search(text, max(0, start - 80), start)
+    return bool(m) and any(w.strip(",") in lexicon.ORG_SUFFIXES for w in m.group(1).split())
 
 
 def _in_passing(
@@ -547,7 +629,7 @@ def _in_passing(
         )
         if _GOVERNMENT_BEFORE.search(lead):
             governments.extend(run)
-        elif _PASSING_BEFORE.search(lead) or listed:
+        elif _PASSING_BEFORE.search(lead) or listed or _ROLE_OBJECT_BEFORE.search(lead):
             out.extend(run)
         elif len(run) == 1:
             m = run[0]
@@ -555,7 +637,7 @@ def _in_passing(
             metonym = _METONYM_AFTER.match(tail) and not _PREPOSITION_BEFORE.search(lead)  # "Moscow said"
             if _OWNER_AFTER.match(tail) or metonym:
                 governments.append(m)
-            elif _WHEREABOUTS_BEFORE.search(lead):
+            elif _WHEREABOUTS_BEFORE.search(lead) or _REPORTING_FROM_BEFORE.search(lead):
                 out.append(m)
         i = j + 1
     return out

@@ -136,7 +136,9 @@ ORG_SUFFIXES = frozenset(
     "Independent Post Times Observer Herald Tribune Gazette Journal University Institute Institution "
     "Observatory Agency Ministry Center Centre Forum Review Daily Today News Council Corps Group "
     "Company Command Club Stock Exchange Technologies Inc Corp Corporation Foundation Media Press Network Bank "
-    "Party Front Army Forces Brigade Brigades Movement Committee Commission Airlines Airways".split()
+    "Party Front Army Forces Brigade Brigades Movement Committee Commission Airlines Airways "
+    "Strategies Associates Partners Consulting Advisory Analytics Research Studies Initiative Programme Program "
+    "Academy College School Society Association Fund Trust".split()
 )
 
 # Titles that stand before a name: "U.S. President Joe Biden". Lower-cased,
@@ -160,7 +162,7 @@ SPEECH_VERBS = frozenset(
     denies tweeted urged urges vowed vows promised promises remarked remarks recalled recalls commented
     comments admitted admits conceded concedes complained complains concluded suggested suggests predicted
     predicts cautioned assured reiterated reiterates pledged demanded boasted lamented answered responded
-    responds shouted express expressed expresses voiced""".split()
+    responds shouted express expressed expresses voiced assessed assesses ordered orders instructed""".split()
 )
 # Participles that carry the previous speaker on ("..., saying that ...").
 SPEECH_PARTICIPLES = frozenset("saying adding noting calling citing writing telling claiming stressing warning".split())
@@ -219,5 +221,6 @@ NOT_PLACE_HEADS = frozenset(
 # not a mention of Nubl. A known name right after one of them is read as part of a longer name.
 PLACE_PREFIXES = frozenset(
     """Kafr Kfar Tell Tal Tel Deir Dayr Ain Ayn Jabal Jebel Bab Beit Bayt Khan Maarat Maaret Ras Qasr Abu Umm
-    Bir Bani Beni Arab Mazraat Hayy Sheikh Qalaat Qalat Jisr Wadi Sahl Marj Ras""".split()
+    Bir Bani Beni Arab Mazraat Hayy Sheikh Qalaat Qalat Jisr Wadi Sahl Marj Ras
+    New Little""".split()
 )

@@ -28,7 +28,11 @@ from dashboard.extraction.text import QuoteSpan
 _WORD = re.compile(r"[\w'\u2019\-.]+")
 _VERBS_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 # "was quoted as saying" and "is quoted as saying" are one verb of speech.
-_SPEECH_VERB = re.compile(r"\b((?:was|were|is|are|has been|had been) quoted as saying|" + _VERBS_ALT + r")\b")
+# "was quoted by RIA as saying" too; "reads:" opens the words of a statement or a sign.
+_SPEECH_VERB = re.compile(
+    r"(?<!-)\b((?:was|were|is|are|has been|had been) quoted(?: by [^,.;:\"\u201c]{1,40}?)? as saying|reads(?=:)|"
+    + _VERBS_ALT + r")\b"
+)
 _PARTICIPLE = re.compile(r"\b(" + "|".join(sorted(SPEECH_PARTICIPLES)) + r")\b")
 _ACCORDING = re.compile(r"\baccording to\s+(?P<np>[^,.;:\"\u201c\u201d\u00ab\u00bb]+)", re.I)
 _PARTICLES = re.compile(r"^(?:al|el|ez|as|ad|ar|bin|ibn|abu|de|van|von|da|di|le|la|du)(?:-\S+)?$")
@@ -168,6 +172,9 @@ def _parse_part(phrase: str) -> tuple[str | None, str | None, bool]:
     p = j - 1
     while p > 0 and tokens[p].lower() in _DETERMINERS:
         p -= 1  # "a source in the Kremlin": look past "the" for the preposition
+    if len(name) >= 3 and j > 0 and tokens[j - 1] == "and" and any(t in _PREPOSITIONS for t in tokens[: j - 1]):
+        j = len(tokens) - 2  # "Envoy for the Middle East and Africa Mikhail Bogdanov": the role's object, then a name
+        name = tokens[j:]
     if name and j > 0 and tokens[p].lower() in _PREPOSITIONS:
         # "ambassador to Turkey Vasyl Bodnar": the run after a preposition holds the role's
         # object; a person's name is its last two words. "a source in Damascus": no name at all.
@@ -201,8 +208,10 @@ def _undefinite(name: str | None) -> str | None:
 def _parse_subject(phrase: str) -> Speaker:
     phrase = _strip_filler(phrase.strip().strip(",;:—–- "))
     parts = [p.strip() for p in phrase.split(",") if p.strip()]
-    while len(parts) >= 2 and _TIME_PART.match(parts[0]):
-        parts.pop(0)  # "Early Sunday, rebels announced": when, not who
+    while len(parts) >= 2 and (_TIME_PART.match(parts[0]) or _SENTENCE_ADVERB.fullmatch(parts[0])):
+        parts.pop(0)  # "Early Sunday, rebels announced", "Separately, the ministry said": not who
+    if parts:
+        parts[-1] = _WEEKDAY_TAIL.sub("", parts[-1]) or parts[-1]  # "... in Manama last Saturday said"
     if len(parts) >= 2 and _MODIFIER.match(parts[-1]):
         parts.pop()  # "The statement, signed by eleven agencies,": a modifier, the subject stands before it
     if parts:
@@ -238,7 +247,18 @@ _TIME_PART = re.compile(
 # ("who calls himself ..."): neither is the speaker's name.
 _MODIFIER = re.compile(r"(?:[a-z]+(?:ed|en|wn)\s+by|who|whose|which)\b")
 # ... unless the clause gives the name ("a retired teacher who gave his name only as Abu Fadi").
-_RELATIVE = re.compile(r"\s+(?:who|whose|which)\s+(?:[^A-Z\"\u201c]|[\"\u201c][^\"\u201d]*[\"\u201d])*$")
+_RELATIVE = re.compile(
+    r"\s+(?:who|whose|which)\s+(?:[^A-Z\"\u201c]|(?:(?<=in )|(?<=at )|(?<=from )|(?<=near ))[A-Z]|"
+    r"[\"\u201c][^\"\u201d]*[\"\u201d])*$"
+)  # "who gathered in Manama": a place after a preposition is no name given
+_SENTENCE_ADVERB = re.compile(
+    r"(?i)[a-z]+ly|meanwhile|however|instead|later|earlier|still|also|yet|again|in turn|in response|in addition|"
+    r"for (?:its|his|her|their) part|at the same time|(?:asked|speaking|writing|responding|commenting|referring)\b.*"
+)  # "Separately, X said" / "Asked whether ..., X said": not the speaker
+_WEEKDAY_TAIL = re.compile(  # (?<!\s): tried once per run of spaces, never at each space of a long run
+    r"(?<!\s)\s+(?:(?:on|last|this|this past|next|late|early)\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\s*$"
+)
 
 
 def _has_title(phrase: str) -> bool:
@@ -333,6 +353,9 @@ class SpeakerContext:
             if not _is_title_word(first) and first not in _NOT_FIRST_NAMES and not first.endswith("'s"):
                 found = f"{first} {surname}"
                 titles = self.text[max(0, m.start() - 50) : m.start()].split()
+                if titles and _is_name_word(titles[-1]) and titles[-1] not in _NOT_FIRST_NAMES and \
+                        len(titles) >= 2 and _is_title_word(titles[-2]):
+                    found = f"{titles.pop()} {found}"  # "President Recep Tayyip Erdogan": a three-part name
                 k = len(titles)
                 while k > 0 and (_is_title_word(titles[k - 1]) or titles[k - 1].endswith(("'s", "\u2019s"))):
                     k -= 1
@@ -358,9 +381,14 @@ class SpeakerContext:
         keys |= {k + "s" for k in keys}
         for name, role in reversed(self.recent):
             text = set(re.findall(r"[\w\-]+", f"{name} {role or ''}".lower()))
-            if keys & text:
-                return name, role
+            if keys & text or (head == "statement" and _plural(name)):
+                return name, role  # "the agencies ... The statement": theirs
         return None
+
+    def new_entry(self) -> None:
+        """A live page's new time-stamped entry or a chronicle's new day: "he" starts afresh."""
+        self.last_person = self.last_body = self.last_quoted = (None, None)
+        self.open_quote = False
 
     def remember(self, speaker: Speaker | None) -> None:
         if not speaker or not speaker[0]:
@@ -425,7 +453,7 @@ def _attribution_after(after: str, short: bool = False) -> Speaker | None:
         if first[:1].isupper() or first.lower() in _NP_STARTS:
             return _after_verb(m.group("np"))  # "said Tomas Berg", "said the ministry"
         return None  # "asked not to be named": a verb of its own, no speaker after it
-    m = _SPEECH_VERB.search(text)
+    m = _verb_search(text)
     if not m or word_count(text[: m.start()]) > 16 or '"' in text[: m.start()]:
         return None
     np = text[: m.start()]
@@ -466,12 +494,14 @@ def _attribution_before(before: str) -> tuple[str, Speaker | None, int, str | No
     Returns (kind, speaker, words between verb and quote, verb): kind is "verb" (speaker parsed
     from the subject), "carry" (a participle or a coordinated verb: the previous speaker goes on).
     """
-    verbs = list(_SPEECH_VERB.finditer(before))
+    verbs = [v for v in _SPEECH_VERB.finditer(before) if _is_verb(before, v)]
     parts = list(_PARTICIPLE.finditer(before))
     acc = list(_ACCORDING.finditer(before))
     last_verb = verbs[-1] if verbs else None
     last_part = parts[-1] if parts else None
-    if acc and (not last_verb or acc[-1].start() > last_verb.start()):
+    carried = bool(acc) and last_verb is not None and acc[-1].start() > last_verb.start() and \
+        _parse_subject(before[: last_verb.start()])[0] is not None  # "X said, according to KUNA, that": X said it
+    if acc and (not last_verb or acc[-1].start() > last_verb.start()) and not carried:
         return "verb", _parse_subject(acc[-1].group("np")), word_count(before[acc[-1].end() :]), None
     if not last_verb:
         if last_part:
@@ -487,10 +517,35 @@ def _attribution_before(before: str) -> tuple[str, Speaker | None, int, str | No
         gap = min(gap, 4)  # `X said on Monday that Moscow would "..."`: a quote inside what X said
     if last_part and last_part.start() > last_verb.start():
         gap = word_count(before[last_part.end() :])
+        if re.search(r"\bthat\b", before[last_part.end() :]) and gap <= 12:
+            gap = min(gap, 4)  # `as saying on Monday that it was done "on humanitarian grounds"`
     subject = before[: last_verb.start()]
     if re.search(r"\b(?:and|but|then)\s*$", subject) or not subject.strip():
         return "carry", None, gap, last_verb.group(1)
     return "verb", _parse_subject(subject), gap, last_verb.group(1)
+
+
+# "his men had been told to": a passive verb of speech attributes nothing to its subject.
+_PASSIVE = re.compile(r"\b(?:been|being|be|was|were)\s+$")
+# "fielding calls", "the claims", "his remarks": a noun, not a verb of speech.
+_NOUN_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|his|her|its|their|our|my|your|these|those|many|several|of|phone|such|no|any)|\w{2,}ing)\s+$",
+    re.I,
+)
+
+
+def _is_verb(text: str, m: re.Match[str]) -> bool:
+    a = m.start()
+    if _PASSIVE.search(text, max(0, a - 8), a):
+        return False
+    return not (m.group(1).endswith("s") and _NOUN_BEFORE.search(text, max(0, a - 12), a))
+
+
+def _verb_search(text: str) -> re.Match[str] | None:
+    for m in _SPEECH_VERB.finditer(text):
+        if _is_verb(text, m):
+            return m
+    return None
 
 
 _SUBJECT_STOP = frozenset(
@@ -526,29 +581,62 @@ def observe_sentence(sentence: str, ctx: SpeakerContext) -> None:
     or whom it opens with ("Retired Gen. Joseph Votel, a former head of ..., was more sceptical"):
     the "he" of the next sentence."""
     if not _may_attribute(sentence):
-        described = _OPENING_DESCRIBED.match(sentence)
-        if described:  # "A Russian naval spokesman, reached by telephone, declined ...": "the spokesman" next
-            ctx.remember((described.group(1), None))
-            return
-        m = _OPENING_PERSON.match(sentence)
-        if m:
-            name, role = _parse_subject(m.group(1))
-            if name and len(name.split()) >= 2 and name[:1].isupper() and not is_body(name):
-                ctx.remember((name, role))
-            return
-        known = _known_surname(sentence, ctx)
-        if known:  # "Back at the cafe, Khoury poured another coffee.": the "he" of the next sentence
-            ctx.remember((known, ctx.roles.get(known)))
+        _observe_opening(sentence, ctx)
         return
     m = _ACCORDING.search(sentence)
     if m:
         ctx.remember(ctx.resolve(_parse_subject(m.group("np"))))
         return
-    m = _SPEECH_VERB.search(sentence)
+    m = _verb_search(sentence)
     if not m:
+        _observe_opening(sentence, ctx)  # "fielding calls": a noun, the sentence names its person at its head
         return
+    _observe_subject(sentence, m, ctx)
+
+
+def _observe_opening(sentence: str, ctx: SpeakerContext) -> None:
+    """The person a sentence opens with, when it says nothing: the "he" of the next sentence."""
+    described = _OPENING_DESCRIBED.match(sentence)
+    if described:  # "A Russian naval spokesman, reached by telephone, declined ...": "the spokesman" next
+        ctx.remember((described.group(1), None))
+        return
+    m = _OPENING_PERSON.match(sentence)
+    if m:
+        name, role = _parse_subject(m.group(1))
+        words = (name or "").split()
+        while len(words) > 2 and words[0] in _NOT_FIRST_NAMES:
+            words = words[1:]  # "For Hala Saeed, who ...": the name after the preposition
+        name = " ".join(words)
+        if m.group(2) and not role:
+            role = _clean_role(m.group(2))  # "Mohammed al-Bashir, the interim prime minister, met"
+        if name and len(name.split()) >= 2 and name[:1].isupper() and not is_body(name):
+            ctx.remember((name, role))
+        return
+    # "A teacher, Olga Petrenko, lost ..." and "The Norwegian diplomat Kari Holm met ...": the
+    # person a paragraph is about, the "she" or "the diplomat" of its quotes.
+    m = _OPENING_ROLE_PERSON.match(sentence)
+    if m:
+        ctx.remember((m.group(2), _clean_role(m.group(1))))
+        return
+    m = _OPENING_TITLED_PERSON.match(sentence)
+    if m:
+        name, role = _parse_subject(m.group(1))
+        titled = role and _has_title(role) and all(_is_title_word(w) or w[:1].isupper() for w in role.split())
+        if name and len(name.split()) >= 2 and titled and not is_body(name):
+            ctx.remember((name, role))
+            return
+    known = _known_surname(sentence, ctx)
+    if known:  # "Back at the cafe, Khoury poured another coffee.": the "he" of the next sentence
+        ctx.remember((known, ctx.roles.get(known)))
+
+
+def _observe_subject(sentence: str, m: re.Match[str], ctx: SpeakerContext) -> None:
     subject = sentence[max(0, m.start() - 120) : m.start()]  # a subject is never longer
     if not subject.strip():
+        return
+    carrier = _CARRIED.match(sentence)
+    if carrier and m.group(1) in ("reported", "reports") and re.search(r",\s*\S+(?:\s+\S+)?\s*$", subject):
+        ctx.remember((carrier.group(1), None))  # "Kuwait's foreign ministry affirmed ..., KUNA reported": the ministry
         return
     speaker = _parse_subject(subject)
     if speaker[0] and word_count(speaker[0]) <= 6:
@@ -573,9 +661,31 @@ def _known_surname(sentence: str, ctx: SpeakerContext) -> str | None:
     return None
 
 
+# A body opening a sentence ("Kuwait's foreign ministry affirmed ..."): what an agency carried, it said.
+_CARRIED = re.compile(
+    r"^((?:[A-Z][\w'\u2019\-]*\s+){1,3}(?:(?:[a-z]+\s+){0,2})(?:ministry|office|presidency|government|army|"
+    r"embassy|council|command|foreign ministry))\s+[a-z]+(?:ed|s)\b"
+)
 # A person named at the head of a sentence with an appositive: "Retired Gen. Joseph Votel, a former ...".
 _OPENING_PERSON = re.compile(
-    r"^((?:[A-Z][\w.'\u2019\-]*\s+){1,5}(?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w'\u2019\-]+),\s+(?:a|an|the|who)\s"
+    r"^((?:[A-Z][\w.'\u2019\-]*\s+){1,5}(?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w'\u2019\-]+),\s+"
+    r"(?:who\s|((?:a|an|the)\s+[^,\"\u201c]{1,60}),|(?:a|an|the)\s)"
+)
+
+
+_OPENING_ROLE_PERSON = re.compile(
+    r"^((?:An?|The|One)\s+[a-z][^,\"\u201c]{1,40}),\s+((?:[A-Z][\w.'\u2019\-]*\s+){1,3}"
+    r"(?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w'\u2019\-]+),\s"
+)
+_OPENING_TITLED_PERSON = re.compile(
+    r"^((?:The\s+)?(?:[\w'\u2019\-]+\s+){1,5}?[A-Z][\w'\u2019\-]+\s+(?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w'\u2019\-]+)"
+    r"\s+[a-z]"
+)
+
+
+# A lower-case word right after a one-word quotation, other than a function word: the quotation is a term.
+_TERM_AFTER = re.compile(
+    r"\s+(?!(?:to|and|or|but|for|in|on|at|by|with|from|of|as|that|after|before|since|than)\b)[a-z]"
 )
 
 
@@ -626,13 +736,19 @@ def find_quotes(
                 if before_attr:
                     kind, who, gap, verb = before_attr
                     attached = kind != "question" and (gap <= 4 or (gap <= 8 and inner.rstrip()[-1:] in ".!?"))
-                    if verb in _LABEL_VERBS and words < MIN_QUOTE_WORDS:
+                    if kind != "question" and words >= 2 and gap <= 8 and not re.search(r"[,;:]", before[-80:]):
+                        attached = True  # `said the talks would stop «for some time»`: words of the report
+                    if verb in _LABEL_VERBS and words < 2:
                         attached = False  # `called it a "victory"`: a label, not speech
                     if kind == "carry":
                         speaker = last_speaker if last_speaker[0] else who
                     elif who and who[0]:
                         speaker = who
+                    if verb == "reads" and speaker and ctx.resolve(speaker) == ("statement", None):
+                        speaker = (None, None)  # "The statement reads:" with no body named before: no speaker
             carried_on = continues and q.start == a == _first_text(line)  # `"Only the base."` after an open quote
+            if words == 1 and _TERM_AFTER.match(line, q.end):
+                attached = False  # `used "double-tap" strikes`: one word before a noun is a term
             if words < MIN_QUOTE_WORDS and not attached and not carried_on:
                 prev_end = kept_end  # a scare quote or a term, not speech: part of the words around it
                 continue
@@ -665,8 +781,8 @@ def _opens_a_quotation(line: str, q: QuoteSpan, sentence_start: int) -> bool:
     return not before or before.endswith((":", ",")) or bool(re.search(r"[.!?]$", before))
 
 
-# A transcript's speaker label: "Q:", "A:", "HEMO:", "SIPAN HEMO:" at the head of a line.
-_TRANSCRIPT_LABEL = re.compile(
+# A question-and-answer transcript's speaker label: "Q:", "A:", "HEMO:", "SIPAN HEMO:" at the head of a line.
+_QA_LABEL = re.compile(
     r"^\s*(?P<label>Q|A|[A-Z][A-Z.'\u2019\-]{1,24}(?:\s[A-Z][A-Z.'\u2019\-]{1,24}){0,2})\s*:\s+(?=\S)"
 )
 _INTERVIEWER = frozenset("Q QUESTION REPORTER INTERVIEWER MODERATOR HOST".split())
@@ -677,10 +793,10 @@ def is_transcript(text: str) -> bool:
     return bool(re.search(r"(?m)^\s*Q\s*:\s+\S", text) and re.search(r"(?m)^\s*A\s*:\s+\S", text))
 
 
-def transcript_answer(line: str, ctx: SpeakerContext) -> Quote | None:
+def qa_answer(line: str, ctx: SpeakerContext) -> Quote | None:
     """An answer line of a transcript ("A: ...", "HEMO: ..."): the whole line is the speaker's words,
     with no quote marks. The interviewer's lines ("Q:", "REPORTER:") are questions, not quotations."""
-    m = _TRANSCRIPT_LABEL.match(line)
+    m = _QA_LABEL.match(line)
     if not m or m.group("label") in _INTERVIEWER:
         return None
     start, end = m.end(), len(line.rstrip())
@@ -693,3 +809,56 @@ def transcript_answer(line: str, ctx: SpeakerContext) -> Quote | None:
         ctx.remember((who, role))
         ctx.last_quoted = (who, role)
     return Quote(start, end, line[start:end], who, role)
+
+
+# An interview transcript: "VOLKOVA: We have fuel ..." or "Irina Volkova: ..." opens an answer with no quote
+# marks. The label is a surname in capitals or a name of one to three capitalised words.
+_TRANSCRIPT_LABEL = re.compile(
+    r"^\s*(?P<label>[A-Z][A-Z'\u2019\-]+(?: [A-Z][A-Z'\u2019\-]+){0,2}|"
+    r"[A-Z][a-z'\u2019\-]+(?: [A-Z][a-z'\u2019\-]+){0,2})"
+    r"\s*:\s+(?=\S)"
+)
+# Labels that are page furniture or the interviewer, never an answer.
+_NOT_ANSWERERS = frozenset(
+    """q question questions a answer interviewer host presenter anchor moderator update updates note editor's
+    correction breaking watch live read related source sources photo photos video credit analysis background
+    context advertisement summary warning disclaimer transcript follow subscribe listen caption image map
+    january february march april may june july august september october november december monday tuesday
+    wednesday thursday friday saturday sunday""".split()
+)
+
+
+def transcript_answerers(text: str, is_outlet: object = None) -> frozenset[str]:
+    """Labels that answer in an interview transcript: a label that opens two lines or more, is not
+    the interviewer's ("Q:", the outlet's name, a label whose lines are mostly questions) and no furniture."""
+    lines: dict[str, list[str]] = {}
+    for raw in text.splitlines():
+        m = _TRANSCRIPT_LABEL.match(raw) if ":" in raw[:40] else None
+        if m:
+            lines.setdefault(m.group("label"), []).append(raw[m.end() :].rstrip())
+    out = set()
+    for label, said in lines.items():
+        if len(said) < 2 or label.lower() in _NOT_ANSWERERS or label.split()[0].lower() in _NOT_ANSWERERS:
+            continue
+        if callable(is_outlet) and is_outlet(label):
+            continue  # "NPR:", "BBC:": the outlet asks; "DUBAI:": a dateline
+        if 2 * sum(s.endswith("?") for s in said) >= len(said):
+            continue  # the interviewer's questions
+        out.add(label)
+    return frozenset(out)
+
+
+def transcript_answer(line: str, answerers: frozenset[str], ctx: SpeakerContext) -> Quote | None:
+    """The answer on one transcript line, as a quotation by the label's person."""
+    if not answerers:
+        return None
+    m = _TRANSCRIPT_LABEL.match(line)
+    if not m or m.group("label") not in answerers:
+        return None
+    start, end = m.end(), len(line.rstrip())
+    label = m.group("label")
+    name = " ".join("-".join(p.capitalize() for p in w.split("-")) if w.isupper() else w for w in label.split())
+    speaker = ctx.resolve((name, None)) or (name, None)
+    ctx.remember(speaker)
+    ctx.last_quoted = speaker
+    return Quote(start, end, line[start:end], speaker[0], speaker[1])
