@@ -309,3 +309,53 @@ def test_the_port_and_the_city_are_the_place_named_in_the_sentence_before(ex: Ex
 def test_where_a_reporter_files_from_is_not_where_it_happened(ex: Extractor) -> None:
     (e,) = ex.extract("Our reporter, reporting from Beirut, said jets struck Tyre on March 2.\n", REF).events
     assert (e.places, e.mentioned) == (["Tyre"], ["Beirut"])
+
+
+BYLINE_REF = date(2025, 1, 23)
+
+
+def test_one_date_line_atop_an_article_is_its_byline_not_every_paragraph_s_day(ex: Extractor) -> None:
+    text = (
+        "January 23, 2025\n"
+        "Russian ships have left the port of Tartus, satellite images show.\n"
+        "The ministry has yet to respond publicly.\n"
+        "Rebels entered the city of Homs on Dec. 7.\n"
+    )
+    # The analysis came out on the 23rd: its paragraphs did not all happen that day. Line 2 keeps its
+    # place and no day; line 3 names no place and no day of its own, so it is no event; line 4 keeps its day.
+    assert [(e.line, e.date, e.places) for e in ex.extract(text, BYLINE_REF).events] == [
+        (2, None, ["Tartus"]), (4, "2024-12-07", ["Homs"])
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a chronicle: two date lines
+        "January 22\nRussian ships left the port of Tartus.\nJanuary 23\nRebels entered the city of Homs.\n",
+        # a live page: one date line over time-stamped entries
+        "Thursday 23 January 2025\n09.15 GMT\nRussian ships left the port of Tartus.\n",
+        "Thursday 23 January 2025\nUpdated at 09.15 GMT\nRussian ships left the port of Tartus.\n",
+        # one date line that is not the day the article came out
+        "January 20\nRussian ships left the port of Tartus.\n",
+        # a date line lower down: a section of its own
+        "Russian ships were seen near Cyprus last month.\nWarships sailed past Crete.\nThe navy said little.\n"
+        "January 23, 2025\nRussian ships left the port of Tartus.\n",
+    ],
+)
+def test_a_date_line_still_dates_chronicles_live_pages_and_sections(ex: Extractor, text: str) -> None:
+    tartus = [e for e in ex.extract(text, BYLINE_REF).events if "Tartus" in e.places]
+    assert [e.date_basis for e in tartus] == ["header"] and tartus[0].date is not None
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [("Sun 8 Dec 2024 17.52 GMT", "2024-12-08"), ("Sat. 7 Dec 2024", "2024-12-07"), ("Thu 5 December", "2024-12-05")],
+)
+def test_a_date_line_with_a_short_weekday(line: str, value: str) -> None:
+    header = date_header(line, date(2024, 12, 10))
+    assert header is not None and header.value == value
+
+
+def test_a_sentence_with_sun_in_it_is_no_date_line() -> None:
+    assert date_header("The Sun rose on Dec 8", date(2024, 12, 10)) is None

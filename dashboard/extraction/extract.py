@@ -319,19 +319,29 @@ class Extractor:
         self._last_scene: str | None = None  # the last sentence's main place, for "the city" after it
         self._after_image = False
         first = _first_line(text)
+        headers, stamps, lines_before = 0, 0, 0
+        top_header: DateMention | None = None
         for number, raw in enumerate(text.splitlines(), start=1):
             if not raw.strip():
                 continue
             header = date_header(raw, reference)
-            if header is not None or _TIME_STAMP.match(raw):
+            stamped = header is None and bool(_TIME_STAMP.match(raw))
+            stamps += stamped
+            if header is not None or stamped:
                 self.speakers.new_entry()  # a new entry of a live page: "he" is someone new
                 self._last_scene = None  # ... and "the city" somewhere new
             if header is not None:
+                headers += 1
+                if headers == 1 and lines_before < 3:
+                    top_header = header
                 self._header = self._last_day = header
                 continue
+            lines_before += 1
             furniture = _is_furniture(raw, self._after_image, number == first)
             self._after_image = bool(_IMAGE_LINE.match(raw))
             self._extract_line(raw, number, reference, out, seen, furniture)
+        if headers == 1 and not stamps and top_header is not None and _is_publication_day(top_header, reference):
+            _undate_byline(out)
         return out
 
     def _extract_line(
@@ -496,7 +506,9 @@ _PERSON = re.compile(
 
 
 _IMAGE_LINE = re.compile(r"^\s*!\[")
-_TIME_STAMP = re.compile(r"^\W{0,4}\d{1,2}[:.]\d{2}\b(?!\s*(?:p\.?m\.?|a\.?m\.?)?\s+[a-z])")
+_TIME_STAMP = re.compile(
+    r"^\W{0,4}(?:(?:[Uu]pdated|[Pp]osted)(?:\s+at)?\s+)?\d{1,2}[:.]\d{2}\b(?!\s*(?:p\.?m\.?|a\.?m\.?)?\s+[a-z])"
+)  # "17.52 GMT", "11:32", "Updated at 18.03 GMT": a live page's entry stamp
 _HEADING_LINE = re.compile(r"^\s*(?:#{1,6}\s|\*\*[^*]+\*\*\s*$|={3,}|-{3,}\s*$)")
 _CREDIT = re.compile(
     r"\b(?:Photograph|Photo|Picture|Image|Illustration|Credit|Video)s?\s*:\s*\S|/\s*(?:AFP|Reuters|AP|Getty)"
@@ -510,6 +522,33 @@ def _first_line(text: str) -> int:
         if raw.strip():
             return number
     return 0
+
+
+def _is_publication_day(header: DateMention, reference: date) -> bool:
+    """A date line that is the day the article came out (or the day before, across time zones)."""
+    if not header.value or header.precision != "day":
+        return False
+    return 0 <= (reference - date.fromisoformat(header.value)).days <= 1
+
+
+def _undate_byline(out: Extraction) -> None:
+    """An article's one date line at its top, with no other date line and no time stamp, is its byline
+    date ("January 23, 2025" over an analysis), not a chronicle's day: the paragraphs under it keep only
+    the days they give themselves. A sentence left with no day and no place is no event."""
+    keep: list[Event] = []
+    index: dict[int, int] = {}
+    for i, e in enumerate(out.events):
+        if e.date_basis == "header":
+            e.date = e.date_end = e.date_precision = e.date_text = e.date_basis = None
+            if not e.places:
+                continue
+        index[i] = len(keep)
+        keep.append(e)
+    out.events = keep
+    for q in out.quotes:
+        if q.date_basis == "header":
+            q.date = q.date_precision = q.date_basis = None
+        q.event_index = index.get(q.event_index) if q.event_index is not None else None
 
 
 def _is_furniture(raw: str, after_image: bool, first: bool) -> bool:
