@@ -97,3 +97,13 @@ def test_an_inferred_day_counts_as_a_day(tmp_path: Path, capsys: pytest.CaptureF
           "reference: 2025-03-05\nE | Rebel fighters entered | 2025-03-02 | Homs\n")  # fmt: skip
     assert main([str(tmp_path)]) == 0
     assert "| dated events with the right day | 1.00 | 1.00 | 1/1 |" in capsys.readouterr().out
+
+
+def test_an_event_s_place_may_be_labelled_by_any_of_its_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The gazetteer's Khmeimim Air Base is also "Hmeimim"; a reader's label "Khmeimim" names the same place.
+    write(tmp_path, "Trucks left the Hmeimim air base on March 2.\nRebel fighters entered Homs on March 3.\n",
+          "reference: 2025-03-05\nE | Trucks left | 2025-03-02 | Khmeimim\nE | Rebel fighters | 2025-03-03 | Hama\n")
+    assert main([str(tmp_path)]) == 0
+    assert "| event's primary place right |   -   | 0.50 | 1/2 |" in capsys.readouterr().out
