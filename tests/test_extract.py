@@ -307,3 +307,18 @@ def test_the_syrian_coast_is_not_put_in_the_middle_of_the_sea(ex: Extractor) -> 
     text = "Homs lies between Damascus and the Mediterranean coast, where Russia keeps its bases."
     assert "Mediterranean Sea" not in places_in(ex, text)
     assert "Mediterranean Sea" in places_in(ex, "Russian ships sailed into the Mediterranean on Dec. 9.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nine days after the fall of the Government of the old regime, talks began.", []),
+        ("The envoy sent messages to the West, officials said.", []),
+        ("Troops stayed to prevent a resurgence of Da'esh in the desert.", []),
+        ("Convoys drove to the Qardaha district at dawn.", ["Qardaha district"]),  # an unknown name still is
+    ],
+)
+def test_an_institution_a_bloc_or_an_armed_group_after_a_preposition_is_no_place(
+    ex: Extractor, text: str, expected: list[str]
+) -> None:
+    assert all_places_in(ex, text) == expected

@@ -223,7 +223,7 @@ class Extractor:
             if name.endswith("s") and name[:-1] in lexicon.NOT_PLACE_WORDS:
                 continue  # "used to the Russians": a people, not a place
             first = name.split()[0]
-            if first in lexicon.NOT_PLACE_WORDS or first.upper() == first:
+            if first in lexicon.NOT_PLACE_WORDS or first.upper() == first or name in lexicon.NOT_PLACE_NAMES:
                 continue
             if any(w in lexicon.ORG_SUFFIXES or w.lower() in lexicon.TITLES for w in name.split()):
                 continue

@@ -202,6 +202,13 @@ NOT_PLACE_WORDS = frozenset(
     Assad Putin Erdogan Netanyahu Trump Biden Zelensky Khamenei Turks Kurds Arabs Druze Alawites""".split()
 )
 
+# Capitalised names after "in", "of", "to" that are an institution, a bloc or an armed group, not a place
+# ("the fall of the Government of ...", "messages to the West", "a resurgence of Da'esh").
+NOT_PLACE_NAMES = frozenset(
+    """Government Governments Council Ministry Army Navy Forces Administration Authority Authorities Cabinet
+    Parliament Presidency Kremlin West East Da'esh Daesh ISIS ISIL Hezbollah Hamas Taliban""".split()
+)
+
 # A lowercase noun after a name the gazetteer lacks. A feature of the land is part of the name
 # ("the Tishrin dam", "the Nasib crossing"); a group, a business or a rule makes the name a modifier,
 # not a place ("the Assad family", "the Bahri cafe", "the Tishrin front").
