@@ -322,3 +322,22 @@ def test_an_institution_a_bloc_or_an_armed_group_after_a_preposition_is_no_place
     ex: Extractor, text: str, expected: list[str]
 ) -> None:
     assert all_places_in(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Moscow has yet to respond to the request.", []),
+        ("Washington had no intention of leaving, officials said.", []),
+        ("Ankara expects a deal within weeks.", []),
+        ("Moscow announced that the talks had ended.", []),
+        ("Aleppo fell to the rebels within days.", ["Aleppo"]),  # a city falls: it is where it happened
+        ("Damascus was quiet on Sunday.", ["Damascus"]),
+        ("Rebels announced in Damascus that the talks had ended.", ["Damascus"]),  # after "in": a place
+    ],
+)
+def test_a_capital_that_wants_expects_or_announces_is_the_state_not_a_place(
+    ex: Extractor, text: str, expected: list[str]
+) -> None:
+    [event_places] = [e.places for e in ex.extract(text, REF).events] or [[]]
+    assert event_places == expected

@@ -597,7 +597,11 @@ _OWNER_AFTER = re.compile(
 _METONYM_AFTER = re.compile(
     r"\s+[\"\u201c]?(?:has\s+[\"\u201c]?|had\s+[\"\u201c]?)?(?:said|says|would|will|wants|wanted|denied|denies|"
     r"insisted|warned|accused|demanded|urged|hopes|hoped|believes|claimed|claims|must|should|cannot|stands|"
-    r"granted|agreed|recognised|recognized|rejected|condemned|offered|promised|pledged|vowed|refused|taken)\b"
+    r"granted|agreed|recognised|recognized|rejected|condemned|offered|promised|pledged|vowed|refused|taken|"
+    # minds and wills a place has not: "Moscow has yet to respond", "Washington had no intention", "Ankara expects"
+    r"yet\s+to|no\s+intention|expects|expected|intends|intended|seeks|sought|fears|feared|insists|maintains|"
+    r"announced|confirmed|responded|reacted|welcomed|criticised|criticized|signalled|signaled|argues|argued|"
+    r"considers|considered|appears\s+to|seems\s+to|is\s+trying|has\s+been\s+trying)\b"
 )
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|near|of|to|into|outside|around)\s+(?:the\s+)?$", re.I)
 _WHEREABOUTS_BEFORE = re.compile(
