@@ -175,6 +175,7 @@ class Batch:
         out = {}
         for kind in KINDS:
             parts = [c.pop(kind) for c in chunks]
+            parts = [f for f in parts if len(f)] or parts[:1]  # an empty chunk's columns are all `object`
             frame = pd.concat(parts, ignore_index=True)
             del parts
             # A column holding only None in one chunk is `object` there: infer again over all the
