@@ -236,17 +236,19 @@ def assemble(results: list[DocumentResult], store: rowstore.Store, ctx: Context,
     places = _resolve_forms(mentions, ctx, fixes.overrides)
     renamed_lists = _renamer(places)
     ev = _store_rows(docs, store, "events")
-    events = _event_frame(ev, renamed_lists, hidden)
+    events, ev_pos = _event_frame(ev, renamed_lists, hidden), ev["pos"]
+    del ev  # its columns the events table does not take (keys, packed lists): not held through the merge
     qu = _store_rows(docs, store, "quotes")
-    quotes_df = _quote_frame(qu, renamed_lists, hidden)
+    quotes_df, qu_pos = _quote_frame(qu, renamed_lists, hidden), qu["pos"]
+    del qu
     # One story from several documents becomes one event; its quotes follow it (merge.py).
     merged, renamed = merge_events(events)
     merged = prepare_events(merged.drop(columns=["tokens"]))
     tables = _finish(results, store, ctx, places, merged, renamed, quotes_df, hidden)
     if build_dir is not None:
         _LAST[str(build_dir)] = _Assembly(
-            docs=[_doc_signature(r) for r in results], doc_rows=docs, ev_pos=ev["pos"], events=events,
-            qu_pos=qu["pos"], quotes=quotes_df, mentions=mentions, places=places, hidden=hidden,
+            docs=[_doc_signature(r) for r in results], doc_rows=docs, ev_pos=ev_pos, events=events,
+            qu_pos=qu_pos, quotes=quotes_df, mentions=mentions, places=places, hidden=hidden,
             gazetteer_hash=ctx.gazetteer_hash, merged=merged, renamed=renamed, store=store, table=tables.events,
         )  # fmt: skip
     return tables
