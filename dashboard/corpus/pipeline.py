@@ -254,7 +254,9 @@ def _save_state(build_dir: Path, ctx: Context, paths: list[Path]) -> None:
     from dataclasses import replace
 
     seen = {str(p): _SEEN[str(p)] for p in paths if str(p) in _SEEN}
-    state = {"assembly": replace(memo, table=None), "seen": seen}  # `table` only serves this build's write
+    # A spliced Arrow table is slices of older ones: pickled, each slice would carry its whole parent's buffers.
+    arrow = memo.arrow.combine_chunks() if memo.arrow is not None else None
+    state = {"assembly": replace(memo, table=None, arrow=arrow), "seen": seen}  # `table` served this write only
     patchstate.save(build_dir, build_stamp(build_dir), patchstate.stamps(ctx.gazetteer_hash, memo.store.segments),
                     state)  # fmt: skip
 
