@@ -15,7 +15,6 @@ a file put in the build folder cannot make the build call anything else.
 
 from __future__ import annotations
 
-import io
 import json
 import logging
 import pickle
@@ -76,7 +75,7 @@ def stamps(gazetteer_hash: str, segments: list[Path]) -> dict[str, Any]:
 
 
 def save(build_dir: Path, build_stamp: str, expected: dict[str, Any], state: dict[str, Any]) -> None:
-    """Write `state` for the tables stamped `build_stamp`: first the data, then the file that vouches for it."""
+    """Write `state` (name -> value) for the tables stamped `build_stamp`: the data, then the file vouching for it."""
     folder = build_dir / FOLDER
     meta = folder / "meta.json"
     try:
@@ -84,7 +83,13 @@ def save(build_dir: Path, build_stamp: str, expected: dict[str, Any], state: dic
         meta.unlink(missing_ok=True)  # no stamp while the data is being replaced: a crash leaves no state
         tmp = folder / "state.pickle.tmp"
         with open(tmp, "wb") as f:
-            pickle.dump(state, f, protocol=5)
+            # One pickle per entry, the memo cleared between them: the memo holds every object pickled,
+            # as large as the frames' objects themselves (1M events: gigabytes at once for the whole state).
+            pickler = pickle.Pickler(f, protocol=5)
+            pickler.dump(list(state))
+            for value in state.values():
+                pickler.dump(value)
+                pickler.clear_memo()
         tmp.replace(folder / "state.pickle")
         atomic_write_text(meta, json.dumps({**expected, "build_stamp": build_stamp}))
     except OSError as exc:  # the tables are written; only the next build's shortcut is lost
@@ -104,8 +109,10 @@ def load(build_dir: Path, build_stamp: str, expected: dict[str, Any]) -> dict[st
         discard(build_dir)
         return None
     try:
-        data = (folder / "state.pickle").read_bytes()
-        state = _Unpickler(io.BytesIO(data)).load()
+        with open(folder / "state.pickle", "rb") as f:
+            unpickler = _Unpickler(f)
+            names = unpickler.load()
+            state = {str(name): unpickler.load() for name in names}
     except Exception as exc:  # noqa: BLE001 - any damage at all means: assemble in full
         log.warning("ignoring the saved build state in %s (%s): assembling in full", folder, exc)
         discard(build_dir)

@@ -241,6 +241,7 @@ def _restore(build_dir: Path, ctx: Context) -> None:
     if state is None:
         return
     memo = state["assembly"]
+    memo.events, memo.merged, memo.store, memo.arrow = state["events"], state["merged"], state["store"], state["arrow"]
     memo.store.segments = segments  # the same names (checked), as paths under this build folder
     keep_assembly(build_dir, memo)
     for path, entry in state["seen"].items():
@@ -256,7 +257,9 @@ def _save_state(build_dir: Path, ctx: Context, paths: list[Path]) -> None:
     seen = {str(p): _SEEN[str(p)] for p in paths if str(p) in _SEEN}
     # A spliced Arrow table is slices of older ones: pickled, each slice would carry its whole parent's buffers.
     arrow = memo.arrow.combine_chunks() if memo.arrow is not None else None
-    state = {"assembly": replace(memo, table=None, arrow=arrow), "seen": seen}  # `table` served this write only
+    # The large parts one by one (see `patchstate.save`); `table` served this build's write only.
+    state = {"assembly": replace(memo, table=None, arrow=None, events=None, merged=None, store=None), "seen": seen,
+             "events": memo.events, "merged": memo.merged, "store": memo.store, "arrow": arrow}  # fmt: skip
     patchstate.save(build_dir, build_stamp(build_dir), patchstate.stamps(ctx.gazetteer_hash, memo.store.segments),
                     state)  # fmt: skip
 
