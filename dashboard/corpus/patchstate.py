@@ -86,8 +86,7 @@ def save(build_dir: Path, build_stamp: str, expected: dict[str, Any], state: dic
             # One pickle per entry, the memo cleared between them: the memo holds every object pickled,
             # as large as the frames' objects themselves (1M events: gigabytes at once for the whole state).
             pickler = pickle.Pickler(f, protocol=5)
-            pickler.dump(list(state))
-            for value in state.values():
+            for value in (list(state), *state.values()):
                 pickler.dump(value)
                 pickler.clear_memo()
         tmp.replace(folder / "state.pickle")
@@ -109,10 +108,9 @@ def load(build_dir: Path, build_stamp: str, expected: dict[str, Any]) -> dict[st
         discard(build_dir)
         return None
     try:
-        with open(folder / "state.pickle", "rb") as f:
-            unpickler = _Unpickler(f)
-            names = unpickler.load()
-            state = {str(name): unpickler.load() for name in names}
+        with open(folder / "state.pickle", "rb") as f:  # one pickle per entry, each with a memo of its own
+            names = _Unpickler(f).load()
+            state = {str(name): _Unpickler(f).load() for name in names}
     except Exception as exc:  # noqa: BLE001 - any damage at all means: assemble in full
         log.warning("ignoring the saved build state in %s (%s): assembling in full", folder, exc)
         discard(build_dir)
