@@ -49,14 +49,15 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from dashboard.corpus import store
+    from dashboard.corpus import pipeline, store
     from dashboard.corpus.fixes import geodata_dir
 
     # --seeds names a folder of documents (the file store); otherwise the configured store
     # (DASHBOARD_STORE_URL, else seeds/ and geodata/).
     source = store.FileStore(Path(args.seeds), geodata_dir()) if args.seeds else store.current()
     build_dir = Path(args.build_dir)
-    tables = store.rebuild(source, build_dir)
+    # Each run is a new process: keep beside the tables what lets the next run patch them (new documents only).
+    tables = store.rebuild(source, build_dir, keep_state=True)
     for problem in tables.manifest["problems"]:
         print(f"warning: {problem}", file=sys.stderr)
     unresolved = int((tables.places["status"] == "unresolved").sum())
@@ -64,6 +65,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         f"built {len(tables.documents)} document(s): {len(tables.events)} events, "
         f"{len(tables.quotes)} quotes, {len(tables.places)} places ({unresolved} unresolved) -> "
         f"{(build_dir / 'current').resolve()}"
+        + (" (patched the last build: only new documents were added)" if pipeline.patched(build_dir) else "")
     )
     return 0
 

@@ -42,28 +42,27 @@ from dashboard.files import atomic_write_text
 
 def build_tables(
     results: list[DocumentResult], ctx: Context, build_dir: Path | None = None, store: rowstore.Store | None = None,
-    fixes: Fixes | None = None,
+    fixes: Fixes | None = None, batch: rowstore.Batch | None = None,
 ) -> Tables:
     """The reduce: every document's rows (from the row store, or from its extraction) assembled into tables.
 
     With `build_dir`, rows come from the store under it (`rowstore`), which gains
     the documents it had not seen; a result whose extraction was not read (its
     rows are known) costs nothing here beyond its share of vectorised joins.
-    The results' extractions are dropped once turned into rows (memory at 100k).
+    The results' extractions are dropped once turned into rows (memory at 1M); `batch` holds the
+    rows of new documents the caller already turned into rows as they were extracted (`pipeline`).
     """
     if store is None:
         store = rowstore.load(build_dir) if build_dir is not None else rowstore.empty()
     known = store.known()
-    fresh: dict[str, dict[str, list[dict]]] = {}
+    batch = batch if batch is not None else rowstore.Batch()
     for r in results:
-        if r.key not in known and r.key not in fresh:
+        if r.key not in known and r.key not in batch:
             if r.extraction is None:
                 raise InputError(f"{r.path}: its rows are not in {build_dir} any more; run the build again.")
-            fresh[r.key] = rowstore.extraction_rows(r.key, r.extraction)
-    for r in results:  # the rows now hold it: let 100k events' objects go before the tables are built
-        r.extraction = None
-    new_rows = rowstore.frames(list(fresh.values()))
-    del fresh
+            batch.add(r.key, r.extraction)
+        r.extraction = None  # the rows now hold it: let the events' objects go before the tables are built
+    new_rows = batch.frames()
     live = {r.key for r in results}
     if build_dir is not None:
         store = rowstore.add(build_dir, store, new_rows, live)
@@ -117,6 +116,25 @@ def kept_row_store(build_dir: Path) -> rowstore.Store | None:
 def forget() -> None:
     """Drop every kept assembly: the next build of each folder assembles in full."""
     _LAST.clear()
+    _PATCHED.clear()
+
+
+_PATCHED: dict[str, bool] = {}  # build folder -> whether its last assembly in this process was a patch
+
+
+def patched(build_dir: Path) -> bool:
+    """Whether the last assembly of `build_dir` in this process patched the one before (else: in full)."""
+    return _PATCHED.get(str(build_dir), False)
+
+
+def kept_assembly(build_dir: Path) -> _Assembly | None:
+    """The last assembly for `build_dir` in this process, to save beside the tables (`patchstate`)."""
+    return _LAST.get(str(build_dir))
+
+
+def keep_assembly(build_dir: Path, memo: _Assembly) -> None:
+    """Take an assembly saved by an earlier process as this process's last one (`patchstate`)."""
+    _LAST[str(build_dir)] = memo
 
 
 def _doc_signature(r: DocumentResult) -> tuple:
@@ -158,7 +176,7 @@ def _renamer(places: dict[str, dict[str, Any]]) -> Callable[[pd.Series], list[li
     unchanged = not not_places and all(k == v for k, v in name_of.items())
 
     def renamed_lists(column: pd.Series) -> list[list[str]]:
-        lists = [rowstore.unpack(v) for v in column.tolist()]
+        lists = rowstore.unpack_column(column.tolist())
         if unchanged:  # nothing renamed or dismissed
             return lists
         return [[name_of[p] for p in ps if p not in not_places] for ps in lists]
@@ -177,11 +195,11 @@ def _event_frame(ev: pd.DataFrame, renamed_lists: Callable[[pd.Series], list[lis
         "date_precision": ev["date_precision"], "date_text": ev["date_text"],
         "date_first": ev["date_first"], "date_last": ev["date_last"], "places": names,
         "primary_place": [n[0] if n else None for n in names], "claim": ev["claim"],
-        "claim_evidence": ev["claim_evidence"], "sources": [rowstore.unpack(v) for v in ev["sources"].tolist()],
-        "actors": [rowstore.unpack(v) for v in ev["actors"].tolist()], "doc_source": ev["doc_source"],
+        "claim_evidence": ev["claim_evidence"], "sources": rowstore.unpack_column(ev["sources"].tolist()),
+        "actors": rowstore.unpack_column(ev["actors"].tolist()), "doc_source": ev["doc_source"],
         "hidden": event_ids.isin(hidden), "date_basis": ev["date_basis"],
         "mentioned": renamed_lists(ev["mentioned_keys"]),
-        "tokens": [rowstore.unpack(v) for v in ev["tokens"].tolist()],
+        "tokens": ev["tokens"],  # packed: merge_events unpacks only the events that can merge
     }, columns=[*EVENT_COLUMNS, "tokens"])  # fmt: skip
 
 
@@ -211,28 +229,34 @@ def assemble(results: list[DocumentResult], store: rowstore.Store, ctx: Context,
     fixes = Fixes.from_folder() if fixes is None else fixes
     hidden = set(fixes.hidden)  # marked wrong in review: kept, flagged, left out of the default selection
     last = _LAST.pop(str(build_dir), None) if build_dir is not None else None
+    if build_dir is not None:
+        _PATCHED[str(build_dir)] = False
     if last is not None:
-        patched = _patch(last, results, store, ctx, fixes.overrides, hidden)
-        if patched is not None:
-            tables, memo = patched
+        patch = _patch(last, results, store, ctx, fixes.overrides, hidden)
+        del last
+        if patch is not None:
+            tables, memo = patch
             _LAST[str(build_dir)] = memo
+            _PATCHED[str(build_dir)] = True
             return tables
     docs = _doc_frame(results)
     mentions = _first_forms(_store_rows(docs, store, "mentions"))
     places = _resolve_forms(mentions, ctx, fixes.overrides)
     renamed_lists = _renamer(places)
     ev = _store_rows(docs, store, "events")
-    events = _event_frame(ev, renamed_lists, hidden)
+    events, ev_pos = _event_frame(ev, renamed_lists, hidden), ev["pos"]
+    del ev  # its columns the events table does not take (keys, packed lists): not held through the merge
     qu = _store_rows(docs, store, "quotes")
-    quotes_df = _quote_frame(qu, renamed_lists, hidden)
+    quotes_df, qu_pos = _quote_frame(qu, renamed_lists, hidden), qu["pos"]
+    del qu
     # One story from several documents becomes one event; its quotes follow it (merge.py).
     merged, renamed = merge_events(events)
     merged = prepare_events(merged.drop(columns=["tokens"]))
     tables = _finish(results, store, ctx, places, merged, renamed, quotes_df, hidden)
     if build_dir is not None:
         _LAST[str(build_dir)] = _Assembly(
-            docs=[_doc_signature(r) for r in results], doc_rows=docs, ev_pos=ev["pos"], events=events,
-            qu_pos=qu["pos"], quotes=quotes_df, mentions=mentions, places=places, hidden=hidden,
+            docs=[_doc_signature(r) for r in results], doc_rows=docs, ev_pos=ev_pos, events=events,
+            qu_pos=qu_pos, quotes=quotes_df, mentions=mentions, places=places, hidden=hidden,
             gazetteer_hash=ctx.gazetteer_hash, merged=merged, renamed=renamed, store=store, table=tables.events,
         )  # fmt: skip
     return tables

@@ -52,16 +52,22 @@ class Context:
     """What extraction needs besides the text: built once per run."""
 
     places: list[Place]
-    extractor: Extractor
     resolver: Resolver
     gazetteer_hash: str
+    _extractor: Extractor | None = field(default=None, repr=False)
+
+    @property
+    def extractor(self) -> Extractor:
+        """Made on first use: a build extracts in its worker process, which makes its own."""
+        if self._extractor is None:
+            self._extractor = Extractor(self.places)
+        return self._extractor
 
     @classmethod
     def create(cls, gazetteer_path: Path = GAZETTEER_PATH, resolver: Resolver | None = None) -> Context:
         places = load_gazetteer(gazetteer_path)
         return cls(
             places=places,
-            extractor=Extractor(places),
             resolver=resolver or Resolver(places),
             gazetteer_hash=content_hash(Path(gazetteer_path).read_bytes()),
         )

@@ -36,6 +36,9 @@ _STOP = frozenset(
 )
 
 
+SEP = "\x1f"  # a list packed into one string (rowstore.pack): a `tokens` cell may come so
+
+
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
 
 
@@ -110,8 +113,8 @@ def merge_events(events: pd.DataFrame, threshold: float = THRESHOLD) -> tuple[pd
         sub = out.loc[rows]
         ids, docs = sub["event_id"].tolist(), sub["doc_id"].tolist()
         doc_sources, lines, starts = sub["doc_source"].tolist(), sub["line"].tolist(), sub["start"].tolist()
-        if "tokens" in sub.columns:  # precomputed per document by the build (rowstore)
-            toks = [frozenset(t) for t in sub["tokens"]]
+        if "tokens" in sub.columns:  # precomputed per document by the build (rowstore), maybe still packed
+            toks = [_token_set(t) for t in sub["tokens"].tolist()]
         else:
             toks = [tokens(t or "") for t in sub["text"].tolist()]
         groups: dict[tuple[str, str, str], list[int]] = {}
@@ -136,3 +139,14 @@ def merge_events(events: pd.DataFrame, threshold: float = THRESHOLD) -> tuple[pd
                     keep[int(rows[j])] = False
     out = out.assign(sources=list(sources), n_sources=n_sources, also_reported_by=also_ids, also_sources=also_src)
     return out[keep], renamed
+
+
+def _token_set(cell: object) -> frozenset[str]:
+    """A `tokens` cell as a set: a list of words, or the words packed into one string with SEP.
+
+    The build keeps them packed (a list per event is a million small objects at 1M events)
+    and unpacks only the events that can merge.
+    """
+    if isinstance(cell, str):
+        return frozenset(cell.split(SEP)) if cell else frozenset()
+    return frozenset(cell) if cell is not None and not isinstance(cell, float) else frozenset()

@@ -2,7 +2,10 @@
 
 `extract_document` is a function of one document (and the gazetteer), so a
 build maps it over documents and caches each result by content: adding one
-article re-extracts only that article.
+article re-extracts only that article. It is one module over 300 lines because what
+a build remembers of each document file between builds (`_SEEN`, in memory and, through
+`patchstate`, on disk for the next process) decides which documents are read at all, so it
+sits beside the loop that reads them.
 """
 
 from __future__ import annotations
@@ -17,8 +20,16 @@ from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
-from dashboard.corpus import isolate, rowstore
-from dashboard.corpus.assembly import build_tables, forget, kept_row_store, write_tables
+from dashboard.corpus import isolate, patchstate, rowstore
+from dashboard.corpus.assembly import (
+    build_tables,
+    forget,
+    keep_assembly,
+    kept_assembly,
+    kept_row_store,
+    patched,
+    write_tables,
+)
 from dashboard.corpus.context import (
     BUILD_DIR,
     EXTRACTOR_VERSION,
@@ -48,7 +59,7 @@ from dashboard.geo.gazetteer import Place
 # The build's public face: the app, the store, the pages and the command line call these as `pipeline.X`;
 # the tables' files (tables.py), the reduce (assembly.py) and placing names (context.py) sit below it.
 __all__ = ["BUILD_DIR", "SEEDS_DIR", "Context", "DocumentResult", "Tables", "build", "build_dir", "build_stamp",
-           "extract_document", "forget_assemblies", "read_tables", "seeds_dir"]
+           "extract_document", "forget_assemblies", "patched", "read_tables", "seeds_dir"]
 
 log = logging.getLogger(__name__)
 
@@ -139,17 +150,20 @@ def forget_assemblies() -> None:
 
 def build(
     seeds: Path = SEEDS_DIR, build_dir: Path = BUILD_DIR, ctx: Context | None = None, seconds: float | None = None,
-    fixes: Fixes | None = None,
+    fixes: Fixes | None = None, keep_state: bool = False,
 ) -> tuple[Tables, Path]:
     """Extract every document (new ones in a worker process, `seconds` each at most) and write the tables.
 
     A document whose extraction runs past the limit (default `DASHBOARD_EXTRACT_SECONDS`, 60 s)
     is stopped, left out and named in the manifest's problems; the rest are built. ``fixes`` are the
     place fixes and marks applied (store.rebuild passes its store's; default: the geodata folder's files).
+    A build that only adds documents patches the last one: the one made in this process, else one
+    whose state an earlier process saved beside the tables; ``keep_state`` saves this build's state
+    there (`patchstate`; the command line does, as each run is a new process).
     """
     ctx = ctx or Context.create()
     with _gc_paused():
-        return _build(seeds, build_dir, ctx, seconds, fixes)
+        return _build(seeds, build_dir, ctx, seconds, fixes, keep_state)
 
 
 @contextmanager
@@ -169,11 +183,13 @@ def _gc_paused() -> Iterator[None]:
 
 
 def _build(seeds: Path, build_dir: Path, ctx: Context, seconds: float | None,
-           fixes: Fixes | None) -> tuple[Tables, Path]:  # fmt: skip
+           fixes: Fixes | None, keep_state: bool) -> tuple[Tables, Path]:  # fmt: skip
     paths = list_documents(seeds)
     if not paths:
         raise InputError(f"{seeds}: holds no .txt documents. Add at least one article.")
     limit = isolate.time_limit() if seconds is None else seconds
+    if kept_assembly(build_dir) is None:
+        _restore(build_dir, ctx)
     kept = kept_row_store(build_dir)
     if kept is not None and kept.segments == rowstore.segments(build_dir):
         store = kept  # segments never change once written: the same list is the same rows
@@ -181,6 +197,7 @@ def _build(seeds: Path, build_dir: Path, ctx: Context, seconds: float | None,
         store = rowstore.load(build_dir)
     known = store.known()  # documents whose rows are stored: their cached extraction is not even read
     results: list[DocumentResult] = []
+    batch = rowstore.Batch()  # new documents' rows, made as each is extracted (memory: see `rowstore.Batch`)
     stopped = [f"{p}: is a symbolic link, so it was not read (a link can point at any file on the server). "
                "Put a copy of the document in the folder instead." for p in linked_documents(seeds)]  # fmt: skip
     with isolate.ExtractionWorker(_worker_extractor, (ctx.places,), limit) as worker:
@@ -194,8 +211,12 @@ def _build(seeds: Path, build_dir: Path, ctx: Context, seconds: float | None,
                 return worker.call(_extract_job, text, reference_date, what=f"{p}: extraction")
 
             try:
-                results.append(_remember(p, ctx, lambda p=p, extract=extract: extract_document(
-                    p, ctx, cache_dir=build_dir / "cache", known=known, extract=extract)))
+                result = _remember(p, ctx, lambda p=p, extract=extract: extract_document(
+                    p, ctx, cache_dir=build_dir / "cache", known=known, extract=extract))
+                if result.extraction is not None and result.key not in known:  # into rows now, not at the end
+                    batch.add(result.key, result.extraction)
+                    result.extraction = None
+                results.append(result)
             except isolate.TimeLimitError as exc:
                 stopped.append(f"{exc} The document was left out of the tables: it may hold a very long line "
                                f"or text built to stall extraction. Split it into paragraphs or remove it from "
@@ -203,9 +224,44 @@ def _build(seeds: Path, build_dir: Path, ctx: Context, seconds: float | None,
                 log.info("%s", stopped[-1])
     if not results:
         raise InputError(f"{seeds}: no document could be extracted. " + " ".join(stopped))
-    tables = build_tables(results, ctx, build_dir, store, fixes)
+    tables = build_tables(results, ctx, build_dir, store, fixes, batch)
     tables.manifest["problems"] = stopped + tables.manifest["problems"]
-    return tables, write_tables(tables, build_dir)
+    written = write_tables(tables, build_dir)
+    if keep_state:
+        _save_state(build_dir, ctx, paths)
+    else:
+        patchstate.discard(build_dir)  # it was for the tables just replaced
+    return tables, written
+
+
+def _restore(build_dir: Path, ctx: Context) -> None:
+    """Take up the state an earlier process saved beside these tables, if it still holds (`patchstate`)."""
+    segments = rowstore.segments(build_dir)
+    state = patchstate.load(build_dir, build_stamp(build_dir), patchstate.stamps(ctx.gazetteer_hash, segments))
+    if state is None:
+        return
+    memo = state["assembly"]
+    memo.events, memo.merged, memo.store, memo.arrow = state["events"], state["merged"], state["store"], state["arrow"]
+    memo.store.segments = segments  # the same names (checked), as paths under this build folder
+    keep_assembly(build_dir, memo)
+    for path, entry in state["seen"].items():
+        _SEEN.setdefault(path, entry)
+
+
+def _save_state(build_dir: Path, ctx: Context, paths: list[Path]) -> None:
+    memo = kept_assembly(build_dir)
+    if memo is None:
+        return
+    from dataclasses import replace
+
+    seen = {str(p): _SEEN[str(p)] for p in paths if str(p) in _SEEN}
+    # A spliced Arrow table is slices of older ones: pickled, each slice would carry its whole parent's buffers.
+    arrow = memo.arrow.combine_chunks() if memo.arrow is not None else None
+    # The large parts one by one (see `patchstate.save`); `table` served this build's write only.
+    state = {"assembly": replace(memo, table=None, arrow=None, events=None, merged=None, store=None), "seen": seen,
+             "events": memo.events, "merged": memo.merged, "store": memo.store, "arrow": arrow}  # fmt: skip
+    patchstate.save(build_dir, build_stamp(build_dir), patchstate.stamps(ctx.gazetteer_hash, memo.store.segments),
+                    state)  # fmt: skip
 
 
 _SEEN: dict[str, tuple[tuple, str, DocumentResult]] = {}  # path -> (file signature, gazetteer hash, result)

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from dashboard.corpus.merge import tokens
+from dashboard.corpus.merge import SEP, tokens
 from dashboard.extraction.dates import date_bounds
 
 if TYPE_CHECKING:
@@ -32,8 +32,8 @@ if TYPE_CHECKING:
 
 KINDS = ("events", "quotes", "mentions", "keys")
 LIST_COLUMNS = ("place_keys", "sources", "actors", "tokens")
-SEP = "\x1f"  # lists are stored as one string joined by the ASCII unit separator: Parquet list cells
-# come back as one numpy array per cell, ten times slower to turn into lists than a split string
+# Lists are stored as one string joined by SEP, the ASCII unit separator: Parquet list cells
+# come back as one numpy array per cell, ten times slower to turn into lists than a split string.
 
 
 def pack(values: list[str]) -> str:
@@ -42,6 +42,19 @@ def pack(values: list[str]) -> str:
 
 def unpack(cell: str | None) -> list[str]:
     return cell.split(SEP) if cell else []
+
+
+def unpack_column(cells: list[str | None]) -> list[list[str]]:
+    """`unpack` of every cell, each distinct value one shared string object (a list per row still).
+
+    A million events name a few thousand places and outlets: one `str` per mention made a
+    million-event build hold a few hundred megabytes of copies of the same names.
+    """
+    parts: dict[str, str] = {}
+    out: list[list[str]] = []
+    for cell in cells:
+        out.append([parts.setdefault(v, v) for v in cell.split(SEP)] if cell else [])
+    return out
 MAX_SEGMENTS = 8
 STORE_VERSION = "4"  # bump when the rows' columns change: an older store is then ignored and rebuilt
 
@@ -117,6 +130,63 @@ def frames(rows: list[dict[str, list[dict]]]) -> dict[str, pd.DataFrame]:
     return out
 
 
+class Batch:
+    """New documents' rows, turned into frames a chunk at a time as documents are extracted.
+
+    Holding every new document's extraction (Python objects) and then every row as a dict until
+    the end made most of a 1M-snippet build's peak memory; here at most `chunk_rows` events' dicts
+    are alive at once, and a chunk's frames hold the strings as Arrow. `frames()` gives the same
+    frames as `frames(rows)` of all the documents at once (same columns, dtypes and values).
+    """
+
+    def __init__(self, chunk_rows: int = 20_000) -> None:
+        self.chunk_rows = chunk_rows
+        self.keys: set[str] = set()
+        self._pending: list[dict[str, list[dict]]] = []
+        self._pending_events = 0
+        self._chunks: list[dict[str, pd.DataFrame]] = []
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.keys
+
+    def add(self, key: str, extraction: Extraction) -> None:
+        if key in self.keys:
+            return
+        self.keys.add(key)
+        rows = extraction_rows(key, extraction)
+        self._pending.append(rows)
+        self._pending_events += len(rows["events"]) + len(rows["quotes"]) + len(rows["mentions"])
+        if self._pending_events >= self.chunk_rows:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._pending:
+            self._chunks.append(frames(self._pending))
+            self._pending, self._pending_events = [], 0
+
+    def frames(self) -> dict[str, pd.DataFrame]:
+        """All the rows added, as one frame per kind; the batch is empty afterwards."""
+        self._flush()
+        chunks, self._chunks = self._chunks, []
+        if not chunks:
+            return frames([])
+        if len(chunks) == 1:
+            return chunks[0]
+        out = {}
+        for kind in KINDS:
+            parts = [c.pop(kind) for c in chunks]
+            parts = [f for f in parts if len(f)] or parts[:1]  # an empty chunk's columns are all `object`
+            frame = pd.concat(parts, ignore_index=True)
+            del parts
+            # A column holding only None in one chunk is `object` there: infer again over all the
+            # rows, as `frames` does, so strings with gaps are `str` (NaN gaps) whatever the chunking.
+            for col in frame.columns:
+                if frame[col].dtype == object:
+                    frame[col] = pd.Series(frame[col].tolist())
+            out[kind] = frame
+        return out
+
+
 def segments(build_dir: Path) -> list[Path]:
     """The store's segments on disk, in the order `load` reads them."""
     folder = store_dir(build_dir)
@@ -150,18 +220,26 @@ def empty() -> Store:
     return Store(segments=[], **frames([]))
 
 
+def _joined(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
+    """`old` then `new`. An empty side is left out: concatenated with an empty frame's `object`
+    columns, every string column became Python objects (a million events: gigabytes)."""
+    if not len(new):
+        return old
+    if not len(old):
+        return new
+    return pd.concat([old, new], ignore_index=True)
+
+
 def merged(store: Store, new: dict[str, pd.DataFrame]) -> Store:
     """`store` with `new` added, in memory only (a build without a build folder)."""
-    return Store(segments=store.segments,
-                 **{k: pd.concat([getattr(store, k), new[k]], ignore_index=True) for k in KINDS})  # fmt: skip
+    return Store(segments=store.segments, **{k: _joined(getattr(store, k), new[k]) for k in KINDS})
 
 
 def add(build_dir: Path, store: Store, new: dict[str, pd.DataFrame], live: set[str]) -> Store:
     """Write `new` as a segment (or everything live as one, when compacting); return the store in memory."""
     folder = store_dir(build_dir)
     folder.mkdir(parents=True, exist_ok=True)
-    merged = {k: pd.concat([getattr(store, k), new[k]], ignore_index=True) if len(new[k]) else getattr(store, k)
-              for k in KINDS}  # fmt: skip
+    merged = {k: _joined(getattr(store, k), new[k]) for k in KINDS}
     dead = len(merged["keys"]) - int(merged["keys"]["key"].isin(live).sum())
     compact = len(store.segments) + 1 > MAX_SEGMENTS or dead * 4 > len(merged["keys"])
     if compact:

@@ -130,9 +130,12 @@ def _built_at(build: Path) -> str:
         return "an earlier read"
 
 
-def rebuild(store: Store | None = None, build: Path | None = None) -> pipeline.Tables:
-    """Build the tables from the store now (after a write), whatever the recorded revision says."""
-    return _refresh(store or current(), build or pipeline.build_dir(), force=True)[1]
+def rebuild(store: Store | None = None, build: Path | None = None, keep_state: bool = False) -> pipeline.Tables:
+    """Build the tables from the store now (after a write), whatever the recorded revision says.
+
+    ``keep_state`` saves what the next build needs to patch this one in another process (the command line).
+    """
+    return _refresh(store or current(), build or pipeline.build_dir(), force=True, keep_state=keep_state)[1]
 
 
 def refresh_tables(store: Store | None = None, build: Path | None = None) -> Refreshed:
@@ -153,7 +156,8 @@ def refresh_tables(store: Store | None = None, build: Path | None = None) -> Ref
                                        "until the database is back.")  # fmt: skip
 
 
-def _refresh(store: Store, build: Path, force: bool) -> tuple[Refreshed, pipeline.Tables | None]:
+def _refresh(store: Store, build: Path, force: bool,
+             keep_state: bool = False) -> tuple[Refreshed, pipeline.Tables | None]:  # fmt: skip
     revision = store.revision()
     key = (store.label, revision)
     stamp = pipeline.build_stamp(build)
@@ -171,7 +175,8 @@ def _refresh(store: Store, build: Path, force: bool) -> tuple[Refreshed, pipelin
             raise InputError(f"The store ({store.label}) holds no documents yet. Add one (the app's Add and review "
                              "page or `python -m dashboard add`) or import a corpus with "
                              "`python -m dashboard store import DIR`.")  # fmt: skip
-        tables, _ = pipeline.build(seeds, build, fixes=Fixes.of(store.overrides(), store.marks()))
+        tables, _ = pipeline.build(seeds, build, fixes=Fixes.of(store.overrides(), store.marks()),
+                                   keep_state=keep_state)  # fmt: skip
         store.after_build(build)
         atomic_write_text(build / REVISION_FILE, json.dumps({"store": key[0], "revision": key[1]}) + "\n")
     return Refreshed(pipeline.build_stamp(build), True, None, list(tables.manifest.get("problems", []))), tables

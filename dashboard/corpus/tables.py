@@ -75,10 +75,20 @@ def search_text(events: pd.DataFrame) -> pd.Series:
     def joined(v: object) -> str:
         return " ".join(v) if v is not None and len(v) else ""  # type: ignore[arg-type]
 
-    texts = events["text"].fillna("").tolist()
-    rows = zip(texts, events["places"].tolist(), events["sources"].tolist(), events["actors"].tolist(), strict=True)
-    return pd.Series([f"{t} {joined(p)} {joined(s)} {joined(a)}".casefold() for t, p, s, a in rows],
-                     index=events.index, dtype=events["text"].dtype if len(events) else object)  # fmt: skip
+    dtype = events["text"].dtype if len(events) else object
+    parts = []
+    for i in range(0, len(events), SEARCH_CHUNK):  # a chunk at a time: a million rows' Python strings at once
+        rows = events.iloc[i : i + SEARCH_CHUNK]  # were a few hundred megabytes on top of the table
+        zipped = zip(rows["text"].fillna("").tolist(), rows["places"].tolist(), rows["sources"].tolist(),
+                     rows["actors"].tolist(), strict=True)  # fmt: skip
+        parts.append(pd.Series([f"{t} {joined(p)} {joined(s)} {joined(a)}".casefold() for t, p, s, a in zipped],
+                               dtype=dtype))  # fmt: skip
+    out = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0] if parts else pd.Series(dtype=dtype)
+    out.index = events.index
+    return out
+
+
+SEARCH_CHUNK = 100_000
 
 
 def prepare_events(events: pd.DataFrame) -> pd.DataFrame:
@@ -87,11 +97,12 @@ def prepare_events(events: pd.DataFrame) -> pd.DataFrame:
     The rows are stored in reading order (date, document, line), which filtering
     keeps, so the app never sorts 100k events on a rerun.
     """
-    events = events.copy()
+    events = events.copy(deep=False)  # the columns are replaced, not changed in place (copy on write)
     for col in ("date_first", "date_last"):
         events[col] = pd.to_datetime(events[col]).astype("datetime64[ns]")
-    events["search_text"] = search_text(events) if len(events) else pd.Series(dtype=str)
     events = events.sort_values(["date_first", "doc_id", "line", "start"], na_position="last", ignore_index=True)
+    # after sorting: the sort copies every column, and the search text is the longest (memory at 1M)
+    events["search_text"] = search_text(events) if len(events) else pd.Series(dtype=str)
     events["order"] = range(len(events))
     return events
 

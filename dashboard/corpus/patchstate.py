@@ -1,0 +1,122 @@
+"""What a build leaves on disk so that the next build, in a new process, can patch it.
+
+A build in this process keeps its assembly in memory (`assembly._Assembly`) and what it knows of
+each document file (`pipeline._SEEN`); `python -m dashboard build` starts a new process each time,
+so without this file it always assembled in full. `save` writes both beside the tables
+(`build/patch-state/`), stamped with what they were made from: the tables' build stamp, the
+extractor, row store and state versions, the gazetteer, the row store's segments and the library
+versions that wrote them. `load` gives them back only when every stamp still holds, and otherwise
+deletes them: the build then assembles in full, as it did before. Doubt always means a full build.
+
+The state is a pickle (the frames as they were, so the patched path is the same code whatever
+process runs it), read with an unpickler that builds only the data classes listed in `ALLOWED`:
+a file put in the build folder cannot make the build call anything else.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import pickle
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+from dashboard.files import atomic_write_text
+
+log = logging.getLogger(__name__)
+
+STATE_VERSION = "1"  # bump when what is saved changes shape
+FOLDER = "patch-state"
+
+# Every global a saved state needs, listed from real states (an unpickler that records `find_class`);
+# anything else in the file stops the load, and the build assembles in full.
+ALLOWED = frozenset({
+    ("builtins", "slice"), ("datetime", "date"), ("pathlib", "PosixPath"),
+    ("dashboard.corpus.assembly", "_Assembly"), ("dashboard.corpus.context", "DocumentResult"),
+    ("dashboard.corpus.documents", "DocumentMeta"), ("dashboard.corpus.rowstore", "Store"),
+    ("numpy", "dtype"), ("numpy", "ndarray"), ("numpy._core.multiarray", "_reconstruct"),
+    ("numpy._core.numeric", "_frombuffer"),
+    ("pandas", "DataFrame"), ("pandas", "Index"), ("pandas", "Int64Dtype"), ("pandas", "RangeIndex"),
+    ("pandas", "Series"), ("pandas", "StringDtype"), ("pandas._libs.arrays", "__pyx_unpickle_NDArrayBacked"),
+    ("pandas._libs.internals", "_unpickle_block"), ("pandas.arrays", "ArrowStringArray"),
+    ("pandas.arrays", "DatetimeArray"), ("pandas.arrays", "IntegerArray"), ("pandas.arrays", "BooleanArray"),
+    ("pandas.core.indexes.base", "_new_Index"), ("pandas.core.internals.managers", "BlockManager"),
+    ("pandas.core.internals.managers", "SingleBlockManager"),
+    ("pyarrow.lib", "_reconstruct_table"), ("pyarrow.lib", "_restore_array"), ("pyarrow.lib", "chunked_array"),
+    ("pyarrow.lib", "field"), ("pyarrow.lib", "list_"), ("pyarrow.lib", "large_list"), ("pyarrow.lib", "py_buffer"),
+    ("pyarrow.lib", "schema"), ("pyarrow.lib", "timestamp"), ("pyarrow.lib", "type_for_alias"),
+})  # fmt: skip
+
+
+class _Unpickler(pickle.Unpickler):
+    """Builds only the globals in `ALLOWED`: data, never a call to anything else."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) in ALLOWED:
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not part of a saved build state")
+
+
+def stamps(gazetteer_hash: str, segments: list[Path]) -> dict[str, Any]:
+    """What a saved state must match to be used: versions, gazetteer, the row store's segments."""
+    import pandas as pd
+    import pyarrow as pa
+
+    from dashboard.corpus import context, rowstore
+
+    return {
+        "state_version": STATE_VERSION, "extractor_version": context.EXTRACTOR_VERSION,
+        "store_version": rowstore.STORE_VERSION, "gazetteer_hash": gazetteer_hash,
+        "segments": [p.name for p in segments], "python": sys.version.split()[0], "pandas": pd.__version__,
+        "pyarrow": pa.__version__,
+    }  # fmt: skip
+
+
+def save(build_dir: Path, build_stamp: str, expected: dict[str, Any], state: dict[str, Any]) -> None:
+    """Write `state` (name -> value) for the tables stamped `build_stamp`: the data, then the file vouching for it."""
+    folder = build_dir / FOLDER
+    meta = folder / "meta.json"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        meta.unlink(missing_ok=True)  # no stamp while the data is being replaced: a crash leaves no state
+        tmp = folder / "state.pickle.tmp"
+        with open(tmp, "wb") as f:
+            # One pickle per entry, the memo cleared between them: the memo holds every object pickled,
+            # as large as the frames' objects themselves (1M events: gigabytes at once for the whole state).
+            pickler = pickle.Pickler(f, protocol=5)
+            for value in (list(state), *state.values()):
+                pickler.dump(value)
+                pickler.clear_memo()
+        tmp.replace(folder / "state.pickle")
+        atomic_write_text(meta, json.dumps({**expected, "build_stamp": build_stamp}))
+    except OSError as exc:  # the tables are written; only the next build's shortcut is lost
+        log.warning("could not save the build state in %s (%s): the next build assembles in full", folder, exc)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def load(build_dir: Path, build_stamp: str, expected: dict[str, Any]) -> dict[str, Any] | None:
+    """The saved state when it was made for these very tables and versions; else None (and it is removed)."""
+    folder = build_dir / FOLDER
+    try:
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not build_stamp or meta != {**expected, "build_stamp": build_stamp}:
+        log.info("the saved build state in %s is not for these tables or versions: assembling in full", folder)
+        discard(build_dir)
+        return None
+    try:
+        with open(folder / "state.pickle", "rb") as f:  # one pickle per entry, each with a memo of its own
+            names = _Unpickler(f).load()
+            state = {str(name): _Unpickler(f).load() for name in names}
+    except Exception as exc:  # noqa: BLE001 - any damage at all means: assemble in full
+        log.warning("ignoring the saved build state in %s (%s): assembling in full", folder, exc)
+        discard(build_dir)
+        return None
+    return state if isinstance(state, dict) else None
+
+
+def discard(build_dir: Path) -> None:
+    shutil.rmtree(build_dir / FOLDER, ignore_errors=True)
