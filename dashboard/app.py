@@ -15,12 +15,12 @@ from dashboard import navigation
 from dashboard.briefing import pdf, report
 from dashboard.corpus import pipeline, store
 from dashboard.errors import DashboardError
-from dashboard.views import assets, controls, exports, listing, maplayer, pagedata, panels, safe_text, templates_cache
+from dashboard.views import assets, controls, exports, maplayer, pagedata, panels, safe_text, templates_cache
 from dashboard.views.query import CLAIMS, KINDS, Filters, from_params, select, to_params
 
 NONE = "(no place selected)"
 TABLE_ROWS = pagedata.TABLE_ROWS  # events shown in the page's table; the CSV export holds every one
-QUOTE_ROWS = 300  # quotes shown in the page's table: with the events' 1,000 rows a rerun stays under 1 MB
+QUOTE_ROWS = pagedata.QUOTE_ROWS  # quotes shown in the page's table
 st.set_page_config(page_title="News map: events, places and quotes", layout="wide")
 st.set_option("client.showErrorDetails", safe_text.ERROR_DETAILS)  # last resort: a plain message, no traceback
 
@@ -215,14 +215,12 @@ if data.n_undated:
         st.dataframe(data.undated_table, hide_index=True, width="stretch")
 st.subheader("Quotes")
 st.caption("Who said what, with the line it comes from; quotes tied to no place are listed too.")
-quotes_shown = sel.quotes.head(QUOTE_ROWS)  # slice first, then format: the CSV export has every quote
-if len(sel.quotes) > QUOTE_ROWS:
-    st.caption(f"The first {QUOTE_ROWS:,} of {len(sel.quotes):,} quotes; the CSV export below has them all.")
-st.dataframe(listing.quotes_table(quotes_shown, tables.documents), hide_index=True, width="stretch")
-if listing.is_ranged(filters) and len(sel.undated_quotes):
-    with st.expander(f"{panels.plural(len(sel.undated_quotes), 'quote')} without a day, listed apart"):
-        st.dataframe(listing.quotes_table(sel.undated_quotes.head(TABLE_ROWS), tables.documents), hide_index=True,
-                     width="stretch")  # fmt: skip
+if data.n_quotes > QUOTE_ROWS:  # the first rows, formatted once per (build, filters): the CSV has every quote
+    st.caption(f"The first {QUOTE_ROWS:,} of {data.n_quotes:,} quotes; the CSV export below has them all.")
+st.dataframe(data.quotes_table, hide_index=True, width="stretch")
+if data.n_undated_quotes:
+    with st.expander(f"{panels.plural(data.n_undated_quotes, 'quote')} without a day, listed apart"):
+        st.dataframe(data.undated_quotes_table, hide_index=True, width="stretch")
 if len(sel.unplaced):
     with st.expander(f"{panels.plural(len(sel.unplaced), 'place')} not on the map"):
         st.dataframe(data.unplaced_table, hide_index=True, width="stretch")

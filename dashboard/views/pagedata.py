@@ -22,6 +22,7 @@ from dashboard.views import listing, panels
 from dashboard.views.query import Filters, Selection, count_for_place, events_for_place, quotes_for_place, select
 
 TABLE_ROWS = 1000  # rows of the events table on the page; the CSV export holds every one
+QUOTE_ROWS = 300  # quotes in the page's table: with the events' 1,000 rows a rerun stays under 1 MB
 PANEL_ROWS = 50  # events (and quotes) of a place's panel shown at first; "more" adds as many again
 # Bars a day wide with day labels ("8 Dec"), never hours ("06 AM"): an ordinal axis of labels made once per
 # (build, filters) in `timeline_chart_data`; a fixed spec, since st.bar_chart rebuilds one through Altair each run.
@@ -61,37 +62,45 @@ class PageData:
     n_undated: int
     undated_table: pd.DataFrame  # first TABLE_ROWS of the events listed apart (with a date range)
     unplaced_table: pd.DataFrame
+    n_quotes: int = 0
+    quotes_table: pd.DataFrame | None = None  # the first QUOTE_ROWS quotes, formatted
+    n_undated_quotes: int = 0  # quotes without a day, listed apart under a date range
+    undated_quotes_table: pd.DataFrame | None = None  # their first TABLE_ROWS
 
 
 def listed_events(selection: Selection, filters: Filters, limit: int) -> pd.DataFrame:
-    """The first `limit` rows of `listing.shown_events`, without assembling all of them first."""
-    if listing.is_ranged(filters):
-        return selection.events.head(limit)
-    head = selection.events.head(limit)
-    if len(head) >= limit or selection.undated.empty:
+    """The first `limit` rows of `listing.shown_events`, without assembling (or copying) all of them first."""
+    head = selection.head("events", limit)
+    if listing.is_ranged(filters) or len(head) >= limit or not selection.count("undated"):
         return head
-    rest = selection.undated.head(limit - len(head))
+    rest = selection.head("undated", limit - len(head))
     return rest if head.empty else pd.concat([head, rest])
 
 
 def page_data(tables: Tables, filters: Filters) -> PageData:
     sel = select(tables.events, tables.quotes, tables.places, filters)
     ranged = listing.is_ranged(filters)
-    n_listed = len(sel.events) + (0 if ranged else len(sel.undated))
-    undated = sel.undated.head(TABLE_ROWS) if ranged else sel.undated.iloc[:0]
-    timeline = listing.timeline_frame(sel.events, filters.date_from, filters.date_to)
+    n_listed = sel.count("events") + (0 if ranged else sel.count("undated"))
+    undated = sel.head("undated", TABLE_ROWS) if ranged else sel.head("undated", 0)
+    timeline = listing.timeline_frame(pd.DataFrame({"date_first": sel.event_days()}), filters.date_from,
+                                      filters.date_to)  # fmt: skip
+    undated_quotes = sel.head("undated_quotes", TABLE_ROWS) if ranged else sel.head("undated_quotes", 0)
     return PageData(
         selection=sel,
         count_line=listing.count_line(sel, filters),
         placed=sel.places[sel.places["lat"].notna()],
-        place_names=[str(n) for n in sel.places["name"]],
+        place_names=sel.places["name"].astype(str).tolist(),
         timeline=timeline,
         timeline_chart=timeline_chart_data(timeline),
         n_listed=n_listed,
         events_table=listing.events_table(listed_events(sel, filters, TABLE_ROWS)),
-        n_undated=len(sel.undated) if ranged else 0,
+        n_undated=sel.count("undated") if ranged else 0,
         undated_table=listing.undated_table(undated),
         unplaced_table=listing.unplaced_table(sel.unplaced),
+        n_quotes=sel.count("quotes"),
+        quotes_table=listing.quotes_table(sel.head("quotes", QUOTE_ROWS), tables.documents),
+        n_undated_quotes=sel.count("undated_quotes") if ranged else 0,
+        undated_quotes_table=listing.quotes_table(undated_quotes, tables.documents),
     )
 
 
