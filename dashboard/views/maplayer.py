@@ -223,11 +223,17 @@ def base_map(
 
 
 def places_layer(
-    places: pd.DataFrame, selected: str | None = None, highlighted: Collection[str] = ()
+    places: pd.DataFrame, selected: str | None = None, highlighted: Collection[str] = (),
+    data: dict[str, Any] | None = None,
 ) -> folium.FeatureGroup:
-    """The places as a feature group: what `st_folium(feature_group_to_add=...)` swaps without a remount."""
+    """The places as a feature group: what `st_folium(feature_group_to_add=...)` swaps without a remount.
+
+    `data` is `place_data(places)` made beforehand (the app keeps it per set of filters): a click
+    then only changes which place is selected, without going over every place again.
+    """
     group = folium.FeatureGroup(name="Places", control=False)
-    group.add_child(PlacesLayer(place_data(places, selected, highlighted)))
+    drawn = {**data, "selected": selected} if data is not None else place_data(places, selected, highlighted)
+    group.add_child(PlacesLayer(drawn))
     return group
 
 

@@ -18,7 +18,7 @@ from typing import Any
 import pandas as pd
 
 from dashboard.corpus.pipeline import Tables
-from dashboard.views import listing, panels
+from dashboard.views import listing, maplayer, panels
 from dashboard.views.query import Filters, Selection, count_for_place, events_for_place, quotes_for_place, select
 
 TABLE_ROWS = 1000  # rows of the events table on the page; the CSV export holds every one
@@ -66,6 +66,7 @@ class PageData:
     quotes_table: pd.DataFrame | None = None  # the first QUOTE_ROWS quotes, formatted
     n_undated_quotes: int = 0  # quotes without a day, listed apart under a date range
     undated_quotes_table: pd.DataFrame | None = None  # their first TABLE_ROWS
+    map_data: dict[str, Any] | None = None  # maplayer.place_data of the places shown, with no place selected
 
 
 def listed_events(selection: Selection, filters: Filters, limit: int) -> pd.DataFrame:
@@ -101,6 +102,7 @@ def page_data(tables: Tables, filters: Filters) -> PageData:
         quotes_table=listing.quotes_table(sel.head("quotes", QUOTE_ROWS), tables.documents),
         n_undated_quotes=sel.count("undated_quotes") if ranged else 0,
         undated_quotes_table=listing.quotes_table(undated_quotes, tables.documents),
+        map_data=maplayer.place_data(sel.places),
     )
 
 
