@@ -5,9 +5,7 @@ Run with `streamlit run dashboard/app.py` (or `make run`).
 
 from __future__ import annotations
 
-import gc
 import json
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -20,7 +18,6 @@ from dashboard.corpus import pipeline, store
 from dashboard.errors import DashboardError
 from dashboard.views import assets, controls, exports, maplayer, pagedata, panels, safe_text, templates_cache
 from dashboard.views.query import CLAIMS, KINDS, Filters, from_params, select, to_params
-from dashboard.views.rowindex import index_of
 
 NONE = "(no place selected)"
 TABLE_ROWS = pagedata.TABLE_ROWS  # events shown in the page's table; the CSV export holds every one
@@ -48,14 +45,7 @@ templates_cache.install()  # folium's templates compiled once per process, not o
 # unpickle a fresh copy of 100k events on every rerun (a second), and lose the filter's per-table links.
 @st.cache_resource(show_spinner=False, max_entries=2)
 def load_tables(stamp: str, build_dir: str) -> pipeline.Tables:
-    gc.unfreeze()  # an older build's tables may be dropped now: let the collector see them again
-    tables = pipeline.read_tables(Path(build_dir))
-    index_of(tables.events, tables.quotes)  # what the filters read, made once per build
-    # 100k events hold half a million Python objects (their place and source lists) that live as long as the
-    # build: a full garbage collection walked them all, a 100-300 ms pause in whichever rerun it fell (1M: ten
-    # times that). Frozen, the collector skips them; reference counting still frees them after a rebuild.
-    gc.freeze()
-    return tables
+    return pagedata.shared_tables(stamp, build_dir)  # indexed for the filters, and out of the collector's way
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)

@@ -7,16 +7,16 @@ speaker highlights the places they spoke about on a map beside the list (dashboa
 
 from __future__ import annotations
 
-from pathlib import Path
+import json
 
+import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
 from dashboard import navigation
 from dashboard.corpus import pipeline
-from dashboard.corpus.speakers import assign_speaker_ids
-from dashboard.views import assets, controls, maplayer, speakers
-from dashboard.views.query import from_params, select
+from dashboard.views import assets, controls, maplayer, pagedata, speakers
+from dashboard.views.query import Filters, from_params, to_params
 
 if navigation.entered_without_app(st.session_state):  # a fresh server's first request, straight to this page
     st.navigation([st.Page(navigation.ENTRY_SCRIPT, title=navigation.MAP_TITLE, default=True),
@@ -26,9 +26,25 @@ st.set_page_config(page_title="Speakers", layout="wide")
 st.title("Speakers: who said what, when, about which places")
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=2)
 def load_tables(stamp: str, build_dir: str) -> pipeline.Tables:
-    return pipeline.read_tables(Path(build_dir))
+    return pagedata.shared_tables(stamp, build_dir)  # the map page's copy: one per server, not one per rerun
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def speakers_data(stamp: str, filters_key: str, _tables: pipeline.Tables, _filters: Filters) -> speakers.SpeakersData:
+    """The quotes, speakers and map places for these filters, shared by every session (issue 12)."""
+    return speakers.speakers_data(_tables, _filters)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def quotes_listed(stamp: str, filters_key: str, sid: str | None, _data: speakers.SpeakersData) -> pd.DataFrame:
+    return speakers.speaker_quotes(_data.shown, sid)  # formatted once per (build, filters, speaker)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def home_view(stamp: str, _tables: pipeline.Tables) -> tuple[list[float], int]:
+    return maplayer.default_view(_tables.places)  # over every place: once per build
 
 
 stamp = pipeline.build_stamp(pipeline.build_dir())
@@ -42,20 +58,18 @@ except Exception as exc:  # noqa: BLE001 - a plain message instead of a tracebac
     st.stop()
 
 filters, _, notes = from_params(st.query_params.to_dict())
-quotes = tables.quotes
-if "speaker_id" not in quotes.columns:
-    quotes = assign_speaker_ids(quotes)
-selection = select(tables.events, quotes, tables.places, filters)
-shown = selection.quotes[selection.quotes["hidden"].ne(True)] if "hidden" in selection.quotes else selection.quotes
+filters_key = json.dumps(to_params(filters), sort_keys=True)
+data = speakers_data(stamp, filters_key, tables, filters)
+shown = data.shown
 st.text(controls.filters_caption(filters, len(shown)))  # st.text: URL values never render as Markdown
 for note in notes:
     st.text(note)
 
-table = speakers.speakers_table(shown)
+table = data.table
 if table.empty:
     st.info("No attributed quotes match these filters.")
     st.stop()
-choices = speakers.speaker_choices(table)
+choices = data.choices
 if "speaker" not in st.session_state:  # a new visit: the link's speaker, if it names one listed here
     linked = st.query_params.get(speakers.SPEAKER_PARAM)
     label = speakers.label_for(choices, linked)
@@ -70,18 +84,20 @@ if sid:  # the address bar names the speaker, so the link shared is the view see
 elif speakers.SPEAKER_PARAM in st.query_params:
     del st.query_params[speakers.SPEAKER_PARAM]
 spoken = speakers.spoken_places(shown, sid)
-drawn = speakers.map_places(selection.places, tables.places, shown)
+drawn = data.drawn
 map_col, text_col = st.columns([3, 2])
 with map_col:  # the base map never changes on this page, so picking a speaker redraws the places, not the map
     st_folium(
-        maplayer.base_map(maplayer.default_view(tables.places), local_assets=assets.ensure_static_assets(),
+        maplayer.base_map(home_view(stamp, tables), local_assets=assets.ensure_static_assets(),
                           outlines_url=assets.outlines_url()),
         key="speaker_map", height=460, use_container_width=True,
-        feature_group_to_add=maplayer.places_layer(drawn, highlighted=spoken), returned_objects=[],
+        feature_group_to_add=maplayer.places_layer(drawn, highlighted=spoken,
+                                                   data=speakers.speaker_map_data(data, spoken)),
+        returned_objects=[],
     )  # fmt: skip
 with text_col:
     if sid:
         st.text(speakers.places_caption(str(table.set_index("speaker_id").loc[sid, "speaker"]), spoken, drawn))
     else:
         st.text("Pick a speaker to highlight on the map the places they spoke about.")
-st.dataframe(speakers.speaker_quotes(shown, sid), hide_index=True, width="stretch")
+st.dataframe(quotes_listed(stamp, filters_key, sid, data), hide_index=True, width="stretch")

@@ -11,15 +11,19 @@ vectorised filter (`query.select`) and by the exports, which run on click.
 
 from __future__ import annotations
 
+import gc
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from dashboard.corpus.pipeline import Tables
+from dashboard.corpus.pipeline import Tables, read_tables
 from dashboard.views import listing, maplayer, panels
 from dashboard.views.query import Filters, Selection, count_for_place, events_for_place, quotes_for_place, select
+from dashboard.views.rowindex import index_of
 
 TABLE_ROWS = 1000  # rows of the events table on the page; the CSV export holds every one
 QUOTE_ROWS = 300  # quotes in the page's table: with the events' 1,000 rows a rerun stays under 1 MB
@@ -123,3 +127,28 @@ def place_panel(tables: Tables, selection: Selection, name: str, limit: int = PA
     html = panels.place_panel_html(place, name, events, quotes, n_events=n_events, n_quotes=n_quotes,
                                   documents=tables.documents)
     return Panel(html, len(events), n_events)
+
+
+_TABLES: dict[tuple[str, str], Tables] = {}
+_TABLES_LOCK = threading.Lock()
+
+
+def shared_tables(stamp: str, build_dir: str) -> Tables:
+    """One build's tables, read once per server and shared by every page and session (the last two builds kept).
+
+    What the filters read of them is indexed here too (rowindex), once per build. 100k events hold half
+    a million Python objects (their place and source lists) that live as long as the build: a full
+    garbage collection walked them all, a 100-300 ms pause in whichever rerun it fell on (at 1M, ten
+    times that). Frozen (`gc.freeze`), the collector skips them; reference counting still frees them.
+    """
+    key = (stamp, build_dir)
+    with _TABLES_LOCK:
+        if key not in _TABLES:
+            gc.unfreeze()  # an older build's tables may be dropped now: let the collector see them again
+            tables = read_tables(Path(build_dir))
+            index_of(tables.events, tables.quotes)
+            for old in list(_TABLES)[:-1]:
+                del _TABLES[old]
+            _TABLES[key] = tables
+            gc.freeze()
+        return _TABLES[key]

@@ -5,7 +5,16 @@ The ids come from the build (corpus/speakers.py); everything here reads the quot
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 import pandas as pd
+
+from dashboard.corpus.pipeline import Tables
+from dashboard.corpus.speakers import assign_speaker_ids
+from dashboard.views.maplayer import place_data
+from dashboard.views.mapview import highlight_view
+from dashboard.views.query import Filters, select
 
 
 def named_places(quotes: pd.DataFrame) -> list[list[str]]:
@@ -113,3 +122,33 @@ def ignored_speaker(sid: str) -> str:
     """What the page says when a link names a speaker the current filters do not list."""
     return (f"Ignored speaker {sid[:80]!r} from the link: no quote by that speaker is listed under these "
             "filters. Pick one below.")
+
+
+@dataclass(frozen=True)
+class SpeakersData:
+    """What the Speakers page draws for one build and set of filters, made once and shared by every session:
+    the quotes listed, the speakers' table and picker, and the places on the map (with the map's data, which
+    goes over every place: a speaker's pick only marks some of them)."""
+
+    shown: pd.DataFrame  # the quotes the filters list, hidden ones left out
+    table: pd.DataFrame  # speakers_table(shown)
+    choices: dict[str, str]  # speaker_choices(table)
+    drawn: pd.DataFrame  # map_places(...)
+    map_data: dict[str, Any]  # maplayer.place_data(drawn), nothing highlighted
+
+
+def speakers_data(tables: Tables, filters: Filters) -> SpeakersData:
+    quotes = tables.quotes if "speaker_id" in tables.quotes.columns else assign_speaker_ids(tables.quotes)
+    selection = select(tables.events, quotes, tables.places, filters)
+    shown = selection.quotes
+    if "hidden" in shown:
+        shown = shown[shown["hidden"].ne(True)]
+    table = speakers_table(shown)
+    drawn = map_places(selection.places, tables.places, shown)
+    return SpeakersData(shown, table, speaker_choices(table), drawn, place_data(drawn))
+
+
+def speaker_map_data(data: SpeakersData, spoken: list[str]) -> dict[str, Any]:
+    """`place_data(drawn, highlighted=spoken)` from the data made once: only the highlight and the view change."""
+    wanted = sorted({str(n) for n in spoken})
+    return {**data.map_data, "highlighted": wanted, "view": highlight_view(data.drawn, wanted) or data.map_data["view"]}
