@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
 
 from dashboard.corpus.pipeline import Tables, read_tables
 from dashboard.views import listing, maplayer, panels
@@ -146,9 +147,29 @@ def shared_tables(stamp: str, build_dir: str) -> Tables:
         if key not in _TABLES:
             gc.unfreeze()  # an older build's tables may be dropped now: let the collector see them again
             tables = read_tables(Path(build_dir))
+            for frame in (tables.events, tables.quotes, tables.places, tables.documents):
+                one_chunk(frame)
             index_of(tables.events, tables.quotes)
             for old in list(_TABLES)[:-1]:
                 del _TABLES[old]
             _TABLES[key] = tables
             gc.freeze()
         return _TABLES[key]
+
+
+def one_chunk(frame: pd.DataFrame) -> None:
+    """Each Arrow column of `frame` as one chunk, in place (Parquet reads 1M events as 7 chunks a column).
+
+    Taking 1,000 rows of a chunked column joined all its chunks first: 0.5 s for the first rows of
+    a table at 847k events, against 3 ms from one chunk. Done once per build, when the tables are read.
+    """
+    for column in frame.columns:
+        values = frame[column].array
+        if not isinstance(values, pd.arrays.ArrowExtensionArray | pd.arrays.ArrowStringArray):
+            continue
+        chunks = values.__arrow_array__()
+        if isinstance(chunks, pa.ChunkedArray) and chunks.num_chunks > 1:
+            whole = pa.chunked_array([chunks.combine_chunks()])
+            joined = type(values)(whole, dtype=values.dtype) if isinstance(values, pd.arrays.ArrowStringArray) \
+                else type(values)(whole)
+            frame[column] = pd.Series(joined, index=frame.index, name=column)
