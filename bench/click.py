@@ -82,11 +82,14 @@ def run(corpus: int, clicks: int, pin: bool = True) -> dict[str, Any]:
 
 def report(r: dict[str, Any]) -> None:
     total = [sum(x["wall_s"] for x in runs) for runs in r["per_click"] if runs]
+    cpu = [sum(x["cpu_s"] for x in runs) for runs in r["per_click"] if runs]
     each = [x for runs in r["per_click"] for x in runs]
     rows = [["browser: click to panel shown", str(len(r["browser_s"])), fmt_s(statistics.median(r["browser_s"])),
              fmt_s(percentile(r["browser_s"], 95))],
             ["server: script time per click", str(len(total)), fmt_s(statistics.median(total)),
-             fmt_s(percentile(total, 95))]]  # fmt: skip
+             fmt_s(percentile(total, 95))],
+            ["server: script CPU time per click", str(len(cpu)), fmt_s(statistics.median(cpu)),
+             fmt_s(percentile(cpu, 95))]]  # fmt: skip
     print_table(f"Marker click on {r['places'][0]} (the busiest place), {r['events']:,} events, one browser",
                 ["what", "clicks", "median", "p95"], rows)  # fmt: skip
     fragments = sum(1 for x in each if x.get("fragment"))

@@ -54,7 +54,7 @@ def page_data(stamp: str, filters_key: str, _tables: pipeline.Tables, _filters: 
     return pagedata.page_data(_tables, _filters)
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)  # read-only and shared: cache_data unpickled it every rerun
 def home_view(stamp: str, _tables: pipeline.Tables) -> tuple[list[float], int]:
     """The default view, from all the data: it must not move when the filters change."""
     return maplayer.default_view(select(_tables.events, _tables.quotes, _tables.places, Filters()).places)
@@ -95,7 +95,7 @@ def tables_or_stop() -> tuple[str, pipeline.Tables]:
         raise  # unreachable: st.stop() ends the run
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)  # read-only: cache_data unpickled 31k names every rerun
 def filter_choices(stamp: str, _tables: pipeline.Tables) -> tuple[tuple | None, dict[str, list[str]]]:
     """The date limits and the filters' options: per build, not per rerun (100k events' sources)."""
     options = {
@@ -196,7 +196,8 @@ def map_and_panel(data: pagedata.PageData, filters: Filters) -> None:
             maplayer.base_map(home_view(stamp, tables), local_assets=LOCAL_ASSETS,
                               outlines_url=assets.outlines_url()),
             key="map", height=520, use_container_width=True,
-            feature_group_to_add=maplayer.places_layer(sel.places, selected, data=data.map_data),
+            feature_group_to_add=maplayer.places_layer(sel.places, selected, data=data.map_data,
+                                                       data_json=data.map_json),
             returned_objects=["last_object_clicked", "last_object_clicked_tooltip", "last_object_clicked_count"],
         )  # fmt: skip
         if take_click(out, data.placed):  # a click the early look above could not see

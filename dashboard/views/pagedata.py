@@ -72,6 +72,7 @@ class PageData:
     n_undated_quotes: int = 0  # quotes without a day, listed apart under a date range
     undated_quotes_table: pd.DataFrame | None = None  # their first TABLE_ROWS
     map_data: dict[str, Any] | None = None  # maplayer.place_data of the places shown, with no place selected
+    map_json: str | None = None  # the same as the layer's script reads it (maplayer.places_json)
 
 
 def listed_events(selection: Selection, filters: Filters, limit: int) -> pd.DataFrame:
@@ -91,6 +92,7 @@ def page_data(tables: Tables, filters: Filters) -> PageData:
     timeline = listing.timeline_frame(pd.DataFrame({"date_first": sel.event_days()}), filters.date_from,
                                       filters.date_to)  # fmt: skip
     undated_quotes = sel.head("undated_quotes", TABLE_ROWS) if ranged else sel.head("undated_quotes", 0)
+    map_data = maplayer.place_data(sel.places)
     return PageData(
         selection=sel,
         count_line=listing.count_line(sel, filters),
@@ -107,7 +109,8 @@ def page_data(tables: Tables, filters: Filters) -> PageData:
         quotes_table=listing.quotes_table(sel.head("quotes", QUOTE_ROWS), tables.documents),
         n_undated_quotes=sel.count("undated_quotes") if ranged else 0,
         undated_quotes_table=listing.quotes_table(undated_quotes, tables.documents),
-        map_data=maplayer.place_data(sel.places),
+        map_data=map_data,
+        map_json=maplayer.places_json(map_data),
     )
 
 
