@@ -299,8 +299,7 @@ def events_for_place(selection: Selection, name: str, limit: int | None = None) 
         hit = both[_names(both["places"], name)]
         return hit.sort_values(["date_first", "doc_id", "line"], na_position="last").head(limit)
     # The table is stored in reading order (date, document, line): sorted positions are date order.
-    return events.iloc[_place_positions(links.names, links.event_pos, links.place_code, selection.event_kept,
-                                        name)[:limit]]  # fmt: skip
+    return events.iloc[_event_positions(links, selection.event_kept, name)[:limit]]
 
 
 def count_for_place(selection: Selection, name: str) -> tuple[int, int]:
@@ -308,9 +307,20 @@ def count_for_place(selection: Selection, name: str) -> tuple[int, int]:
     links = selection.links
     if links is None or selection.event_kept is None or selection.quote_kept is None:
         return len(events_for_place(selection, name)), len(quotes_for_place(selection, name))
-    return (len(_place_positions(links.names, links.event_pos, links.place_code, selection.event_kept, name)),
+    return (len(_event_positions(links, selection.event_kept, name)),
             len(_place_positions(links.quote_names, links.quote_link_pos, links.quote_link_code,
                                  selection.quote_kept, name)))  # fmt: skip
+
+
+def _event_positions(links: TableIndex, kept: np.ndarray, name: str) -> np.ndarray:
+    """The kept events naming `name`, ascending: its run of links (`by_place`), no pass over every link."""
+    code = links.names.get_indexer([name])[0]
+    if code < 0:
+        return np.array([], dtype=int)
+    end = links.place_starts[code + 1] if code + 1 < len(links.place_starts) else len(links.by_place)
+    hit = links.event_pos[links.by_place[links.place_starts[code]:end]]  # ascending: links are in event order
+    hit = hit[np.r_[True, hit[1:] != hit[:-1]]] if len(hit) else hit  # a place named twice in one event: once
+    return hit[kept[hit]]
 
 
 def _place_positions(names: pd.Index, pos: np.ndarray, codes: np.ndarray, kept: np.ndarray, name: str) -> np.ndarray:
