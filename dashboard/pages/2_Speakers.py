@@ -26,6 +26,9 @@ st.set_page_config(page_title="Speakers", layout="wide")
 st.title("Speakers: who said what, when, about which places")
 
 
+QUOTE_ROWS = 1000  # quotes listed on the page, as the map page lists 1,000 events
+
+
 @st.cache_resource(show_spinner=False, max_entries=2)
 def load_tables(stamp: str, build_dir: str) -> pipeline.Tables:
     return pagedata.shared_tables(stamp, build_dir)  # the map page's copy: one per server, not one per rerun
@@ -39,7 +42,7 @@ def speakers_data(stamp: str, filters_key: str, _tables: pipeline.Tables, _filte
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def quotes_listed(stamp: str, filters_key: str, sid: str | None, _data: speakers.SpeakersData) -> pd.DataFrame:
-    return speakers.speaker_quotes(_data.shown, sid)  # formatted once per (build, filters, speaker)
+    return speakers.speaker_quotes(_data.shown, sid, QUOTE_ROWS)  # formatted once per (build, filters, speaker)
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -100,4 +103,8 @@ with text_col:
         st.text(speakers.places_caption(str(table.set_index("speaker_id").loc[sid, "speaker"]), spoken, drawn))
     else:
         st.text("Pick a speaker to highlight on the map the places they spoke about.")
+n_listed = speakers.count_quotes(shown, sid)
+if n_listed > QUOTE_ROWS:  # 143k quotes at 1M: the whole list was 28 MB on every rerun
+    st.caption(f"The first {QUOTE_ROWS:,} of {n_listed:,} quotes, oldest first; the map page's Quotes (CSV) export "
+               "has them all.")  # fmt: skip
 st.dataframe(quotes_listed(stamp, filters_key, sid, data), hide_index=True, width="stretch")

@@ -51,13 +51,14 @@ def speakers_table(quotes: pd.DataFrame) -> pd.DataFrame:
 SPEAKER_QUOTE_COLUMNS = ["date", "speaker", "role", "quote", "places", "source"]
 
 
-def speaker_quotes(quotes: pd.DataFrame, sid: str | None) -> pd.DataFrame:
+def speaker_quotes(quotes: pd.DataFrame, sid: str | None, limit: int | None = None) -> pd.DataFrame:
     """One speaker's quotes for display, oldest first (undated last): every cell plain text, each
-    quote back to its ``path:line``. ``sid`` None lists every attributed quote."""
+    quote back to its ``path:line``. ``sid`` None lists every attributed quote; ``limit`` keeps the
+    first rows, cut before they are formatted."""
     if quotes.empty or "speaker_id" not in quotes.columns:
         return pd.DataFrame(columns=SPEAKER_QUOTE_COLUMNS)
     rows = quotes[quotes["speaker_id"].notna()] if sid is None else quotes[quotes["speaker_id"] == sid]
-    rows = rows.sort_values("date", na_position="last", kind="stable")
+    rows = rows.sort_values("date", na_position="last", kind="stable").head(limit)
     return pd.DataFrame({
         "date": [d if isinstance(d, str) and d else "date not stated" for d in rows["date"]],
         "speaker": rows["speaker"].astype(str).tolist(),
@@ -152,3 +153,10 @@ def speaker_map_data(data: SpeakersData, spoken: list[str]) -> dict[str, Any]:
     """`place_data(drawn, highlighted=spoken)` from the data made once: only the highlight and the view change."""
     wanted = sorted({str(n) for n in spoken})
     return {**data.map_data, "highlighted": wanted, "view": highlight_view(data.drawn, wanted) or data.map_data["view"]}
+
+
+def count_quotes(quotes: pd.DataFrame, sid: str | None) -> int:
+    """How many rows `speaker_quotes` lists in all for this speaker (None: every attributed quote)."""
+    if quotes.empty or "speaker_id" not in quotes.columns:
+        return 0
+    return int(quotes["speaker_id"].notna().sum() if sid is None else (quotes["speaker_id"] == sid).sum())
