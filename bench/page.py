@@ -19,7 +19,8 @@ Cases:
 Payload: the bytes of every message the script sent in that rerun (all
 elements: map, panel, tables, chart, widgets), as Streamlit serializes them.
 `--huge` adds the 1M-snippet corpus (30k places). `--profile search` prints the
-top functions of one case, profiled inside the script's own thread.
+top functions of one case, profiled inside the script's own thread. `--speakers`
+times the Speakers page instead: opened from the map, rerun, a speaker picked.
 """
 
 from __future__ import annotations
@@ -235,6 +236,56 @@ def measure(n: int, places: str, repeat: int) -> dict[str, Any]:
             "times": times, "payload": payload, "load": os.getloadavg()[0]}  # fmt: skip
 
 
+SPEAKERS_PAGE = "pages/2_Speakers.py"
+SPEAKER_CASES = ("open", "rerun", "pick")
+
+
+def measure_speakers(n: int, places: str, repeat: int) -> dict[str, Any]:
+    """The Speakers page (issue 12): opened from the map, rerun, and a speaker picked (busiest speakers in turn)."""
+    tables = ensure_tables(n, places)
+    out = corpus_dir(n, places)
+    os.environ["DASHBOARD_SEEDS"] = str(out / "seeds")
+    os.environ["DASHBOARD_BUILD_DIR"] = str(out / "build")
+    store.adopt(out / "build")
+    times: dict[str, list[float]] = {c: [] for c in SPEAKER_CASES}
+    payload: dict[str, list[int]] = {c: [] for c in SPEAKER_CASES}
+    with server_like():
+        warm = _new_session()
+        _run(warm)
+        _COMPONENTS[:] = [warm._bidi_component_manager]
+        warm.switch_page(SPEAKERS_PAGE)
+        _run(warm)  # the page's data cached for the unfiltered view, as after its first visitor
+        for _ in range(repeat):
+            at = _new_session()
+            _run(at)
+            at.switch_page(SPEAKERS_PAGE)
+            sample = _run(at)
+            times["open"].append(sample[0])
+            payload["open"].append(sample[1])
+        for _ in range(repeat):
+            sample = _run(at)
+            times["rerun"].append(sample[0])
+            payload["rerun"].append(sample[1])
+        options = list(at.selectbox(key="speaker").options)[1:]
+        for label in (options * repeat)[:repeat]:
+            at.selectbox(key="speaker").set_value(label)
+            sample = _run(at)
+            times["pick"].append(sample[0])
+            payload["pick"].append(sample[1])
+    return {"events": len(tables.events), "places": int(tables.places["lat"].notna().sum()),
+            "quotes": len(tables.quotes), "times": times, "payload": payload, "load": os.getloadavg()[0]}  # fmt: skip
+
+
+def report_speakers(results: list[dict[str, Any]]) -> None:
+    rows = [[f"{r['events']:,}", f"{r['places']:,}", f"{r['quotes']:,}", case, str(len(r["times"][case])),
+             fmt_s(statistics.median(r["times"][case])), fmt_s(percentile(r["times"][case], 95)),
+             fmt_bytes(max(r["payload"][case]))] for r in results for case in SPEAKER_CASES]  # fmt: skip
+    print_table("The Speakers page (pages/2_Speakers.py under AppTest), server time per case",
+                ["events", "places", "quotes", "case", "runs", "median", "p95", "payload (max)"], rows)  # fmt: skip
+    for r in results:
+        print(f"  {r['events']:,} events: load {r['load']:.1f} on {os.cpu_count()} cores")
+
+
 @contextmanager
 def profiled_script_thread() -> Iterator[cProfile.Profile]:
     """cProfile the script thread AppTest starts (a profiler in the caller's thread sees nothing)."""
@@ -324,8 +375,13 @@ def main(argv: list[str] | None = None) -> list[dict[str, Any]]:
     p.add_argument("--profile", choices=[c for c in CASES if c != "page switch"], default=None,
                    help="profile one case at the largest size instead of timing")
     p.add_argument("--json", type=Path, default=None, help="also write the raw figures here")
+    p.add_argument("--speakers", action="store_true", help="time the Speakers page (open, rerun, pick) instead")
     args = p.parse_args(argv)
     sizes = [(int(n), "5000") for n in args.sizes.split(",")] + ([(1_000_000, "all")] if args.huge else [])
+    if args.speakers:
+        results = [measure_speakers(n, places, args.repeat) for n, places in sizes]
+        report_speakers(results)
+        return results
     if args.profile:
         profile_case(*sizes[-1], args.profile)
         return []

@@ -6,21 +6,22 @@ Run with `streamlit run dashboard/app.py` (or `make run`).
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
+import pandas as pd
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 from streamlit_folium import st_folium
 
 from dashboard import navigation
 from dashboard.briefing import pdf, report
 from dashboard.corpus import pipeline, store
 from dashboard.errors import DashboardError
-from dashboard.views import assets, controls, exports, listing, maplayer, pagedata, panels, safe_text, templates_cache
+from dashboard.views import assets, controls, exports, maplayer, pagedata, panels, safe_text, templates_cache
 from dashboard.views.query import CLAIMS, KINDS, Filters, from_params, select, to_params
 
 NONE = "(no place selected)"
 TABLE_ROWS = pagedata.TABLE_ROWS  # events shown in the page's table; the CSV export holds every one
-QUOTE_ROWS = 300  # quotes shown in the page's table: with the events' 1,000 rows a rerun stays under 1 MB
+QUOTE_ROWS = pagedata.QUOTE_ROWS  # quotes shown in the page's table
 st.set_page_config(page_title="News map: events, places and quotes", layout="wide")
 st.set_option("client.showErrorDetails", safe_text.ERROR_DETAILS)  # last resort: a plain message, no traceback
 
@@ -44,7 +45,7 @@ templates_cache.install()  # folium's templates compiled once per process, not o
 # unpickle a fresh copy of 100k events on every rerun (a second), and lose the filter's per-table links.
 @st.cache_resource(show_spinner=False, max_entries=2)
 def load_tables(stamp: str, build_dir: str) -> pipeline.Tables:
-    return pipeline.read_tables(Path(build_dir))
+    return pagedata.shared_tables(stamp, build_dir)  # indexed for the filters, and out of the collector's way
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -53,7 +54,7 @@ def page_data(stamp: str, filters_key: str, _tables: pipeline.Tables, _filters: 
     return pagedata.page_data(_tables, _filters)
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)  # read-only and shared: cache_data unpickled it every rerun
 def home_view(stamp: str, _tables: pipeline.Tables) -> tuple[list[float], int]:
     """The default view, from all the data: it must not move when the filters change."""
     return maplayer.default_view(select(_tables.events, _tables.quotes, _tables.places, Filters()).places)
@@ -94,7 +95,7 @@ def tables_or_stop() -> tuple[str, pipeline.Tables]:
         raise  # unreachable: st.stop() ends the run
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)  # read-only: cache_data unpickled 31k names every rerun
 def filter_choices(stamp: str, _tables: pipeline.Tables) -> tuple[tuple | None, dict[str, list[str]]]:
     """The date limits and the filters' options: per build, not per rerun (100k events' sources)."""
     options = {
@@ -144,34 +145,33 @@ for note in safe_text.summarise(st.session_state.get("url_notes", [])):
 
 
 
-def take_click(out: dict | None) -> bool:
+def take_click(out: dict | None, placed: pd.DataFrame) -> bool:
     """Select the place a map click names; True when the selection changed."""
     clicked = (out or {}).get("last_object_clicked")
     token = json.dumps([(out or {}).get("last_object_clicked_count"), clicked], sort_keys=True)
     if not clicked or token == st.session_state.get("click_token"):
         return False
     st.session_state.click_token = token  # #316: a repeated click is not resent, so remember the last one
-    name = controls.place_from_click(data.placed, clicked, (out or {}).get("last_object_clicked_tooltip"))
+    name = controls.place_from_click(placed, clicked, (out or {}).get("last_object_clicked_tooltip"))
     if name and name != st.session_state.selected:
         st.session_state.selected = st.session_state.place_pick = name
         return True
     return False
 
 
-# The click arrives as the map's value before the map is drawn again: taking it now draws this run
-# with the place selected, instead of drawing the old selection and running the whole page twice.
-take_click(st.session_state.get("map"))
-map_col, panel_col = st.columns([3, 2])
-selected = st.session_state.selected
-with map_col:
-    placed = data.placed
-    out = st_folium(  # the places layer fits the view to what the filters show, and pans to a selected place
-        maplayer.base_map(home_view(stamp, tables), local_assets=LOCAL_ASSETS, outlines_url=assets.outlines_url()),
-        key="map", height=520, use_container_width=True,
-        feature_group_to_add=maplayer.places_layer(sel.places, selected),
-        returned_objects=["last_object_clicked", "last_object_clicked_tooltip", "last_object_clicked_count"],
-    )  # fmt: skip
-    if take_click(out):  # a click the early look above could not see
+def keep_view(filters: Filters) -> None:
+    """The view in the address (the permalink) and in the session (refilled after another page): filters and place."""
+    params = to_params(filters, st.session_state.selected)
+    st.session_state.kept_view = params
+    if st.query_params.to_dict() != params:
+        st.query_params.from_dict(params)
+
+
+def rerun_map() -> None:
+    """Run the map and panel again: only them after a click in them, the whole page when the page is running."""
+    try:
+        st.rerun(scope="fragment")
+    except StreamlitAPIException:  # a fragment-scoped rerun is refused while the whole page runs
         st.rerun()
 
 
@@ -180,23 +180,49 @@ def pick_changed() -> None:
     st.session_state.selected = None if pick == NONE else pick
 
 
-with panel_col:
-    names = data.place_names if not selected or selected in data.place_names else [*data.place_names, selected]
-    st.session_state.place_pick = selected or NONE
-    st.selectbox("Place", [NONE, *names], key="place_pick", on_change=pick_changed)
-    if selected:
-        # A busy place has thousands of events: the panel shows PANEL_ROWS at a time (issue 12).
-        if st.session_state.get("panel_for") != selected:
-            st.session_state.panel_for, st.session_state.panel_rows = selected, pagedata.PANEL_ROWS
-        panel = pagedata.place_panel(tables, sel, selected, st.session_state.panel_rows)
-        st.html(panel.html)
-        if panel.shown < panel.total:
-            more = min(pagedata.PANEL_ROWS, panel.total - panel.shown)
-            if st.button(f"Show {more} more of {panel.total:,} events", key="panel_more"):
-                st.session_state.panel_rows += pagedata.PANEL_ROWS
-                st.rerun()
-    else:
-        st.info("Click a marker on the map, or pick a place above, to list its events and quotes.")
+# A marker click, a pick in the list or "more" reruns only this fragment (the map and the place panel),
+# not the tables, chart and exports below, which the selection does not change. It writes the permalink
+# itself, since the end of the script does not run then.
+@st.fragment
+def map_and_panel(data: pagedata.PageData, filters: Filters) -> None:
+    sel = data.selection
+    # The click arrives as the map's value before the map is drawn again: taking it now draws this run
+    # with the place selected, instead of drawing the old selection and running twice.
+    take_click(st.session_state.get("map"), data.placed)
+    map_col, panel_col = st.columns([3, 2])
+    selected = st.session_state.selected
+    with map_col:
+        out = st_folium(  # the places layer fits the view to what the filters show, and pans to a selected place
+            maplayer.base_map(home_view(stamp, tables), local_assets=LOCAL_ASSETS,
+                              outlines_url=assets.outlines_url()),
+            key="map", height=520, use_container_width=True,
+            feature_group_to_add=maplayer.places_layer(sel.places, selected, data=data.map_data,
+                                                       data_json=data.map_json),
+            returned_objects=["last_object_clicked", "last_object_clicked_tooltip", "last_object_clicked_count"],
+        )  # fmt: skip
+        if take_click(out, data.placed):  # a click the early look above could not see
+            rerun_map()
+    with panel_col:
+        names = data.place_names if not selected or selected in data.place_names else [*data.place_names, selected]
+        st.session_state.place_pick = selected or NONE
+        st.selectbox("Place", [NONE, *names], key="place_pick", on_change=pick_changed)
+        if selected:
+            # A busy place has thousands of events: the panel shows PANEL_ROWS at a time (issue 12).
+            if st.session_state.get("panel_for") != selected:
+                st.session_state.panel_for, st.session_state.panel_rows = selected, pagedata.PANEL_ROWS
+            panel = pagedata.place_panel(tables, sel, selected, st.session_state.panel_rows)
+            st.html(panel.html)
+            if panel.shown < panel.total:
+                more = min(pagedata.PANEL_ROWS, panel.total - panel.shown)
+                if st.button(f"Show {more} more of {panel.total:,} events", key="panel_more"):
+                    st.session_state.panel_rows += pagedata.PANEL_ROWS
+                    rerun_map()
+        else:
+            st.info("Click a marker on the map, or pick a place above, to list its events and quotes.")
+    keep_view(filters)
+
+
+map_and_panel(data, filters)
 
 st.subheader("Events per day")
 if len(data.timeline):  # a fixed Vega-Lite spec: st.bar_chart rebuilds it through Altair on every rerun
@@ -215,14 +241,12 @@ if data.n_undated:
         st.dataframe(data.undated_table, hide_index=True, width="stretch")
 st.subheader("Quotes")
 st.caption("Who said what, with the line it comes from; quotes tied to no place are listed too.")
-quotes_shown = sel.quotes.head(QUOTE_ROWS)  # slice first, then format: the CSV export has every quote
-if len(sel.quotes) > QUOTE_ROWS:
-    st.caption(f"The first {QUOTE_ROWS:,} of {len(sel.quotes):,} quotes; the CSV export below has them all.")
-st.dataframe(listing.quotes_table(quotes_shown, tables.documents), hide_index=True, width="stretch")
-if listing.is_ranged(filters) and len(sel.undated_quotes):
-    with st.expander(f"{panels.plural(len(sel.undated_quotes), 'quote')} without a day, listed apart"):
-        st.dataframe(listing.quotes_table(sel.undated_quotes.head(TABLE_ROWS), tables.documents), hide_index=True,
-                     width="stretch")  # fmt: skip
+if data.n_quotes > QUOTE_ROWS:  # the first rows, formatted once per (build, filters): the CSV has every quote
+    st.caption(f"The first {QUOTE_ROWS:,} of {data.n_quotes:,} quotes; the CSV export below has them all.")
+st.dataframe(data.quotes_table, hide_index=True, width="stretch")
+if data.n_undated_quotes:
+    with st.expander(f"{panels.plural(data.n_undated_quotes, 'quote')} without a day, listed apart"):
+        st.dataframe(data.undated_quotes_table, hide_index=True, width="stretch")
 if len(sel.unplaced):
     with st.expander(f"{panels.plural(len(sel.unplaced), 'place')} not on the map"):
         st.dataframe(data.unplaced_table, hide_index=True, width="stretch")
@@ -262,7 +286,4 @@ else:
     st.download_button("Download briefing (PDF)", lambda: pdf.briefing_pdf_bytes(briefing_or_reason()),
                        named("briefing", "pdf"), "application/pdf", on_click="ignore")  # fmt: skip
 
-params = to_params(filters, st.session_state.selected)
-st.session_state.kept_view = params  # what the widgets are refilled from after another page or a rebuild
-if st.query_params.to_dict() != params:
-    st.query_params.from_dict(params)
+keep_view(filters)  # what the widgets are refilled from after another page or a rebuild, and the permalink

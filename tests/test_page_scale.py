@@ -137,3 +137,34 @@ def test_the_map_renders_the_same_with_templates_compiled_once(monkeypatch: pyte
         self, s, *a, **k))  # fmt: skip
     assert html() == plain
     assert compiled == []
+
+
+def test_a_search_reads_no_row_for_a_word_and_no_filter_copies_a_whole_selection(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The text filter answers a word from its token index (rows_checked stays 0), a phrase reads only the rows
+    holding all its words, and the page copies the rows it shows, never the whole selection (`Selection._frame`)."""
+    from dashboard.views import query, textsearch
+
+    checked: list[int] = []
+    real_check = textsearch.TextIndex._check
+    monkeypatch.setattr(textsearch.TextIndex, "_check",
+                        lambda self, rows, text: checked.append(len(rows)) or real_check(self, rows, text))  # fmt: skip
+    copied: list[str] = []
+    real_frame = query.Selection._frame
+    monkeypatch.setattr(query.Selection, "_frame", lambda self, part: copied.append(part) or real_frame(self, part))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.text_input(key="f_query").set_value("IDLIB").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.markdown[0].value.startswith("**2 of 14 events")  # by hand: the two Idlib lines
+    assert checked == [], "a one-word search read rows instead of the index"
+    at.text_input(key="f_query").set_value("jets struck").run()
+    assert at.markdown[0].value.startswith("**2 of 14 events")
+    assert checked == [2], checked  # only the two lines holding both "jets" and "struck" are read
+    at.text_input(key="f_query").set_value("ets stru").run()  # pieces of words still match, as a substring does
+    assert at.markdown[0].value.startswith("**2 of 14 events")
+    at.text_input(key="f_query").set_value("").run()
+    at.multiselect(key="f_claims").set_value(["reported"]).run()
+    assert not at.exception
+    assert copied == [], f"the page copied whole selections: {copied}"

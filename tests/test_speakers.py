@@ -492,3 +492,18 @@ def test_an_appositive_after_the_opening_name_is_its_role(ex: Extractor) -> None
         '"We want good relations with everyone," he said.\n'
     )
     assert said(ex, text) == [("Mohammed al-Bashir", "interim prime minister")]
+
+
+def test_a_long_list_of_quotes_is_cut_to_its_first_rows_before_formatting() -> None:
+    """Issue 12: 143k attributed quotes at 1M were formatted and sent whole on every rerun (28 MB)."""
+    from dashboard.views.speakers import count_quotes, speaker_quotes
+
+    quotes = pd.DataFrame({
+        "speaker_id": ["zed", "amy", "zed", None, "zed"], "speaker": ["Zed", "Amy", "Zed", "?", "Zed"],
+        "role": [""] * 5, "text": ["c", "x", "a", "y", "b"],
+        "date": ["2024-12-09", "2024-12-01", "2024-12-07", "2024-12-02", None],
+        "places": [[], [], [], [], []], "path": ["d.txt"] * 5, "line": [1, 2, 3, 4, 5],
+    })  # fmt: skip
+    assert speaker_quotes(quotes, "zed", limit=2)["quote"].tolist() == ["a", "c"]  # by hand: Dec 7, Dec 9; undated last
+    assert speaker_quotes(quotes, None, limit=3)["quote"].tolist() == ["x", "a", "c"]  # attributed only, by date
+    assert count_quotes(quotes, "zed") == 3 and count_quotes(quotes, None) == 4 and count_quotes(quotes, "bob") == 0

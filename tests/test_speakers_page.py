@@ -66,3 +66,26 @@ def test_the_url_filters_apply(build_dir: Path, monkeypatch: pytest.MonkeyPatch)
     assert at.selectbox(key="speaker").options == [
         "(everyone)", "Dmitry Peskov: 1 quote", "Rami Haddad (shopkeeper): 1 quote"]  # fmt: skip
     assert any(t.value.startswith("2 quotes; filters: dates 2024-12-11 to 2024-12-11") for t in at.text)
+
+
+def test_the_page_is_worked_out_once_per_build_and_filters_not_on_every_rerun(
+    build_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 12: the speakers' table, the map's places (a pass over every place) and its home view are made once per
+    (build, filters) and shared; a rerun or a speaker picked only marks that speaker's places."""
+    from dashboard.views import maplayer, speakers
+
+    calls: list[str] = []
+    for module, name in ((speakers, "speakers_data"), (maplayer, "default_view"), (speakers, "place_data")):
+        real = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda *a, _real=real, _name=name, **k: calls.append(_name) or _real(*a, **k))
+    at = run(build_dir, monkeypatch, claim="reported")  # filters no other test here uses: made now
+    first = sorted(calls)  # the home view too, unless an earlier test opened this build
+    assert first in (["default_view", "place_data", "speakers_data"], ["place_data", "speakers_data"]), first
+    at.run()
+    options = at.selectbox(key="speaker").options
+    at.selectbox(key="speaker").set_value(options[1]).run()
+    assert not at.exception
+    assert any(t.value == "Places Dmitry Peskov spoke about, highlighted on the map: Tartus." for t in at.text)
+    run(build_dir, monkeypatch, claim="reported")  # another session, same build and filters
+    assert sorted(calls) == first, calls

@@ -21,6 +21,7 @@ import folium
 import numpy as np
 import pandas as pd
 from branca.element import Element, MacroElement
+from jinja2.utils import htmlsafe_json_dumps
 
 from dashboard.views.assets import leaflet_urls
 from dashboard.views.basemap import OSM_ATTRIBUTION, OutlinesLayer, outlines_js, resolve_basemap
@@ -95,7 +96,8 @@ class PlacesLayer(MacroElement):
                     return {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}[c];
                 });
             }
-            var d = {{ this.data|tojson }};
+            var d = {{ this.data_json }};
+            d.selected = {{ this.selected|tojson }};
             var group = L.featureGroup();
             var dots = null;
             var items = [];
@@ -173,10 +175,14 @@ class PlacesLayer(MacroElement):
         """
     )
 
-    def __init__(self, data: dict[str, Any]) -> None:
+    def __init__(self, data: dict[str, Any], data_json: str | None = None) -> None:
         super().__init__()
         self._name = "PlacesLayer"
         self.data = data
+        self.selected = data.get("selected")
+        # The places as html-safe JSON (Jinja's `tojson`); made once per set of filters when given (`places_json`):
+        # 31k places took 150 ms to serialise, on every rerun.
+        self.data_json = data_json if data_json is not None else places_json(data)
         self.styles = style_table()
         self.dom_markers = DOM_MARKERS
 
@@ -222,12 +228,24 @@ def base_map(
     return m
 
 
+def places_json(data: dict[str, Any]) -> str:
+    """`place_data` as the layer's script reads it: html-safe JSON (text only as data, never as markup)."""
+    return str(htmlsafe_json_dumps(data))
+
+
 def places_layer(
-    places: pd.DataFrame, selected: str | None = None, highlighted: Collection[str] = ()
+    places: pd.DataFrame, selected: str | None = None, highlighted: Collection[str] = (),
+    data: dict[str, Any] | None = None, data_json: str | None = None,
 ) -> folium.FeatureGroup:
-    """The places as a feature group: what `st_folium(feature_group_to_add=...)` swaps without a remount."""
+    """The places as a feature group: what `st_folium(feature_group_to_add=...)` swaps without a remount.
+
+    `data` is `place_data(places)` made beforehand, and `data_json` its `places_json` (the app keeps both
+    per set of filters): a click then only changes which place is selected, without going over every
+    place again.
+    """
     group = folium.FeatureGroup(name="Places", control=False)
-    group.add_child(PlacesLayer(place_data(places, selected, highlighted)))
+    drawn = {**data, "selected": selected} if data is not None else place_data(places, selected, highlighted)
+    group.add_child(PlacesLayer(drawn, data_json if data is not None else None))
     return group
 
 

@@ -6,20 +6,21 @@ through the URL (a permalink) unchanged.
 
 It is one module over 300 lines because it is one selection: the filters, the masks over events and
 quotes, the links between events and places and the per-place summary are computed together, once
-per set of filters, and must agree row for row.
+per set of filters, and must agree row for row. What a filter reads of the tables is made once
+per build (rowindex.py, textsearch.py); per set of filters this module only combines masks.
 """
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from dashboard.corpus.tables import DAY_PRECISIONS, search_text
+from dashboard.views.rowindex import NAT, TableIndex, index_of, place_rows
 
 CLAIMS = ("reported", "claimed", "retracted")
 KINDS = ("city", "base", "province", "region", "country")
@@ -56,147 +57,138 @@ class Filters:
         return out or ["no filters: everything"]
 
 
-def any_in(lists: pd.Series, wanted: set[str]) -> pd.Series:
-    """For a column of lists: does each row hold any of `wanted`? Vectorised via explode."""
-    if lists.empty:
-        return pd.Series(False, index=lists.index)
-    flat = lists.explode()
-    return flat.isin(wanted).groupby(level=0).any().reindex(lists.index, fill_value=False)
-
-
-def event_mask(events: pd.DataFrame, places: pd.DataFrame, f: Filters) -> pd.Series:
-    """Which events pass every filter except the date (see `date_mask`)."""
-    mask = pd.Series(True, index=events.index)
-    if f.kinds:
-        mask &= any_in(events["places"], set(places.loc[places["kind"].isin(f.kinds), "name"]))
-    if f.places:
-        mask &= any_in(events["places"], set(f.places))
-    if f.sources:
-        wanted = set(f.sources)
-        mask &= any_in(events["sources"], wanted) | events["doc_source"].isin(wanted)
-    if f.claims:
-        mask &= events["claim"].isin(f.claims)
-    if f.query:
-        haystack = events["search_text"] if "search_text" in events else search_text(events)
-        mask &= haystack.str.contains(f.query.casefold(), regex=False)
-    return mask
-
-
-def date_mask(events: pd.DataFrame, f: Filters) -> pd.Series:
-    """Events whose date overlaps the range; events with no date never pass a set range."""
-    mask = pd.Series(True, index=events.index)
-    if f.date_from:
-        mask &= pd.to_datetime(events["date_last"]) >= pd.Timestamp(f.date_from)
-    if f.date_to:
-        mask &= pd.to_datetime(events["date_first"]) <= pd.Timestamp(f.date_to)
-    return mask
-
-
 @dataclass
 class Selection:
-    """The events, quotes and places a set of filters keeps."""
+    """The events, quotes and places a set of filters keeps.
 
-    events: pd.DataFrame  # dated to the day and inside the range
-    undated: pd.DataFrame  # pass the other filters but have no day (year, month, or none)
-    quotes: pd.DataFrame
-    places: pd.DataFrame  # per place: its row plus n_events, first/last date
-    total_events: int
+    `select` keeps the rows as positions into the tables (`rows`), in the order the page lists
+    them; the frames (`events`, `undated`, `quotes`, `undated_quotes`) are copied out on first
+    use, by an export or a briefing. The page itself reads counts (`count`) and the first rows
+    (`head`), so a filter that keeps 90k events copies the 1,000 the table shows, not 90k.
+    A Selection made from frames (tests, `Selection(events=...)`) works the same way.
+    """
+
+    events: pd.DataFrame | None = None  # dated to the day and inside the range
+    undated: pd.DataFrame | None = None  # pass the other filters but have no day (year, month, or none)
+    quotes: pd.DataFrame | None = None
+    places: pd.DataFrame = field(default_factory=pd.DataFrame)  # per place: its row plus n_events, first/last date
+    total_events: int = 0
     unplaced: pd.DataFrame = field(default_factory=pd.DataFrame)  # places with no coordinates
     # For per-place lookups without a pass over every row (`events_for_place`): the tables
-    # selected from, which of their rows are kept, and the event-place links.
+    # selected from, which of their rows are kept, and the tables' index (links, codes, texts).
     all_events: pd.DataFrame | None = None
     all_quotes: pd.DataFrame | None = None
     event_kept: np.ndarray | None = None  # events listed (dated in range, plus those apart)
     quote_kept: np.ndarray | None = None
-    links: _Links | None = None
-    undated_quotes: pd.DataFrame = field(default_factory=pd.DataFrame)  # no day, with a date range set: apart
+    links: TableIndex | None = None
+    undated_quotes: pd.DataFrame | None = None  # no day, with a date range set: apart
+    rows: dict[str, np.ndarray] = field(default_factory=dict)  # part -> positions in all_events / all_quotes
+
+    _QUOTE_PARTS = ("quotes", "undated_quotes")
+
+    def __getattribute__(self, name: str) -> Any:
+        value = object.__getattribute__(self, name)
+        if value is None and name in ("events", "undated", "quotes", "undated_quotes"):
+            value = self._frame(name)
+            object.__setattr__(self, name, value)  # copied once, then kept (the selection is read-only)
+        return value
+
+    def _frame(self, part: str) -> pd.DataFrame:
+        table = self.all_quotes if part in self._QUOTE_PARTS else self.all_events
+        pos = self.rows.get(part)
+        if table is None or pos is None:
+            return pd.DataFrame()
+        return table.iloc[pos]
+
+    def count(self, part: str) -> int:
+        """How many rows `part` has, without copying them."""
+        frame = object.__getattribute__(self, part)
+        return len(frame) if frame is not None else len(self.rows.get(part, ()))
+
+    def head(self, part: str, n: int) -> pd.DataFrame:
+        """The first `n` rows of `part`: only those are copied."""
+        frame = object.__getattribute__(self, part)
+        if frame is not None or part not in self.rows:
+            return getattr(self, part).head(n)
+        return self._frame_of(part, self.rows[part][:n])
+
+    def _frame_of(self, part: str, pos: np.ndarray) -> pd.DataFrame:
+        table = self.all_quotes if part in self._QUOTE_PARTS else self.all_events
+        return table.iloc[pos] if table is not None else pd.DataFrame()
+
+    def event_days(self) -> pd.Series:
+        """The first day of every dated event kept, for the timeline (no copy of the events)."""
+        if object.__getattribute__(self, "events") is None and self.links is not None and "events" in self.rows:
+            return pd.Series(self.links.first[self.rows["events"]].view("datetime64[ns]"))
+        return pd.to_datetime(self.events["date_first"]) if len(self.events) else pd.Series([], dtype="M8[ns]")
 
 
-@dataclass(frozen=True)
-class _Links:
-    """Which event names which place, as arrays: computed once per events table."""
-
-    event_pos: np.ndarray  # position of the event in the table, one entry per (event, place)
-    place_code: np.ndarray  # index into `names`
-    names: pd.Index
-    first: np.ndarray  # the event's first and last day (int64 nanoseconds; NaT as int64 min)
-    last: np.ndarray
-    quote_pos: np.ndarray  # for each quote row: the position of its event, -1 when none
-    quote_link_pos: np.ndarray  # position of the quote in its table, one entry per (quote, place)
-    quote_link_code: np.ndarray  # index into `quote_names`
-    quote_names: pd.Index
+def _kept_in_order(mask: np.ndarray, order: np.ndarray) -> np.ndarray:
+    return order[mask[order]]
 
 
-_LINKS: dict[int, tuple[weakref.ref, weakref.ref, _Links]] = {}
+def _in_range(first: np.ndarray, last: np.ndarray, f: Filters) -> np.ndarray:
+    """Dates overlapping the range (int64 nanoseconds); no date never passes a set range."""
+    mask = np.ones(len(first), bool)
+    if f.date_from:
+        mask &= (last != NAT) & (last >= pd.Timestamp(f.date_from).value)
+    if f.date_to:
+        mask &= (first != NAT) & (first <= pd.Timestamp(f.date_to).value)
+    return mask
 
 
-def _links(events: pd.DataFrame, quotes: pd.DataFrame) -> _Links:
-    """The event-place links, cached per (events, quotes) tables while they live.
+def _kind_names(places: pd.DataFrame, kinds: tuple[str, ...]) -> set[str]:
+    return set(places.loc[places["kind"].isin(kinds), "name"])
 
-    Exploding 100k events' place lists costs more than everything else a rerun
-    does, and the tables only change when a build does; keying on the objects
-    (with weak references) ties the cache to the tables the app has cached.
-    """
-    key = id(events) ^ (id(quotes) << 1)
-    hit = _LINKS.get(key)
-    if hit and hit[0]() is events and hit[1]() is quotes:
-        return hit[2]
-    flat = events["places"].explode()
-    keep = flat.notna().to_numpy()
-    pos = np.repeat(np.arange(len(events)), events["places"].map(lambda v: max(len(v), 1) if v is not None else 1))
-    codes, names = pd.factorize(flat[keep].astype(object))
-    first = pd.to_datetime(events["date_first"]).to_numpy("datetime64[ns]").astype("int64")
-    last = pd.to_datetime(events["date_last"]).to_numpy("datetime64[ns]").astype("int64")
-    ids = pd.Index(events["event_id"].to_numpy(dtype=object), dtype=object)
-    quote_pos = ids.get_indexer(pd.Index(quotes["event_id"].to_numpy(dtype=object), dtype=object))
-    names = pd.Index(names, dtype=object)
-    q_flat = quotes["places"].explode() if len(quotes) else pd.Series([], dtype=object)
-    q_keep = q_flat.notna().to_numpy()
-    q_pos = np.repeat(np.arange(len(quotes)), quotes["places"].map(lambda v: max(len(v), 1) if v is not None else 1))
-    q_code, q_names = pd.factorize(q_flat[q_keep].astype(object))
-    links = _Links(pos[keep], codes, names, first, last, quote_pos, q_pos[q_keep], q_code,
-                   pd.Index(q_names, dtype=object))  # fmt: skip
-    for k, (e, q, _) in list(_LINKS.items()):
-        if e() is None or q() is None:
-            del _LINKS[k]
-    _LINKS[key] = (weakref.ref(events), weakref.ref(quotes), links)
-    return links
+
+def _event_mask(ix: TableIndex, places: pd.DataFrame, f: Filters) -> np.ndarray:
+    """Which events pass every filter except the date (see `_in_range`)."""
+    mask = np.ones(len(ix.first), bool)
+    if f.kinds:
+        mask &= ix.places.any_in(_kind_names(places, f.kinds))
+    if f.places:
+        mask &= ix.places.any_in(f.places)
+    if f.sources:
+        mask &= ix.sources.any_in(f.sources) | ix.doc_source.isin(f.sources)
+    if f.claims:
+        mask &= ix.claim.isin(f.claims)
+    if f.query:
+        mask &= ix.event_text.find(f.query.casefold())
+    return mask
 
 
 def select(events: pd.DataFrame, quotes: pd.DataFrame, places: pd.DataFrame, f: Filters) -> Selection:
-    links = _links(events, quotes)
-    visible = events["hidden"].ne(True).to_numpy() if "hidden" in events else np.ones(len(events), bool)
-    base = event_mask(events, places, f).to_numpy() & visible
-    is_day = events["date_precision"].isin(DAY_PRECISIONS).to_numpy()
-    in_range = date_mask(events, f).to_numpy()
+    ix = index_of(events, quotes)
+    base = _event_mask(ix, places, f) & ix.visible
+    in_range = _in_range(ix.first, ix.last, f)
+    no_date = ix.first == NAT
     ranged = bool(f.date_from or f.date_to)
-    dated_m = base & is_day & in_range
-    undated_m = base & ~is_day
+    dated_m = base & ix.is_day & in_range
+    undated_m = base & ~ix.is_day
     if ranged:
         # A coarse date (a month, a year) is kept apart only when it overlaps the range.
-        undated_m &= events["date_first"].isna().to_numpy() | in_range
+        undated_m &= no_date | in_range
     # With a date range set, events without a day cannot be placed in it: they are
     # listed apart but do not count on the map; with no range, everything counts.
     view_m = dated_m if ranged else dated_m | undated_m
-    listable = in_range | events["date_first"].isna().to_numpy()  # a day in the range, or no date at all
-    quote_m, quote_apart = _quote_masks(quotes, events, places, f, links.quote_pos, base, is_day, listable)
-    summary = _place_summary(links, view_m, places)
+    listable = in_range | no_date  # a day in the range, or no date at all
+    quote_m, quote_apart = _quote_masks(ix, places, f, base, listable)
+    summary = _place_summary(ix, view_m, places)
     if f.kinds:
         summary = summary[summary["kind"].isin(f.kinds)]
     return Selection(
-        events=_in_order(events[dated_m], ["date_first", "doc_id", "line", "start"]),
-        undated=_in_order(events[undated_m], ["doc_id", "line", "start"]),
-        quotes=quotes[quote_m].sort_values(["date", "doc_id", "line", "start"], na_position="last"),
         places=summary,
-        total_events=int(visible.sum()),
+        total_events=int(ix.visible.sum()),
         unplaced=summary[summary["lat"].isna() & ~_dismissed(summary)],
-        undated_quotes=quotes[quote_apart].sort_values(["doc_id", "line", "start"]),
         all_events=events,
         all_quotes=quotes,
         event_kept=dated_m | undated_m,
         quote_kept=quote_m,
-        links=links,
-    )
+        links=ix,
+        rows={"events": _kept_in_order(dated_m, ix.dated_order), "undated": _kept_in_order(undated_m, ix.undated_order),
+              "quotes": _kept_in_order(quote_m, ix.listed_order),
+              "undated_quotes": _kept_in_order(quote_apart, ix.apart_order)},
+    )  # fmt: skip
 
 
 def _dismissed(places: pd.DataFrame) -> pd.Series:
@@ -207,9 +199,7 @@ def _dismissed(places: pd.DataFrame) -> pd.Series:
 
 
 def _quote_masks(
-    quotes: pd.DataFrame, events: pd.DataFrame, places: pd.DataFrame, f: Filters, event_pos: np.ndarray,
-    event_ok: np.ndarray,
-    event_day: np.ndarray, event_in_range: np.ndarray,
+    ix: TableIndex, places: pd.DataFrame, f: Filters, event_ok: np.ndarray, event_listable: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
     """Which quotes are listed, and which are listed apart for want of a day under a date range.
 
@@ -218,68 +208,63 @@ def _quote_masks(
     its outlet, its speaker and its date; it is never dropped for having no
     place. Quotes marked wrong are left out.
     """
-    n = len(quotes)
+    n = len(ix.quote_pos)
     if n == 0:
         return np.zeros(0, bool), np.zeros(0, bool)
-    tied = event_pos >= 0
-    pos = np.maximum(event_pos, 0)
+    tied = ix.quote_pos >= 0
+    pos = np.maximum(ix.quote_pos, 0)
     own = np.ones(n, bool)
     if f.kinds:
-        own &= any_in(quotes["places"], set(places.loc[places["kind"].isin(f.kinds), "name"])).to_numpy()
+        own &= ix.quote_places.any_in(_kind_names(places, f.kinds))
     if f.places:
-        own &= any_in(quotes["places"], set(f.places)).to_numpy()
+        own &= ix.quote_places.any_in(f.places)
     if f.sources:
-        outlets = events.drop_duplicates("doc_id").set_index("doc_id")["doc_source"]
-        outlet = quotes["doc_id"].map(outlets)
-        own &= (outlet.isin(set(f.sources)) | quotes["speaker"].isin(set(f.sources))).to_numpy()
+        own &= ix.outlet.isin(f.sources) | ix.speaker.isin(f.sources)
     if f.claims:
         own &= "reported" in f.claims  # a quote tied to no event is what its speaker said: reported
     if f.query:
-        needle = f.query.casefold()
-        own &= np.logical_or.reduce([
-            quotes[c].fillna("").astype(str).str.casefold().str.contains(needle, regex=False).to_numpy()
-            for c in ("text", "speaker", "role") if c in quotes
-        ])  # fmt: skip
+        own &= ix.quote_text.find(f.query.casefold())
     ok = np.where(tied, event_ok[pos], own)
-    if "hidden" in quotes:
-        ok &= quotes["hidden"].ne(True).to_numpy()
+    ok &= ix.quote_visible
     if not (f.date_from or f.date_to):
         return ok, np.zeros(n, bool)
-    is_day = quotes["date_precision"].isin(DAY_PRECISIONS).to_numpy()
-    dates = pd.to_datetime(quotes["date"], errors="coerce")  # only under a date range: not on every rerun
-    in_range = np.ones(n, bool)
-    if f.date_from:
-        in_range &= (dates >= pd.Timestamp(f.date_from)).to_numpy()
-    if f.date_to:
-        in_range &= (dates <= pd.Timestamp(f.date_to)).to_numpy()
-    day = np.where(tied, event_day[pos], is_day)
-    ranged_in = np.where(tied, event_in_range[pos], in_range | dates.isna().to_numpy())
+    dates = ix.quote_date
+    in_range = _in_range(dates, dates, f)
+    day = np.where(tied, ix.is_day[pos], ix.quote_is_day)
+    ranged_in = np.where(tied, event_listable[pos], in_range | (dates == NAT))
     return ok & day & ranged_in, ok & ~day & ranged_in
 
 
-def _in_order(events: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    # The build stores events in reading order ("order": date, document, line, start),
-    # and filtering keeps it: sorting is then a no-op check, not a copy of 100k rows.
-    if "order" in events:
-        return events if events["order"].is_monotonic_increasing else events.sort_values("order")
-    return events.sort_values(columns)
-
-
-def _place_summary(links: _Links, mask: np.ndarray, places: pd.DataFrame) -> pd.DataFrame:
-    """`place_summary` for the events under `mask`, from the precomputed links."""
+def _place_summary(links: TableIndex, mask: np.ndarray, places: pd.DataFrame) -> pd.DataFrame:
+    """`place_summary` for the events under `mask`, from the precomputed links: counts by code, no groupby."""
     keep = mask[links.event_pos]
-    codes = links.place_code[keep]
-    if codes.size == 0:
+    if not keep.any():
         return pd.DataFrame(columns=list(places.columns) + ["n_events", "first_date", "last_date"])
-    nat = np.iinfo("int64").min
+    at = place_rows(places, links.names)
+    if at is None:  # the same name on two rows of the places table: join as pandas does
+        return _place_summary_joined(links, links.place_code[keep], keep, places)
+    n, first, last = links.per_place(mask)
+    named = np.flatnonzero((n > 0) & (at.positions >= 0))  # a name not in the places table is left out
+    rows = at.positions[named]
+    order = np.lexsort((at.rank[rows], -n[named]))  # busiest first, then by name
+    named, rows = named[order], rows[order]
+    out = places.iloc[rows].reset_index(drop=True)
+    out["n_events"] = n[named]
+    out["first_date"] = pd.to_datetime(first[named].view("datetime64[ns]"))
+    out["last_date"] = pd.to_datetime(last[named].view("datetime64[ns]"))
+    return out
+
+
+def _place_summary_joined(links: TableIndex, codes: np.ndarray, keep: np.ndarray, places: pd.DataFrame) -> pd.DataFrame:
+    big = np.iinfo("int64").max
     first = links.first[links.event_pos[keep]]
     last = links.last[links.event_pos[keep]]
-    agg = pd.DataFrame({"code": codes, "first": np.where(first == nat, np.iinfo("int64").max, first), "last": last})
+    agg = pd.DataFrame({"code": codes, "first": np.where(first == NAT, big, first), "last": last})
     grouped = agg.groupby("code").agg(n_events=("code", "size"), first_date=("first", "min"), last_date=("last", "max"))
     grouped.index = links.names[grouped.index]
     for col in ("first_date", "last_date"):
         values = grouped[col].to_numpy()
-        values = np.where((values == nat) | (values == np.iinfo("int64").max), nat, values)
+        values = np.where((values == NAT) | (values == big), NAT, values)
         grouped[col] = pd.to_datetime(values.view("datetime64[ns]"))
     out = places.merge(grouped, left_on="name", right_index=True, how="inner")
     return out.sort_values(["n_events", "name"], ascending=[False, True]).reset_index(drop=True)
@@ -314,8 +299,7 @@ def events_for_place(selection: Selection, name: str, limit: int | None = None) 
         hit = both[_names(both["places"], name)]
         return hit.sort_values(["date_first", "doc_id", "line"], na_position="last").head(limit)
     # The table is stored in reading order (date, document, line): sorted positions are date order.
-    return events.iloc[_place_positions(links.names, links.event_pos, links.place_code, selection.event_kept,
-                                        name)[:limit]]  # fmt: skip
+    return events.iloc[_event_positions(links, selection.event_kept, name)[:limit]]
 
 
 def count_for_place(selection: Selection, name: str) -> tuple[int, int]:
@@ -323,9 +307,20 @@ def count_for_place(selection: Selection, name: str) -> tuple[int, int]:
     links = selection.links
     if links is None or selection.event_kept is None or selection.quote_kept is None:
         return len(events_for_place(selection, name)), len(quotes_for_place(selection, name))
-    return (len(_place_positions(links.names, links.event_pos, links.place_code, selection.event_kept, name)),
+    return (len(_event_positions(links, selection.event_kept, name)),
             len(_place_positions(links.quote_names, links.quote_link_pos, links.quote_link_code,
                                  selection.quote_kept, name)))  # fmt: skip
+
+
+def _event_positions(links: TableIndex, kept: np.ndarray, name: str) -> np.ndarray:
+    """The kept events naming `name`, ascending: its run of links (`by_place`), no pass over every link."""
+    code = links.names.get_indexer([name])[0]
+    if code < 0:
+        return np.array([], dtype=int)
+    end = links.place_starts[code + 1] if code + 1 < len(links.place_starts) else len(links.by_place)
+    hit = links.event_pos[links.by_place[links.place_starts[code]:end]]  # ascending: links are in event order
+    hit = hit[np.r_[True, hit[1:] != hit[:-1]]] if len(hit) else hit  # a place named twice in one event: once
+    return hit[kept[hit]]
 
 
 def _place_positions(names: pd.Index, pos: np.ndarray, codes: np.ndarray, kept: np.ndarray, name: str) -> np.ndarray:

@@ -5,7 +5,16 @@ The ids come from the build (corpus/speakers.py); everything here reads the quot
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 import pandas as pd
+
+from dashboard.corpus.pipeline import Tables
+from dashboard.corpus.speakers import assign_speaker_ids
+from dashboard.views.maplayer import place_data
+from dashboard.views.mapview import highlight_view
+from dashboard.views.query import Filters, select
 
 
 def named_places(quotes: pd.DataFrame) -> list[list[str]]:
@@ -42,13 +51,14 @@ def speakers_table(quotes: pd.DataFrame) -> pd.DataFrame:
 SPEAKER_QUOTE_COLUMNS = ["date", "speaker", "role", "quote", "places", "source"]
 
 
-def speaker_quotes(quotes: pd.DataFrame, sid: str | None) -> pd.DataFrame:
+def speaker_quotes(quotes: pd.DataFrame, sid: str | None, limit: int | None = None) -> pd.DataFrame:
     """One speaker's quotes for display, oldest first (undated last): every cell plain text, each
-    quote back to its ``path:line``. ``sid`` None lists every attributed quote."""
+    quote back to its ``path:line``. ``sid`` None lists every attributed quote; ``limit`` keeps the
+    first rows, cut before they are formatted."""
     if quotes.empty or "speaker_id" not in quotes.columns:
         return pd.DataFrame(columns=SPEAKER_QUOTE_COLUMNS)
     rows = quotes[quotes["speaker_id"].notna()] if sid is None else quotes[quotes["speaker_id"] == sid]
-    rows = rows.sort_values("date", na_position="last", kind="stable")
+    rows = rows.sort_values("date", na_position="last", kind="stable").head(limit)
     return pd.DataFrame({
         "date": [d if isinstance(d, str) and d else "date not stated" for d in rows["date"]],
         "speaker": rows["speaker"].astype(str).tolist(),
@@ -118,6 +128,13 @@ def ignored_speaker(sid: str) -> str:
 PLACE_PARAM = "about"  # the Speakers page's URL parameter for the place clicked on its map
 
 
+def drawn_place(drawn: pd.DataFrame, name: object) -> str | None:
+    """`name` when the Speakers map draws a marker of that name (a place with coordinates), else None."""
+    if not isinstance(name, str) or not name or drawn.empty:
+        return None
+    return name if bool((drawn["name"].astype(str).eq(name) & drawn["lat"].notna()).any()) else None
+
+
 def quotes_about(quotes: pd.DataFrame, place: str | None) -> pd.DataFrame:
     """The quotes that name `place`, where something happened or in passing; all of them for no place."""
     if not place or quotes.empty:
@@ -131,3 +148,40 @@ def about_caption(place: str, n: int, speaker: str | None = None) -> str:
     if n == 0:
         return f"No quote{who} names {place} under these filters. Click another place, or list every place's quotes."
     return f"Quotes{who} that name {place}: {n}. Click another place, or list every place's quotes."
+
+
+@dataclass(frozen=True)
+class SpeakersData:
+    """What the Speakers page draws for one build and set of filters, made once and shared by every session:
+    the quotes listed, the speakers' table and picker, and the places on the map (with the map's data, which
+    goes over every place: a speaker's pick only marks some of them)."""
+
+    shown: pd.DataFrame  # the quotes the filters list, hidden ones left out
+    table: pd.DataFrame  # speakers_table(shown)
+    choices: dict[str, str]  # speaker_choices(table)
+    drawn: pd.DataFrame  # map_places(...)
+    map_data: dict[str, Any]  # maplayer.place_data(drawn), nothing highlighted
+
+
+def speakers_data(tables: Tables, filters: Filters) -> SpeakersData:
+    quotes = tables.quotes if "speaker_id" in tables.quotes.columns else assign_speaker_ids(tables.quotes)
+    selection = select(tables.events, quotes, tables.places, filters)
+    shown = selection.quotes
+    if "hidden" in shown:
+        shown = shown[shown["hidden"].ne(True)]
+    table = speakers_table(shown)
+    drawn = map_places(selection.places, tables.places, shown)
+    return SpeakersData(shown, table, speaker_choices(table), drawn, place_data(drawn))
+
+
+def speaker_map_data(data: SpeakersData, spoken: list[str]) -> dict[str, Any]:
+    """`place_data(drawn, highlighted=spoken)` from the data made once: only the highlight and the view change."""
+    wanted = sorted({str(n) for n in spoken})
+    return {**data.map_data, "highlighted": wanted, "view": highlight_view(data.drawn, wanted) or data.map_data["view"]}
+
+
+def count_quotes(quotes: pd.DataFrame, sid: str | None) -> int:
+    """How many rows `speaker_quotes` lists in all for this speaker (None: every attributed quote)."""
+    if quotes.empty or "speaker_id" not in quotes.columns:
+        return 0
+    return int(quotes["speaker_id"].notna().sum() if sid is None else (quotes["speaker_id"] == sid).sum())
