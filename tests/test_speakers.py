@@ -492,3 +492,49 @@ def test_an_appositive_after_the_opening_name_is_its_role(ex: Extractor) -> None
         '"We want good relations with everyone," he said.\n'
     )
     assert said(ex, text) == [("Mohammed al-Bashir", "interim prime minister")]
+
+
+# Forms a sealed test set showed missing (round 5): a press release's "NAME said:" paragraphs, long titles
+# with capitals of their own, a participle phrase after the role.
+def test_a_press_release_said_colon_gives_the_quote_paragraphs_below_to_that_speaker(ex: Extractor) -> None:
+    text = (
+        "Earlier, Prime Minister Anna Kovacs met the delegation in Vienna.\n"
+        '"Vienna is proud to host these talks," Kovacs told reporters.\n'
+        "Commenting on the agreement, Foreign Secretary Daniel Hart said:\n"
+        '"This agreement is a step towards lasting peace in the region.\n'
+        '"We will keep working with our partners to see it through.\n'
+        '"The people of the region deserve nothing less."\n'
+        "Development Minister Ruth Okafor said:\n"
+        '"Our aid will reach the families who need it most this winter."\n'
+    )
+    assert said(ex, text) == [("Anna Kovacs", "Prime Minister")] + [("Daniel Hart", "Foreign Secretary")] * 3 + [
+        ("Ruth Okafor", "Development Minister")
+    ]
+
+
+def test_a_colon_far_from_the_verb_introduces_no_quote_paragraphs(ex: Extractor) -> None:
+    text = (
+        "Daniel Hart said the plan had three parts, which the ministry published in full as follows:\n"
+        '"Part one covers the withdrawal of heavy weapons from the front line."\n'
+    )
+    assert said(ex, text) == [(None, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Maria Lind, Under-Secretary-General for Humanitarian Affairs and Emergency Relief Coordinator, said needs '
+         'were "greater than at any time in the past decade."',
+         [("Maria Lind", "Under-Secretary-General for Humanitarian Affairs and Emergency Relief Coordinator")]),
+        ('Peter Vogt, Special Envoy for the Great Lakes, briefing by videoconference from Nairobi, said the talks had '
+         'stalled. "We cannot wait another month for a ceasefire," he said.',
+         [("Peter Vogt", "Special Envoy for the Great Lakes")]),
+        # look-alikes: a place opener before a title and a name; a participle after a role that is no title
+        ('Across Norway, Deputy Foreign Minister Tomas Holm said ports "would reopen before the summer season."',
+         [("Tomas Holm", "Deputy Foreign Minister")]),
+        ('Peter Vogt, a senior adviser, speaking from Nairobi, said "the talks will go on next week."',
+         [("Peter Vogt", "senior adviser")]),
+    ],
+)  # fmt: skip
+def test_long_titles_and_participle_phrases_after_the_name(ex: Extractor, text: str, expected: list) -> None:
+    assert said(ex, text) == expected

@@ -212,7 +212,7 @@ def _parse_subject(phrase: str) -> Speaker:
         parts.pop(0)  # "Early Sunday, rebels announced", "Separately, the ministry said": not who
     if parts:
         parts[-1] = _WEEKDAY_TAIL.sub("", parts[-1]) or parts[-1]  # "... in Manama last Saturday said"
-    if len(parts) >= 2 and _MODIFIER.match(parts[-1]):
+    while len(parts) >= 2 and _MODIFIER.match(parts[-1]):
         parts.pop()  # "The statement, signed by eleven agencies,": a modifier, the subject stands before it
     if parts:
         parts[-1] = _RELATIVE.sub("", parts[-1]) or parts[-1]  # "a blogger who calls himself ...": the blogger
@@ -224,8 +224,13 @@ def _parse_subject(phrase: str) -> Speaker:
         p_name, p_role, p_proper = _parse_part(prev)
         starts_np = bool(prev) and prev.split()[0].lower() not in _PREPOSITIONS
         bare = p_role is None or _has_title(p_role)
-        if not proper and p_proper and starts_np and p_name and bare and len(prev.split()) <= 6:
-            return p_name, _clean_role(" ".join(x for x in (p_role, parts[-1]) if x))  # NAME, ROLE
+        # NAME, ROLE; a role may hold capitalised words of its own ("Maria Lind, Under-Secretary-General for
+        # Humanitarian Affairs and Emergency Relief Coordinator"): it opens with a title, the name does not.
+        # Not "In Bergen, Mayor Tomas Holm": there the last part is a title and a name.
+        titled = proper and _opens_with_title(parts[-1]) and p_role is None and \
+            not _is_title_word((role or "x").split()[-1])
+        if (not proper or titled) and p_proper and starts_np and p_name and bare and len(prev.split()) <= 6:
+            return p_name, _clean_role(" ".join(x for x in (p_role, parts[-1]) if x))
         short = len(prev.split()) <= 6  # "...displaced since late November, the UN office": a clause, no name
         if not proper and starts_np and p_name and parts[-1].split()[0].lower() in _DETERMINERS and len(parts) == 2 \
                 and short:
@@ -245,7 +250,9 @@ _TIME_PART = re.compile(
 )
 # A participle with its agent after a subject ("signed by", "backed by", "quoted by") and a relative clause
 # ("who calls himself ..."): neither is the speaker's name.
-_MODIFIER = re.compile(r"(?:[a-z]+(?:ed|en|wn)\s+by|who|whose|which)\b")
+# A participle phrase after the role ("NAME, Special Envoy for Syria, briefing by videoconference from Damascus,
+# said") is what the speaker was doing, not who.
+_MODIFIER = re.compile(r"(?:[a-z]+(?:ed|en|wn)\s+by|who|whose|which|[a-z]{2,}ing\s)\b")
 # ... unless the clause gives the name ("a retired teacher who gave his name only as Abu Fadi").
 _RELATIVE = re.compile(
     r"\s+(?:who|whose|which)\s+(?:[^A-Z\"\u201c]|(?:(?<=in )|(?<=at )|(?<=from )|(?<=near ))[A-Z]|"
@@ -259,6 +266,11 @@ _WEEKDAY_TAIL = re.compile(  # (?<!\s): tried once per run of spaces, never at e
     r"(?<!\s)\s+(?:(?:on|last|this|this past|next|late|early)\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
     r"(?:\s+(?:morning|afternoon|evening|night))?\s*$"
 )
+
+
+def _opens_with_title(phrase: str) -> bool:
+    words = [w for w in phrase.split() if w.lower() not in _DETERMINERS]
+    return bool(words) and _is_title_word(words[0]) and words[0].lower() not in _HONORIFICS
 
 
 def _has_title(phrase: str) -> bool:
@@ -640,7 +652,15 @@ def _observe_subject(sentence: str, m: re.Match[str], ctx: SpeakerContext) -> No
         return
     speaker = _parse_subject(subject)
     if speaker[0] and word_count(speaker[0]) <= 6:
-        ctx.remember(ctx.resolve(speaker))
+        resolved = ctx.resolve(speaker)
+        ctx.remember(resolved)
+        if resolved and _INTRODUCES.match(sentence, m.end()):
+            ctx.last_quoted = resolved  # "Foreign Secretary NAME said:" and then its quote paragraphs
+
+
+# A verb of speech that ends its paragraph with a colon ("NAME said:", "X said in a statement:"): the
+# paragraphs in quote marks below it are that speaker's words (press releases).
+_INTRODUCES = re.compile(r"(?:\s+[a-z]+){0,4}\s*:\s*$")
 
 
 # An unnamed person described at the head of a sentence, a role noun last: "A Russian naval spokesman, ...".
