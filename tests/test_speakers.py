@@ -538,3 +538,32 @@ def test_a_colon_far_from_the_verb_introduces_no_quote_paragraphs(ex: Extractor)
 )  # fmt: skip
 def test_long_titles_and_participle_phrases_after_the_name(ex: Extractor, text: str, expected: list) -> None:
     assert said(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a meeting summary: the delegate speaks for a state, whose name is no person's
+        ('The representative of France condemned the shelling and said the agreement "must be respected by every '
+         'party to it."', [("representative of France", None)]),
+        ('The representative of the Syrian Arab Republic said his country "will not accept any foreign troops on '
+         'its soil."', [("representative of the Syrian Arab Republic", None)]),
+        ('The speaker for the United States said the council "has failed the people of the region again."',
+         [("speaker for the United States", None)]),
+        # the second verb's subject is the one after "and", not the sentence's opening noun
+        ('The talks collapsed and the envoy said the sides were "far apart on every point."', [("envoy", None)]),
+        # a pronoun with no one named before stays unresolved
+        ('He condemned the strike and said it was "a crime against every family in the town."', [(None, None)]),
+        # a time opener with no comma before the subject is not part of it
+        ("Russia's ambassador in Cairo, Pavel Orlov, has stayed in the city. On Thursday he was quoted as saying "
+         'by Izvestia that the embassy was "working as usual and in contact with everyone."',
+         [("Pavel Orlov", "Russia's ambassador in Cairo")]),
+        ('Late on Friday Omar Saleh said the border "will stay closed until further notice."',
+         [("Omar Saleh", None)]),
+        # a possessive opener without a title is a place, not a person the next "he" means
+        ("Turkey's biggest port, Mersin Harbour, reopened on Monday. \"We are working at full speed again,\" he "
+         "said.", [(None, None)]),
+    ],
+)  # fmt: skip
+def test_delegates_coordinated_verbs_and_time_openers(ex: Extractor, text: str, expected: list) -> None:
+    assert said(ex, text) == expected

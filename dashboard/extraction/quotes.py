@@ -58,6 +58,8 @@ _LEADING = re.compile(
     r"where|so|yet|then|now|meanwhile|separately|asked about [^,]*|asked whether [^,]*)\s+)+",
     re.I,
 )
+# Last words of a state's name: "the Syrian Arab Republic", "the Russian Federation" are no person's name.
+_STATE_HEADS = frozenset("republic federation kingdom states nations union emirates islands confederation".split())
 _PREPOSITIONS = frozenset("to of for at in from on with by".split())
 _HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame".split())
 _PRONOUNS_PERSON = frozenset("he she".split())
@@ -178,7 +180,8 @@ def _parse_part(phrase: str) -> tuple[str | None, str | None, bool]:
     if name and j > 0 and tokens[p].lower() in _PREPOSITIONS:
         # "ambassador to Turkey Vasyl Bodnar": the run after a preposition holds the role's
         # object; a person's name is its last two words. "a source in Damascus": no name at all.
-        if len(name) >= 3 and not any(w.lower() in _BODY_WORDS for w in name):
+        if len(name) >= 3 and not any(w.lower() in _BODY_WORDS for w in name) and \
+                name[-1].lower() not in _STATE_HEADS:  # "representative of the Syrian Arab Republic": a state
             j = len(tokens) - 2
             name = tokens[j:]
         else:
@@ -208,6 +211,8 @@ def _undefinite(name: str | None) -> str | None:
 def _parse_subject(phrase: str) -> Speaker:
     phrase = _strip_filler(phrase.strip().strip(",;:—–- "))
     parts = [p.strip() for p in phrase.split(",") if p.strip()]
+    if parts:
+        parts[0] = _TIME_OPENER.sub("", parts[0], count=1) or parts[0]  # "On Thursday he was quoted": he
     while len(parts) >= 2 and (_TIME_PART.match(parts[0]) or _SENTENCE_ADVERB.fullmatch(parts[0])):
         parts.pop(0)  # "Early Sunday, rebels announced", "Separately, the ministry said": not who
     if parts:
@@ -247,6 +252,12 @@ _TIME_PART = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})"
     r"(?:\s+(?:morning|afternoon|evening|night))?$|^(?:overnight|later|earlier|meanwhile)$",
     re.I,
+)
+# The same opener with no comma before the subject ("On Thursday he", "Late on Friday the ministry").
+_TIME_OPENER = re.compile(
+    r"^(?i:(?:early|late|later)\s+)?(?i:on|last|this|by)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\s+(?=\S)"
 )
 # A participle with its agent after a subject ("signed by", "backed by", "quoted by") and a relative clause
 # ("who calls himself ..."): neither is the speaker's name.
@@ -533,8 +544,29 @@ def _attribution_before(before: str) -> tuple[str, Speaker | None, int, str | No
             gap = min(gap, 4)  # `as saying on Monday that it was done "on humanitarian grounds"`
     subject = before[: last_verb.start()]
     if re.search(r"\b(?:and|but|then)\s*$", subject) or not subject.strip():
-        return "carry", None, gap, last_verb.group(1)
+        return "carry", _opening_subject(subject), gap, last_verb.group(1)
+    cut = subject.rfind(" and ")
+    if cut > 0 and _AND_SUBJECT.match(subject, cut + 5) and _FIRST_VERB.match(subject[:cut].rstrip(",") + " "):
+        subject = subject[cut + 5 :]  # "The talks collapsed and the envoy said": the envoy
     return "verb", _parse_subject(subject), gap, last_verb.group(1)
+
+
+def _opening_subject(clause: str) -> Speaker | None:
+    """The subject of a sentence whose verb of speech is the second of two ("The representative of France
+    condemned the strike and said ..."): the words before its first verb."""
+    m = _FIRST_VERB.match(clause)
+    if not m:
+        return None
+    name, role = _parse_subject(m.group(1))
+    return (name, role) if name else None
+
+
+_AND_SUBJECT = re.compile(r"\s*(?:(?:the|a|an|one)\s+\S|[A-Z])")  # a noun phrase after "and"
+# Up to eight words, then a verb in the past or an auxiliary: the subject of a sentence that opens with it.
+_FIRST_VERB = re.compile(
+    r"^\s*((?:[\w'\u2019\-.]+,?\s+){1,8}?)(?:[a-z]+ed|has|had|have|was|were|is|are|will|would|met|went|came|"
+    r"made|took|spoke|held|gave|left|sent|won|lost|rose|fell|struck|hit|began|broke|led|sat|stood|put|set)\s"
+)
 
 
 # "his men had been told to": a passive verb of speech attributes nothing to its subject.
@@ -627,7 +659,8 @@ def _observe_opening(sentence: str, ctx: SpeakerContext) -> None:
     # "A teacher, Olga Petrenko, lost ..." and "The Norwegian diplomat Kari Holm met ...": the
     # person a paragraph is about, the "she" or "the diplomat" of its quotes.
     m = _OPENING_ROLE_PERSON.match(sentence)
-    if m:
+    if m and (m.group(1)[:1].islower() or m.group(1).split()[0] in ("A", "An", "The", "One") or _has_title(m.group(1))):
+        # "Russia's ambassador in Cairo, Pavel Orlov, has stayed": a possessive opens a role only with a title
         ctx.remember((m.group(2), _clean_role(m.group(1))))
         return
     m = _OPENING_TITLED_PERSON.match(sentence)
@@ -694,7 +727,7 @@ _OPENING_PERSON = re.compile(
 
 
 _OPENING_ROLE_PERSON = re.compile(
-    r"^((?:An?|The|One)\s+[a-z][^,\"\u201c]{1,40}),\s+((?:[A-Z][\w.'\u2019\-]*\s+){1,3}"
+    r"^((?:An?|The|One|[A-Z][\w\-]*['\u2019]s)\s+[a-z][^,\"\u201c]{1,40}),\s+((?:[A-Z][\w.'\u2019\-]*\s+){1,3}"
     r"(?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w'\u2019\-]+),\s"
 )
 _OPENING_TITLED_PERSON = re.compile(
