@@ -567,3 +567,27 @@ def test_long_titles_and_participle_phrases_after_the_name(ex: Extractor, text: 
 )  # fmt: skip
 def test_delegates_coordinated_verbs_and_time_openers(ex: Extractor, text: str, expected: list) -> None:
     assert said(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "had written ... that", "wrote on X that", "argued ... that": verbs of speech with the quote in their clause
+        ("The foreign minister of the interim government, Omar Saleh, had written on the X platform on Thursday "
+         "that «the talks are over for now and will not resume».",
+         [("Omar Saleh", "foreign minister of the interim government")]),
+        ("The foreign minister of the interim government, Omar Saleh, wrote on X on Thursday that the talks were "
+         "over. «We will not negotiate under fire,» he wrote.",
+         [("Omar Saleh", "foreign minister of the interim government")]),
+        ('Military commentator Ivan Sorokin argued in a video posted on his channel that Moscow had "lost the '
+         'initiative on the southern front."', [("Ivan Sorokin", "Military commentator")]),
+        # look-alikes: a verb after "in the capital" with no verb before it is the sentence's own; a passive
+        # "had been written" names no writer
+        ('Officials in the capital warned that the bridge was "close to collapse after the floods."',
+         [("Officials", None)]),
+        ('Warnings had been written on the walls of the school: "Do not enter, the roof may fall at any time."',
+         [(None, None)]),
+    ],
+)  # fmt: skip
+def test_written_argued_and_a_participle_after_a_noun(ex: Extractor, text: str, expected: list) -> None:
+    assert said(ex, text) == expected

@@ -31,6 +31,7 @@ _VERBS_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 # "was quoted by RIA as saying" too; "reads:" opens the words of a statement or a sign.
 _SPEECH_VERB = re.compile(
     r"(?<!-)\b((?:was|were|is|are|has been|had been) quoted(?: by [^,.;:\"\u201c]{1,40}?)? as saying|reads(?=:)|"
+    r"(?:had|has|have) written|"
     + _VERBS_ALT + r")\b"
 )
 _PARTICIPLE = re.compile(r"\b(" + "|".join(sorted(SPEECH_PARTICIPLES)) + r")\b")
@@ -571,6 +572,10 @@ _FIRST_VERB = re.compile(
 
 # "his men had been told to": a passive verb of speech attributes nothing to its subject.
 _PASSIVE = re.compile(r"\b(?:been|being|be|was|were)\s+$")
+# A preposition and its noun right before a participle: "in a video posted", "on a page updated".
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:in|on|at|from|with|via|under|through)\s+(?:a|an|the|his|her|its|their|this)\s+(?:[\w\-]+\s+)?[\w\-]+\s+$"
+)
 # "fielding calls", "the claims", "his remarks": a noun, not a verb of speech.
 _NOUN_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|his|her|its|their|our|my|your|these|those|many|several|of|phone|such|no|any)|\w{2,}ing)\s+$",
@@ -582,6 +587,9 @@ def _is_verb(text: str, m: re.Match[str]) -> bool:
     a = m.start()
     if _PASSIVE.search(text, max(0, a - 8), a):
         return False
+    if m.group(1).endswith("ed") and _OBJECT_BEFORE.search(text, max(0, a - 40), a) and \
+            _SPEECH_VERB.search(text, max(0, a - 120), a):
+        return False  # "argued in a video posted on his channel that": a participle after the verb's noun
     return not (m.group(1).endswith("s") and _NOUN_BEFORE.search(text, max(0, a - 12), a))
 
 
