@@ -591,3 +591,34 @@ def test_delegates_coordinated_verbs_and_time_openers(ex: Extractor, text: str, 
 )  # fmt: skip
 def test_written_argued_and_a_participle_after_a_noun(ex: Extractor, text: str, expected: list) -> None:
     assert said(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an acronym in parentheses inside a role belongs to the role's organisation, not to the speaker
+        ('Leyla Demir, a spokeswoman for the Kurdistan Workers Council (KWC), said the shelling had stopped. "We hope '
+         'the quiet will hold through the night," she said. She added: "Our fighters will stay in their positions."',
+         [("Leyla Demir", "spokeswoman for the Kurdistan Workers Council (KWC)")] * 2),
+        ('Leyla Demir, a member of the Kurdistan Workers Council (KWC), said the shelling had stopped. "We hope the '
+         'quiet will hold through the night," she said.', [("Leyla Demir", "member of the Kurdistan Workers Council "
+                                                             "(KWC)")]),
+        # ... while an organisation's own acronym still names it
+        ('"Shelling killed four people in the village," the Syrian Observatory for Human Rights (SOHR) said.',
+         [("SOHR", "Syrian Observatory for Human Rights")]),
+        # a person who gives a name: the name is the speaker, the description the role
+        ('A fighter at the checkpoint, who gave his name only as Abu Omar, said the road "has been closed to trucks '
+         'since the morning."', [("Abu Omar", "fighter at the checkpoint")]),
+        ('"Nobody has paid us for two months," said one guard, who asked to be identified only by his first name, '
+         'Karim.', [("Karim", "one guard")]),
+        ('"Nobody has paid us for two months," said one guard, who identified himself as Karim Nasser.',
+         [("Karim Nasser", "one guard")]),
+        # ... and one who gives none, or whose clause names someone else, stays as described
+        ('A fighter at the checkpoint, who gave no name, said the road "has been closed to trucks since the morning."',
+         [("fighter at the checkpoint", None)]),
+        ('A fighter at the checkpoint, who spoke to Reuters, said the road "has been closed to trucks since the '
+         'morning."', [("fighter at the checkpoint", None)]),
+    ],
+)  # fmt: skip
+def test_acronyms_in_roles_and_names_given_in_a_relative_clause(ex: Extractor, text: str, expected: list) -> None:
+    assert said(ex, text) == expected

@@ -143,7 +143,10 @@ def _parse_part(phrase: str) -> tuple[str | None, str | None, bool]:
     """One comma-free noun phrase -> (name, role, has_proper_name)."""
     phrase = _LEADING.sub("", phrase.strip()).strip()
     paren = re.search(r"\(([A-Z][A-Za-z.]{1,9})\)$", phrase)
-    if paren:
+    head = [w for w in phrase.split()[:2] if w.lower() not in _DETERMINERS][:1]
+    if paren and head and head[0][:1].islower():
+        phrase = phrase[: paren.start()].rstrip()  # "a spokeswoman for the Workers Council (KWC)": a role's object
+    elif paren:
         return paren.group(1), _clean_role(phrase[: paren.start()]), True
     trailing = _TRAILING_CIRCUMSTANCE.search(phrase)
     if trailing:
@@ -211,6 +214,9 @@ def _undefinite(name: str | None) -> str | None:
 
 def _parse_subject(phrase: str) -> Speaker:
     phrase = _strip_filler(phrase.strip().strip(",;:—–- "))
+    given = _given_name(phrase)
+    if given:
+        return given
     parts = [p.strip() for p in phrase.split(",") if p.strip()]
     if parts:
         parts[0] = _TIME_OPENER.sub("", parts[0], count=1) or parts[0]  # "On Thursday he was quoted": he
@@ -278,6 +284,23 @@ _WEEKDAY_TAIL = re.compile(  # (?<!\s): tried once per run of spaces, never at e
     r"(?<!\s)\s+(?:(?:on|last|this|this past|next|late|early)\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
     r"(?:\s+(?:morning|afternoon|evening|night))?\s*$"
 )
+
+
+# "A rebel commander, who gave his name only as Abu Khaled,": the name the person gave is the speaker.
+_GAVE_NAME = re.compile(
+    r",?\s+who\s+(?:gave\s+(?:his|her|their)\s+(?:first\s+|full\s+)?name\s+(?:only\s+)?as|"
+    r"identified\s+(?:himself|herself)\s+(?:only\s+)?(?:as|by)|"
+    r"asked\s+to\s+be\s+identified\s+(?:only\s+)?(?:as|by)(?:\s+(?:his|her)\s+(?:first\s+)?name)?),?\s+"
+    r"((?:[A-Z][\w'\u2019.\-]*\s+|(?:al|el|bin|ibn|abu)-?\s*){0,3}[A-Z][\w'\u2019\-]*)"
+)
+
+
+def _given_name(phrase: str) -> Speaker | None:
+    m = _GAVE_NAME.search(phrase) if " who " in phrase else None
+    if not m:
+        return None
+    described = _LEADING.sub("", phrase[: m.start()].strip().split(",")[-1]).strip()
+    return m.group(1), _clean_role(described) if described else None
 
 
 def _opens_with_title(phrase: str) -> bool:
@@ -502,6 +525,9 @@ _NP_STARTS = frozenset(
 
 def _after_verb(np: str) -> Speaker:
     """`said NAME, ROLE, who ...`: the name, and the role up to a relative clause."""
+    given = _given_name(np)
+    if given:
+        return given  # `said a guard, who gave his name as Samir`
     np = re.split(r",\s*(?:who|which|where|when|adding|saying|noting|as|in|at|on)\b", np, maxsplit=1)[0]
     parts = [p.strip() for p in np.split(",") if p.strip()]
     if not parts:
