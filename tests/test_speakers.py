@@ -622,3 +622,34 @@ def test_written_argued_and_a_participle_after_a_noun(ex: Extractor, text: str, 
 )  # fmt: skip
 def test_acronyms_in_roles_and_names_given_in_a_relative_clause(ex: Extractor, text: str, expected: list) -> None:
     assert said(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an unnamed source described at length: the head and the body it belongs to
+        ("A source in the Ministry of Interior of the interim government, who asked not to be named, said that «the "
+         "convoy left the city before dawn».", [("source in the Ministry of Interior", None)]),
+        ("A senior official in the Foreign Ministry of the transitional government in the capital said that «the "
+         "embassy will reopen within weeks».", [("senior official in the Foreign Ministry", None)]),
+        # ... and one that names no body is no speaker at all (a long clause, not a description)
+        ("A source close to the talks between the two sides in the north of the country said that «no deal is "
+         "expected before the spring».", [(None, None)]),
+        ("A source in the ranks of the army of the old government said that «many units have simply gone home».",
+         [(None, None)]),
+        # one verb of speech reporting another: who spoke is the inner verb's subject
+        ('The Syrian presidency describes the call as "a first step" and says al-Sharaa stressed "the need to '
+         'respect the sovereignty of Syria."', [("Syrian presidency", None), ("al-Sharaa", None)]),
+        ("The ministry said Foreign Minister Omar Saleh warned that «the talks cannot go on under fire».",
+         [("Omar Saleh", "Foreign Minister")]),
+        ('Daniel Hart told reporters the minister had said the deal was "dead for now, and maybe for good."',
+         [("minister", None)]),
+        # ... but a pronoun after a person's verb is that person, and after a body's verb the person named before
+        ("Omar Saleh told reporters on Monday he had warned the council that «the talks cannot go on under fire».",
+         [("Omar Saleh", None)]),
+        ("Foreign Minister Omar Saleh flew to Geneva on Monday. The ministry said he had warned the council that «the "
+         "talks cannot go on under fire».", [("Omar Saleh", "Foreign Minister")]),
+    ],
+)  # fmt: skip
+def test_long_unnamed_sources_and_a_verb_reporting_another(ex: Extractor, text: str, expected: list) -> None:
+    assert said(ex, text) == expected

@@ -192,10 +192,36 @@ def _parse_part(phrase: str) -> tuple[str | None, str | None, bool]:
             name = []
     if not name:
         if len(tokens) > 7:
-            return None, None, False
+            short = _short_description(tokens)  # "a source in the Ministry of Interior of the interim government"
+            return (short, None, False) if short else (None, None, False)
         # "the ministry": kept marked as definite, so the context can find which ministry
         return ("the " if definite else "") + " ".join(tokens), None, False
     return " ".join(name), _clean_role(" ".join(tokens[:j])), True
+
+
+# Unnamed people described at length: the head noun and its first named place or body is what a reader cites.
+_DESCRIBED_PEOPLE = frozenset(
+    """source sources official officials officer officers spokesman spokeswoman spokesperson diplomat diplomats
+    commander analyst resident residents member members employee employees adviser advisor aide doctor worker
+    soldier""".split()
+)
+
+
+def _short_description(tokens: list[str]) -> str | None:
+    """ "source in the Ministry of Interior of the interim government" -> "source in the Ministry of Interior"."""
+    h = next((i for i, t in enumerate(tokens[:3]) if t.lower() in _DESCRIBED_PEOPLE), -1)  # "a senior source in"
+    if h < 0 or h + 2 >= len(tokens) or tokens[h + 1].lower() not in _PREPOSITIONS or \
+            any(t[:1].isupper() for t in tokens[:h]):
+        return None
+    k = h + 2
+    while k < len(tokens) and tokens[k].lower() in _DETERMINERS:
+        k += 1
+    named = 0
+    while k < len(tokens) and (tokens[k][:1].isupper() or (
+            tokens[k] in ("of", "for", "and") and k + 1 < len(tokens) and tokens[k + 1][:1].isupper())):
+        named += tokens[k][:1].isupper()
+        k += 1
+    return " ".join(tokens[:k]) if named else None
 
 
 def parse_speaker(phrase: str) -> Speaker:
@@ -570,6 +596,23 @@ def _attribution_before(before: str) -> tuple[str, Speaker | None, int, str | No
         if re.search(r"\bthat\b", before[last_part.end() :]) and gap <= 12:
             gap = min(gap, 4)  # `as saying on Monday that it was done "on humanitarian grounds"`
     subject = before[: last_verb.start()]
+    if len(verbs) >= 2:  # "and says al-Sharaa stressed": who stressed it, as the outer verb reports
+        inner = re.sub(
+            r"^\s*(?:(?:reporters|journalists|him|her|them|us|me)\s+)?(?:that\s+)?", "",
+            before[verbs[-2].end() : last_verb.start()],
+        )  # "told reporters the minister had said": the minister
+        inner = _TIME_OPENER.sub("", inner, count=1)
+        first = inner.split()[0] if inner.split() else ""
+        inner_name = _parse_subject(inner)[0] if word_count(inner) <= 6 else None
+        if inner_name and inner_name.lower() in _PRONOUNS_PERSON | _PRONOUNS_BODY:
+            outer = _parse_subject(before[: verbs[-2].start()])[0]
+            person = inner_name.lower() in _PRONOUNS_PERSON
+            if outer and outer[:1].isupper() and person != is_body(outer):
+                subject = before[: verbs[-2].start()]  # "X told reporters he had warned": X
+            else:
+                subject = inner  # "The ministry said he had warned": he, the person named before
+        elif inner_name and (first[:1].isupper() or first.lower() in _NP_STARTS or _PARTICLES.match(first)):
+            subject = inner
     if re.search(r"\b(?:and|but|then)\s*$", subject) or not subject.strip():
         return "carry", _opening_subject(subject), gap, last_verb.group(1)
     cut = subject.rfind(" and ")
