@@ -653,3 +653,26 @@ def test_acronyms_in_roles_and_names_given_in_a_relative_clause(ex: Extractor, t
 )  # fmt: skip
 def test_long_unnamed_sources_and_a_verb_reporting_another(ex: Extractor, text: str, expected: list) -> None:
     assert said(ex, text) == expected
+
+
+def test_a_quote_paragraph_after_a_paragraph_that_ends_reporting_someone_is_theirs(ex: Extractor) -> None:
+    text = (
+        "Residents described a night of explosions. One woman, who lives near the base, said she had not slept.\n"
+        '"We heard the planes until dawn and then the sirens started again."\n'
+    )
+    assert said(ex, text) == [("One woman", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # narrative in between: the quote paragraph is not given to the woman
+        "One woman, who lives near the base, said she had not slept.\nThe planes came back at dawn.\n"
+        '"We heard them until the sirens started again, and then the windows broke."\n',
+        # a reported question asks; the quote paragraph after it is not the reporters'
+        "Reporters asked whether the base would close.\n"
+        '"We heard the planes until dawn and then the sirens started again."\n',
+    ],
+)
+def test_a_quote_paragraph_after_narrative_or_a_question_gets_no_reported_speaker(ex: Extractor, text: str) -> None:
+    assert said(ex, text) == [(None, None)]

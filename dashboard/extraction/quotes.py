@@ -369,6 +369,7 @@ class SpeakerContext:
     last_body: Speaker = (None, None)
     last_quoted: Speaker = (None, None)  # speaker of the last quotation, for verb-less paragraphs
     open_quote: bool = False  # the last paragraph ended inside a quotation
+    reported: Speaker = (None, None)  # who the last paragraph's closing sentence reported, without quote marks
     text: str = ""  # the whole document, where a bare surname's full name is looked up
     _searched: dict[str, str | None] = field(default_factory=dict)
     _pairs: dict[str, list[re.Match[str]]] | None = None
@@ -460,7 +461,7 @@ class SpeakerContext:
 
     def new_entry(self) -> None:
         """A live page's new time-stamped entry or a chronicle's new day: "he" starts afresh."""
-        self.last_person = self.last_body = self.last_quoted = (None, None)
+        self.last_person = self.last_body = self.last_quoted = self.reported = (None, None)
         self.open_quote = False
 
     def remember(self, speaker: Speaker | None) -> None:
@@ -697,22 +698,22 @@ def _may_attribute(sentence: str) -> bool:
     return "ccording" in sentence or any(w.strip(".,;:!?\"'") in SPEECH_VERBS for w in sentence.split())
 
 
-def observe_sentence(sentence: str, ctx: SpeakerContext) -> None:
+def observe_sentence(sentence: str, ctx: SpeakerContext) -> Speaker | None:
     """Remember who a sentence without quotes says something ("Yusov said ...", "according to X"),
     or whom it opens with ("Retired Gen. Joseph Votel, a former head of ..., was more sceptical"):
-    the "he" of the next sentence."""
+    the "he" of the next sentence. Returns who says something in it, if anyone does."""
     if not _may_attribute(sentence):
         _observe_opening(sentence, ctx)
-        return
+        return None
     m = _ACCORDING.search(sentence)
     if m:
         ctx.remember(ctx.resolve(_parse_subject(m.group("np"))))
-        return
+        return None
     m = _verb_search(sentence)
     if not m:
         _observe_opening(sentence, ctx)  # "fielding calls": a noun, the sentence names its person at its head
-        return
-    _observe_subject(sentence, m, ctx)
+        return None
+    return _observe_subject(sentence, m, ctx)
 
 
 def _observe_opening(sentence: str, ctx: SpeakerContext) -> None:
@@ -752,20 +753,23 @@ def _observe_opening(sentence: str, ctx: SpeakerContext) -> None:
         ctx.remember((known, ctx.roles.get(known)))
 
 
-def _observe_subject(sentence: str, m: re.Match[str], ctx: SpeakerContext) -> None:
+def _observe_subject(sentence: str, m: re.Match[str], ctx: SpeakerContext) -> Speaker | None:
     subject = sentence[max(0, m.start() - 120) : m.start()]  # a subject is never longer
     if not subject.strip():
-        return
+        return None
     carrier = _CARRIED.match(sentence)
     if carrier and m.group(1) in ("reported", "reports") and re.search(r",\s*\S+(?:\s+\S+)?\s*$", subject):
         ctx.remember((carrier.group(1), None))  # "Kuwait's foreign ministry affirmed ..., KUNA reported": the ministry
-        return
+        return None
     speaker = _parse_subject(subject)
     if speaker[0] and word_count(speaker[0]) <= 6:
         resolved = ctx.resolve(speaker)
         ctx.remember(resolved)
         if resolved and _INTRODUCES.match(sentence, m.end()):
             ctx.last_quoted = resolved  # "Foreign Secretary NAME said:" and then its quote paragraphs
+        if resolved and m.group(1) not in ("asked", "asks", "ask"):
+            return resolved
+    return None
 
 
 # A verb of speech that ends its paragraph with a colon ("NAME said:", "X said in a statement:"): the
@@ -831,6 +835,7 @@ def find_quotes(
     last_speaker: Speaker = (None, None)
     continues = ctx.open_quote
     ctx.open_quote = False
+    reported, ctx.reported = ctx.reported, (None, None)  # who the paragraph just before ended by reporting
     k = 0  # sentences and quote spans both run left to right: one pass over each
     for si, (a, b) in enumerate(sentences):
         while k < len(spans) and spans[k].start < a:
@@ -842,7 +847,11 @@ def find_quotes(
                 inside.append(q)
             k += 1
         if not inside:
-            observe_sentence(line[a:b], ctx)
+            reported = observe_sentence(line[a:b], ctx)
+            if reported and si == len(sentences) - 1 and not line[a:b].rstrip().endswith(":"):
+                # "One woman ... said she had not slept." and then a quote paragraph; a colon far from the verb
+                # ("X said the plan had three parts, published as follows:") introduces someone else's words
+                ctx.reported = reported
             continue
         prev_end = a
         for qi, q in enumerate(inside):
@@ -884,6 +893,8 @@ def find_quotes(
                 continue
             if speaker is None and last_speaker[0]:
                 speaker = last_speaker  # continues the previous speaker
+            if speaker is None and q.start == a == _first_text(line) and not continues and reported[0]:
+                speaker = reported  # a quote paragraph after "One woman, who lives near the base, said ..."
             if speaker is None and (continues or q.start == a == _first_text(line)) and ctx.last_quoted[0]:
                 speaker = ctx.last_quoted  # a quote paragraph with no verb: the previous speaker goes on
             speaker = ctx.resolve(speaker)
