@@ -676,3 +676,21 @@ def test_a_quote_paragraph_after_a_paragraph_that_ends_reporting_someone_is_thei
 )
 def test_a_quote_paragraph_after_narrative_or_a_question_gets_no_reported_speaker(ex: Extractor, text: str) -> None:
     assert said(ex, text) == [(None, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Minister for Development Ruth Okafor MP said:\n"
+         '"Our aid will reach the families who need it most this winter."\n',
+         [("Ruth Okafor", "Minister for Development")]),
+        ('Maria Lind, Executive Director of the World Food Programme, said the agency was "running out of money fast."',
+         [("Maria Lind", "Executive Director of the World Food Programme")]),
+        # look-alikes: a title of two words before a name; "MP" alone is the speaker
+        ('Across Norway, Port Director Tomas Holm said ports "would reopen before the summer season."',
+         [("Tomas Holm", "Port Director")]),
+        ('"We will vote against the bill on Monday," the MP said.', [("MP", None)]),
+    ],
+)  # fmt: skip
+def test_two_word_titles_and_letters_after_a_name(ex: Extractor, text: str, expected: list) -> None:
+    assert said(ex, text) == expected

@@ -61,6 +61,8 @@ _LEADING = re.compile(
 )
 # Last words of a state's name: "the Syrian Arab Republic", "the Russian Federation" are no person's name.
 _STATE_HEADS = frozenset("republic federation kingdom states nations union emirates islands confederation".split())
+# Letters after a name: "Ruth Okafor MP", "Sir John Holt KC".
+_POST_NOMINALS = frozenset("MP MEP MSP QC KC OBE MBE CBE KBE PhD Jr Sr".split())
 _PREPOSITIONS = frozenset("to of for at in from on with by".split())
 _HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame".split())
 _PRONOUNS_PERSON = frozenset("he she".split())
@@ -155,6 +157,8 @@ def _parse_part(phrase: str) -> tuple[str | None, str | None, bool]:
         if trailing.group(0).lower() in _TIME_WORDS or (head and _is_name_word(head[-1])):
             phrase = phrase[: trailing.start()].strip()
     tokens = phrase.split()
+    while len(tokens) > 2 and tokens[-1].strip(".") in _POST_NOMINALS:
+        tokens.pop()  # "Ruth Okafor MP"
     definite = bool(tokens) and tokens[0].lower() == "the"
     while tokens and tokens[0].lower() in _DETERMINERS:
         tokens = tokens[1:]
@@ -330,8 +334,12 @@ def _given_name(phrase: str) -> Speaker | None:
 
 
 def _opens_with_title(phrase: str) -> bool:
-    words = [w for w in phrase.split() if w.lower() not in _DETERMINERS]
-    return bool(words) and _is_title_word(words[0]) and words[0].lower() not in _HONORIFICS
+    """ "Under-Secretary-General for ...", "Executive Director of ...": a title in its first two words."""
+    words = [w for w in phrase.split() if w.lower() not in _DETERMINERS][:2]
+    if words and words[0].lower() in _HONORIFICS:
+        return False
+    return bool(words) and (_is_title_word(words[0]) or (len(words) == 2 and words[0][:1].isupper() and
+                                                         _is_title_word(words[1])))
 
 
 def _has_title(phrase: str) -> bool:
