@@ -694,3 +694,17 @@ def test_a_quote_paragraph_after_narrative_or_a_question_gets_no_reported_speake
 )  # fmt: skip
 def test_two_word_titles_and_letters_after_a_name(ex: Extractor, text: str, expected: list) -> None:
     assert said(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Earlier this week, Foreign Secretary Daniel Hart visited Amman. He said:\n"This agreement is a step towards '
+         'lasting peace."\n', [("Daniel Hart", "Foreign Secretary")]),
+        # look-alike: an opener before a sentence about no person leaves "he" unresolved
+        ('Earlier this week, the talks in Amman collapsed. "We will try again in the spring," he said.\n',
+         [(None, None)]),
+    ],
+)  # fmt: skip
+def test_a_time_opener_before_the_person_a_paragraph_is_about(ex: Extractor, text: str, expected: list) -> None:
+    assert said(ex, text) == expected

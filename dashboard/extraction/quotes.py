@@ -726,6 +726,10 @@ def observe_sentence(sentence: str, ctx: SpeakerContext) -> Speaker | None:
 
 def _observe_opening(sentence: str, ctx: SpeakerContext) -> None:
     """The person a sentence opens with, when it says nothing: the "he" of the next sentence."""
+    head, comma, rest = sentence.partition(", ")
+    if comma and rest[:1].isupper() and len(head.split()) <= 4 and (
+            _TIME_PART.match(head) or _SENTENCE_ADVERB.fullmatch(head)):
+        sentence = rest  # "Earlier this week, Foreign Secretary Daniel Hart visited Amman."
     described = _OPENING_DESCRIBED.match(sentence)
     if described:  # "A Russian naval spokesman, reached by telephone, declined ...": "the spokesman" next
         ctx.remember((described.group(1), None))
