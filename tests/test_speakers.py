@@ -512,6 +512,15 @@ def test_a_press_release_said_colon_gives_the_quote_paragraphs_below_to_that_spe
     ]
 
 
+@pytest.mark.parametrize(
+    "opening",
+    ["Foreign Secretary Daniel Hart told the BBC on Monday:", "Foreign Secretary Daniel Hart said on Monday:"],
+)
+def test_a_said_colon_line_may_name_a_day_and_an_outlet(ex: Extractor, opening: str) -> None:
+    text = opening + '\n"This agreement is the first real chance of peace in a decade."\n'
+    assert said(ex, text) == [("Daniel Hart", "Foreign Secretary")]
+
+
 def test_a_colon_far_from_the_verb_introduces_no_quote_paragraphs(ex: Extractor) -> None:
     text = (
         "Daniel Hart said the plan had three parts, which the ministry published in full as follows:\n"
@@ -707,4 +716,37 @@ def test_two_word_titles_and_letters_after_a_name(ex: Extractor, text: str, expe
     ],
 )  # fmt: skip
 def test_a_time_opener_before_the_person_a_paragraph_is_about(ex: Extractor, text: str, expected: list) -> None:
+    assert said(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plural noun after "and" is the second clause's subject
+        ('Shelling resumed at dawn and residents said the town was "under siege again."', [("residents", None)]),
+        ("The convoy, which was carrying flour and fuel, reached the city and officials said it was \"the first in "
+         'three months."', [("officials", None)]),
+        # look-alike: "and then said" has no subject of its own, the sentence's opening one speaks
+        ('The envoy arrived late and then said the talks were "at a turning point."', [("envoy", None)]),
+    ],
+)  # fmt: skip
+def test_a_plural_subject_after_and(ex: Extractor, text: str, expected: list) -> None:
+    assert said(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quote sentence with no verb right after a sentence that reports someone: theirs
+        ("The foreign minister of the interim government, Omar Saleh, had written on X on Thursday that the talks "
+         "were over. «We will not negotiate under fire and we will not return to Geneva.»",
+         [("Omar Saleh", "foreign minister of the interim government")]),
+        # look-alikes: a sentence of narrative in between; a plural ("analysts say") speaks through one of them
+        ("Foreign Minister Omar Saleh said the talks were over. The rebels disagreed. «We will not negotiate under "
+         "fire and we will not return to Geneva.»", [(None, None)]),
+        ('The offensive has also helped the government, analysts say. "This is really quite the turning point of '
+         'the war."', [(None, None)]),
+    ],
+)  # fmt: skip
+def test_a_quote_sentence_after_a_sentence_reporting_someone(ex: Extractor, text: str, expected: list) -> None:
     assert said(ex, text) == expected

@@ -641,7 +641,7 @@ def _opening_subject(clause: str) -> Speaker | None:
     return (name, role) if name else None
 
 
-_AND_SUBJECT = re.compile(r"\s*(?:(?:the|a|an|one)\s+\S|[A-Z])")  # a noun phrase after "and"
+_AND_SUBJECT = re.compile(r"\s*(?:(?:the|a|an|one)\s+\S|[A-Z]|[a-z]+s\s*$)")  # "and the envoy", "and residents"
 # Up to eight words, then a verb in the past or an auxiliary: the subject of a sentence that opens with it.
 _FIRST_VERB = re.compile(
     r"^\s*((?:[\w'\u2019\-.]+,?\s+){1,8}?)(?:[a-z]+ed|has|had|have|was|were|is|are|will|would|met|went|came|"
@@ -704,7 +704,9 @@ def _sentence_subject(text: str) -> Speaker | None:
 
 def _may_attribute(sentence: str) -> bool:
     """A cheap test before the regular expressions: does any word look like a verb of speech?"""
-    return "ccording" in sentence or any(w.strip(".,;:!?\"'") in SPEECH_VERBS for w in sentence.split())
+    if "ccording" in sentence or " written" in sentence:
+        return True
+    return any(w.strip(".,;:!?\"'") in SPEECH_VERBS for w in sentence.split())
 
 
 def observe_sentence(sentence: str, ctx: SpeakerContext) -> Speaker | None:
@@ -787,7 +789,7 @@ def _observe_subject(sentence: str, m: re.Match[str], ctx: SpeakerContext) -> Sp
 
 # A verb of speech that ends its paragraph with a colon ("NAME said:", "X said in a statement:"): the
 # paragraphs in quote marks below it are that speaker's words (press releases).
-_INTRODUCES = re.compile(r"(?:\s+[a-z]+){0,4}\s*:\s*$")
+_INTRODUCES = re.compile(r"(?:\s+(?:[a-z]+|[A-Z][\w.'\u2019\-]*)){0,4}\s*:\s*$")  # "said on Monday:", "told Reuters:"
 
 
 # An unnamed person described at the head of a sentence, a role noun last: "A Russian naval spokesman, ...".
@@ -849,6 +851,7 @@ def find_quotes(
     continues = ctx.open_quote
     ctx.open_quote = False
     reported, ctx.reported = ctx.reported, (None, None)  # who the paragraph just before ended by reporting
+    just_said: Speaker | None = None  # who the sentence just before reported, without quote marks
     k = 0  # sentences and quote spans both run left to right: one pass over each
     for si, (a, b) in enumerate(sentences):
         while k < len(spans) and spans[k].start < a:
@@ -860,12 +863,16 @@ def find_quotes(
                 inside.append(q)
             k += 1
         if not inside:
-            reported = observe_sentence(line[a:b], ctx)
-            if reported and si == len(sentences) - 1 and not line[a:b].rstrip().endswith(":"):
+            said_here = observe_sentence(line[a:b], ctx)
+            if said_here and _plural(said_here[0] or ""):
+                said_here = None  # "analysts say." and then a quote: one analyst's words, named after it if at all
+            if said_here and si == len(sentences) - 1 and not line[a:b].rstrip().endswith(":"):
                 # "One woman ... said she had not slept." and then a quote paragraph; a colon far from the verb
                 # ("X said the plan had three parts, published as follows:") introduces someone else's words
-                ctx.reported = reported
+                ctx.reported = said_here
+            just_said = said_here if said_here and not line[a:b].rstrip().endswith(":") else None
             continue
+        said_before, just_said = just_said, None
         prev_end = a
         for qi, q in enumerate(inside):
             s, e = _inner_span(line, q)
@@ -908,6 +915,8 @@ def find_quotes(
                 speaker = last_speaker  # continues the previous speaker
             if speaker is None and q.start == a == _first_text(line) and not continues and reported[0]:
                 speaker = reported  # a quote paragraph after "One woman, who lives near the base, said ..."
+            if speaker is None and qi == 0 and q.start == a and said_before:
+                speaker = said_before  # "NAME had written on X that the talks were over. «We will not ...»"
             if speaker is None and (continues or q.start == a == _first_text(line)) and ctx.last_quoted[0]:
                 speaker = ctx.last_quoted  # a quote paragraph with no verb: the previous speaker goes on
             speaker = ctx.resolve(speaker)
