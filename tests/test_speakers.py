@@ -750,3 +750,21 @@ def test_a_plural_subject_after_and(ex: Extractor, text: str, expected: list) ->
 )  # fmt: skip
 def test_a_quote_sentence_after_a_sentence_reporting_someone(ex: Extractor, text: str, expected: list) -> None:
     assert said(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('**Foreign Secretary Daniel Hart said:**\n"This agreement is the first real chance of peace in a decade."\n',
+         [("Daniel Hart", "Foreign Secretary")]),
+        ('Foreign Secretary Daniel Hart said today (Tuesday 10 December):\n"This agreement is the first real chance of '
+         'peace in a decade."\n', [("Daniel Hart", "Foreign Secretary")]),
+        ('Foreign Secretary Daniel Hart flew to Vienna. Hours later he said the talks would "continue next week in '
+         'Geneva."\n', [("Daniel Hart", "Foreign Secretary")]),
+        # look-alikes: a bold label with no verb of speech, and "hours later" with no one named before
+        ('**Notes to editors:**\n"This agreement is the first real chance of peace in a decade."\n', [(None, None)]),
+        ('Hours later he said the talks would "continue next week in Geneva."\n', [(None, None)]),
+    ],
+)  # fmt: skip
+def test_bold_speaker_lines_dates_in_parentheses_and_hours_later(ex: Extractor, text: str, expected: list) -> None:
+    assert said(ex, text) == expected

@@ -244,7 +244,7 @@ def _undefinite(name: str | None) -> str | None:
 
 
 def _parse_subject(phrase: str) -> Speaker:
-    phrase = _strip_filler(phrase.strip().strip(",;:—–- "))
+    phrase = _strip_filler(phrase.strip().strip(",;:—–-*_ "))
     given = _given_name(phrase)
     if given:
         return given
@@ -295,8 +295,10 @@ _TIME_PART = re.compile(
 _TIME_OPENER = re.compile(
     r"^(?i:(?:early|late|later)\s+)?(?i:on|last|this|by)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})"
-    r"(?:\s+(?:morning|afternoon|evening|night))?\s+(?=\S)"
-)
+    r"(?:\s+(?:morning|afternoon|evening|night))?\s+(?=\S)|"
+    r"^(?i:(?:a\s+few\s+|several\s+|two\s+|three\s+)?(?:hours|minutes|days|weeks|moments|a\s+day|a\s+week)"
+    r"\s+later)\s+(?=\S)"
+)  # ... and "Hours later he said"
 # A participle with its agent after a subject ("signed by", "backed by", "quoted by") and a relative clause
 # ("who calls himself ..."): neither is the speaker's name.
 # A participle phrase after the role ("NAME, Special Envoy for Syria, briefing by videoconference from Damascus,
@@ -706,7 +708,7 @@ def _may_attribute(sentence: str) -> bool:
     """A cheap test before the regular expressions: does any word look like a verb of speech?"""
     if "ccording" in sentence or " written" in sentence:
         return True
-    return any(w.strip(".,;:!?\"'") in SPEECH_VERBS for w in sentence.split())
+    return any(w.strip(".,;:!?\"'*_") in SPEECH_VERBS for w in sentence.split())
 
 
 def observe_sentence(sentence: str, ctx: SpeakerContext) -> Speaker | None:
@@ -789,7 +791,9 @@ def _observe_subject(sentence: str, m: re.Match[str], ctx: SpeakerContext) -> Sp
 
 # A verb of speech that ends its paragraph with a colon ("NAME said:", "X said in a statement:"): the
 # paragraphs in quote marks below it are that speaker's words (press releases).
-_INTRODUCES = re.compile(r"(?:\s+(?:[a-z]+|[A-Z][\w.'\u2019\-]*)){0,4}\s*:\s*$")  # "said on Monday:", "told Reuters:"
+_INTRODUCES = re.compile(
+    r"(?:\s+(?:[a-z]+|[A-Z][\w.'\u2019\-]*|\([^()]{1,40}\))){0,4}[*_]*\s*:[\s*_]*$"
+)  # "said on Monday:", "told Reuters:", "said today (Tuesday 10 December):", "**NAME said:**" (Markdown bold)
 
 
 # An unnamed person described at the head of a sentence, a role noun last: "A Russian naval spokesman, ...".
