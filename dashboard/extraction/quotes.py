@@ -5,7 +5,8 @@ Handles the attributions news prose uses: after the quote (`"...," X said`, `"..
 it (`X said: "..."`, `X said on Monday that ... "..."`, `X was quoted as saying "..."`, `a soldier
 who remarked, "..."`, `X called on fighters not to harm "..."`, `in what X said meant "..."`,
 `according to X`), a participle that carries the speaker on (`..., saying that "..."`), and a
-quotation that continues the previous speaker (the rest of the sentence, the next paragraph).
+quotation that continues the previous speaker (the rest of the sentence, the next paragraph), and a press
+release's `NAME said:` that hands the quote paragraphs below it to NAME.
 
 Who: the speaker is a name without its title, the title and organisation are the role; an
 organisation can speak; unnamed speakers stay as written ("a port worker", "TASS's source").
@@ -31,6 +32,7 @@ _VERBS_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 # "was quoted by RIA as saying" too; "reads:" opens the words of a statement or a sign.
 _SPEECH_VERB = re.compile(
     r"(?<!-)\b((?:was|were|is|are|has been|had been) quoted(?: by [^,.;:\"\u201c]{1,40}?)? as saying|reads(?=:)|"
+    r"(?:had|has|have) written|"
     + _VERBS_ALT + r")\b"
 )
 _PARTICIPLE = re.compile(r"\b(" + "|".join(sorted(SPEECH_PARTICIPLES)) + r")\b")
@@ -58,6 +60,10 @@ _LEADING = re.compile(
     r"where|so|yet|then|now|meanwhile|separately|asked about [^,]*|asked whether [^,]*)\s+)+",
     re.I,
 )
+# Last words of a state's name: "the Syrian Arab Republic", "the Russian Federation" are no person's name.
+_STATE_HEADS = frozenset("republic federation kingdom states nations union emirates islands confederation".split())
+# Letters after a name: "Ruth Okafor MP", "Sir John Holt KC".
+_POST_NOMINALS = frozenset("MP MEP MSP QC KC OBE MBE CBE KBE PhD Jr Sr".split())
 _PREPOSITIONS = frozenset("to of for at in from on with by".split())
 _HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame".split())
 _PRONOUNS_PERSON = frozenset("he she".split())
@@ -140,7 +146,10 @@ def _parse_part(phrase: str) -> tuple[str | None, str | None, bool]:
     """One comma-free noun phrase -> (name, role, has_proper_name)."""
     phrase = _LEADING.sub("", phrase.strip()).strip()
     paren = re.search(r"\(([A-Z][A-Za-z.]{1,9})\)$", phrase)
-    if paren:
+    head = [w for w in phrase.split()[:2] if w.lower() not in _DETERMINERS][:1]
+    if paren and head and head[0][:1].islower():
+        phrase = phrase[: paren.start()].rstrip()  # "a spokeswoman for the Workers Council (KWC)": a role's object
+    elif paren:
         return paren.group(1), _clean_role(phrase[: paren.start()]), True
     trailing = _TRAILING_CIRCUMSTANCE.search(phrase)
     if trailing:
@@ -149,6 +158,8 @@ def _parse_part(phrase: str) -> tuple[str | None, str | None, bool]:
         if trailing.group(0).lower() in _TIME_WORDS or (head and _is_name_word(head[-1])):
             phrase = phrase[: trailing.start()].strip()
     tokens = phrase.split()
+    while len(tokens) > 2 and tokens[-1].strip(".") in _POST_NOMINALS:
+        tokens.pop()  # "Ruth Okafor MP"
     definite = bool(tokens) and tokens[0].lower() == "the"
     while tokens and tokens[0].lower() in _DETERMINERS:
         tokens = tokens[1:]
@@ -178,17 +189,44 @@ def _parse_part(phrase: str) -> tuple[str | None, str | None, bool]:
     if name and j > 0 and tokens[p].lower() in _PREPOSITIONS:
         # "ambassador to Turkey Vasyl Bodnar": the run after a preposition holds the role's
         # object; a person's name is its last two words. "a source in Damascus": no name at all.
-        if len(name) >= 3 and not any(w.lower() in _BODY_WORDS for w in name):
+        if len(name) >= 3 and not any(w.lower() in _BODY_WORDS for w in name) and \
+                name[-1].lower() not in _STATE_HEADS:  # "representative of the Syrian Arab Republic": a state
             j = len(tokens) - 2
             name = tokens[j:]
         else:
             name = []
     if not name:
         if len(tokens) > 7:
-            return None, None, False
+            short = _short_description(tokens)  # "a source in the Ministry of Interior of the interim government"
+            return (short, None, False) if short else (None, None, False)
         # "the ministry": kept marked as definite, so the context can find which ministry
         return ("the " if definite else "") + " ".join(tokens), None, False
     return " ".join(name), _clean_role(" ".join(tokens[:j])), True
+
+
+# Unnamed people described at length: the head noun and its first named place or body is what a reader cites.
+_DESCRIBED_PEOPLE = frozenset(
+    """source sources official officials officer officers spokesman spokeswoman spokesperson diplomat diplomats
+    commander analyst resident residents member members employee employees adviser advisor aide doctor worker
+    soldier""".split()
+)
+
+
+def _short_description(tokens: list[str]) -> str | None:
+    """ "source in the Ministry of Interior of the interim government" -> "source in the Ministry of Interior"."""
+    h = next((i for i, t in enumerate(tokens[:3]) if t.lower() in _DESCRIBED_PEOPLE), -1)  # "a senior source in"
+    if h < 0 or h + 2 >= len(tokens) or tokens[h + 1].lower() not in _PREPOSITIONS or \
+            any(t[:1].isupper() for t in tokens[:h]):
+        return None
+    k = h + 2
+    while k < len(tokens) and tokens[k].lower() in _DETERMINERS:
+        k += 1
+    named = 0
+    while k < len(tokens) and (tokens[k][:1].isupper() or (
+            tokens[k] in ("of", "for", "and") and k + 1 < len(tokens) and tokens[k + 1][:1].isupper())):
+        named += tokens[k][:1].isupper()
+        k += 1
+    return " ".join(tokens[:k]) if named else None
 
 
 def parse_speaker(phrase: str) -> Speaker:
@@ -206,13 +244,18 @@ def _undefinite(name: str | None) -> str | None:
 
 
 def _parse_subject(phrase: str) -> Speaker:
-    phrase = _strip_filler(phrase.strip().strip(",;:—–- "))
+    phrase = _strip_filler(phrase.strip().strip(",;:—–-*_ "))
+    given = _given_name(phrase)
+    if given:
+        return given
     parts = [p.strip() for p in phrase.split(",") if p.strip()]
+    if parts:
+        parts[0] = _TIME_OPENER.sub("", parts[0], count=1) or parts[0]  # "On Thursday he was quoted": he
     while len(parts) >= 2 and (_TIME_PART.match(parts[0]) or _SENTENCE_ADVERB.fullmatch(parts[0])):
         parts.pop(0)  # "Early Sunday, rebels announced", "Separately, the ministry said": not who
     if parts:
         parts[-1] = _WEEKDAY_TAIL.sub("", parts[-1]) or parts[-1]  # "... in Manama last Saturday said"
-    if len(parts) >= 2 and _MODIFIER.match(parts[-1]):
+    while len(parts) >= 2 and _MODIFIER.match(parts[-1]):
         parts.pop()  # "The statement, signed by eleven agencies,": a modifier, the subject stands before it
     if parts:
         parts[-1] = _RELATIVE.sub("", parts[-1]) or parts[-1]  # "a blogger who calls himself ...": the blogger
@@ -224,8 +267,13 @@ def _parse_subject(phrase: str) -> Speaker:
         p_name, p_role, p_proper = _parse_part(prev)
         starts_np = bool(prev) and prev.split()[0].lower() not in _PREPOSITIONS
         bare = p_role is None or _has_title(p_role)
-        if not proper and p_proper and starts_np and p_name and bare and len(prev.split()) <= 6:
-            return p_name, _clean_role(" ".join(x for x in (p_role, parts[-1]) if x))  # NAME, ROLE
+        # NAME, ROLE; a role may hold capitalised words of its own ("Maria Lind, Under-Secretary-General for
+        # Humanitarian Affairs and Emergency Relief Coordinator"): it opens with a title, the name does not.
+        # Not "In Bergen, Mayor Tomas Holm": there the last part is a title and a name.
+        titled = proper and _opens_with_title(parts[-1]) and p_role is None and \
+            not _is_title_word((role or "x").split()[-1])
+        if (not proper or titled) and p_proper and starts_np and p_name and bare and len(prev.split()) <= 6:
+            return p_name, _clean_role(" ".join(x for x in (p_role, parts[-1]) if x))
         short = len(prev.split()) <= 6  # "...displaced since late November, the UN office": a clause, no name
         if not proper and starts_np and p_name and parts[-1].split()[0].lower() in _DETERMINERS and len(parts) == 2 \
                 and short:
@@ -243,9 +291,19 @@ _TIME_PART = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?$|^(?:overnight|later|earlier|meanwhile)$",
     re.I,
 )
+# The same opener with no comma before the subject ("On Thursday he", "Late on Friday the ministry").
+_TIME_OPENER = re.compile(
+    r"^(?i:(?:early|late|later)\s+)?(?i:on|last|this|by)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\s+(?=\S)|"
+    r"^(?i:(?:a\s+few\s+|several\s+|two\s+|three\s+)?(?:hours|minutes|days|weeks|moments|a\s+day|a\s+week)"
+    r"\s+later)\s+(?=\S)"
+)  # ... and "Hours later he said"
 # A participle with its agent after a subject ("signed by", "backed by", "quoted by") and a relative clause
 # ("who calls himself ..."): neither is the speaker's name.
-_MODIFIER = re.compile(r"(?:[a-z]+(?:ed|en|wn)\s+by|who|whose|which)\b")
+# A participle phrase after the role ("NAME, Special Envoy for Syria, briefing by videoconference from Damascus,
+# said") is what the speaker was doing, not who.
+_MODIFIER = re.compile(r"(?:[a-z]+(?:ed|en|wn)\s+by|who|whose|which|[a-z]{2,}ing\s)\b")
 # ... unless the clause gives the name ("a retired teacher who gave his name only as Abu Fadi").
 _RELATIVE = re.compile(
     r"\s+(?:who|whose|which)\s+(?:[^A-Z\"\u201c]|(?:(?<=in )|(?<=at )|(?<=from )|(?<=near ))[A-Z]|"
@@ -259,6 +317,32 @@ _WEEKDAY_TAIL = re.compile(  # (?<!\s): tried once per run of spaces, never at e
     r"(?<!\s)\s+(?:(?:on|last|this|this past|next|late|early)\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
     r"(?:\s+(?:morning|afternoon|evening|night))?\s*$"
 )
+
+
+# "A rebel commander, who gave his name only as Abu Khaled,": the name the person gave is the speaker.
+_GAVE_NAME = re.compile(
+    r",?\s+who\s+(?:gave\s+(?:his|her|their)\s+(?:first\s+|full\s+)?name\s+(?:only\s+)?as|"
+    r"identified\s+(?:himself|herself)\s+(?:only\s+)?(?:as|by)|"
+    r"asked\s+to\s+be\s+identified\s+(?:only\s+)?(?:as|by)(?:\s+(?:his|her)\s+(?:first\s+)?name)?),?\s+"
+    r"((?:[A-Z][\w'\u2019.\-]*\s+|(?:al|el|bin|ibn|abu)-?\s*){0,3}[A-Z][\w'\u2019\-]*)"
+)
+
+
+def _given_name(phrase: str) -> Speaker | None:
+    m = _GAVE_NAME.search(phrase) if " who " in phrase else None
+    if not m:
+        return None
+    described = _LEADING.sub("", phrase[: m.start()].strip().split(",")[-1]).strip()
+    return m.group(1), _clean_role(described) if described else None
+
+
+def _opens_with_title(phrase: str) -> bool:
+    """ "Under-Secretary-General for ...", "Executive Director of ...": a title in its first two words."""
+    words = [w for w in phrase.split() if w.lower() not in _DETERMINERS][:2]
+    if words and words[0].lower() in _HONORIFICS:
+        return False
+    return bool(words) and (_is_title_word(words[0]) or (len(words) == 2 and words[0][:1].isupper() and
+                                                         _is_title_word(words[1])))
 
 
 def _has_title(phrase: str) -> bool:
@@ -296,6 +380,7 @@ class SpeakerContext:
     last_body: Speaker = (None, None)
     last_quoted: Speaker = (None, None)  # speaker of the last quotation, for verb-less paragraphs
     open_quote: bool = False  # the last paragraph ended inside a quotation
+    reported: Speaker = (None, None)  # who the last paragraph's closing sentence reported, without quote marks
     text: str = ""  # the whole document, where a bare surname's full name is looked up
     _searched: dict[str, str | None] = field(default_factory=dict)
     _pairs: dict[str, list[re.Match[str]]] | None = None
@@ -387,7 +472,7 @@ class SpeakerContext:
 
     def new_entry(self) -> None:
         """A live page's new time-stamped entry or a chronicle's new day: "he" starts afresh."""
-        self.last_person = self.last_body = self.last_quoted = (None, None)
+        self.last_person = self.last_body = self.last_quoted = self.reported = (None, None)
         self.open_quote = False
 
     def remember(self, speaker: Speaker | None) -> None:
@@ -478,6 +563,9 @@ _NP_STARTS = frozenset(
 
 def _after_verb(np: str) -> Speaker:
     """`said NAME, ROLE, who ...`: the name, and the role up to a relative clause."""
+    given = _given_name(np)
+    if given:
+        return given  # `said a guard, who gave his name as Samir`
     np = re.split(r",\s*(?:who|which|where|when|adding|saying|noting|as|in|at|on)\b", np, maxsplit=1)[0]
     parts = [p.strip() for p in np.split(",") if p.strip()]
     if not parts:
@@ -520,13 +608,55 @@ def _attribution_before(before: str) -> tuple[str, Speaker | None, int, str | No
         if re.search(r"\bthat\b", before[last_part.end() :]) and gap <= 12:
             gap = min(gap, 4)  # `as saying on Monday that it was done "on humanitarian grounds"`
     subject = before[: last_verb.start()]
+    if len(verbs) >= 2:  # "and says al-Sharaa stressed": who stressed it, as the outer verb reports
+        inner = re.sub(
+            r"^\s*(?:(?:reporters|journalists|him|her|them|us|me)\s+)?(?:that\s+)?", "",
+            before[verbs[-2].end() : last_verb.start()],
+        )  # "told reporters the minister had said": the minister
+        inner = _TIME_OPENER.sub("", inner, count=1)
+        first = inner.split()[0] if inner.split() else ""
+        inner_name = _parse_subject(inner)[0] if word_count(inner) <= 6 else None
+        if inner_name and inner_name.lower() in _PRONOUNS_PERSON | _PRONOUNS_BODY:
+            outer = _parse_subject(before[: verbs[-2].start()])[0]
+            person = inner_name.lower() in _PRONOUNS_PERSON
+            if outer and outer[:1].isupper() and person != is_body(outer):
+                subject = before[: verbs[-2].start()]  # "X told reporters he had warned": X
+            else:
+                subject = inner  # "The ministry said he had warned": he, the person named before
+        elif inner_name and (first[:1].isupper() or first.lower() in _NP_STARTS or _PARTICLES.match(first)):
+            subject = inner
     if re.search(r"\b(?:and|but|then)\s*$", subject) or not subject.strip():
-        return "carry", None, gap, last_verb.group(1)
+        return "carry", _opening_subject(subject), gap, last_verb.group(1)
+    cut = subject.rfind(" and ")
+    if cut > 0 and _AND_SUBJECT.match(subject, cut + 5) and _FIRST_VERB.match(subject[:cut].rstrip(",") + " "):
+        subject = subject[cut + 5 :]  # "The talks collapsed and the envoy said": the envoy
     return "verb", _parse_subject(subject), gap, last_verb.group(1)
+
+
+def _opening_subject(clause: str) -> Speaker | None:
+    """The subject of a sentence whose verb of speech is the second of two ("The representative of France
+    condemned the strike and said ..."): the words before its first verb."""
+    m = _FIRST_VERB.match(clause)
+    if not m:
+        return None
+    name, role = _parse_subject(m.group(1))
+    return (name, role) if name else None
+
+
+_AND_SUBJECT = re.compile(r"\s*(?:(?:the|a|an|one)\s+\S|[A-Z]|[a-z]+s\s*$)")  # "and the envoy", "and residents"
+# Up to eight words, then a verb in the past or an auxiliary: the subject of a sentence that opens with it.
+_FIRST_VERB = re.compile(
+    r"^\s*((?:[\w'\u2019\-.]+,?\s+){1,8}?)(?:[a-z]+ed|has|had|have|was|were|is|are|will|would|met|went|came|"
+    r"made|took|spoke|held|gave|left|sent|won|lost|rose|fell|struck|hit|began|broke|led|sat|stood|put|set)\s"
+)
 
 
 # "his men had been told to": a passive verb of speech attributes nothing to its subject.
 _PASSIVE = re.compile(r"\b(?:been|being|be|was|were)\s+$")
+# A preposition and its noun right before a participle: "in a video posted", "on a page updated".
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:in|on|at|from|with|via|under|through)\s+(?:a|an|the|his|her|its|their|this)\s+(?:[\w\-]+\s+)?[\w\-]+\s+$"
+)
 # "fielding calls", "the claims", "his remarks": a noun, not a verb of speech.
 _NOUN_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|his|her|its|their|our|my|your|these|those|many|several|of|phone|such|no|any)|\w{2,}ing)\s+$",
@@ -538,6 +668,9 @@ def _is_verb(text: str, m: re.Match[str]) -> bool:
     a = m.start()
     if _PASSIVE.search(text, max(0, a - 8), a):
         return False
+    if m.group(1).endswith("ed") and _OBJECT_BEFORE.search(text, max(0, a - 40), a) and \
+            _SPEECH_VERB.search(text, max(0, a - 120), a):
+        return False  # "argued in a video posted on his channel that": a participle after the verb's noun
     return not (m.group(1).endswith("s") and _NOUN_BEFORE.search(text, max(0, a - 12), a))
 
 
@@ -573,29 +706,35 @@ def _sentence_subject(text: str) -> Speaker | None:
 
 def _may_attribute(sentence: str) -> bool:
     """A cheap test before the regular expressions: does any word look like a verb of speech?"""
-    return "ccording" in sentence or any(w.strip(".,;:!?\"'") in SPEECH_VERBS for w in sentence.split())
+    if "ccording" in sentence or " written" in sentence:
+        return True
+    return any(w.strip(".,;:!?\"'*_") in SPEECH_VERBS for w in sentence.split())
 
 
-def observe_sentence(sentence: str, ctx: SpeakerContext) -> None:
+def observe_sentence(sentence: str, ctx: SpeakerContext) -> Speaker | None:
     """Remember who a sentence without quotes says something ("Yusov said ...", "according to X"),
     or whom it opens with ("Retired Gen. Joseph Votel, a former head of ..., was more sceptical"):
-    the "he" of the next sentence."""
+    the "he" of the next sentence. Returns who says something in it, if anyone does."""
     if not _may_attribute(sentence):
         _observe_opening(sentence, ctx)
-        return
+        return None
     m = _ACCORDING.search(sentence)
     if m:
         ctx.remember(ctx.resolve(_parse_subject(m.group("np"))))
-        return
+        return None
     m = _verb_search(sentence)
     if not m:
         _observe_opening(sentence, ctx)  # "fielding calls": a noun, the sentence names its person at its head
-        return
-    _observe_subject(sentence, m, ctx)
+        return None
+    return _observe_subject(sentence, m, ctx)
 
 
 def _observe_opening(sentence: str, ctx: SpeakerContext) -> None:
     """The person a sentence opens with, when it says nothing: the "he" of the next sentence."""
+    head, comma, rest = sentence.partition(", ")
+    if comma and rest[:1].isupper() and len(head.split()) <= 4 and (
+            _TIME_PART.match(head) or _SENTENCE_ADVERB.fullmatch(head)):
+        sentence = rest  # "Earlier this week, Foreign Secretary Daniel Hart visited Amman."
     described = _OPENING_DESCRIBED.match(sentence)
     if described:  # "A Russian naval spokesman, reached by telephone, declined ...": "the spokesman" next
         ctx.remember((described.group(1), None))
@@ -615,7 +754,8 @@ def _observe_opening(sentence: str, ctx: SpeakerContext) -> None:
     # "A teacher, Olga Petrenko, lost ..." and "The Norwegian diplomat Kari Holm met ...": the
     # person a paragraph is about, the "she" or "the diplomat" of its quotes.
     m = _OPENING_ROLE_PERSON.match(sentence)
-    if m:
+    if m and (m.group(1)[:1].islower() or m.group(1).split()[0] in ("A", "An", "The", "One") or _has_title(m.group(1))):
+        # "Russia's ambassador in Cairo, Pavel Orlov, has stayed": a possessive opens a role only with a title
         ctx.remember((m.group(2), _clean_role(m.group(1))))
         return
     m = _OPENING_TITLED_PERSON.match(sentence)
@@ -630,17 +770,30 @@ def _observe_opening(sentence: str, ctx: SpeakerContext) -> None:
         ctx.remember((known, ctx.roles.get(known)))
 
 
-def _observe_subject(sentence: str, m: re.Match[str], ctx: SpeakerContext) -> None:
+def _observe_subject(sentence: str, m: re.Match[str], ctx: SpeakerContext) -> Speaker | None:
     subject = sentence[max(0, m.start() - 120) : m.start()]  # a subject is never longer
     if not subject.strip():
-        return
+        return None
     carrier = _CARRIED.match(sentence)
     if carrier and m.group(1) in ("reported", "reports") and re.search(r",\s*\S+(?:\s+\S+)?\s*$", subject):
         ctx.remember((carrier.group(1), None))  # "Kuwait's foreign ministry affirmed ..., KUNA reported": the ministry
-        return
+        return None
     speaker = _parse_subject(subject)
     if speaker[0] and word_count(speaker[0]) <= 6:
-        ctx.remember(ctx.resolve(speaker))
+        resolved = ctx.resolve(speaker)
+        ctx.remember(resolved)
+        if resolved and _INTRODUCES.match(sentence, m.end()):
+            ctx.last_quoted = resolved  # "Foreign Secretary NAME said:" and then its quote paragraphs
+        if resolved and m.group(1) not in ("asked", "asks", "ask"):
+            return resolved
+    return None
+
+
+# A verb of speech that ends its paragraph with a colon ("NAME said:", "X said in a statement:"): the
+# paragraphs in quote marks below it are that speaker's words (press releases).
+_INTRODUCES = re.compile(
+    r"(?:\s+(?:[a-z]+|[A-Z][\w.'\u2019\-]*|\([^()]{1,40}\))){0,4}[*_]*\s*:[\s*_]*$"
+)  # "said on Monday:", "told Reuters:", "said today (Tuesday 10 December):", "**NAME said:**" (Markdown bold)
 
 
 # An unnamed person described at the head of a sentence, a role noun last: "A Russian naval spokesman, ...".
@@ -674,7 +827,7 @@ _OPENING_PERSON = re.compile(
 
 
 _OPENING_ROLE_PERSON = re.compile(
-    r"^((?:An?|The|One)\s+[a-z][^,\"\u201c]{1,40}),\s+((?:[A-Z][\w.'\u2019\-]*\s+){1,3}"
+    r"^((?:An?|The|One|[A-Z][\w\-]*['\u2019]s)\s+[a-z][^,\"\u201c]{1,40}),\s+((?:[A-Z][\w.'\u2019\-]*\s+){1,3}"
     r"(?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w'\u2019\-]+),\s"
 )
 _OPENING_TITLED_PERSON = re.compile(
@@ -701,6 +854,8 @@ def find_quotes(
     last_speaker: Speaker = (None, None)
     continues = ctx.open_quote
     ctx.open_quote = False
+    reported, ctx.reported = ctx.reported, (None, None)  # who the paragraph just before ended by reporting
+    just_said: Speaker | None = None  # who the sentence just before reported, without quote marks
     k = 0  # sentences and quote spans both run left to right: one pass over each
     for si, (a, b) in enumerate(sentences):
         while k < len(spans) and spans[k].start < a:
@@ -712,8 +867,16 @@ def find_quotes(
                 inside.append(q)
             k += 1
         if not inside:
-            observe_sentence(line[a:b], ctx)
+            said_here = observe_sentence(line[a:b], ctx)
+            if said_here and _plural(said_here[0] or ""):
+                said_here = None  # "analysts say." and then a quote: one analyst's words, named after it if at all
+            if said_here and si == len(sentences) - 1 and not line[a:b].rstrip().endswith(":"):
+                # "One woman ... said she had not slept." and then a quote paragraph; a colon far from the verb
+                # ("X said the plan had three parts, published as follows:") introduces someone else's words
+                ctx.reported = said_here
+            just_said = said_here if said_here and not line[a:b].rstrip().endswith(":") else None
             continue
+        said_before, just_said = just_said, None
         prev_end = a
         for qi, q in enumerate(inside):
             s, e = _inner_span(line, q)
@@ -754,6 +917,10 @@ def find_quotes(
                 continue
             if speaker is None and last_speaker[0]:
                 speaker = last_speaker  # continues the previous speaker
+            if speaker is None and q.start == a == _first_text(line) and not continues and reported[0]:
+                speaker = reported  # a quote paragraph after "One woman, who lives near the base, said ..."
+            if speaker is None and qi == 0 and q.start == a and said_before:
+                speaker = said_before  # "NAME had written on X that the talks were over. «We will not ...»"
             if speaker is None and (continues or q.start == a == _first_text(line)) and ctx.last_quoted[0]:
                 speaker = ctx.last_quoted  # a quote paragraph with no verb: the previous speaker goes on
             speaker = ctx.resolve(speaker)
