@@ -24,7 +24,7 @@ from typing import Any
 from bench.build import corpus_dir
 from bench.report import fmt_s, percentile, print_table
 from bench.rerun import ensure_tables
-from bench.sessions import MAP_FRAME, _affinity, _idle, _panel_shows, server_runs, timed_server
+from bench.sessions import MAP_FRAME, _affinity, _idle, _panel_shows, log_and_cores, server_runs, timed_server
 
 TARGET_CLICK_S = 0.100
 
@@ -42,12 +42,7 @@ def run(corpus: int, clicks: int, pin: bool = True) -> dict[str, Any]:
     placed = tables.places[tables.places["name"].isin(on_map) & tables.places["lat"].notna()]
     counts = tables.events["places"].explode().value_counts()
     names = [n for n in counts.index if n in set(placed["name"])][:2]
-    log = OUTPUT_DIR / "bench-click-server-runs.jsonl"
-    log.parent.mkdir(exist_ok=True)
-    log.unlink(missing_ok=True)
-    cores = sorted(os.sched_getaffinity(0))
-    pinned = pin and len(cores) >= 2
-    server_core, browser_cores = (cores[0], set(cores[1:])) if pinned else (None, set(cores))
+    log, server_core, browser_cores = log_and_cores(OUTPUT_DIR / "bench-click-server-runs.jsonl", pin)
     browser_s: list[float] = []
     phases: list[tuple[str, float, float]] = []
     with timed_server(out, log, server_core) as url, _affinity(browser_cores), browser() as b:
@@ -77,7 +72,7 @@ def run(corpus: int, clicks: int, pin: bool = True) -> dict[str, Any]:
         if i % 2 == 0:
             per_click.append([r for r in runs if a <= r["start"] <= z])
     return {"events": len(tables.events), "places": names, "browser_s": browser_s, "per_click": per_click,
-            "errors": errors, "pinned": pinned, "load": os.getloadavg()[0]}  # fmt: skip
+            "errors": errors, "pinned": server_core is not None, "load": os.getloadavg()[0]}  # fmt: skip
 
 
 def report(r: dict[str, Any]) -> None:

@@ -102,12 +102,7 @@ def run(corpus: int, n_sessions: int, rounds: int, pin: bool = True) -> dict[str
     errors: list[str] = []
     search_s: list[float] = []
     click_s: list[float] = []
-    log = OUTPUT_DIR / "bench-sessions-server-runs.jsonl"
-    log.parent.mkdir(exist_ok=True)
-    log.unlink(missing_ok=True)
-    cores = sorted(os.sched_getaffinity(0))
-    pinned = pin and len(cores) >= 2
-    server_core, browser_cores = (cores[0], set(cores[1:])) if pinned else (None, set(cores))
+    log, server_core, browser_cores = log_and_cores(OUTPUT_DIR / "bench-sessions-server-runs.jsonl", pin)
     phases: list[tuple[str, float, float]] = []  # (action, start, end) in wall-clock time, to label server runs
     with timed_server(out, log, server_core) as url, _affinity(browser_cores), browser() as b:
         pages = [b.page] + [b.context.new_page() for _ in range(n_sessions - 1)]
@@ -163,8 +158,20 @@ def run(corpus: int, n_sessions: int, rounds: int, pin: bool = True) -> dict[str
             if a <= run_["start"] <= z:
                 server[action].append(run_)
     return {"sessions": n_sessions, "rounds": rounds, "events": len(tables.events), "first_load_s": first_load,
-            "search_s": search_s, "click_s": click_s, "errors": errors, "server": server, "pinned": pinned,
-            "cores": cores, "load": os.getloadavg()[0]}  # fmt: skip
+            "search_s": search_s, "click_s": click_s, "errors": errors, "server": server,
+            "pinned": server_core is not None, "cores": sorted(os.sched_getaffinity(0)),
+            "load": os.getloadavg()[0]}  # fmt: skip
+
+
+def log_and_cores(log: Path, pin: bool) -> tuple[Path, int | None, set[int]]:
+    """An empty log for the server's own timings, and the cores for the server and for the browsers: the
+    server on the first core and the browsers on the rest when `pin` and there are two cores or more."""
+    log.parent.mkdir(exist_ok=True)
+    log.unlink(missing_ok=True)
+    cores = sorted(os.sched_getaffinity(0))
+    if pin and len(cores) >= 2:
+        return log, cores[0], set(cores[1:])
+    return log, None, set(cores)
 
 
 @contextlib.contextmanager
