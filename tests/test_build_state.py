@@ -15,15 +15,10 @@ import pandas as pd
 import pytest
 
 from dashboard.corpus.pipeline import read_tables
+from tests.test_incremental_build import assert_five_documents, write_doc
 
 ROOT = Path(__file__).resolve().parent.parent
 PATCHED = "(patched the last build: only new documents were added)"
-
-
-def _write_doc(seeds: Path, name: str, text: str, source: str) -> None:
-    (seeds / f"{name}.txt").write_text(text, encoding="utf-8")
-    meta = {"source": source, "reference_date": "2024-12-10"}
-    (seeds / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
 
 
 def _cli_build(seeds: Path, build: Path, geodata: Path) -> str:
@@ -48,9 +43,9 @@ def corpus(tmp_path: Path) -> tuple[Path, Path]:
     seeds, geodata = tmp_path / "seeds", tmp_path / "geodata"
     seeds.mkdir()
     geodata.mkdir()
-    _write_doc(seeds, "b", "Rebels entered Homs on Dec. 7, Reuters reported.\n", "AFP")
-    _write_doc(seeds, "d", '"Idlib is quiet," Peskov said on Dec. 3.\n', "TASS")
-    _write_doc(seeds, "e", "Jets struck Raqqa on Nov. 30.\n", "SANA")
+    write_doc(seeds, "b", "Rebels entered Homs on Dec. 7, Reuters reported.\n", "AFP")
+    write_doc(seeds, "d", '"Idlib is quiet," Peskov said on Dec. 3.\n', "TASS")
+    write_doc(seeds, "e", "Jets struck Raqqa on Nov. 30.\n", "SANA")
     return seeds, geodata
 
 
@@ -62,32 +57,20 @@ def test_a_new_process_patches_the_build_on_disk_and_equals_a_full_build(tmp_pat
     assert (build / "patch-state" / "meta.json").exists()
 
     # "a" sorts before "b" and reports the same story: it becomes the first report, b's folds into it.
-    _write_doc(seeds, "a", "Rebels entered Homs on Dec. 7, CNN reported.\n", "BBC")
+    write_doc(seeds, "a", "Rebels entered Homs on Dec. 7, CNN reported.\n", "BBC")
     # "c" gives Peskov's full name: d's bare "Peskov" joins it.
-    _write_doc(seeds, "c", '"Hama is calm," Dmitry Peskov said on Dec. 5.\n', "TASS")
+    write_doc(seeds, "c", '"Hama is calm," Dmitry Peskov said on Dec. 5.\n', "TASS")
     second = _cli_build(seeds, build, geodata)
     assert PATCHED in second and "built 5 document(s): 4 events, 2 quotes" in second
 
-    tables = read_tables(build)
-    ev = tables.events
-    assert list(ev["primary_place"]) == ["Raqqa", "Idlib", "Hama", "Homs"]  # by date: Nov 30, Dec 3, 5, 7
-    assert list(ev["doc_id"]) == ["e", "d", "c", "a"]
-    homs = ev.iloc[3]
-    assert homs["event_id"] == "a:1:0" and int(homs["n_sources"]) == 2
-    assert list(homs["also_reported_by"]) == ["b:1:0"] and list(homs["also_sources"]) == ["AFP"]
-    assert list(homs["sources"]) == ["CNN", "AFP", "Reuters"]
-    assert list(ev["order"]) == [0, 1, 2, 3]
-    qu = tables.quotes.sort_values("doc_id")
-    assert list(qu["speaker"]) == ["Dmitry Peskov", "Dmitry Peskov"]
-    assert list(qu["speaker_id"]) == ["dmitry-peskov", "dmitry-peskov"]
-    assert list(tables.documents["doc_id"]) == ["a", "b", "c", "d", "e"]
+    assert_five_documents(read_tables(build))
 
     fresh = _cli_build(seeds, tmp_path / "fresh", geodata)
     assert PATCHED not in fresh
     _same_on_disk(build, tmp_path / "fresh")
 
     # And again: the patched build's own state is patched in turn.
-    _write_doc(seeds, "f", "Jets struck Raqqa on Nov. 30, the monitor said.\n", "SOHR")
+    write_doc(seeds, "f", "Jets struck Raqqa on Nov. 30, the monitor said.\n", "SOHR")
     third = _cli_build(seeds, build, geodata)
     assert PATCHED in third and "built 6 document(s): 4 events" in third  # f's Raqqa report folds into e's
     assert list(read_tables(build).events.iloc[0]["also_reported_by"]) == ["f:1:0"]
@@ -100,10 +83,10 @@ def test_any_doubt_builds_in_full(tmp_path: Path, corpus, change: str) -> None: 
     seeds, geodata = corpus
     build = tmp_path / "build"
     _cli_build(seeds, build, geodata)
-    _write_doc(seeds, "a", "Rebels entered Homs on Dec. 7, CNN reported.\n", "BBC")  # new, as in the patch case
+    write_doc(seeds, "a", "Rebels entered Homs on Dec. 7, CNN reported.\n", "BBC")  # new, as in the patch case
     meta_file = build / "patch-state" / "meta.json"
     if change == "changed":  # b now happened in Daraa on Dec. 2
-        _write_doc(seeds, "b", "Rebels entered Daraa on Dec. 2, Reuters reported.\n", "AFP")
+        write_doc(seeds, "b", "Rebels entered Daraa on Dec. 2, Reuters reported.\n", "AFP")
     elif change == "removed":
         (seeds / "e.txt").unlink()
         (seeds / "e.meta.json").unlink()
@@ -139,7 +122,7 @@ def test_a_planted_state_file_runs_nothing_and_the_build_is_full(tmp_path: Path,
     _cli_build(seeds, build, geodata)
     marker = tmp_path / "ran.txt"
     (build / "patch-state" / "state.pickle").write_bytes(pickle.dumps({"assembly": _Planted(marker), "seen": {}}))
-    _write_doc(seeds, "a", "Rebels entered Homs on Dec. 7, CNN reported.\n", "BBC")
+    write_doc(seeds, "a", "Rebels entered Homs on Dec. 7, CNN reported.\n", "BBC")
     out = _cli_build(seeds, build, geodata)
     assert PATCHED not in out and "built 4 document(s): 3 events" in out
     assert not marker.exists()

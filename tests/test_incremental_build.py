@@ -13,10 +13,28 @@ import dashboard.corpus.pipeline as pipeline
 from dashboard.corpus.pipeline import Context, build, forget_assemblies, read_tables
 
 
-def _write_doc(seeds: Path, name: str, text: str, source: str) -> None:
+def write_doc(seeds: Path, name: str, text: str, source: str) -> None:
     (seeds / f"{name}.txt").write_text(text, encoding="utf-8")
     meta = {"source": source, "reference_date": "2024-12-10"}
     (seeds / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+
+
+def assert_five_documents(tables: pipeline.Tables) -> None:
+    """The tables of documents a-e below, worked out by hand: a's and b's Homs reports are one story led by a
+    (it sorts first), c names Peskov in full so d's bare "Peskov" joins him."""
+    ev = tables.events
+    assert list(ev["primary_place"]) == ["Raqqa", "Idlib", "Hama", "Homs"]  # by date: Nov 30, Dec 3, 5, 7
+    assert list(ev["doc_id"]) == ["e", "d", "c", "a"]
+    homs = ev.iloc[3]
+    assert homs["event_id"] == "a:1:0" and int(homs["n_sources"]) == 2
+    assert list(homs["also_reported_by"]) == ["b:1:0"] and list(homs["also_sources"]) == ["AFP"]
+    assert list(homs["sources"]) == ["CNN", "AFP", "Reuters"]
+    assert list(ev["order"]) == [0, 1, 2, 3]
+    qu = tables.quotes.sort_values("doc_id")
+    assert list(qu["doc_id"]) == ["c", "d"]
+    assert list(qu["speaker"]) == ["Dmitry Peskov", "Dmitry Peskov"]
+    assert list(qu["speaker_id"]) == ["dmitry-peskov", "dmitry-peskov"]
+    assert list(tables.documents["doc_id"]) == ["a", "b", "c", "d", "e"]
 
 
 def _same_tables(a: pipeline.Tables, b: pipeline.Tables, check_dtype: bool = True) -> None:
@@ -36,9 +54,9 @@ def _no_kept_assemblies() -> None:
 def test_adding_documents_patches_the_last_build_and_equals_a_full_one(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    _write_doc(seeds, "b", "Rebels entered Homs on Dec. 7, Reuters reported.\n", "AFP")
-    _write_doc(seeds, "d", '"Idlib is quiet," Peskov said on Dec. 3.\n', "TASS")
-    _write_doc(seeds, "e", "Jets struck Raqqa on Nov. 30.\n", "SANA")
+    write_doc(seeds, "b", "Rebels entered Homs on Dec. 7, Reuters reported.\n", "AFP")
+    write_doc(seeds, "d", '"Idlib is quiet," Peskov said on Dec. 3.\n', "TASS")
+    write_doc(seeds, "e", "Jets struck Raqqa on Nov. 30.\n", "SANA")
     ctx = Context.create()
     first, _ = build(seeds, tmp_path / "build", ctx)
     assert list(first.quotes["speaker_id"]) == ["peskov"]  # no full name yet: the bare surname stays apart
@@ -48,27 +66,16 @@ def test_adding_documents_patches_the_last_build_and_equals_a_full_one(tmp_path:
     monkeypatch.setattr(assembly, "merge_events",
                         lambda events, *a: merged_rows.append(len(events)) or real_merge(events, *a))  # fmt: skip
     # "a" sorts before "b" and reports the same story: it becomes the first report, b's folds into it.
-    _write_doc(seeds, "a", "Rebels entered Homs on Dec. 7, CNN reported.\n", "BBC")
+    write_doc(seeds, "a", "Rebels entered Homs on Dec. 7, CNN reported.\n", "BBC")
     # "c" gives Peskov's full name: d's bare "Peskov" joins it.
-    _write_doc(seeds, "c", '"Hama is calm," Dmitry Peskov said on Dec. 5.\n', "TASS")
+    write_doc(seeds, "c", '"Hama is calm," Dmitry Peskov said on Dec. 5.\n', "TASS")
     tables, _ = build(seeds, tmp_path / "build", ctx)
     # Only the story groups the new events touch were merged again: a's and b's Homs reports and c's
     # Hama event; d's and e's events were not looked at.
     assert merged_rows == [3]
 
-    ev = tables.events
-    assert list(ev["primary_place"]) == ["Raqqa", "Idlib", "Hama", "Homs"]  # by date: Nov 30, Dec 3, 5, 7
-    assert list(ev["doc_id"]) == ["e", "d", "c", "a"]
-    homs = ev.iloc[3]
-    assert homs["event_id"] == "a:1:0" and int(homs["n_sources"]) == 2
-    assert list(homs["also_reported_by"]) == ["b:1:0"] and list(homs["also_sources"]) == ["AFP"]
-    assert list(ev["order"]) == [0, 1, 2, 3]
+    assert_five_documents(tables)
     assert tables.manifest["review"]["merged_events"] == 1
-    qu = tables.quotes.sort_values("doc_id")
-    assert list(qu["doc_id"]) == ["c", "d"]
-    assert list(qu["speaker"]) == ["Dmitry Peskov", "Dmitry Peskov"]
-    assert list(qu["speaker_id"]) == ["dmitry-peskov", "dmitry-peskov"]
-    assert list(tables.documents["doc_id"]) == ["a", "b", "c", "d", "e"]
     assert list(tables.documents["n_events"]) == [1, 1, 1, 1, 1]
     assert set(tables.places["name"]) >= {"Homs", "Hama", "Idlib", "Raqqa"}
 
@@ -82,16 +89,16 @@ def test_a_patched_build_can_be_patched_again_and_a_removal_rebuilds_in_full(tmp
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     for i, place in enumerate(["Homs", "Hama", "Idlib", "Aleppo", "Daraa", "Latakia"]):
-        _write_doc(seeds, f"d{i}", f"Rebels entered {place} on Dec. {i + 1}.\n", "AFP")
+        write_doc(seeds, f"d{i}", f"Rebels entered {place} on Dec. {i + 1}.\n", "AFP")
     ctx = Context.create()
     build(seeds, tmp_path / "build", ctx)
-    _write_doc(seeds, "d2b", "Rebels entered Idlib on Dec. 3, CNN said.\n", "BBC")  # folds into d2's report
+    write_doc(seeds, "d2b", "Rebels entered Idlib on Dec. 3, CNN said.\n", "BBC")  # folds into d2's report
     build(seeds, tmp_path / "build", ctx)
     merged_rows: list[int] = []
     real_merge = assembly.merge_events
     monkeypatch.setattr(assembly, "merge_events",
                         lambda events, *a: merged_rows.append(len(events)) or real_merge(events, *a))  # fmt: skip
-    _write_doc(seeds, "d3b", "Rebels entered Aleppo on Dec. 4, CNN said.\n", "BBC")  # folds into d3's report
+    write_doc(seeds, "d3b", "Rebels entered Aleppo on Dec. 4, CNN said.\n", "BBC")  # folds into d3's report
     second, _ = build(seeds, tmp_path / "build", ctx)
     assert merged_rows == [2]
     assert list(second.events["primary_place"]) == ["Homs", "Hama", "Idlib", "Aleppo", "Daraa", "Latakia"]
@@ -115,9 +122,9 @@ def test_a_rebuild_reads_only_documents_whose_files_changed(tmp_path: Path, monk
     monkeypatch.setattr(pipeline, "RACY_NS", 0)  # the files below were all written just now
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    _write_doc(seeds, "a", "Rebels entered Homs on Dec. 7.\n", "AFP")
-    _write_doc(seeds, "b", "Jets struck Idlib on Dec. 1.\n", "AFP")
-    _write_doc(seeds, "c", "Rebels entered Hama on Dec. 5.\n", "AFP")
+    write_doc(seeds, "a", "Rebels entered Homs on Dec. 7.\n", "AFP")
+    write_doc(seeds, "b", "Jets struck Idlib on Dec. 1.\n", "AFP")
+    write_doc(seeds, "c", "Rebels entered Hama on Dec. 5.\n", "AFP")
     ctx = Context.create()
     build(seeds, tmp_path / "build", ctx)
     reads: list[str] = []
