@@ -24,8 +24,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from dashboard.briefing.svgmap import KIND_COLOURS, MapPlace, cluster_view, core_places, fit_view, render_svg
-from dashboard.corpus.tables import INFERRED_DAY
-from dashboard.views.panels import plain
+from dashboard.views.panels import inferred_note, plain
 from dashboard.views.query import Filters, Selection, events_for_place, quotes_for_place, select
 
 if TYPE_CHECKING:
@@ -84,15 +83,7 @@ def _event_date(row: pd.Series) -> str:
     end = _text(row.get("date_end"))
     if end and end != _text(row.get("date")):
         return f"{start} – {human_date(end, row.get('date_precision'))}"
-    return start + _inferred(row)
-
-
-def _inferred(row: pd.Series) -> str:
-    """' (inferred from "Sunday")' for a day reckoned from the publication date, else ''."""
-    if _text(row.get("date_precision")) != INFERRED_DAY:
-        return ""
-    said = _text(row.get("date_text"))
-    return f" (inferred from “{said}”)" if said else " (inferred from the publication date)"
+    return start + inferred_note(row)
 
 
 def reference(row: pd.Series) -> str:
@@ -326,7 +317,7 @@ def _quote_html(q: pd.Series) -> str:
     speaker = _text(q.get("speaker")) or "unattributed"
     role = _text(q.get("role"))
     dated = _text(q.get("date"))
-    when = human_date(q.get("date"), q.get("date_precision")) + _inferred(q) if dated else "date not stated"
+    when = human_date(q.get("date"), q.get("date_precision")) + inferred_note(q) if dated else "date not stated"
     places = _list(q.get("places"))
     where = f" · {esc(', '.join(places))}" if places else ""
     who = f'<span class="speaker">{esc(speaker)}</span>' + (f', <span class="role">{esc(role)}</span>' if role else "")

@@ -48,11 +48,15 @@ def date_label(row: Mapping[str, Any]) -> str:
     text = str(value) if _is_blank(end) or end == value else f"{value} – {end}"
     if precision in ("month", "year"):
         text += f" ({precision} only)"
-    elif precision == INFERRED_DAY:
-        # "on Sunday", "yesterday": the day was reckoned from the publication date, not written out.
-        said = row.get("date_text")
-        text += f" (inferred from “{said}”)" if not _is_blank(said) else " (inferred from the publication date)"
-    return text
+    return text + inferred_note(row)
+
+
+def inferred_note(row: Mapping[str, Any]) -> str:
+    """' (inferred from “on Sunday”)' for a day reckoned from the publication date, not written out; else ''."""
+    if row.get("date_precision") != INFERRED_DAY:
+        return ""
+    said = row.get("date_text")
+    return f" (inferred from “{said}”)" if not _is_blank(said) else " (inferred from the publication date)"
 
 
 def source_ref(row: Mapping[str, Any]) -> str:
