@@ -107,3 +107,24 @@ def test_an_event_s_place_may_be_labelled_by_any_of_its_names(
           "reference: 2025-03-05\nE | Trucks left | 2025-03-02 | Khmeimim\nE | Rebel fighters | 2025-03-03 | Hama\n")
     assert main([str(tmp_path)]) == 0
     assert "| event's primary place right |   -   | 0.50 | 1/2 |" in capsys.readouterr().out
+
+
+LABELLED_SETS = sorted(p.parent for p in (ROOT / "tests").glob("*/README.md") if any(p.parent.glob("*.labels")))
+
+
+@pytest.mark.parametrize("folder", LABELLED_SETS, ids=lambda p: p.name)
+def test_every_label_of_a_committed_set_points_at_one_line(folder: Path) -> None:
+    """A label whose words sit on two lines (or none) stops the scorer for the whole set, so a set is
+    checked when it lands, not when someone first scores it. Reads labels and texts only, never the
+    extractor, so a sealed set stays sealed."""
+    from dashboard.extraction.evaluate import _line_of, load_corpus
+
+    docs = load_corpus(folder)
+    assert len(docs) == len(list(folder.glob("*.labels")))
+    for doc in docs:
+        for label in [*doc.quotes, *doc.events, *doc.places]:
+            _line_of(doc, label.fragment)
+
+
+def test_the_labelled_sets_are_found() -> None:
+    assert {p.name for p in LABELLED_SETS} >= {"devcorpus", "heldout", "heldout3", "sealed", "sealed2"}
