@@ -244,3 +244,79 @@ def test_an_inverted_said_name_after_a_clause(ex: Extractor, text: str, expected
 )  # fmt: skip
 def test_a_statement_reporting_a_leader_and_a_second_verb(ex: Extractor, text: str, expected: list) -> None:
     assert who(ex, text) == expected
+
+
+# -- interview turns in mixed case, and the quotations inside an answer -----------------------------------
+
+INTERVIEW = (
+    "Energy analyst Petra Lindqvist tells Radio Nord why the pipeline matters.\n"
+    "\n"
+    "Radio Nord: Has the pipeline been closed for good?\n"
+    "\n"
+    "Petra Lindqvist: Not for good. The valves are shut, but nobody has cut the pipe, and it can reopen in a week.\n"
+    "\n"
+    "Radio Nord: What does the ministry say?\n"
+    "\n"
+    'Lindqvist: Very little. The minister keeps saying the matter is "under review by the experts." '
+    'A Danish engineer told me in May, "We could restart it on a Monday morning if asked." I believe him.\n'
+    "\n"
+    "Radio Nord: And the price of gas?\n"
+    "\n"
+    "Lindqvist: It will go up before it comes down.\n"
+)
+
+
+def test_an_interviewee_named_in_full_then_by_surname_answers_every_turn(ex: Extractor) -> None:
+    quotes = ex.extract(INTERVIEW, REF).quotes
+    answers = [(q.text[:12], q.speaker) for q in quotes if q.speaker == "Petra Lindqvist"]
+    assert answers == [("Not for good", "Petra Lindqvist"), ("Very little.", "Petra Lindqvist"),
+                       ("It will go u", "Petra Lindqvist")]  # fmt: skip
+    # the interviewer's questions are no quotes
+    assert not any(q.text.startswith(("Has the pipeline", "What does", "And the price")) for q in quotes)
+
+
+def test_a_quotation_inside_an_answer_belongs_to_whom_the_answer_attributes_it(ex: Extractor) -> None:
+    quotes = {q.text: q.speaker for q in ex.extract(INTERVIEW, REF).quotes}
+    assert quotes["We could restart it on a Monday morning if asked."] == "Danish engineer"
+    assert quotes["under review by the experts."] == "minister"
+    # look-alike: one labelled line is no interview; its words are no quote
+    one = "Petra Lindqvist: Not for good. The valves are shut, but nobody has cut the pipe.\n"
+    assert ex.extract(one, REF).quotes == []
+
+
+# -- a quotation inside a quotation ----------------------------------------------------------------------
+
+
+def test_single_quoted_words_with_their_own_verb_are_a_quote_of_their_own(ex: Extractor) -> None:
+    text = (
+        "Presidential spokesman Oleg Varin spoke on Monday.\n"
+        "Another channel, Zapiski Frontovika, mocked the line: \"Varin says 'the port is a matter for talks with "
+        "partners.' Talks with whom? With the men we bombed?\"\n"
+    )
+    quotes = [(q.text[:20], q.speaker) for q in ex.extract(text, REF).quotes]
+    assert quotes == [("Varin says 'the port", "Zapiski Frontovika"), ("the port is a matter", "Oleg Varin")]
+    # look-alike: scare quotes inside a quotation, with no verb of their own, are the outer speaker's words
+    scare = ("Another channel mocked the line: \"The 'special operation' is over, and nobody told the men in the "
+             'trenches about it at all."')  # fmt: skip
+    assert [(q.text[:8], q.speaker) for q in ex.extract(scare, REF).quotes] == [("The 'spe", "Another channel")]
+
+
+# -- a speaker named with a short quote, an appositive of place, "what she told" --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('A former guard with the Eastern Corps, the successor to the old militia, said the camp was now "home". '
+         '"Everything we had is gone now," he told us by phone.', ["former guard with the Eastern Corps"]),
+        ('Another envoy, from the Nordic camp, countered that "if we do not ask now, we never will get it."',
+         ["Another envoy"]),
+        ("EU LINE: High Representative Kaja Lind is expected to repeat what she told reporters on Sunday. "
+         '"Russia has to leave," she said.', ["Kaja Lind"]),
+        # look-alike: with nobody named, "what she told" gives no one to "she"
+        ('Officials are expected to repeat what she told reporters on Sunday. "Russia has to leave," she said.',
+         [None]),
+    ],
+)  # fmt: skip
+def test_short_quotes_place_appositives_and_what_she_told(ex: Extractor, text: str, expected: list) -> None:
+    assert who(ex, text)[-1:] == expected  # the quote after the sentence that names its speaker

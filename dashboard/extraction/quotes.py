@@ -202,6 +202,10 @@ def _parse_part(phrase: str) -> tuple[str | None, str | None, bool]:
     if not name:
         if len(tokens) > 7:
             short = _short_description(tokens)  # "a source in the Ministry of Interior of the interim government"
+            named = any(t[:1].isupper() for t in tokens)  # "official in the eastern administration of General X"
+            if not short and named and len(tokens) <= 12 and _person_before_preposition(tokens):
+                cut = -2 if tokens[-2] in ("in", "at") and tokens[-1][:1].isupper() else len(tokens)
+                short = " ".join(tokens[:cut])  # all of it, as the reader cites it, but where they sit ("in Damascus")
             return (short, None, False) if short else (None, None, False)
         # "the ministry": kept marked as definite, so the context can find which ministry
         return ("the " if definite else "") + " ".join(tokens), None, False
@@ -261,6 +265,8 @@ def _parse_subject(phrase: str) -> Speaker:
         parts[-1] = _WEEKDAY_TAIL.sub("", parts[-1]) or parts[-1]  # "... in Manama last Saturday said"
     while len(parts) >= 2 and _MODIFIER.match(parts[-1]):
         parts.pop()  # "The statement, signed by eleven agencies,": a modifier, the subject stands before it
+    while len(parts) >= 2 and parts[-1].split()[0].lower() in ("from", "of", "with", "in"):
+        parts.pop()  # "Another envoy, from the Nordic camp,": where the speaker stands, not who
     if parts:
         parts[-1] = _RELATIVE.sub("", parts[-1]) or parts[-1]  # "a blogger who calls himself ...": the blogger
     if not parts:
@@ -716,7 +722,7 @@ def _verb_search(text: str) -> re.Match[str] | None:
 
 
 _SUBJECT_STOP = frozenset(
-    """later also published issued released posted put made gave sent said wrote told announced has had
+    """later also published issued released posted put made gave sent said wrote told announced has had keeps kept
     have was were is are will would""".split()
 )
 
@@ -817,7 +823,8 @@ def _observe_subject(sentence: str, m: re.Match[str], ctx: SpeakerContext) -> Sp
     if carrier and m.group(1) in ("reported", "reports") and re.search(r",\s*\S+(?:\s+\S+)?\s*$", subject):
         ctx.remember((carrier.group(1), None))  # "Kuwait's foreign ministry affirmed ..., KUNA reported": the ministry
         return None
-    inverted = _inverted_speaker(sentence, m)
+    what = _WHAT_PRONOUN.search(subject)
+    inverted = _inverted_speaker(sentence, m) or (_clause_subject(subject[: what.start()], ctx) if what else None)
     if inverted:  # "Such anger has limits, said NAME, a researcher ...": NAME
         resolved = ctx.resolve(inverted)
         ctx.remember(resolved)
@@ -968,6 +975,8 @@ def find_quotes(
                 attached = False  # `used "double-tap" strikes`: one word before a noun is a term
             if words < MIN_QUOTE_WORDS and not attached and not carried_on:
                 prev_end = kept_end  # a scare quote or a term, not speech: part of the words around it
+                if speaker and speaker[0] and qi == 0:
+                    ctx.remember(ctx.resolve(speaker))  # `X said the base was now "our home"`: X is the next "he"
                 continue
             if speaker is None and last_speaker[0]:
                 speaker = last_speaker  # continues the previous speaker
@@ -986,6 +995,8 @@ def find_quotes(
             if not q.closed:
                 ctx.open_quote = True
             out.append((Quote(s, e, inner, who, role), si))
+            if "'" in inner or "\u2018" in inner:  # `"Orlov says 'the port is a matter for talks.' Talks with whom?"`
+                out.extend((nested, si) for nested in _quotes_inside(line, s, e, ctx))
     return out
 
 
@@ -1057,6 +1068,7 @@ def transcript_answerers(text: str, is_outlet: object = None) -> frozenset[str]:
         m = _TRANSCRIPT_LABEL.match(raw) if ":" in raw[:40] else None
         if m:
             lines.setdefault(m.group("label"), []).append(raw[m.end() :].rstrip())
+    lines = _by_surname(lines)
     out = set()
     for label, said in lines.items():
         if len(said) < 2 or label.lower() in _NOT_ANSWERERS or label.split()[0].lower() in _NOT_ANSWERERS:
@@ -1184,7 +1196,7 @@ def _clause_subject(clause: str, ctx: SpeakerContext | None = None) -> Speaker |
     name, role = _parse_subject(m.group(1))
     if not name:
         return None
-    if name[:1].isupper() and not name.lower().startswith(("the ", "a ", "an ")):
+    if name[:1].isupper() and name.split()[0].lower() not in _NP_STARTS:
         words = name.split()
         proper = all(w[:1].isupper() or _PARTICLES.match(w) for w in words)
         known = len(words) >= 2 or name.isupper() or _PARTICLES.match(name.lower()) or \
@@ -1268,3 +1280,47 @@ def _inverted_speaker(sentence: str, m: re.Match[str]) -> Speaker | None:
 
 
 _CLAUSE_VERBS = frozenset("was were is are had has have would will could did do does can may might must that".split())
+
+
+# A quotation inside a quotation, in single marks: "'the port is a matter for talks.'"
+_SINGLE_QUOTED = re.compile(
+    r"(?:(?<=\s)|(?<=^)|(?<=[\"\u201c\u00ab]))['\u2018](?=[A-Za-z])(?P<words>[^'\u2018\u2019\"\u201c\u201d]{8,}?[\w.,!?])"
+    r"['\u2019](?=[\s.,;:!?)\"\u201d\u00bb]|$)"
+)
+
+
+def _quotes_inside(line: str, s: int, e: int, ctx: SpeakerContext) -> list[Quote]:
+    """The words someone else said, quoted inside a quotation with their own verb of speech: a quote of theirs."""
+    out = []
+    for m in _SINGLE_QUOTED.finditer(line, s, e):
+        if word_count(m.group("words")) < MIN_QUOTE_WORDS:
+            continue
+        opening = max(line.rfind(". ", s, m.start()), line.rfind("? ", s, m.start()), s - 2) + 2
+        found = _attribution_before(line[opening : m.start()])
+        if not found or found[0] != "verb" or found[2] > 4 or not found[1] or not found[1][0]:
+            continue  # no verb of speech of its own: the outer speaker's words
+        who, role = ctx.resolve(found[1]) or (None, None)
+        if who:
+            out.append(Quote(m.start("words"), m.end("words"), m.group("words"), who, role))
+    return out
+
+
+def _by_surname(lines: dict[str, list[str]]) -> dict[str, list[str]]:
+    """ "Marina Volkova:" once, then "Volkova:": one person's answers, counted together under each label."""
+    together: dict[str, list[str]] = {}
+    for label, said in lines.items():
+        together.setdefault(label.split()[-1].upper(), []).extend(said)
+    return {label: together[label.split()[-1].upper()] for label in lines}
+
+
+def answer_with_quotes(
+    answer: Quote, line: str, sentences: list[tuple[int, int]], spans: list[QuoteSpan], ctx: SpeakerContext
+) -> list[tuple[Quote, int]]:
+    """A transcript's answer, and the quotations inside it: each belongs to whom the answer attributes it."""
+    si = next((i for i, (a, b) in enumerate(sentences) if answer.start < b), 0)
+    out = [(answer, si)]
+    if spans:
+        answerer = ctx.last_quoted
+        out += [(q, i) for q, i in find_quotes(line, sentences, spans, ctx) if q.speaker != answer.speaker]
+        ctx.last_quoted = ctx.last_person = answerer  # the next answer's "he" and "she" are the interviewee
+    return out
