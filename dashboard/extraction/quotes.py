@@ -6,7 +6,8 @@ it (`X said: "..."`, `X said on Monday that ... "..."`, `X was quoted as saying 
 who remarked, "..."`, `X called on fighters not to harm "..."`, `in what X said meant "..."`,
 `according to X`), a participle that carries the speaker on (`..., saying that "..."`), and a
 quotation that continues the previous speaker (the rest of the sentence, the next paragraph), and a press
-release's `NAME said:` that hands the quote paragraphs below it to NAME.
+release's `NAME said:` that hands the quote paragraphs below it to NAME, and a clause with no verb of speech
+that ends in a colon (`NAME put it bluntly:`, `He continued: «...`) that does the same.
 
 Who: the speaker is a name without its title, the title and organisation are the role; an
 organisation can speak; unnamed speakers stay as written ("a port worker", "TASS's source").
