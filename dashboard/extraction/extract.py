@@ -29,6 +29,7 @@ from dashboard.extraction.dates import (
 from dashboard.extraction.phrases import PhraseIndex, PhraseMatch, Token, is_acronym, tokenize
 from dashboard.extraction.quotes import (
     SpeakerContext,
+    answer_with_quotes,
     find_quotes,
     is_transcript,
     qa_answer,
@@ -373,8 +374,8 @@ class Extractor:
         answer = transcript_answer(line, self._answerers, self.speakers)
         if answer is None and self._transcript and not spans:
             answer = qa_answer(line, self.speakers)
-        if answer is not None:  # an answer in a transcript: the whole line is the speaker's words
-            quotes = [(answer, next((i for i, (a, b) in enumerate(sentences) if answer.start < b), 0))]
+        if answer is not None:  # an answer in a transcript: the whole line is the speaker's words, and its quotes
+            quotes = answer_with_quotes(answer, line, sentences, spans, self.speakers)
         else:
             quotes = find_quotes(line, sentences, spans, self.speakers)
         event_of_sentence: dict[int, int] = {}

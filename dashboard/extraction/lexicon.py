@@ -150,7 +150,7 @@ TITLES = frozenset(
     representative mr. ms. mrs. dr. director head deputy chairman chairwoman chair official officer
     minister, analyst journalist correspondent editor reporter top senior former acting state
     military intelligence agency army navy ministry foreign top-ranking high-ranking general-secretary
-    secretary-general governor mayor mp lawmaker""".split()
+    secretary-general governor mayor mp mep lawmaker""".split()
 )
 
 # Verbs of speech that attribute a quotation.
@@ -162,7 +162,8 @@ SPEECH_VERBS = frozenset(
     denies tweeted urged urges vowed vows promised promises remarked remarks recalled recalls commented
     comments admitted admits conceded concedes complained complains concluded suggested suggests predicted
     predicts cautioned assured reiterated reiterates pledged demanded boasted lamented answered responded
-    responds shouted express expressed expresses voiced assessed assesses ordered orders instructed""".split()
+    responds countered counters shouted express expressed expresses voiced assessed assesses ordered orders
+    instructed""".split()
 )
 # Participles that carry the previous speaker on ("..., saying that ...").
 SPEECH_PARTICIPLES = frozenset("saying adding noting calling citing writing telling claiming stressing warning".split())
