@@ -15,8 +15,8 @@ import json
 import logging
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import asdict
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 
@@ -58,8 +58,9 @@ from dashboard.geo.gazetteer import Place
 
 # The build's public face: the app, the store, the pages and the command line call these as `pipeline.X`;
 # the tables' files (tables.py), the reduce (assembly.py) and placing names (context.py) sit below it.
-__all__ = ["BUILD_DIR", "SEEDS_DIR", "Context", "DocumentResult", "Tables", "build", "build_dir", "build_stamp",
-           "extract_document", "forget_assemblies", "patched", "read_tables", "seeds_dir"]
+__all__ = ["BUILD_DIR", "SEEDS_DIR", "Context", "DocumentResult", "Tables", "WorkerState", "build", "build_dir",
+           "build_stamp", "extract_document", "extraction_worker", "forget_assemblies", "patched", "read_tables",
+           "seeds_dir", "warm_extraction_worker"]
 
 log = logging.getLogger(__name__)
 
@@ -188,40 +189,11 @@ def _build(seeds: Path, build_dir: Path, ctx: Context, seconds: float | None,
     if not paths:
         raise InputError(f"{seeds}: holds no .txt documents. Add at least one article.")
     limit = isolate.time_limit() if seconds is None else seconds
-    if kept_assembly(build_dir) is None:
-        _restore(build_dir, ctx)
-    kept = kept_row_store(build_dir)
-    if kept is not None and kept.segments == rowstore.segments(build_dir):
-        store = kept  # segments never change once written: the same list is the same rows
-    else:
-        store = rowstore.load(build_dir)
-    known = store.known()  # documents whose rows are stored: their cached extraction is not even read
-    results: list[DocumentResult] = []
-    batch = rowstore.Batch()  # new documents' rows, made as each is extracted (memory: see `rowstore.Batch`)
-    stopped = [f"{p}: is a symbolic link, so it was not read (a link can point at any file on the server). "
-               "Put a copy of the document in the folder instead." for p in linked_documents(seeds)]  # fmt: skip
-    with isolate.ExtractionWorker(_worker_extractor, (ctx.places,), limit) as worker:
-        for p in paths:
-            seen = _unchanged_document(p, ctx, known)
-            if seen is not None:
-                results.append(seen)
-                continue
-
-            def extract(text: str, reference_date: date, p: Path = p) -> Extraction:
-                return worker.call(_extract_job, text, reference_date, what=f"{p}: extraction")
-
-            try:
-                result = _remember(p, ctx, lambda p=p, extract=extract: extract_document(
-                    p, ctx, cache_dir=build_dir / "cache", known=known, extract=extract))
-                if result.extraction is not None and result.key not in known:  # into rows now, not at the end
-                    batch.add(result.key, result.extraction)
-                    result.extraction = None
-                results.append(result)
-            except isolate.TimeLimitError as exc:
-                stopped.append(f"{exc} The document was left out of the tables: it may hold a very long line "
-                               f"or text built to stall extraction. Split it into paragraphs or remove it from "
-                               f"{seeds}; {isolate.TIME_LIMIT_ENV} sets the limit.")  # fmt: skip
-                log.info("%s", stopped[-1])
+    with extraction_worker(ctx, limit) as worker:
+        worker.warm()  # its extractor is built while the last build's state is read (a new document needs it)
+        if kept_assembly(build_dir) is None:
+            _restore(build_dir, ctx)
+        store, results, batch, stopped = _extract_new(seeds, build_dir, ctx, paths, worker)
     if not results:
         raise InputError(f"{seeds}: no document could be extracted. " + " ".join(stopped))
     tables = build_tables(results, ctx, build_dir, store, fixes, batch)
@@ -232,6 +204,43 @@ def _build(seeds: Path, build_dir: Path, ctx: Context, seconds: float | None,
     else:
         patchstate.discard(build_dir)  # it was for the tables just replaced
     return tables, written
+
+
+def _extract_new(seeds: Path, build_dir: Path, ctx: Context, paths: list[Path], worker: isolate.ExtractionWorker,
+                 ) -> tuple[rowstore.Store, list[DocumentResult], rowstore.Batch, list[str]]:  # fmt: skip
+    """Every document's result: unchanged ones as the last build left them, new ones extracted by `worker`."""
+    kept = kept_row_store(build_dir)
+    if kept is not None and kept.segments == rowstore.segments(build_dir):
+        store = kept  # segments never change once written: the same list is the same rows
+    else:
+        store = rowstore.load(build_dir)
+    known = store.known()  # documents whose rows are stored: their cached extraction is not even read
+    results: list[DocumentResult] = []
+    batch = rowstore.Batch()  # new documents' rows, made as each is extracted (memory: see `rowstore.Batch`)
+    stopped = [f"{p}: is a symbolic link, so it was not read (a link can point at any file on the server). "
+               "Put a copy of the document in the folder instead." for p in linked_documents(seeds)]  # fmt: skip
+    for p in paths:
+        seen = _unchanged_document(p, ctx, known)
+        if seen is not None:
+            results.append(seen)
+            continue
+
+        def extract(text: str, reference_date: date, p: Path = p) -> Extraction:
+            return worker.call(_extract_job, text, reference_date, what=f"{p}: extraction")
+
+        try:
+            result = _remember(p, ctx, lambda p=p, extract=extract: extract_document(
+                p, ctx, cache_dir=build_dir / "cache", known=known, extract=extract))
+            if result.extraction is not None and result.key not in known:  # into rows now, not at the end
+                batch.add(result.key, result.extraction)
+                result.extraction = None
+            results.append(result)
+        except isolate.TimeLimitError as exc:
+            stopped.append(f"{exc} The document was left out of the tables: it may hold a very long line "
+                           f"or text built to stall extraction. Split it into paragraphs or remove it from "
+                           f"{seeds}; {isolate.TIME_LIMIT_ENV} sets the limit.")  # fmt: skip
+            log.info("%s", stopped[-1])
+    return store, results, batch, stopped
 
 
 def _restore(build_dir: Path, ctx: Context) -> None:
@@ -311,12 +320,31 @@ def _remember(path: Path, ctx: Context, extract: Callable[[], DocumentResult]) -
     return result
 
 
-def _worker_extractor(places: list[Place]) -> Extractor:
-    """Runs once in a build's worker process: the extractor's phrase indexes."""
-    return Extractor(places)
+@dataclass
+class WorkerState:
+    """What an extraction worker makes once from the gazetteer: its places and the extractor's phrase indexes."""
+
+    places: list[Place]
+    extractor: Extractor
 
 
-def _extract_job(extractor: Extractor, text: str, reference_date: date) -> Extraction:
+def _worker_state(places: list[Place]) -> WorkerState:
+    """Runs once in an extraction worker process."""
+    return WorkerState(places, Extractor(places))
+
+
+def extraction_worker(ctx: Context, seconds: float) -> AbstractContextManager[isolate.ExtractionWorker]:
+    """The process's warm extraction worker for `ctx`'s gazetteer (`isolate.shared_worker`): builds,
+    rebuilds and the app's previews share it, so only the first of them waits for it to start."""
+    return isolate.shared_worker(ctx.gazetteer_hash, _worker_state, (ctx.places,), seconds)
+
+
+def warm_extraction_worker(ctx: Context) -> None:
+    """Start the process's extraction worker for `ctx` now, without waiting (see `extraction_worker`)."""
+    isolate.warm_shared(ctx.gazetteer_hash, _worker_state, (ctx.places,), isolate.time_limit())
+
+
+def _extract_job(state: WorkerState, text: str, reference_date: date) -> Extraction:
     """Runs in the worker, one document at a time."""
     isolate.slow_for_tests(text)
-    return extractor.extract(text, reference_date)
+    return state.extractor.extract(text, reference_date)
