@@ -19,15 +19,18 @@ from contextlib import AbstractContextManager, contextmanager
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from dashboard.corpus import isolate, patchstate, rowstore
 from dashboard.corpus.assembly import (
+    _Assembly,
     build_tables,
     forget,
     keep_assembly,
     kept_assembly,
     kept_row_store,
     patched,
+    replay,
     write_tables,
 )
 from dashboard.corpus.context import (
@@ -246,31 +249,70 @@ def _extract_new(seeds: Path, build_dir: Path, ctx: Context, paths: list[Path], 
 def _restore(build_dir: Path, ctx: Context) -> None:
     """Take up the state an earlier process saved beside these tables, if it still holds (`patchstate`)."""
     segments = rowstore.segments(build_dir)
-    state = patchstate.load(build_dir, build_stamp(build_dir), patchstate.stamps(ctx.gazetteer_hash, segments))
+    stamp = build_stamp(build_dir)
+    state = patchstate.load(build_dir, stamp, patchstate.stamps(ctx.gazetteer_hash, segments))
     if state is None:
         return
-    memo = state["assembly"]
-    memo.events, memo.merged, memo.store, memo.arrow = state["events"], state["merged"], state["store"], state["arrow"]
+    try:
+        base = state["base"]
+        memo = base["assembly"]
+        memo.events, memo.merged, memo.store, memo.arrow = base["events"], base["merged"], base["store"], base["arrow"]
+        seen = base["seen"]
+        if state["steps"]:  # the patches saved since the base, each as what it changed (`assembly.replay`)
+            head = state["head"]
+            memo, seen = replay(memo, state["steps"], head), head["seen"]
+        if not isinstance(memo, _Assembly) or not isinstance(seen, dict):
+            raise TypeError("not a saved assembly")
+    except Exception as exc:  # noqa: BLE001 - a state that does not fit together: assemble in full
+        log.warning("ignoring the saved build state in %s (%s): assembling in full", build_dir, exc)
+        patchstate.discard(build_dir)
+        return
     memo.store.segments = segments  # the same names (checked), as paths under this build folder
+    memo.saved_as, memo.journal = stamp, None
     keep_assembly(build_dir, memo)
-    for path, entry in state["seen"].items():
+    for path, entry in seen.items():
         _SEEN.setdefault(path, entry)
 
 
+_HEAD = ("docs", "doc_rows", "ev_pos", "qu_pos", "mentions", "places", "hidden", "gazetteer_hash", "renamed")
+
+
 def _save_state(build_dir: Path, ctx: Context, paths: list[Path]) -> None:
+    """Save what the next process needs to patch these tables: only what this patch changed when the
+    state on disk is the last build's (`patchstate.append`), else the whole assembly (`patchstate.save`)."""
     memo = kept_assembly(build_dir)
     if memo is None:
         return
     from dataclasses import replace
 
+    stamp = build_stamp(build_dir)
+    expected = patchstate.stamps(ctx.gazetteer_hash, memo.store.segments)
     seen = {str(p): _SEEN[str(p)] for p in paths if str(p) in _SEEN}
+    journal, memo.journal = memo.journal, None
+    step = _step(memo, journal) if journal is not None else None
+    if step is not None:
+        head = {**{k: getattr(memo, k) for k in _HEAD}, "seen": seen}
+        if patchstate.append(build_dir, journal["from"], stamp, expected, step, head):
+            memo.saved_as = stamp
+            return
     # A spliced Arrow table is slices of older ones: pickled, each slice would carry its whole parent's buffers.
     arrow = memo.arrow.combine_chunks() if memo.arrow is not None else None
     # The large parts one by one (see `patchstate.save`); `table` served this build's write only.
-    state = {"assembly": replace(memo, table=None, arrow=None, events=None, merged=None, store=None), "seen": seen,
-             "events": memo.events, "merged": memo.merged, "store": memo.store, "arrow": arrow}  # fmt: skip
-    patchstate.save(build_dir, build_stamp(build_dir), patchstate.stamps(ctx.gazetteer_hash, memo.store.segments),
-                    state)  # fmt: skip
+    state = {"assembly": replace(memo, table=None, arrow=None, events=None, merged=None, store=None, journal=None),
+             "seen": seen, "events": memo.events, "merged": memo.merged, "store": memo.store,
+             "arrow": arrow}  # fmt: skip
+    patchstate.save(build_dir, stamp, expected, state)
+    memo.saved_as = stamp
+
+
+def _step(memo: Any, journal: dict[str, Any]) -> dict[str, Any] | None:
+    """A patch's journal with the rows it added to the row store; None when the store was compacted meanwhile
+    (its rows are no longer the old ones plus these: save the whole state)."""
+    before, now = journal["segments_before"], [p.name for p in memo.store.segments]
+    if before and (not now or now[0] != before[0]):  # rewritten whole (`rowstore.add` dropped dead rows)
+        return None
+    store_new = {k: getattr(memo.store, k).iloc[journal["store_before"][k]:] for k in rowstore.KINDS}
+    return {**{k: v for k, v in journal.items() if k not in ("from", "segments_before")}, "store_new": store_new}
 
 
 _SEEN: dict[str, tuple[tuple, str, DocumentResult]] = {}  # path -> (file signature, gazetteer hash, result)
