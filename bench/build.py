@@ -316,8 +316,12 @@ def measure_app(out: Path, saves: int = 3) -> dict[str, Any]:
     The tables and the state on disk are those the command line left (`measure_cli` runs first)."""
     info = json.loads((out / "generated.json").read_text(encoding="utf-8"))
     seeds, build_dir = out / "seeds", out / "build"
+    import tempfile
+
     result: dict[str, Any] = {}
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    geodata = Path(tempfile.mkdtemp(prefix="bench-geodata-"))  # saves write an audit entry: never into geodata/
+    shutil.copytree(ROOT / "geodata", geodata, dirs_exist_ok=True)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "DASHBOARD_GEODATA_DIR": str(geodata)}
 
     def sync() -> None:  # the tables (and their saved state) brought back to the corpus, as the command does
         subprocess.run([sys.executable, "-c", _CLI, info["gazetteer"], str(seeds), str(build_dir)], cwd=ROOT,
@@ -337,6 +341,7 @@ def measure_app(out: Path, saves: int = 3) -> dict[str, Any]:
         for name in set(os.listdir(seeds)) - before:
             (seeds / name).unlink()
         sync()
+        shutil.rmtree(geodata, ignore_errors=True)
     return result
 
 

@@ -14,7 +14,8 @@ and a job over its time limit is killed and reported, never waited on for good.
   to build its phrase indexes); another caller while it is busy gets a fresh worker of its own.
 
 Workers come from a "forkserver": a clean process started once that forks each worker, so a
-worker never inherits the web server's threads and locks, and starts in milliseconds.
+worker never inherits the web server's threads and locks, and starts in milliseconds. A process
+running a single thread (the command line) forks its long-lived worker itself (`_may_fork`).
 It is one module over 300 lines because the one-off job, the long-lived worker and the shared warm
 one keep one set of promises (a limit per job, the caller's environment, a stopped or dead worker
 replaced) that only hold if they are made side by side.
@@ -23,6 +24,8 @@ replaced) that only hold if they are made side by side.
 from __future__ import annotations
 
 import atexit
+import gc
+import logging
 import math
 import multiprocessing
 import multiprocessing.spawn
@@ -37,6 +40,8 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from dashboard.errors import DashboardError
+
+log = logging.getLogger(__name__)
 
 TIME_LIMIT_ENV = "DASHBOARD_EXTRACT_SECONDS"
 DEFAULT_SECONDS = 60.0
@@ -84,6 +89,14 @@ def _preparation_data(name: str) -> dict[str, Any]:
 
 
 multiprocessing.spawn.get_preparation_data = _preparation_data
+
+
+def _may_fork() -> bool:
+    """Whether a worker may be forked from this process directly: only when it runs one thread (the
+    command line), so no other thread can hold a lock the child would inherit held. It then starts
+    in milliseconds, where the forkserver first starts a Python and imports the pipeline (about a
+    second of CPU). A process with threads (the app's server) always uses the forkserver."""
+    return threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -179,11 +192,15 @@ def _stop(worker: multiprocessing.process.BaseProcess) -> None:
 # -- a worker for a whole build ----------------------------------------------------------
 
 
-def _serve(conn: Connection, setup: Callable[..., Any], setup_args: tuple, env: dict[str, str]) -> None:
+def _serve(conn: Connection, setup: Callable[..., Any], setup_args: tuple, env: dict[str, str],
+           callers_end: Connection | None = None) -> None:  # fmt: skip
     """Worker loop: build the state once, then answer (fn, args, seconds, env) jobs until told to stop.
 
     Each job brings its limit and the caller's environment: a warm worker outlives the settings it
     was started with (a test or a deployment changes them between builds)."""
+    if callers_end is not None:  # forked: its copy of the caller's end would keep the pipe open after the caller
+        callers_end.close()
+    gc.enable()  # forked from a build, which pauses the collector
     _adopt(env)
     state = setup(*setup_args)
     conn.send(("ready", None))
@@ -217,24 +234,40 @@ class ExtractionWorker:
         self._used = False  # a job was sent: closing then waits for the worker to finish, else it is killed
         self._ready = False  # its setup finished (a job's limit does not count the setup)
         self.started = 0  # workers started so far (the benchmark and the tests count restarts)
+        self._lock = threading.RLock()  # `warm` may start it on another thread
 
     def _start(self) -> Connection:
-        if self._conn is not None and self._worker is not None and not self._worker.is_alive():
-            self.close(kill=True)  # died (or was killed) between jobs: replace it
-        if self._conn is None:
-            ctx = _context()
-            mine, theirs = ctx.Pipe(duplex=True)
-            args = (theirs, self.setup, self.setup_args, dict(os.environ))
-            self._worker = ctx.Process(target=_serve, args=args, daemon=True, name=f"{WORKER_NAME}-build")
-            self._worker.start()
-            theirs.close()
-            self._conn, self._used, self._ready = mine, False, False
-            self.started += 1
-        return self._conn
+        with self._lock:
+            if self._conn is not None and self._worker is not None and not self._worker.is_alive():
+                self.close(kill=True)  # died (or was killed) between jobs: replace it
+            if self._conn is None:
+                fork = _may_fork()
+                ctx = multiprocessing.get_context("fork") if fork else _context()
+                mine, theirs = ctx.Pipe(duplex=True)
+                args = (theirs, self.setup, self.setup_args, dict(os.environ), mine if fork else None)
+                self._worker = ctx.Process(target=_serve, args=args, daemon=True, name=f"{WORKER_NAME}-build")
+                self._worker.start()
+                theirs.close()
+                self._conn, self._used, self._ready = mine, False, False
+                self.started += 1
+            return self._conn
 
     def warm(self) -> None:
-        """Start the worker now (if none is running) and return at once: its setup runs meanwhile."""
-        self._start()
+        """Start the worker now (if none is running) and return at once: its setup runs meanwhile.
+
+        From the forkserver (a process with threads: the app's server), the start itself waits for
+        the forkserver, which the first time starts a Python and imports the pipeline: that runs on a
+        thread of its own, so the page or the build goes on meanwhile."""
+        if _may_fork():
+            self._start()
+        else:
+            threading.Thread(target=self._start_quietly, name=f"{WORKER_NAME}-starter", daemon=True).start()
+
+    def _start_quietly(self) -> None:
+        try:
+            self._start()
+        except Exception:  # noqa: BLE001 - the next call starts it again and reports what fails
+            log.warning("could not start the extraction worker ahead of time", exc_info=True)
 
     @property
     def pid(self) -> int | None:
@@ -263,8 +296,9 @@ class ExtractionWorker:
         return _outcome(kind, value)
 
     def close(self, kill: bool = False) -> None:
-        conn, worker = self._conn, self._worker
-        self._conn = self._worker = None
+        with self._lock:
+            conn, worker = self._conn, self._worker
+            self._conn = self._worker = None
         kill = kill or not self._used  # never given a job: no reason to wait for its setup to finish
         if conn is not None:
             if not kill:

@@ -272,7 +272,10 @@ def add(build_dir: Path, store: Store, new: dict[str, pd.DataFrame], live: set[s
         write = new
     if not len(write["keys"]) and not compact:
         return store
-    seg = folder / f"seg-{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**9}"
+    # Named so that names sort as the segments were written (`segments` reads them in that order): the
+    # second, then its nanoseconds zero-padded (a monotonic clock's remainder did not sort within a second).
+    ns = time.time_ns()
+    seg = folder / f"seg-{time.strftime('%Y%m%dT%H%M%S', time.localtime(ns // 10**9))}-{ns % 10**9:09d}-{os.getpid()}"
     tmp = folder / f".{seg.name}"
     tmp.mkdir()
     for kind in KINDS:
