@@ -237,11 +237,11 @@ import sys
 from pathlib import Path
 from dashboard.corpus.context import Context
 Context.create.__func__.__defaults__ = (Path(sys.argv[1]), None)
-from dashboard.cli.main import main
+from dashboard.cli.main import exit_now, main
 t1 = time.perf_counter()
 code = main(["build", "--seeds", sys.argv[2], "--build-dir", sys.argv[3]])
 print(f"TIMES {t1 - t0} {time.perf_counter() - t1}")
-sys.exit(code)
+exit_now(code)  # as `python -m dashboard` ends
 """
 
 
@@ -280,7 +280,8 @@ def measure_cli(out: Path) -> dict[str, Any]:
 
 # The app's server: a process whose imports are done, saving documents from the "Add and review" page (each save
 # rebuilds in this process, `ingest.save`). argv: gazetteer, seeds, build folder, "warm" or "cold", saves.
-_APP = """import json, os, sys, time
+_APP = """import json, os, sys, threading, time
+threading.Thread(target=time.sleep, args=(3600,), daemon=True).start()  # a server runs threads: the forkserver is used
 from pathlib import Path
 from datetime import date
 from dashboard.corpus.context import Context

@@ -203,11 +203,14 @@ def _serve(conn: Connection, setup: Callable[..., Any], setup_args: tuple, env: 
     gc.enable()  # forked from a build, which pauses the collector
     _adopt(env)
     state = setup(*setup_args)
-    conn.send(("ready", None))
+    try:
+        conn.send(("ready", None))
+    except OSError:  # the caller closed it unused (a build with nothing new): end quietly
+        return
     while True:
         try:
             job = conn.recv()
-        except EOFError:
+        except (EOFError, OSError):
             return
         if job is None:
             return
