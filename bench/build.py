@@ -292,7 +292,7 @@ from bench.build import _new_text
 seeds, build, mode, n = Path(sys.argv[2]), Path(sys.argv[3]), sys.argv[4], int(sys.argv[5])
 out = []
 if mode == "warm":
-    preview_worker.warm()  # the page is shown: the worker starts
+    preview_worker.warm(build)  # the page is shown: the worker starts, the last build's state is read
     time.sleep(3)  # the user pastes an article and types its source
 for i in range(n):
     incoming = ingest.Incoming(text=_new_text(), label="pasted", fmt="text")

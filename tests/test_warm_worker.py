@@ -203,3 +203,33 @@ def test_saves_and_previews_in_one_server_process_use_one_worker(tmp_path: Path,
     assert isolate._SHARED["worker"].started == 1
     tables = pipeline.read_tables(build)
     assert sorted(tables.events["primary_place"]) == ["Hama", "Homs", "Idlib"]
+
+
+def test_a_restarted_servers_page_reads_the_saved_state_ahead_so_the_first_save_patches(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    from dashboard.corpus import assembly
+
+    seeds, build = tmp_path / "seeds", tmp_path / "build"
+    seeds.mkdir()
+    monkeypatch.setenv("DASHBOARD_GEODATA_DIR", str(tmp_path / "geo"))
+    _write(seeds, "a", "Rebels entered Homs on Dec. 7, Reuters reported.\n")
+    pipeline.forget_assemblies()
+    try:
+        pipeline.build(seeds, build, keep_state=True)  # the command line (or the last server) left its state
+        pipeline.forget_assemblies()  # a new server process: nothing kept in memory
+        restores: list[Path] = []
+        real = pipeline._restore
+        monkeypatch.setattr(pipeline, "_restore", lambda b, ctx: restores.append(b) or real(b, ctx))
+        preview_worker.warm(build)  # the page is shown
+        deadline = time.monotonic() + 60
+        while assembly.kept_assembly(build) is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert assembly.kept_assembly(build) is not None and restores == [build]
+        incoming = ingest.Incoming(text="Government forces left Hama on Dec. 5, AFP reported.\n", label="pasted",
+                                   fmt="text")  # fmt: skip
+        saved = ingest.save(incoming, DocumentMeta("Wire", date(2024, 12, 10)), seeds=seeds, build=build)
+        assert saved.status == "added" and pipeline.patched(build)
+        assert restores == [build]  # the save used what the page read: it did not read the state again
+        assert sorted(pipeline.read_tables(build).events["primary_place"]) == ["Hama", "Homs"]
+    finally:
+        pipeline.forget_assemblies()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 import json
 import logging
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
@@ -63,7 +64,7 @@ from dashboard.geo.gazetteer import Place
 # the tables' files (tables.py), the reduce (assembly.py) and placing names (context.py) sit below it.
 __all__ = ["BUILD_DIR", "SEEDS_DIR", "Context", "DocumentResult", "Tables", "WorkerState", "build", "build_dir",
            "build_stamp", "extract_document", "extraction_worker", "forget_assemblies", "patched", "read_tables",
-           "seeds_dir", "warm_extraction_worker"]
+           "restore_ahead", "seeds_dir", "warm_extraction_worker"]
 
 log = logging.getLogger(__name__)
 
@@ -194,8 +195,9 @@ def _build(seeds: Path, build_dir: Path, ctx: Context, seconds: float | None,
     limit = isolate.time_limit() if seconds is None else seconds
     with extraction_worker(ctx, limit) as worker:
         worker.warm()  # its extractor is built while the last build's state is read (a new document needs it)
-        if kept_assembly(build_dir) is None:
-            _restore(build_dir, ctx)
+        with _RESTORING:
+            if kept_assembly(build_dir) is None:
+                _restore(build_dir, ctx)
         store, results, batch, stopped = _extract_new(seeds, build_dir, ctx, paths, worker)
     if not results:
         raise InputError(f"{seeds}: no document could be extracted. " + " ".join(stopped))
@@ -244,6 +246,21 @@ def _extract_new(seeds: Path, build_dir: Path, ctx: Context, paths: list[Path], 
                            f"{seeds}; {isolate.TIME_LIMIT_ENV} sets the limit.")  # fmt: skip
             log.info("%s", stopped[-1])
     return store, results, batch, stopped
+
+
+_RESTORING = threading.Lock()  # one restore at a time: a build waits for `restore_ahead`'s, never redoes it
+
+
+def restore_ahead(build_dir: Path, ctx: Context) -> None:
+    """Read the saved state of `build_dir` on a thread now, if this process keeps none: the app's server
+    calls it when the "Add and review" page is shown, so the first save patches without reading it."""
+    def run() -> None:
+        with _RESTORING, _gc_paused():
+            if kept_assembly(build_dir) is None:
+                _restore(build_dir, ctx)
+
+    if kept_assembly(build_dir) is None and (build_dir / patchstate.FOLDER).exists():
+        threading.Thread(target=run, name="restore-build-state", daemon=True).start()
 
 
 def _restore(build_dir: Path, ctx: Context) -> None:

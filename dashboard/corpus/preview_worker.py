@@ -31,9 +31,13 @@ def _context(path: Path = GAZETTEER_PATH) -> pipeline.Context:
     return kept[1]
 
 
-def warm() -> None:
-    """Start the server's extraction worker now, without waiting (the page calls it when shown)."""
-    pipeline.warm_extraction_worker(_context())
+def warm(build: Path | None = None) -> None:
+    """Start the server's extraction worker now, and read the last build's saved state on a thread,
+    without waiting for either (the page calls it when shown: the user's first save finds both ready)."""
+    ctx = _context()
+    pipeline.warm_extraction_worker(ctx)
+    if build is not None:
+        pipeline.restore_ahead(build, ctx)
 
 
 def preview(incoming: ingest.Incoming, meta: DocumentMeta, seconds: float | None = None) -> ingest.Preview:
