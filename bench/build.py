@@ -238,9 +238,9 @@ from pathlib import Path
 from dashboard.corpus.context import Context
 Context.create.__func__.__defaults__ = (Path(sys.argv[1]), None)
 from dashboard.cli.main import exit_now, main
-t1 = time.perf_counter()
+t1, c1 = time.perf_counter(), time.process_time()
 code = main(["build", "--seeds", sys.argv[2], "--build-dir", sys.argv[3]])
-print(f"TIMES {t1 - t0} {time.perf_counter() - t1}")
+print(f"TIMES {t1 - t0} {time.perf_counter() - t1} {time.process_time() - c1}")
 exit_now(code)  # as `python -m dashboard` ends
 """
 
@@ -255,7 +255,7 @@ def measure_cli(out: Path) -> dict[str, Any]:
     info = json.loads((out / "generated.json").read_text(encoding="utf-8"))
     seeds, build_dir = out / "seeds", out / "build"
 
-    def run() -> tuple[float, float, float, str]:
+    def run() -> tuple[float, float, float, float, str]:
         t0 = time.perf_counter()
         proc = subprocess.run([sys.executable, "-c", _CLI, info["gazetteer"], str(seeds), str(build_dir)], cwd=ROOT,
                               capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})  # fmt: skip
@@ -263,18 +263,19 @@ def measure_cli(out: Path) -> dict[str, Any]:
         times = [line for line in proc.stdout.splitlines() if line.startswith("TIMES ")]
         if proc.returncode != 0 or not times:
             raise RuntimeError(f"python -m dashboard build failed:\n{proc.stderr[-3000:]}")
-        startup, work = (float(x) for x in times[-1].split()[1:])
-        return wall, startup, work, proc.stdout
+        startup, work, cpu = (float(x) for x in times[-1].split()[1:])
+        return wall, startup, work, cpu, proc.stdout
 
-    full_wall, _, full_work, _ = run()
+    full_wall, _, full_work, _, _ = run()
     added = _add_one_document(seeds)
     try:
-        wall, startup, work, stdout = run()
+        wall, startup, work, cpu, stdout = run()
     finally:
         added.unlink()
         added.with_name(added.stem + ".meta.json").unlink()
     return {"cli_full_s": full_wall, "cli_full_work_s": full_work, "cli_rebuild_s": wall,
-            "cli_startup_s": startup, "cli_rebuild_work_s": work, "cli_patched": "patched the last build" in stdout,
+            "cli_startup_s": startup, "cli_rebuild_work_s": work, "cli_rebuild_cpu_s": cpu,
+            "cli_patched": "patched the last build" in stdout,
             "cli_load": os.getloadavg()[0]}  # fmt: skip
 
 
@@ -402,7 +403,7 @@ def report(results: list[dict[str, Any]]) -> None:
         if "cli_rebuild_s" in r:
             print(f"  `python -m dashboard build` (a new process) after one document at {r['snippets']:,}: "
                   f"{fmt_s(r['cli_rebuild_s'])} as the user waits ({fmt_s(r['cli_startup_s'])} Python start-up and "
-                  f"imports, {fmt_s(r['cli_rebuild_work_s'])} the rebuild itself; "
+                  f"imports, {fmt_s(r['cli_rebuild_work_s'])} the rebuild itself, {fmt_s(r['cli_rebuild_cpu_s'])} CPU; "
                   f"{'patched the last build' if r['cli_patched'] else 'NOT patched: a full build'}); "
                   f"a full build from the row store: {fmt_s(r['cli_full_s'])}; load {r['cli_load']:.1f}")
     for r in results:
