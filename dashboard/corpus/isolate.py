@@ -261,6 +261,9 @@ class ExtractionWorker:
         From the forkserver (a process with threads: the app's server), the start itself waits for
         the forkserver, which the first time starts a Python and imports the pipeline: that runs on a
         thread of its own, so the page or the build goes on meanwhile."""
+        worker = self._worker
+        if self._conn is not None and worker is not None and worker.is_alive():
+            return  # running already (the page calls this on every rerun)
         if _may_fork():
             self._start()
         else:
