@@ -214,13 +214,17 @@ def _count_extractions(ctx: Any) -> dict[str, Any]:
     return counter
 
 
+def _new_text() -> str:
+    """A document no run has seen (a fresh reference number): it is extracted, never found in the cache."""
+    import uuid
+
+    return ("Syrian rebels claim to have reached the suburbs of Damascus on Dec. 7, as the rebel groups' "
+            f"rapid offensive against pro-government forces continues. Dispatch reference {uuid.uuid4().hex[:12]}.\n")
+
+
 def _add_one_document(seeds: Path) -> Path:
     doc = seeds / "zz_added.txt"
-    doc.write_text(
-        "Syrian rebels claim to have reached the suburbs of Damascus on Dec. 7, as the rebel groups' "
-        "rapid offensive against pro-government forces continues.\n",
-        encoding="utf-8",
-    )
+    doc.write_text(_new_text(), encoding="utf-8")
     meta = {"source": "bench", "reference_date": "2024-12-10"}
     (seeds / "zz_added.meta.json").write_text(json.dumps(meta), encoding="utf-8")
     return doc
@@ -233,11 +237,11 @@ import sys
 from pathlib import Path
 from dashboard.corpus.context import Context
 Context.create.__func__.__defaults__ = (Path(sys.argv[1]), None)
-from dashboard.cli.main import main
-t1 = time.perf_counter()
+from dashboard.cli.main import exit_now, main
+t1, c1 = time.perf_counter(), time.process_time()
 code = main(["build", "--seeds", sys.argv[2], "--build-dir", sys.argv[3]])
-print(f"TIMES {t1 - t0} {time.perf_counter() - t1}")
-sys.exit(code)
+print(f"TIMES {t1 - t0} {time.perf_counter() - t1} {time.process_time() - c1}")
+exit_now(code)  # as `python -m dashboard` ends
 """
 
 
@@ -251,7 +255,7 @@ def measure_cli(out: Path) -> dict[str, Any]:
     info = json.loads((out / "generated.json").read_text(encoding="utf-8"))
     seeds, build_dir = out / "seeds", out / "build"
 
-    def run() -> tuple[float, float, float, str]:
+    def run() -> tuple[float, float, float, float, str]:
         t0 = time.perf_counter()
         proc = subprocess.run([sys.executable, "-c", _CLI, info["gazetteer"], str(seeds), str(build_dir)], cwd=ROOT,
                               capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})  # fmt: skip
@@ -259,19 +263,88 @@ def measure_cli(out: Path) -> dict[str, Any]:
         times = [line for line in proc.stdout.splitlines() if line.startswith("TIMES ")]
         if proc.returncode != 0 or not times:
             raise RuntimeError(f"python -m dashboard build failed:\n{proc.stderr[-3000:]}")
-        startup, work = (float(x) for x in times[-1].split()[1:])
-        return wall, startup, work, proc.stdout
+        startup, work, cpu = (float(x) for x in times[-1].split()[1:])
+        return wall, startup, work, cpu, proc.stdout
 
-    full_wall, _, full_work, _ = run()
+    full_wall, _, full_work, _, _ = run()
     added = _add_one_document(seeds)
     try:
-        wall, startup, work, stdout = run()
+        wall, startup, work, cpu, stdout = run()
     finally:
         added.unlink()
         added.with_name(added.stem + ".meta.json").unlink()
     return {"cli_full_s": full_wall, "cli_full_work_s": full_work, "cli_rebuild_s": wall,
-            "cli_startup_s": startup, "cli_rebuild_work_s": work, "cli_patched": "patched the last build" in stdout,
+            "cli_startup_s": startup, "cli_rebuild_work_s": work, "cli_rebuild_cpu_s": cpu,
+            "cli_patched": "patched the last build" in stdout,
             "cli_load": os.getloadavg()[0]}  # fmt: skip
+
+
+# The app's server: a process whose imports are done, saving documents from the "Add and review" page (each save
+# rebuilds in this process, `ingest.save`). argv: gazetteer, seeds, build folder, "warm" or "cold", saves.
+_APP = """import json, os, sys, threading, time
+threading.Thread(target=time.sleep, args=(3600,), daemon=True).start()  # a server runs threads: the forkserver is used
+from pathlib import Path
+from datetime import date
+from dashboard.corpus.context import Context
+Context.create.__func__.__defaults__ = (Path(sys.argv[1]), None)
+from dashboard.corpus import ingest, preview_worker
+preview_worker._context.__defaults__ = (Path(sys.argv[1]),)
+from bench.build import _new_text
+seeds, build, mode, n = Path(sys.argv[2]), Path(sys.argv[3]), sys.argv[4], int(sys.argv[5])
+out = []
+if mode == "warm":
+    preview_worker.warm(build)  # the page is shown: the worker starts, the last build's state is read
+    time.sleep(3)  # the user pastes an article and types its source
+for i in range(n):
+    incoming = ingest.Incoming(text=_new_text(), label="pasted", fmt="text")
+    meta = ingest.DocumentMeta("bench", date(2024, 12, 10))
+    p0 = time.perf_counter()
+    if mode == "warm":
+        preview_worker.preview(incoming, meta)
+    t0, c0 = time.perf_counter(), time.process_time()
+    saved = ingest.save(incoming, meta, seeds=seeds, build=build)
+    out.append({"save_s": time.perf_counter() - t0, "save_cpu_s": time.process_time() - c0,
+                "preview_s": t0 - p0, "patched": ingest.pipeline.patched(build), "status": saved.status,
+                "load": os.getloadavg()[0]})
+print("APP " + json.dumps(out))
+"""
+
+
+def measure_app(out: Path, saves: int = 3) -> dict[str, Any]:
+    """The app's save of a new document at this size, as the user waits for it, in a fresh server process each:
+
+    "warm": the page was shown (its extraction worker started), the user previews, then saves, `saves` times;
+    "cold": a save at once, nothing started before it (a restarted server's first save, worst case).
+    The tables and the state on disk are those the command line left (`measure_cli` runs first)."""
+    info = json.loads((out / "generated.json").read_text(encoding="utf-8"))
+    seeds, build_dir = out / "seeds", out / "build"
+    import tempfile
+
+    result: dict[str, Any] = {}
+    geodata = Path(tempfile.mkdtemp(prefix="bench-geodata-"))  # saves write an audit entry: never into geodata/
+    shutil.copytree(ROOT / "geodata", geodata, dirs_exist_ok=True)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "DASHBOARD_GEODATA_DIR": str(geodata)}
+
+    def sync() -> None:  # the tables (and their saved state) brought back to the corpus, as the command does
+        subprocess.run([sys.executable, "-c", _CLI, info["gazetteer"], str(seeds), str(build_dir)], cwd=ROOT,
+                       capture_output=True, text=True, env=env, check=True)  # fmt: skip
+
+    before = set(os.listdir(seeds))
+    sync()  # the last measurement added and removed a document: the state no longer matches the corpus
+    try:
+        for mode, n in (("cold", 1), ("warm", saves)):  # each server finds the state the one before left
+            proc = subprocess.run([sys.executable, "-c", _APP, info["gazetteer"], str(seeds), str(build_dir), mode,
+                                   str(n)], cwd=ROOT, capture_output=True, text=True, env=env)  # fmt: skip
+            lines = [line for line in proc.stdout.splitlines() if line.startswith("APP ")]
+            if proc.returncode != 0 or not lines:
+                raise RuntimeError(f"the app's save failed:\n{proc.stderr[-3000:]}")
+            result[f"app_{mode}"] = json.loads(lines[-1][4:])
+    finally:
+        for name in set(os.listdir(seeds)) - before:
+            (seeds / name).unlink()
+        sync()
+        shutil.rmtree(geodata, ignore_errors=True)
+    return result
 
 
 def run_one(n: int, places: str) -> dict[str, Any]:
@@ -291,6 +364,7 @@ def run_one(n: int, places: str) -> dict[str, Any]:
     result["places_setting"] = places
     if n < HUGE:
         result.update(measure_cli(out))
+        result.update(measure_app(out))
     return result
 
 
@@ -329,9 +403,17 @@ def report(results: list[dict[str, Any]]) -> None:
         if "cli_rebuild_s" in r:
             print(f"  `python -m dashboard build` (a new process) after one document at {r['snippets']:,}: "
                   f"{fmt_s(r['cli_rebuild_s'])} as the user waits ({fmt_s(r['cli_startup_s'])} Python start-up and "
-                  f"imports, {fmt_s(r['cli_rebuild_work_s'])} the rebuild itself; "
+                  f"imports, {fmt_s(r['cli_rebuild_work_s'])} the rebuild itself, {fmt_s(r['cli_rebuild_cpu_s'])} CPU; "
                   f"{'patched the last build' if r['cli_patched'] else 'NOT patched: a full build'}); "
                   f"a full build from the row store: {fmt_s(r['cli_full_s'])}; load {r['cli_load']:.1f}")
+    for r in results:
+        for mode, what in (("cold", "a restarted server's first save, nothing warmed"),
+                           ("warm", "the page shown, a preview, then the save")):
+            for i, a in enumerate(r.get(f"app_{mode}", [])):
+                preview = f", its preview {fmt_s(a['preview_s'])}" if mode == "warm" else ""
+                print(f"  the app's save #{i + 1} at {r['snippets']:,} ({what}): {fmt_s(a['save_s'])} wall, "
+                      f"{fmt_s(a['save_cpu_s'])} CPU{preview}; {'patched' if a['patched'] else 'IN FULL'}; "
+                      f"load {a['load']:.1f}")
     for r in results:
         ok = r["build_s"] < TARGET_BUILD_S and r["peak_rss"] < TARGET_MEMORY
         speed_ok = r["snippets_per_s"] >= TARGET_SNIPPETS_PER_S

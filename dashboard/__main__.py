@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import sys
+from dashboard.cli.main import exit_now, main
 
-from dashboard.cli.main import main
-
-sys.exit(main())
+exit_now(main())

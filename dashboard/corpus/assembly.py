@@ -102,6 +102,8 @@ class _Assembly:
     store: rowstore.Store  # the row store as this build left it (see `_build`)
     table: pd.DataFrame | None = None  # the events table as returned (`merged` with a fresh index)
     arrow: Any = None  # that table as Arrow (no `order` column), as `write_tables` wrote it
+    saved_as: str = ""  # the build stamp under which this assembly's state is on disk (`patchstate`), if it is
+    journal: dict[str, Any] | None = None  # how `_patch` made it from the last one: `patchstate` saves only this
 
 
 _LAST: dict[str, _Assembly] = {}  # build folder -> its last assembly in this process
@@ -310,16 +312,20 @@ def _patch(last: _Assembly, results: list[DocumentResult], store: rowstore.Store
 
     ev_new = _store_rows(added, store, "events")
     ev_pos = pd.concat([moved(last.ev_pos), ev_new["pos"]], ignore_index=True)
-    events = pd.concat([last.events, _event_frame(ev_new, renamed_lists, hidden)], ignore_index=True)
+    events_new = _event_frame(ev_new, renamed_lists, hidden)
+    events = pd.concat([last.events, events_new], ignore_index=True)
     qu_new = _store_rows(added, store, "quotes")
     qu_pos = pd.concat([moved(last.qu_pos), qu_new["pos"]], ignore_index=True)
-    quotes_df = pd.concat([last.quotes, _quote_frame(qu_new, renamed_lists, hidden)], ignore_index=True)
+    quotes_new = _quote_frame(qu_new, renamed_lists, hidden)
+    quotes_df = pd.concat([last.quotes, quotes_new], ignore_index=True)
+    ev_order = qu_order = None
     if not ev_pos.is_monotonic_increasing:  # a new document sorts before old ones: rows in document order
-        order = ev_pos.sort_values(kind="stable").index
-        events, ev_pos = events.loc[order].reset_index(drop=True), ev_pos.loc[order].reset_index(drop=True)
+        ev_order = ev_pos.sort_values(kind="stable").index
+        events, ev_pos = events.loc[ev_order].reset_index(drop=True), ev_pos.loc[ev_order].reset_index(drop=True)
     if not qu_pos.is_monotonic_increasing:
-        order = qu_pos.sort_values(kind="stable").index
-        quotes_df, qu_pos = quotes_df.loc[order].reset_index(drop=True), qu_pos.loc[order].reset_index(drop=True)
+        qu_order = qu_pos.sort_values(kind="stable").index
+        quotes_df = quotes_df.loc[qu_order].reset_index(drop=True)
+        qu_pos = qu_pos.loc[qu_order].reset_index(drop=True)
 
     # Only the story groups the new events fall into can merge differently: merge those again.
     new_ids = set(_ids(ev_new["doc_id"], ev_new["line"], ev_new["start"]))
@@ -346,8 +352,100 @@ def _patch(last: _Assembly, results: list[DocumentResult], store: rowstore.Store
         docs=[_doc_signature(r) for r in results], doc_rows=docs, ev_pos=ev_pos, events=events, qu_pos=qu_pos,
         quotes=quotes_df, mentions=mentions, places=places, hidden=hidden, gazetteer_hash=ctx.gazetteer_hash,
         merged=merged, renamed=renamed, store=store, table=tables.events, arrow=arrow,
+        journal={"from": last.saved_as, "events_new": events_new, "quotes_new": quotes_new, "pieces": pieces,
+                 "part": part, "events_order": None if ev_order is None else ev_order.to_numpy(),
+                 "quotes_order": None if qu_order is None else qu_order.to_numpy(),
+                 "store_before": {k: len(getattr(last.store, k)) for k in rowstore.KINDS},
+                 "segments_before": [p.name for p in last.store.segments]},
     )  # fmt: skip
     return tables, memo
+
+
+def replay(memo: _Assembly, steps: list[dict[str, Any]], head: dict[str, Any]) -> _Assembly:
+    """`memo` as the patches whose journals are `steps` left it (`patchstate`: a saved base, then each patch);
+    `head` holds the last one's small parts (documents, places, positions), saved whole each time.
+
+    Each step is what `_patch` did: rows appended (then put in document order), the events table
+    spliced from the last one's pieces and the re-merged groups. Every step is turned into row
+    positions over all the steps' frames, and the frames are concatenated and taken once at the end.
+    A step that does not fit the rows before it raises (the caller then builds in full).
+    """
+    import numpy as np
+
+    def appended(frames: list[pd.DataFrame], idx: Any, new: pd.DataFrame, order: Any) -> Any:
+        total = sum(len(f) for f in frames)
+        frames.append(new)
+        idx = np.concatenate([idx, np.arange(total, total + len(new))])
+        return idx if order is None else idx[np.asarray(order, dtype=np.int64)]
+
+    ev, qu, mg = [memo.events], [memo.quotes], [memo.merged]
+    ev_idx, qu_idx, mg_idx = np.arange(len(memo.events)), np.arange(len(memo.quotes)), np.arange(len(memo.merged))
+    arrows = [memo.arrow] if memo.arrow is not None else None
+    store_parts = {k: [getattr(memo.store, k)] for k in rowstore.KINDS}
+    for step in steps:
+        ev_idx = appended(ev, ev_idx, step["events_new"], step["events_order"])
+        qu_idx = appended(qu, qu_idx, step["quotes_new"], step["quotes_order"])
+        part, total = step["part"], sum(len(f) for f in mg)
+        mg.append(part)
+        mg_idx = np.concatenate([mg_idx[a:b] if src == "old" else np.arange(total + a, total + b)
+                                 for src, a, b in step["pieces"]] or [np.arange(0)])  # fmt: skip
+        if arrows is not None:
+            try:
+                arrows.append(_arrow_rows(part, arrows[0].schema))
+            except (ImportError, ValueError, KeyError, TypeError):
+                arrows = None
+        for k in rowstore.KINDS:
+            if sum(len(f) for f in store_parts[k]) != step["store_before"][k]:
+                raise ValueError(f"a saved patch does not follow the row store's {k}")
+            store_parts[k].append(step["store_new"][k])
+    if len(ev_idx) != len(head["ev_pos"]) or len(qu_idx) != len(head["qu_pos"]):
+        raise ValueError("the saved patches do not follow the rows before them")
+
+    def taken(frames: list[pd.DataFrame], idx: Any) -> pd.DataFrame:
+        """The rows `idx` of the frames one after another: runs of consecutive rows as slices, one concat
+        (a `take` of every Arrow string column over 100k rows cost half a second)."""
+        offsets = np.cumsum([0] + [len(f) for f in frames])
+        pieces = []
+        for run in np.split(idx, np.flatnonzero(np.diff(idx) != 1) + 1):
+            start, stop = (int(run[0]), int(run[-1]) + 1) if len(run) else (0, 0)
+            while start < stop:
+                i = int(np.searchsorted(offsets, start, "right")) - 1
+                end = min(stop, int(offsets[i + 1]))
+                pieces.append(frames[i].iloc[start - offsets[i]:end - offsets[i]])
+                start = end
+        if len(pieces) == 1 and len(pieces[0]) == len(frames[0]):
+            return frames[0]  # the same rows in the same order: the frame itself
+        return pd.concat(pieces or [frames[0].iloc[:0]], ignore_index=True)
+
+    merged = taken(mg, mg_idx)
+    merged["order"] = range(len(merged))
+    arrow = None
+    if arrows is not None:
+        import pyarrow as pa
+
+        whole = pa.concat_tables(arrows)
+        runs = np.split(mg_idx, np.flatnonzero(np.diff(mg_idx) != 1) + 1)  # consecutive rows: slices, not copies
+        arrow = pa.concat_tables([whole.slice(int(r[0]), len(r)) for r in runs if len(r)] or [whole.slice(0, 0)])
+        if arrow.column(0).num_chunks > 64:
+            arrow = arrow.combine_chunks()
+    store = rowstore.Store(segments=memo.store.segments, **{
+        k: v[0] if len(v) == 1 else pd.concat([f for f in v if len(f)] or v[:1], ignore_index=True)
+        for k, v in store_parts.items()})  # fmt: skip
+    return _Assembly(
+        docs=head["docs"], doc_rows=head["doc_rows"], ev_pos=head["ev_pos"], events=taken(ev, ev_idx),
+        qu_pos=head["qu_pos"], quotes=taken(qu, qu_idx), mentions=head["mentions"], places=head["places"],
+        hidden=head["hidden"], gazetteer_hash=head["gazetteer_hash"], merged=merged, renamed=head["renamed"],
+        store=store, arrow=arrow,
+    )  # fmt: skip
+
+
+def _arrow_rows(part: pd.DataFrame, schema: Any) -> Any:
+    import pyarrow as pa
+
+    try:
+        return pa.Table.from_pandas(part.drop(columns=["order"]), schema=schema, preserve_index=False)
+    except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
+        raise ValueError(str(exc)) from None
 
 
 def _splice(old: pd.DataFrame, drop: Any, part: pd.DataFrame) -> list[tuple[str, int, int]]:

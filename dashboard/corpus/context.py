@@ -65,12 +65,27 @@ class Context:
 
     @classmethod
     def create(cls, gazetteer_path: Path = GAZETTEER_PATH, resolver: Resolver | None = None) -> Context:
-        places = load_gazetteer(gazetteer_path)
-        return cls(
-            places=places,
-            resolver=resolver or Resolver(places),
-            gazetteer_hash=content_hash(Path(gazetteer_path).read_bytes()),
-        )
+        places, gazetteer_hash = _gazetteer(Path(gazetteer_path))
+        return cls(places=places, resolver=resolver or Resolver(places), gazetteer_hash=gazetteer_hash)
+
+
+_GAZETTEERS: dict[str, tuple[tuple, list[Place], str]] = {}  # path -> (file signature, places, content hash)
+
+
+def _gazetteer(path: Path) -> tuple[list[Place], str]:
+    """The gazetteer's places and hash, parsed again only when its file changes (the app's server builds on
+    every save: 5,000 places took 0.1 s to parse). Places are frozen; each caller gets its own list."""
+    try:
+        st = path.stat()
+    except OSError:
+        return load_gazetteer(path), ""  # raises the gazetteer's own message (missing, unreadable)
+    sig = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+    kept = _GAZETTEERS.get(str(path))
+    if kept is None or kept[0] != sig:
+        data = path.read_bytes()
+        kept = (sig, load_gazetteer(path), content_hash(data))
+        _GAZETTEERS[str(path)] = kept
+    return list(kept[1]), kept[2]
 
 
 @dataclass

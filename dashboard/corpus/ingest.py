@@ -357,7 +357,8 @@ def save(incoming: Incoming, meta: DocumentMeta, seeds: Path | None = None, buil
     built = None
     if rebuild:
         try:
-            tables = _rebuild_store(target, build)
+            # Kept on disk too (a patch saves only what it added): a restarted server's first save patches.
+            tables = _rebuild_store(target, build, keep_state=True)
             built = (f"{len(tables.documents)} documents, {len(tables.events)} events, "
                      f"{len(tables.places)} places")  # fmt: skip
         except DashboardError as exc:  # the document IS saved (committed): say so, and why the map lags
@@ -365,8 +366,8 @@ def save(incoming: Incoming, meta: DocumentMeta, seeds: Path | None = None, buil
     return Saved(added.name, path, "added", built, where)
 
 
-def _rebuild_store(target: store.Store, build: Path | None) -> pipeline.Tables:
-    return store.rebuild(target, build or build_dir())
+def _rebuild_store(target: store.Store, build: Path | None, keep_state: bool = False) -> pipeline.Tables:
+    return store.rebuild(target, build or build_dir(), keep_state=keep_state)
 
 
 def rebuild(seeds: Path | None = None, build: Path | None = None) -> pipeline.Tables:

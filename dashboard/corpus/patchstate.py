@@ -2,19 +2,29 @@
 
 A build in this process keeps its assembly in memory (`assembly._Assembly`) and what it knows of
 each document file (`pipeline._SEEN`); `python -m dashboard build` starts a new process each time,
-so without this file it always assembled in full. `save` writes both beside the tables
-(`build/patch-state/`), stamped with what they were made from: the tables' build stamp, the
-extractor, row store and state versions, the gazetteer, the row store's segments and the library
-versions that wrote them. `load` gives them back only when every stamp still holds, and otherwise
-deletes them: the build then assembles in full, as it did before. Doubt always means a full build.
+so without these files it always assembled in full. They sit beside the tables (`build/patch-state/`),
+stamped with what they were made from: the tables' build stamp, the extractor, row store and state
+versions, the gazetteer, the row store's segments and the library versions that wrote them. `load`
+gives them back only when every stamp still holds and every file is whole, and otherwise deletes
+them: the build then assembles in full, as it did before. Doubt always means a full build.
 
-The state is a pickle (the frames as they were, so the patched path is the same code whatever
+Files, each listed in `meta.json` with its size (and the small ones with a hash of their bytes):
+- `state.pickle`, the base: the whole assembly, written by a full build (`save`);
+- `delta-N.pickle`, one per patch since (`append`): the rows it added and how it spliced them (its
+  `_Assembly.journal`), a few hundred KB where the base is a few hundred MB;
+- `head.pickle`: the last patch's small parts (documents, places, positions, file signatures), rewritten.
+A patch so writes what changed, not the whole state; after `MAX_DELTAS` patches the next save is a base
+again. `meta.json` is replaced last, atomically: a crash leaves the old state (whose stamp no longer
+matches the tables, so it is not used) or the new one, never a mix.
+
+The files are pickles (the frames as they were, so the patched path is the same code whatever
 process runs it), read with an unpickler that builds only the data classes listed in `ALLOWED`:
 a file put in the build folder cannot make the build call anything else.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import pickle
@@ -27,8 +37,10 @@ from dashboard.files import atomic_write_text
 
 log = logging.getLogger(__name__)
 
-STATE_VERSION = "1"  # bump when what is saved changes shape
+STATE_VERSION = "2"  # bump when what is saved changes shape
 FOLDER = "patch-state"
+BASE, HEAD = "state.pickle", "head.pickle"
+MAX_DELTAS = 24  # patches saved as deltas before the next save writes a base again (each is replayed on load)
 
 # Every global a saved state needs, listed from real states (an unpickler that records `find_class`);
 # anything else in the file stops the load, and the build assembles in full.
@@ -74,48 +86,110 @@ def stamps(gazetteer_hash: str, segments: list[Path]) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def _write(path: Path, state: dict[str, Any]) -> dict[str, Any]:
+    """`state` (name -> value) into `path` through a temporary file; its entry for `meta.json`."""
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "wb") as f:
+        # One pickle per entry, the memo cleared between them: the memo holds every object pickled,
+        # as large as the frames' objects themselves (1M events: gigabytes at once for the whole state).
+        pickler = pickle.Pickler(f, protocol=5)
+        for value in (list(state), *state.values()):
+            pickler.dump(value)
+            pickler.clear_memo()
+    tmp.replace(path)
+    return {"name": path.name, "size": path.stat().st_size}
+
+
+def _hashed(path: Path, entry: dict[str, Any]) -> dict[str, Any]:
+    return {**entry, "blake2b": hashlib.blake2b(path.read_bytes(), digest_size=20).hexdigest()}
+
+
+def _read(path: Path, entry: dict[str, Any]) -> dict[str, Any]:
+    """A file `_write` made, checked against its entry (size, and hash when it has one); raises on any doubt."""
+    data = path.read_bytes() if "blake2b" in entry else None
+    if path.stat().st_size != entry["size"]:
+        raise ValueError(f"{path.name} is not the size it was saved with")
+    if data is not None and hashlib.blake2b(data, digest_size=20).hexdigest() != entry["blake2b"]:
+        raise ValueError(f"{path.name} is not the file that was saved")
+    with open(path, "rb") as f:  # one pickle per entry, each with a memo of its own
+        names = _Unpickler(f).load()
+        if not isinstance(names, list):
+            raise ValueError(f"{path.name} is not a saved build state")
+        return {str(name): _Unpickler(f).load() for name in names}
+
+
 def save(build_dir: Path, build_stamp: str, expected: dict[str, Any], state: dict[str, Any]) -> None:
-    """Write `state` (name -> value) for the tables stamped `build_stamp`: the data, then the file vouching for it."""
+    """Write `state` (name -> value) as the base for the tables stamped `build_stamp`, then the file vouching for it."""
     folder = build_dir / FOLDER
     meta = folder / "meta.json"
     try:
         folder.mkdir(parents=True, exist_ok=True)
         meta.unlink(missing_ok=True)  # no stamp while the data is being replaced: a crash leaves no state
-        tmp = folder / "state.pickle.tmp"
-        with open(tmp, "wb") as f:
-            # One pickle per entry, the memo cleared between them: the memo holds every object pickled,
-            # as large as the frames' objects themselves (1M events: gigabytes at once for the whole state).
-            pickler = pickle.Pickler(f, protocol=5)
-            for value in (list(state), *state.values()):
-                pickler.dump(value)
-                pickler.clear_memo()
-        tmp.replace(folder / "state.pickle")
-        atomic_write_text(meta, json.dumps({**expected, "build_stamp": build_stamp}))
+        for old in folder.glob("*.pickle"):
+            old.unlink()
+        base = _write(folder / BASE, state)
+        atomic_write_text(meta, json.dumps({**expected, "build_stamp": build_stamp, "files": [base]}))
     except OSError as exc:  # the tables are written; only the next build's shortcut is lost
         log.warning("could not save the build state in %s (%s): the next build assembles in full", folder, exc)
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def append(build_dir: Path, after: str, build_stamp: str, expected: dict[str, Any], step: dict[str, Any],
+           head: dict[str, Any]) -> bool:  # fmt: skip
+    """Add one patch (`step`, its journal) to the state saved for the tables stamped `after`; False when
+    there is no such state, it is for other versions, or it has `MAX_DELTAS` patches already (save a base)."""
+    folder = build_dir / FOLDER
+    meta_file = folder / "meta.json"
+    try:
+        meta = json.loads(meta_file.read_text(encoding="utf-8"))
+        files = list(meta.pop("files"))
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+    same = {k: v for k, v in meta.items() if k not in ("segments", "build_stamp")} == \
+        {k: v for k, v in expected.items() if k != "segments"}  # fmt: skip
+    deltas = [f for f in files if str(f.get("name", "")).startswith("delta-")]
+    if not after or meta.get("build_stamp") != after or not same or len(deltas) >= MAX_DELTAS:
+        return False
+    try:
+        name = f"delta-{len(deltas) + 1:03d}.pickle"
+        delta = _hashed(folder / name, _write(folder / name, step))
+        (folder / HEAD).unlink(missing_ok=True)  # meta still names the old head: a crash here leaves no state
+        new_head = _hashed(folder / HEAD, _write(folder / HEAD, head))
+        kept = [f for f in files if f.get("name") != HEAD]
+        atomic_write_text(meta_file, json.dumps({**expected, "build_stamp": build_stamp,
+                                                 "files": [*kept, delta, new_head]}))  # fmt: skip
+    except OSError as exc:
+        log.warning("could not save the build state in %s (%s): the next build assembles in full", folder, exc)
+        shutil.rmtree(folder, ignore_errors=True)
+        return False
+    return True
+
+
 def load(build_dir: Path, build_stamp: str, expected: dict[str, Any]) -> dict[str, Any] | None:
-    """The saved state when it was made for these very tables and versions; else None (and it is removed)."""
+    """The saved state when it was made for these very tables and versions, else None (and it is removed):
+    {"base": the base's entries, "steps": each patch's journal since, "head": the last patch's small parts}."""
     folder = build_dir / FOLDER
     try:
         meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        files = meta.pop("files")
+    except (OSError, ValueError, KeyError, TypeError):
         return None
     if not build_stamp or meta != {**expected, "build_stamp": build_stamp}:
         log.info("the saved build state in %s is not for these tables or versions: assembling in full", folder)
         discard(build_dir)
         return None
     try:
-        with open(folder / "state.pickle", "rb") as f:  # one pickle per entry, each with a memo of its own
-            names = _Unpickler(f).load()
-            state = {str(name): _Unpickler(f).load() for name in names}
+        names = [str(f["name"]) for f in files]
+        if not names or names[0] != BASE or len(set(names)) != len(names) or \
+                any(not (n == HEAD or n.startswith("delta-")) or "/" in n for n in names[1:]):  # fmt: skip
+            raise ValueError("meta.json lists files that are not a saved state")
+        read = {f["name"]: _read(folder / f["name"], f) for f in files}
     except Exception as exc:  # noqa: BLE001 - any damage at all means: assemble in full
         log.warning("ignoring the saved build state in %s (%s): assembling in full", folder, exc)
         discard(build_dir)
         return None
-    return state if isinstance(state, dict) else None
+    steps = [read[n] for n in names if n.startswith("delta-")]
+    return {"base": read[BASE], "steps": steps, "head": read.get(HEAD)}
 
 
 def discard(build_dir: Path) -> None:

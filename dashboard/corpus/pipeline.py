@@ -13,21 +13,25 @@ from __future__ import annotations
 import gc
 import json
 import logging
+import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import asdict
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from dashboard.corpus import isolate, patchstate, rowstore
 from dashboard.corpus.assembly import (
+    _Assembly,
     build_tables,
     forget,
     keep_assembly,
     kept_assembly,
     kept_row_store,
     patched,
+    replay,
     write_tables,
 )
 from dashboard.corpus.context import (
@@ -58,8 +62,9 @@ from dashboard.geo.gazetteer import Place
 
 # The build's public face: the app, the store, the pages and the command line call these as `pipeline.X`;
 # the tables' files (tables.py), the reduce (assembly.py) and placing names (context.py) sit below it.
-__all__ = ["BUILD_DIR", "SEEDS_DIR", "Context", "DocumentResult", "Tables", "build", "build_dir", "build_stamp",
-           "extract_document", "forget_assemblies", "patched", "read_tables", "seeds_dir"]
+__all__ = ["BUILD_DIR", "SEEDS_DIR", "Context", "DocumentResult", "Tables", "WorkerState", "build", "build_dir",
+           "build_stamp", "extract_document", "extraction_worker", "forget_assemblies", "patched", "read_tables",
+           "restore_ahead", "seeds_dir", "warm_extraction_worker"]
 
 log = logging.getLogger(__name__)
 
@@ -188,40 +193,12 @@ def _build(seeds: Path, build_dir: Path, ctx: Context, seconds: float | None,
     if not paths:
         raise InputError(f"{seeds}: holds no .txt documents. Add at least one article.")
     limit = isolate.time_limit() if seconds is None else seconds
-    if kept_assembly(build_dir) is None:
-        _restore(build_dir, ctx)
-    kept = kept_row_store(build_dir)
-    if kept is not None and kept.segments == rowstore.segments(build_dir):
-        store = kept  # segments never change once written: the same list is the same rows
-    else:
-        store = rowstore.load(build_dir)
-    known = store.known()  # documents whose rows are stored: their cached extraction is not even read
-    results: list[DocumentResult] = []
-    batch = rowstore.Batch()  # new documents' rows, made as each is extracted (memory: see `rowstore.Batch`)
-    stopped = [f"{p}: is a symbolic link, so it was not read (a link can point at any file on the server). "
-               "Put a copy of the document in the folder instead." for p in linked_documents(seeds)]  # fmt: skip
-    with isolate.ExtractionWorker(_worker_extractor, (ctx.places,), limit) as worker:
-        for p in paths:
-            seen = _unchanged_document(p, ctx, known)
-            if seen is not None:
-                results.append(seen)
-                continue
-
-            def extract(text: str, reference_date: date, p: Path = p) -> Extraction:
-                return worker.call(_extract_job, text, reference_date, what=f"{p}: extraction")
-
-            try:
-                result = _remember(p, ctx, lambda p=p, extract=extract: extract_document(
-                    p, ctx, cache_dir=build_dir / "cache", known=known, extract=extract))
-                if result.extraction is not None and result.key not in known:  # into rows now, not at the end
-                    batch.add(result.key, result.extraction)
-                    result.extraction = None
-                results.append(result)
-            except isolate.TimeLimitError as exc:
-                stopped.append(f"{exc} The document was left out of the tables: it may hold a very long line "
-                               f"or text built to stall extraction. Split it into paragraphs or remove it from "
-                               f"{seeds}; {isolate.TIME_LIMIT_ENV} sets the limit.")  # fmt: skip
-                log.info("%s", stopped[-1])
+    with extraction_worker(ctx, limit) as worker:
+        worker.warm()  # its extractor is built while the last build's state is read (a new document needs it)
+        with _RESTORING:
+            if kept_assembly(build_dir) is None:
+                _restore(build_dir, ctx)
+        store, results, batch, stopped = _extract_new(seeds, build_dir, ctx, paths, worker)
     if not results:
         raise InputError(f"{seeds}: no document could be extracted. " + " ".join(stopped))
     tables = build_tables(results, ctx, build_dir, store, fixes, batch)
@@ -234,34 +211,125 @@ def _build(seeds: Path, build_dir: Path, ctx: Context, seconds: float | None,
     return tables, written
 
 
+def _extract_new(seeds: Path, build_dir: Path, ctx: Context, paths: list[Path], worker: isolate.ExtractionWorker,
+                 ) -> tuple[rowstore.Store, list[DocumentResult], rowstore.Batch, list[str]]:  # fmt: skip
+    """Every document's result: unchanged ones as the last build left them, new ones extracted by `worker`."""
+    kept = kept_row_store(build_dir)
+    if kept is not None and kept.segments == rowstore.segments(build_dir):
+        store = kept  # segments never change once written: the same list is the same rows
+    else:
+        store = rowstore.load(build_dir)
+    known = store.known()  # documents whose rows are stored: their cached extraction is not even read
+    results: list[DocumentResult] = []
+    batch = rowstore.Batch()  # new documents' rows, made as each is extracted (memory: see `rowstore.Batch`)
+    stopped = [f"{p}: is a symbolic link, so it was not read (a link can point at any file on the server). "
+               "Put a copy of the document in the folder instead." for p in linked_documents(seeds)]  # fmt: skip
+    for p in paths:
+        seen = _unchanged_document(p, ctx, known)
+        if seen is not None:
+            results.append(seen)
+            continue
+
+        def extract(text: str, reference_date: date, p: Path = p) -> Extraction:
+            return worker.call(_extract_job, text, reference_date, what=f"{p}: extraction")
+
+        try:
+            result = _remember(p, ctx, lambda p=p, extract=extract: extract_document(
+                p, ctx, cache_dir=build_dir / "cache", known=known, extract=extract))
+            if result.extraction is not None and result.key not in known:  # into rows now, not at the end
+                batch.add(result.key, result.extraction)
+                result.extraction = None
+            results.append(result)
+        except isolate.TimeLimitError as exc:
+            stopped.append(f"{exc} The document was left out of the tables: it may hold a very long line "
+                           f"or text built to stall extraction. Split it into paragraphs or remove it from "
+                           f"{seeds}; {isolate.TIME_LIMIT_ENV} sets the limit.")  # fmt: skip
+            log.info("%s", stopped[-1])
+    return store, results, batch, stopped
+
+
+_RESTORING = threading.Lock()  # one restore at a time: a build waits for `restore_ahead`'s, never redoes it
+
+
+def restore_ahead(build_dir: Path, ctx: Context) -> None:
+    """Read the saved state of `build_dir` on a thread now, if this process keeps none: the app's server
+    calls it when the "Add and review" page is shown, so the first save patches without reading it."""
+    def run() -> None:
+        with _RESTORING, _gc_paused():
+            if kept_assembly(build_dir) is None:
+                _restore(build_dir, ctx)
+
+    if kept_assembly(build_dir) is None and (build_dir / patchstate.FOLDER).exists():
+        threading.Thread(target=run, name="restore-build-state", daemon=True).start()
+
+
 def _restore(build_dir: Path, ctx: Context) -> None:
     """Take up the state an earlier process saved beside these tables, if it still holds (`patchstate`)."""
     segments = rowstore.segments(build_dir)
-    state = patchstate.load(build_dir, build_stamp(build_dir), patchstate.stamps(ctx.gazetteer_hash, segments))
+    stamp = build_stamp(build_dir)
+    state = patchstate.load(build_dir, stamp, patchstate.stamps(ctx.gazetteer_hash, segments))
     if state is None:
         return
-    memo = state["assembly"]
-    memo.events, memo.merged, memo.store, memo.arrow = state["events"], state["merged"], state["store"], state["arrow"]
+    try:
+        base = state["base"]
+        memo = base["assembly"]
+        memo.events, memo.merged, memo.store, memo.arrow = base["events"], base["merged"], base["store"], base["arrow"]
+        seen = base["seen"]
+        if state["steps"]:  # the patches saved since the base, each as what it changed (`assembly.replay`)
+            head = state["head"]
+            memo, seen = replay(memo, state["steps"], head), head["seen"]
+        if not isinstance(memo, _Assembly) or not isinstance(seen, dict):
+            raise TypeError("not a saved assembly")
+    except Exception as exc:  # noqa: BLE001 - a state that does not fit together: assemble in full
+        log.warning("ignoring the saved build state in %s (%s): assembling in full", build_dir, exc)
+        patchstate.discard(build_dir)
+        return
     memo.store.segments = segments  # the same names (checked), as paths under this build folder
+    memo.saved_as, memo.journal = stamp, None
     keep_assembly(build_dir, memo)
-    for path, entry in state["seen"].items():
+    for path, entry in seen.items():
         _SEEN.setdefault(path, entry)
 
 
+_HEAD = ("docs", "doc_rows", "ev_pos", "qu_pos", "mentions", "places", "hidden", "gazetteer_hash", "renamed")
+
+
 def _save_state(build_dir: Path, ctx: Context, paths: list[Path]) -> None:
+    """Save what the next process needs to patch these tables: only what this patch changed when the
+    state on disk is the last build's (`patchstate.append`), else the whole assembly (`patchstate.save`)."""
     memo = kept_assembly(build_dir)
     if memo is None:
         return
     from dataclasses import replace
 
+    stamp = build_stamp(build_dir)
+    expected = patchstate.stamps(ctx.gazetteer_hash, memo.store.segments)
     seen = {str(p): _SEEN[str(p)] for p in paths if str(p) in _SEEN}
+    journal, memo.journal = memo.journal, None
+    step = _step(memo, journal) if journal is not None else None
+    if step is not None:
+        head = {**{k: getattr(memo, k) for k in _HEAD}, "seen": seen}
+        if patchstate.append(build_dir, journal["from"], stamp, expected, step, head):
+            memo.saved_as = stamp
+            return
     # A spliced Arrow table is slices of older ones: pickled, each slice would carry its whole parent's buffers.
     arrow = memo.arrow.combine_chunks() if memo.arrow is not None else None
     # The large parts one by one (see `patchstate.save`); `table` served this build's write only.
-    state = {"assembly": replace(memo, table=None, arrow=None, events=None, merged=None, store=None), "seen": seen,
-             "events": memo.events, "merged": memo.merged, "store": memo.store, "arrow": arrow}  # fmt: skip
-    patchstate.save(build_dir, build_stamp(build_dir), patchstate.stamps(ctx.gazetteer_hash, memo.store.segments),
-                    state)  # fmt: skip
+    state = {"assembly": replace(memo, table=None, arrow=None, events=None, merged=None, store=None, journal=None),
+             "seen": seen, "events": memo.events, "merged": memo.merged, "store": memo.store,
+             "arrow": arrow}  # fmt: skip
+    patchstate.save(build_dir, stamp, expected, state)
+    memo.saved_as = stamp
+
+
+def _step(memo: Any, journal: dict[str, Any]) -> dict[str, Any] | None:
+    """A patch's journal with the rows it added to the row store; None when the store was compacted meanwhile
+    (its rows are no longer the old ones plus these: save the whole state)."""
+    before, now = journal["segments_before"], [p.name for p in memo.store.segments]
+    if before and (not now or now[0] != before[0]):  # rewritten whole (`rowstore.add` dropped dead rows)
+        return None
+    store_new = {k: getattr(memo.store, k).iloc[journal["store_before"][k]:] for k in rowstore.KINDS}
+    return {**{k: v for k, v in journal.items() if k not in ("from", "segments_before")}, "store_new": store_new}
 
 
 _SEEN: dict[str, tuple[tuple, str, DocumentResult]] = {}  # path -> (file signature, gazetteer hash, result)
@@ -311,12 +379,31 @@ def _remember(path: Path, ctx: Context, extract: Callable[[], DocumentResult]) -
     return result
 
 
-def _worker_extractor(places: list[Place]) -> Extractor:
-    """Runs once in a build's worker process: the extractor's phrase indexes."""
-    return Extractor(places)
+@dataclass
+class WorkerState:
+    """What an extraction worker makes once from the gazetteer: its places and the extractor's phrase indexes."""
+
+    places: list[Place]
+    extractor: Extractor
 
 
-def _extract_job(extractor: Extractor, text: str, reference_date: date) -> Extraction:
+def _worker_state(places: list[Place]) -> WorkerState:
+    """Runs once in an extraction worker process."""
+    return WorkerState(places, Extractor(places))
+
+
+def extraction_worker(ctx: Context, seconds: float) -> AbstractContextManager[isolate.ExtractionWorker]:
+    """The process's warm extraction worker for `ctx`'s gazetteer (`isolate.shared_worker`): builds,
+    rebuilds and the app's previews share it, so only the first of them waits for it to start."""
+    return isolate.shared_worker(ctx.gazetteer_hash, _worker_state, (ctx.places,), seconds)
+
+
+def warm_extraction_worker(ctx: Context) -> None:
+    """Start the process's extraction worker for `ctx` now, without waiting (see `extraction_worker`)."""
+    isolate.warm_shared(ctx.gazetteer_hash, _worker_state, (ctx.places,), isolate.time_limit())
+
+
+def _extract_job(state: WorkerState, text: str, reference_date: date) -> Extraction:
     """Runs in the worker, one document at a time."""
     isolate.slow_for_tests(text)
-    return extractor.extract(text, reference_date)
+    return state.extractor.extract(text, reference_date)

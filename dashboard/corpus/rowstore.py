@@ -235,6 +235,26 @@ def merged(store: Store, new: dict[str, pd.DataFrame]) -> Store:
     return Store(segments=store.segments, **{k: _joined(getattr(store, k), new[k]) for k in KINDS})
 
 
+def _tail(store: Store, new: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame] | None:
+    """The rows of every segment after the first, then `new`, read back from disk; None when unreadable.
+
+    Rewriting every row when the segments grew too many cost a second at 100k events (and made the
+    build's saved state be written whole again): documents added one at a time make small segments,
+    and only those are merged. The rows stay in the same order, so the store in memory is unchanged.
+    """
+    if len(store.segments) < 2:
+        return None
+    try:
+        parts = {k: [pd.read_parquet(seg / f"{k}.parquet") for seg in store.segments[1:]] for k in KINDS}
+    except (OSError, ValueError):
+        return None
+    out = {}
+    for k in KINDS:
+        frames = [f for f in [*parts[k], new[k]] if len(f)]
+        out[k] = pd.concat(frames, ignore_index=True) if frames else new[k]
+    return out
+
+
 def add(build_dir: Path, store: Store, new: dict[str, pd.DataFrame], live: set[str]) -> Store:
     """Write `new` as a segment (or everything live as one, when compacting); return the store in memory."""
     folder = store_dir(build_dir)
@@ -242,19 +262,29 @@ def add(build_dir: Path, store: Store, new: dict[str, pd.DataFrame], live: set[s
     merged = {k: _joined(getattr(store, k), new[k]) for k in KINDS}
     dead = len(merged["keys"]) - int(merged["keys"]["key"].isin(live).sum())
     compact = len(store.segments) + 1 > MAX_SEGMENTS or dead * 4 > len(merged["keys"])
-    if compact:
+    tail = _tail(store, new) if compact and dead * 4 <= len(merged["keys"]) else None
+    if tail is not None:  # too many segments, few rows dead: merge the small ones, keep the first as written
+        write = tail
+    elif compact:
         merged = {k: v[v["key"].isin(live)].reset_index(drop=True) for k, v in merged.items()}
         write = merged
     else:
         write = new
     if not len(write["keys"]) and not compact:
         return store
-    seg = folder / f"seg-{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**9}"
+    # Named so that names sort as the segments were written (`segments` reads them in that order): the
+    # second, then its nanoseconds zero-padded (a monotonic clock's remainder did not sort within a second).
+    ns = time.time_ns()
+    seg = folder / f"seg-{time.strftime('%Y%m%dT%H%M%S', time.localtime(ns // 10**9))}-{ns % 10**9:09d}-{os.getpid()}"
     tmp = folder / f".{seg.name}"
     tmp.mkdir()
     for kind in KINDS:
         write[kind].to_parquet(tmp / f"{kind}.parquet", index=False)
     os.replace(tmp, seg)  # a reader never sees half a segment
+    if tail is not None:  # the same rows in the same order on disk: the first segment, then this one
+        for old in store.segments[1:]:
+            shutil.rmtree(old, ignore_errors=True)
+        return Store(segments=[store.segments[0], seg], **merged)
     if compact:
         for old in store.segments:
             shutil.rmtree(old, ignore_errors=True)

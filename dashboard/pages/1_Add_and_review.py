@@ -85,6 +85,8 @@ def visitor_access() -> auth.Access:
 acc = visitor_access()
 (st.success if acc.can_edit else st.info)(md(wording.plain(acc.reason)))
 read_only = not acc.can_edit
+if not read_only:
+    preview_worker.warm(ingest.build_dir())  # the extraction worker and the last build: the first save waits less
 if acc.who:
     who = acc.who
     st.caption(f"Changes are recorded as {acc.who}.")
