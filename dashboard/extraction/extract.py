@@ -26,6 +26,7 @@ from dashboard.extraction.dates import (
     later_date,
     reported_precision,
 )
+from dashboard.extraction.metonyms import SEATS_OF_POWER, states_acting
 from dashboard.extraction.phrases import PhraseIndex, PhraseMatch, Token, is_acronym, tokenize
 from dashboard.extraction.quotes import (
     SpeakerContext,
@@ -50,15 +51,17 @@ _FUNCTION_WORDS = frozenset(
 
 _NOUN_AFTER = re.compile(r"\s+([a-z\u00e0-\u00ff]+)\b")
 _CANDIDATE = re.compile(
-    r"\b(?:in|at|near|outside|into|from|toward|towards|across|around|to|of|via|through)\s+(?:the\s+)?"
+    r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|into|[Ff]rom|toward|towards|across|around|to|of|via|through)\s+(?:the\s+)?"
     r"(?P<name>[A-Z][\w'\u2019]+(?:\s+(?:[A-Z][\w'\u2019\-]+|(?:al|el|ez|as|ad|ar)-[A-Z][\w'\u2019]+))*)"
 )
 # A named border crossing, checkpoint, prison or camp: a place whether or not a preposition stands before it.
 _NAMED_CROSSING = re.compile(
     r"(?<![\w-])(?P<name>(?:(?:al|el|ad|as|ar|an)-)?[A-Z][\w\u2019\-]*\w(?:\s+(?:(?:al|el|ad|as|ar|an)-)?[A-Z][\w\-]*\w)?)"
     r"\s+(?:border\s+)?"
-    r"(?:crossing|checkpoint|border\s+gate|prison|camp)\b"
+    r"(?:crossing|checkpoint|border\s+gate|prison|camp)(?P<plural>s)?\b"
 )
+# "the Cilvegözü and Yayladağı border gates": the first of two names before a plural.
+_FIRST_OF_TWO = re.compile(r"(?<![\w-])((?:(?:al|el|ad|as|ar|an)-)?[A-Z][\w\u2019\-]*\w)\s+and\s+$")
 # Notes about the article itself, not about the news: never events.
 _PUBLISHING_NOTE = re.compile(
     r"^\s*\[\d{1,3}\]\s|"  # a footnote under a think-tank update: "[2] Satellite imagery, December 12, 2024"
@@ -86,7 +89,9 @@ _NAMED_SITE = re.compile(
 )
 # Features that belong to the name before them ("the Tishrin dam"); a crossing, checkpoint, prison or camp
 # is named after its town and keeps the town's name ("the Yayladağı crossing": Yayladağı; see _NAMED_CROSSING).
-_EXTENDS_NAME = lexicon.PLACE_NOUNS - {"crossing", "checkpoint", "prison", "camp"}
+# An area's own word is not part of its common name either ("in Hatay province": Hatay; "the Mezzeh district": Mezzeh).
+_EXTENDS_NAME = lexicon.PLACE_NOUNS - {"crossing", "checkpoint", "prison", "camp"} - {
+    "province", "governorate", "district", "region", "neighbourhood", "neighborhood", "quarter"}
 # Longest sentence read as one: a longer run is cut at spaces into pieces of at most this many
 # characters (and the cut recorded), so no crafted "sentence" can make extraction slow.
 MAX_SENTENCE_CHARS = 2000
@@ -152,6 +157,7 @@ class Extractor:
     def __init__(self, places: Iterable[Place]) -> None:
         self.places: dict[str, Place] = {p.name: p for p in places}
         self.countries = frozenset(n for n, p in self.places.items() if p.kind == "country")
+        self.states = self.countries | frozenset(n for n in self.places if n in SEATS_OF_POWER)
         self.place_index = PhraseIndex({p.name: p.aliases for p in self.places.values()})
         self.not_places = PhraseIndex({n: () for n in lexicon.NOT_PLACES})
         self.sources = PhraseIndex(lexicon.SOURCES, case_sensitive=True)
@@ -171,6 +177,8 @@ class Extractor:
                 continue
             if not self._is_place_use(m) or _in_organisation_name(text, m.start):
                 continue  # "National University of Singapore": an organisation, not a place
+            if _inside_capitalised_name(text, m.start, m.end):
+                continue  # "King's College London", "the Israel Defense Forces": an organisation
             prefix = re.search(r"\b([A-Z][a-z]+) $", text[max(0, m.start - 12) : m.start])
             if prefix and prefix.group(1) in lexicon.PLACE_PREFIXES:
                 start = m.start - len(prefix.group(0))  # "Kafr Nubl": a longer name the gazetteer lacks
@@ -236,7 +244,7 @@ class Extractor:
             if " " not in name and name.endswith("s") and name[:-1] in lexicon.NOT_PLACE_WORDS:
                 continue  # "millions of Syrians": a people, not a place
             out.append((a, b))
-        if "crossing" in text or "checkpoint" in text or "prison" in text or "camp" in text:
+        if "crossing" in text or "checkpoint" in text or "prison" in text or "camp" in text or "gate" in text:
             for m in _NAMED_CROSSING.finditer(text):  # "the Cilvegözü border crossing", "the al-Khadim checkpoint"
                 a, b = m.span("name")
                 words = m.group("name").split()
@@ -246,6 +254,11 @@ class Extractor:
                     continue  # "the Turkish border crossing"
                 if not any(x < b and a < y for x, y in taken + out):
                     out.append((a, b))
+                first = _FIRST_OF_TWO.search(text, max(0, a - 40), a) if m.group("plural") else None
+                if first and first.group(1) not in lexicon.NOT_PLACE_WORDS:
+                    fa, fb = first.span(1)
+                    if not any(x < fb and fa < y for x, y in taken + out):
+                        out.append((fa, fb))
         return out
 
     @staticmethod
@@ -404,6 +417,8 @@ class Extractor:
             sentence_dates[si] = when
             governments: list[PlaceMention] = []
             passing = _in_passing(sentence, a, mentions, self.countries, governments)
+            governments += [m for m in states_acting(sentence, a, mentions, self.states) if m not in governments]
+            passing = [m for m in passing if m not in governments]
             passing += [m for m in _wished_for(sentence, a, mentions, spans) if m not in passing + governments]
             scene = [m for m in mentions if m not in passing and m not in governments]
             actor = self._subject_country(sentence, a, scene)
@@ -625,13 +640,31 @@ _PERSON_BEFORE = re.compile(
     r"\b(?:spoke|speaks|speaking|talked|talks|talking|wrote|writes|listened)\s+(?:\w+\s+){0,3}?to\s+$"
 )  # ... and "spoke on Friday to Samir Haddad": a person spoken to
 # "known as Little Moscow", "nicknamed New Aleppo": a name given to a place, not a place of that name.
-_NICKNAMED = re.compile(r"\b(?:known\s+as|nicknamed|dubbed)\s+(?:the\s+)?$")
+_NICKNAMED = re.compile(r"\b(?:(?:known\s+as|nicknamed|dubbed)\s+(?:the\s+)?|called\s+[\"\u201c\u00ab])$")
 # An organisation's name ending in "of" or "for" before a place: "National University of Singapore",
 # "Centre for Reconciliation of the Opposing Parties".
 _ORG_BEFORE = re.compile(r"((?:[A-Z][\w'\u2019\-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){1,5})(?:of|for)\s+(?:the\s+)?$")
 
 
+# A place inside a longer capitalised name: after an organisation's word ("King's College London") or
+# before one, one or two capitalised words on ("the Carnegie Russia Eurasia Center", "Israel Defense Forces").
+_ORG_WORD_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(lexicon.ORG_SUFFIXES)) + r") $")
+_ORG_WORD_AFTER = re.compile(r"(?: [A-Z][\w\-]+){1,2} (?:" + "|".join(sorted(lexicon.ORG_SUFFIXES)) + r")\b")
+
+
+_DIRECTIONS_BEFORE = re.compile(r"(?:(?:North|South|East|West)(?:ern)?\s+(?:and\s+)?)+$")
+
+
+def _inside_capitalised_name(text: str, start: int, end: int) -> bool:
+    if text[start - 1 : start] == " " and text[start - 2 : start - 1].isalpha() and \
+            _ORG_WORD_BEFORE.search(text, max(0, start - 16), start):
+        return True
+    return text[end : end + 1] == " " and text[end + 1 : end + 2].isupper() and bool(_ORG_WORD_AFTER.match(text, end))
+
+
 def _in_organisation_name(text: str, start: int) -> bool:
+    if text[max(0, start - 6) : start].endswith(("North ", "South ", "East ", "West ")):
+        start = _DIRECTIONS_BEFORE.search(text, max(0, start - 40), start).start()  # "of North and East Syria"
     if not text[max(0, start - 8) : start].endswith(("of ", "for ", "the ")):
         return False  # most names: no regular expression run
     m = _ORG_BEFORE.search(text, max(0, start - 80), start)
@@ -670,9 +703,9 @@ def _in_passing(
             and not _LOCATIVE_BEFORE.search(lead)
             and not _ELABORATION_BEFORE.search(lead)
         )
-        if _GOVERNMENT_BEFORE.search(lead):
+        if _GOVERNMENT_BEFORE.search(lead) or _ROLE_OBJECT_BEFORE.search(lead):
             governments.extend(run)
-        elif _PASSING_BEFORE.search(lead) or listed or _ROLE_OBJECT_BEFORE.search(lead):
+        elif _PASSING_BEFORE.search(lead) or listed:
             out.extend(run)
         elif len(run) == 1:
             m = run[0]
