@@ -361,3 +361,54 @@ def test_a_date_line_with_a_short_weekday(line: str, value: str) -> None:
 
 def test_a_sentence_with_sun_in_it_is_no_date_line() -> None:
     assert date_header("The Sun rose on Dec 8", date(2024, 12, 10)) is None
+
+
+# -- sentences a date line dates that are no event (issue 10, round 7) --------------------------------------
+# Under the header "2 March 2025" (three days before REF, so a chronicle's day, not the byline date).
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        # the newsroom speaking to its readers
+        ("We will keep you updated on the talks in Geneva as they happen.", False),
+        ("Good morning and welcome to our live coverage of the talks.", False),
+        ("The envoy will keep the talks in Geneva going, officials said.", True),
+        ("Officials welcomed the delegates to Geneva with a short ceremony.", True),
+        # a bare attribution whose quotation follows, or one with a place of its own
+        ("The envoy for the talks then said:", False),
+        ("The envoy for the talks told reporters in Geneva:", True),
+        # a report going on: its event is the report before
+        ("It added that its troops in Homs were on high alert.", False),
+        ("Its troops in Homs were put on high alert, the ministry said.", True),
+        # a note of what a source did not say
+        ("The ministry did not say where the convoy was.", False),
+        ("The ministry said where the convoy was heading.", True),
+        # a credit line and a standfirst
+        ("Sources: Reuters, AP, the ministry of defence.", False),
+        ("Sources in Homs said the road to the coast was cut.", True),
+        ("A look at how the talks in Geneva came apart.", False),
+        ("A lookout in Homs saw the convoy pass at dawn.", True),
+    ],
+)  # fmt: skip
+def test_sentences_under_a_date_line_that_are_no_event(ex: Extractor, sentence: str, event: bool) -> None:
+    text = f"Title line of the page\n2 March 2025\n{sentence}"
+    assert days(ex, text) == ([(3, "2025-03-02", "header")] if event else [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The Security Council met this morning in New York.", "2025-03-05"),
+        ("The envoys will meet again tonight in Geneva.", "2025-03-05"),
+        ("The meeting began at 10:05 a.m. and ended at 1:12 p.m.", "2025-03-05"),
+        ("Shops in Homs open at 10 a.m. and close at dusk.", None),  # a habit, no day
+        ("The council meets every morning in New York.", None),
+    ],
+)  # fmt: skip
+def test_the_morning_and_the_clock_time_of_the_day_of_writing(ex: Extractor, sentence: str, value: str | None) -> None:
+    found = [e.date for e in ex.extract(sentence, REF).events]
+    if value is None:
+        assert all(d is None for d in found)
+    else:
+        assert found == [value]

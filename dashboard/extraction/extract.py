@@ -50,10 +50,12 @@ _FUNCTION_WORDS = frozenset(
 )
 
 _NOUN_AFTER = re.compile(r"\s+([a-z\u00e0-\u00ff]+)\b")
+_CANDIDATE_NAME = r"(?P<name>[A-Z][\w'\u2019]+(?:\s+(?:[A-Z][\w'\u2019\-]+|(?:al|el|ez|as|ad|ar)-[A-Z][\w'\u2019]+))*)"
 _CANDIDATE = re.compile(
-    r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|into|[Ff]rom|toward|towards|across|around|to|of|via|through)\s+(?:the\s+)?"
-    r"(?P<name>[A-Z][\w'\u2019]+(?:\s+(?:[A-Z][\w'\u2019\-]+|(?:al|el|ez|as|ad|ar)-[A-Z][\w'\u2019]+))*)"
+    r"\b(?:in|at|near|outside|into|from|toward|towards|across|around|to|of|via|through)\s+(?:the\s+)?" + _CANDIDATE_NAME
 )
+# ... and at the start of a sentence: "In Aqaba, Jordan, ministers met".
+_CANDIDATE_AT_START = re.compile(r"\W{0,3}(?:In|At|Near|Outside|From)\s+(?:the\s+)?" + _CANDIDATE_NAME)
 # A named border crossing, checkpoint, prison or camp: a place whether or not a preposition stands before it.
 _NAMED_CROSSING = re.compile(
     r"(?<![\w-])(?P<name>(?:(?:al|el|ad|as|ar|an)-)?[A-Z][\w\u2019\-]*\w(?:\s+(?:(?:al|el|ad|as|ar|an)-)?[A-Z][\w\-]*\w)?)"
@@ -66,7 +68,37 @@ _FIRST_OF_TWO = re.compile(r"(?<![\w-])((?:(?:al|el|ad|as|ar|an)-)?[A-Z][\w\u201
 _PUBLISHING_NOTE = re.compile(
     r"^\s*\[\d{1,3}\]\s|"  # a footnote under a think-tank update: "[2] Satellite imagery, December 12, 2024"
     r"^\W*(?:editor['\u2019]s note|correction|update|clarification|disclaimer|to subscribe|subscribe to"
-    r"|this (?:article|story|piece) (?:was|has been|is) (?:first |originally )?(?:published|updated|corrected))\b",
+    r"|this (?:article|story|piece) (?:was|has been|is) (?:first |originally )?(?:published|updated|corrected))\b|"
+    # a credit line ("Sources: Reuters, AP"), a standfirst that introduces the piece ("A look at how ...")
+    r"^\W*(?:sources?|compiled\s+by|reporting\s+by|additional\s+reporting|writing\s+by|editing\s+by)\s*:|"
+    r"^\W*(?:an?|here\s+is\s+an?|here['\u2019]s\s+an?)\s+(?:look|guide|recap|overview|explainer)\s+(?:at|to|of)\b",
+    re.I,
+)
+# The newsroom speaking to its readers on a live page: "Good morning and welcome to our live coverage."
+_NEWSROOM = re.compile(
+    r"^\W*(?:good\s+(?:morning|afternoon|evening)\b|welcome\s+(?:back\s+)?to\s+(?:our|the)\b)|"
+    r"\b(?:welcome\s+(?:back\s+)?to\s+our|we(?:['\u2019]ll|\s+will)\s+(?:bring|keep|be\s+bringing|update)\s+you|"
+    r"(?:this|our)\s+(?:live\s+)?(?:blog|coverage|live\s+page)\s+(?:is|has|will)\s+(?:now\s+)?(?:closed|closing|"
+    r"paused|ending|end)|thank(?:s|\s+you)\s+for\s+(?:following|reading|joining))",
+    re.I,
+)
+def _is_newsroom(sentence: str) -> bool:
+    hint = "you" in sentence or "elcome" in sentence or "blog" in sentence or "hank" in sentence or "ood " in sentence
+    return hint and bool(_NEWSROOM.search(sentence))  # the regular expression only where a word of it is
+
+
+# Sentences that hold no event of their own when only a date line above dates them: a report going on
+# ("It added that ...": its event is the report before), a bare attribution whose quotation follows
+# ("NAME said:"), a note of what a source did not say ("It did not say where he was.").
+_REPORT_GOES_ON = re.compile(
+    r"\W*(?:[Ii]t|[Tt]he\s+(?:statement|ministry|report|agency|channel))\s+(?:also\s+)?(?:added|adds|went\s+on\s+to\s+say)"
+    r"\s+that\b"
+)
+_NO_EVENT_OF_ITS_OWN = re.compile(
+    r"\b(?:said|says|added|adds|wrote|writes|stated|states|declared|reads|tweeted|posted|told\s+[\w\s'\u2019.-]{1,40}?)"
+    r"\s*:\s*$|"
+    r"^\W*(?:it|he|she|they|the\s+\w+(?:\s+\w+)?)\s+(?:did\s+not|didn['\u2019]t|would\s+not|could\s+not|"
+    r"declined\s+to|refused\s+to)\s+(?:say|specify|disclose|elaborate|comment|confirm)\b",
     re.I,
 )
 # "DAMASCUS (Reuters) -": where the story was filed, not where it happened.
@@ -213,7 +245,8 @@ class Extractor:
                 continue
             out.append((a, b))
             taken = [*taken, (a, b)]
-        for m in _CANDIDATE.finditer(text):
+        at_start = _CANDIDATE_AT_START.match(text)
+        for m in [at_start, *_CANDIDATE.finditer(text)] if at_start else _CANDIDATE.finditer(text):
             a, b = m.span("name")
             if re.search(r"according\s+to\s+(?:the\s+)?$", text[max(0, a - 20) : a], re.I):
                 continue  # a source, not a place
@@ -455,8 +488,12 @@ class Extractor:
             if when is not None and when.basis in ("header", "dateline") and any(qs == si for _, qs in quotes):
                 if all(_inside_quotes(m, spans) for m in scene):
                     continue  # no place of its own ("Damascus is free," X said): its quote carries the date
-            if _PUBLISHING_NOTE.match(sentence) or furniture:
+            if _PUBLISHING_NOTE.match(sentence) or furniture or _is_newsroom(sentence):
                 continue
+            if when is not None and when.basis in ("header", "dateline") and (
+                _REPORT_GOES_ON.match(sentence) or (not places and _NO_EVENT_OF_ITS_OWN.search(outside))
+            ):
+                continue  # "Foreign Secretary David Lammy said:", "It added that ..." under a date line
             speakers = [q.speaker for q, qs in quotes if qs == si and q.speaker]
             event = Event(
                 line=number,
@@ -648,18 +685,22 @@ _ORG_BEFORE = re.compile(r"((?:[A-Z][\w'\u2019\-]*\s+(?:(?:of|for|and)\s+(?:the\
 
 # A place inside a longer capitalised name: after an organisation's word ("King's College London") or
 # before one, one or two capitalised words on ("the Carnegie Russia Eurasia Center", "Israel Defense Forces").
-_ORG_WORD_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(lexicon.ORG_SUFFIXES)) + r") $")
-_ORG_WORD_AFTER = re.compile(r"(?: [A-Z][\w\-]+){1,2} (?:" + "|".join(sorted(lexicon.ORG_SUFFIXES)) + r")\b")
 
 
 _DIRECTIONS_BEFORE = re.compile(r"(?:(?:North|South|East|West)(?:ern)?\s+(?:and\s+)?)+$")
 
 
 def _inside_capitalised_name(text: str, start: int, end: int) -> bool:
-    if text[start - 1 : start] == " " and text[start - 2 : start - 1].isalpha() and \
-            _ORG_WORD_BEFORE.search(text, max(0, start - 16), start):
-        return True
-    return text[end : end + 1] == " " and text[end + 1 : end + 2].isupper() and bool(_ORG_WORD_AFTER.match(text, end))
+    if start >= 2 and text[start - 1] == " " and text[start - 2].isalpha():
+        if text[text.rfind(" ", 0, start - 1) + 1 : start - 1] in lexicon.ORG_SUFFIXES:
+            return True
+    if text[end : end + 1] != " " or not text[end + 1 : end + 2].isupper():
+        return False
+    words = [w.rstrip(".,;:)") for w in text[end + 1 : end + 60].split(None, 3)[:3]]
+    for i in (1, 2):
+        if len(words) > i and words[i] in lexicon.ORG_SUFFIXES and all(w[:1].isupper() for w in words[:i]):
+            return True
+    return False
 
 
 def _in_organisation_name(text: str, start: int) -> bool:
