@@ -412,3 +412,30 @@ def test_the_morning_and_the_clock_time_of_the_day_of_writing(ex: Extractor, sen
         assert all(d is None for d in found)
     else:
         assert found == [value]
+
+
+# -- which of several places is where it happened (issue 10, round 7) ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        # a place named only in a clause about someone is background
+        ("Amal Haddad, who ran the clinic in Idlib, was named health minister in Damascus on March 2.", "Damascus"),
+        ("MOSCOW, March 2 (Reuters) - The Kremlin said on Sunday that it had taken in the general, who fled Damascus.",
+         "Moscow"),
+        # look-alikes: the same places outside such a clause, and "where", which names the scene
+        ("Amal Haddad ran the clinic in Idlib and was named health minister in Damascus on March 2.", "Idlib"),
+        ("MOSCOW, March 2 (Reuters) - The Kremlin said on Sunday that the general fled Damascus.", "Damascus"),
+        ("On March 2 the general flew to Russia, where he was granted asylum.", "Russia"),
+        # a nation's capital by its adjective
+        ("Envoys travelled to the Syrian capital on March 2.", "Damascus"),
+        ("Envoys travelled on March 2 to the Syrian coast near Latakia.", "Latakia"),
+        # an airport named after its town: the town leads
+        ("Russian troops left Qamishli airport on March 2.", "Qamishli"),
+        ("Russian troops left the Khmeimim air base on March 2.", "Khmeimim Air Base"),
+    ],
+)  # fmt: skip
+def test_the_place_where_it_happened_leads(ex: Extractor, text: str, lead: str) -> None:
+    events = ex.extract(text, REF).events
+    assert events and events[-1].places[0] == lead

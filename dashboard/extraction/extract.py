@@ -219,6 +219,11 @@ class Extractor:
                 found.append(PlaceMention(line, start, m.end, text[start : m.end], text[start : m.end], False))
                 continue
             found.append(PlaceMention(line, m.start, m.end, m.surface, m.canonical, True))
+        if "capital" in text:
+            for c in _NATION_CAPITAL.finditer(text):  # "travelled to the Syrian capital": Damascus
+                name = lexicon.CAPITAL_OF[c.group(1)]
+                if name in self.places and not any(p.start < c.end() and c.start() < p.end for p in found):
+                    found.append(PlaceMention(line, c.start(), c.end(), c.group(0), name, True))
         taken = [(p.start, p.end) for p in found] + blocked
         taken += [(m.start, m.end) for m in source_hits]
         taken += [(m.start, m.end) for m in self.actors.find(text, tokens)]
@@ -305,6 +310,7 @@ class Extractor:
         dateline_end: int = -1,
         actor: PlaceMention | None = None,
         within: frozenset[str] = frozenset(),
+        background: frozenset[str] = frozenset(),
     ) -> list[str]:
         """Distinct places, the one the event happened at first.
 
@@ -323,12 +329,29 @@ class Extractor:
         # Damascus", `within`) yields the lead to the place that can be mapped.
         filed = {m.place for m in mentions if m.start < dateline_end}
         filed -= {m.place for m in mentions if m.start >= dateline_end}
-        pool = [n for n in order if n not in filed and n not in within] or [n for n in order if n not in filed] or order
+        # A place named only in a clause about someone ("al-Bashir, who ran the administration in Idlib, is
+        # named prime minister in Damascus", `background`) leads only when nothing else is named, dateline included.
+        fore = [n for n in order if n not in background]
+        pool = (
+            [n for n in fore if n not in filed and n not in within] or [n for n in fore if n not in filed] or fore
+            or order
+        )
         for name in pool:
             place = self.places.get(name)
             if place is None or KIND_RANK.get(place.kind, 1) < KIND_RANK["country"]:
-                return [name] + [n for n in order if n != name]
-        return [pool[0]] + [n for n in order if n != pool[0]]
+                return self._town_of_airport([name] + [n for n in order if n != name])
+        return self._town_of_airport([pool[0]] + [n for n in order if n != pool[0]])
+
+    def _town_of_airport(self, ranked: list[str]) -> list[str]:
+        """ "Qamishli airport", "Damascus International Airport": the town the airport is named after leads."""
+        lead = ranked[0]
+        if not lead.lower().endswith("airport"):
+            return ranked
+        town = _AIRPORT_WORDS.sub("", lead)
+        place = self.places.get(town)
+        if place is None or place.kind != "city":
+            return ranked
+        return [town] + [n for n in ranked if n != town]
 
     def _subject_country(self, sentence: str, offset: int, mentions: list[PlaceMention]) -> PlaceMention | None:
         """A country that is the subject of its clause, when other places are named: the actor.
@@ -459,7 +482,8 @@ class Extractor:
             if not scene and dateline_places and a >= dateline_end:
                 scene = dateline_places  # "TARTUS, Syria - ... On Wednesday, the tables were empty."
             within = _set_within(sentence, a, scene)
-            places = self.rank_places(scene, dateline_end, None, within)
+            background = _in_relative_clause(sentence, a, scene) if ", wh" in sentence else frozenset()
+            places = self.rank_places(scene, dateline_end, None, within, background)
             if a < dateline_end:
                 dateline_places = [m for m in scene if m.start < dateline_end]
             if not places and when is not None and self._last_scene and \
@@ -758,6 +782,20 @@ def _in_passing(
                 out.append(m)
         i = j + 1
     return out
+
+
+_NATION_CAPITAL = re.compile(r"\bthe\s+(" + "|".join(lexicon.CAPITAL_OF) + r")\s+capital\b")
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which)\s+[^,;]*")
+_AIRPORT_WORDS = re.compile(r"\s+(?:(?:International|international)\s+)?(?:Airport|airport)$")
+
+
+def _in_relative_clause(sentence: str, offset: int, mentions: list[PlaceMention]) -> frozenset[str]:
+    """Places named only inside a clause set off by ", who ..." or ", which ..." (up to its comma)."""
+    spans = [(offset + m.start(), offset + m.end()) for m in _RELATIVE_CLAUSE.finditer(sentence)]
+    if not spans:
+        return frozenset()
+    inside = {m.place for m in mentions if any(a <= m.start < b for a, b in spans)}
+    return frozenset(inside - {m.place for m in mentions if not any(a <= m.start < b for a, b in spans)})
 
 
 def _set_within(sentence: str, offset: int, mentions: list[PlaceMention]) -> frozenset[str]:

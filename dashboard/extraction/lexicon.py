@@ -190,6 +190,14 @@ SOURCE_DESCRIPTIONS: tuple[tuple[str, str], ...] = (
     ),
 )
 
+# "the Syrian capital": the capital a nationality's adjective names.
+CAPITAL_OF = {
+    "Syrian": "Damascus", "Russian": "Moscow", "Turkish": "Ankara", "Iranian": "Tehran", "Lebanese": "Beirut",
+    "Iraqi": "Baghdad", "Jordanian": "Amman", "Ukrainian": "Kyiv", "Libyan": "Tripoli", "Egyptian": "Cairo",
+    "Saudi": "Riyadh", "Qatari": "Doha", "Emirati": "Abu Dhabi", "American": "Washington", "British": "London",
+    "French": "Paris", "German": "Berlin", "Belarusian": "Minsk", "Chinese": "Beijing", "Afghan": "Kabul",
+}  # fmt: skip
+
 # Capitalised words that begin a sentence or a title but never a place.
 NOT_PLACE_WORDS = frozenset(
     """The A An This That These Those It Its He She They We I You His Her Their Our Your There Here
