@@ -820,3 +820,20 @@ def quoted(ex: Extractor, text: str) -> list[tuple[str, str | None]]:
 )  # fmt: skip
 def test_short_quotes_of_the_report_and_their_speakers(ex: Extractor, text: str, expected: list) -> None:
     assert quoted(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the verb before the colon introduces the quote paragraph, not a verb in a clause before it
+        ('Reporters spoke to people in the market. One woman, who asked not to be named, said:\n'
+         '"We heard shooting all night and nobody came."', [("One woman", None)]),
+        ('A guard, who asked not to be named, told AFP:\n"We heard shooting all night and nobody came."',
+         [("guard", None)]),
+        # look-alike: a colon far from the verb introduces words that are not the speaker's
+        ('Samir Haddad asked whether the plan had three parts, published as follows:\n'
+         '"Ceasefire first, then elections, then the return of refugees."', [(None, None)]),
+    ],
+)  # fmt: skip
+def test_a_quote_paragraph_after_an_introducing_colon(ex: Extractor, text: str, expected: list) -> None:
+    assert said(ex, text) == expected

@@ -735,6 +735,10 @@ def observe_sentence(sentence: str, ctx: SpeakerContext) -> Speaker | None:
     if not m:
         _observe_opening(sentence, ctx)  # "fielding calls": a noun, the sentence names its person at its head
         return None
+    if sentence.rstrip().endswith(":"):  # "One woman, who asked not to be named, said:": the verb before the colon
+        last = [v for v in _SPEECH_VERB.finditer(sentence, m.end()) if _is_verb(sentence, v)]
+        if last and _INTRODUCES.match(sentence, last[-1].end()):
+            m = last[-1]
     return _observe_subject(sentence, m, ctx)
 
 
