@@ -60,14 +60,15 @@ def _marker_titles(b: Browser) -> set[str]:
 # Line 7's prayer ("pray for peace, in tormented Ukraine, in the Middle East — Palestine, Israel, Lebanon,
 # and now Syria — in Myanmar, in Sudan") only mentions what it prays for (issue 11, item 15); Myanmar,
 # Sudan, Palestine, Israel and Lebanon are named on no other line: no marker for them.
+# Iran is named only as one of "Assad's backers, Russia and Iran" (lines 11, 16, 21): a state, no marker.
 ALL_PLACED = {
-    "Syria", "Russia", "Ukraine", "Ankara", "Iran",
+    "Syria", "Russia", "Ukraine", "Ankara",
     "Latakia Governorate", "Khmeimim Air Base", "Tartus naval facility", "Damascus", "Latakia", "Hama",
     "Tartus", "Homs", "Aleppo", "Idlib",
 }  # fmt: skip
-# Dec. 8-9: lines 5 (Ukraine, Russia), 7 (the Pope's prayer: an event with no place), 8 (the Latakia
-# line), 10 (Syria, Russia), 13-15 (Damascus)
-DEC_8_9 = {"Ukraine", "Russia", "Syria", "Damascus",
+# Dec. 8-9: lines 5 (Ukraine; "Russia was unable" is the state), 7 (the Pope's prayer: an event with no place),
+# 8 (the Latakia line), 10 (Russia; "Syria's Bashar al-Assad" is the state), 13-15 (Damascus)
+DEC_8_9 = {"Ukraine", "Russia", "Damascus",
            "Latakia Governorate", "Khmeimim Air Base", "Tartus naval facility"}  # fmt: skip
 DEC_8_9_EVENTS = 7
 # Dec. 7-8, reported only: lines 18 (Damascus), 5, 7, 10, 15 (19 and 14 are claimed, 13 retracted)

@@ -196,10 +196,11 @@ def test_a_list_of_scenes_after_in_stays_where_it_happened(ex: Extractor) -> Non
         ("A commander in Homs said on March 2 that the road was cut.", ["Homs"], []),  # not "Homs said"
         ("Rebels pushed on March 2 toward the coast, including Latakia, Hama and Tartus.",
          ["Latakia", "Hama", "Tartus"], []),  # examples of the scene
-        ("On March 2 Russia, Iran and Turkey met in Astana.", ["Astana"], ["Russia", "Iran", "Turkey"]),
-        # a title's object is no scene: the envoy spoke in Moscow
+        # states that meet are actors, no place (round 7; before, the three were "mentioned")
+        ("On March 2 Russia, Iran and Turkey met in Astana.", ["Astana"], []),
+        # a title's object is no scene and no place (round 7; the labels' "Minister for the Middle East" rule)
         ("Special Envoy for the Middle East and Africa Mikhail Bogdanov spoke in Moscow on March 2.",
-         ["Moscow"], ["Africa"]),
+         ["Moscow"], []),
         ("Reinforcements for Hama arrived on March 2.", ["Hama"], []),  # "for" with no title before it: a scene
     ],
 )  # fmt: skip
@@ -215,8 +216,9 @@ def test_places_in_passing_are_mentioned(ex: Extractor, line: str, places: list,
         ("On March 2 he called for peace in Syria, Yemen and Sudan.", ["Syria", "Yemen", "Sudan"]),
         ("\u201cLet us pray for peace in Ukraine, in Gaza, in Sudan,\u201d the bishop said on March 2.",
          ["Ukraine", "Gaza Strip", "Sudan"]),
-        ("The UN envoy on March 2 urged Turkey to withdraw from Afrin.", ["Turkey", "Afrin"]),
-        ("Erdogan called on Russia and Iran on March 2 to rein in Damascus.", ["Russia", "Iran", "Damascus"]),
+        # the states urged or called on are addressees, no place at all (round 7); where the wish is for stays
+        ("The UN envoy on March 2 urged Turkey to withdraw from Afrin.", ["Afrin"]),
+        ("Erdogan called on Russia and Iran on March 2 to rein in Damascus.", ["Damascus"]),
         ("On March 2 the council appealed for calm in Homs and Hama.", ["Homs", "Hama"]),
         ("Mourners said on March 2 they hoped for an end to the war in Syria as well as Yemen.",
          ["Syria", "Yemen"]),
@@ -359,3 +361,81 @@ def test_a_date_line_with_a_short_weekday(line: str, value: str) -> None:
 
 def test_a_sentence_with_sun_in_it_is_no_date_line() -> None:
     assert date_header("The Sun rose on Dec 8", date(2024, 12, 10)) is None
+
+
+# -- sentences a date line dates that are no event (issue 10, round 7) --------------------------------------
+# Under the header "2 March 2025" (three days before REF, so a chronicle's day, not the byline date).
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        # the newsroom speaking to its readers
+        ("We will keep you updated on the talks in Geneva as they happen.", False),
+        ("Good morning and welcome to our live coverage of the talks.", False),
+        ("The envoy will keep the talks in Geneva going, officials said.", True),
+        ("Officials welcomed the delegates to Geneva with a short ceremony.", True),
+        # a bare attribution whose quotation follows, or one with a place of its own
+        ("The envoy for the talks then said:", False),
+        ("The envoy for the talks told reporters in Geneva:", True),
+        # a report going on: its event is the report before
+        ("It added that its troops in Homs were on high alert.", False),
+        ("Its troops in Homs were put on high alert, the ministry said.", True),
+        # a note of what a source did not say
+        ("The ministry did not say where the convoy was.", False),
+        ("The ministry said where the convoy was heading.", True),
+        # a credit line and a standfirst
+        ("Sources: Reuters, AP, the ministry of defence.", False),
+        ("Sources in Homs said the road to the coast was cut.", True),
+        ("A look at how the talks in Geneva came apart.", False),
+        ("A lookout in Homs saw the convoy pass at dawn.", True),
+    ],
+)  # fmt: skip
+def test_sentences_under_a_date_line_that_are_no_event(ex: Extractor, sentence: str, event: bool) -> None:
+    text = f"Title line of the page\n2 March 2025\n{sentence}"
+    assert days(ex, text) == ([(3, "2025-03-02", "header")] if event else [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The Security Council met this morning in New York.", "2025-03-05"),
+        ("The envoys will meet again tonight in Geneva.", "2025-03-05"),
+        ("The meeting began at 10:05 a.m. and ended at 1:12 p.m.", "2025-03-05"),
+        ("Shops in Homs open at 10 a.m. and close at dusk.", None),  # a habit, no day
+        ("The council meets every morning in New York.", None),
+    ],
+)  # fmt: skip
+def test_the_morning_and_the_clock_time_of_the_day_of_writing(ex: Extractor, sentence: str, value: str | None) -> None:
+    found = [e.date for e in ex.extract(sentence, REF).events]
+    if value is None:
+        assert all(d is None for d in found)
+    else:
+        assert found == [value]
+
+
+# -- which of several places is where it happened (issue 10, round 7) ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        # a place named only in a clause about someone is background
+        ("Amal Haddad, who ran the clinic in Idlib, was named health minister in Damascus on March 2.", "Damascus"),
+        ("MOSCOW, March 2 (Reuters) - The Kremlin said on Sunday that it had taken in the general, who fled Damascus.",
+         "Moscow"),
+        # look-alikes: the same places outside such a clause, and "where", which names the scene
+        ("Amal Haddad ran the clinic in Idlib and was named health minister in Damascus on March 2.", "Idlib"),
+        ("MOSCOW, March 2 (Reuters) - The Kremlin said on Sunday that the general fled Damascus.", "Damascus"),
+        ("On March 2 the general flew to Russia, where he was granted asylum.", "Russia"),
+        # a nation's capital by its adjective
+        ("Envoys travelled to the Syrian capital on March 2.", "Damascus"),
+        ("Envoys travelled on March 2 to the Syrian coast near Latakia.", "Latakia"),
+        # an airport named after its town: the town leads
+        ("Russian troops left Qamishli airport on March 2.", "Qamishli"),
+        ("Russian troops left the Khmeimim air base on March 2.", "Khmeimim Air Base"),
+    ],
+)  # fmt: skip
+def test_the_place_where_it_happened_leads(ex: Extractor, text: str, lead: str) -> None:
+    events = ex.extract(text, REF).events
+    assert events and events[-1].places[0] == lead

@@ -783,3 +783,57 @@ def test_a_quote_sentence_after_a_sentence_reporting_someone(ex: Extractor, text
 )  # fmt: skip
 def test_bold_speaker_lines_dates_in_parentheses_and_hours_later(ex: Extractor, text: str, expected: list) -> None:
     assert said(ex, text) == expected
+
+
+# -- short quotes far from the verb, a quote that is a sentence, a source cited "as saying" (round 7) --------
+
+
+def quoted(ex: Extractor, text: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in ex.extract(text, REF).quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # words of the report in its predicate, or a phrase of time or cause, far from the verb
+        ('An engineer at the plant told Reuters that the repairs to the second turbine had been "largely finished".',
+         [("largely finished", "engineer at the plant")]),
+        ('The monitor reported that residents stayed indoors but that the mood in the old town remained "calm '
+         'but tense".', [("calm but tense", "monitor")]),
+        ('Lina Haddad said the ministry had kept its embassy in Amman open "for the time being".',
+         [("for the time being", "Lina Haddad")]),
+        # look-alikes: a term or a single word in quote marks far from the verb is no quotation
+        ('The envoy said his government was ready to help and would never accept "buffer zones" along the river.',
+         []),
+        ('The envoy said his government had long since stopped the talks it had called a "charade".', []),
+        # a quotation that is a sentence of its own, however short, is speech and goes on with its speaker
+        ('"The shops are shut," said Rana Saleh. "Nobody is buying."',
+         [("The shops are shut", "Rana Saleh"), ("Nobody is buying.", "Rana Saleh")]),
+        ('"The shops are shut," said Rana Saleh, a "bit" tired.', [("The shops are shut", "Rana Saleh")]),
+        # a source cited "as saying"
+        ('State media cited an army officer as saying the bridge had been closed "until further notice".',
+         [("until further notice", "army officer")]),
+        # a coordinated verb after a quote belongs to the sentence's subject, not to "and"
+        ('The ministry says the envoy left after talks with "all sides of the conflict" and has ordered a pause.',
+         [("all sides of the conflict", "ministry")]),
+    ],
+)  # fmt: skip
+def test_short_quotes_of_the_report_and_their_speakers(ex: Extractor, text: str, expected: list) -> None:
+    assert quoted(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the verb before the colon introduces the quote paragraph, not a verb in a clause before it
+        ('Reporters spoke to people in the market. One woman, who asked not to be named, said:\n'
+         '"We heard shooting all night and nobody came."', [("One woman", None)]),
+        ('A guard, who asked not to be named, told AFP:\n"We heard shooting all night and nobody came."',
+         [("guard", None)]),
+        # look-alike: a colon far from the verb introduces words that are not the speaker's
+        ('Samir Haddad asked whether the plan had three parts, published as follows:\n'
+         '"Ceasefire first, then elections, then the return of refugees."', [(None, None)]),
+    ],
+)  # fmt: skip
+def test_a_quote_paragraph_after_an_introducing_colon(ex: Extractor, text: str, expected: list) -> None:
+    assert said(ex, text) == expected

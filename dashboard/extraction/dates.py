@@ -92,7 +92,21 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("relative", re.compile(r"\b(?P<rel>yesterday|today|tomorrow|the day before yesterday)\b", re.I)),
+    # ... "this morning", and the clock time an event began at ("The meeting began at 10:05 a.m."): the day of writing
+    (
+        "relative",
+        re.compile(
+            r"\b(?P<rel>yesterday|today|tomorrow|the day before yesterday)\b", re.I),
+    ),
+    (
+        "daypart",  # looked for only when a cheap check finds a word of it (_has_daypart_hint)
+        re.compile(
+            r"\b(?P<rel>this (?:morning|afternoon|evening)|tonight|earlier today|later today|"
+            r"(?:began|started|opened|convened|resumed|adjourned|ended|closed|concluded)"
+            r"\s+at\s+\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\b\.?)",
+            re.I,
+        ),
+    ),
     ("ago", re.compile(r"\b(?P<n>two|three|four|five|six|\d)\s+days\s+ago\b", re.I)),
     # in 2015 / in early 2015 (a year, coarse)
     ("year", re.compile(r"\b(?:in|during|by|of)\s+(?:early\s+|late\s+|mid-?)?(?P<y1>(?:19|20)\d\d)\b")),
@@ -103,6 +117,14 @@ _VAGUE = re.compile(
     r"|last (?:week|month|year)|this (?:week|month)|in the coming days|in the next \d+ (?:hours|days))\b",
     re.I,
 )
+
+
+def _has_daypart_hint(text: str) -> bool:
+    """A word "daypart" needs, found by plain substring tests: most sentences skip its regular expression."""
+    return "morning" in text or "noon" in text or "evening" in text or "night" in text or "today" in text or \
+        "a.m" in text or "p.m" in text or " am " in text or " pm " in text or " AM" in text or " PM" in text
+
+
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
@@ -171,6 +193,8 @@ def find_dates(text: str, reference: date) -> list[DateMention]:
         taken[a:b] = b"\x01" * (b - a)
 
     for kind, pattern in _PATTERNS:
+        if kind == "daypart" and not _has_daypart_hint(text):
+            continue
         for m in pattern.finditer(text):
             if not free(m.start(), m.end()):
                 continue
@@ -262,8 +286,8 @@ def _resolve(kind: str, m: re.Match[str], text: str, reference: date) -> DateMen
         d = reference - timedelta(days=back)
         on = lead.group(1).lower() in ("on", "last", "this past")
         return DateMention(start, m.end(), text[start : m.end()], d.isoformat(), None, "day", on, "weekday")
-    if kind == "relative":
-        shift = {"yesterday": -1, "today": 0, "tomorrow": 1, "the day before yesterday": -2}[g["rel"].lower()]
+    if kind in ("relative", "daypart"):
+        shift = {"yesterday": -1, "tomorrow": 1, "the day before yesterday": -2}.get(g["rel"].lower(), 0)
         d = _shift(reference, shift)
         return DateMention(m.start(), m.end(), m.group(0), d.isoformat(), None, "day", on, "relative") if d else None
     if kind == "ago":

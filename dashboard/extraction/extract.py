@@ -26,6 +26,7 @@ from dashboard.extraction.dates import (
     later_date,
     reported_precision,
 )
+from dashboard.extraction.metonyms import SEATS_OF_POWER, states_acting
 from dashboard.extraction.phrases import PhraseIndex, PhraseMatch, Token, is_acronym, tokenize
 from dashboard.extraction.quotes import (
     SpeakerContext,
@@ -50,21 +51,55 @@ _FUNCTION_WORDS = frozenset(
 )
 
 _NOUN_AFTER = re.compile(r"\s+([a-z\u00e0-\u00ff]+)\b")
+_CANDIDATE_NAME = r"(?P<name>[A-Z][\w'\u2019]+(?:\s+(?:[A-Z][\w'\u2019\-]+|(?:al|el|ez|as|ad|ar)-[A-Z][\w'\u2019]+))*)"
 _CANDIDATE = re.compile(
-    r"\b(?:in|at|near|outside|into|from|toward|towards|across|around|to|of|via|through)\s+(?:the\s+)?"
-    r"(?P<name>[A-Z][\w'\u2019]+(?:\s+(?:[A-Z][\w'\u2019\-]+|(?:al|el|ez|as|ad|ar)-[A-Z][\w'\u2019]+))*)"
+    r"\b(?:in|at|near|outside|into|from|toward|towards|across|around|to|of|via|through)\s+(?:the\s+)?" + _CANDIDATE_NAME
 )
+# ... and at the start of a sentence: "In Aqaba, Jordan, ministers met".
+_CANDIDATE_AT_START = re.compile(r"\W{0,3}(?:In|At|Near|Outside|From)\s+(?:the\s+)?" + _CANDIDATE_NAME)
 # A named border crossing, checkpoint, prison or camp: a place whether or not a preposition stands before it.
 _NAMED_CROSSING = re.compile(
     r"(?<![\w-])(?P<name>(?:(?:al|el|ad|as|ar|an)-)?[A-Z][\w\u2019\-]*\w(?:\s+(?:(?:al|el|ad|as|ar|an)-)?[A-Z][\w\-]*\w)?)"
     r"\s+(?:border\s+)?"
-    r"(?:crossing|checkpoint|border\s+gate|prison|camp)\b"
+    r"(?:crossing|checkpoint|border\s+gate|prison|camp)(?P<plural>s)?\b"
 )
+# "the Cilvegözü and Yayladağı border gates": the first of two names before a plural.
+_FIRST_OF_TWO = re.compile(r"(?<![\w-])((?:(?:al|el|ad|as|ar|an)-)?[A-Z][\w\u2019\-]*\w)\s+and\s+$")
 # Notes about the article itself, not about the news: never events.
 _PUBLISHING_NOTE = re.compile(
     r"^\s*\[\d{1,3}\]\s|"  # a footnote under a think-tank update: "[2] Satellite imagery, December 12, 2024"
     r"^\W*(?:editor['\u2019]s note|correction|update|clarification|disclaimer|to subscribe|subscribe to"
-    r"|this (?:article|story|piece) (?:was|has been|is) (?:first |originally )?(?:published|updated|corrected))\b",
+    r"|this (?:article|story|piece) (?:was|has been|is) (?:first |originally )?(?:published|updated|corrected))\b|"
+    # a credit line ("Sources: Reuters, AP"), a standfirst that introduces the piece ("A look at how ...")
+    r"^\W*(?:sources?|compiled\s+by|reporting\s+by|additional\s+reporting|writing\s+by|editing\s+by)\s*:|"
+    r"^\W*(?:an?|here\s+is\s+an?|here['\u2019]s\s+an?)\s+(?:look|guide|recap|overview|explainer)\s+(?:at|to|of)\b",
+    re.I,
+)
+# The newsroom speaking to its readers on a live page: "Good morning and welcome to our live coverage."
+_NEWSROOM = re.compile(
+    r"^\W*(?:good\s+(?:morning|afternoon|evening)\b|welcome\s+(?:back\s+)?to\s+(?:our|the)\b)|"
+    r"\b(?:welcome\s+(?:back\s+)?to\s+our|we(?:['\u2019]ll|\s+will)\s+(?:bring|keep|be\s+bringing|update)\s+you|"
+    r"(?:this|our)\s+(?:live\s+)?(?:blog|coverage|live\s+page)\s+(?:is|has|will)\s+(?:now\s+)?(?:closed|closing|"
+    r"paused|ending|end)|thank(?:s|\s+you)\s+for\s+(?:following|reading|joining))",
+    re.I,
+)
+def _is_newsroom(sentence: str) -> bool:
+    hint = "you" in sentence or "elcome" in sentence or "blog" in sentence or "hank" in sentence or "ood " in sentence
+    return hint and bool(_NEWSROOM.search(sentence))  # the regular expression only where a word of it is
+
+
+# Sentences that hold no event of their own when only a date line above dates them: a report going on
+# ("It added that ...": its event is the report before), a bare attribution whose quotation follows
+# ("NAME said:"), a note of what a source did not say ("It did not say where he was.").
+_REPORT_GOES_ON = re.compile(
+    r"\W*(?:[Ii]t|[Tt]he\s+(?:statement|ministry|report|agency|channel))\s+(?:also\s+)?(?:added|adds|went\s+on\s+to\s+say)"
+    r"\s+that\b"
+)
+_NO_EVENT_OF_ITS_OWN = re.compile(
+    r"\b(?:said|says|added|adds|wrote|writes|stated|states|declared|reads|tweeted|posted|told\s+[\w\s'\u2019.-]{1,40}?)"
+    r"\s*:\s*$|"
+    r"^\W*(?:it|he|she|they|the\s+\w+(?:\s+\w+)?)\s+(?:did\s+not|didn['\u2019]t|would\s+not|could\s+not|"
+    r"declined\s+to|refused\s+to)\s+(?:say|specify|disclose|elaborate|comment|confirm)\b",
     re.I,
 )
 # "DAMASCUS (Reuters) -": where the story was filed, not where it happened.
@@ -87,7 +122,9 @@ _NAMED_SITE = re.compile(
 )
 # Features that belong to the name before them ("the Tishrin dam"); a crossing, checkpoint, prison or camp
 # is named after its town and keeps the town's name ("the Yayladağı crossing": Yayladağı; see _NAMED_CROSSING).
-_EXTENDS_NAME = lexicon.PLACE_NOUNS - {"crossing", "checkpoint", "prison", "camp"}
+# An area's own word is not part of its common name either ("in Hatay province": Hatay; "the Mezzeh district": Mezzeh).
+_EXTENDS_NAME = lexicon.PLACE_NOUNS - {"crossing", "checkpoint", "prison", "camp"} - {
+    "province", "governorate", "district", "region", "neighbourhood", "neighborhood", "quarter"}
 # Longest sentence read as one: a longer run is cut at spaces into pieces of at most this many
 # characters (and the cut recorded), so no crafted "sentence" can make extraction slow.
 MAX_SENTENCE_CHARS = 2000
@@ -153,6 +190,7 @@ class Extractor:
     def __init__(self, places: Iterable[Place]) -> None:
         self.places: dict[str, Place] = {p.name: p for p in places}
         self.countries = frozenset(n for n, p in self.places.items() if p.kind == "country")
+        self.states = self.countries | frozenset(n for n in self.places if n in SEATS_OF_POWER)
         self.place_index = PhraseIndex({p.name: p.aliases for p in self.places.values()})
         self.not_places = PhraseIndex({n: () for n in lexicon.NOT_PLACES})
         self.sources = PhraseIndex(lexicon.SOURCES, case_sensitive=True)
@@ -172,6 +210,8 @@ class Extractor:
                 continue
             if not self._is_place_use(m) or _in_organisation_name(text, m.start):
                 continue  # "National University of Singapore": an organisation, not a place
+            if _inside_capitalised_name(text, m.start, m.end):
+                continue  # "King's College London", "the Israel Defense Forces": an organisation
             prefix = re.search(r"\b([A-Z][a-z]+) $", text[max(0, m.start - 12) : m.start])
             if prefix and prefix.group(1) in lexicon.PLACE_PREFIXES:
                 start = m.start - len(prefix.group(0))  # "Kafr Nubl": a longer name the gazetteer lacks
@@ -180,6 +220,11 @@ class Extractor:
                 found.append(PlaceMention(line, start, m.end, text[start : m.end], text[start : m.end], False))
                 continue
             found.append(PlaceMention(line, m.start, m.end, m.surface, m.canonical, True))
+        if "capital" in text:
+            for c in _NATION_CAPITAL.finditer(text):  # "travelled to the Syrian capital": Damascus
+                name = lexicon.CAPITAL_OF[c.group(1)]
+                if name in self.places and not any(p.start < c.end() and c.start() < p.end for p in found):
+                    found.append(PlaceMention(line, c.start(), c.end(), c.group(0), name, True))
         taken = [(p.start, p.end) for p in found] + blocked
         taken += [(m.start, m.end) for m in source_hits]
         taken += [(m.start, m.end) for m in self.actors.find(text, tokens)]
@@ -206,7 +251,8 @@ class Extractor:
                 continue
             out.append((a, b))
             taken = [*taken, (a, b)]
-        for m in _CANDIDATE.finditer(text):
+        at_start = _CANDIDATE_AT_START.match(text)
+        for m in [at_start, *_CANDIDATE.finditer(text)] if at_start else _CANDIDATE.finditer(text):
             a, b = m.span("name")
             if re.search(r"according\s+to\s+(?:the\s+)?$", text[max(0, a - 20) : a], re.I):
                 continue  # a source, not a place
@@ -237,7 +283,7 @@ class Extractor:
             if " " not in name and name.endswith("s") and name[:-1] in lexicon.NOT_PLACE_WORDS:
                 continue  # "millions of Syrians": a people, not a place
             out.append((a, b))
-        if "crossing" in text or "checkpoint" in text or "prison" in text or "camp" in text:
+        if "crossing" in text or "checkpoint" in text or "prison" in text or "camp" in text or "gate" in text:
             for m in _NAMED_CROSSING.finditer(text):  # "the Cilvegözü border crossing", "the al-Khadim checkpoint"
                 a, b = m.span("name")
                 words = m.group("name").split()
@@ -247,6 +293,11 @@ class Extractor:
                     continue  # "the Turkish border crossing"
                 if not any(x < b and a < y for x, y in taken + out):
                     out.append((a, b))
+                first = _FIRST_OF_TWO.search(text, max(0, a - 40), a) if m.group("plural") else None
+                if first and first.group(1) not in lexicon.NOT_PLACE_WORDS:
+                    fa, fb = first.span(1)
+                    if not any(x < fb and fa < y for x, y in taken + out):
+                        out.append((fa, fb))
         return out
 
     @staticmethod
@@ -260,6 +311,7 @@ class Extractor:
         dateline_end: int = -1,
         actor: PlaceMention | None = None,
         within: frozenset[str] = frozenset(),
+        background: frozenset[str] = frozenset(),
     ) -> list[str]:
         """Distinct places, the one the event happened at first.
 
@@ -278,12 +330,29 @@ class Extractor:
         # Damascus", `within`) yields the lead to the place that can be mapped.
         filed = {m.place for m in mentions if m.start < dateline_end}
         filed -= {m.place for m in mentions if m.start >= dateline_end}
-        pool = [n for n in order if n not in filed and n not in within] or [n for n in order if n not in filed] or order
+        # A place named only in a clause about someone ("al-Bashir, who ran the administration in Idlib, is
+        # named prime minister in Damascus", `background`) leads only when nothing else is named, dateline included.
+        fore = [n for n in order if n not in background]
+        pool = (
+            [n for n in fore if n not in filed and n not in within] or [n for n in fore if n not in filed] or fore
+            or order
+        )
         for name in pool:
             place = self.places.get(name)
             if place is None or KIND_RANK.get(place.kind, 1) < KIND_RANK["country"]:
-                return [name] + [n for n in order if n != name]
-        return [pool[0]] + [n for n in order if n != pool[0]]
+                return self._town_of_airport([name] + [n for n in order if n != name])
+        return self._town_of_airport([pool[0]] + [n for n in order if n != pool[0]])
+
+    def _town_of_airport(self, ranked: list[str]) -> list[str]:
+        """ "Qamishli airport", "Damascus International Airport": the town the airport is named after leads."""
+        lead = ranked[0]
+        if not lead.lower().endswith("airport"):
+            return ranked
+        town = _AIRPORT_WORDS.sub("", lead)
+        place = self.places.get(town)
+        if place is None or place.kind != "city":
+            return ranked
+        return [town] + [n for n in ranked if n != town]
 
     def _subject_country(self, sentence: str, offset: int, mentions: list[PlaceMention]) -> PlaceMention | None:
         """A country that is the subject of its clause, when other places are named: the actor.
@@ -405,6 +474,8 @@ class Extractor:
             sentence_dates[si] = when
             governments: list[PlaceMention] = []
             passing = _in_passing(sentence, a, mentions, self.countries, governments)
+            governments += [m for m in states_acting(sentence, a, mentions, self.states) if m not in governments]
+            passing = [m for m in passing if m not in governments]
             passing += [m for m in _wished_for(sentence, a, mentions, spans) if m not in passing + governments]
             scene = [m for m in mentions if m not in passing and m not in governments]
             actor = self._subject_country(sentence, a, scene)
@@ -412,7 +483,8 @@ class Extractor:
             if not scene and dateline_places and a >= dateline_end:
                 scene = dateline_places  # "TARTUS, Syria - ... On Wednesday, the tables were empty."
             within = _set_within(sentence, a, scene)
-            places = self.rank_places(scene, dateline_end, None, within)
+            background = _in_relative_clause(sentence, a, scene) if ", wh" in sentence else frozenset()
+            places = self.rank_places(scene, dateline_end, None, within, background)
             if a < dateline_end:
                 dateline_places = [m for m in scene if m.start < dateline_end]
             if not places and when is not None and self._last_scene and \
@@ -441,8 +513,12 @@ class Extractor:
             if when is not None and when.basis in ("header", "dateline") and any(qs == si for _, qs in quotes):
                 if all(_inside_quotes(m, spans) for m in scene):
                     continue  # no place of its own ("Damascus is free," X said): its quote carries the date
-            if _PUBLISHING_NOTE.match(sentence) or furniture:
+            if _PUBLISHING_NOTE.match(sentence) or furniture or _is_newsroom(sentence):
                 continue
+            if when is not None and when.basis in ("header", "dateline") and (
+                _REPORT_GOES_ON.match(sentence) or (not places and _NO_EVENT_OF_ITS_OWN.search(outside))
+            ):
+                continue  # "Foreign Secretary David Lammy said:", "It added that ..." under a date line
             speakers = [q.speaker for q, qs in quotes if qs == si and q.speaker]
             event = Event(
                 line=number,
@@ -626,13 +702,35 @@ _PERSON_BEFORE = re.compile(
     r"\b(?:spoke|speaks|speaking|talked|talks|talking|wrote|writes|listened)\s+(?:\w+\s+){0,3}?to\s+$"
 )  # ... and "spoke on Friday to Samir Haddad": a person spoken to
 # "known as Little Moscow", "nicknamed New Aleppo": a name given to a place, not a place of that name.
-_NICKNAMED = re.compile(r"\b(?:known\s+as|nicknamed|dubbed)\s+(?:the\s+)?$")
+_NICKNAMED = re.compile(r"\b(?:(?:known\s+as|nicknamed|dubbed)\s+(?:the\s+)?|called\s+[\"\u201c\u00ab])$")
 # An organisation's name ending in "of" or "for" before a place: "National University of Singapore",
 # "Centre for Reconciliation of the Opposing Parties".
 _ORG_BEFORE = re.compile(r"((?:[A-Z][\w'\u2019\-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){1,5})(?:of|for)\s+(?:the\s+)?$")
 
 
+# A place inside a longer capitalised name: after an organisation's word ("King's College London") or
+# before one, one or two capitalised words on ("the Carnegie Russia Eurasia Center", "Israel Defense Forces").
+
+
+_DIRECTIONS_BEFORE = re.compile(r"(?:(?:North|South|East|West)(?:ern)?\s+(?:and\s+)?)+$")
+
+
+def _inside_capitalised_name(text: str, start: int, end: int) -> bool:
+    if start >= 2 and text[start - 1] == " " and text[start - 2].isalpha():
+        if text[text.rfind(" ", 0, start - 1) + 1 : start - 1] in lexicon.ORG_SUFFIXES:
+            return True
+    if text[end : end + 1] != " " or not text[end + 1 : end + 2].isupper():
+        return False
+    words = [w.rstrip(".,;:)") for w in text[end + 1 : end + 60].split(None, 3)[:3]]
+    for i in (1, 2):
+        if len(words) > i and words[i] in lexicon.ORG_SUFFIXES and all(w[:1].isupper() for w in words[:i]):
+            return True
+    return False
+
+
 def _in_organisation_name(text: str, start: int) -> bool:
+    if text[max(0, start - 6) : start].endswith(("North ", "South ", "East ", "West ")):
+        start = _DIRECTIONS_BEFORE.search(text, max(0, start - 40), start).start()  # "of North and East Syria"
     if not text[max(0, start - 8) : start].endswith(("of ", "for ", "the ")):
         return False  # most names: no regular expression run
     m = _ORG_BEFORE.search(text, max(0, start - 80), start)
@@ -671,9 +769,9 @@ def _in_passing(
             and not _LOCATIVE_BEFORE.search(lead)
             and not _ELABORATION_BEFORE.search(lead)
         )
-        if _GOVERNMENT_BEFORE.search(lead):
+        if _GOVERNMENT_BEFORE.search(lead) or _ROLE_OBJECT_BEFORE.search(lead):
             governments.extend(run)
-        elif _PASSING_BEFORE.search(lead) or listed or _ROLE_OBJECT_BEFORE.search(lead):
+        elif _PASSING_BEFORE.search(lead) or listed:
             out.extend(run)
         elif len(run) == 1:
             m = run[0]
@@ -685,6 +783,20 @@ def _in_passing(
                 out.append(m)
         i = j + 1
     return out
+
+
+_NATION_CAPITAL = re.compile(r"\bthe\s+(" + "|".join(lexicon.CAPITAL_OF) + r")\s+capital\b")
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which)\s+[^,;]*")
+_AIRPORT_WORDS = re.compile(r"\s+(?:(?:International|international)\s+)?(?:Airport|airport)$")
+
+
+def _in_relative_clause(sentence: str, offset: int, mentions: list[PlaceMention]) -> frozenset[str]:
+    """Places named only inside a clause set off by ", who ..." or ", which ..." (up to its comma)."""
+    spans = [(offset + m.start(), offset + m.end()) for m in _RELATIVE_CLAUSE.finditer(sentence)]
+    if not spans:
+        return frozenset()
+    inside = {m.place for m in mentions if any(a <= m.start < b for a, b in spans)}
+    return frozenset(inside - {m.place for m in mentions if not any(a <= m.start < b for a, b in spans)})
 
 
 def _set_within(sentence: str, offset: int, mentions: list[PlaceMention]) -> frozenset[str]:

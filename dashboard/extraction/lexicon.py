@@ -138,7 +138,7 @@ ORG_SUFFIXES = frozenset(
     "Company Command Club Stock Exchange Technologies Inc Corp Corporation Foundation Media Press Network Bank "
     "Party Front Army Forces Brigade Brigades Movement Committee Commission Airlines Airways "
     "Strategies Associates Partners Consulting Advisory Analytics Research Studies Initiative Programme Program "
-    "Academy College School Society Association Fund Trust".split()
+    "Academy College School Society Association Fund Trust Administration".split()
 )
 
 # Titles that stand before a name: "U.S. President Joe Biden". Lower-cased,
@@ -191,6 +191,14 @@ SOURCE_DESCRIPTIONS: tuple[tuple[str, str], ...] = (
     ),
 )
 
+# "the Syrian capital": the capital a nationality's adjective names.
+CAPITAL_OF = {
+    "Syrian": "Damascus", "Russian": "Moscow", "Turkish": "Ankara", "Iranian": "Tehran", "Lebanese": "Beirut",
+    "Iraqi": "Baghdad", "Jordanian": "Amman", "Ukrainian": "Kyiv", "Libyan": "Tripoli", "Egyptian": "Cairo",
+    "Saudi": "Riyadh", "Qatari": "Doha", "Emirati": "Abu Dhabi", "American": "Washington", "British": "London",
+    "French": "Paris", "German": "Berlin", "Belarusian": "Minsk", "Chinese": "Beijing", "Afghan": "Kabul",
+}  # fmt: skip
+
 # Capitalised words that begin a sentence or a title but never a place.
 NOT_PLACE_WORDS = frozenset(
     """The A An This That These Those It Its He She They We I You His Her Their Our Your There Here
@@ -207,7 +215,7 @@ NOT_PLACE_WORDS = frozenset(
 # ("the fall of the Government of ...", "messages to the West", "a resurgence of Da'esh").
 NOT_PLACE_NAMES = frozenset(
     """Government Governments Council Ministry Army Navy Forces Administration Authority Authorities Cabinet
-    Parliament Presidency Kremlin West East Da'esh Daesh ISIS ISIL Hezbollah Hamas Taliban""".split()
+    Parliament Presidency Kremlin West East North South Da'esh Daesh ISIS ISIL Hezbollah Hamas Taliban""".split()
 )
 
 # A lowercase noun after a name the gazetteer lacks. A feature of the land is part of the name

@@ -38,6 +38,10 @@ _SPEECH_VERB = re.compile(
 )
 _PARTICIPLE = re.compile(r"\b(" + "|".join(sorted(SPEECH_PARTICIPLES)) + r")\b")
 _ACCORDING = re.compile(r"\baccording to\s+(?P<np>[^,.;:\"\u201c\u201d\u00ab\u00bb]+)", re.I)
+# "cited a Kremlin source as saying": the one cited speaks ("was quoted by RIA as saying": not RIA).
+_CITED_AS = re.compile(
+    r"\b(?:cited|cites|citing|quoted|quotes|quoting)\s+(?!by\s)(?P<np>[^,;:.\"\u201c\u00ab]{2,80}?)\s+as\s+$"
+)
 _PARTICLES = re.compile(r"^(?:al|el|ez|as|ad|ar|bin|ibn|abu|de|van|von|da|di|le|la|du)(?:-\S+)?$")
 # Where the words that follow the speaker begin ("... said Peskov on Monday"). Found with a fixed
 # look-behind and cut by slicing: `\s+(...)\b.*$` under re.sub backtracked over every run of spaces
@@ -574,8 +578,8 @@ def _attribution_after(after: str, short: bool = False) -> Speaker | None:
     if not m or word_count(text[: m.start()]) > 16 or '"' in text[: m.start()]:
         return None
     np = text[: m.start()]
-    if not np.strip() or re.search(r"\b(?:and|but|then)\s*$", np):
-        return None  # a coordinated verb ("... and emphasized") belongs to an earlier subject
+    if not np.strip() or re.search(r"\b(?:and|but|then)\s*$", np) or re.match(r"\s*(?:and|but|or|then)\s", np):
+        return None  # a coordinated verb ("... and emphasized", "... and has ordered") belongs to an earlier subject
     if re.search(r"\b(?:a|an|the|this|that|its|their)\s*$", np, re.I):
         return None  # "a claim": a noun, not a verb
     chunks = [c.split() for c in np.split(",") if c.strip()]
@@ -619,6 +623,11 @@ def _attribution_before(before: str) -> tuple[str, Speaker | None, int, str | No
     acc = list(_ACCORDING.finditer(before))
     last_verb = verbs[-1] if verbs else None
     last_part = parts[-1] if parts else None
+    if last_part and last_part.group(1) == "saying":
+        cited = _CITED_AS.search(before, max(0, last_part.start() - 100), last_part.start())
+        if cited and (last_verb is None or last_verb.start() < cited.start()):
+            # "agencies cited a Kremlin source as saying ...": the one cited is the speaker
+            return "verb", _parse_subject(cited.group("np")), word_count(before[last_part.end() :]), None
     carried = bool(acc) and last_verb is not None and acc[-1].start() > last_verb.start() and \
         _parse_subject(before[: last_verb.start()])[0] is not None  # "X said, according to KUNA, that": X said it
     if acc and (not last_verb or acc[-1].start() > last_verb.start()) and not carried:
@@ -767,6 +776,10 @@ def observe_sentence(sentence: str, ctx: SpeakerContext) -> Speaker | None:
     if not m:
         _observe_opening(sentence, ctx)  # "fielding calls": a noun, the sentence names its person at its head
         return None
+    if sentence.rstrip().endswith(":"):  # "One woman, who asked not to be named, said:": the verb before the colon
+        last = [v for v in _SPEECH_VERB.finditer(sentence, m.end()) if _is_verb(sentence, v)]
+        if last and _INTRODUCES.match(sentence, last[-1].end()):
+            m = last[-1]
     return _observe_subject(sentence, m, ctx)
 
 
@@ -959,6 +972,10 @@ def find_quotes(
                     attached = kind != "question" and (gap <= 4 or (gap <= 8 and inner.rstrip()[-1:] in ".!?"))
                     if kind != "question" and words >= 2 and gap <= 8 and not re.search(r"[,;:]", before[-80:]):
                         attached = True  # `said the talks would stop «for some time»`: words of the report
+                    if kind != "question" and words >= 2 and gap <= 25 and _IN_PREDICATE.search(before[-12:]) or (
+                        kind != "question" and words >= 2 and gap <= 25 and _ADVERBIAL_QUOTE.match(inner)
+                    ):
+                        attached = True  # `told Meduza that the removal ... had been "essentially completed"`
                     if verb in _LABEL_VERBS and words < 2:
                         attached = False  # `called it a "victory"`: a label, not speech
                     if kind == "carry":
@@ -974,6 +991,8 @@ def find_quotes(
             carried_on = continues and q.start == a == _first_text(line)  # `"Only the base."` after an open quote
             if words == 1 and _TERM_AFTER.match(line, q.end):
                 attached = False  # `used "double-tap" strikes`: one word before a noun is a term
+            if words >= 2 and si > 0 and q.closed and q.start == a and not line[q.end : b].strip():
+                attached = True  # `"...," he said. "Everyone is waiting."`: a quoted sentence in a paragraph is speech
             if words < MIN_QUOTE_WORDS and not attached and not carried_on:
                 prev_end = kept_end  # a scare quote or a term, not speech: part of the words around it
                 if speaker and speaker[0] and qi == 0:
@@ -999,6 +1018,17 @@ def find_quotes(
             if "'" in inner or "\u2018" in inner:  # `"Orlov says 'the port is a matter for talks.' Talks with whom?"`
                 out.extend((nested, si) for nested in _quotes_inside(line, s, e, ctx))
     return out
+
+
+# Words a reporter quotes far from the verb of speech, in the predicate of what was said: after "was", "had
+# been", "remained" (`the situation remained "tense and unclear"`), or as a phrase of time, manner or cause
+# (`granted asylum "on humanitarian grounds"`, `in contact «for some time»`). A noun in quote marks far from
+# the verb (`would not accept "terrorist corridors"`) is the reporter's mention of a term, not speech.
+_IN_PREDICATE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|remained|remains|remain|stays|stayed|seemed|seems|became|becomes|"
+    r"there\s+is|there\s+was)\s+$"
+)
+_ADVERBIAL_QUOTE = re.compile(r"\W*(?:on|for|in|at|with|by|from|under|without|until|within|as\s+soon\s+as)\s", re.I)
 
 
 def _first_text(line: str) -> int:

@@ -1,0 +1,239 @@
+"""A country or a capital standing for its state, its government or its people: no place at all.
+
+News names states by their countries and their capitals ("Moscow insists", "Russia's interests",
+"talks with Ankara", "offers from Qatar"). Such a name says who acts, not where anything happens, so
+the extraction reports it neither as a scene nor as a place mentioned in passing. The same names are
+places when the text says where something is, happens, goes or comes from ("bases in Syria", "flew to
+Moscow", "Syria's third-largest city"), and the forms here read which is which from the words around
+the name. They apply to states only (countries, national capitals, continents; `seats_of_power`): a
+town is a place even as a subject ("Aleppo fell").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Protocol
+
+
+class Mention(Protocol):  # the fields of extract.PlaceMention read here
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def place(self) -> str: ...
+
+
+# National capitals and continents that news uses for a state or a bloc ("Moscow said", "Europe has a view").
+SEATS_OF_POWER = frozenset(
+    """Moscow Damascus Ankara Tehran Washington Beijing Kyiv Kiev London Paris Berlin Riyadh Doha Cairo Amman
+    Baghdad Beirut Jerusalem Brussels Minsk Tripoli Baku Yerevan Tbilisi Rome Madrid Tokyo Islamabad Kabul
+    Sanaa Muscat Manama Tunis Algiers Rabat Khartoum Nicosia Athens Warsaw Vienna Ottawa Canberra Seoul
+    Pyongyang Havana Caracas Pretoria Budapest Bucharest Sofia Belgrade Prague Stockholm Oslo Helsinki
+    Copenhagen Dublin Lisbon Europe Africa""".split()
+) | frozenset(("Abu Dhabi", "New Delhi", "Kuwait City", "Tel Aviv"))
+
+_Q = r"[\"\u201c\u201d\u00ab\u00bb]?"
+_ADVERBS = (
+    r"(?:(?:still|also|now|already|long|never|not|only|just|clearly|firmly|reportedly|apparently|increasingly|"
+    r"quickly|itself|too|then|later|soon|once|again|largely|mostly|publicly|privately|officially|formally|"
+    r"effectively|openly|quietly|repeatedly|consistently|previously|recently|initially|ultimately)\s+)*"
+)
+# "Moscow, for its part, insists": a parenthesis between the subject and its verb.
+_PARENTHESIS = (
+    r"(?:,\s+(?:meanwhile|however|in\s+turn|for\s+its\s+part|too|for\s+now|by\s+contrast|in\s+contrast|though|"
+    r"instead|likewise|similarly|in\s+particular|above\s+all|for\s+example|for\s+instance|analysts\s+say|"
+    r"officials\s+say|diplomats\s+say|it\s+seems),)?"
+)
+# What befalls a place rather than what a state does: "Damascus has been shelled", "Syria has seen protests",
+# "Homs was burning", "Aleppo celebrated". After these a country or a capital stays a place.
+_SCENE = (
+    r"hit|shelled|struck|bombed|bombarded|attacked|captured|seized|taken|rocked|shaken|flooded|cut|sealed|"
+    r"surrounded|besieged|liberated|evacuated|emptied|quiet|calm|seen|witnessed|suffered|endured|experienced|"
+    r"become|fallen|changed|woken|devastated|destroyed|damaged|ravaged|home|under|left|celebrated|rejoiced|"
+    r"mourned|burned|burnt|erupted|trembled|looked|seemed|appeared|remained|lay"
+)
+_SCENE_ING = r"burning|shaking|celebrating|rejoicing|mourning|smouldering|reeling|waking|home|quiet|calm"
+# The verb of a state acting, after its name: a modal or "did", "has" (not of what befell it), a state of
+# mind or of dealings ("was in contact", "is ready", "was seeking"), a present tense of will or relations,
+# a past tense in -ed or a few irregular ones.
+# What a state is to others: "Russia is not the only partner", "Moscow, Assad's main military backer".
+_ACTOR_NOUNS = (
+    r"(?:ally|allies|backer|patron|partner|supporter|sponsor|rival|adversary|enemy|foe|protector|benefactor|"
+    r"creditor|guarantor|mediator|friend|power|superpower|player|broker|power-broker)\b"
+)
+_ACTING = (
+    r"\s+" + _Q + _ADVERBS + r"(?:"
+    r"(?:will|would|can|could|may|might|must|should|shall|cannot|can't|won't|did|does|didn't|doesn't)\b|"
+    r"(?:has|have|had)\s+" + _Q + _ADVERBS + r"(?!(?:been\s+" + _Q + r")?" + _ADVERBS + r"(?:" + _SCENE + r")\b)\w|"
+    r"(?:is|was|are|were)\s+" + _Q + _ADVERBS + r"(?:(?!(?:" + _SCENE_ING + r")\b)[a-z]+ing\b|"
+    r"in\s+(?:dialogue|contact|talks|touch|no\s+hurry|a\s+position|negotiations|discussions)\b|"
+    r"(?:ready|willing|prepared|keen|eager|determined|reluctant|unwilling|open|interested|committed|unlikely|"
+    r"likely|able|unable|right|wrong|aware|concerned|worried|set|poised|careful|cautious|quick|slow|"
+    r"unhappy|happy|content|satisfied|angry|furious|opposed)\b|(?:[\w\-]+\s+){0,4}?" + _ACTOR_NOUNS + r")|"
+    r"(?:needs|wants|says|insists|lists|sees|hopes|plans|backs|supports|seeks|views|regards|knows|holds|"
+    r"keeps|controls|considers|believes|claims|denies|accuses|demands|rejects|recognises|recognizes|"
+    r"understands|fears|expects|intends|maintains|argues|offers|respects|refuses|agrees|shares|wishes|calls|"
+    r"welcomes|condemns|sends|gives|takes|makes|tells|warns|urges|stands|remains\s+(?:committed|ready|open|"
+    r"opposed|interested)|sent|gave|took|made|kept|sought|knew|told|said|brought|sold|paid|lost|won|chose|"
+    r"began|spent|held|led|withdrew|drew|threw|met|struck\s+a|saw\s+(?:no|an?|the|its)\s|"
+    r"(?!(?:" + _SCENE + r")\b)[a-z]{2,}ed)\b"
+    r")"
+)
+_ACTING_AFTER = re.compile(_PARENTHESIS + _ACTING)
+# "Moscow, Assad's main military backer since ...", "Tehran, which backed Assad ...": the name of an actor.
+_DESCRIBED_ACTOR_AFTER = re.compile(
+    r",\s+(?:(?:[\w'\u2019\-]+\s+){0,5}?" + _ACTOR_NOUNS + r"|(?:which|that)" + _ACTING + r")"
+)
+# "Russia's interests", "the UK's special envoy": what a state owns or does, unless the words after the
+# possessive are land ("Syria's third-largest city", "Syria's Mediterranean coast").
+_POSSESSIVE = re.compile(r"['\u2019]s\s")
+_LAND_AFTER = re.compile(
+    r"['\u2019]s\s+(?:[\"\u201c]?(?!(?:for|of|in|at|to|and|the|a|an|with|on|from|by)\b)[\w\-]+\s+){0,3}?(?:coast|coastline|coastal|north|south|east|west|northeast|"
+    r"northwest|southeast|southwest|north-east|north-west|south-east|south-west|northern|southern|eastern|western|"
+    r"border|borders|frontier|capital|city|cities|town|towns|village|villages|port|ports|province|provinces|"
+    r"region|regions|territory|territories|soil|airspace|skies|waters|countryside|desert|mountains|heartland|"
+    r"interior|streets|shores|hinterland|neighbourhoods|neighborhoods|suburbs|outskirts|centre|center|heart|"
+    r"edge|side|far|regions|steppe|islands?|mainland|enclave|exclave)\b",
+    re.I,
+)
+# Words before the name that make it a state addressed, opposed, dealt with or talked about. Read as
+# look-ups on the last words before the name (a regular expression searched there cost 5% of the build).
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# "told Moscow", "accused Turkey", "helped Ukraine": a verb with the state as its object.
+_VERB_OF = _words(
+    """told tell tells telling accused accuses accusing accuse urged urges urge urging needs need needed described
+    describes describing warned warns asked asks blamed blames blaming blame criticised criticized criticising
+    criticizing thanked thanks praised praises pressed presses pressing invited invites betrayed betray betrays
+    trust trusts trusted lobbied lobbying courted courting recognised recognized recognise recognize supported
+    supports supporting backed backs backing helped helps helping abandoned abandon abandons convince convinced
+    persuade persuaded reassure reassured reassuring ignore ignored ignoring sanctioned sanction punish punished
+    engage engaged engaging reminded remind reminding assured assure assures informed notified contacted phoned
+    condemned condemn condemns rebuked challenged confront confronted oppose opposed opposes opposing antagonise
+    antagonize provoke provoked appease appeased placate embarrass embarrassed humiliated humiliate weaken
+    weakened defied defy defies about than another should would will can could does did must might"""
+)
+# "a message to Ankara", "offers from Qatar", "a swipe at Moscow", "the door on Moscow", "a matter for
+# Damascus", "relations between Moscow and ...", "interests with Russia", "sees in Russia a partner".
+_NOUN_BEFORE = {
+    "to": _words(
+        """referring refers referred loyal message messages signal signals warning warnings appeal appeals letter
+        request requests ultimatum threat threats overture overtures answer reply replies concession concessions up"""
+    ),
+    "from": _words(
+        """offer offers support backing pressure demand demands request requests invitation invitations criticism
+        condemnation guarantee guarantees assurance assurances promise promises proposal proposals recognition
+        approval objection objections protest protests reaction response funding loan loans overture overtures
+        interference meddling"""
+    ),
+    "at": _words(
+        """swipe swipes jab jabs dig digs aimed directed angry anger fury furious pointed out snapped frustration
+        frustrated annoyed irritation"""
+    ),
+    "on": _words(
+        """door doors pressure sanctions embargo call calls called calling rely relies relied relying depend depends
+        depended dependent dependence reliance back backs leverage grip bet bets betting gamble gambled"""
+    ),
+    "for": _words(
+        """matter question issue problem headache blow win victory defeat setback boost gift priority challenge test
+        lesson embarrassment humiliation success failure opportunity dilemma reckoning stake stakes"""
+    ),
+    "with": _words(
+        """relations ties talks contacts interests disagreements fight fights contract contracts contact dialogue
+        cooperation partnership alliance dealings negotiations friendship rift tensions dispute disputes war
+        conflict understanding relationship rapprochement engagement normalisation normalization quarrel feud row
+        spat standoff stand-off confrontation showdown accord pact treaty cooperate cooperating sided siding allied
+        aligned"""
+    ),
+    "between": _words(
+        """relations ties talks contact contacts dialogue rapprochement rift tensions agreement agreements deal deals
+        cooperation friction rivalry conflict differences disagreements understanding negotiations alliance
+        partnership balance"""
+    ),
+    "in": _words("sees saw see"),
+}
+_NOUN_BEFORE["among"] = _NOUN_BEFORE["between"]
+# "Assad's backers, Russia and Iran": the states named as what they are to someone.
+_PARTNERS = _words(
+    """allies backers patrons partners supporters sponsors rivals adversaries enemies foes ally backer patron partner
+    supporter sponsor rival adversary enemy foe"""
+)
+# A preposition before the name: "bases in Syria", "flew to Moscow". The name is then where, not who.
+_PREPOSITIONS = _words(
+    """in at from near of to into outside around across through throughout toward towards via inside over by on with
+    for about between under within beyond along against among than"""
+)
+
+
+def _last_words(lead: str) -> list[str]:
+    """The last two words before a name, lower-cased, "the" dropped ("offers from the" -> offers, from)."""
+    words = lead.lower().split()[-3:]
+    if words and words[-1] == "the":
+        words.pop()
+    return words[-2:]
+
+
+def _addressed(words: list[str]) -> bool:
+    if not words:
+        return False
+    last = words[-1]
+    if last in _VERB_OF:
+        return True
+    if last[-1] in ",:" and last[:-1] in _PARTNERS:
+        return True
+    if len(words) < 2:
+        return False
+    prev = words[-2]
+    if last in ("\u2014", "\u2013") and prev in _PARTNERS:
+        return True
+    nouns = _NOUN_BEFORE.get(last)
+    return nouns is not None and prev in nouns
+
+
+# "Syria live: rebels take Damascus": a live page's title, not a scene.
+_LIVE_TITLE_AFTER = re.compile(r"\s+(?:[\w\-]+\s+){0,2}live\s*[:\-\u2013\u2014]")
+# "Israel: The Israel Defense Forces continued ...", "Turkey and Turkish-backed forces: ...": a section's label.
+_SECTION_LABEL_AFTER = re.compile(r"(?:\s+and\s+[^:.]{1,40})?:\s")
+_NO_QUOTES = str.maketrans("", "", "\"\u201c\u201d\u00ab\u00bb")
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s*(?:the\s+)?")
+
+
+def states_acting(sentence: str, offset: int, mentions: Iterable[Mention], states: frozenset[str]) -> list:
+    """The mentions in ``sentence`` (which starts at ``offset`` of its line) that stand for a state.
+
+    A run of names joined by commas and "and" ("Russia and Turkey agreed") is read as one subject.
+    """
+    ms = list(mentions)
+    if not any(m.place in states for m in ms):
+        return []
+    out: list = []
+    i = 0
+    while i < len(ms):
+        j = i
+        while j + 1 < len(ms) and _LIST_GAP.fullmatch(sentence, ms[j].end - offset, ms[j + 1].start - offset):
+            j += 1
+        run = ms[i : j + 1]
+        i = j + 1
+        if not all(m.place in states for m in run):
+            continue
+        a, b = run[0].start - offset, run[-1].end - offset
+        lead = sentence[max(0, a - 60) : a].translate(_NO_QUOTES)  # "close the door" on Moscow
+        tail = sentence[b : b + 90]
+        possessive = _POSSESSIVE.match(tail)
+        if possessive:
+            after = b + possessive.end() + offset  # "Syria's Idlib province": a place in a place
+            if len(run) == 1 and not _LAND_AFTER.match(tail) and not any(m.start == after for m in ms):
+                out += run
+        elif _addressed(words := _last_words(lead)):
+            out += run
+        elif _LIVE_TITLE_AFTER.match(tail) or (not lead.strip() and _SECTION_LABEL_AFTER.match(tail)):
+            out += run
+        elif words and words[-1] in _PREPOSITIONS:
+            continue
+        elif _ACTING_AFTER.match(tail) or _DESCRIBED_ACTOR_AFTER.match(tail):
+            out += run
+    return out
