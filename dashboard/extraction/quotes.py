@@ -1204,10 +1204,17 @@ _CLAUSE_OPENER = re.compile(
 )
 
 
+# A clause whose colon opens words that are not its subject's: a question it reports, or a text "published as
+# follows" (the document's words, not the reader's).
+_NOT_THEIR_WORDS = re.compile(r"\basked\s+(?:whether|if)\b|\b[a-z]+ed\s+as\s+follows\s*$")
+
+
 def _clause_subject(clause: str, ctx: SpeakerContext | None = None) -> Speaker | None:
     """Who a clause with no verb of speech is about, when it is someone who can speak: the speaker of
     `NAME put it bluntly: "..."`, `NAME ended the interview on a note about X: «...»`, `He continued: «...`."""
     clause = _KICKER.sub("", clause.strip(), count=1)
+    if _NOT_THEIR_WORDS.search(clause):
+        return None  # "NAME asked whether the plan had three parts, published as follows:": the plan's words
     clause = _ASKED_OPENING.sub("", clause, count=1)
     clause = _SCENE_OPENING.sub("", clause, count=1)
     m = _CLAUSE_PRONOUN.match(clause)
