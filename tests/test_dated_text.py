@@ -439,3 +439,37 @@ def test_the_morning_and_the_clock_time_of_the_day_of_writing(ex: Extractor, sen
 def test_the_place_where_it_happened_leads(ex: Extractor, text: str, lead: str) -> None:
     events = ex.extract(text, REF).events
     assert events and events[-1].places[0] == lead
+
+
+# -- an article's byline under its masthead; a web page's own publication stamp (issue 10, round 8) ----------
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "Analysis\nThe ports are slipping away\n\nAnna Berg Diplomatic editor\nThu 23 Jan 2025 06.00 GMT\n",
+        "Commentary\nAfter the fall, why the navy still waits\n\nLena Ivanova\nJanuary 23, 2025\n",
+    ],
+)
+def test_a_date_line_under_a_masthead_is_the_byline(ex: Extractor, top: str) -> None:
+    text = top + "Russian ships have left the port of Tartus, satellite images show.\nRebels entered Homs on Dec. 7.\n"
+    # kicker, title, author, then the day the piece came out: no paragraph happened on it by that token
+    assert [(e.date, e.places) for e in ex.extract(text, BYLINE_REF).events] == [
+        (None, ["Tartus"]), ("2024-12-07", ["Homs"])
+    ]
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    ["Published On 23 Jan 2025", "Published date: 23 January 2025 12:40 GMT", "Last updated: Jan. 23, 2025, 3:14 p.m. ET",
+     "Posted 23/01/2025 09:12"],
+)
+def test_a_page_s_publication_stamp_is_no_event(ex: Extractor, stamp: str) -> None:
+    text = f"Russian ships leave Tartus\n{stamp}\nRussian ships left the port of Tartus on Jan. 21.\n"
+    assert [(e.line, e.date) for e in ex.extract(text, BYLINE_REF).events] == [(3, "2025-01-21")]
+
+
+def test_a_sentence_that_opens_with_published_is_still_an_event(ex: Extractor) -> None:
+    text = "Published on Jan. 21, 2025, the report said Russian ships left Tartus that day.\n"
+    (e,) = ex.extract(text, BYLINE_REF).events
+    assert (e.date, e.places) == ("2025-01-21", ["Tartus"])

@@ -391,6 +391,7 @@ class Extractor:
         first = _first_line(text)
         headers, stamps, lines_before = 0, 0, 0
         top_header: DateMention | None = None
+        masthead = True  # only short lines so far (kicker, title, author): a date line here is the byline
         for number, raw in enumerate(text.splitlines(), start=1):
             if not raw.strip():
                 continue
@@ -402,11 +403,12 @@ class Extractor:
                 self._last_scene = None  # ... and "the city" somewhere new
             if header is not None:
                 headers += 1
-                if headers == 1 and lines_before < 3:
+                if headers == 1 and (lines_before < 3 or (masthead and lines_before <= _MASTHEAD_LINES)):
                     top_header = header
                 self._header = self._last_day = header
                 continue
             lines_before += 1
+            masthead = masthead and _is_masthead_line(raw)
             furniture = _is_furniture(raw, self._after_image, number == first)
             self._after_image = bool(_IMAGE_LINE.match(raw))
             self._extract_line(raw, number, reference, out, seen, furniture)
@@ -591,6 +593,26 @@ _CREDIT = re.compile(
     r"\b(?:Photograph|Photo|Picture|Image|Illustration|Credit|Video)s?\s*:\s*\S|/\s*(?:AFP|Reuters|AP|Getty)"
     r"(?:\s+Images)?\s*\)?\s*$|\((?:AFP|Reuters|AP|Getty Images|EPA)(?:/[^)]*)?\)\s*$"
 )
+# "Published On 15 Dec 2024", "Published date: 3 February 2025 12:40 GMT", "Last updated: Dec. 9, 2024, 3:14 p.m.
+# ET": a web page's stamp of its own publication, not something that happened that day. Only date and time words
+# may follow ("Published on March 2, the report said ..." is a sentence).
+_PUBLISHED_LINE = re.compile(
+    r"^\s*(?:first\s+|last\s+)?(?:published|updated|posted)(?:\s+(?:on|date|at))?\s*:?\s*"
+    r"(?=[^\n]*\b(?:19|20)\d\d\b)"
+    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?|"
+    r"GMT|UTC|BST|CET|EST|EDT|ET|[ap]\.?m\.?|[\d:.,/+\-]+|\s+)+$",
+    re.I,
+)
+# How many short lines (kicker, title, standfirst, author) may stand above an article's byline date.
+_MASTHEAD_LINES = 6
+
+
+def _is_masthead_line(raw: str) -> bool:
+    """A line of the block over an article's first paragraph: short, and no sentence."""
+    words = raw.split()
+    return len(words) <= 16 and not raw.rstrip().endswith((".", "!", '"', "\u201d"))
+
+
 _ENDS_SENTENCE = (".", "!", "?", '"', "\u201d", "\u2019", "\u00bb", ")", ":")
 
 
@@ -634,7 +656,7 @@ def _is_furniture(raw: str, after_image: bool, first: bool) -> bool:
     A title is the first line when it is short and ends without a full stop; a caption follows an
     image line, or carries a photo credit. Their places and quotes are still read; they make no event.
     """
-    if _HEADING_LINE.match(raw) or _IMAGE_LINE.match(raw):
+    if _HEADING_LINE.match(raw) or _IMAGE_LINE.match(raw) or _PUBLISHED_LINE.match(raw):
         return True
     if (":" in raw or raw.rstrip().endswith(")")) and _CREDIT.search(raw) and (after_image or len(raw) < 300):
         return True
