@@ -395,6 +395,10 @@ class Extractor:
         for number, raw in enumerate(text.splitlines(), start=1):
             if not raw.strip():
                 continue
+            stamp = _PUBLISHED_LINE.match(raw)
+            if stamp and stamp.group("word"):
+                lines_before += 1
+                continue  # "Published January 30 2025": the page's own stamp dates no paragraph and names nothing
             header = date_header(raw, reference)
             stamped = header is None and bool(_TIME_STAMP.match(raw))
             stamps += stamped
@@ -593,14 +597,15 @@ _CREDIT = re.compile(
     r"\b(?:Photograph|Photo|Picture|Image|Illustration|Credit|Video)s?\s*:\s*\S|/\s*(?:AFP|Reuters|AP|Getty)"
     r"(?:\s+Images)?\s*\)?\s*$|\((?:AFP|Reuters|AP|Getty Images|EPA)(?:/[^)]*)?\)\s*$"
 )
-# "Published On 15 Dec 2024", "Published date: 3 February 2025 12:40 GMT", "Last updated: Dec. 9, 2024, 3:14 p.m.
-# ET": a web page's stamp of its own publication, not something that happened that day. Only date and time words
-# may follow ("Published on March 2, the report said ..." is a sentence).
+# "Published On 15 Dec 2024", "Updated: February 13, 2025, 11:02 AM", "December 10, 2024 at 9:41 AM GMT+3": a web
+# page's stamp of its own publication, not something that happened that day. Only date and time words may follow
+# ("Published on March 2, the report said ..." is a sentence). With its "Published"/"Updated" word it is never a
+# chronicle's date line either, wherever it stands (a footer's "Updated: ..." included).
 _PUBLISHED_LINE = re.compile(
-    r"^\s*(?:first\s+|last\s+)?(?:published|updated|posted)(?:\s+(?:on|date|at))?\s*:?\s*"
+    r"^\s*(?P<word>(?:first\s+|last\s+)?(?:published|updated|posted)(?:\s+(?:on|date|at))?\s*:?\s*)?"
     r"(?=[^\n]*\b(?:19|20)\d\d\b)"
     r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?|"
-    r"GMT|UTC|BST|CET|EST|EDT|ET|[ap]\.?m\.?|[\d:.,/+\-]+|\s+)+$",
+    r"GMT|UTC|BST|CET|EST|EDT|ET|at|[ap]\.?m\.?|[\d:.,/+\-]+|\s+)+$",
     re.I,
 )
 # How many short lines (kicker, title, standfirst, author) may stand above an article's byline date.
@@ -610,7 +615,7 @@ _MASTHEAD_LINES = 6
 def _is_masthead_line(raw: str) -> bool:
     """A line of the block over an article's first paragraph: short, and no sentence."""
     words = raw.split()
-    return len(words) <= 16 and not raw.rstrip().endswith((".", "!", '"', "\u201d"))
+    return len(words) <= 30 and not raw.rstrip().endswith((".", "!", '"', "\u201d"))
 
 
 _ENDS_SENTENCE = (".", "!", "?", '"', "\u201d", "\u2019", "\u00bb", ")", ":")
