@@ -499,3 +499,28 @@ def test_an_updated_footer_does_not_make_a_byline_a_chronicle(ex: Extractor) -> 
         "Updated: January 23, 2025, 11:02 AM\n"
     )
     assert [(e.date, e.places) for e in ex.extract(text, BYLINE_REF).events] == [(None, ["Tartus"])]
+
+
+LIVE_REF = date(2025, 1, 23)
+
+
+def test_a_live_page_s_time_stamped_entries_are_of_the_page_s_day(ex: Extractor) -> None:
+    text = (
+        "January 23, 2025 - Russian ships leave Syria\nBy Anna Berg\nUpdated 6:48 p.m. ET, January 23, 2025\n"
+        "6:40 p.m. ET\nRussian ships left the port of Tartus, officials said.\n"
+        "3:12 p.m. ET\nRebels entered the city of Homs.\nThe army had fled Hama on Jan. 21.\n"
+    )
+    assert [(e.line, e.date) for e in ex.extract(text, LIVE_REF).events] == [
+        (5, "2025-01-23"), (7, "2025-01-23"), (8, "2025-01-21")
+    ]
+
+
+def test_one_time_stamp_atop_an_article_dates_no_paragraph(ex: Extractor) -> None:
+    text = "Russian ships leave Syria\n06.00 GMT\nRussian ships have left the port of Tartus, images show.\n"
+    assert [(e.date, e.places) for e in ex.extract(text, LIVE_REF).events] == [(None, ["Tartus"])]
+
+
+def test_a_sentence_that_opens_with_a_time_is_no_entry_stamp(ex: Extractor) -> None:
+    text = "6:40 p.m. ET\n10:05 a.m. the ministry said ships left Tartus.\n3:12 p.m. ET\nRebels entered the city of Homs.\n"
+    # two stamps make a live page of the page's day; the line opening with a time is a sentence of the first entry
+    assert [(e.line, e.date) for e in ex.extract(text, LIVE_REF).events] == [(2, "2025-01-23"), (4, "2025-01-23")]

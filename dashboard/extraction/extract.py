@@ -392,7 +392,11 @@ class Extractor:
         headers, stamps, lines_before = 0, 0, 0
         top_header: DateMention | None = None
         masthead = True  # only short lines so far (kicker, title, author): a date line here is the byline
-        for number, raw in enumerate(text.splitlines(), start=1):
+        lines = text.splitlines()
+        # A live page whose entries carry only a time ("6:40 p.m. ET", two or more of them) and no date line:
+        # its entries are of the page's day, the publication date, until a date line says otherwise.
+        live = sum(1 for raw in lines if _TIME_STAMP.match(raw)) >= 2
+        for number, raw in enumerate(lines, start=1):
             if not raw.strip():
                 continue
             stamp = _PUBLISHED_LINE.match(raw)
@@ -405,6 +409,8 @@ class Extractor:
             if header is not None or stamped:
                 self.speakers.new_entry()  # a new entry of a live page: "he" is someone new
                 self._last_scene = None  # ... and "the city" somewhere new
+            if stamped and live and self._header is None:
+                self._header = self._last_day = _page_day(reference)
             if header is not None:
                 headers += 1
                 if headers == 1 and (lines_before < 3 or (masthead and lines_before <= _MASTHEAD_LINES)):
@@ -590,8 +596,8 @@ _PERSON = re.compile(
 
 _IMAGE_LINE = re.compile(r"^\s*!\[")
 _TIME_STAMP = re.compile(
-    r"^\W{0,4}(?:(?:[Uu]pdated|[Pp]osted)(?:\s+at)?\s+)?\d{1,2}[:.]\d{2}\b(?!\s*(?:p\.?m\.?|a\.?m\.?)?\s+[a-z])"
-)  # "17.52 GMT", "11:32", "Updated at 18.03 GMT": a live page's entry stamp
+    r"^\W{0,4}(?:(?:[Uu]pdated|[Pp]osted)(?:\s+at)?\s+)?\d{1,2}[:.]\d{2}\b(?:\s*[ap]\.?m\.?(?![\w.]))?(?!\s+[a-z])"
+)  # "17.52 GMT", "11:32", "6:40 p.m. ET", "Updated at 18.03 GMT": a live page's entry stamp ("10:05 a.m. the ..." is not)
 _HEADING_LINE = re.compile(r"^\s*(?:#{1,6}\s|\*\*[^*]+\*\*\s*$|={3,}|-{3,}\s*$)")
 _CREDIT = re.compile(
     r"\b(?:Photograph|Photo|Picture|Image|Illustration|Credit|Video)s?\s*:\s*\S|/\s*(?:AFP|Reuters|AP|Getty)"
@@ -610,6 +616,12 @@ _PUBLISHED_LINE = re.compile(
 )
 # How many short lines (kicker, title, standfirst, author) may stand above an article's byline date.
 _MASTHEAD_LINES = 6
+
+
+def _page_day(reference: date) -> DateMention:
+    """The publication day as the date line of a live page's time-stamped entries."""
+    text = f"{reference.day} {reference:%B %Y}"
+    return DateMention(0, len(text), text, reference.isoformat(), None, "day", False, basis="header")
 
 
 def _is_masthead_line(raw: str) -> bool:
