@@ -15,6 +15,7 @@ a file put in the build folder cannot make the build call anything else.
 
 from __future__ import annotations
 
+import copyreg
 import json
 import logging
 import pickle
@@ -59,6 +60,26 @@ class _Unpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name} is not part of a saved build state")
 
 
+class _Pickler(pickle.Pickler):
+    """Writes a pandas column held in Arrow as its chunks are, not a concatenated copy.
+
+    pandas pickles such a column by first joining its chunks into a new array (`combine_chunks`, a copy
+    even of one chunk), and the pickler's memo keeps every copy alive until the entry is written: a
+    frame's strings twice over (at 1M events, the peak of the build). Here the column's own chunks are
+    written (no new globals: the unpickler rebuilds it as pandas does, `ALLOWED`). A chunk that is a
+    small view of a larger buffer would write the whole buffer: such a column goes the pandas way.
+    """
+
+    def reducer_override(self, obj: Any) -> Any:
+        from pandas.arrays import ArrowExtensionArray
+
+        if isinstance(obj, ArrowExtensionArray) and type(obj).__setstate__ is ArrowExtensionArray.__setstate__:
+            data = obj._pa_array
+            if all(c.get_total_buffer_size() <= c.nbytes + c.nbytes // 4 + 1024 for c in data.chunks):
+                return copyreg.__newobj__, (type(obj),), {**obj.__dict__, "_pa_array": data, "_cache": {}}
+        return NotImplemented
+
+
 def stamps(gazetteer_hash: str, segments: list[Path]) -> dict[str, Any]:
     """What a saved state must match to be used: versions, gazetteer, the row store's segments."""
     import pandas as pd
@@ -85,7 +106,7 @@ def save(build_dir: Path, build_stamp: str, expected: dict[str, Any], state: dic
         with open(tmp, "wb") as f:
             # One pickle per entry, the memo cleared between them: the memo holds every object pickled,
             # as large as the frames' objects themselves (1M events: gigabytes at once for the whole state).
-            pickler = pickle.Pickler(f, protocol=5)
+            pickler = _Pickler(f, protocol=5)
             for value in (list(state), *state.values()):
                 pickler.dump(value)
                 pickler.clear_memo()
