@@ -4,8 +4,8 @@
   order; the join and sort already gave them through: this guards it);
 - folding same-story events copies no column, and the kept rows are picked and sorted in one step
   (`prepare_events(frame, keep)`), groups a run at a time;
-- the saved patch state writes an Arrow column's own chunks, not a joined copy, and a small view of a
-  large column as a small column.
+- the saved patch state writes an Arrow column's own chunks, not a joined copy, a small view of a
+  large column as a small column, and a frame a column at a time.
 Expected values are worked out by hand from the inputs.
 """
 
@@ -128,6 +128,16 @@ def test_the_saved_state_writes_an_arrow_columns_own_chunks_and_views_compactly(
     back = patchstate._Unpickler(io.BytesIO(out.getvalue())).load()
     pd.testing.assert_frame_equal(back, frame)
     assert back["text"].array._pa_array.num_chunks == 2  # written as its chunks: never joined into a copy
+    # Saved as an entry of the state: a header, then each column as a pickle of its own (the pickler's memo,
+    # which keeps every pickled list alive, is emptied after each column), read back as the same frame.
+    out = io.BytesIO()
+    patchstate._dump(patchstate._Pickler(out, protocol=5), frame)
+    pickles, stream = 0, io.BytesIO(out.getvalue())
+    while stream.tell() < len(out.getvalue()):
+        patchstate._Unpickler(stream).load()
+        pickles += 1
+    assert pickles == 4  # header, text, n, places
+    pd.testing.assert_frame_equal(patchstate._load(io.BytesIO(out.getvalue())), frame)
     # Three rows viewing a 10,000-row column: written as three rows (about 300 bytes of text), not 1 MB.
     view = pd.Series(["y" * 100] * 10_000).iloc[:3].reset_index(drop=True)
     out = io.BytesIO()

@@ -28,7 +28,7 @@ from dashboard.files import atomic_write_text
 
 log = logging.getLogger(__name__)
 
-STATE_VERSION = "1"  # bump when what is saved changes shape
+STATE_VERSION = "2"  # bump when what is saved changes shape (2: frames a column at a time)
 FOLDER = "patch-state"
 
 # Every global a saved state needs, listed from real states (an unpickler that records `find_class`);
@@ -95,6 +95,46 @@ def stamps(gazetteer_hash: str, segments: list[Path]) -> dict[str, Any]:
     }  # fmt: skip
 
 
+COLUMNS = "frame, a column at a time"  # the header of a frame `_dump` wrote column by column
+
+
+def _dump(pickler: pickle.Pickler, value: Any) -> None:
+    """One entry, the memo cleared after it; a frame a column at a time, the memo cleared after each.
+
+    The memo keeps a reference to every object pickled until it is cleared: for the events table,
+    one per list of places, sources, actors... (several million at 1M events, a few hundred MB of memo).
+    A column's lists still share their strings as before; columns no longer share theirs with each other.
+    """
+    import pandas as pd
+
+    if isinstance(value, pd.DataFrame) and value.columns.is_unique:
+        pickler.dump((COLUMNS, [str(c) for c in value.columns], value.index))
+        pickler.clear_memo()
+        for name in value.columns:
+            pickler.dump(value[name])
+            pickler.clear_memo()
+        return
+    pickler.dump(value)
+    pickler.clear_memo()
+
+
+def _load(f: Any) -> Any:
+    """One entry `_dump` wrote (a frame written column by column comes back as the frame it was)."""
+    import pandas as pd
+
+    value = _Unpickler(f).load()
+    if isinstance(value, tuple) and len(value) == 3 and value[0] == COLUMNS:
+        _, names, index = value
+        columns = {}
+        for name in names:
+            column = _Unpickler(f).load()
+            if not isinstance(column, pd.Series) or not column.index.equals(index):
+                raise pickle.UnpicklingError("a saved frame's column is not the column it should be")
+            columns[name] = column
+        return pd.DataFrame(columns, index=index, copy=False)
+    return value
+
+
 def save(build_dir: Path, build_stamp: str, expected: dict[str, Any], state: dict[str, Any]) -> None:
     """Write `state` (name -> value) for the tables stamped `build_stamp`: the data, then the file vouching for it."""
     folder = build_dir / FOLDER
@@ -108,8 +148,7 @@ def save(build_dir: Path, build_stamp: str, expected: dict[str, Any], state: dic
             # as large as the frames' objects themselves (1M events: gigabytes at once for the whole state).
             pickler = _Pickler(f, protocol=5)
             for value in (list(state), *state.values()):
-                pickler.dump(value)
-                pickler.clear_memo()
+                _dump(pickler, value)
         tmp.replace(folder / "state.pickle")
         atomic_write_text(meta, json.dumps({**expected, "build_stamp": build_stamp}))
     except OSError as exc:  # the tables are written; only the next build's shortcut is lost
@@ -131,7 +170,7 @@ def load(build_dir: Path, build_stamp: str, expected: dict[str, Any]) -> dict[st
     try:
         with open(folder / "state.pickle", "rb") as f:  # one pickle per entry, each with a memo of its own
             names = _Unpickler(f).load()
-            state = {str(name): _Unpickler(f).load() for name in names}
+            state = {str(name): _load(f) for name in names}
     except Exception as exc:  # noqa: BLE001 - any damage at all means: assemble in full
         log.warning("ignoring the saved build state in %s (%s): assembling in full", folder, exc)
         discard(build_dir)
