@@ -134,7 +134,7 @@ def _phases(sampler: TreeSampler) -> None:
     wrap(pipeline, "build_tables", "rows")
     wrap(rowstore, "add", "row store")
     wrap(assembly, "assemble", "assemble")
-    wrap(assembly, "merge_events", "merge")
+    wrap(assembly, "fold_events", "merge")
     wrap(assembly, "prepare_events", "prepare")
     wrap(assembly, "_finish", "finish")
     wrap(pipeline, "write_tables", "write")

@@ -461,8 +461,8 @@ def test_a_date_line_under_a_masthead_is_the_byline(ex: Extractor, top: str) -> 
 
 @pytest.mark.parametrize(
     "stamp",
-    ["Published On 23 Jan 2025", "Published date: 23 January 2025 12:40 GMT", "Last updated: Jan. 23, 2025, 3:14 p.m. ET",
-     "Posted 23/01/2025 09:12"],
+    ["Published On 23 Jan 2025", "Published date: 23 January 2025 12:40 GMT",
+     "Last updated: Jan. 23, 2025, 3:14 p.m. ET", "Posted 23/01/2025 09:12"],
 )
 def test_a_page_s_publication_stamp_is_no_event(ex: Extractor, stamp: str) -> None:
     text = f"Russian ships leave Tartus\n{stamp}\nRussian ships left the port of Tartus on Jan. 21.\n"
@@ -521,6 +521,9 @@ def test_one_time_stamp_atop_an_article_dates_no_paragraph(ex: Extractor) -> Non
 
 
 def test_a_sentence_that_opens_with_a_time_is_no_entry_stamp(ex: Extractor) -> None:
-    text = "6:40 p.m. ET\n10:05 a.m. the ministry said ships left Tartus.\n3:12 p.m. ET\nRebels entered the city of Homs.\n"
+    text = (
+        "6:40 p.m. ET\n10:05 a.m. the ministry said ships left Tartus.\n"
+        "3:12 p.m. ET\nRebels entered the city of Homs.\n"
+    )
     # two stamps make a live page of the page's day; the line opening with a time is a sentence of the first entry
     assert [(e.line, e.date) for e in ex.extract(text, LIVE_REF).events] == [(2, "2025-01-23"), (4, "2025-01-23")]

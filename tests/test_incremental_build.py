@@ -62,8 +62,8 @@ def test_adding_documents_patches_the_last_build_and_equals_a_full_one(tmp_path:
     assert list(first.quotes["speaker_id"]) == ["peskov"]  # no full name yet: the bare surname stays apart
 
     merged_rows: list[int] = []
-    real_merge = assembly.merge_events
-    monkeypatch.setattr(assembly, "merge_events",
+    real_merge = assembly.fold_events
+    monkeypatch.setattr(assembly, "fold_events",
                         lambda events, *a: merged_rows.append(len(events)) or real_merge(events, *a))  # fmt: skip
     # "a" sorts before "b" and reports the same story: it becomes the first report, b's folds into it.
     write_doc(seeds, "a", "Rebels entered Homs on Dec. 7, CNN reported.\n", "BBC")
@@ -95,8 +95,8 @@ def test_a_patched_build_can_be_patched_again_and_a_removal_rebuilds_in_full(tmp
     write_doc(seeds, "d2b", "Rebels entered Idlib on Dec. 3, CNN said.\n", "BBC")  # folds into d2's report
     build(seeds, tmp_path / "build", ctx)
     merged_rows: list[int] = []
-    real_merge = assembly.merge_events
-    monkeypatch.setattr(assembly, "merge_events",
+    real_merge = assembly.fold_events
+    monkeypatch.setattr(assembly, "fold_events",
                         lambda events, *a: merged_rows.append(len(events)) or real_merge(events, *a))  # fmt: skip
     write_doc(seeds, "d3b", "Rebels entered Aleppo on Dec. 4, CNN said.\n", "BBC")  # folds into d3's report
     second, _ = build(seeds, tmp_path / "build", ctx)

@@ -25,7 +25,7 @@ import pandas as pd
 from dashboard.corpus import rowstore
 from dashboard.corpus.context import BUILD_DIR, EXTRACTOR_VERSION, Context, DocumentResult, resolve_names
 from dashboard.corpus.fixes import NOT_A_PLACE, Fixes, Override
-from dashboard.corpus.merge import merge_events
+from dashboard.corpus.merge import fold_events
 from dashboard.corpus.speakers import assign_speaker_ids
 from dashboard.corpus.tables import (
     DAY_PRECISIONS,
@@ -201,7 +201,7 @@ def _event_frame(ev: pd.DataFrame, renamed_lists: Callable[[pd.Series], list[lis
         "actors": rowstore.unpack_column(ev["actors"].tolist()), "doc_source": ev["doc_source"],
         "hidden": event_ids.isin(hidden), "date_basis": ev["date_basis"],
         "mentioned": renamed_lists(ev["mentioned_keys"]),
-        "tokens": ev["tokens"],  # packed: merge_events unpacks only the events that can merge
+        "tokens": ev["tokens"],  # packed: fold_events unpacks only the events that can merge
     }, columns=[*EVENT_COLUMNS, "tokens"])  # fmt: skip
 
 
@@ -252,8 +252,9 @@ def assemble(results: list[DocumentResult], store: rowstore.Store, ctx: Context,
     quotes_df, qu_pos = _quote_frame(qu, renamed_lists, hidden), qu["pos"]
     del qu
     # One story from several documents becomes one event; its quotes follow it (merge.py).
-    merged, renamed = merge_events(events)
-    merged = prepare_events(merged.drop(columns=["tokens"]))
+    folded = fold_events(events)  # the kept rows are picked and sorted in one copy of the columns, tokens left out
+    merged, renamed = prepare_events(folded.frame.drop(columns=["tokens"]), folded.keep), folded.renamed
+    del folded
     tables = _finish(results, store, ctx, places, merged, renamed, quotes_df, hidden)
     if build_dir is not None:
         _LAST[str(build_dir)] = _Assembly(
@@ -335,8 +336,9 @@ def _patch(last: _Assembly, results: list[DocumentResult], store: rowstore.Store
     touched = set(groups[is_new[groups.index]].dropna())
     in_touched = is_new.copy()
     in_touched.loc[groups.index[groups.isin(touched).to_numpy()]] = True
-    part, part_renamed = merge_events(events[in_touched])
-    part = prepare_events(part.drop(columns=["tokens"]))
+    folded = fold_events(events[in_touched])
+    part, part_renamed = prepare_events(folded.frame.drop(columns=["tokens"]), folded.keep), folded.renamed
+    del folded
     redone = set(events.loc[in_touched, "event_id"])
     drop = last.merged["event_id"].isin(redone).to_numpy()
     # The kept rows are in order already: the new ones go in between, not a sort of every row (`_splice`).

@@ -20,7 +20,9 @@ compared: the work is a sort plus small groups, not all pairs (builds run at 100
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from dashboard.extraction.dates import DAY_PRECISIONS
@@ -89,56 +91,97 @@ def merge_events(events: pd.DataFrame, threshold: float = THRESHOLD) -> tuple[pd
     each names the document and line) and ``also_sources`` (their outlets), and its ``sources``
     list gains those outlets so filtering by any of them still finds the story.
     Events marked ``hidden`` never take part. Rows without a day or a place are left alone.
-    Plain lists and a dict of groups rather than pandas groupby: most groups hold one event, and
-    per-group DataFrames cost more than the comparisons.
     """
-    out = events.reset_index(drop=True)
+    folded = fold_events(events, threshold)
+    return folded.frame[folded.keep], folded.renamed
+
+
+@dataclass
+class Folded:
+    """`merge_events` before its rows are picked: the build picks and sorts them in one copy (`prepare_events`).
+
+    ``frame`` is the input (index 0..n-1) with the four merge columns set, its other columns the input's
+    own, not copied; ``keep`` marks the surviving rows.
+    """
+
+    frame: pd.DataFrame
+    keep: np.ndarray
+    renamed: dict[str, str]
+
+
+def fold_events(events: pd.DataFrame, threshold: float = THRESHOLD) -> Folded:
+    """What `merge_events` does, without copying the frame: see `Folded`.
+
+    Only groups reported by two documents or more can fold: vectorised group-bys find them, and
+    only their rows' ids, documents and token sets become Python values, one run of groups at a time
+    (`FOLD_CHUNK` rows): a token set per candidate event at once was most of a 1M build's peak memory.
+    The claim status is part of the group: a report a source retracted, or a mere claim, never
+    folds into a plain report (it would show as reported by the source that withdrew it).
+    """
+    out = events.reset_index(drop=True)  # no copy (copy on write): only the index is new
     n = len(out)
     sources = out["sources"].to_numpy(dtype=object).copy() if n else []
     also_ids: list[list[str]] = [[] for _ in range(n)]
     also_src: list[list[str]] = [[] for _ in range(n)]
-    n_sources = [1] * n
-    keep = [True] * n
+    n_sources = np.ones(n, dtype="int64")
+    keep = np.ones(n, dtype=bool)
     renamed: dict[str, str] = {}
-    # Only groups reported by two documents or more can fold: find them with vectorised
-    # group-bys and turn just their rows into Python values (most of 100k events are alone).
-    # The claim status is part of the group: a report a source retracted, or a mere claim, never
-    # folds into a plain report (it would show as reported by the source that withdrew it).
     hidden = out["hidden"].fillna(False).astype(bool) if "hidden" in out.columns else pd.Series(False, index=out.index)
     eligible = out["date_precision"].isin(DAY_PRECISIONS) & out["date"].notna() & out["primary_place"].notna() & ~hidden
     if n and eligible.any():
         cand = out.loc[eligible, ["date", "primary_place", "doc_id"]].assign(claim=out["claim"].astype(str))
-        n_docs = cand.groupby(["date", "primary_place", "claim"], sort=False)["doc_id"].transform("nunique")
-        rows = cand.index[(n_docs >= 2).to_numpy()].to_numpy()
-        sub = out.loc[rows]
-        ids, docs = sub["event_id"].tolist(), sub["doc_id"].tolist()
-        doc_sources, lines, starts = sub["doc_source"].tolist(), sub["line"].tolist(), sub["start"].tolist()
-        if "tokens" in sub.columns:  # precomputed per document by the build (rowstore), maybe still packed
-            toks = [_token_set(t) for t in sub["tokens"].tolist()]
-        else:
-            toks = [tokens(t or "") for t in sub["text"].tolist()]
-        groups: dict[tuple[str, str, str], list[int]] = {}
-        claims = sub["claim"].astype(str).tolist()
-        for j, key in enumerate(zip(sub["date"].tolist(), sub["primary_place"].tolist(), claims, strict=True)):
-            groups.setdefault(key, []).append(j)
-        for members in groups.values():
-            members.sort(key=lambda j: (docs[j], lines[j], starts[j]))
-            for cluster in _clusters(members, docs, toks, threshold):
-                first, rest = cluster[0], cluster[1:]
-                row = int(rows[first])
-                n_sources[row] = len(cluster)
-                also_ids[row] = [ids[j] for j in rest]
-                also_src[row] = [doc_sources[j] for j in rest if doc_sources[j]]
-                merged_sources = list(sources[row]) if sources[row] is not None else []
-                for s in also_src[row] + [s for j in rest for s in (sources[int(rows[j])] or [])]:
-                    if s not in merged_sources:
-                        merged_sources.append(s)
-                sources[row] = merged_sources
-                for j in rest:
-                    renamed[ids[j]] = ids[first]
-                    keep[int(rows[j])] = False
-    out = out.assign(sources=list(sources), n_sources=n_sources, also_reported_by=also_ids, also_sources=also_src)
-    return out[keep], renamed
+        grouped = cand.groupby(["date", "primary_place", "claim"], sort=False)
+        multi = (grouped["doc_id"].transform("nunique") >= 2).to_numpy()
+        group = grouped.ngroup().to_numpy()[multi]  # numbered in order of first appearance, as a dict would
+        rows = cand.index.to_numpy()[multi]
+        del cand, grouped
+        doc = _ranks(out["doc_id"].take(rows))  # documents as integers in the order of their ids
+        # Groups in order of first appearance, each one's events in (document, line, start) order.
+        order = np.lexsort((out["start"].to_numpy()[rows], out["line"].to_numpy()[rows], doc, group))
+        rows, group, doc = rows[order], group[order], doc[order]
+        ids = out["event_id"]
+        packed = "tokens" in out.columns  # precomputed per document by the build (rowstore), maybe still packed
+        words = out["tokens" if packed else "text"]
+        starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]]).tolist() + [len(rows)]
+        g = 0
+        while g < len(starts) - 1:  # a run of whole groups at a time
+            h = g + 1
+            while h < len(starts) - 1 and starts[h] - starts[g] < FOLD_CHUNK:
+                h += 1
+            a, b = starts[g], starts[h]
+            run = rows[a:b]
+            toks = [_token_set(t) if packed else tokens(t or "") for t in words.take(run).tolist()]
+            docs, run_ids, run_sources = doc[a:b].tolist(), ids.take(run).tolist(), out["doc_source"].take(run).tolist()
+            for s, e in zip(starts[g:h], starts[g + 1 : h + 1], strict=True):
+                for cluster in _clusters(list(range(s - a, e - a)), docs, toks, threshold):
+                    first, rest = cluster[0], cluster[1:]
+                    row = int(run[first])
+                    n_sources[row] = len(cluster)
+                    also_ids[row] = [run_ids[j] for j in rest]
+                    also_src[row] = [run_sources[j] for j in rest if run_sources[j]]
+                    merged_sources = list(sources[row]) if sources[row] is not None else []
+                    for src in also_src[row] + [src for j in rest for src in (sources[int(run[j])] or [])]:
+                        if src not in merged_sources:
+                            merged_sources.append(src)
+                    sources[row] = merged_sources
+                    for j in rest:
+                        renamed[run_ids[j]] = run_ids[first]
+                        keep[int(run[j])] = False
+            g = h
+    frame = out.assign(sources=list(sources), n_sources=n_sources, also_reported_by=also_ids, also_sources=also_src)
+    return Folded(frame, keep, renamed)
+
+
+FOLD_CHUNK = 50_000
+
+
+def _ranks(values: pd.Series) -> np.ndarray:
+    """Each value as an integer, ordered as Python orders the values (their sort order, without Python strings)."""
+    codes, uniques = pd.factorize(values)
+    by_value = sorted(range(len(uniques)), key=list(uniques).__getitem__)
+    rank = np.empty(len(uniques), dtype="int64")
+    rank[by_value] = np.arange(len(uniques))
+    return rank[codes]
 
 
 def _token_set(cell: object) -> frozenset[str]:

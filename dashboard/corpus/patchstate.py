@@ -24,6 +24,7 @@ a file put in the build folder cannot make the build call anything else.
 
 from __future__ import annotations
 
+import copyreg
 import hashlib
 import json
 import logging
@@ -37,7 +38,7 @@ from dashboard.files import atomic_write_text
 
 log = logging.getLogger(__name__)
 
-STATE_VERSION = "2"  # bump when what is saved changes shape
+STATE_VERSION = "3"  # bump when what is saved changes shape (2: deltas; 3: frames a column at a time)
 FOLDER = "patch-state"
 BASE, HEAD = "state.pickle", "head.pickle"
 MAX_DELTAS = 24  # patches saved as deltas before the next save writes a base again (each is replayed on load)
@@ -71,6 +72,26 @@ class _Unpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name} is not part of a saved build state")
 
 
+class _Pickler(pickle.Pickler):
+    """Writes a pandas column held in Arrow as its chunks are, not a concatenated copy.
+
+    pandas pickles such a column by first joining its chunks into a new array (`combine_chunks`, a copy
+    even of one chunk), and the pickler's memo keeps every copy alive until the entry is written: a
+    frame's strings twice over (at 1M events, the peak of the build). Here the column's own chunks are
+    written (no new globals: the unpickler rebuilds it as pandas does, `ALLOWED`). A chunk that is a
+    small view of a larger buffer would write the whole buffer: such a column goes the pandas way.
+    """
+
+    def reducer_override(self, obj: Any) -> Any:
+        from pandas.arrays import ArrowExtensionArray
+
+        if isinstance(obj, ArrowExtensionArray) and type(obj).__setstate__ is ArrowExtensionArray.__setstate__:
+            data = obj._pa_array
+            if all(c.get_total_buffer_size() <= c.nbytes + c.nbytes // 4 + 1024 for c in data.chunks):
+                return copyreg.__newobj__, (type(obj),), {**obj.__dict__, "_pa_array": data, "_cache": {}}
+        return NotImplemented
+
+
 def stamps(gazetteer_hash: str, segments: list[Path]) -> dict[str, Any]:
     """What a saved state must match to be used: versions, gazetteer, the row store's segments."""
     import pandas as pd
@@ -86,16 +107,55 @@ def stamps(gazetteer_hash: str, segments: list[Path]) -> dict[str, Any]:
     }  # fmt: skip
 
 
+COLUMNS = "frame, a column at a time"  # the header of a frame `_dump` wrote column by column
+
+
+def _dump(pickler: pickle.Pickler, value: Any) -> None:
+    """One entry, the memo cleared after it; a frame a column at a time, the memo cleared after each.
+
+    The memo keeps a reference to every object pickled until it is cleared: for the events table,
+    one per list of places, sources, actors... (several million at 1M events, a few hundred MB of memo).
+    A column's lists still share their strings as before; columns no longer share theirs with each other.
+    """
+    import pandas as pd
+
+    if isinstance(value, pd.DataFrame) and value.columns.is_unique:
+        pickler.dump((COLUMNS, [str(c) for c in value.columns], value.index))
+        pickler.clear_memo()
+        for name in value.columns:
+            pickler.dump(value[name])
+            pickler.clear_memo()
+        return
+    pickler.dump(value)
+    pickler.clear_memo()
+
+
+def _load(f: Any) -> Any:
+    """One entry `_dump` wrote (a frame written column by column comes back as the frame it was)."""
+    import pandas as pd
+
+    value = _Unpickler(f).load()
+    if isinstance(value, tuple) and len(value) == 3 and value[0] == COLUMNS:
+        _, names, index = value
+        columns = {}
+        for name in names:
+            column = _Unpickler(f).load()
+            if not isinstance(column, pd.Series) or not column.index.equals(index):
+                raise pickle.UnpicklingError("a saved frame's column is not the column it should be")
+            columns[name] = column
+        return pd.DataFrame(columns, index=index, copy=False)
+    return value
+
+
 def _write(path: Path, state: dict[str, Any]) -> dict[str, Any]:
     """`state` (name -> value) into `path` through a temporary file; its entry for `meta.json`."""
     tmp = path.with_name(path.name + ".tmp")
     with open(tmp, "wb") as f:
         # One pickle per entry, the memo cleared between them: the memo holds every object pickled,
         # as large as the frames' objects themselves (1M events: gigabytes at once for the whole state).
-        pickler = pickle.Pickler(f, protocol=5)
+        pickler = _Pickler(f, protocol=5)
         for value in (list(state), *state.values()):
-            pickler.dump(value)
-            pickler.clear_memo()
+            _dump(pickler, value)
     tmp.replace(path)
     return {"name": path.name, "size": path.stat().st_size}
 
@@ -115,7 +175,7 @@ def _read(path: Path, entry: dict[str, Any]) -> dict[str, Any]:
         names = _Unpickler(f).load()
         if not isinstance(names, list):
             raise ValueError(f"{path.name} is not a saved build state")
-        return {str(name): _Unpickler(f).load() for name in names}
+        return {str(name): _load(f) for name in names}
 
 
 def save(build_dir: Path, build_stamp: str, expected: dict[str, Any], state: dict[str, Any]) -> None:
