@@ -163,7 +163,7 @@ SPEECH_VERBS = frozenset(
     comments admitted admits conceded concedes complained complains concluded suggested suggests predicted
     predicts cautioned assured reiterated reiterates pledged demanded boasted lamented answered responded
     responds countered counters shouted express expressed expresses voiced assessed assesses ordered orders
-    instructed""".split()
+    instructed affirmed affirms underlined underlines emphasises considered considers deemed deems""".split()
 )
 # Participles that carry the previous speaker on ("..., saying that ...").
 SPEECH_PARTICIPLES = frozenset("saying adding noting calling citing writing telling claiming stressing warning".split())

@@ -86,7 +86,7 @@ _HEAD_SYNONYMS = {
     "spokesman": ("spokesman", "spokeswoman", "spokesperson"),
     "spokeswoman": ("spokesman", "spokeswoman", "spokesperson"),
     "spokesperson": ("spokesman", "spokeswoman", "spokesperson"),
-    "presidency": ("presidency", "president", "office"),
+    "presidency": ("presidency", "office"),  # a body: never the president named before (round 8)
     "statement": ("ministry", "office", "presidency", "government", "command", "kremlin"),
     "general": ("general", "gen."),
 }
@@ -211,6 +211,7 @@ def _parse_part(phrase: str) -> tuple[str | None, str | None, bool]:
             if not short and named and len(tokens) <= 12 and _person_before_preposition(tokens):
                 cut = -2 if tokens[-2] in ("in", "at") and tokens[-1][:1].isupper() else len(tokens)
                 short = " ".join(tokens[:cut])  # all of it, as the reader cites it, but where they sit ("in Damascus")
+            short = short or _described_person_head(tokens)
             return (short, None, False) if short else (None, None, False)
         # "the ministry": kept marked as definite, so the context can find which ministry
         return ("the " if definite else "") + " ".join(tokens), None, False
@@ -385,6 +386,8 @@ def is_body(name: str) -> bool:
     words = name.replace("'s", "").replace("\u2019s", "").split()
     if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
         return True  # ISW, HUR, SOHR, TASS
+    if len(words) >= 2 and words[-1] in _PERSON_NOUNS:
+        return False  # "a Russian military blogger": a person, whatever the words before the head
     return any(w.lower().strip(".,") in _BODY_WORDS for w in words)
 
 
@@ -573,6 +576,9 @@ def _attribution_after(after: str, short: bool = False) -> Speaker | None:
         first = words[0] if words else ""
         if first[:1].isupper() or first.lower() in _NP_STARTS:
             return _after_verb(m.group("np"))  # "said Tomas Berg", "said the ministry"
+        if _is_title_word(first):  # "said head of the branch Rami Saleh": a role with no article, then the name
+            found = _after_verb(m.group("np"))
+            return found if found[0] and found[0][:1].isupper() and found[1] else None
         return None  # "asked not to be named": a verb of its own, no speaker after it
     m = _verb_search(text)
     if not m or word_count(text[: m.start()]) > 16 or '"' in text[: m.start()]:
@@ -630,6 +636,12 @@ def _attribution_before(before: str) -> tuple[str, Speaker | None, int, str | No
             return "verb", _parse_subject(cited.group("np")), word_count(before[last_part.end() :]), None
     carried = bool(acc) and last_verb is not None and acc[-1].start() > last_verb.start() and \
         _parse_subject(before[: last_verb.start()])[0] is not None  # "X said, according to KUNA, that": X said it
+    if acc and last_verb and acc[-1].end() < last_verb.start() and \
+            _WHO_AFTER_ACCORDING.fullmatch(before, acc[-1].end(), last_verb.start()):
+        # "..., according to the director of the port, who told us that ...": the one cited speaks
+        told = before[last_verb.end() :]
+        gap = min(word_count(told), 4) if re.search(r"\bthat\b", told) and word_count(told) <= 12 else word_count(told)
+        return "verb", _parse_subject(acc[-1].group("np")), gap, None
     if acc and (not last_verb or acc[-1].start() > last_verb.start()) and not carried:
         return "verb", _parse_subject(acc[-1].group("np")), word_count(before[acc[-1].end() :]), None
     if not last_verb:
@@ -683,6 +695,10 @@ def _attribution_before(before: str) -> tuple[str, Speaker | None, int, str | No
     return "verb", found, gap, last_verb.group(1)
 
 
+# ", who " between "according to X" and a verb of speech: X is who told it.
+_WHO_AFTER_ACCORDING = re.compile(r",\s*who\s+(?:[a-z]+ly\s+|also\s+|later\s+)?")
+
+
 def _opening_subject(clause: str) -> Speaker | None:
     """The subject of a sentence whose verb of speech is the second of two ("The representative of France
     condemned the strike and said ..."): the words before its first verb."""
@@ -721,7 +737,19 @@ def _is_verb(text: str, m: re.Match[str]) -> bool:
     if m.group(1).endswith("ed") and _OBJECT_BEFORE.search(text, max(0, a - 40), a) and \
             _SPEECH_VERB.search(text, max(0, a - 120), a):
         return False  # "argued in a video posted on his channel that": a participle after the verb's noun
-    return not (m.group(1).endswith("s") and _NOUN_BEFORE.search(text, max(0, a - 12), a))
+    if not m.group(1).endswith("s"):
+        return True
+    if _NOUN_BEFORE.search(text, max(0, a - 12), a):
+        return False
+    # "in his first public remarks": a noun ("the detained express": a verb, no plural in -ss)
+    far = None if m.group(1).endswith("ss") else _ADJECTIVES_BEFORE.search(text, max(0, a - 40), a)
+    return not (far and not any(w in _PERSON_NOUNS or w in _BODY_WORDS or w in _PLURAL_SPEAKERS
+                                for w in far.group(1).split()))
+
+
+# A possessive and one or two lower-case words before a verb in -s: "his first public remarks" is a noun,
+# "the spokesman says" a verb (the words are checked for a person or a body).
+_ADJECTIVES_BEFORE = re.compile(r"\b(?:his|her|its|their|our|my|the|these|those)\s+((?:[a-z\-]+\s+){1,2})$")
 
 
 def _verb_search(text: str) -> re.Match[str] | None:
@@ -820,6 +848,12 @@ def _observe_opening(sentence: str, ctx: SpeakerContext) -> None:
         titled = role and _has_title(role) and all(_is_title_word(w) or w[:1].isupper() for w in role.split())
         if name and len(name.split()) >= 2 and titled and not is_body(name):
             ctx.remember((name, role))
+            return
+    m = _OPENING_SURNAME.match(sentence)
+    if m:  # "Orlov was more cautious.": the person named in full before is the "he" of the next sentence
+        found = ctx.resolve((m.group(1), None))
+        if found and found[0] and len(found[0].split()) >= 2 and not is_body(found[0]):
+            ctx.remember(found)
             return
     m = _OPENING_NAME_VERB.match(sentence)
     if m and not is_body(m.group(1)):
@@ -1165,6 +1199,20 @@ def _described_with_appositive(prev: str, last: str, last_proper: bool) -> Speak
     return (name, None) if name else None
 
 
+def _described_person_head(tokens: list[str]) -> str | None:
+    """ "Russian military blogger with close ties to the defence ministry": a person described at length is
+    cited by the head noun and the words before it, when those hold a nationality or a body's name."""
+    for i, tok in enumerate(tokens[:4]):
+        if tok.lower() in _PERSON_NOUNS and i + 1 < len(tokens) and tokens[i + 1].lower() in _DESCRIPTION_LINKS:
+            before = tokens[:i]  # a nationality or a body before the head: "A source close to the talks" stays unnamed
+            named = any(t[:1].isupper() for t in before) and not any(t.lower() in _PREPOSITIONS for t in before)
+            return " ".join(tokens[: i + 1]) if named else None
+    return None
+
+
+_DESCRIPTION_LINKS = frozenset("with of in at from for close near who known based linked".split())
+
+
 def _person_before_preposition(tokens: list[str]) -> bool:
     """ "official in the administration of General": a person described by whom they serve, in the first words."""
     for i, tok in enumerate(tokens[:4]):
@@ -1297,6 +1345,12 @@ _PARAGRAPH_ROLES = frozenset("host presenter anchor columnist blogger commentato
 # "Vladimir Orlov was angrier.": a full name opening a sentence with its verb.
 _OPENING_NAME_VERB = re.compile(
     r"^((?:[A-Z][a-z'\u2019\-]+\s+){1,2}(?:(?:al|el|bin|ibn|abu)-)?[A-Z][a-z'\u2019\-]+)\s+(?:was|is|had|has|[a-z]+ed)\b"
+)
+
+
+# A bare surname opening a sentence with a verb of being ("Orlov was more guarded.").
+_OPENING_SURNAME = re.compile(
+    r"^((?:(?:al|el|bin|ibn|abu)-)?[A-Z][a-z'\u2019\-]+)\s+(?:was|is|had|has|remained|seemed|sounded|appeared)\s"
 )
 
 
