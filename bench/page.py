@@ -377,7 +377,7 @@ def main(argv: list[str] | None = None) -> list[dict[str, Any]]:
     p.add_argument("--json", type=Path, default=None, help="also write the raw figures here")
     p.add_argument("--speakers", action="store_true", help="time the Speakers page (open, rerun, pick) instead")
     args = p.parse_args(argv)
-    sizes = [(int(n), "5000") for n in args.sizes.split(",")] + ([(1_000_000, "all")] if args.huge else [])
+    sizes = [(int(n), "5000") for n in args.sizes.split(",") if n] + ([(1_000_000, "all")] if args.huge else [])
     if args.speakers:
         results = [measure_speakers(n, places, args.repeat) for n, places in sizes]
         report_speakers(results)

@@ -249,6 +249,19 @@ def test_a_speakers_map_draws_every_place_they_spoke_about_and_says_which_it_can
     assert places_caption("Zed", [], drawn) == "Zed: no place named in these quotes, so none is highlighted."
 
 
+def test_a_speaker_of_many_places_gets_a_caption_of_forty_and_a_count() -> None:
+    """A busy speaker names thousands of places at 1M; the caption names 40 of each kind and counts the rest."""
+    from dashboard.views.speakers import places_caption
+
+    names = [f"P{i:03d}" for i in range(100)]
+    drawn = pd.DataFrame({"name": names, "lat": [1.0] * 90 + [None] * 10})  # P090..P099 have no coordinates
+    text = places_caption("Zed", names, drawn)
+    assert text == (
+        "Places Zed spoke about, highlighted on the map: " + "; ".join(names[:40]) + "; and 50 more."
+        " Not on the map (no coordinates): " + "; ".join(names[90:]) + "."
+    )
+
+
 def test_a_linked_speaker_id_is_found_among_the_choices_or_not_at_all() -> None:
     from dashboard.views.speakers import label_for
 
