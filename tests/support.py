@@ -34,6 +34,18 @@ def as_shown(markdown: str) -> str:
     return re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")
 
 
+def write_seeds(folder: Path, docs: dict[str, tuple[str, str]], reference_date: str = "2024-12-10") -> Path:
+    """`docs` (name -> (text, outlet)) as documents with their metadata in `folder`, made here; the folder."""
+    import json
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, (text, source) in docs.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+        meta = {"source": source, "reference_date": reference_date}
+        (folder / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    return folder
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -12,7 +12,6 @@ Expected values are worked out by hand from the inputs.
 from __future__ import annotations
 
 import io
-import json
 from pathlib import Path
 
 import numpy as np
@@ -22,6 +21,7 @@ import pytest
 from dashboard.corpus import assembly, merge, patchstate
 from dashboard.corpus.pipeline import Context, build, forget_assemblies
 from dashboard.corpus.tables import EVENT_COLUMNS, prepare_events
+from tests.support import write_seeds
 
 
 @pytest.fixture(autouse=True)
@@ -44,13 +44,7 @@ DOCS = {  # name: (text, outlet); in file order a, b, c
 
 
 def _seeds(tmp_path: Path) -> Path:
-    folder = tmp_path / "seeds"
-    folder.mkdir()
-    for name, (text, source) in DOCS.items():
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-        meta = {"source": source, "reference_date": "2024-12-10"}
-        (folder / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
-    return folder
+    return write_seeds(tmp_path / "seeds", DOCS)
 
 
 def test_a_fresh_build_assembles_from_the_row_store_without_copying_its_columns(tmp_path: Path) -> None:

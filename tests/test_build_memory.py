@@ -4,7 +4,6 @@ values, of the same types, however the rows were chunked."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pandas as pd
@@ -12,6 +11,7 @@ import pytest
 
 from dashboard.corpus import rowstore
 from dashboard.corpus.pipeline import Context, build, forget_assemblies, read_tables
+from tests.support import write_seeds
 
 BATCH = rowstore.Batch
 DOCS = {  # name: (text, outlet)
@@ -31,13 +31,7 @@ def _no_kept_assemblies() -> None:
 
 @pytest.fixture
 def seeds(tmp_path: Path) -> Path:
-    folder = tmp_path / "seeds"
-    folder.mkdir()
-    for name, (text, source) in DOCS.items():
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-        meta = {"source": source, "reference_date": "2024-12-10"}
-        (folder / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
-    return folder
+    return write_seeds(tmp_path / "seeds", DOCS)
 
 
 def _same(a: pd.DataFrame, b: pd.DataFrame, name: str) -> None:
