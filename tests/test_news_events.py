@@ -53,6 +53,24 @@ def test_a_live_pages_entry_headlines_and_credit_lines_are_no_events(ex: Extract
     assert dated(ex, text) == [(5, "2025-03-05"), (10, "2025-03-05")]
 
 
+def test_a_headline_under_an_entry_stamp_is_no_event_but_a_chronicles_short_line_is(ex: Extractor) -> None:
+    live = (
+        "Live: the day in Syria\n"
+        "5 March 2025, 11:32 GMT\n"
+        "Rebel commander orders fighters in Hama to stay calm\n"  # 3: the entry's headline, under its stamp
+        "The commander told fighters in Hama not to approach public buildings.\n"
+        "5 March 2025, 09:40 GMT\n"
+        "Crowds gathered in Homs at first light.\n"
+    )
+    assert dated(ex, live) == [(4, "2025-03-05"), (6, "2025-03-05")]
+    chronicle = (
+        "March 1\n"
+        "Rebels take the airport in Homs\n"  # a date line with no time: this is the day's news
+        "Crowds gathered in the city at first light.\n"
+    )
+    assert dated(ex, chronicle) == [(2, "2025-03-01"), (3, "2025-03-01")]
+
+
 def test_a_sentence_with_its_full_stop_over_a_time_stamp_is_still_an_entry(ex: Extractor) -> None:
     text = (
         "4:10 p.m. ET\n"
@@ -237,3 +255,5 @@ def test_a_short_sentence_in_a_paragraph_is_an_event_a_short_line_without_a_full
     events = [(e.line, e.date, e.text) for e in ex.extract(text, REF).events]
     assert events[0] == (2, "2025-03-01", "Rebels enter Hama.")
     assert all(line != 4 for line, _, _ in events)
+    # three words with no place are no news of the day above them
+    assert dated(ex, "March 1\nNobody was hurt. Rebels enter Hama before dawn.\n") == [(2, "2025-03-01")]

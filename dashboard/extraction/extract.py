@@ -210,11 +210,12 @@ _NAMING = re.compile(
 )
 
 
-def _long_enough(sentence: str) -> bool:
-    """Five words make an event; three or four do when they end with a full stop ("Rebels enter Damascus."), as prose
-    does and a headline or a credit line ("From CNN's Anna Petrova") does not."""
+def _long_enough(sentence: str, places: list[str]) -> bool:
+    """Five words make an event; three or four do when they name a place and end with a full stop ("Rebels enter
+    Damascus."), as prose does and a headline or a credit line ("From CNN's Anna Petrova") does not. ("Nobody was
+    hurt." names no place: it is not news of the day above it.)"""
     n = word_count(sentence)
-    return n >= MIN_EVENT_WORDS or (n >= 3 and sentence.rstrip().endswith((".", "!")))
+    return n >= MIN_EVENT_WORDS or (n >= 3 and bool(places) and sentence.rstrip().endswith((".", "!")))
 
 
 # Sentences that hold no event of their own when only a date line above dates them: a report going on
@@ -526,6 +527,7 @@ class Extractor:
         # A live page whose entries carry only a time ("6:40 p.m. ET", two or more of them) and no date line:
         # its entries are of the page's day, the publication date, until a date line says otherwise.
         live = sum(stamp_lines) >= 2
+        after_stamp = False  # the line before was an entry's time stamp
         for number, raw in enumerate(lines, start=1):
             if not raw.strip():
                 continue
@@ -546,12 +548,14 @@ class Extractor:
                 if headers == 1 and (lines_before < 3 or (masthead and lines_before <= _MASTHEAD_LINES)):
                     top_header = header
                 self._header = self._last_day = header
+                after_stamp = bool(_CLOCK.search(raw))  # "8 December 2024, 11:32 GMT": an entry's stamp
                 continue
             lines_before += 1
             masthead = masthead and _is_masthead_line(raw)
             furniture = _is_furniture(raw, self._after_image, number == first) or _is_entry_headline(
-                raw, lines, stamp_lines, number, reference
+                raw, lines, stamp_lines, number, reference, after_stamp
             )
+            after_stamp = stamped
             self._after_image = bool(_IMAGE_LINE.match(raw))
             self._extract_line(raw, number, reference, out, seen, furniture)
         if headers == 1 and not stamps and top_header is not None and _is_publication_day(top_header, reference):
@@ -657,7 +661,7 @@ class Extractor:
                     prev.claim_evidence = raw[a:b]
                     if not places and when is None:
                         continue
-            if (not places and when is None) or not _long_enough(sentence):
+            if (not places and when is None) or not _long_enough(sentence, places):
                 continue
             if filed is not None and b <= filed.end + 2:
                 continue  # the dateline itself
@@ -819,17 +823,25 @@ def _page_day(reference: date) -> DateMention:
 _CLOCK = re.compile(r"\d[:.]\d\d")
 
 
-def _is_entry_headline(raw: str, lines: list[str], stamp_lines: list[bool], number: int, reference: date) -> bool:
+def _is_entry_headline(
+    raw: str, lines: list[str], stamp_lines: list[bool], number: int, reference: date, after_stamp: bool
+) -> bool:
     """A live page's entry headline: a short line with no full stop right over the entry's time stamp
-    ("Moscow says its bases are safe for now" over "3:12 p.m. ET", or over "8 December 2024, 11:32 GMT")."""
+    ("Moscow says its bases are safe for now" over "3:12 p.m. ET", or over "8 December 2024, 11:32 GMT"), or
+    right under it with the entry's first paragraph after it. Under a chronicle's date line with no time
+    ("March 1"), a short line with no full stop is the day's news."""
     stripped = raw.strip()
     if stripped.endswith(_ENDS_SENTENCE) or len(stripped.split()) > 16:
         return False
     for i in range(number, len(lines)):  # the next line with words (``number`` is 1-based: lines[number] follows)
         if lines[i].strip():
             nxt = lines[i]
-            return stamp_lines[i] or (len(nxt) <= 80 and bool(_CLOCK.search(nxt)) and date_header(nxt, reference)
-                                      is not None)
+            stamp_next = stamp_lines[i] or (
+                len(nxt) <= 80 and bool(_CLOCK.search(nxt)) and date_header(nxt, reference) is not None
+            )
+            if stamp_next:
+                return True
+            return after_stamp and nxt.rstrip().endswith(_ENDS_SENTENCE)
     return False
 
 
