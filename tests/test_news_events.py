@@ -207,6 +207,11 @@ def test_a_clause_about_an_earlier_day_is_an_event_of_its_own(ex: Extractor) -> 
     ]
     hama = [e for e in ex.extract(text, REF).events if e.date == "2025-02-28"][0]
     assert hama.places == ["Hama"]
+    # "the country" in the clause is the country the sentence named before it; with no place, none
+    syria = "Officials flew to Syria yesterday, the first visit since the liberation of the country on December 8."
+    assert [e.places for e in ex.extract(syria, REF).events] == [["Syria"], ["Syria"]]
+    [_, clause] = ex.extract(text.splitlines()[0], REF).events
+    assert clause.places == []
 
 
 def test_a_clause_with_a_later_day_or_the_sentences_only_day_makes_no_second_event(ex: Extractor) -> None:

@@ -738,6 +738,8 @@ class Extractor:
         start, end = a + opening, a + day.end
         inside = [m for m in scene if start <= m.start < end]
         clause = raw[start:end]
+        if not inside and "the country" in clause:  # "... to Syria since the liberation of the country on ...": Syria
+            inside = [m for m in scene if m.start < start and m.place in self.countries][-1:]
         return Event(
             line=number,
             start=start,
