@@ -214,6 +214,19 @@ def test_a_clause_about_an_earlier_day_is_an_event_of_its_own(ex: Extractor) -> 
     assert clause.places == []
 
 
+def test_a_relative_clause_with_an_earlier_day_is_an_event_of_its_own(ex: Extractor) -> None:
+    text = (
+        "Assad, who fled to Moscow on December 8, gave his first interview to Russian television on Monday.\n"
+        "The envoy, who will travel to Doha on March 10, said on Monday that talks would go on.\n"  # a later day
+    )
+    events = [(e.line, e.date, e.text) for e in ex.extract(text, REF).events]
+    assert events == [
+        (1, "2025-03-03", text.splitlines()[0]),
+        (1, "2024-12-08", "who fled to Moscow on December 8"),
+        (2, "2025-03-03", text.splitlines()[1]),
+    ]
+
+
 def test_a_clause_with_a_later_day_or_the_sentences_only_day_makes_no_second_event(ex: Extractor) -> None:
     text = (
         "The minister said on Monday that talks in Geneva would resume after the holiday on March 10.\n"

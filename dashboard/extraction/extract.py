@@ -125,14 +125,15 @@ def _speakers_now(d: DateMention, outside: str) -> bool:
 
 # A clause about something that happened before the sentence's news, with a day of its own: "..., the first visit
 # since the liberation of the country on December 8", "as Moscow pulled troops back after rebels seized Damascus
-# last Sunday". What stands between its opening word and the day is one clause (no comma, colon or bracket).
-_EARLIER_OPENING = re.compile(r"\b(?:[Ss]ince|after|following)\s")
+# last Sunday", "Assad, who fled to Moscow on December 8, said on Monday". What stands between its opening word and
+# the day is one clause (no comma, colon or bracket).
+_EARLIER_OPENING = re.compile(r"(?:\b(?:[Ss]ince|after|following)|(?<=, )(?:who|which))\s")
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]")
 
 
 def _earlier_clauses(sentence: str, dates: list[DateMention]) -> list[tuple[int, DateMention]]:
     """(where the clause opens, its day) for each day of a sentence that is an earlier event's."""
-    if "ince" not in sentence and "after" not in sentence and "following" not in sentence:
+    if "ince" not in sentence and "after" not in sentence and "following" not in sentence and ", wh" not in sentence:
         return []
     out: list[tuple[int, DateMention]] = []
     previous_end = 0
