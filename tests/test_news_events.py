@@ -117,6 +117,17 @@ def test_a_newsletters_note_about_itself_is_no_event(ex: Extractor) -> None:
     assert dated(ex, text) == [(3, "2025-03-03")]
 
 
+def test_a_link_to_another_story_is_no_event(ex: Extractor) -> None:
+    text = (
+        "March 3\n"
+        "READ MORE: Rebels enter Hama as the army pulls out of the city\n"
+        "Related: How Russia lost its foothold in Tartus\n"
+        "Watch: crowds in Homs celebrate through the night\n"
+        "Residents watch as rebels enter Hama from the north.\n"  # a sentence with "watch" in it
+    )
+    assert dated(ex, text) == [(5, "2025-03-03")]
+
+
 # -- quotations ------------------------------------------------------------------------------------------------------
 
 

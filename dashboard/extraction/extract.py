@@ -81,7 +81,10 @@ _PUBLISHING_NOTE = re.compile(
     r"^\W*(?:sources?|compiled\s+by|reporting\s+by|additional\s+reporting|writing\s+by|editing\s+by)\s*:|"
     r"^\W*(?:an?|here\s+is\s+an?|here['\u2019]s\s+an?)\s+(?:look|guide|recap|overview|explainer)\s+(?:at|to|of)\b|"
     # a newsletter's note about itself: "HOUSEKEEPING: Playbook will be off from December 23", "Programming note: ..."
-    r"^\W*(?:housekeeping|programming\s+note|schedule\s+note|(?:a\s+)?note\s+to\s+(?:our\s+)?readers)\s*[:\u2014\u2013-]",
+    r"^\W*(?:housekeeping|programming\s+note|schedule\s+note|(?:a\s+)?note\s+to\s+(?:our\s+)?readers|"
+    # a link to another story in the page: "READ MORE: Assad flees to Moscow", "Related: ...", "Watch: ..."
+    r"read\s+more|also\s+read|related(?:\s+(?:stories|articles|coverage|content))?|see\s+also|recommended|"
+    r"more\s+on\s+(?:this|the)\s+story|watch|listen)\s*[:\u2014\u2013|]",
     re.I,
 )
 # The newsroom speaking to its readers on a live page: "Good morning and welcome to our live coverage."
