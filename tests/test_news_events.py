@@ -246,6 +246,19 @@ def test_a_clause_with_a_later_day_or_the_sentences_only_day_makes_no_second_eve
     assert dated(ex, text) == [(1, "2025-03-03"), (2, "2025-03-02")]
 
 
+def test_every_event_starts_at_its_own_place_in_the_text(ex: Extractor) -> None:
+    """The tables know an event by its document, line and start: a clause's event never starts where its sentence
+    does ("Since the fall of Assad on Sunday, ..." is read with its sentence)."""
+    text = (
+        "Since the fall of Assad on Sunday, planes left Hmeimim on Monday and on Tuesday.\n"
+        "Officials arrived in Damascus yesterday, after rebels seized Homs on Saturday, and after talks on Sunday.\n"
+    )
+    events = ex.extract(text, REF).events
+    assert len({(e.line, e.start) for e in events}) == len(events) >= 2
+    assert [e.date for e in events if e.line == 1] == ["2025-03-02"]
+    assert [e.date for e in events if e.line == 2] == ["2025-03-04", "2025-03-01", "2025-03-02"]
+
+
 def test_came_a_day_after_dates_what_came_before(ex: Extractor) -> None:
     text = (
         "March 5, 2025\n"  # the article's byline date

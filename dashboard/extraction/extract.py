@@ -151,7 +151,9 @@ def _earlier_clauses(sentence: str, dates: list[DateMention]) -> list[tuple[int,
         if opening is None:
             continue
         between = sentence[opening.end() : d.start]
-        if len(between.split()) >= 2 and not _CLAUSE_BREAK.search(between):
+        # (a clause that opens the sentence, "Since the fall of Assad on Sunday, ...", is read with it: an event
+        # is known by its line and start, and two events cannot start at one place)
+        if opening.start() > 0 and between.strip() and not _CLAUSE_BREAK.search(between):
             out.append((opening.start(), d))
     return out
 
