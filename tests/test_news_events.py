@@ -138,6 +138,14 @@ def test_a_speakers_today_inside_a_quotation_dates_nothing_but_a_day_they_name_d
         "The minister said today that the talks in Hama would go on.\n"  # the writer's today: the publication day
     )
     assert dated(ex, text) == [(2, "2025-03-03"), (3, "2025-03-05")]
+    # on a live page the reader knows the day, and the speaker's "today" is the page's day
+    live = (
+        "9:10 a.m. ET\n"
+        'A border official told reporters that "the queue is only in one direction today."\n'
+        "8:05 a.m. ET\n"
+        "Trucks lined up at the Nasib crossing.\n"
+    )
+    assert dated(ex, live) == [(2, "2025-03-05"), (4, "2025-03-05")]
 
 
 def test_a_title_in_quote_marks_holds_no_date(ex: Extractor) -> None:

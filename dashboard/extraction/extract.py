@@ -116,8 +116,9 @@ def _is_newsroom(sentence: str) -> bool:
     return note and bool(_NEWSROOM_NOTE.match(sentence))
 
 
-# Speaking of now inside a quotation ('"the flow is only in one direction today"'): the speaker's day, which the
-# text does not give; it dates nothing. A day the speaker names ('"The last one left on Monday night"') does.
+# Speaking of now inside a quotation ('"the flow is only in one direction today"'): the speaker's day, which an
+# article with no date line does not give; it dates nothing. Under a date line (a chronicle's, a live page's) the
+# reader knows the day, and it is that day. A day the speaker names ('"The last one left on Monday night"') dates.
 _SPEAKERS_NOW = frozenset({"today", "tonight", "this morning", "this afternoon", "this evening", "earlier today",
                            "later today"})
 
@@ -621,7 +622,7 @@ class Extractor:
             if filed is not None:
                 dates = [d for d in dates if a + d.start >= filed.end]
             outside = _outside_quotes(sentence, a, spans) if spans else sentence
-            if spans and dates:
+            if spans and dates and standing is None:  # (under a date line, "today" is the line's day)
                 dates = [d for d in dates if not _speakers_now(d, outside)]
             earlier = _earlier_clauses(sentence, dates) if len(dates) > 1 else []
             when = self._sentence_day([d for d in dates if all(d is not e for _, e in earlier)], outside, standing,
