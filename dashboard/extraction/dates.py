@@ -113,7 +113,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 # Time words that name no day: recognised so that they are not mistaken for one.
 _VAGUE = re.compile(
-    r"\b(?:since\s+(?:19|20)\d\d|in recent (?:days|weeks|months)|recently|earlier this (?:week|month|year)"
+    r"\b(?:since\s+(?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d|in recent (?:days|weeks|months)|recently"
+    r"|earlier this (?:week|month|year)"
     r"|last (?:week|month|year)|this (?:week|month)|in the coming days|in the next \d+ (?:hours|days))\b",
     re.I,
 )
@@ -208,7 +209,56 @@ def find_dates(text: str, reference: date) -> list[DateMention]:
             found.append(DateMention(m.start(), m.end(), m.group(0), None, None, None, False))
             take(m.start(), m.end())
     found.sort(key=lambda d: d.start)
+    if "since" in text or "Since" in text or "between" in text:
+        found = _spans_of_time(text, found)
     return found
+
+
+_SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+(?:(?:early|late|mid-?)\s+)?$")
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
+_AND_GAP = re.compile(r"\s+and\s+(?:the\s+)?")
+# Most days "between DATE and DATE" may cover and still be read as the days of one event (a range);
+# a longer stretch is a period, which names no day.
+MAX_RANGE_DAYS = 2
+
+
+def _spans_of_time(text: str, found: list[DateMention]) -> list[DateMention]:
+    """Days that only bound a stretch of time, which names no day of its own.
+
+    "since December 8" ("who has been living in Moscow since December 8") is where a state began,
+    like "since 2015": vague, as is "between 10 December and 20 January" (flights over six weeks).
+    A short stretch ("between December 7 and 8") is a range of days. "Since the fall of Assad on
+    Sunday" is left alone: the day there is the fall's.
+    """
+    out: list[DateMention] = []
+    i = 0
+    while i < len(found):
+        d = found[i]
+        since = _SINCE_BEFORE.search(text, max(0, d.start - 12), d.start) if d.value else None
+        if since:
+            out.append(DateMention(since.start(), d.end, text[since.start() : d.end], None, None, None, False))
+            i += 1
+            continue
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        between = _BETWEEN_BEFORE.search(text, max(0, d.start - 14), d.start) if nxt else None
+        if (
+            between
+            and nxt is not None
+            and d.precision == "day"
+            and nxt.precision == "day"
+            and _AND_GAP.fullmatch(text, d.end, nxt.start)
+        ):
+            first, last = date.fromisoformat(d.value), date.fromisoformat(nxt.end_value or nxt.value)
+            span = text[between.start() : nxt.end]
+            if first <= last and (last - first).days + 1 <= MAX_RANGE_DAYS:
+                out.append(DateMention(between.start(), nxt.end, span, d.value, last.isoformat(), "day", d.on, d.basis))
+            else:
+                out.append(DateMention(between.start(), nxt.end, span, None, None, None, False))
+            i += 2
+            continue
+        out.append(d)
+        i += 1
+    return out
 
 
 _WEEKDAY_LEAD = re.compile(
@@ -306,19 +356,32 @@ _LATER = re.compile(
 )
 
 
+# "The call came a day after NAME received ...": what follows happened that long before the day the text is at.
+_CAME_AFTER = re.compile(
+    r"\b(?:came|comes|followed|follows|happened|took\s+place)\s+(?:just\s+|only\s+|barely\s+)?"
+    r"(?:(?P<n>a|one|two|three|four|five|six|\d)\s+days?|(?:a\s+few\s+|several\s+)?hours)\s+after\b",
+    re.I,
+)
+
+
 def later_date(sentence: str, previous: DateMention | None) -> DateMention | None:
     """ "Two days later", "the next day": a day counted from the day the text was last at.
 
     Only from a day (a header, a dateline or an earlier sentence's date); with none before, no date.
-    "The day after the vote" names its own anchor and is left alone.
+    "The day after the vote" names its own anchor and is left alone. "The call came a day after
+    NAME received the emir" counts back: the sentence's news is the reception, a day before the call.
     """
     if previous is None or not (previous.precision or "").startswith("day") or previous.value is None:
         return None
     m = _LATER.search(sentence)
+    sign = 1
     if not m:
-        return None
+        m = _CAME_AFTER.search(sentence) if "after" in sentence else None
+        if not m:
+            return None
+        sign = -1 if m.group("n") else 0  # "hours after": the same day
     n = m.group("n")
-    days = 1 if n is None else ({"a": 1, "one": 1} | _NUMBER_WORDS).get(n.lower()) or int(n)
+    days = sign * (1 if n is None else ({"a": 1, "one": 1} | _NUMBER_WORDS).get(n.lower()) or int(n))
     d = _shift(date.fromisoformat(previous.value), days)
     if d is None:
         return None

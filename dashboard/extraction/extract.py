@@ -38,7 +38,14 @@ from dashboard.extraction.quotes import (
     transcript_answerers,
     word_count,
 )
-from dashboard.extraction.text import QuoteSpan, find_quote_spans, mask_markup, normalize_for_dedup, split_sentences
+from dashboard.extraction.text import (
+    OPEN_QUOTES,
+    QuoteSpan,
+    find_quote_spans,
+    mask_markup,
+    normalize_for_dedup,
+    split_sentences,
+)
 from dashboard.geo.gazetteer import Place
 
 # Which kinds of place say most precisely where something happened.
@@ -72,7 +79,12 @@ _PUBLISHING_NOTE = re.compile(
     r"|this (?:article|story|piece) (?:was|has been|is) (?:first |originally )?(?:published|updated|corrected))\b|"
     # a credit line ("Sources: Reuters, AP"), a standfirst that introduces the piece ("A look at how ...")
     r"^\W*(?:sources?|compiled\s+by|reporting\s+by|additional\s+reporting|writing\s+by|editing\s+by)\s*:|"
-    r"^\W*(?:an?|here\s+is\s+an?|here['\u2019]s\s+an?)\s+(?:look|guide|recap|overview|explainer)\s+(?:at|to|of)\b",
+    r"^\W*(?:an?|here\s+is\s+an?|here['\u2019]s\s+an?)\s+(?:look|guide|recap|overview|explainer)\s+(?:at|to|of)\b|"
+    # a newsletter's note about itself: "HOUSEKEEPING: Playbook will be off from December 23", "Programming note: ..."
+    r"^\W*(?:housekeeping|programming\s+note|schedule\s+note|(?:a\s+)?note\s+to\s+(?:our\s+)?readers|"
+    # a link to another story in the page: "READ MORE: Assad flees to Moscow", "Related: ...", "Watch: ..."
+    r"read\s+more|also\s+read|related(?:\s+(?:stories|articles|coverage|content))?|see\s+also|recommended|"
+    r"more\s+on\s+(?:this|the)\s+story|watch|listen)\s*[:\u2014\u2013|]",
     re.I,
 )
 # The newsroom speaking to its readers on a live page: "Good morning and welcome to our live coverage."
@@ -83,9 +95,134 @@ _NEWSROOM = re.compile(
     r"paused|ending|end)|thank(?:s|\s+you)\s+for\s+(?:following|reading|joining))",
     re.I,
 )
+# The newsroom about its own reporting: a caveat ("CNN has not independently confirmed ...", "The footage could not
+# be independently verified"), or its reporter at work ("Our correspondent NAME, who is in Beirut, has been speaking
+# by phone to residents"). "Our correspondent in Homs says the shelling has stopped" reports news and stays.
+_NEWSROOM_NOTE = re.compile(
+    r"^\W*(?:[\w.'\u2019&-]+\s+){1,4}?(?:could\s+not|couldn['\u2019]t|cannot|can\s+not|has\s+not|have\s+not|had\s+not|"
+    r"did\s+not|(?:was|were|is|are|has\s+been|have\s+been)\s+unable\s+to)\s+(?:yet\s+)?(?:be\s+)?independently\s+"
+    r"(?:verif|confirm|corroborat|authenticat)\w*|"
+    r"^\W*our\s+(?:own\s+)?(?:correspondent|reporter|team|colleague)s?\b[^.;:\"\u201c]{0,80}?\b(?:has|have)\s+been\s+"
+    r"(?:speaking|talking|in\s+touch|in\s+contact)\b",
+    re.I,
+)
+
+
 def _is_newsroom(sentence: str) -> bool:
     hint = "you" in sentence or "elcome" in sentence or "blog" in sentence or "hank" in sentence or "ood " in sentence
-    return hint and bool(_NEWSROOM.search(sentence))  # the regular expression only where a word of it is
+    if hint and _NEWSROOM.search(sentence):  # the regular expression only where a word of it is
+        return True
+    note = "ndependently" in sentence or sentence.lstrip(" \"'\u201c")[:4].lower() == "our "
+    return note and bool(_NEWSROOM_NOTE.match(sentence))
+
+
+# Speaking of now inside a quotation ('"the flow is only in one direction today"'): the speaker's day, which an
+# article with no date line does not give; it dates nothing. Under a date line (a chronicle's, a live page's) the
+# reader knows the day, and it is that day. A day the speaker names ('"The last one left on Monday night"') dates.
+_SPEAKERS_NOW = frozenset({"today", "tonight", "this morning", "this afternoon", "this evening", "earlier today",
+                           "later today"})
+
+
+def _speakers_now(d: DateMention, outside: str) -> bool:
+    return d.basis == "relative" and outside[d.start : d.start + 1] == " " and d.text.lower() in _SPEAKERS_NOW
+
+
+# A clause about something that happened before the sentence's news, with a day of its own: "..., the first visit
+# since the liberation of the country on December 8", "as Moscow pulled troops back after rebels seized Damascus
+# last Sunday", "Assad, who fled to Moscow on December 8, said on Monday". What stands between its opening word and
+# the day is one clause (no comma, colon or bracket).
+_EARLIER_OPENING = re.compile(r"(?:\b(?:[Ss]ince|after|following)|(?<=, )(?:who|which))\s")
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]")
+
+
+def _earlier_clauses(sentence: str, dates: list[DateMention]) -> list[tuple[int, DateMention]]:
+    """(where the clause opens, its day) for each day of a sentence that is an earlier event's."""
+    if "ince" not in sentence and "after" not in sentence and "following" not in sentence and ", wh" not in sentence:
+        return []
+    out: list[tuple[int, DateMention]] = []
+    previous_end = 0
+    for d in dates:
+        window_start = max(previous_end, d.start - 100)
+        previous_end = d.end
+        if d.value is None or d.precision != "day":
+            continue
+        opening = None
+        for m in _EARLIER_OPENING.finditer(sentence, window_start, d.start):
+            opening = m
+        if opening is None:
+            continue
+        between = sentence[opening.end() : d.start]
+        # (a clause that opens the sentence, "Since the fall of Assad on Sunday, ...", is read with it: an event
+        # is known by its line and start, and two events cannot start at one place)
+        if opening.start() > 0 and between.strip() and not _CLAUSE_BREAK.search(between):
+            out.append((opening.start(), d))
+    return out
+
+
+# A stretch a sentence only measures its news against: "for the first time since 2016", "the worst since 2011",
+# "a front line that had barely moved since 2020". It does not take the date line's day away.
+_MEASURING = re.compile(
+    r"\b(?:first|last|only|biggest|largest|worst|heaviest|deadliest|fiercest|highest|lowest|most|(?:that|which|who)\s)"
+    r"[^,;:.]*$",
+    re.I,
+)
+
+
+def _measured_stretch(d: DateMention, sentence: str) -> bool:
+    return d.text[:5].lower() == "since" and bool(_MEASURING.search(sentence, max(0, d.start - 80), d.start))
+
+
+_SPEECH_VERB_WORD = re.compile(r"\b(?:" + "|".join(sorted(lexicon.SPEECH_VERBS, key=len, reverse=True)) + r")\b")
+# What makes words outside a quotation more than who said it: "X says it has ...", "told reporters that ...".
+_REPORTED_CONTENT = re.compile(
+    r"\b(?:that|saying|adding|noting|warning|stressing|insisting|but|after|before|while|when|because|amid)\b", re.I
+)
+
+
+def _only_attribution(sentence: str, outside: str) -> bool:
+    """A sentence whose own words only say who spoke: '"...," a teacher in Homs told a radio station.' or 'A resident,
+    reached by telephone, says: "..."'. 'The army says it has pulled back "to spare lives"' says more."""
+    words = outside.strip(" .,;!?\u2014\u2013-")
+    if not words:
+        return True  # nothing but the quotation
+    if not _SPEECH_VERB_WORD.search(words) or _REPORTED_CONTENT.search(words):
+        return False
+    if sentence.lstrip()[:1] in OPEN_QUOTES:
+        return True  # the quotation first, then its speaker: '"...," NAME said ...'
+    return outside.rstrip(" .!?\"'\u201d\u00bb").endswith(":")  # 'NAME told state television: "..."'
+
+
+# A person's whereabouts in a description of who spoke: "a teacher in the New Aleppo neighbourhood", "a resident of
+# the Old City", "the governor of Latakia" (not "in Doha for talks", not "speaking in Doha").
+_WHEREABOUTS_OF_SPEAKER = re.compile(
+    r"\b(?!(?:is|was|were|are|be|been|who|which|that|and|or|but)\b)(?![a-z]+(?:ing|ed)\b)[a-z]+\s+(?:of|in|from|at)"
+    r"\s+(?:the\s+)?$"
+)
+
+
+def _speaker_whereabouts(outside: str, start: int) -> bool:
+    verb = _SPEECH_VERB_WORD.search(outside)
+    if verb is not None and verb.start() < start and outside[: verb.start()].strip(" ,\u2014\u2013-"):
+        return False  # after the verb of "NAME tells a crowd at the mosque": where it was said
+    return bool(_WHEREABOUTS_OF_SPEAKER.search(outside, max(0, start - 30), start))
+
+
+# A name given, not a thing done: 'The operation is given the name "Deterring Aggression".' Under a date line it is
+# no event of that day ("Al-Bashir is named prime minister" is one).
+_NAMING = re.compile(
+    r"^\W*(?:the|this|that|its?|their)\b[^,;]{0,60}?\b(?:is|was|are|were|has\s+been|have\s+been)\s+"
+    r"(?:(?:officially\s+)?given\s+the\s+(?:code\s*)?name|(?:(?:code-?)?named|called)\s+[\"\u201c\u00ab]|dubbed|"
+    r"known\s+as|nicknamed|titled|entitled)",
+    re.I,
+)
+
+
+def _long_enough(sentence: str, places: list[str]) -> bool:
+    """Five words make an event; three or four do when they name a place and end with a full stop ("Rebels enter
+    Damascus."), as prose does and a headline or a credit line ("From CNN's Anna Petrova") does not. ("Nobody was
+    hurt." names no place: it is not news of the day above it.)"""
+    n = word_count(sentence)
+    return n >= MIN_EVENT_WORDS or (n >= 3 and bool(places) and sentence.rstrip().endswith((".", "!")))
 
 
 # Sentences that hold no event of their own when only a date line above dates them: a report going on
@@ -393,9 +530,11 @@ class Extractor:
         top_header: DateMention | None = None
         masthead = True  # only short lines so far (kicker, title, author): a date line here is the byline
         lines = text.splitlines()
+        stamp_lines = [bool(_TIME_STAMP.match(raw)) for raw in lines]
         # A live page whose entries carry only a time ("6:40 p.m. ET", two or more of them) and no date line:
         # its entries are of the page's day, the publication date, until a date line says otherwise.
-        live = sum(1 for raw in lines if _TIME_STAMP.match(raw)) >= 2
+        live = sum(stamp_lines) >= 2
+        after_stamp = False  # the line before was an entry's time stamp
         for number, raw in enumerate(lines, start=1):
             if not raw.strip():
                 continue
@@ -404,7 +543,7 @@ class Extractor:
                 lines_before += 1
                 continue  # "Published January 30 2025": the page's own stamp dates no paragraph and names nothing
             header = date_header(raw, reference)
-            stamped = header is None and bool(_TIME_STAMP.match(raw))
+            stamped = header is None and stamp_lines[number - 1]
             stamps += stamped
             if header is not None or stamped:
                 self.speakers.new_entry()  # a new entry of a live page: "he" is someone new
@@ -416,10 +555,14 @@ class Extractor:
                 if headers == 1 and (lines_before < 3 or (masthead and lines_before <= _MASTHEAD_LINES)):
                     top_header = header
                 self._header = self._last_day = header
+                after_stamp = bool(_CLOCK.search(raw))  # "8 December 2024, 11:32 GMT": an entry's stamp
                 continue
             lines_before += 1
             masthead = masthead and _is_masthead_line(raw)
-            furniture = _is_furniture(raw, self._after_image, number == first)
+            furniture = _is_furniture(raw, self._after_image, number == first) or _is_entry_headline(
+                raw, lines, stamp_lines, number, reference, after_stamp
+            )
+            after_stamp = stamped
             self._after_image = bool(_IMAGE_LINE.match(raw))
             self._extract_line(raw, number, reference, out, seen, furniture)
         if headers == 1 and not stamps and top_header is not None and _is_publication_day(top_header, reference):
@@ -478,10 +621,18 @@ class Extractor:
             dates = find_dates(sentence, anchor)
             if filed is not None:
                 dates = [d for d in dates if a + d.start >= filed.end]
-            when = event_date(dates) or later_date(sentence, self._last_day)
-            if when is None and not any(d.value is None for d in dates):
-                when = standing  # a sentence with a vague time of its own ("this week") is not the header's day
-            if when is not None and (when.precision or "").startswith("day"):
+            outside = _outside_quotes(sentence, a, spans) if spans else sentence
+            if spans and dates and standing is None:  # (under a date line, "today" is the line's day)
+                dates = [d for d in dates if not _speakers_now(d, outside)]
+            earlier = _earlier_clauses(sentence, dates) if len(dates) > 1 else []
+            when = self._sentence_day([d for d in dates if all(d is not e for _, e in earlier)], outside, standing,
+                                      sentence) if earlier else None
+            if when is None or when.precision != "day":
+                earlier = []  # "Since the fall of Assad on Sunday, planes have ...": the clause's day is the sentence's
+                when = self._sentence_day(dates, outside, standing, sentence)
+            if when is not None and when is not self._header and (when.precision or "").startswith("day"):
+                # (the date line was the day the text was at when it was read; an undated sentence under an
+                # article's byline date does not make the byline "the day" for "a day later" after a dated one)
                 self._last_day = when
             sentence_dates[si] = when
             governments: list[PlaceMention] = []
@@ -507,7 +658,6 @@ class Extractor:
             mentioned = _unique(m.place for m in sorted(passing, key=lambda m: m.start) if m.place not in places)
             sentence_places[si] = places
             sentence_mentioned[si] = mentioned
-            outside = _outside_quotes(sentence, a, spans)
             claim = claims.claim_status(outside)
             if claim == "retracted" and out.events and claims.takes_back_earlier(outside):
                 prev = out.events[-1]
@@ -518,19 +668,25 @@ class Extractor:
                     prev.claim_evidence = raw[a:b]
                     if not places and when is None:
                         continue
-            if word_count(sentence) < MIN_EVENT_WORDS or (not places and when is None):
+            if (not places and when is None) or not _long_enough(sentence, places):
                 continue
             if filed is not None and b <= filed.end + 2:
                 continue  # the dateline itself
-            if when is not None and when.basis in ("header", "dateline") and any(qs == si for _, qs in quotes):
-                if all(_inside_quotes(m, spans) for m in scene):
-                    continue  # no place of its own ("Damascus is free," X said): its quote carries the date
+            borrowed = when is not None and when.basis in ("header", "dateline")  # the day of a line above it
+            if borrowed and any(qs == si for _, qs in quotes):
+                own = [m for m in scene if not _inside_quotes(m, spans)]
+                if own and _only_attribution(sentence, outside):
+                    own = [m for m in own if not _speaker_whereabouts(outside, m.start - a)]
+                if not own:
+                    continue  # no place of its own ('"Damascus is free," a resident of Homs said'): the quote's date
             if _PUBLISHING_NOTE.match(sentence) or furniture or _is_newsroom(sentence):
                 continue
-            if when is not None and when.basis in ("header", "dateline") and (
+            if borrowed and (
                 _REPORT_GOES_ON.match(sentence) or (not places and _NO_EVENT_OF_ITS_OWN.search(outside))
+                or _NAMING.match(sentence)
             ):
-                continue  # "Foreign Secretary David Lammy said:", "It added that ..." under a date line
+                continue  # "Foreign Secretary David Lammy said:", "It added that ...", "It is dubbed ..." under a date
+
             speakers = [q.speaker for q, qs in quotes if qs == si and q.speaker]
             event = Event(
                 line=number,
@@ -550,6 +706,9 @@ class Extractor:
             )
             event_of_sentence[si] = len(out.events)
             out.events.append(event)
+            for opening, day in earlier:
+                if when is not None and when.value and day.value and day.value < when.value:
+                    out.events.append(self._earlier_event(raw, number, a, opening, day, scene))
         fresh_set = set(fresh)
         for q, si in quotes:
             if si not in fresh_set:
@@ -571,6 +730,52 @@ class Extractor:
                     mentioned=sentence_mentioned.get(si, []),
                 )
             )
+
+    def _earlier_event(
+        self,
+        raw: str,
+        number: int,
+        a: int,
+        opening: int,
+        day: DateMention,
+        scene: list[PlaceMention],
+    ) -> Event:
+        """The event of a clause with a day of its own that happened before the sentence's: "arrived yesterday,
+        the first visit since the liberation of the country on December 8" gives December 8 its event too."""
+        start, end = a + opening, a + day.end
+        inside = [m for m in scene if start <= m.start < end]
+        clause = raw[start:end]
+        if not inside and "the country" in clause:  # "... to Syria since the liberation of the country on ...": Syria
+            inside = [m for m in scene if m.start < start and m.place in self.countries][-1:]
+        return Event(
+            line=number,
+            start=start,
+            end=end,
+            text=clause,
+            date=day.value,
+            date_end=day.end_value,
+            date_precision=reported_precision(day),
+            date_text=day.text,
+            places=self.rank_places(inside),
+            claim=claims.claim_status(clause),
+            sources=[],
+            actors=_unique(m.canonical for m in self.actors.find(clause)),
+            date_basis=day.basis,
+        )
+
+    def _sentence_day(
+        self, dates: list[DateMention], outside: str, standing: DateMention | None, sentence: str
+    ) -> DateMention | None:
+        """The day of a sentence's event: its own date, "two days later", or the date line it stands under.
+
+        A sentence with a vague time of its own ("this week") is not the header's day; a stretch it only
+        measures ("for the first time since 2016", "a front line that had not moved since 2020") does not
+        take the header's day away.
+        """
+        when = event_date(dates) or later_date(outside, self._last_day)
+        if when is None and not any(d.value is None and not _measured_stretch(d, sentence) for d in dates):
+            when = standing
+        return when
 
     def _sources(self, sentence: str, speakers: list[str], tokens: list[Token]) -> list[str]:
         hits = self.sources.find(sentence, tokens)
@@ -624,6 +829,31 @@ def _page_day(reference: date) -> DateMention:
     return DateMention(0, len(text), text, reference.isoformat(), None, "day", False, basis="header")
 
 
+_CLOCK = re.compile(r"\d[:.]\d\d")
+
+
+def _is_entry_headline(
+    raw: str, lines: list[str], stamp_lines: list[bool], number: int, reference: date, after_stamp: bool
+) -> bool:
+    """A live page's entry headline: a short line with no full stop right over the entry's time stamp
+    ("Moscow says its bases are safe for now" over "3:12 p.m. ET", or over "8 December 2024, 11:32 GMT"), or
+    right under it with the entry's first paragraph after it. Under a chronicle's date line with no time
+    ("March 1"), a short line with no full stop is the day's news."""
+    stripped = raw.strip()
+    if stripped.endswith(_ENDS_SENTENCE) or len(stripped.split()) > 16:
+        return False
+    for i in range(number, len(lines)):  # the next line with words (``number`` is 1-based: lines[number] follows)
+        if lines[i].strip():
+            nxt = lines[i]
+            stamp_next = stamp_lines[i] or (
+                len(nxt) <= 80 and bool(_CLOCK.search(nxt)) and date_header(nxt, reference) is not None
+            )
+            if stamp_next:
+                return True
+            return after_stamp and nxt.rstrip().endswith(_ENDS_SENTENCE)
+    return False
+
+
 def _is_masthead_line(raw: str) -> bool:
     """A line of the block over an article's first paragraph: short, and no sentence."""
     words = raw.split()
@@ -667,13 +897,25 @@ def _undate_byline(out: Extraction) -> None:
         q.event_index = index.get(q.event_index) if q.event_index is not None else None
 
 
+# A live page's credit line under an entry: "From CNN's Anna Petrova and Lucas Meyer", "From CNN's Ahmad Sabri in
+# Damascus", "By our correspondent in Beirut" (not "From Russia's point of view, ...").
+_NAME_WORD = r"[A-Z][\w'\u2019.\-]*"
+_ENTRY_CREDIT = re.compile(
+    r"^\W*(?:From|By|With)\s+(?:[A-Z][\w&.\-]*['\u2019]s\s+(?:" + _NAME_WORD + r",?\s+(?:and\s+)?){0,8}" + _NAME_WORD
+    + r"|(?:our|an?|the)\s+(?:own\s+)?(?:[a-z]+\s+)?(?:correspondents?|reporters?|staff|team|desk))"
+    r"(?:\s+in\s+" + _NAME_WORD + r"(?:,?\s+" + _NAME_WORD + r"){0,2})?\s*$"
+)
+
+
 def _is_furniture(raw: str, after_image: bool, first: bool) -> bool:
-    """Page furniture, not news: a Markdown heading, an image line, its caption, a title line.
+    """Page furniture, not news: a Markdown heading, an image line, its caption, a title line, a credit line.
 
     A title is the first line when it is short and ends without a full stop; a caption follows an
     image line, or carries a photo credit. Their places and quotes are still read; they make no event.
     """
     if _HEADING_LINE.match(raw) or _IMAGE_LINE.match(raw) or _PUBLISHED_LINE.match(raw):
+        return True
+    if len(raw) < 120 and raw.lstrip()[:1] in "FBW" and _ENTRY_CREDIT.match(raw):
         return True
     if (":" in raw or raw.rstrip().endswith(")")) and _CREDIT.search(raw) and (after_image or len(raw) < 300):
         return True

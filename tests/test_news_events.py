@@ -1,0 +1,309 @@
+"""Which sentences of news text are dated events (round 9: live pages, newsletters, quotations, stretches of time,
+two days in one sentence).
+
+Each rule has a case where it applies and a look-alike where it must not. Every sentence is our own. Expected days
+are worked out by hand against REF, Wednesday 5 March 2025 (so "Monday" is 3 March, "yesterday" 4 March, and a
+year-less "December 8" is 8 December 2024, the nearer one).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dashboard.extraction.dates import DAY_PRECISIONS
+from dashboard.extraction.extract import Extractor
+from dashboard.geo.gazetteer import DEFAULT_PATH, load_gazetteer
+
+REF = date(2025, 3, 5)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor(load_gazetteer(DEFAULT_PATH))
+
+
+def dated(ex: Extractor, text: str) -> list[tuple[int, str]]:
+    """(line, day) of every event dated to a day."""
+    return [(e.line, e.date) for e in ex.extract(text, REF).events if e.date_precision in DAY_PRECISIONS]
+
+
+def event_lines(ex: Extractor, text: str) -> set[int]:
+    return {e.line for e in ex.extract(text, REF).events}
+
+
+# -- live pages ------------------------------------------------------------------------------------------------------
+
+
+def test_a_live_pages_entry_headlines_and_credit_lines_are_no_events(ex: Extractor) -> None:
+    text = (
+        "Live updates: the day in Syria\n"
+        "Crowds fill the main square in Hama\n"  # 2: a headline over its entry's time stamp
+        "4:10 p.m. ET\n"
+        "From ABC's Lena Ortiz and Tom Reyes\n"  # 4: a credit line with two names
+        "Thousands of people poured into the main square of Hama on Wednesday afternoon.\n"
+        "\n"
+        "Convoy of trucks reaches the border at Nasib\n"  # 7
+        "2:05 p.m. ET\n"
+        "From ABC's Omar Khalil in Amman\n"  # 9: a credit line with the reporter's city
+        "A convoy of forty trucks reached the Nasib crossing, officials at the border said.\n"
+    )
+    # The entries are of the page's day (two time stamps and no date line): 5 March.
+    assert dated(ex, text) == [(5, "2025-03-05"), (10, "2025-03-05")]
+
+
+def test_a_headline_under_an_entry_stamp_is_no_event_but_a_chronicles_short_line_is(ex: Extractor) -> None:
+    live = (
+        "Live: the day in Syria\n"
+        "5 March 2025, 11:32 GMT\n"
+        "Rebel commander orders fighters in Hama to stay calm\n"  # 3: the entry's headline, under its stamp
+        "The commander told fighters in Hama not to approach public buildings.\n"
+        "5 March 2025, 09:40 GMT\n"
+        "Crowds gathered in Homs at first light.\n"
+    )
+    assert dated(ex, live) == [(4, "2025-03-05"), (6, "2025-03-05")]
+    chronicle = (
+        "March 1\n"
+        "Rebels take the airport in Homs\n"  # a date line with no time: this is the day's news
+        "Crowds gathered in the city at first light.\n"
+    )
+    assert dated(ex, chronicle) == [(2, "2025-03-01"), (3, "2025-03-01")]
+
+
+def test_a_sentence_with_its_full_stop_over_a_time_stamp_is_still_an_entry(ex: Extractor) -> None:
+    text = (
+        "4:10 p.m. ET\n"
+        "Rebels say they hold the airport in Hama.\n"  # the last paragraph of an entry, right over the next stamp
+        "2:05 p.m. ET\n"
+        "The governor of Homs met tribal leaders in Palmyra.\n"
+    )
+    assert dated(ex, text) == [(2, "2025-03-05"), (4, "2025-03-05")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "From Russia's northern ports, three ships sailed for Tartus on Monday.",  # "northern": no credit line
+        "By CNN's count, forty trucks crossed at Nasib on Monday.",
+    ],
+)
+def test_a_sentence_opening_like_a_credit_line_is_an_event(ex: Extractor, line: str) -> None:
+    assert dated(ex, line) == [(1, "2025-03-03")]
+
+
+def test_the_newsrooms_caveat_and_its_reporter_at_work_are_no_events(ex: Extractor) -> None:
+    text = (
+        "March 3\n"
+        "Jets struck the market in Maarat al-Numan before dawn.\n"
+        "The network has not independently confirmed the death toll.\n"  # 3: a caveat
+        "The footage could not be independently verified.\n"  # 4: the same in the passive
+        "Our correspondent Sami Haddad, who is in Amman, has been speaking by phone to families in Deraa.\n"  # 5
+        "Our correspondent in Deraa says the shelling of the town has stopped.\n"  # 6: news, through our reporter
+        "The ministry said the toll, which reporters could not independently verify, had risen in Idlib.\n"  # 7
+    )
+    assert dated(ex, text) == [(2, "2025-03-03"), (6, "2025-03-03"), (7, "2025-03-03")]
+
+
+# -- newsletters -----------------------------------------------------------------------------------------------------
+
+
+def test_a_newsletters_note_about_itself_is_no_event(ex: Extractor) -> None:
+    text = (
+        "HOUSEKEEPING: this newsletter will be off from March 10 and back on March 17.\n"
+        "Programming note: the podcast returns on Monday, March 17, with an episode from Beirut.\n"
+        "Housekeeping staff at a hotel in Aleppo were evacuated on Monday.\n"  # an event about housekeepers
+    )
+    assert dated(ex, text) == [(3, "2025-03-03")]
+
+
+def test_a_link_to_another_story_is_no_event(ex: Extractor) -> None:
+    text = (
+        "March 3\n"
+        "READ MORE: Rebels enter Hama as the army pulls out of the city\n"
+        "Related: How Russia lost its foothold in Tartus\n"
+        "Watch: crowds in Homs celebrate through the night\n"
+        "Residents watch as rebels enter Hama from the north.\n"  # a sentence with "watch" in it
+    )
+    assert dated(ex, text) == [(5, "2025-03-03")]
+
+
+# -- quotations ------------------------------------------------------------------------------------------------------
+
+
+def test_a_speakers_today_inside_a_quotation_dates_nothing_but_a_day_they_name_does(ex: Extractor) -> None:
+    text = (
+        '"Nobody in Hama will sign anything today, everyone is waiting," an official close to the talks said.\n'
+        '"The last convoy left Hama on Monday night," the official said.\n'
+        "The minister said today that the talks in Hama would go on.\n"  # the writer's today: the publication day
+    )
+    assert dated(ex, text) == [(2, "2025-03-03"), (3, "2025-03-05")]
+    # on a live page the reader knows the day, and the speaker's "today" is the page's day
+    live = (
+        "9:10 a.m. ET\n"
+        'A border official told reporters that "the queue is only in one direction today."\n'
+        "8:05 a.m. ET\n"
+        "Trucks lined up at the Nasib crossing.\n"
+    )
+    assert dated(ex, live) == [(2, "2025-03-05"), (4, "2025-03-05")]
+
+
+def test_a_title_in_quote_marks_holds_no_date(ex: Extractor) -> None:
+    text = (
+        "March 3\n"
+        "Rebels took the airport in Hama on Sunday.\n"
+        "A channel in Doha has been running a nightly show titled \u00abThe Day After\u00bb since then.\n"
+        "The next day, rebels entered the city of Homs.\n"  # the day after Sunday: Monday 3 March
+    )
+    assert dated(ex, text) == [(2, "2025-03-02"), (3, "2025-03-03"), (4, "2025-03-03")]
+
+
+def test_a_quotation_with_only_its_speaker_takes_no_date_line_but_one_said_somewhere_does(ex: Extractor) -> None:
+    text = (
+        "March 1\n"
+        '"We hear shelling all night," a nurse in the old quarter of Homs told a local radio station.\n'  # 2
+        'A resident of Hama, reached by telephone, says: "The statues are coming down."\n'  # 3
+        '"We will not leave," the minister told a crowd in Homs.\n'  # 4: where it was said
+        'The envoy, in Doha for talks with his counterparts, told reporters: "Nobody expected this."\n'  # 5
+    )
+    result = ex.extract(text, REF)
+    events = [(e.line, e.date, e.places[:1]) for e in result.events if e.date_precision in DAY_PRECISIONS]
+    assert events == [(4, "2025-03-01", ["Homs"]), (5, "2025-03-01", ["Doha"])]
+    # the speakers' places are still read, with their quotations
+    assert {p for q in result.quotes if q.line in (2, 3) for p in q.places + q.mentioned} >= {"Homs", "Hama"}
+
+
+# -- stretches of time -----------------------------------------------------------------------------------------------
+
+
+def test_since_a_day_is_where_a_state_began_not_a_day_of_news(ex: Extractor) -> None:
+    text = (
+        "Assad, who has been living in Moscow since December 8, gave no interview to the press in Russia.\n"
+        "Since the fall of Assad on Sunday, planes have left Hmeimim every day.\n"  # the fall's day
+    )
+    assert dated(ex, text) == [(2, "2025-03-02")]
+
+
+def test_a_stretch_a_sentence_measures_against_keeps_the_date_lines_day(ex: Extractor) -> None:
+    text = (
+        "March 1\n"
+        "Jets strike Idlib for the first time since 2019.\n"
+        "Rebels break a front line near Saraqib that had not moved since 2020.\n"
+        "Russia has kept a garrison in Qamishli since 2019.\n"  # a state since then: not news of March 1
+    )
+    assert dated(ex, text) == [(2, "2025-03-01"), (3, "2025-03-01")]
+    assert 4 in event_lines(ex, text)  # still an event, at Qamishli, with no day
+
+
+def test_days_that_only_bound_a_long_stretch_name_no_day(ex: Extractor) -> None:
+    text = (
+        "Cargo planes made forty flights between Hmeimim and Benghazi between 10 January and 20 February.\n"
+        "Clashes near Manbij between March 1 and 2 killed twelve fighters.\n"  # a short stretch: a range of days
+    )
+    events = [(e.line, e.date, e.date_end) for e in ex.extract(text, REF).events if e.date_precision in DAY_PRECISIONS]
+    assert events == [(2, "2025-03-01", None)]
+
+
+def test_between_two_days_a_day_apart_is_a_range(ex: Extractor) -> None:
+    events = ex.extract("Clashes near Manbij between 1 March and 2 March killed twelve fighters.", REF).events
+    assert [(e.date, e.date_end) for e in events] == [("2025-03-01", "2025-03-02")]
+
+
+# -- two days in one sentence ----------------------------------------------------------------------------------------
+
+
+def test_a_clause_about_an_earlier_day_is_an_event_of_its_own(ex: Extractor) -> None:
+    text = (
+        "The delegation arrived in Damascus yesterday, the first visit since rebels captured the city on December 8.\n"
+        "Columns of trucks drove into Latakia on Monday as troops pulled back after rebels seized Hama last Friday.\n"
+    )
+    events = [(e.line, e.date, e.text) for e in ex.extract(text, REF).events]
+    assert events == [
+        (1, "2025-03-04", text.splitlines()[0]),
+        (1, "2024-12-08", "since rebels captured the city on December 8"),
+        (2, "2025-03-03", text.splitlines()[1]),
+        (2, "2025-02-28", "after rebels seized Hama last Friday"),
+    ]
+    hama = [e for e in ex.extract(text, REF).events if e.date == "2025-02-28"][0]
+    assert hama.places == ["Hama"]
+    # "the country" in the clause is the country the sentence named before it; with no place, none
+    syria = "Officials flew to Syria yesterday, the first visit since the liberation of the country on December 8."
+    assert [e.places for e in ex.extract(syria, REF).events] == [["Syria"], ["Syria"]]
+    [_, clause] = ex.extract(text.splitlines()[0], REF).events
+    assert clause.places == []
+
+
+def test_a_relative_clause_with_an_earlier_day_is_an_event_of_its_own(ex: Extractor) -> None:
+    text = (
+        "Assad, who fled to Moscow on December 8, gave his first interview to Russian television on Monday.\n"
+        "The envoy, who will travel to Doha on March 10, said on Monday that talks would go on.\n"  # a later day
+    )
+    events = [(e.line, e.date, e.text) for e in ex.extract(text, REF).events]
+    assert events == [
+        (1, "2025-03-03", text.splitlines()[0]),
+        (1, "2024-12-08", "who fled to Moscow on December 8"),
+        (2, "2025-03-03", text.splitlines()[1]),
+    ]
+
+
+def test_a_clause_with_a_later_day_or_the_sentences_only_day_makes_no_second_event(ex: Extractor) -> None:
+    text = (
+        "The minister said on Monday that talks in Geneva would resume after the holiday on March 10.\n"
+        "Since the fall of Assad on Sunday, planes have left Hmeimim every day.\n"
+    )
+    assert dated(ex, text) == [(1, "2025-03-03"), (2, "2025-03-02")]
+
+
+def test_every_event_starts_at_its_own_place_in_the_text(ex: Extractor) -> None:
+    """The tables know an event by its document, line and start: a clause's event never starts where its sentence
+    does ("Since the fall of Assad on Sunday, ..." is read with its sentence)."""
+    text = (
+        "Since the fall of Assad on Sunday, planes left Hmeimim on Monday and on Tuesday.\n"
+        "Officials arrived in Damascus yesterday, after rebels seized Homs on Saturday, and after talks on Sunday.\n"
+    )
+    events = ex.extract(text, REF).events
+    assert len({(e.line, e.start) for e in events}) == len(events) >= 2
+    assert [e.date for e in events if e.line == 1] == ["2025-03-02"]
+    assert [e.date for e in events if e.line == 2] == ["2025-03-04", "2025-03-01", "2025-03-02"]
+
+
+def test_came_a_day_after_dates_what_came_before(ex: Extractor) -> None:
+    text = (
+        "March 5, 2025\n"  # the article's byline date
+        "The president spoke by telephone with the emir of Qatar on Monday.\n"
+        "The Kremlin called the conversation useful and warm.\n"  # undated: it does not move "the day" to March 5
+        "The call came a day after the emir visited Damascus.\n"
+        "The emir's visit came after months of talks in Doha.\n"  # no count of days: no day
+    )
+    result = ex.extract(text, REF)
+    assert [(e.line, e.date) for e in result.events if e.date_precision in DAY_PRECISIONS] == [
+        (2, "2025-03-03"),
+        (4, "2025-03-02"),
+    ]
+    assert [e.places[:1] for e in result.events if e.line == 4] == [["Damascus"]]
+
+
+# -- chronicles ------------------------------------------------------------------------------------------------------
+
+
+def test_a_name_given_under_a_date_line_is_no_event_but_a_person_named_to_an_office_is(ex: Extractor) -> None:
+    text = (
+        "March 1\n"
+        'The offensive is given the name "Dawn of Freedom".\n'
+        "Al-Bashir is named caretaker prime minister in Damascus.\n"
+    )
+    assert dated(ex, text) == [(3, "2025-03-01")]
+
+
+def test_a_short_sentence_in_a_paragraph_is_an_event_a_short_line_without_a_full_stop_is_not(ex: Extractor) -> None:
+    text = (
+        "March 1\n"
+        "Rebels enter Hama. Crowds cheer in the squares of the city.\n"
+        "March 2\n"
+        "Rebels enter Homs\n"
+    )
+    events = [(e.line, e.date, e.text) for e in ex.extract(text, REF).events]
+    assert events[0] == (2, "2025-03-01", "Rebels enter Hama.")
+    assert all(line != 4 for line, _, _ in events)
+    # three words with no place are no news of the day above them
+    assert dated(ex, "March 1\nNobody was hurt. Rebels enter Hama before dawn.\n") == [(2, "2025-03-01")]
