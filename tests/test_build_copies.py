@@ -138,3 +138,26 @@ def test_the_saved_state_writes_an_arrow_columns_own_chunks_and_views_compactly(
     patchstate._Pickler(out, protocol=5).dump(view)
     assert len(out.getvalue()) < 5_000
     assert patchstate._Unpickler(io.BytesIO(out.getvalue())).load().tolist() == ["y" * 100] * 3
+
+
+def test_the_saved_base_keeps_its_buffers_apart_and_the_two_event_frames_share_their_lists(tmp_path: Path) -> None:
+    """The base's large buffers go to `state.data` (mapped when read, not copied into the pickle), and the events
+    before and after merging, which hold the same list objects in memory, are read back holding one object each."""
+    homs, hama = ["Homs"], ["Hama", "Idlib"]
+    text = pd.Series(["r" * 5000, "s" * 5000], dtype="str")
+    before = pd.DataFrame({"text": text, "n": np.array([7, 8]), "places": pd.Series([homs, hama])})
+    after = pd.DataFrame({"places": pd.Series([hama]), "n_sources": np.array([2])})  # the merge kept the second row
+    state = {"seen": {"a.txt": 1}, "events": before, "merged": after, "arrow": None}
+    entry = patchstate._write(tmp_path / "state.pickle", state, data=tmp_path / "state.data",
+                              pair=("events", "merged"))  # fmt: skip
+    pickled = (tmp_path / "state.pickle").read_bytes()
+    assert b"r" * 5000 not in pickled and b"r" * 5000 in (tmp_path / "state.data").read_bytes()
+    assert entry["data"]["size"] == (tmp_path / "state.data").stat().st_size
+    assert all(start % 64 == 0 for start, _ in entry["data"]["spans"])
+    back = patchstate._read(tmp_path / "state.pickle", entry)
+    assert list(back) == ["seen", "events", "merged", "arrow"] and back["seen"] == {"a.txt": 1}
+    pd.testing.assert_frame_equal(back["events"], before)
+    pd.testing.assert_frame_equal(back["merged"], after)
+    assert back["merged"]["places"][0] is back["events"]["places"][1]  # one list, as in memory
+    back["events"].loc[0, "n"] = 9  # the mapped arrays can be written to in memory; the file is left as it was
+    assert patchstate._read(tmp_path / "state.pickle", entry)["events"]["n"].tolist() == [7, 8]

@@ -9,7 +9,8 @@ gives them back only when every stamp still holds and every file is whole, and o
 them: the build then assembles in full, as it did before. Doubt always means a full build.
 
 Files, each listed in `meta.json` with its size (and the small ones with a hash of their bytes):
-- `state.pickle`, the base: the whole assembly, written by a full build (`save`);
+- `state.pickle`, the base: the whole assembly, written by a full build (`save`), its large binary
+  buffers (the Arrow columns, the numbers) set apart in `state.data` (see `_DataFile`);
 - `delta-N.pickle`, one per patch since (`append`): the rows it added and how it spliced them (its
   `_Assembly.journal`), a few hundred KB where the base is a few hundred MB;
 - `head.pickle`: the last patch's small parts (documents, places, positions, file signatures), rewritten.
@@ -19,7 +20,8 @@ matches the tables, so it is not used) or the new one, never a mix.
 
 The files are pickles (the frames as they were, so the patched path is the same code whatever
 process runs it), read with an unpickler that builds only the data classes listed in `ALLOWED`:
-a file put in the build folder cannot make the build call anything else.
+a file put in the build folder cannot make the build call anything else. `state.data` holds bytes
+only (each buffer's place in it is listed in `meta.json`); it is mapped into memory, not read and copied.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ import logging
 import pickle
 import shutil
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -38,9 +41,10 @@ from dashboard.files import atomic_write_text
 
 log = logging.getLogger(__name__)
 
-STATE_VERSION = "3"  # bump when what is saved changes shape (2: deltas; 3: frames a column at a time)
+STATE_VERSION = "4"  # bump when what is saved changes shape (2: deltas; 3: frames a column at a time;
+# 4: the base's buffers in state.data, the events before and after merging written side by side)
 FOLDER = "patch-state"
-BASE, HEAD = "state.pickle", "head.pickle"
+BASE, HEAD, DATA = "state.pickle", "head.pickle", "state.data"
 MAX_DELTAS = 24  # patches saved as deltas before the next save writes a base again (each is replayed on load)
 
 # Every global a saved state needs, listed from real states (an unpickler that records `find_class`);
@@ -108,6 +112,8 @@ def stamps(gazetteer_hash: str, segments: list[Path]) -> dict[str, Any]:
 
 
 COLUMNS = "frame, a column at a time"  # the header of a frame `_dump` wrote column by column
+PAIR = "two frames, their columns side by side"  # the header of two frames `_dump_pair` wrote
+ALIGN = 64  # each buffer in `state.data` starts at a multiple of this (Arrow's and numpy's alignment)
 
 
 def _dump(pickler: pickle.Pickler, value: Any) -> None:
@@ -130,34 +136,127 @@ def _dump(pickler: pickle.Pickler, value: Any) -> None:
     pickler.clear_memo()
 
 
-def _load(f: Any) -> Any:
-    """One entry `_dump` wrote (a frame written column by column comes back as the frame it was)."""
+def _dump_pair(pickler: pickle.Pickler, first: Any, second: Any) -> None:
+    """Two frames that hold the same objects (the events before merging and the events table: a row the
+    merge kept holds the very lists of places, sources and actors it had before), as one entry.
+
+    Each column of one is written beside the same column of the other, the memo cleared after both: a
+    list the two share is written once and read back as one object, as it was in memory. Read apart,
+    every list was built twice, most of the time it took to read the state.
+    """
+    pickler.dump((PAIR, [str(c) for c in first.columns], first.index, [str(c) for c in second.columns],
+                  second.index))  # fmt: skip
+    pickler.clear_memo()
+    for name in dict.fromkeys([*first.columns, *second.columns]):
+        for frame in (first, second):
+            if name in frame.columns:
+                pickler.dump(frame[name])
+        pickler.clear_memo()
+
+
+def _column(value: Any, index: Any) -> Any:
     import pandas as pd
 
-    value = _Unpickler(f).load()
-    if isinstance(value, tuple) and len(value) == 3 and value[0] == COLUMNS:
-        _, names, index = value
-        columns = {}
-        for name in names:
-            column = _Unpickler(f).load()
-            if not isinstance(column, pd.Series) or not column.index.equals(index):
-                raise pickle.UnpicklingError("a saved frame's column is not the column it should be")
-            columns[name] = column
-        return pd.DataFrame(columns, index=index, copy=False)
+    if not isinstance(value, pd.Series) or not value.index.equals(index):
+        raise pickle.UnpicklingError("a saved frame's column is not the column it should be")
     return value
 
 
-def _write(path: Path, state: dict[str, Any]) -> dict[str, Any]:
-    """`state` (name -> value) into `path` through a temporary file; its entry for `meta.json`."""
+def _load(f: Any, buffers: Any = None) -> Any:
+    """One entry `_dump` (or `_dump_pair`: a tuple of the two frames) wrote, as it was; `buffers` are the
+    out-of-band buffers of the file (`_DataFile`), in the order the entries use them."""
+    import pandas as pd
+
+    value = _Unpickler(f, buffers=buffers).load()
+    if isinstance(value, tuple) and len(value) == 3 and value[0] == COLUMNS:
+        _, names, index = value
+        columns = {name: _column(_Unpickler(f, buffers=buffers).load(), index) for name in names}
+        return pd.DataFrame(columns, index=index, copy=False)
+    if isinstance(value, tuple) and len(value) == 5 and value[0] == PAIR:
+        _, names_a, index_a, names_b, index_b = value
+        read: tuple[dict[str, Any], dict[str, Any]] = ({}, {})
+        for name in dict.fromkeys([*names_a, *names_b]):
+            unpickler = _Unpickler(f, buffers=buffers)  # one memo for the column of both frames
+            for names, index, columns in ((names_a, index_a, read[0]), (names_b, index_b, read[1])):
+                if name in names:
+                    columns[name] = _column(unpickler.load(), index)
+        return (PAIR, pd.DataFrame({n: read[0][n] for n in names_a}, index=index_a, copy=False),
+                pd.DataFrame({n: read[1][n] for n in names_b}, index=index_b, copy=False))  # fmt: skip
+    return value
+
+
+class _DataFile:
+    """Where the pickler puts the buffers of a base (pickle protocol 5's out-of-band buffers): `state.data`.
+
+    Unpickled in-band, each buffer was read and copied into a new one (a few hundred MB at 100k events, a
+    third of the time to read the state). Here each is written to the data file as it comes, its place
+    noted (`spans`), and read back as a slice of the file mapped into memory: nothing is copied, a page is
+    read when touched. The mapping is private (copy on write): the arrays can be written to in memory,
+    and the file is never changed (files are replaced, never rewritten, so a mapped one stays as it was).
+    """
+
+    def __init__(self, f: Any) -> None:
+        self.f, self.spans = f, []
+
+    def __call__(self, buffer: pickle.PickleBuffer) -> bool:
+        try:
+            raw = buffer.raw()
+        except BufferError:  # not contiguous: in the pickle, as before
+            return True
+        pos = self.f.tell()
+        pad = -pos % ALIGN
+        self.f.write(b"\0" * pad)
+        self.f.write(raw)
+        self.spans.append([pos + pad, raw.nbytes])
+        return False  # out of band: the pickle only says "the next buffer"
+
+    @staticmethod
+    def buffers(path: Path, entry: dict[str, Any]) -> list[memoryview]:
+        """The buffers listed in `entry` (size, spans), as slices of `path` mapped into memory; raises on any doubt."""
+        import mmap
+
+        size, spans = int(entry["size"]), entry["spans"]
+        if path.stat().st_size != size:
+            raise ValueError(f"{path.name} is not the size it was saved with")
+        if not all(isinstance(s, list) and len(s) == 2 and 0 <= int(s[0]) and int(s[1]) >= 0 and
+                   int(s[0]) + int(s[1]) <= size for s in spans):  # fmt: skip
+            raise ValueError(f"{path.name}: meta.json lists buffers outside it")
+        if not spans or size == 0:
+            return []
+        with open(path, "rb") as f:
+            view = memoryview(mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_COPY))
+        return [view[int(o) : int(o) + int(n)] for o, n in spans]
+
+
+def _write(path: Path, state: dict[str, Any], data: Path | None = None,
+           pair: tuple[str, str] | None = None) -> dict[str, Any]:  # fmt: skip
+    """`state` (name -> value) into `path` through a temporary file; its entry for `meta.json`.
+
+    With `data`, the buffers go there (`_DataFile`); with `pair` (two names next to each other in `state`),
+    those two frames are one entry (`_dump_pair`)."""
+    names = list(state)
+    if pair is not None and (pair[0] not in names or names[names.index(pair[0]) + 1 :][:1] != [pair[1]]):
+        pair = None
     tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "wb") as f:
+    data_tmp = data.with_name(data.name + ".tmp") if data is not None else None
+    with open(tmp, "wb") as f, ExitStack() as stack:
+        out = _DataFile(stack.enter_context(open(data_tmp, "wb"))) if data_tmp is not None else None
         # One pickle per entry, the memo cleared between them: the memo holds every object pickled,
         # as large as the frames' objects themselves (1M events: gigabytes at once for the whole state).
-        pickler = _Pickler(f, protocol=5)
-        for value in (list(state), *state.values()):
-            _dump(pickler, value)
+        pickler = _Pickler(f, protocol=5, buffer_callback=out)
+        _dump(pickler, names)
+        for name in names:
+            if pair is not None and name == pair[0]:
+                _dump_pair(pickler, state[pair[0]], state[pair[1]])
+            elif pair is None or name != pair[1]:  # (pair[1] was written with pair[0])
+                _dump(pickler, state[name])
+    entry: dict[str, Any] = {"name": path.name}
+    if data is not None and data_tmp is not None and out is not None:
+        data_tmp.replace(data)
+        entry["data"] = {"size": data.stat().st_size, "spans": out.spans}
     tmp.replace(path)
-    return {"name": path.name, "size": path.stat().st_size}
+    entry["size"] = path.stat().st_size
+    return entry
 
 
 def _hashed(path: Path, entry: dict[str, Any]) -> dict[str, Any]:
@@ -171,11 +270,26 @@ def _read(path: Path, entry: dict[str, Any]) -> dict[str, Any]:
         raise ValueError(f"{path.name} is not the size it was saved with")
     if data is not None and hashlib.blake2b(data, digest_size=20).hexdigest() != entry["blake2b"]:
         raise ValueError(f"{path.name} is not the file that was saved")
+    buffers = iter(_DataFile.buffers(path.with_name(DATA), entry["data"]) if "data" in entry else [])
     with open(path, "rb") as f:  # one pickle per entry, each with a memo of its own
-        names = _Unpickler(f).load()
+        names = _Unpickler(f, buffers=buffers).load()
         if not isinstance(names, list):
             raise ValueError(f"{path.name} is not a saved build state")
-        return {str(name): _load(f) for name in names}
+        read: dict[str, Any] = {}
+        for name in names:
+            if str(name) in read:
+                continue  # read with the frame it was written beside
+            value = _load(f, buffers)
+            if isinstance(value, tuple) and len(value) == 3 and value[0] == PAIR:
+                later = names[names.index(name) + 1 :]
+                if not later:
+                    raise ValueError(f"{path.name}: two frames saved as one entry under one name")
+                read[str(name)], read[str(later[0])] = value[1], value[2]
+            else:
+                read[str(name)] = value
+        if next(buffers, None) is not None or f.read(1):
+            raise ValueError(f"{path.name} holds more than its state")
+        return read
 
 
 def save(build_dir: Path, build_stamp: str, expected: dict[str, Any], state: dict[str, Any]) -> None:
@@ -185,9 +299,10 @@ def save(build_dir: Path, build_stamp: str, expected: dict[str, Any], state: dic
     try:
         folder.mkdir(parents=True, exist_ok=True)
         meta.unlink(missing_ok=True)  # no stamp while the data is being replaced: a crash leaves no state
-        for old in folder.glob("*.pickle"):
-            old.unlink()
-        base = _write(folder / BASE, state)
+        for old in [*folder.glob("*.pickle"), folder / DATA]:
+            old.unlink(missing_ok=True)
+        pair = ("events", "merged") if {"events", "merged"} <= set(state) else None
+        base = _write(folder / BASE, state, data=folder / DATA, pair=pair)
         atomic_write_text(meta, json.dumps({**expected, "build_stamp": build_stamp, "files": [base]}))
     except OSError as exc:  # the tables are written; only the next build's shortcut is lost
         log.warning("could not save the build state in %s (%s): the next build assembles in full", folder, exc)
