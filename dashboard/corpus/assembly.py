@@ -154,9 +154,22 @@ def _doc_frame(results: list[DocumentResult], first_pos: int = 0) -> pd.DataFram
 def _store_rows(docs: pd.DataFrame, store: rowstore.Store, kind: str) -> pd.DataFrame:
     table = getattr(store, kind)
     if len(docs) * 8 < len(store.keys):  # a few documents: pick their rows before joining
-        table = table[table["key"].isin(set(docs["key"]))]
+        table = _rows(table, table["key"].isin(set(docs["key"])).to_numpy())
     frame = docs.merge(table, on="key", how="inner")
     return frame.sort_values(["pos", "n"], kind="stable", ignore_index=True)
+
+
+def _rows(frame: pd.DataFrame, mask: Any) -> pd.DataFrame:
+    """`frame[mask]`; rows that follow each other (one new document's rows in the store) as a slice, not a copy.
+
+    A boolean pick copies every column of the frame, and a column held in several Arrow chunks (as a
+    concatenated frame's are) is joined into one first: most of what picking a few rows cost."""
+    import numpy as np
+
+    pos = np.flatnonzero(mask)
+    if len(pos) and int(pos[-1]) - int(pos[0]) + 1 == len(pos):
+        return frame.iloc[int(pos[0]) : int(pos[-1]) + 1]
+    return frame.iloc[pos]
 
 
 def _first_forms(mentions: pd.DataFrame) -> pd.DataFrame:
@@ -265,6 +278,9 @@ def assemble(results: list[DocumentResult], store: rowstore.Store, ctx: Context,
     return tables
 
 
+_GROUP_COLUMNS = ["hidden", "date_precision", "date", "primary_place", "claim"]  # what `_merge_groups` reads
+
+
 def _merge_groups(events: pd.DataFrame) -> pd.Series:
     """Each event's story group as merge.py forms it (None: the event never merges)."""
     hidden = events["hidden"].fillna(False).astype(bool)
@@ -332,11 +348,11 @@ def _patch(last: _Assembly, results: list[DocumentResult], store: rowstore.Store
     new_ids = set(_ids(ev_new["doc_id"], ev_new["line"], ev_new["start"]))
     is_new = events["event_id"].isin(new_ids)
     same_day = events["date"].isin(set(events.loc[is_new, "date"].dropna()))  # the only rows that can share a group
-    groups = _merge_groups(events[same_day | is_new])
+    groups = _merge_groups(events.loc[same_day | is_new, _GROUP_COLUMNS])  # the columns it reads: not every one
     touched = set(groups[is_new[groups.index]].dropna())
     in_touched = is_new.copy()
     in_touched.loc[groups.index[groups.isin(touched).to_numpy()]] = True
-    folded = fold_events(events[in_touched])
+    folded = fold_events(_rows(events, in_touched.to_numpy()))
     part, part_renamed = prepare_events(folded.frame.drop(columns=["tokens"]), folded.keep), folded.renamed
     del folded
     redone = set(events.loc[in_touched, "event_id"])
@@ -542,6 +558,29 @@ def _finish(results: list[DocumentResult], store: rowstore.Store, ctx: Context, 
     )
 
 
+def _on_thread(fn: Callable[..., Any], *args: Any) -> Callable[[], None]:
+    """Start `fn(*args)` on a thread; the function returned waits for it and raises what it raised."""
+    import threading
+
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            fn(*args)
+        except BaseException as exc:  # noqa: BLE001 - handed to the waiting caller
+            failed.append(exc)
+
+    thread = threading.Thread(target=run, name="write-events-table", daemon=True)
+    thread.start()
+
+    def wait() -> None:
+        thread.join()
+        if failed:
+            raise failed[0]
+
+    return wait
+
+
 def write_tables(tables: Tables, build_dir: Path = BUILD_DIR) -> Path:
     """Write a new set of tables beside the old, then switch `current` to it.
 
@@ -558,15 +597,20 @@ def write_tables(tables: Tables, build_dir: Path = BUILD_DIR) -> Path:
     target = build_dir / stamp
     target.mkdir()
     try:
-        for name in TABLE_NAMES:
-            frame = getattr(tables, name)
-            if name == "events" and last is not None and last.table is frame:
-                if last.arrow is None:  # a full assembly: keep its Arrow form for the next patch
-                    last.arrow = pa.Table.from_pandas(frame.drop(columns=["order"]), preserve_index=False)
-                pq.write_table(last.arrow.append_column("order", pa.array(frame["order"].to_numpy())),
-                               target / f"{name}.parquet")  # fmt: skip
-            else:
-                frame.to_parquet(target / f"{name}.parquet", index=False)
+        writing = None  # the events table written on a thread (Arrow writes Parquet without the interpreter lock)
+        try:
+            for name in TABLE_NAMES:
+                frame = getattr(tables, name)
+                if name == "events" and last is not None and last.table is frame:
+                    if last.arrow is None:  # a full assembly: keep its Arrow form for the next patch
+                        last.arrow = pa.Table.from_pandas(frame.drop(columns=["order"]), preserve_index=False)
+                    events = last.arrow.append_column("order", pa.array(frame["order"].to_numpy()))
+                    writing = _on_thread(pq.write_table, events, target / f"{name}.parquet")
+                else:
+                    frame.to_parquet(target / f"{name}.parquet", index=False)
+        finally:
+            if writing is not None:
+                writing()  # waits for the events table (also before a failure removes the folder); raises its error
         atomic_write_text(target / "manifest.json", json.dumps(tables.manifest, indent=2))
         link = build_dir / "current"
         tmp_link = build_dir / f".current-{stamp}"
