@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 import json
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -341,11 +342,14 @@ RACY_NS = 2 * 10**9  # a file changed this recently may change again within its 
 def _signature(path: Path) -> tuple | None:
     """What changes when a document or its metadata file is rewritten (size, times, inode), like git's index."""
     out = []
-    for f in (path, path.with_name(path.stem + ".meta.json")):
+    name = path.name  # the metadata file's name as `load_meta` makes it (stem + ".meta.json"), without a Path each
+    dot = name.rfind(".")
+    meta = str(path)[: len(str(path)) - len(name)] + (name[:dot] if 0 < dot < len(name) - 1 else name) + ".meta.json"
+    for i, f in enumerate((str(path), meta)):
         try:
-            st = f.stat()
+            st = os.stat(f)
         except FileNotFoundError:
-            if f == path:
+            if i == 0:
                 return None
             out.append(None)
             continue
