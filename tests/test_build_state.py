@@ -225,10 +225,9 @@ def test_a_state_read_back_with_its_patches_is_the_assembly_the_patches_made(
         pipeline._restore(build, ctx)
         back = assembly.kept_assembly(build)
         assert back is not None and back is not kept
-        for name in ("events", "merged", "quotes", "doc_rows", "mentions"):
+        for name in ("merged", "quotes", "doc_rows", "mentions"):
             pd.testing.assert_frame_equal(getattr(back, name), getattr(kept, name), obj=name)
-        for name in ("ev_pos", "qu_pos"):
-            assert list(getattr(back, name)) == list(getattr(kept, name)), name
+        assert list(back.qu_pos) == list(kept.qu_pos)
         for kind in rowstore.KINDS:
             pd.testing.assert_frame_equal(getattr(back.store, kind), getattr(kept.store, kind), obj=kind)
         # (a table this small has an all-empty list column Arrow cannot splice into: both then convert it whole)

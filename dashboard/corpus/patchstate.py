@@ -42,7 +42,7 @@ from dashboard.files import atomic_write_text
 log = logging.getLogger(__name__)
 
 STATE_VERSION = "4"  # bump when what is saved changes shape (2: deltas; 3: frames a column at a time;
-# 4: the base's buffers in state.data, the events before and after merging written side by side)
+# 4: the base's buffers in state.data, no events before merging)
 FOLDER = "patch-state"
 BASE, HEAD, DATA = "state.pickle", "head.pickle", "state.data"
 MAX_DELTAS = 24  # patches saved as deltas before the next save writes a base again (each is replayed on load)
@@ -112,7 +112,6 @@ def stamps(gazetteer_hash: str, segments: list[Path]) -> dict[str, Any]:
 
 
 COLUMNS = "frame, a column at a time"  # the header of a frame `_dump` wrote column by column
-PAIR = "two frames, their columns side by side"  # the header of two frames `_dump_pair` wrote
 ALIGN = 64  # each buffer in `state.data` starts at a multiple of this (Arrow's and numpy's alignment)
 
 
@@ -136,24 +135,6 @@ def _dump(pickler: pickle.Pickler, value: Any) -> None:
     pickler.clear_memo()
 
 
-def _dump_pair(pickler: pickle.Pickler, first: Any, second: Any) -> None:
-    """Two frames that hold the same objects (the events before merging and the events table: a row the
-    merge kept holds the very lists of places, sources and actors it had before), as one entry.
-
-    Each column of one is written beside the same column of the other, the memo cleared after both: a
-    list the two share is written once and read back as one object, as it was in memory. Read apart,
-    every list was built twice, most of the time it took to read the state.
-    """
-    pickler.dump((PAIR, [str(c) for c in first.columns], first.index, [str(c) for c in second.columns],
-                  second.index))  # fmt: skip
-    pickler.clear_memo()
-    for name in dict.fromkeys([*first.columns, *second.columns]):
-        for frame in (first, second):
-            if name in frame.columns:
-                pickler.dump(frame[name])
-        pickler.clear_memo()
-
-
 def _column(value: Any, index: Any) -> Any:
     import pandas as pd
 
@@ -163,8 +144,8 @@ def _column(value: Any, index: Any) -> Any:
 
 
 def _load(f: Any, buffers: Any = None) -> Any:
-    """One entry `_dump` (or `_dump_pair`: a tuple of the two frames) wrote, as it was; `buffers` are the
-    out-of-band buffers of the file (`_DataFile`), in the order the entries use them."""
+    """One entry `_dump` wrote, as it was; `buffers` are the out-of-band buffers of the file (`_DataFile`),
+    in the order the entries use them."""
     import pandas as pd
 
     value = _Unpickler(f, buffers=buffers).load()
@@ -172,16 +153,6 @@ def _load(f: Any, buffers: Any = None) -> Any:
         _, names, index = value
         columns = {name: _column(_Unpickler(f, buffers=buffers).load(), index) for name in names}
         return pd.DataFrame(columns, index=index, copy=False)
-    if isinstance(value, tuple) and len(value) == 5 and value[0] == PAIR:
-        _, names_a, index_a, names_b, index_b = value
-        read: tuple[dict[str, Any], dict[str, Any]] = ({}, {})
-        for name in dict.fromkeys([*names_a, *names_b]):
-            unpickler = _Unpickler(f, buffers=buffers)  # one memo for the column of both frames
-            for names, index, columns in ((names_a, index_a, read[0]), (names_b, index_b, read[1])):
-                if name in names:
-                    columns[name] = _column(unpickler.load(), index)
-        return (PAIR, pd.DataFrame({n: read[0][n] for n in names_a}, index=index_a, copy=False),
-                pd.DataFrame({n: read[1][n] for n in names_b}, index=index_b, copy=False))  # fmt: skip
     return value
 
 
@@ -228,15 +199,10 @@ class _DataFile:
         return [view[int(o) : int(o) + int(n)] for o, n in spans]
 
 
-def _write(path: Path, state: dict[str, Any], data: Path | None = None,
-           pair: tuple[str, str] | None = None) -> dict[str, Any]:  # fmt: skip
+def _write(path: Path, state: dict[str, Any], data: Path | None = None) -> dict[str, Any]:
     """`state` (name -> value) into `path` through a temporary file; its entry for `meta.json`.
 
-    With `data`, the buffers go there (`_DataFile`); with `pair` (two names next to each other in `state`),
-    those two frames are one entry (`_dump_pair`)."""
-    names = list(state)
-    if pair is not None and (pair[0] not in names or names[names.index(pair[0]) + 1 :][:1] != [pair[1]]):
-        pair = None
+    With `data`, the buffers go there (`_DataFile`)."""
     tmp = path.with_name(path.name + ".tmp")
     data_tmp = data.with_name(data.name + ".tmp") if data is not None else None
     with open(tmp, "wb") as f, ExitStack() as stack:
@@ -244,12 +210,8 @@ def _write(path: Path, state: dict[str, Any], data: Path | None = None,
         # One pickle per entry, the memo cleared between them: the memo holds every object pickled,
         # as large as the frames' objects themselves (1M events: gigabytes at once for the whole state).
         pickler = _Pickler(f, protocol=5, buffer_callback=out)
-        _dump(pickler, names)
-        for name in names:
-            if pair is not None and name == pair[0]:
-                _dump_pair(pickler, state[pair[0]], state[pair[1]])
-            elif pair is None or name != pair[1]:  # (pair[1] was written with pair[0])
-                _dump(pickler, state[name])
+        for value in (list(state), *state.values()):
+            _dump(pickler, value)
     entry: dict[str, Any] = {"name": path.name}
     if data is not None and data_tmp is not None and out is not None:
         data_tmp.replace(data)
@@ -275,18 +237,7 @@ def _read(path: Path, entry: dict[str, Any]) -> dict[str, Any]:
         names = _Unpickler(f, buffers=buffers).load()
         if not isinstance(names, list):
             raise ValueError(f"{path.name} is not a saved build state")
-        read: dict[str, Any] = {}
-        for name in names:
-            if str(name) in read:
-                continue  # read with the frame it was written beside
-            value = _load(f, buffers)
-            if isinstance(value, tuple) and len(value) == 3 and value[0] == PAIR:
-                later = names[names.index(name) + 1 :]
-                if not later:
-                    raise ValueError(f"{path.name}: two frames saved as one entry under one name")
-                read[str(name)], read[str(later[0])] = value[1], value[2]
-            else:
-                read[str(name)] = value
+        read = {str(name): _load(f, buffers) for name in names}
         if next(buffers, None) is not None or f.read(1):
             raise ValueError(f"{path.name} holds more than its state")
         return read
@@ -301,8 +252,7 @@ def save(build_dir: Path, build_stamp: str, expected: dict[str, Any], state: dic
         meta.unlink(missing_ok=True)  # no stamp while the data is being replaced: a crash leaves no state
         for old in [*folder.glob("*.pickle"), folder / DATA]:
             old.unlink(missing_ok=True)
-        pair = ("events", "merged") if {"events", "merged"} <= set(state) else None
-        base = _write(folder / BASE, state, data=folder / DATA, pair=pair)
+        base = _write(folder / BASE, state, data=folder / DATA)
         atomic_write_text(meta, json.dumps({**expected, "build_stamp": build_stamp, "files": [base]}))
     except OSError as exc:  # the tables are written; only the next build's shortcut is lost
         log.warning("could not save the build state in %s (%s): the next build assembles in full", folder, exc)

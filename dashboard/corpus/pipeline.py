@@ -276,7 +276,7 @@ def _restore(build_dir: Path, ctx: Context) -> None:
     try:
         base = state["base"]
         memo = base["assembly"]
-        memo.events, memo.merged, memo.store, memo.arrow = base["events"], base["merged"], base["store"], base["arrow"]
+        memo.merged, memo.store, memo.arrow = base["merged"], base["store"], base["arrow"]
         seen = base["seen"]
         if state["steps"]:  # the patches saved since the base, each as what it changed (`assembly.replay`)
             head = state["head"]
@@ -294,7 +294,7 @@ def _restore(build_dir: Path, ctx: Context) -> None:
         _SEEN.setdefault(path, entry)
 
 
-_HEAD = ("docs", "doc_rows", "ev_pos", "qu_pos", "mentions", "places", "hidden", "gazetteer_hash", "renamed")
+_HEAD = ("docs", "doc_rows", "qu_pos", "mentions", "places", "hidden", "gazetteer_hash", "renamed")
 
 
 def _save_state(build_dir: Path, ctx: Context, paths: list[Path]) -> None:
@@ -318,9 +318,8 @@ def _save_state(build_dir: Path, ctx: Context, paths: list[Path]) -> None:
     # A spliced Arrow table is slices of older ones: pickled, each slice would carry its whole parent's buffers.
     arrow = memo.arrow.combine_chunks() if memo.arrow is not None else None
     # The large parts one by one (see `patchstate.save`); `table` served this build's write only.
-    state = {"assembly": replace(memo, table=None, arrow=None, events=None, merged=None, store=None, journal=None),
-             "seen": seen, "events": memo.events, "merged": memo.merged, "store": memo.store,
-             "arrow": arrow}  # fmt: skip
+    state = {"assembly": replace(memo, table=None, arrow=None, merged=None, store=None, journal=None),
+             "seen": seen, "merged": memo.merged, "store": memo.store, "arrow": arrow}  # fmt: skip
     patchstate.save(build_dir, stamp, expected, state)
     memo.saved_as = stamp
 
