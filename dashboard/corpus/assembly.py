@@ -591,12 +591,14 @@ def _on_thread(fn: Callable[..., Any], *args: Any) -> Callable[[], None]:
     return wait
 
 
-def write_tables(tables: Tables, build_dir: Path = BUILD_DIR) -> Path:
+def write_tables(tables: Tables, build_dir: Path = BUILD_DIR, meanwhile: Callable[[str], None] | None = None) -> Path:
     """Write a new set of tables beside the old, then switch `current` to it.
 
     Readers follow the `current` link, so they always see one whole build,
     never a mix of an old events table and a new places table. The events table
     is written from the Arrow form a patched build kept (`_Assembly`) when there is one.
+    `meanwhile(stamp)` runs while the events table is written, before the switch; `stamp` is the
+    `build_stamp` the tables will have (the build saves its state for them then: `pipeline._save_state`).
     """
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -618,10 +620,12 @@ def write_tables(tables: Tables, build_dir: Path = BUILD_DIR) -> Path:
                     writing = _on_thread(pq.write_table, events, target / f"{name}.parquet")
                 else:
                     frame.to_parquet(target / f"{name}.parquet", index=False)
+            atomic_write_text(target / "manifest.json", json.dumps(tables.manifest, indent=2))
+            if meanwhile is not None:
+                meanwhile(f"{tables.manifest['built_at']}|{stamp}")  # as `build_stamp` will read it
         finally:
             if writing is not None:
                 writing()  # waits for the events table (also before a failure removes the folder); raises its error
-        atomic_write_text(target / "manifest.json", json.dumps(tables.manifest, indent=2))
         link = build_dir / "current"
         tmp_link = build_dir / f".current-{stamp}"
         os.symlink(stamp, tmp_link)

@@ -206,10 +206,10 @@ def _build(seeds: Path, build_dir: Path, ctx: Context, seconds: float | None,
         raise InputError(f"{seeds}: no document could be extracted. " + " ".join(stopped))
     tables = build_tables(results, ctx, build_dir, store, fixes, batch)
     tables.manifest["problems"] = stopped + tables.manifest["problems"]
-    written = write_tables(tables, build_dir)
-    if keep_state:
-        _save_state(build_dir, ctx, paths)
+    if keep_state:  # saved while the events table is written (Arrow writes it without the interpreter lock)
+        written = write_tables(tables, build_dir, meanwhile=lambda stamp: _save_state(build_dir, ctx, paths, stamp))
     else:
+        written = write_tables(tables, build_dir)
         patchstate.discard(build_dir)  # it was for the tables just replaced
     return tables, written
 
@@ -297,15 +297,17 @@ def _restore(build_dir: Path, ctx: Context) -> None:
 _HEAD = ("docs", "doc_rows", "qu_pos", "mentions", "places", "hidden", "gazetteer_hash", "renamed")
 
 
-def _save_state(build_dir: Path, ctx: Context, paths: list[Path]) -> None:
-    """Save what the next process needs to patch these tables: only what this patch changed when the
-    state on disk is the last build's (`patchstate.append`), else the whole assembly (`patchstate.save`)."""
+def _save_state(build_dir: Path, ctx: Context, paths: list[Path], stamp: str) -> None:
+    """Save what the next process needs to patch the tables stamped `stamp`: only what this patch changed when
+    the state on disk is the last build's (`patchstate.append`), else the whole assembly (`patchstate.save`).
+
+    It runs before those tables replace the last (`write_tables`): should that fail, the state names tables
+    that never were, and the next build, finding other tables, assembles in full."""
     memo = kept_assembly(build_dir)
     if memo is None:
         return
     from dataclasses import replace
 
-    stamp = build_stamp(build_dir)
     expected = patchstate.stamps(ctx.gazetteer_hash, memo.store.segments)
     seen = {str(p): _SEEN[str(p)] for p in paths if str(p) in _SEEN}
     journal, memo.journal = memo.journal, None
