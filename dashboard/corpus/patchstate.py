@@ -22,6 +22,8 @@ The files are pickles (the frames as they were, so the patched path is the same 
 process runs it), read with an unpickler that builds only the data classes listed in `ALLOWED`:
 a file put in the build folder cannot make the build call anything else. `state.data` holds bytes
 only (each buffer's place in it is listed in `meta.json`); it is mapped into memory, not read and copied.
+It is one module over 300 lines because what writes a state (the pickler, the data file, the stamps) and
+what reads it back (the restricted unpickler, every check) must change together, or a state loses its safety.
 """
 
 from __future__ import annotations
