@@ -47,18 +47,23 @@ def _seeds(tmp_path: Path) -> Path:
     return write_seeds(tmp_path / "seeds", DOCS)
 
 
-def test_a_fresh_build_assembles_from_the_row_store_without_copying_its_columns(tmp_path: Path) -> None:
+def test_a_fresh_build_assembles_from_the_row_store_without_copying_its_columns(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
     build_dir = tmp_path / "build"
+    merged: list[pd.DataFrame] = []  # the events before merging, as the build hands them to the merge
+    fold = assembly.fold_events
+    monkeypatch.setattr(assembly, "fold_events", lambda events: merged.append(events) or fold(events))
     tables, _ = build(_seeds(tmp_path), build_dir, Context.create())
     memo = assembly.kept_assembly(build_dir)
-    assert memo is not None
+    assert memo is not None and len(merged) == 1
+    events = merged[0]
     # Rows in document order (a's two lines, b's, c's), as the store made them when the documents were extracted.
-    assert list(memo.events["event_id"]) == ["a:1:0", "a:2:0", "b:1:0", "c:1:0"]
-    assert list(memo.events["text"]) == ["Rebels entered Homs on Dec. 7, Reuters reported.",
-                                         "Jets struck Raqqa on Nov. 30.", "Fighting went on in Daraa on Dec. 2.",
-                                         "Rebels entered Homs on Dec. 7, CNN reported."]  # fmt: skip
+    assert list(events["event_id"]) == ["a:1:0", "a:2:0", "b:1:0", "c:1:0"]
+    assert list(events["text"]) == ["Rebels entered Homs on Dec. 7, Reuters reported.",
+                                    "Jets struck Raqqa on Nov. 30.", "Fighting went on in Daraa on Dec. 2.",
+                                    "Rebels entered Homs on Dec. 7, CNN reported."]  # fmt: skip
     for col in ("text", "tokens", "date"):  # the store's own buffers, not copies
-        assert _buffers(memo.events[col]) == _buffers(memo.store.events[col]), col
+        assert _buffers(events[col]) == _buffers(memo.store.events[col]), col
     # The table: c's Homs report folded into a's; reading order Nov. 30, Dec. 2, Dec. 7.
     assert list(tables.events["event_id"]) == ["a:2:0", "b:1:0", "a:1:0"]
     assert list(tables.events["also_reported_by"]) == [[], [], ["c:1:0"]]
@@ -138,3 +143,21 @@ def test_the_saved_state_writes_an_arrow_columns_own_chunks_and_views_compactly(
     patchstate._Pickler(out, protocol=5).dump(view)
     assert len(out.getvalue()) < 5_000
     assert patchstate._Unpickler(io.BytesIO(out.getvalue())).load().tolist() == ["y" * 100] * 3
+
+
+def test_the_saved_base_keeps_its_buffers_apart_and_maps_them_back(tmp_path: Path) -> None:
+    """The base's large buffers go to `state.data` (mapped when read, not copied into the pickle), each at a
+    multiple of 64 bytes; read back, the frame is the one saved, and can be changed in memory only."""
+    text = pd.Series(["r" * 5000, "s" * 5000], dtype="str")
+    frame = pd.DataFrame({"text": text, "n": np.array([7, 8]), "places": pd.Series([["Homs"], ["Hama", "Idlib"]])})
+    state = {"seen": {"a.txt": 1}, "merged": frame, "arrow": None}
+    entry = patchstate._write(tmp_path / "state.pickle", state, data=tmp_path / "state.data")
+    pickled = (tmp_path / "state.pickle").read_bytes()
+    assert b"r" * 5000 not in pickled and b"r" * 5000 in (tmp_path / "state.data").read_bytes()
+    assert entry["data"]["size"] == (tmp_path / "state.data").stat().st_size
+    assert len(entry["data"]["spans"]) >= 2 and all(start % 64 == 0 for start, _ in entry["data"]["spans"])
+    back = patchstate._read(tmp_path / "state.pickle", entry)
+    assert list(back) == ["seen", "merged", "arrow"] and back["seen"] == {"a.txt": 1} and back["arrow"] is None
+    pd.testing.assert_frame_equal(back["merged"], frame)
+    back["merged"].loc[0, "n"] = 9  # the mapped arrays can be written to in memory; the file is left as it was
+    assert patchstate._read(tmp_path / "state.pickle", entry)["merged"]["n"].tolist() == [7, 8]

@@ -69,7 +69,7 @@ def test_a_new_process_patches_the_build_on_disk_and_equals_a_full_build(tmp_pat
     second = _cli_build(seeds, build, geodata)
     assert PATCHED in second and "built 5 document(s): 4 events, 2 quotes" in second
     # The patch saved what it added beside the base, and left the base as it was.
-    assert _state_files(build) == ["delta-001.pickle", "head.pickle", "state.pickle"]
+    assert _state_files(build) == ["delta-001.pickle", "head.pickle", "state.data", "state.pickle"]
     assert (base.read_bytes(), base.stat().st_mtime_ns) == base_before
 
     assert_five_documents(read_tables(build))
@@ -82,7 +82,7 @@ def test_a_new_process_patches_the_build_on_disk_and_equals_a_full_build(tmp_pat
     write_doc(seeds, "f", "Jets struck Raqqa on Nov. 30, the monitor said.\n", "SOHR")
     third = _cli_build(seeds, build, geodata)
     assert PATCHED in third and "built 6 document(s): 4 events" in third  # f's Raqqa report folds into e's
-    assert _state_files(build) == ["delta-001.pickle", "delta-002.pickle", "head.pickle", "state.pickle"]
+    assert _state_files(build) == ["delta-001.pickle", "delta-002.pickle", "head.pickle", "state.data", "state.pickle"]
     assert list(read_tables(build).events.iloc[0]["also_reported_by"]) == ["f:1:0"]
     _cli_build(seeds, tmp_path / "fresh2", geodata)
     _same_on_disk(build, tmp_path / "fresh2")
@@ -139,7 +139,7 @@ def test_a_planted_state_file_runs_nothing_and_the_build_is_full(tmp_path: Path,
 
 
 @pytest.mark.parametrize("damage", ["delta changed", "delta cut short", "head cut short", "base cut short",
-                                    "planted delta", "unlisted file"])
+                                    "data cut short", "data spans outside", "planted delta", "unlisted file"])
 def test_a_damaged_or_planted_patch_file_builds_in_full_and_runs_nothing(tmp_path: Path, corpus, damage: str) -> None:  # noqa: ANN001
     seeds, geodata = corpus
     build = tmp_path / "build"
@@ -160,6 +160,14 @@ def test_a_damaged_or_planted_patch_file_builds_in_full_and_runs_nothing(tmp_pat
     elif damage == "base cut short":
         base = folder / "state.pickle"
         base.write_bytes(base.read_bytes()[:-100])
+    elif damage == "data cut short":  # the base's buffers (`state.data`): a page of them lost
+        data = folder / "state.data"
+        data.write_bytes(data.read_bytes()[:-4096])
+    elif damage == "data spans outside":  # meta.json says a buffer lies past the file's end
+        meta = json.loads(meta_file.read_text())
+        spans = meta["files"][0]["data"]["spans"]
+        spans[-1] = [spans[-1][0], meta["files"][0]["data"]["size"]]
+        meta_file.write_text(json.dumps(meta))
     elif damage == "planted delta":  # and meta.json rewritten to vouch for it: only the unpickler stands in the way
         import hashlib
 
@@ -180,7 +188,7 @@ def test_a_damaged_or_planted_patch_file_builds_in_full_and_runs_nothing(tmp_pat
     assert not marker.exists()
     assert_five_documents(read_tables(build))
     # The full build saved a new base: the next document patches again.
-    assert _state_files(build) == ["state.pickle"]
+    assert _state_files(build) == ["state.data", "state.pickle"]
     write_doc(seeds, "f", "Jets struck Raqqa on Nov. 30, the monitor said.\n", "SOHR")
     assert PATCHED in _cli_build(seeds, build, geodata)
     _cli_build(seeds, tmp_path / "fresh", geodata)
@@ -208,18 +216,18 @@ def test_a_state_read_back_with_its_patches_is_the_assembly_the_patches_made(
         pipeline.build(seeds, build, ctx, keep_state=True)
         write_doc(seeds, "c", '"Hama is calm," Dmitry Peskov said on Dec. 5.\n', "TASS")
         tables, _ = pipeline.build(seeds, build, ctx, keep_state=True)
-        assert pipeline.patched(build) and _state_files(build) == ["delta-001.pickle", "delta-002.pickle",
-                                                                   "head.pickle", "state.pickle"]  # fmt: skip
+        assert pipeline.patched(build)
+        assert _state_files(build) == ["delta-001.pickle", "delta-002.pickle", "head.pickle", "state.data",
+                                       "state.pickle"]  # fmt: skip
         assert_five_documents(tables)
         kept = assembly.kept_assembly(build)
         pipeline.forget_assemblies()
         pipeline._restore(build, ctx)
         back = assembly.kept_assembly(build)
         assert back is not None and back is not kept
-        for name in ("events", "merged", "quotes", "doc_rows", "mentions"):
+        for name in ("merged", "quotes", "doc_rows", "mentions"):
             pd.testing.assert_frame_equal(getattr(back, name), getattr(kept, name), obj=name)
-        for name in ("ev_pos", "qu_pos"):
-            assert list(getattr(back, name)) == list(getattr(kept, name)), name
+        assert list(back.qu_pos) == list(kept.qu_pos)
         for kind in rowstore.KINDS:
             pd.testing.assert_frame_equal(getattr(back.store, kind), getattr(kept.store, kind), obj=kind)
         # (a table this small has an all-empty list column Arrow cannot splice into: both then convert it whole)

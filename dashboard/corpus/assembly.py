@@ -84,13 +84,13 @@ class _Assembly:
     `assemble` keeps what it made here (per build folder); when the next build's documents are the
     same ones plus new ones (same keys, names and metadata, same review marks, same place
     resolutions), `_patch` builds rows for the new documents only and re-merges only the groups
-    they touch, instead of redoing joins, list unpacking and search text for every row.
+    they touch, instead of redoing joins, list unpacking and search text for every row. The events
+    before merging are not kept: `_patch` makes again, from the row store, the few it merges anew
+    (those on the new events' days), and a new process reads a third less saved state.
     """
 
     docs: list[tuple]  # per document: what its rows depend on (key, id, path, source)
     doc_rows: pd.DataFrame  # docs as assembled: pos, key, doc_id, path, doc_source
-    ev_pos: pd.Series  # document position of each row of `events` (before merging)
-    events: pd.DataFrame  # events before merging, document order, with tokens
     qu_pos: pd.Series
     quotes: pd.DataFrame  # quotes before speaker ids and merge renames
     mentions: pd.DataFrame  # pos, n, place, surface: one row per (place, surface), first seen
@@ -154,9 +154,22 @@ def _doc_frame(results: list[DocumentResult], first_pos: int = 0) -> pd.DataFram
 def _store_rows(docs: pd.DataFrame, store: rowstore.Store, kind: str) -> pd.DataFrame:
     table = getattr(store, kind)
     if len(docs) * 8 < len(store.keys):  # a few documents: pick their rows before joining
-        table = table[table["key"].isin(set(docs["key"]))]
+        table = _rows(table, table["key"].isin(set(docs["key"])).to_numpy())
     frame = docs.merge(table, on="key", how="inner")
     return frame.sort_values(["pos", "n"], kind="stable", ignore_index=True)
+
+
+def _rows(frame: pd.DataFrame, mask: Any) -> pd.DataFrame:
+    """`frame[mask]`; rows that follow each other (one new document's rows in the store) as a slice, not a copy.
+
+    A boolean pick copies every column of the frame, and a column held in several Arrow chunks (as a
+    concatenated frame's are) is joined into one first: most of what picking a few rows cost."""
+    import numpy as np
+
+    pos = np.flatnonzero(mask)
+    if len(pos) and int(pos[-1]) - int(pos[0]) + 1 == len(pos):
+        return frame.iloc[int(pos[0]) : int(pos[-1]) + 1]
+    return frame.iloc[pos]
 
 
 def _first_forms(mentions: pd.DataFrame) -> pd.DataFrame:
@@ -246,23 +259,44 @@ def assemble(results: list[DocumentResult], store: rowstore.Store, ctx: Context,
     places = _resolve_forms(mentions, ctx, fixes.overrides)
     renamed_lists = _renamer(places)
     ev = _store_rows(docs, store, "events")
-    events, ev_pos = _event_frame(ev, renamed_lists, hidden), ev["pos"]
+    events = _event_frame(ev, renamed_lists, hidden)
     del ev  # its columns the events table does not take (keys, packed lists): not held through the merge
     qu = _store_rows(docs, store, "quotes")
     quotes_df, qu_pos = _quote_frame(qu, renamed_lists, hidden), qu["pos"]
     del qu
     # One story from several documents becomes one event; its quotes follow it (merge.py).
     folded = fold_events(events)  # the kept rows are picked and sorted in one copy of the columns, tokens left out
+    del events
     merged, renamed = prepare_events(folded.frame.drop(columns=["tokens"]), folded.keep), folded.renamed
     del folded
     tables = _finish(results, store, ctx, places, merged, renamed, quotes_df, hidden)
     if build_dir is not None:
         _LAST[str(build_dir)] = _Assembly(
-            docs=[_doc_signature(r) for r in results], doc_rows=docs, ev_pos=ev_pos, events=events,
-            qu_pos=qu_pos, quotes=quotes_df, mentions=mentions, places=places, hidden=hidden,
-            gazetteer_hash=ctx.gazetteer_hash, merged=merged, renamed=renamed, store=store, table=tables.events,
+            docs=[_doc_signature(r) for r in results], doc_rows=docs, qu_pos=qu_pos, quotes=quotes_df,
+            mentions=mentions, places=places, hidden=hidden, gazetteer_hash=ctx.gazetteer_hash, merged=merged,
+            renamed=renamed, store=store, table=tables.events,
         )  # fmt: skip
     return tables
+
+
+def _day_events(docs: pd.DataFrame, fresh: list[int], store: rowstore.Store,
+                renamed_lists: Callable[[pd.Series], list[list[str]]], hidden: set[str]) -> pd.DataFrame:  # fmt: skip
+    """The events before merging (with their document's `pos`, in document order) of the new documents (at
+    positions `fresh` of `docs`) and of the others on the days the new ones fall on: the only events a
+    new one's story group can hold. Made from the store's rows as `assemble` makes every one."""
+    ev_new = _store_rows(docs[docs["pos"].isin(fresh)], store, "events")
+    days = set(ev_new["date"].dropna())
+    table = store.events
+    keys = set(table.loc[table["date"].isin(days).to_numpy(), "key"]) if days else set()
+    ev_old = _store_rows(docs[docs["key"].isin(keys) & ~docs["pos"].isin(fresh)], store, "events")
+    ev_old = ev_old[ev_old["date"].isin(days).to_numpy()]
+    ev = pd.concat([ev_old, ev_new], ignore_index=True).sort_values(["pos", "n"], kind="stable", ignore_index=True)
+    events = _event_frame(ev, renamed_lists, hidden)
+    events["pos"] = ev["pos"].to_numpy()
+    return events
+
+
+_GROUP_COLUMNS = ["hidden", "date_precision", "date", "primary_place", "claim"]  # what `_merge_groups` reads
 
 
 def _merge_groups(events: pd.DataFrame) -> pd.Series:
@@ -311,32 +345,26 @@ def _patch(last: _Assembly, results: list[DocumentResult], store: rowstore.Store
             return None
     renamed_lists = _renamer(places)
 
-    ev_new = _store_rows(added, store, "events")
-    ev_pos = pd.concat([moved(last.ev_pos), ev_new["pos"]], ignore_index=True)
-    events_new = _event_frame(ev_new, renamed_lists, hidden)
-    events = pd.concat([last.events, events_new], ignore_index=True)
     qu_new = _store_rows(added, store, "quotes")
     qu_pos = pd.concat([moved(last.qu_pos), qu_new["pos"]], ignore_index=True)
     quotes_new = _quote_frame(qu_new, renamed_lists, hidden)
     quotes_df = pd.concat([last.quotes, quotes_new], ignore_index=True)
-    ev_order = qu_order = None
-    if not ev_pos.is_monotonic_increasing:  # a new document sorts before old ones: rows in document order
-        ev_order = ev_pos.sort_values(kind="stable").index
-        events, ev_pos = events.loc[ev_order].reset_index(drop=True), ev_pos.loc[ev_order].reset_index(drop=True)
-    if not qu_pos.is_monotonic_increasing:
+    qu_order = None
+    if not qu_pos.is_monotonic_increasing:  # a new document sorts before old ones: rows in document order
         qu_order = qu_pos.sort_values(kind="stable").index
         quotes_df = quotes_df.loc[qu_order].reset_index(drop=True)
         qu_pos = qu_pos.loc[qu_order].reset_index(drop=True)
 
-    # Only the story groups the new events fall into can merge differently: merge those again.
-    new_ids = set(_ids(ev_new["doc_id"], ev_new["line"], ev_new["start"]))
-    is_new = events["event_id"].isin(new_ids)
-    same_day = events["date"].isin(set(events.loc[is_new, "date"].dropna()))  # the only rows that can share a group
-    groups = _merge_groups(events[same_day | is_new])
-    touched = set(groups[is_new[groups.index]].dropna())
-    in_touched = is_new.copy()
-    in_touched.loc[groups.index[groups.isin(touched).to_numpy()]] = True
-    folded = fold_events(events[in_touched])
+    # Only the story groups the new events fall into can merge differently: merge those again. A group is
+    # of one day, so only the events of the new events' days matter: made again from the store's rows.
+    events = _day_events(docs, fresh, store, renamed_lists, hidden)
+    new_ids = set(events.loc[events["pos"].isin(fresh), "event_id"])
+    events = events.drop(columns=["pos"])
+    is_new = events["event_id"].isin(new_ids)  # (an old event with a new one's id is redone with it, as before)
+    groups = _merge_groups(events[_GROUP_COLUMNS])  # the columns it reads: not every one
+    touched = set(groups[is_new].dropna())
+    in_touched = (is_new | groups.isin(touched)).to_numpy()
+    folded = fold_events(_rows(events, in_touched))
     part, part_renamed = prepare_events(folded.frame.drop(columns=["tokens"]), folded.keep), folded.renamed
     del folded
     redone = set(events.loc[in_touched, "event_id"])
@@ -351,11 +379,10 @@ def _patch(last: _Assembly, results: list[DocumentResult], store: rowstore.Store
 
     tables = _finish(results, store, ctx, places, merged, renamed, quotes_df, hidden)
     memo = _Assembly(
-        docs=[_doc_signature(r) for r in results], doc_rows=docs, ev_pos=ev_pos, events=events, qu_pos=qu_pos,
-        quotes=quotes_df, mentions=mentions, places=places, hidden=hidden, gazetteer_hash=ctx.gazetteer_hash,
-        merged=merged, renamed=renamed, store=store, table=tables.events, arrow=arrow,
-        journal={"from": last.saved_as, "events_new": events_new, "quotes_new": quotes_new, "pieces": pieces,
-                 "part": part, "events_order": None if ev_order is None else ev_order.to_numpy(),
+        docs=[_doc_signature(r) for r in results], doc_rows=docs, qu_pos=qu_pos, quotes=quotes_df, mentions=mentions,
+        places=places, hidden=hidden, gazetteer_hash=ctx.gazetteer_hash, merged=merged, renamed=renamed, store=store,
+        table=tables.events, arrow=arrow,
+        journal={"from": last.saved_as, "quotes_new": quotes_new, "pieces": pieces, "part": part,
                  "quotes_order": None if qu_order is None else qu_order.to_numpy(),
                  "store_before": {k: len(getattr(last.store, k)) for k in rowstore.KINDS},
                  "segments_before": [p.name for p in last.store.segments]},
@@ -380,12 +407,11 @@ def replay(memo: _Assembly, steps: list[dict[str, Any]], head: dict[str, Any]) -
         idx = np.concatenate([idx, np.arange(total, total + len(new))])
         return idx if order is None else idx[np.asarray(order, dtype=np.int64)]
 
-    ev, qu, mg = [memo.events], [memo.quotes], [memo.merged]
-    ev_idx, qu_idx, mg_idx = np.arange(len(memo.events)), np.arange(len(memo.quotes)), np.arange(len(memo.merged))
+    qu, mg = [memo.quotes], [memo.merged]
+    qu_idx, mg_idx = np.arange(len(memo.quotes)), np.arange(len(memo.merged))
     arrows = [memo.arrow] if memo.arrow is not None else None
     store_parts = {k: [getattr(memo.store, k)] for k in rowstore.KINDS}
     for step in steps:
-        ev_idx = appended(ev, ev_idx, step["events_new"], step["events_order"])
         qu_idx = appended(qu, qu_idx, step["quotes_new"], step["quotes_order"])
         part, total = step["part"], sum(len(f) for f in mg)
         mg.append(part)
@@ -400,7 +426,7 @@ def replay(memo: _Assembly, steps: list[dict[str, Any]], head: dict[str, Any]) -
             if sum(len(f) for f in store_parts[k]) != step["store_before"][k]:
                 raise ValueError(f"a saved patch does not follow the row store's {k}")
             store_parts[k].append(step["store_new"][k])
-    if len(ev_idx) != len(head["ev_pos"]) or len(qu_idx) != len(head["qu_pos"]):
+    if len(qu_idx) != len(head["qu_pos"]):
         raise ValueError("the saved patches do not follow the rows before them")
 
     def taken(frames: list[pd.DataFrame], idx: Any) -> pd.DataFrame:
@@ -434,9 +460,9 @@ def replay(memo: _Assembly, steps: list[dict[str, Any]], head: dict[str, Any]) -
         k: v[0] if len(v) == 1 else pd.concat([f for f in v if len(f)] or v[:1], ignore_index=True)
         for k, v in store_parts.items()})  # fmt: skip
     return _Assembly(
-        docs=head["docs"], doc_rows=head["doc_rows"], ev_pos=head["ev_pos"], events=taken(ev, ev_idx),
-        qu_pos=head["qu_pos"], quotes=taken(qu, qu_idx), mentions=head["mentions"], places=head["places"],
-        hidden=head["hidden"], gazetteer_hash=head["gazetteer_hash"], merged=merged, renamed=head["renamed"],
+        docs=head["docs"], doc_rows=head["doc_rows"], qu_pos=head["qu_pos"], quotes=taken(qu, qu_idx),
+        mentions=head["mentions"], places=head["places"], hidden=head["hidden"], gazetteer_hash=head["gazetteer_hash"],
+        merged=merged, renamed=head["renamed"],
         store=store, arrow=arrow,
     )  # fmt: skip
 
@@ -542,12 +568,37 @@ def _finish(results: list[DocumentResult], store: rowstore.Store, ctx: Context, 
     )
 
 
-def write_tables(tables: Tables, build_dir: Path = BUILD_DIR) -> Path:
+def _on_thread(fn: Callable[..., Any], *args: Any) -> Callable[[], None]:
+    """Start `fn(*args)` on a thread; the function returned waits for it and raises what it raised."""
+    import threading
+
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            fn(*args)
+        except BaseException as exc:  # noqa: BLE001 - handed to the waiting caller
+            failed.append(exc)
+
+    thread = threading.Thread(target=run, name="write-events-table", daemon=True)
+    thread.start()
+
+    def wait() -> None:
+        thread.join()
+        if failed:
+            raise failed[0]
+
+    return wait
+
+
+def write_tables(tables: Tables, build_dir: Path = BUILD_DIR, meanwhile: Callable[[str], None] | None = None) -> Path:
     """Write a new set of tables beside the old, then switch `current` to it.
 
     Readers follow the `current` link, so they always see one whole build,
     never a mix of an old events table and a new places table. The events table
     is written from the Arrow form a patched build kept (`_Assembly`) when there is one.
+    `meanwhile(stamp)` runs while the events table is written, before the switch; `stamp` is the
+    `build_stamp` the tables will have (the build saves its state for them then: `pipeline._save_state`).
     """
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -558,16 +609,23 @@ def write_tables(tables: Tables, build_dir: Path = BUILD_DIR) -> Path:
     target = build_dir / stamp
     target.mkdir()
     try:
-        for name in TABLE_NAMES:
-            frame = getattr(tables, name)
-            if name == "events" and last is not None and last.table is frame:
-                if last.arrow is None:  # a full assembly: keep its Arrow form for the next patch
-                    last.arrow = pa.Table.from_pandas(frame.drop(columns=["order"]), preserve_index=False)
-                pq.write_table(last.arrow.append_column("order", pa.array(frame["order"].to_numpy())),
-                               target / f"{name}.parquet")  # fmt: skip
-            else:
-                frame.to_parquet(target / f"{name}.parquet", index=False)
-        atomic_write_text(target / "manifest.json", json.dumps(tables.manifest, indent=2))
+        writing = None  # the events table written on a thread (Arrow writes Parquet without the interpreter lock)
+        try:
+            for name in TABLE_NAMES:
+                frame = getattr(tables, name)
+                if name == "events" and last is not None and last.table is frame:
+                    if last.arrow is None:  # a full assembly: keep its Arrow form for the next patch
+                        last.arrow = pa.Table.from_pandas(frame.drop(columns=["order"]), preserve_index=False)
+                    events = last.arrow.append_column("order", pa.array(frame["order"].to_numpy()))
+                    writing = _on_thread(pq.write_table, events, target / f"{name}.parquet")
+                else:
+                    frame.to_parquet(target / f"{name}.parquet", index=False)
+            atomic_write_text(target / "manifest.json", json.dumps(tables.manifest, indent=2))
+            if meanwhile is not None:
+                meanwhile(f"{tables.manifest['built_at']}|{stamp}")  # as `build_stamp` will read it
+        finally:
+            if writing is not None:
+                writing()  # waits for the events table (also before a failure removes the folder); raises its error
         link = build_dir / "current"
         tmp_link = build_dir / f".current-{stamp}"
         os.symlink(stamp, tmp_link)

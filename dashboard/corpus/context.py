@@ -125,7 +125,7 @@ def resolve_names(mentions: dict[str, list[str]], ctx: Context,
     out: dict[str, dict[str, Any]] = {}
     for name, forms in mentions.items():
         place = by_name.get(name)
-        override = overrides.get(normalize(name))
+        override = overrides.get(normalize(name)) if overrides else None  # (no fixes: no key to make)
         if override is not None:
             out[name] = override_row(override, forms)
             continue

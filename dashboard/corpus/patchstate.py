@@ -9,7 +9,8 @@ gives them back only when every stamp still holds and every file is whole, and o
 them: the build then assembles in full, as it did before. Doubt always means a full build.
 
 Files, each listed in `meta.json` with its size (and the small ones with a hash of their bytes):
-- `state.pickle`, the base: the whole assembly, written by a full build (`save`);
+- `state.pickle`, the base: the whole assembly, written by a full build (`save`), its large binary
+  buffers (the Arrow columns, the numbers) set apart in `state.data` (see `_DataFile`);
 - `delta-N.pickle`, one per patch since (`append`): the rows it added and how it spliced them (its
   `_Assembly.journal`), a few hundred KB where the base is a few hundred MB;
 - `head.pickle`: the last patch's small parts (documents, places, positions, file signatures), rewritten.
@@ -19,7 +20,10 @@ matches the tables, so it is not used) or the new one, never a mix.
 
 The files are pickles (the frames as they were, so the patched path is the same code whatever
 process runs it), read with an unpickler that builds only the data classes listed in `ALLOWED`:
-a file put in the build folder cannot make the build call anything else.
+a file put in the build folder cannot make the build call anything else. `state.data` holds bytes
+only (each buffer's place in it is listed in `meta.json`); it is mapped into memory, not read and copied.
+It is one module over 300 lines because what writes a state (the pickler, the data file, the stamps) and
+what reads it back (the restricted unpickler, every check) must change together, or a state loses its safety.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ import logging
 import pickle
 import shutil
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -38,9 +43,10 @@ from dashboard.files import atomic_write_text
 
 log = logging.getLogger(__name__)
 
-STATE_VERSION = "3"  # bump when what is saved changes shape (2: deltas; 3: frames a column at a time)
+STATE_VERSION = "4"  # bump when what is saved changes shape (2: deltas; 3: frames a column at a time;
+# 4: the base's buffers in state.data, no events before merging)
 FOLDER = "patch-state"
-BASE, HEAD = "state.pickle", "head.pickle"
+BASE, HEAD, DATA = "state.pickle", "head.pickle", "state.data"
 MAX_DELTAS = 24  # patches saved as deltas before the next save writes a base again (each is replayed on load)
 
 # Every global a saved state needs, listed from real states (an unpickler that records `find_class`);
@@ -108,6 +114,7 @@ def stamps(gazetteer_hash: str, segments: list[Path]) -> dict[str, Any]:
 
 
 COLUMNS = "frame, a column at a time"  # the header of a frame `_dump` wrote column by column
+ALIGN = 64  # each buffer in `state.data` starts at a multiple of this (Arrow's and numpy's alignment)
 
 
 def _dump(pickler: pickle.Pickler, value: Any) -> None:
@@ -130,34 +137,90 @@ def _dump(pickler: pickle.Pickler, value: Any) -> None:
     pickler.clear_memo()
 
 
-def _load(f: Any) -> Any:
-    """One entry `_dump` wrote (a frame written column by column comes back as the frame it was)."""
+def _column(value: Any, index: Any) -> Any:
     import pandas as pd
 
-    value = _Unpickler(f).load()
+    if not isinstance(value, pd.Series) or not value.index.equals(index):
+        raise pickle.UnpicklingError("a saved frame's column is not the column it should be")
+    return value
+
+
+def _load(f: Any, buffers: Any = None) -> Any:
+    """One entry `_dump` wrote, as it was; `buffers` are the out-of-band buffers of the file (`_DataFile`),
+    in the order the entries use them."""
+    import pandas as pd
+
+    value = _Unpickler(f, buffers=buffers).load()
     if isinstance(value, tuple) and len(value) == 3 and value[0] == COLUMNS:
         _, names, index = value
-        columns = {}
-        for name in names:
-            column = _Unpickler(f).load()
-            if not isinstance(column, pd.Series) or not column.index.equals(index):
-                raise pickle.UnpicklingError("a saved frame's column is not the column it should be")
-            columns[name] = column
+        columns = {name: _column(_Unpickler(f, buffers=buffers).load(), index) for name in names}
         return pd.DataFrame(columns, index=index, copy=False)
     return value
 
 
-def _write(path: Path, state: dict[str, Any]) -> dict[str, Any]:
-    """`state` (name -> value) into `path` through a temporary file; its entry for `meta.json`."""
+class _DataFile:
+    """Where the pickler puts the buffers of a base (pickle protocol 5's out-of-band buffers): `state.data`.
+
+    Unpickled in-band, each buffer was read and copied into a new one (a few hundred MB at 100k events, a
+    third of the time to read the state). Here each is written to the data file as it comes, its place
+    noted (`spans`), and read back as a slice of the file mapped into memory: nothing is copied, a page is
+    read when touched. The mapping is private (copy on write): the arrays can be written to in memory,
+    and the file is never changed (files are replaced, never rewritten, so a mapped one stays as it was).
+    """
+
+    def __init__(self, f: Any) -> None:
+        self.f, self.spans = f, []
+
+    def __call__(self, buffer: pickle.PickleBuffer) -> bool:
+        try:
+            raw = buffer.raw()
+        except BufferError:  # not contiguous: in the pickle, as before
+            return True
+        pos = self.f.tell()
+        pad = -pos % ALIGN
+        self.f.write(b"\0" * pad)
+        self.f.write(raw)
+        self.spans.append([pos + pad, raw.nbytes])
+        return False  # out of band: the pickle only says "the next buffer"
+
+    @staticmethod
+    def buffers(path: Path, entry: dict[str, Any]) -> list[memoryview]:
+        """The buffers listed in `entry` (size, spans), as slices of `path` mapped into memory; raises on any doubt."""
+        import mmap
+
+        size, spans = int(entry["size"]), entry["spans"]
+        if path.stat().st_size != size:
+            raise ValueError(f"{path.name} is not the size it was saved with")
+        if not all(isinstance(s, list) and len(s) == 2 and 0 <= int(s[0]) and int(s[1]) >= 0 and
+                   int(s[0]) + int(s[1]) <= size for s in spans):  # fmt: skip
+            raise ValueError(f"{path.name}: meta.json lists buffers outside it")
+        if not spans or size == 0:
+            return []
+        with open(path, "rb") as f:
+            view = memoryview(mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_COPY))
+        return [view[int(o) : int(o) + int(n)] for o, n in spans]
+
+
+def _write(path: Path, state: dict[str, Any], data: Path | None = None) -> dict[str, Any]:
+    """`state` (name -> value) into `path` through a temporary file; its entry for `meta.json`.
+
+    With `data`, the buffers go there (`_DataFile`)."""
     tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "wb") as f:
+    data_tmp = data.with_name(data.name + ".tmp") if data is not None else None
+    with open(tmp, "wb") as f, ExitStack() as stack:
+        out = _DataFile(stack.enter_context(open(data_tmp, "wb"))) if data_tmp is not None else None
         # One pickle per entry, the memo cleared between them: the memo holds every object pickled,
         # as large as the frames' objects themselves (1M events: gigabytes at once for the whole state).
-        pickler = _Pickler(f, protocol=5)
+        pickler = _Pickler(f, protocol=5, buffer_callback=out)
         for value in (list(state), *state.values()):
             _dump(pickler, value)
+    entry: dict[str, Any] = {"name": path.name}
+    if data is not None and data_tmp is not None and out is not None:
+        data_tmp.replace(data)
+        entry["data"] = {"size": data.stat().st_size, "spans": out.spans}
     tmp.replace(path)
-    return {"name": path.name, "size": path.stat().st_size}
+    entry["size"] = path.stat().st_size
+    return entry
 
 
 def _hashed(path: Path, entry: dict[str, Any]) -> dict[str, Any]:
@@ -171,11 +234,15 @@ def _read(path: Path, entry: dict[str, Any]) -> dict[str, Any]:
         raise ValueError(f"{path.name} is not the size it was saved with")
     if data is not None and hashlib.blake2b(data, digest_size=20).hexdigest() != entry["blake2b"]:
         raise ValueError(f"{path.name} is not the file that was saved")
+    buffers = iter(_DataFile.buffers(path.with_name(DATA), entry["data"]) if "data" in entry else [])
     with open(path, "rb") as f:  # one pickle per entry, each with a memo of its own
-        names = _Unpickler(f).load()
+        names = _Unpickler(f, buffers=buffers).load()
         if not isinstance(names, list):
             raise ValueError(f"{path.name} is not a saved build state")
-        return {str(name): _load(f) for name in names}
+        read = {str(name): _load(f, buffers) for name in names}
+        if next(buffers, None) is not None or f.read(1):
+            raise ValueError(f"{path.name} holds more than its state")
+        return read
 
 
 def save(build_dir: Path, build_stamp: str, expected: dict[str, Any], state: dict[str, Any]) -> None:
@@ -185,9 +252,9 @@ def save(build_dir: Path, build_stamp: str, expected: dict[str, Any], state: dic
     try:
         folder.mkdir(parents=True, exist_ok=True)
         meta.unlink(missing_ok=True)  # no stamp while the data is being replaced: a crash leaves no state
-        for old in folder.glob("*.pickle"):
-            old.unlink()
-        base = _write(folder / BASE, state)
+        for old in [*folder.glob("*.pickle"), folder / DATA]:
+            old.unlink(missing_ok=True)
+        base = _write(folder / BASE, state, data=folder / DATA)
         atomic_write_text(meta, json.dumps({**expected, "build_stamp": build_stamp, "files": [base]}))
     except OSError as exc:  # the tables are written; only the next build's shortcut is lost
         log.warning("could not save the build state in %s (%s): the next build assembles in full", folder, exc)

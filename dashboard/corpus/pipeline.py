@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 import json
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -205,10 +206,10 @@ def _build(seeds: Path, build_dir: Path, ctx: Context, seconds: float | None,
         raise InputError(f"{seeds}: no document could be extracted. " + " ".join(stopped))
     tables = build_tables(results, ctx, build_dir, store, fixes, batch)
     tables.manifest["problems"] = stopped + tables.manifest["problems"]
-    written = write_tables(tables, build_dir)
-    if keep_state:
-        _save_state(build_dir, ctx, paths)
+    if keep_state:  # saved while the events table is written (Arrow writes it without the interpreter lock)
+        written = write_tables(tables, build_dir, meanwhile=lambda stamp: _save_state(build_dir, ctx, paths, stamp))
     else:
+        written = write_tables(tables, build_dir)
         patchstate.discard(build_dir)  # it was for the tables just replaced
     return tables, written
 
@@ -275,7 +276,7 @@ def _restore(build_dir: Path, ctx: Context) -> None:
     try:
         base = state["base"]
         memo = base["assembly"]
-        memo.events, memo.merged, memo.store, memo.arrow = base["events"], base["merged"], base["store"], base["arrow"]
+        memo.merged, memo.store, memo.arrow = base["merged"], base["store"], base["arrow"]
         seen = base["seen"]
         if state["steps"]:  # the patches saved since the base, each as what it changed (`assembly.replay`)
             head = state["head"]
@@ -293,18 +294,20 @@ def _restore(build_dir: Path, ctx: Context) -> None:
         _SEEN.setdefault(path, entry)
 
 
-_HEAD = ("docs", "doc_rows", "ev_pos", "qu_pos", "mentions", "places", "hidden", "gazetteer_hash", "renamed")
+_HEAD = ("docs", "doc_rows", "qu_pos", "mentions", "places", "hidden", "gazetteer_hash", "renamed")
 
 
-def _save_state(build_dir: Path, ctx: Context, paths: list[Path]) -> None:
-    """Save what the next process needs to patch these tables: only what this patch changed when the
-    state on disk is the last build's (`patchstate.append`), else the whole assembly (`patchstate.save`)."""
+def _save_state(build_dir: Path, ctx: Context, paths: list[Path], stamp: str) -> None:
+    """Save what the next process needs to patch the tables stamped `stamp`: only what this patch changed when
+    the state on disk is the last build's (`patchstate.append`), else the whole assembly (`patchstate.save`).
+
+    It runs before those tables replace the last (`write_tables`): should that fail, the state names tables
+    that never were, and the next build, finding other tables, assembles in full."""
     memo = kept_assembly(build_dir)
     if memo is None:
         return
     from dataclasses import replace
 
-    stamp = build_stamp(build_dir)
     expected = patchstate.stamps(ctx.gazetteer_hash, memo.store.segments)
     seen = {str(p): _SEEN[str(p)] for p in paths if str(p) in _SEEN}
     journal, memo.journal = memo.journal, None
@@ -317,9 +320,8 @@ def _save_state(build_dir: Path, ctx: Context, paths: list[Path]) -> None:
     # A spliced Arrow table is slices of older ones: pickled, each slice would carry its whole parent's buffers.
     arrow = memo.arrow.combine_chunks() if memo.arrow is not None else None
     # The large parts one by one (see `patchstate.save`); `table` served this build's write only.
-    state = {"assembly": replace(memo, table=None, arrow=None, events=None, merged=None, store=None, journal=None),
-             "seen": seen, "events": memo.events, "merged": memo.merged, "store": memo.store,
-             "arrow": arrow}  # fmt: skip
+    state = {"assembly": replace(memo, table=None, arrow=None, merged=None, store=None, journal=None),
+             "seen": seen, "merged": memo.merged, "store": memo.store, "arrow": arrow}  # fmt: skip
     patchstate.save(build_dir, stamp, expected, state)
     memo.saved_as = stamp
 
@@ -341,11 +343,14 @@ RACY_NS = 2 * 10**9  # a file changed this recently may change again within its 
 def _signature(path: Path) -> tuple | None:
     """What changes when a document or its metadata file is rewritten (size, times, inode), like git's index."""
     out = []
-    for f in (path, path.with_name(path.stem + ".meta.json")):
+    name = path.name  # the metadata file's name as `load_meta` makes it (stem + ".meta.json"), without a Path each
+    dot = name.rfind(".")
+    meta = str(path)[: len(str(path)) - len(name)] + (name[:dot] if 0 < dot < len(name) - 1 else name) + ".meta.json"
+    for i, f in enumerate((str(path), meta)):
         try:
-            st = f.stat()
+            st = os.stat(f)
         except FileNotFoundError:
-            if f == path:
+            if i == 0:
                 return None
             out.append(None)
             continue
