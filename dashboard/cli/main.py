@@ -128,26 +128,16 @@ def command_table() -> list[Callable[[argparse._SubParsersAction], None]]:
 
 
 def _without_gc(imports: Callable[[], argparse.Namespace]) -> argparse.Namespace:
-    """Run `imports` (the parser imports every command's modules: pandas, pyarrow, the pipeline, geopy) lean.
-
-    - The cyclic garbage collector is off: the imports make a few hundred thousand objects and free almost
-      none, so each collection meanwhile walked them all for nothing (about a tenth of the imports' time).
-    - `requests` is hidden while they run: geopy imports it (with urllib3, about 30 ms) for an adapter this
-      project never uses (its geocoders are given `URLLibAdapter` or `nominatim.BoundedAdapter`); geopy then
-      notes it missing, and anything that imports `requests` later gets it. The command runs one thread here.
-    """
+    """Run `imports` (the parser imports every command's modules: pandas, pyarrow, the pipeline, geopy) with the
+    cyclic garbage collector off: the imports make a few hundred thousand objects and free almost none, so
+    each collection meanwhile walked them all for nothing (about a tenth of the imports' time)."""
     import gc
 
     was = gc.isenabled()
-    hide = "requests" not in sys.modules
     gc.disable()
-    if hide:
-        sys.modules["requests"] = None  # type: ignore[assignment]  # `import requests` raises ImportError
     try:
         return imports()
     finally:
-        if hide and sys.modules.get("requests", 0) is None:
-            del sys.modules["requests"]
         if was:
             gc.enable()
 
