@@ -89,6 +89,7 @@ _HEAD_SYNONYMS = {
     "presidency": ("presidency", "office"),  # a body: never the president named before (round 8)
     "statement": ("ministry", "office", "presidency", "government", "command", "kremlin"),
     "general": ("general", "gen."),
+    "diplomat": ("diplomat", "envoy", "ambassador", "foreign"),  # "Deputy Foreign Minister and Special Envoy ..."
 }
 MIN_QUOTE_WORDS = 4
 # Verbs that name or label ("called it a ...", "described it as a ..."): a short quote after them is a term.
@@ -205,6 +206,10 @@ def _parse_part(phrase: str) -> tuple[str | None, str | None, bool]:
     if name and j > 1 and _person_before_preposition(tokens[:j]) and len(tokens) <= 12:
         return " ".join(tokens), None, False  # "an official in the administration of General X": the official
     if not name:
+        placed = next((i for i in range(1, len(tokens) - 1) if tokens[i] in _PLACED and
+                       tokens[i + 1] in ("in", "at", "near", "with", "on", "inside")), 0)
+        if placed and tokens[placed - 1].lower() in _PERSON_NOUNS:
+            tokens = tokens[:placed]  # "a European diplomat based in Beirut": the diplomat, as a reader cites them
         if len(tokens) > 7:
             short = _short_description(tokens)  # "a source in the Ministry of Interior of the interim government"
             named = any(t[:1].isupper() for t in tokens)  # "official in the eastern administration of General X"
@@ -473,9 +478,11 @@ class SpeakerContext:
                 self._pairs.setdefault(m.group(2), []).append(m)
         for m in self._pairs.get(surname, []):
             first = m.group(1)
+            titles = self.text[max(0, m.start() - 50) : m.start()].split()
+            if titles and titles[-1] in _OPENING_PREPOSITIONS:
+                continue  # "In Moscow Lavrov said": a place, then the surname
             if not _is_title_word(first) and first not in _NOT_FIRST_NAMES and not first.endswith("'s"):
                 found = f"{first} {surname}"
-                titles = self.text[max(0, m.start() - 50) : m.start()].split()
                 if titles and _is_name_word(titles[-1]) and titles[-1] not in _NOT_FIRST_NAMES and \
                         len(titles) >= 2 and _is_title_word(titles[-2]):
                     found = f"{titles.pop()} {found}"  # "President Recep Tayyip Erdogan": a three-part name
@@ -486,7 +493,9 @@ class SpeakerContext:
                 while k > 0 and (_is_title_word(titles[k - 1]) or titles[k - 1].endswith(("'s", "\u2019s"))):
                     k -= 1
                 extra = 0
-                while k > 0 and extra < 2 and titles[k - 1][:1].isupper() and not titles[k - 1].endswith(_PUNCT):
+                while k > 0 and extra < 2 and titles[k - 1][:1].isupper() and not titles[k - 1].endswith(_PUNCT) \
+                        and titles[k - 1] not in _OPENING_PREPOSITIONS and (k < 2 or titles[k - 2] not in
+                                                                           _OPENING_PREPOSITIONS):
                     k -= 1  # "Finance Minister", "Interior Ministry spokesman"
                     extra += 1
                 if k < len(titles) and any(_is_title_word(w) for w in titles[k:]):
@@ -690,7 +699,9 @@ def _attribution_before(before: str) -> tuple[str, Speaker | None, int, str | No
         if main and main[0] and not _plural(main[0]):
             return "verb", main, gap, last_verb.group(1)
         return "verb", (what.group(1), None), gap, last_verb.group(1)  # "Protesters mocked what he called": he
-    if len(verbs) >= 2:  # "and says al-Sharaa stressed": who stressed it, as the outer verb reports
+    coordinated = re.search(r"\b(?:and|but|then)\s*$", before[verbs[-2].end() : last_verb.start()]) if len(verbs) >= 2 \
+        else None  # "calls the rebels "terrorists" and promises": one subject, two verbs
+    if len(verbs) >= 2 and not coordinated:  # "and says al-Sharaa stressed": who stressed it, as the outer verb reports
         inner = re.sub(
             r"^\s*(?:(?:reporters|journalists|him|her|them|us|me)\s+)?(?:that\s+)?", "",
             _IN_A_STATEMENT.sub("", before[verbs[-2].end() : last_verb.start()], count=1),
@@ -748,7 +759,8 @@ _OBJECT_BEFORE = re.compile(
 )
 # "fielding calls", "the claims", "his remarks": a noun, not a verb of speech.
 _NOUN_BEFORE = re.compile(
-    r"(?:\b(?:the|a|an|his|her|its|their|our|my|your|these|those|many|several|of|phone|such|no|any)|\w{2,}ing)\s+$",
+    r"(?:\b(?:the|a|an|his|her|its|their|our|my|your|these|those|many|several|of|phone|such|no|any|about|on|for|"
+    r"with|from|amid|despite|over|denied|confirmed)|\w{2,}ing)\s+$",
     re.I,
 )
 
@@ -964,8 +976,8 @@ _OPENING_ROLE_PERSON = re.compile(
 )
 _OPENING_TITLED_PERSON = re.compile(
     r"^((?:The\s+)?(?:[\w'\u2019\-]+\s+){1,5}?[A-Z][\w'\u2019\-]+\s+(?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w'\u2019\-]+)"
-    r"\s+[a-z]"
-)
+    r"\s+(?!(?:al|el|bin|ibn|abu)-)[a-z]"
+)  # "Foreign Minister Asaad al-Shaibani travels": the particle belongs to the name
 
 
 # A lower-case word right after a one-word quotation, other than a function word: the quotation is a term.
@@ -1215,7 +1227,7 @@ _PERSON_NOUNS = _DESCRIBED_PEOPLE | frozenset(
     expert envoy negotiator lawyer activist witness volunteer student pilot sailor mercenary veteran man woman
     serviceman commentator host blogger columnist fisherman shopkeeper baker tailor mechanic labourer laborer
     pharmacist vendor shepherd butcher grocer carpenter cleric imam priest refugee mother father widow grandmother
-    boy girl""".split()
+    boy girl author wife husband son daughter brother sister""".split()
 )
 _INDEFINITE_PERSON = re.compile(
     r"^(?:A|An|One|Another|a|an|one|another)\s+(?:[\w'\u2019\-]+\s+){0,3}?(?P<head>[a-z]+)"
@@ -1288,8 +1300,8 @@ _CLAUSE_PRONOUN = re.compile(r"^(He|She|It|They)\s+(?:[a-z]+ly\s+)?[a-z]+")
 _CLAUSE_OPENER = re.compile(
     r"^((?:[\w.'\u2019\-]+\s+){0,6}?[\w.'\u2019\-]+)(,[^,\"\u201c\u00ab]{1,120},)?\s+(?:(?:also|then|later|once|again|only)\s+)?"
     r"(?:[a-z]{2,}ed|is|was|has|had|put|puts|wrote|writes|spoke|began|kept|gave|took|went|sent|ends|opens|"
-    r"continues|mocks|tells|struck)\b"
-)
+    r"continues|mocks|tells|struck|[a-z]{3,}[^\Ws]s)\b"
+)  # ... and a chronicle's present tense: "Ukraine's foreign minister, Andrii Sybiha, visits Damascus"
 
 
 # A clause whose colon opens words that are not its subject's: a question it reports, or a text "published as
@@ -1313,9 +1325,10 @@ def _clause_subject(clause: str, ctx: SpeakerContext | None = None) -> Speaker |
         name, role = _parse_subject(m.group(1))
         return (name, role or _clean_role(m.group(2))) if name and name[:1].isupper() else None
     m = _CLAUSE_OPENER.match(clause)
-    if not m or _verb_search(m.group(1)):
+    if not m or _verb_search(m.group(1)) or m.group(0).split()[-1] in _SPEECH_OR_READS:
         return None  # "X said the plan had three parts, ... as follows:": the verb of speech decides, not this
-    if m.group(2) and m.group(1).split()[0].lower() in _NP_STARTS:
+    opener = m.group(1).split()[0]
+    if m.group(2) and (opener.lower() in _NP_STARTS or opener.endswith(("'s", "\u2019s"))):
         inner = m.group(2).strip(" ,")
         if inner[:1].isupper() and len(inner.split()) <= 4:
             return inner, _clean_role(m.group(1))  # "Another channel, Zapiski Frontovika,": the name
@@ -1463,7 +1476,8 @@ def answer_with_quotes(
 
 # A circumstance before the subject with no comma: "In a television interview on May 2 he", "In Hama a nurse".
 _PREP_OPENER = re.compile(
-    r"^(?:In|At|On|During|After|Before|From|Since|Over|Inside|Outside|Near|Across|Throughout|Back\s+in)\s(?!what\b)"
+    r"^(?:In|At|On|During|After|Before|From|Since|Over|Inside|Outside|Near|Across|Throughout|Back\s+in|Speaking|"
+    r"Writing|Talking)\s(?!what\b)"
 )
 
 
@@ -1479,7 +1493,16 @@ def _subject_after_opener(part: str) -> str:
         if words[i] in ("a", "an", "the", "one") and words[i - 1].lower() not in _PREPOSITIONS and \
                 words[i - 1].lower() not in ("and", "or", "of"):
             return " ".join(words[i:])
-    return part
+    k = len(words)
+    while k > 1 and (words[k - 1][:1].isupper() or _PARTICLES.match(words[k - 1])):
+        k -= 1  # the capitalised run that ends the clause: "with Reuters Ahmed Hadi", "In Moscow Lavrov"
+    run = words[k:]
+    if k == 0 or not run or words[k - 1].lower() not in _PREPOSITIONS or len(run) < 2:
+        return part if k == 0 or not run else " ".join(run)  # "In a television interview Ahmed Hadi"
+    titled = next((i for i, w in enumerate(run) if _is_title_word(w)), None)
+    if titled is not None:
+        return " ".join(run[min(titled, 1) :])  # "In Moscow Foreign Minister Sergei Lavrov": after the place
+    return " ".join(run[-2:] if len(run) >= 3 else run[-1:])  # the place or outlet first, then the name
 
 
 # `The revenue, says a port official, "..."`: a verb of speech set off by commas, its speaker after it.
@@ -1514,7 +1537,9 @@ def _is_term(before: str, inner: str) -> bool:
 # A Russian patronymic, the middle of a three-part name ("Dmitry Sergeyevich Peskov", "Tatiana Sergeyevna Orlova").
 _PATRONYMIC = re.compile(r"[a-z](?:ovich|evich|ovna|evna|ichna|inichna|ich)$")
 
-_ASKED_NOT_NAMED = re.compile(r"\s+(?:not\s+)?to\s+be\s+(?:named|identified|quoted)\b")
+_ASKED_NOT_NAMED = re.compile(
+    r"\s+(?:(?:not\s+)?to\s+be\s+(?:named|identified|quoted)\b|that\s+(?:his|her|their)\s+(?:full\s+)?names?\b)"
+)  # ... and "asked that her name not be used"
 
 
 def _described_person(phrase: str) -> bool:
@@ -1589,3 +1614,10 @@ _ASKED_ABOUT = re.compile(
     r"^(?:And|But|What\s+about|How\s+about)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?((?:[A-Z][\w'\u2019\-]*\s+){0,2}"
     r"(?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w'\u2019\-]*)(?:\s+(?:himself|herself))?\s*\?\s*$"
 )
+
+_OPENING_PREPOSITIONS = frozenset("In At From Near Outside Inside Across Over Throughout".split())
+
+# Participles of where an unnamed person is: "a diplomat based in Beirut", "a soldier serving at the base".
+_PLACED = frozenset("based serving stationed living working deployed posted".split())
+
+_SPEECH_OR_READS = SPEECH_VERBS | {"reads"}
