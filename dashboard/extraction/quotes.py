@@ -307,8 +307,9 @@ def _parse_subject(phrase: str) -> Speaker:
         if (not proper or titled) and p_proper and starts_np and p_name and bare and len(prev.split()) <= 6:
             return p_name, _clean_role(" ".join(x for x in (p_role, parts[-1]) if x))
         short = len(prev.split()) <= 6  # "...displaced since late November, the UN office": a clause, no name
+        thing = bool(p_role) and p_role.split()[-1].lower() not in _PERSON_NOUNS and not _has_title(p_role or "")
         if not proper and starts_np and p_name and parts[-1].split()[0].lower() in _DETERMINERS and len(parts) == 2 \
-                and short:
+                and short and not thing:  # not "The ferry Blue Horizon, a harbour pilot says": the pilot
             return p_name, _clean_role(parts[-1])  # "One guard, a young man from Jableh"
         if proper and not role and not p_proper and p_name and len(prev.split()) <= 8 and (
                 _has_title(prev) or _described_person(prev)):
@@ -771,6 +772,9 @@ def _is_verb(text: str, m: re.Match[str]) -> bool:
         return False
     if m.group(1) in ("asked", "asks") and _ASKED_NOT_NAMED.match(text, m.end()):
         return False  # "who asked to be identified only as Abu Kawa", "asked not to be named": no words said
+    if m.group(1) == "called" and text[m.end() : m.end() + 2].strip()[:1].isupper() and \
+            _INDEFINITE_BEFORE.search(text, max(0, a - 40), a):
+        return False  # "a fishing boat called Nour": a name given, not words said
     if m.group(1).endswith("ed") and _OBJECT_BEFORE.search(text, max(0, a - 40), a) and \
             _SPEECH_VERB.search(text, max(0, a - 120), a):
         return False  # "argued in a video posted on his channel that": a participle after the verb's noun
@@ -1278,6 +1282,8 @@ def _person_then_label(before: str, label: str) -> bool:
     words = before.split()
     if len(words) < 2 or is_body(before) or not all(w[:1].isupper() and not _is_title_word(w) for w in words[-2:]):
         return False
+    if any(w in ("for", "of") for w in words):
+        return False  # "the Syrian Network for Human Rights (SNHR)": a body's name and its acronym
     return not label.isupper() or not any(w.lower() in _BODY_WORDS for w in words)
 
 
@@ -1621,3 +1627,5 @@ _OPENING_PREPOSITIONS = frozenset("In At From Near Outside Inside Across Over Th
 _PLACED = frozenset("based serving stationed living working deployed posted".split())
 
 _SPEECH_OR_READS = SPEECH_VERBS | {"reads"}
+
+_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|one)\s+(?:[\w\-]+\s+){0,2}[a-z][\w\-]*\s+$")
