@@ -497,6 +497,8 @@ def texts(ex: Extractor, text: str) -> list[str]:
          'spring".', ["Petra Lindqvist"]),
         ('Speaking to reporters in Oslo the mediator warned that "the window for a deal is closing fast".',
          ["mediator"]),
+        ('Later in the day the ministry said the strikes had been "aimed only at military targets".', ["ministry"]),
+        ('During the night the army said the road was "open to civilian traffic from Monday morning".', ["army"]),
         # look-alike: the place in the opener is not part of the name, here or when the surname comes back
         ('In Hama Omar Sayegh said the bread queues were "longer than at any time this winter".\n'
          'In Homs Sayegh said the queues were "shorter, but only because the bakeries closed".',
@@ -521,6 +523,12 @@ def test_a_circumstance_opener_is_not_the_speaker(ex: Extractor, text: str, expe
          ["customs officer"]),
         ('The grain deal, said Trade Minister Lina Saab, "will feed the coast through the whole winter".',
          ["Lina Saab"]),
+        ('The harbour fees, in the words of one port clerk, "go straight into the new treasury account".',
+         ["one port clerk"]),
+        ('The harbour fees, as one port clerk put it, "go straight into the new treasury account".',
+         ["one port clerk"]),
+        # look-alike: a saying puts it, nobody says it
+        ('As the old saying puts it, "the sea gives and the sea takes away from all of us".', [None]),
         # look-alikes: the speaker before the verb, or after the quote; the ship is still no speaker
         ('The ferry Blue Horizon, a harbour pilot says, "has not left the bay since the storm began".',
          ["harbour pilot"]),
@@ -562,6 +570,8 @@ def test_a_surname_in_ovich_after_a_given_name_stays_two_words(ex: Extractor) ->
         ('A nurse at the Al-Razi hospital, Hana Saleh, said: "We have run out of insulin twice this month."',
          ["Hana Saleh"]),
         ('"The boats stay in the harbour until the fuel comes," said a fisherman named Yusuf.', ["Yusuf"]),
+        ('A resident who would only give her name as Rima said: "We sleep in our clothes now, just in case."',
+         ["Rima"]),
         ("Interior Minister Omar Rahal said on Monday that the curfew would end.\n"
          "In Jableh, a fishing town on the coast, an old carpenter named Fadi was less hopeful. "
          '"Curfews end and then they start again," he said.', ["Fadi"]),  # not the minister named before
@@ -637,6 +647,10 @@ def test_a_capitalised_presidency_is_a_body(ex: Extractor, text: str, expected: 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ('Karl Weber (Germany) said the Council must "not look away from the camps in the north-east".',
+         ["Karl Weber"]),
+        ('Hiba Zayat (T\u00fcrkiye) said her country would "stand by the Syrian people for as long as needed".',
+         ["Hiba Zayat"]),
         ('The representative of Norway, Kari Holm, said her country would fund "the first six months of the mine '
          'clearance". She added: "We cannot wait for a perfect peace."', ["Kari Holm", "Kari Holm"]),
         ('AMAL NASSER, a civil society briefer speaking from Beirut, Lebanon, said that families had been "waiting '

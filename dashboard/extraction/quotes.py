@@ -33,11 +33,11 @@ _VERBS_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 # "was quoted by RIA as saying" too; "reads:" opens the words of a statement or a sign.
 _SPEECH_VERB = re.compile(
     r"(?<!-)\b((?:was|were|is|are|has been|had been) quoted(?: by [^,.;:\"\u201c]{1,40}?)? as saying|reads(?=:)|"
-    r"(?:had|has|have) written|puts? it(?=\s)|"
+    r"(?:had|has|have) written|puts? it(?=[\s,:])|"
     + _VERBS_ALT + r")\b"
 )
 _PARTICIPLE = re.compile(r"\b(" + "|".join(sorted(SPEECH_PARTICIPLES)) + r")\b")
-_ACCORDING = re.compile(r"\baccording to\s+(?P<np>[^,.;:\"\u201c\u201d\u00ab\u00bb]+)", re.I)
+_ACCORDING = re.compile(r"\b(?:according to|in the words of)\s+(?P<np>[^,.;:\"\u201c\u201d\u00ab\u00bb]+)", re.I)
 # "cited a Kremlin source as saying": the one cited speaks ("was quoted by RIA as saying": not RIA).
 _CITED_AS = re.compile(
     r"\b(?:cited|cites|citing|quoted|quotes|quoting)\s+(?!by\s)(?P<np>[^,;:.\"\u201c\u00ab]{2,80}?)\s+as\s+$"
@@ -151,7 +151,7 @@ def _strip_filler(phrase: str) -> str:
 def _parse_part(phrase: str) -> tuple[str | None, str | None, bool]:
     """One comma-free noun phrase -> (name, role, has_proper_name)."""
     phrase = _LEADING.sub("", phrase.strip()).strip()
-    paren = re.search(r"\(([A-Z][A-Za-z.]{1,9})\)$", phrase)
+    paren = re.search(r"\(([A-Z][\w.\-]{1,13})\)$", phrase)  # "(SOHR)", "(Greens)", "(Türkiye)"
     head = [w for w in phrase.split()[:2] if w.lower() not in _DETERMINERS][:1]
     if paren and head and head[0][:1].islower():
         phrase = phrase[: paren.start()].rstrip()  # "a spokeswoman for the Workers Council (KWC)": a role's object
@@ -355,7 +355,8 @@ _WEEKDAY_TAIL = re.compile(  # (?<!\s): tried once per run of spaces, never at e
 
 # "A rebel commander, who gave his name only as Abu Khaled,": the name the person gave is the speaker.
 _GAVE_NAME = re.compile(
-    r",?\s+who\s+(?:gave\s+(?:his|her|their)\s+(?:first\s+|full\s+)?name\s+(?:only\s+)?as|"
+    r",?\s+who\s+(?:(?:would\s+)?(?:only\s+)?(?:gave|give)\s+(?:only\s+)?(?:his|her|their)\s+(?:first\s+|full\s+)?"
+    r"name\s+(?:only\s+)?as|gave\s+only\s+(?:his|her|their)\s+(?:first\s+)?name,?|"
     r"identified\s+(?:himself|herself)\s+(?:only\s+)?(?:as|by)|"
     r"asked\s+to\s+be\s+identified\s+(?:only\s+)?(?:as|by)(?:\s+(?:his|her)\s+(?:first\s+)?name)?),?\s+"
     r"((?:[A-Z][\w'\u2019.\-]*\s+|(?:al|el|bin|ibn|abu)-?\s*){0,3}[A-Z][\w'\u2019\-]*)"
@@ -825,7 +826,8 @@ def _sentence_subject(text: str) -> Speaker | None:
 
 def _may_attribute(sentence: str) -> bool:
     """A cheap test before the regular expressions: does any word look like a verb of speech?"""
-    if "ccording" in sentence or " written" in sentence or " put it " in sentence or " puts it " in sentence:
+    if "ccording" in sentence or "words of" in sentence or " written" in sentence or " put it" in sentence or \
+            " puts it" in sentence:
         return True
     return any(w.strip(".,;:!?\"'*_") in SPEECH_VERBS for w in sentence.split())
 
@@ -1231,7 +1233,7 @@ _PERSON_NOUNS = _DESCRIBED_PEOPLE | frozenset(
     expert envoy negotiator lawyer activist witness volunteer student pilot sailor mercenary veteran man woman
     serviceman commentator host blogger columnist fisherman shopkeeper baker tailor mechanic labourer laborer
     pharmacist vendor shepherd butcher grocer carpenter cleric imam priest refugee mother father widow grandmother
-    boy girl author wife husband son daughter brother sister""".split()
+    boy girl author wife husband son daughter brother sister clerk docker porter smuggler""".split()
 )
 _INDEFINITE_PERSON = re.compile(
     r"^(?:A|An|One|Another|a|an|one|another)\s+(?:[\w'\u2019\-]+\s+){0,3}?(?P<head>[a-z]+)"
@@ -1483,7 +1485,10 @@ def answer_with_quotes(
 # A circumstance before the subject with no comma: "In a television interview on May 2 he", "In Hama a nurse".
 _PREP_OPENER = re.compile(
     r"^(?:In|At|On|During|After|Before|From|Since|Over|Inside|Outside|Near|Across|Throughout|Back\s+in|Speaking|"
-    r"Writing|Talking)\s(?!what\b)"
+    r"Writing|Talking|Later|Earlier|Afterwards|Meanwhile)\s(?!what\b)"
+)
+_OPENER_WORDS = _PREPOSITIONS | frozenset(
+    "during after before since over inside outside near across throughout back speaking writing talking".split()
 )
 
 
@@ -1493,10 +1498,10 @@ def _subject_after_opener(part: str) -> str:
     if not _PREP_OPENER.match(part):
         return part
     words = part.split()
-    if len(words) >= 3 and words[-1].lower() in _PRONOUNS_PERSON | _PRONOUNS_BODY:
+    if len(words) >= 2 and words[-1].lower() in _PRONOUNS_PERSON | _PRONOUNS_BODY:
         return words[-1]
-    for i in range(2, len(words) - 1):
-        if words[i] in ("a", "an", "the", "one") and words[i - 1].lower() not in _PREPOSITIONS and \
+    for i in range(1, len(words) - 1):
+        if words[i] in ("a", "an", "the", "one") and words[i - 1].lower() not in _OPENER_WORDS and \
                 words[i - 1].lower() not in ("and", "or", "of"):
             return " ".join(words[i:])
     k = len(words)
