@@ -597,6 +597,7 @@ def test_the_role_of_a_person_described_then_named() -> None:
     nurse = parse_speaker("A nurse at the Al-Razi hospital, Hana Saleh,")
     assert nurse == ("Hana Saleh", "nurse at the Al-Razi hospital")
     assert parse_speaker("an old carpenter named Fadi") == ("Fadi", "old carpenter")
+    assert parse_speaker("A resident who would only give her name as Rima") == ("Rima", "resident")
     assert parse_speaker("a group called Liwa al-Fath") != ("Liwa al-Fath", "group")  # a group is not a person named
 
 
