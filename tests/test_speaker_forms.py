@@ -692,6 +692,8 @@ def test_a_briefer_in_capitals_keeps_the_role_without_where_she_spoke_from() -> 
          'And Hadi himself? In a letter from exile he wrote that he had "never sought power for its own sake".',
          ["Hadi"]),
         # look-alike: a title in quote marks names no one; "he" stays the minister named before
+        ('Nadia Salem, whose brother vanished in 2013, has waited for news ever since. "I just want to know where he '
+         'is," she said.', ["Nadia Salem"]),
         ("Defence Minister Omar Rahal spoke on Monday.\n"
          'The "Northern Shield" brigade, which fought in Idlib, has been disbanded. "It served its purpose," he said.',
          ["Omar Rahal"]),
@@ -712,6 +714,7 @@ def test_the_person_before_the_pronoun(ex: Extractor, text: str, expected: list)
         ('The minister said on Friday that Ankara would never accept the "YPG\'s statelet" on its southern border.',
          []),
         ('Night Watch \u2014 Episode 40: "Who holds the coast now?"', []),
+        ('Ankara has long demanded a so-called "buffer zone" along the whole border, officials said.', []),
         # look-alikes: a short quote after "the" or after a verb is still the words said
         ('The deputy minister told reporters that the "constructive talks" with Damascus would go on.',
          ["constructive talks"]),

@@ -972,7 +972,7 @@ _CARRIED = re.compile(
 # A person named at the head of a sentence with an appositive: "Retired Gen. Joseph Votel, a former ...".
 _OPENING_PERSON = re.compile(
     r"^((?:[A-Z][\w.'\u2019\-]*\s+){1,5}(?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w'\u2019\-]+),\s+(?:\d{1,3},\s+)?"
-    r"(?:who\s|((?:a|an|the|[A-Z][\w\-]*['\u2019]s)\s+[^,\"\u201c]{1,60}),|(?:a|an|the)\s)"
+    r"(?:who\s|whose\s|((?:a|an|the|[A-Z][\w\-]*['\u2019]s)\s+[^,\"\u201c]{1,60}),|(?:a|an|the)\s)"
 )  # "Sergei Lavrov, Russia's foreign minister, has tried": a possessive role between commas too
 
 
@@ -1540,8 +1540,8 @@ def _is_term(before: str, inner: str) -> bool:
     """A short quotation inside a noun phrase: after "a" or "an" (`plans for a "full evacuation"`), or a name's
     possessive after "the" (`would not accept the "PKK's extension"`): the reporter's term, not the words said."""
     tail = before[-4:].lower()
-    if tail.endswith((" a ", " an ")) or tail in ("a ", "an "):
-        return True
+    if tail.endswith((" a ", " an ")) or tail in ("a ", "an ") or before.rstrip().lower().endswith("so-called"):
+        return True  # ... and `a so-called "security zone"`
     return tail.endswith("the ") and bool(_POSSESSIVE_DESIGNATION.fullmatch(inner.strip()))
 
 
