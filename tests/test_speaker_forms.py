@@ -756,3 +756,26 @@ def test_terms_and_episode_titles(ex: Extractor, text: str, expected: list) -> N
 )  # fmt: skip
 def test_forms_the_read_sets_held(ex: Extractor, text: str, expected: list) -> None:
     assert who(ex, text) == expected
+
+
+# -- a recording played in a programme: "[CLIP] NAME:" is that person's words, even once ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("HOST: Welcome back. With me is the analyst Omar Haddad.\n"
+         "[CLIP, ARCHIVE] MERKEL: We will manage this, and we will do it together.\n"
+         "HADDAD: That line has aged badly. Nobody says it any more.\n"
+         "HADDAD: And nobody in Berlin would say it today.\n",
+         ["Merkel", "Omar Haddad", "Omar Haddad"]),
+        # look-alike: the same label once, with no cue, is no answer of a transcript
+        ("HOST: Welcome back. With me is the analyst Omar Haddad.\n"
+         "MERKEL: We will manage this, and we will do it together.\n"
+         "HADDAD: That line has aged badly. Nobody says it any more.\n"
+         "HADDAD: And nobody in Berlin would say it today.\n",
+         ["Omar Haddad", "Omar Haddad"]),
+    ],
+)  # fmt: skip
+def test_clip_cues(ex: Extractor, text: str, expected: list) -> None:
+    assert who(ex, text) == expected

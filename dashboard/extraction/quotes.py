@@ -1185,14 +1185,19 @@ def transcript_answerers(text: str, is_outlet: object = None) -> frozenset[str]:
     """Labels that answer in an interview transcript: a label that opens two lines or more, is not
     the interviewer's ("Q:", the outlet's name, a label whose lines are mostly questions) and no furniture."""
     lines: dict[str, list[str]] = {}
+    cued: set[str] = set()  # "[CLIP] PUTIN: ...": a recording played in the programme, its speaker's words
     for raw in text.splitlines():
-        m = _TRANSCRIPT_LABEL.match(raw) if ":" in raw[:40] else None
+        at = _cue_end(raw)
+        m = _TRANSCRIPT_LABEL.match(raw[at:]) if ":" in raw[at : at + 40] else None
         if m:
-            lines.setdefault(m.group("label"), []).append(raw[m.end() :].rstrip())
+            lines.setdefault(m.group("label"), []).append(raw[at + m.end() :].rstrip())
+            if at:
+                cued.add(m.group("label"))
     lines = _by_surname(lines)
     out = set()
     for label, said in lines.items():
-        if len(said) < 2 or label.lower() in _NOT_ANSWERERS or label.split()[0].lower() in _NOT_ANSWERERS:
+        if (len(said) < 2 and label not in cued) or label.lower() in _NOT_ANSWERERS or \
+                label.split()[0].lower() in _NOT_ANSWERERS:
             continue
         if callable(is_outlet) and is_outlet(label):
             continue  # "NPR:", "BBC:": the outlet asks; "DUBAI:": a dateline
@@ -1206,10 +1211,11 @@ def transcript_answer(line: str, answerers: frozenset[str], ctx: SpeakerContext)
     """The answer on one transcript line, as a quotation by the label's person."""
     if not answerers:
         return None
-    m = _TRANSCRIPT_LABEL.match(line)
+    at = _cue_end(line)
+    m = _TRANSCRIPT_LABEL.match(line[at:])
     if not m or m.group("label") not in answerers:
         return None
-    start, end = m.end(), len(line.rstrip())
+    start, end = at + m.end(), len(line.rstrip())
     label = m.group("label")
     name = " ".join("-".join(p.capitalize() for p in w.split("-")) if w.isupper() else w for w in label.split())
     speaker = ctx.resolve((name, None)) or (name, None)
@@ -1634,3 +1640,11 @@ _PLACED = frozenset("based serving stationed living working deployed posted".spl
 _SPEECH_OR_READS = SPEECH_VERBS | {"reads"}
 
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|one)\s+(?:[\w\-]+\s+){0,2}[a-z][\w\-]*\s+$")
+
+# A cue before a transcript label: "[CLIP, TRANSLATED] PUTIN:", "(SOUNDBITE OF ARCHIVED RECORDING) NAME:".
+_CUE = re.compile(r"\s*[\[(](?:CLIP|SOUNDBITE|AUDIO|VIDEO|ARCHIVE|ARCHIVAL|RECORDING|TAPE)\b[^\])]{0,60}[\])]\s*")
+
+
+def _cue_end(line: str) -> int:
+    cue = _CUE.match(line) if line[:1] in "[(" else None
+    return cue.end() if cue else 0
