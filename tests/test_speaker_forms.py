@@ -727,6 +727,36 @@ def test_terms_and_episode_titles(ex: Extractor, text: str, expected: list) -> N
     assert texts(ex, text) == expected
 
 
+# -- "the statement said" after "according to a statement by BODY" ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("President Anna Lind spoke with the Syrian leader on Sunday, according to a statement by the Finnish "
+         "Communications Directorate.\n"
+         'Lind told him that Finland would keep funding "the clearing of mines in the north," the statement said.',
+         ["Finnish Communications Directorate"]),
+        # look-alike: people named after it are not "the statement"
+        ("President Anna Lind spoke with the Syrian leader on Sunday, according to a statement by the Finnish "
+         "Communications Directorate.\nThe Syrian envoy, Omar Hadi, thanked the president in person.\n"
+         'Lind promised "the clearing of mines in the north," the statement said.',
+         ["Finnish Communications Directorate"]),
+    ],
+)  # fmt: skip
+def test_the_statement_is_the_body_that_issued_it(ex: Extractor, text: str, expected: list) -> None:
+    assert who(ex, text) == expected
+
+
+def test_an_honorific_and_a_surname_opening_an_appositive_is_the_person_named_before(ex: Extractor) -> None:
+    text = (
+        "Syrian leader Omar Hadi met the Turkish envoy in Damascus, according to the state news agency.\n"
+        "Mr Hadi, a former rebel commander, is no newcomer to diplomacy. Speaking in Damascus on Thursday, he "
+        'promised that the new state would "belong to all Syrians".'
+    )
+    assert who(ex, text) == ["Omar Hadi"]
+
+
 # -- forms the read sets held once, each with its look-alike ----------------------------------------------------
 
 

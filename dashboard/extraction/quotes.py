@@ -266,6 +266,8 @@ def _parse_subject(phrase: str) -> Speaker:
     phrase = _strip_filler(_KICKER.sub("", phrase.strip(), count=1).strip(",;:—–-*_ "))
     if "(" in phrase:
         phrase = _TRANSLATION.sub("", phrase)  # "the channel Severny Veter ("North Wind")": the name, not its gloss
+    if " by " in phrase or " from " in phrase:
+        phrase = _STATEMENT_BY.sub("", phrase, count=1)  # "a statement by the Directorate": the Directorate
     given = _given_name(phrase)
     if given:
         return given
@@ -520,6 +522,8 @@ class SpeakerContext:
             text = set(re.findall(r"[\w\-]+", f"{name} {role or ''}".lower()))
             if keys & text or (head == "statement" and _plural(name)):
                 return name, role  # "the agencies ... The statement": theirs
+        if head == "statement" and self.last_body[0]:
+            return self.last_body  # "according to a statement by the Communications Directorate ... the statement said"
         return None
 
     def new_entry(self) -> None:
@@ -883,6 +887,8 @@ def _observe_opening(sentence: str, ctx: SpeakerContext) -> None:
         name = " ".join(words)
         if m.group(2) and not role:
             role = _clean_role(m.group(2))  # "Mohammed al-Bashir, the interim prime minister, met"
+        if name and len(name.split()) == 1 and name[:1].isupper():
+            name, role = ctx.resolve((name, role)) or (name, role)  # "Mr Hadi, a former commander, is": Ahmed Hadi
         if name and len(name.split()) >= 2 and name[:1].isupper() and not is_body(name):
             ctx.remember((name, role))
         return
@@ -1648,3 +1654,9 @@ _CUE = re.compile(r"\s*[\[(](?:CLIP|SOUNDBITE|AUDIO|VIDEO|ARCHIVE|ARCHIVAL|RECOR
 def _cue_end(line: str) -> int:
     cue = _CUE.match(line) if line[:1] in "[(" else None
     return cue.end() if cue else 0
+
+# "a statement by the Turkish Communications Directorate", "a post from the ministry": who issued it speaks.
+_STATEMENT_BY = re.compile(
+    r"^(?:a|an|the|its|their)\s+(?:[\w\-]+\s+){0,2}(?:statement|post|message|communiqu\u00e9|communique|readout|"
+    r"letter|release|announcement)\s+(?:by|from)\s+(?=(?:the\s+)?[A-Z])"
+)
