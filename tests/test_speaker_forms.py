@@ -727,6 +727,25 @@ def test_terms_and_episode_titles(ex: Extractor, text: str, expected: list) -> N
     assert texts(ex, text) == expected
 
 
+# -- a quotation inside a transcript answer, of someone the answer described without "who" ----------------------
+
+
+def test_a_person_the_answerer_met_is_the_he_of_the_quote_inside_the_answer(ex: Extractor) -> None:
+    text = (
+        "RADIO: Could the fleet move to Libya?\n"
+        "SALEH: Partly. A Russian naval officer I interviewed years ago put it very simply. He said, \"Tobruk will "
+        'never be what Tartus was for us." That has not changed.\n'
+        "RADIO: And the new government?\n"
+        "SALEH: They are in no hurry at all.\n"
+    )
+    assert who(ex, text) == ["Saleh", "Russian naval officer", "Saleh"]
+
+
+def test_a_clause_after_a_name_is_not_cut_as_if_it_described_a_contact() -> None:
+    # look-alike: a named person and a pronoun after the verb; the cut applies only to an unnamed person
+    assert parse_speaker("Olga Petrenko, whom we met in Kharkiv")[0] == "Olga Petrenko"
+
+
 # -- "the statement said" after "according to a statement by BODY" ------------------------------------------------
 
 

@@ -210,6 +210,10 @@ def _parse_part(phrase: str) -> tuple[str | None, str | None, bool]:
                        tokens[i + 1] in ("in", "at", "near", "with", "on", "inside")), 0)
         if placed and tokens[placed - 1].lower() in _PERSON_NOUNS:
             tokens = tokens[:placed]  # "a European diplomat based in Beirut": the diplomat, as a reader cites them
+        contact = next((i for i in range(1, min(len(tokens) - 1, 6)) if tokens[i] in _CONTACT_PRONOUNS and
+                        tokens[i - 1].lower() in _PERSON_NOUNS), 0)
+        if contact:
+            tokens = tokens[:contact]  # "a naval officer I interviewed years ago": the officer
         if len(tokens) > 7:
             short = _short_description(tokens)  # "a source in the Ministry of Interior of the interim government"
             named = any(t[:1].isupper() for t in tokens)  # "official in the eastern administration of General X"
@@ -1660,3 +1664,6 @@ _STATEMENT_BY = re.compile(
     r"^(?:a|an|the|its|their)\s+(?:[\w\-]+\s+){0,2}(?:statement|post|message|communiqu\u00e9|communique|readout|"
     r"letter|release|announcement)\s+(?:by|from)\s+(?=(?:the\s+)?[A-Z])"
 )
+
+# "a naval officer I interviewed years ago", "a guard we spoke to": a clause with no "who" after the person.
+_CONTACT_PRONOUNS = frozenset("I we you he she they".split())
