@@ -527,7 +527,13 @@ def test_a_circumstance_opener_is_not_the_speaker(ex: Extractor, text: str, expe
          ["one port clerk"]),
         ('The harbour fees, as one port clerk put it, "go straight into the new treasury account".',
          ["one port clerk"]),
-        # look-alike: a saying puts it, nobody says it
+        ("Moscow's calculation, argues Hanna Lind of the Nordic Policy Centre, \"is that patience costs less than "
+         'leaving".', ["Hanna Lind"]),
+        ("The port's new managers, a shipping agent in Beirut reckons, \"have no idea how to run a container "
+         'terminal".', ["shipping agent in Beirut"]),
+        # look-alikes: a saying puts it, nobody says it; a bank "of Syria" is one name
+        ('"Rates will stay high for the whole of next year," said the Central Bank of Syria.',
+         ["Central Bank of Syria"]),
         ('As the old saying puts it, "the sea gives and the sea takes away from all of us".', [None]),
         # look-alikes: the speaker before the verb, or after the quote; the ship is still no speaker
         ('The ferry Blue Horizon, a harbour pilot says, "has not left the bay since the storm began".',
@@ -598,6 +604,8 @@ def test_the_role_of_a_person_described_then_named() -> None:
     assert nurse == ("Hana Saleh", "nurse at the Al-Razi hospital")
     assert parse_speaker("an old carpenter named Fadi") == ("Fadi", "old carpenter")
     assert parse_speaker("A resident who would only give her name as Rima") == ("Rima", "resident")
+    assert parse_speaker("Karim Nassar of the Commercial Bank of Syria") == ("Karim Nassar", "Commercial Bank of Syria")
+    assert parse_speaker("Commercial Bank of Syria") == ("Commercial Bank of Syria", None)  # a bank, no person
     assert parse_speaker("a group called Liwa al-Fath") != ("Liwa al-Fath", "group")  # a group is not a person named
 
 

@@ -151,6 +151,11 @@ def _strip_filler(phrase: str) -> str:
 def _parse_part(phrase: str) -> tuple[str | None, str | None, bool]:
     """One comma-free noun phrase -> (name, role, has_proper_name)."""
     phrase = _LEADING.sub("", phrase.strip()).strip()
+    of_org = _NAME_OF_ORG.match(phrase) if " of " in phrase or " from " in phrase or " at " in phrase else None
+    if of_org and not any(_is_title_word(w) or w.lower() in _BODY_WORDS or w.lower() in _ORG_HEADS
+                          for w in of_org.group(1).split()):
+        where = re.sub(r"^\s*(?:of|from|at)\s+", "", phrase[of_org.end(1) :])
+        return _name_case(of_org.group(1)), _clean_role(where), True  # "Hanna Notte of the X Center"
     paren = re.search(r"\(([A-Z][\w.\-]{1,13})\)$", phrase)  # "(SOHR)", "(Greens)", "(Türkiye)"
     head = [w for w in phrase.split()[:2] if w.lower() not in _DETERMINERS][:1]
     if paren and head and head[0][:1].islower():
@@ -314,6 +319,9 @@ def _parse_subject(phrase: str) -> Speaker:
             return p_name, _clean_role(" ".join(x for x in (p_role, parts[-1]) if x))
         short = len(prev.split()) <= 6  # "...displaced since late November, the UN office": a clause, no name
         thing = bool(p_role) and p_role.split()[-1].lower() not in _PERSON_NOUNS and not _has_title(p_role or "")
+        last_word = prev.split()[-1]  # "The port's new managers, a shipping agent reckons": the managers say nothing
+        thing = thing or (not p_proper and last_word[:1].islower() and
+                          last_word not in _PERSON_NOUNS | _PLURAL_SPEAKERS)
         if not proper and starts_np and p_name and parts[-1].split()[0].lower() in _DETERMINERS and len(parts) == 2 \
                 and short and not thing:  # not "The ferry Blue Horizon, a harbour pilot says": the pilot
             return p_name, _clean_role(parts[-1])  # "One guard, a young man from Jableh"
@@ -1667,3 +1675,9 @@ _STATEMENT_BY = re.compile(
 
 # "a naval officer I interviewed years ago", "a guard we spoke to": a clause with no "who" after the person.
 _CONTACT_PRONOUNS = frozenset("I we you he she they".split())
+
+# "Hanna Notte of the James Martin Center", "Omar Kassem from the Syrian Observatory": a name, then where from.
+_NAME_OF_ORG = re.compile(
+    r"^((?:[A-Z][\w'\u2019\-]+\s+){1,2}(?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w'\u2019\-]+)\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]"
+)
+_ORG_HEADS = frozenset("bank university school college academy fund network program programme".split())
