@@ -699,11 +699,21 @@ def test_a_briefer_in_capitals_keeps_the_role_without_where_she_spoke_from() -> 
         ("Foreign Minister Pavel Orlov spoke first.\n"
          'And Hadi himself? In a letter from exile he wrote that he had "never sought power for its own sake".',
          ["Hadi"]),
+        ("Defence Minister Omar Rahal spoke on Monday.\n"
+         'In the port city of Baniyas, fisherman Adel Jaber watched the ships leave. "They never bought our fish," '
+         "he said.", ["Adel Jaber"]),
+        ("Defence Minister Omar Rahal spoke on Monday.\n"
+         'In the old city, historian Lena Kayali showed us the ruins. "This was the market," she said.',
+         ["Lena Kayali"]),
         # look-alike: a title in quote marks names no one; "he" stays the minister named before
         ('Nadia Salem, whose brother vanished in 2013, has waited for news ever since. "I just want to know where he '
          'is," she said.', ["Nadia Salem"]),
         ("Defence Minister Omar Rahal spoke on Monday.\n"
          'The "Northern Shield" brigade, which fought in Idlib, has been disbanded. "It served its purpose," he said.',
+         ["Omar Rahal"]),
+        # look-alike: a lower-case word before capitals that is no one's trade
+        ("Defence Minister Omar Rahal spoke on Monday.\n"
+         'In the old city, rubble Stones Everywhere covered the road. "This was the market," he said.',
          ["Omar Rahal"]),
     ],
 )  # fmt: skip

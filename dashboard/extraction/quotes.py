@@ -915,6 +915,7 @@ def _observe_opening(sentence: str, ctx: SpeakerContext) -> None:
     if m:
         name, role = _parse_subject(m.group(1))
         titled = role and _has_title(role) and all(_is_title_word(w) or w[:1].isupper() for w in role.split())
+        titled = titled or (role and len(role.split()) <= 2 and _role_noun(role.split()[-1]))  # "fisherman NAME"
         if name and len(name.split()) >= 2 and titled and not is_body(name):
             ctx.remember((name, role))
             return
@@ -1320,8 +1321,8 @@ _ASKED_OPENING = re.compile(
 # "In the old market of Hama, " / "On the night the city fell, ": where or when, before the person.
 _SCENE_OPENING = re.compile(
     r"^(?:In|On|At|Near|Outside|Inside|During|After|Before|Across|Along|From|Back\s+in|Over\s+in|By|Since)\s"
-    r"[^,\"\u201c\u00ab]{1,80},\s+(?=[A-Z]|(?:a|an|the|one)\s)"
-)
+    r"[^,\"\u201c\u00ab]{1,80},\s+(?=[A-Z]|(?:a|an|the|one)\s|[a-z]+\s+[A-Z])"
+)  # ... and "In the port city of Tartus, fisherman Ahmad Jaber watched"
 # "praised what he called", "mocked what it described as": the pronoun is the sentence's own subject.
 _WHAT_PRONOUN = re.compile(r"\bwhat\s+(he|she|it|they)\s*$")
 # Speakers that are neither a person's name nor a body: a channel, a paper.
@@ -1681,3 +1682,11 @@ _NAME_OF_ORG = re.compile(
     r"^((?:[A-Z][\w'\u2019\-]+\s+){1,2}(?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w'\u2019\-]+)\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]"
 )
 _ORG_HEADS = frozenset("bank university school college academy fund network program programme".split())
+
+
+def _role_noun(word: str) -> bool:
+    """ "fisherman", "historian", "economist": a lower-case noun for what a person does."""
+    return word in _PERSON_NOUNS or (word.islower() and len(word) > 4 and word.endswith(_AGENT_ENDINGS))
+
+
+_AGENT_ENDINGS = ("ian", "ist", "man", "woman", "er", "or")
