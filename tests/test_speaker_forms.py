@@ -785,6 +785,19 @@ def test_the_statement_is_the_body_that_issued_it(ex: Extractor, text: str, expe
     assert who(ex, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('The ministry\'s statement, carried by the state agency SANA, said the decision was "final and irreversible".',
+         ["ministry"]),
+        # look-alike: the ministry's spokesman is a person with a name
+        ('The ministry\'s spokesman, Omar Hadi, said the decision was "final and irreversible".', ["Omar Hadi"]),
+    ],
+)  # fmt: skip
+def test_a_bodys_statement_is_the_body(ex: Extractor, text: str, expected: list) -> None:
+    assert who(ex, text) == expected
+
+
 def test_an_honorific_and_a_surname_opening_an_appositive_is_the_person_named_before(ex: Extractor) -> None:
     text = (
         "Syrian leader Omar Hadi met the Turkish envoy in Damascus, according to the state news agency.\n"

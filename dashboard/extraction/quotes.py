@@ -277,6 +277,8 @@ def _parse_subject(phrase: str) -> Speaker:
         phrase = _TRANSLATION.sub("", phrase)  # "the channel Severny Veter ("North Wind")": the name, not its gloss
     if " by " in phrase or " from " in phrase:
         phrase = _STATEMENT_BY.sub("", phrase, count=1)  # "a statement by the Directorate": the Directorate
+    if "s statement" in phrase or "s post" in phrase:
+        phrase = _STATEMENT_OF.sub("", phrase, count=1)  # "The ministry's statement, carried by SANA,": the ministry
     given = _given_name(phrase)
     if given:
         return given
@@ -1690,3 +1692,4 @@ def _role_noun(word: str) -> bool:
 
 
 _AGENT_ENDINGS = ("ian", "ist", "man", "woman", "er", "or")
+_STATEMENT_OF = re.compile(r"['\u2019]s\s+(?:statement|post)\b(?=\s*(?:,|$))")
