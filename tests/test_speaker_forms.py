@@ -733,6 +733,11 @@ def test_the_person_before_the_pronoun(ex: Extractor, text: str, expected: list)
          []),
         ('Night Watch \u2014 Episode 40: "Who holds the coast now?"', []),
         ('Ankara has long demanded a so-called "buffer zone" along the whole border, officials said.', []),
+        ('Fighters entered the city at dawn and declared the old quarter "free", ending a siege of four years.', []),
+        ('State radio has taken to calling the bases "temporary", a word no general would have used.', []),
+        # look-alikes: one word after "was" or "had" is what was said
+        ('The deputy minister told the agency the meeting was "useful."', ["useful."]),
+        ('The army said on Monday that it had "neutralised" 14 fighters near the border.', ["neutralised"]),
         # look-alikes: a short quote after "the" or after a verb is still the words said
         ('The deputy minister told reporters that the "constructive talks" with Damascus would go on.',
          ["constructive talks"]),

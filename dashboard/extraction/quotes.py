@@ -1098,6 +1098,8 @@ def find_quotes(
             carried_on = continues and q.start == a == _first_text(line)  # `"Only the base."` after an open quote
             if words == 1 and _TERM_AFTER.match(line, q.end):
                 attached = False  # `used "double-tap" strikes`: one word before a noun is a term
+            if words == 1 and _OBJECT_COMPLEMENT.search(before[-80:]):
+                attached = False  # `declared the capital "liberated"`, `calling the bases "temporary"`: a label
             if words < MIN_QUOTE_WORDS and _is_term(before, inner):
                 attached = False  # `plans for a "full evacuation" of`, `the "PKK's extension"`: a term, not speech
             if words >= 2 and si > 0 and q.closed and q.start == a and not line[q.end : b].strip():
@@ -1693,3 +1695,10 @@ def _role_noun(word: str) -> bool:
 
 _AGENT_ENDINGS = ("ian", "ist", "man", "woman", "er", "or")
 _STATEMENT_OF = re.compile(r"['\u2019]s\s+(?:statement|post)\b(?=\s*(?:,|$))")
+
+# A verb that names something, its object, then one word in quote marks: the word is the label it gives.
+_OBJECT_COMPLEMENT = re.compile(
+    r"\b(?:declared|declares|declaring|calling|called|calls|call|dubbing|dubbed|branding|branded|labelling|labeling|"
+    r"labelled|labeled|terming|termed|describing|described|pronounced|pronouncing)\s+(?:the|a|an|its|their|his|her|"
+    r"this|that|these|those|it|them)\b[^\"\u201c\u00ab,.;:]{0,40}$"
+)
