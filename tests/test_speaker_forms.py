@@ -803,6 +803,21 @@ def test_a_bodys_statement_is_the_body(ex: Extractor, text: str, expected: list)
     assert who(ex, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('A statement from the group said its fighters had "no intention of attacking the airport".', ["group"]),
+        ('Quoting a senior officer, the agency said the ships had "left port in good order".', ["senior officer"]),
+        ('Quoting Reuters, the agency said the ships had "left port in good order and on time".', ["Reuters"]),
+        ('"Nobody will leave," the commander, who goes by the nom de guerre Abu Ali, told us.', ["Abu Ali"]),
+        # look-alike: citing its own sources, the agency speaks for itself
+        ('Citing its own sources, the agency said the ships had "left port in good order".', ["agency"]),
+    ],
+)  # fmt: skip
+def test_statements_from_quoting_citing_and_noms_de_guerre(ex: Extractor, text: str, expected: list) -> None:
+    assert who(ex, text) == expected
+
+
 def test_an_honorific_and_a_surname_opening_an_appositive_is_the_person_named_before(ex: Extractor) -> None:
     text = (
         "Syrian leader Omar Hadi met the Turkish envoy in Damascus, according to the state news agency.\n"

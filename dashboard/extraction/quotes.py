@@ -287,6 +287,13 @@ def _parse_subject(phrase: str) -> Speaker:
         parts[0] = _TIME_OPENER.sub("", parts[0], count=1) or parts[0]  # "On Thursday he was quoted": he
         if len(parts) == 1:
             parts[0] = _subject_after_opener(parts[0])  # "In a television interview on May 2 he", "In Hama a nurse"
+    quoting = _QUOTING.match(parts[0]) if len(parts) >= 2 else None
+    if quoting:  # "Quoting a senior officer, the agency said": the officer's words
+        name, role, _ = _parse_part(quoting.group(1))
+        if name:
+            return _undefinite(name), role
+    if len(parts) >= 2 and parts[0].startswith(("Quoting ", "Citing ")):
+        parts.pop(0)  # "Citing its own sources, the agency said": the agency
     while len(parts) >= 2 and (_TIME_PART.match(parts[0]) or _SENTENCE_ADVERB.fullmatch(parts[0])):
         parts.pop(0)  # "Early Sunday, rebels announced", "Separately, the ministry said": not who
     if parts:
@@ -374,6 +381,8 @@ _GAVE_NAME = re.compile(
     r",?\s+who\s+(?:(?:would\s+)?(?:only\s+)?(?:gave|give)\s+(?:only\s+)?(?:his|her|their)\s+(?:first\s+|full\s+)?"
     r"name\s+(?:only\s+)?as|gave\s+only\s+(?:his|her|their)\s+(?:first\s+)?name,?|"
     r"identified\s+(?:himself|herself)\s+(?:only\s+)?(?:as|by)|"
+    r"(?:goes|went|is\s+known|was\s+known)\s+by\s+(?:the|his|her|a)\s+(?:nom\s+de\s+guerre|name|alias|pseudonym)|"
+    r"(?:is|was)\s+known\s+as|"
     r"asked\s+to\s+be\s+identified\s+(?:only\s+)?(?:as|by)(?:\s+(?:his|her)\s+(?:first\s+)?name)?),?\s+"
     r"((?:[A-Z][\w'\u2019.\-]*\s+|(?:al|el|bin|ibn|abu)-?\s*){0,3}[A-Z][\w'\u2019\-]*)"
 )
@@ -597,7 +606,7 @@ _NOT_FIRST_NAMES = frozenset(
     """The A An This That In On At As And But Or If When While After Before During Since Until By For From
     With Of To Mr Mrs Ms Dr Sir President Minister General Leader Russian Syrian Ukrainian American Iranian
     Turkish Israeli British French Kremlin Foreign Defense Defence State Prime Deputy Former Said Told Asked
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split()
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday Quoting Citing According Speaking Asked""".split()
 )
 
 
@@ -1674,8 +1683,8 @@ def _cue_end(line: str) -> int:
 
 # "a statement by the Turkish Communications Directorate", "a post from the ministry": who issued it speaks.
 _STATEMENT_BY = re.compile(
-    r"^(?:a|an|the|its|their)\s+(?:[\w\-]+\s+){0,2}(?:statement|post|message|communiqu\u00e9|communique|readout|"
-    r"letter|release|announcement)\s+(?:by|from)\s+(?=(?:the\s+)?[A-Z])"
+    r"^(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w\-]+\s+){0,2}(?:statement|post|message|communiqu\u00e9|communique|readout|"
+    r"letter|release|announcement)\s+(?:by|from)\s+(?=(?:the\s+)?[A-Z]|the\s+[a-z]+$)"
 )
 
 # "a naval officer I interviewed years ago", "a guard we spoke to": a clause with no "who" after the person.
@@ -1694,6 +1703,7 @@ def _role_noun(word: str) -> bool:
 
 
 _AGENT_ENDINGS = ("ian", "ist", "man", "woman", "er", "or")
+# "The ministry's statement, carried by SANA,": the ministry.
 _STATEMENT_OF = re.compile(r"['\u2019]s\s+(?:statement|post)\b(?=\s*(?:,|$))")
 
 # A verb that names something, its object, then one word in quote marks: the word is the label it gives.
@@ -1701,4 +1711,8 @@ _OBJECT_COMPLEMENT = re.compile(
     r"\b(?:declared|declares|declaring|calling|called|calls|call|dubbing|dubbed|branding|branded|labelling|labeling|"
     r"labelled|labeled|terming|termed|describing|described|pronounced|pronouncing)\s+(?:the|a|an|its|their|his|her|"
     r"this|that|these|those|it|them)\b[^\"\u201c\u00ab,.;:]{0,40}$"
+)
+# "Quoting a senior officer, the agency said": the officer speaks; "Citing its own sources": the agency does.
+_QUOTING = re.compile(
+    r"^(?:Quoting|Citing)\s+(?!(?:its|their|his|her)\s+(?:own\s+)?(?:sources?|correspondents?)\b)(.+)$"
 )
