@@ -505,6 +505,14 @@ def texts(ex: Extractor, text: str) -> list[str]:
          ["Omar Sayegh", "Omar Sayegh"]),
         ('In Ankara Nazim said the border would stay "closed to every armed group on the other side". Foreign '
          "Minister Leyla Nazim had met the envoy a day earlier.", ["Leyla Nazim"]),  # not "Ankara Nazim"
+        ('During his visit to Ankara Haddad said the talks had been "frank and useful for both sides".', ["Haddad"]),
+        ('At the UN Security Council Nebenko said his country would "respect the choice of the Syrian people".',
+         ["Nebenko"]),
+        ('On Telegram Zolotov wrote that the convoy had "reached the coast without any losses".', ["Zolotov"]),
+        ('Speaking to Interfax Nazim said the border would stay "closed to every armed group". Leyla Nazim, the '
+         "foreign minister, had met the envoy a day earlier.", ["Leyla Nazim"]),  # not "Interfax Nazim"
+        # look-alike: a first name after a preposition that is no place stays the person's
+        ('Talks with Omar Haddad went on all night. "We are close to a deal," Haddad said.', ["Omar Haddad"]),
     ],
 )  # fmt: skip
 def test_a_circumstance_opener_is_not_the_speaker(ex: Extractor, text: str, expected: list) -> None:

@@ -22,6 +22,7 @@ a quotation share the speaker parser, the role cleaner and the document's `Speak
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from dashboard.extraction.lexicon import SPEECH_PARTICIPLES, SPEECH_VERBS, TITLES
@@ -450,6 +451,7 @@ class SpeakerContext:
     text: str = ""  # the whole document, where a bare surname's full name is looked up
     paragraph_person: Speaker = (None, None)  # the person the current paragraph is about, for "the host"
     genders: dict[str, str] = field(default_factory=dict)  # name -> "he" or "she", as the text referred to them
+    is_place: Callable[[str], bool] | None = None  # "Ankara": a place's name, never a first name
     _searched: dict[str, str | None] = field(default_factory=dict)
     _pairs: dict[str, list[re.Match[str]]] | None = None
 
@@ -503,11 +505,19 @@ class SpeakerContext:
             self._pairs = {}
             for m in _NAME_PAIR.finditer(self.text):
                 self._pairs.setdefault(m.group(2), []).append(m)
-        for m in self._pairs.get(surname, []):
+        pairs = self._pairs.get(surname, [])
+        if len(pairs) > 1:  # "talks in Ankara Fidan ..." and "Hakan Fidan": the pair after no preposition first
+            pairs = sorted(pairs, key=lambda m: self.text[max(0, m.start() - 12) : m.start()].split()[-1:] != [] and
+                           self.text[max(0, m.start() - 12) : m.start()].split()[-1].lower() in _OPENER_WORDS)
+        for m in pairs:
             first = m.group(1)
             titles = self.text[max(0, m.start() - 50) : m.start()].split()
             if titles and titles[-1] in _OPENING_PREPOSITIONS:
                 continue  # "In Moscow Lavrov said": a place, then the surname
+            if first.lower() in _BODY_WORDS or first.lower() in _STATE_HEADS:
+                continue  # "At the UN Security Council Nebenzia said": a body, then the surname
+            if self.is_place is not None and titles and titles[-1].lower() in _OPENER_WORDS and self.is_place(first):
+                continue  # "During his visit to Ankara Fidan said": a place, then the surname
             if not _is_title_word(first) and first not in _NOT_FIRST_NAMES and not first.endswith("'s"):
                 found = f"{first} {surname}"
                 if titles and _is_name_word(titles[-1]) and titles[-1] not in _NOT_FIRST_NAMES and \
@@ -1546,12 +1556,20 @@ def _subject_after_opener(part: str) -> str:
     while k > 1 and (words[k - 1][:1].isupper() or _PARTICLES.match(words[k - 1])):
         k -= 1  # the capitalised run that ends the clause: "with Reuters Ahmed Hadi", "In Moscow Lavrov"
     run = words[k:]
-    if k == 0 or not run or words[k - 1].lower() not in _PREPOSITIONS or len(run) < 2:
+    placed = k > 0 and words[k - 1].lower() in _OPENER_WORDS | _DETERMINERS
+    if k == 0 or not run or not placed or len(run) < 2:
         return part if k == 0 or not run else " ".join(run)  # "In a television interview Ahmed Hadi"
+    body = max((i for i, w in enumerate(run[:-1]) if w.lower() in _BODY_WORDS), default=-1)
+    run = run[body + 1 :]  # "At the UN Security Council Nebenzia": after the body
     titled = next((i for i, w in enumerate(run) if _is_title_word(w)), None)
     if titled is not None:
         return " ".join(run[min(titled, 1) :])  # "In Moscow Foreign Minister Sergei Lavrov": after the place
-    return " ".join(run[-2:] if len(run) >= 3 else run[-1:])  # the place or outlet first, then the name
+    # "In Ankara Fidan", "At the UN Security Council Nebenzia": the place or body first, then the surname, which the
+    # document's full name resolves ("In Moscow Sergei Lavrov" -> "Lavrov" -> "Sergei Lavrov")
+    last = len(run) - 1
+    while last > 0 and _PARTICLES.match(run[last - 1]):
+        last -= 1  # "Abu" of "bin Laden"-like names stays with the surname
+    return " ".join(run[last:])
 
 
 # `The revenue, says a port official, "..."`: a verb of speech set off by commas, its speaker after it.
@@ -1664,7 +1682,7 @@ _ASKED_ABOUT = re.compile(
     r"(?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w'\u2019\-]*)(?:\s+(?:himself|herself))?\s*\?\s*$"
 )
 
-_OPENING_PREPOSITIONS = frozenset("In At From Near Outside Inside Across Over Throughout".split())
+_OPENING_PREPOSITIONS = frozenset("In At On From Near Outside Inside Across Over Throughout During After Via".split())
 
 # Participles of where an unnamed person is: "a diplomat based in Beirut", "a soldier serving at the base".
 _PLACED = frozenset("based serving stationed living working deployed posted".split())
