@@ -1082,7 +1082,7 @@ def find_quotes(
             before = line[prev_end : q.start]
             after = line[q.end : nxt] if q.closed else ""
             kept_end, prev_end = prev_end, q.end
-            if not inner.strip() or is_title(inner) or _NUMBERED_TITLE.search(before):
+            if not inner.strip() or is_title(inner) or _NUMBERED_TITLE.search(before[-40:]):
                 prev_end = kept_end  # a title is part of the words around it ("Episode 212: "Last ships out?"")
                 continue
             words = word_count(inner)
@@ -1147,8 +1147,10 @@ def find_quotes(
             out.append((Quote(s, e, inner, who, role), si))
             if "'" in inner or "\u2018" in inner:  # `"Orlov says 'the port is a matter for talks.' Talks with whom?"`
                 out.extend((nested, si) for nested in _quotes_inside(line, s, e, ctx))
-        if len(out) == found_before:  # only a title or a term in quote marks: the sentence is read like any other
-            observe_sentence(line[a:b], ctx)  # `NAME, who ran the "Salvation Government", was appointed`: the next he
+        if len(out) == found_before and not _may_attribute(line[a:b]):
+            # only a title or a term in quote marks and no verb of speech (a verb's subject is remembered above):
+            # `NAME, who ran the "Salvation Government", has been appointed` makes NAME the next "he"
+            _observe_opening(line[a:b], ctx)
     return out
 
 
