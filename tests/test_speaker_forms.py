@@ -887,3 +887,20 @@ def test_forms_the_read_sets_held(ex: Extractor, text: str, expected: list) -> N
 )  # fmt: skip
 def test_clip_cues(ex: Extractor, text: str, expected: list) -> None:
     assert who(ex, text) == expected
+
+
+# -- military and academic titles with a full stop ---------------------------------------------------------------
+
+
+def test_a_titles_full_stop_is_no_end_of_the_speaker(ex: Extractor) -> None:
+    text = '"We are ready for whatever comes," said Brig. Gen. Hassan Abboud, the commander of the coastal sector.'
+    quotes = ex.extract(text, REF).quotes
+    assert [(q.speaker, q.role) for q in quotes] == [("Hassan Abboud", "Brig. Gen., commander of the coastal sector")]
+    text = '"The wards are full again tonight," said Dr. Lena Kayali of the Red Crescent.'
+    assert [(q.speaker, q.role) for q in ex.extract(text, REF).quotes] == [("Lena Kayali", "Red Crescent")]
+
+
+def test_a_title_with_a_full_stop_and_the_next_quote_of_the_same_speaker(ex: Extractor) -> None:
+    # look-alike: the full stop after the name ends the sentence; the next quotation goes on with the same speaker
+    text = '"We leave at dawn," said Col. Omar Said. "Nobody stays behind in the town."'
+    assert who(ex, text) == ["Omar Said", "Omar Said"]

@@ -37,6 +37,13 @@ _SPEECH_VERB = re.compile(
     r"(?:had|has|have) written|puts? it(?=[\s,:])|"
     + _VERBS_ALT + r")\b"
 )
+# A title's full stop is no end of the subject: `"...," said Brig. Gen. Hassan Abboud, the commander`.
+_ABBREVIATION_DOT = (
+    r"(?:(?<=\b(?:Lt|Dr|Mr|Ms|St))|(?<=\b(?:Gen|Col|Maj|Sgt|Adm|Mrs|Rep|Sen|Gov|Cpl|Pvt))|(?<=\b(?:Brig|Capt|Prof|Cmdr)))\."
+)
+_VERB_THEN_SUBJECT = re.compile(
+    r"(?:" + _SPEECH_VERB.pattern + r")\s+(?P<np>(?:[^.;\"\u201c\u00ab]|" + _ABBREVIATION_DOT + r")+)"
+)
 _PARTICIPLE = re.compile(r"\b(" + "|".join(sorted(SPEECH_PARTICIPLES)) + r")\b")
 _ACCORDING = re.compile(r"\b(?:according to|in the words of)\s+(?P<np>[^,.;:\"\u201c\u201d\u00ab\u00bb]+)", re.I)
 # "cited a Kremlin source as saying": the one cited speaks ("was quoted by RIA as saying": not RIA).
@@ -633,7 +640,7 @@ def _attribution_after(after: str, short: bool = False) -> Speaker | None:
     m = _ACCORDING.match(text)
     if m:
         return _parse_subject(m.group("np"))
-    m = re.match(r"(?:" + _SPEECH_VERB.pattern + r")\s+(?P<np>[^.;\"\u201c\u00ab]+)", text)
+    m = _VERB_THEN_SUBJECT.match(text)
     if m:
         words = m.group("np").split()
         first = words[0] if words else ""
@@ -682,7 +689,7 @@ def _after_verb(np: str) -> Speaker:
         return None, None
     name, role, proper = _parse_part(parts[0])
     if len(parts) >= 2 and proper:
-        return name, _clean_role(" ".join(x for x in (role, ", ".join(parts[1:])) if x))
+        return name, _clean_role(", ".join(x for x in (role, _clean_role(", ".join(parts[1:]))) if x))
     return name, role
 
 
@@ -1712,7 +1719,8 @@ _CONTACT_PRONOUNS = frozenset("I we you he she they".split())
 
 # "Hanna Notte of the James Martin Center", "Omar Kassem from the Syrian Observatory": a name, then where from.
 _NAME_OF_ORG = re.compile(
-    r"^((?:[A-Z][\w'\u2019\-]+\s+){1,2}(?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w'\u2019\-]+)\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]"
+    r"^(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?((?:[A-Z][\w'\u2019\-]+\s+){1,2}(?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w'\u2019\-]+)"
+    r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]"
 )
 _ORG_HEADS = frozenset("bank university school college academy fund network program programme".split())
 
