@@ -539,6 +539,8 @@ def test_a_circumstance_opener_is_not_the_speaker(ex: Extractor, text: str, expe
          'leaving".', ["Hanna Lind"]),
         ("The port's new managers, a shipping agent in Beirut reckons, \"have no idea how to run a container "
          'terminal".', ["shipping agent in Beirut"]),
+        ('Such talk, retorts a Syrian minister, "is for people who did not live through the bombing".',
+         ["Syrian minister"]),
         # look-alikes: a saying puts it, nobody says it; a bank "of Syria" is one name
         ('"Rates will stay high for the whole of next year," said the Central Bank of Syria.',
          ["Central Bank of Syria"]),
@@ -904,3 +906,33 @@ def test_a_title_with_a_full_stop_and_the_next_quote_of_the_same_speaker(ex: Ext
     # look-alike: the full stop after the name ends the sentence; the next quotation goes on with the same speaker
     text = '"We leave at dawn," said Col. Omar Said. "Nobody stays behind in the town."'
     assert who(ex, text) == ["Omar Said", "Omar Said"]
+
+
+# -- a person described and named in a sentence that says nothing, then "he"; a role's relative clause -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"At night the planes shook the windows," said Umm Yasser, a widow who sells vegetables by the harbour.\n'
+         "Her neighbour, a retired teacher who gave his name only as Abu Nizar, was less sentimental. "
+         '"They came for themselves, not for us," he said.', ["Umm Yasser", "Abu Nizar"]),
+        ("Two sources close to the ministry spoke to the paper.\n"
+         'The second source was less certain. "It may be a rotation, not a withdrawal," he said.',
+         ["second source"]),
+        ("Kremlin spokesman Ivan Orlov declined to comment on troop movements, telling journalists that such "
+         'questions "should be put to the defence ministry".', ["Ivan Orlov"]),
+        # look-alikes: a convoy is no source; an adjective in -ed before the noun is no verb
+        ("Kremlin spokesman Ivan Orlov spoke on Monday.\n"
+         'The second convoy was smaller. "It may be a rotation, not a withdrawal," he said.', ["Ivan Orlov"]),
+        ('The armed forces declined to comment, telling journalists that such questions "should be put to the '
+         'government".', ["armed forces"]),
+    ],
+)  # fmt: skip
+def test_described_people_who_say_nothing_yet(ex: Extractor, text: str, expected: list) -> None:
+    assert who(ex, text) == expected
+
+
+def test_a_roles_relative_clause_is_not_the_role(ex: Extractor) -> None:
+    text = '"At night the planes shook the windows," said Umm Yasser, a widow who sells vegetables by the harbour.'
+    assert [(q.speaker, q.role) for q in ex.extract(text, REF).quotes] == [("Umm Yasser", "widow")]

@@ -425,6 +425,8 @@ def _clean_role(role: str | None) -> str | None:
     if not role:
         return None
     role = _DOING.sub("", role.strip().strip(","))  # "briefer speaking from Gaziantep": what they did, not the role
+    if " who " in role or " whose " in role:
+        role = _ROLE_RELATIVE.sub("", role) or role  # "58-year-old widow who sells vegetables": the widow
     words = role.split()
     while words and words[0].lower() in _DETERMINERS:
         words = words[1:]
@@ -857,6 +859,8 @@ def _sentence_subject(text: str) -> Speaker | None:
     words = text.split()
     out = []
     for w in words:
+        if len(out) >= 2 and w[:1].islower() and w.rstrip(",").endswith("ed"):
+            break  # "Kremlin spokesman NAME declined to comment, telling journalists": the verb ends the subject
         if w.lower().strip(",") in _SUBJECT_STOP or w.endswith(","):
             if w.endswith(",") and w.lower().strip(",") not in _SUBJECT_STOP:
                 out.append(w.rstrip(","))
@@ -909,6 +913,11 @@ def _observe_opening(sentence: str, ctx: SpeakerContext) -> None:
     asked_about = _ASKED_ABOUT.match(_KICKER.sub("", sentence, count=1)) if sentence.rstrip().endswith("?") else None
     if asked_about:  # "And Assad himself?": the "he" of the next sentence
         ctx.remember(ctx.resolve((asked_about.group(1), None)))
+        return
+    gave = _GAVE_NAME.search(sentence, 0, 200) if " who " in sentence[:200] else None
+    given = _given_name(sentence[: gave.end()]) if gave else None
+    if given and given[0]:  # "Her neighbour, a retired teacher who gave his name only as Abu Nizar, was less ...": him
+        ctx.remember(given)
         return
     named = _named_person(sentence) if " named " in sentence or " called " in sentence else None
     if named:  # "In Qardaha, the family's home town, a shopkeeper named Ali was blunter.": Ali is the next "he"
@@ -995,8 +1004,9 @@ _INTRODUCES = re.compile(
 
 # An unnamed person described at the head of a sentence, a role noun last: "A Russian naval spokesman, ...".
 _OPENING_DESCRIBED = re.compile(
-    r"^(?:(?:A|An)\s+|(?=One\s))((?:[\w\-]+\s+){0,4}(?:spokesman|spokeswoman|spokesperson|official|officer|diplomat|"
-    r"commander|source|analyst|resident|witness|soldier|guard|doctor|activist))\b(?=\s*,|\s+(?!said|says|told)\w+ed\b)"
+    r"^(?:(?:A|An)\s+|(?=One\s)|The\s+(?=(?:first|second|third|other)\s))((?:[\w\-]+\s+){0,4}(?:spokesman|spokeswoman|spokesperson|official|officer|diplomat|"
+    r"commander|source|analyst|resident|witness|soldier|guard|doctor|activist))\b"
+    r"(?=\s*,|\s+(?!said|says|told)\w+ed\b|\s+(?:was|is|had|has|seemed|remained|sounded)\b)"
 )
 
 
@@ -1455,7 +1465,7 @@ def _may_speak(speaker: Speaker) -> bool:
     if name.lower() in _PRONOUNS_PERSON | _PRONOUNS_BODY or all(w[:1].isupper() for w in words):
         return True
     head = re.split(r"\s(?:to|of|for|at|in|from|on|with|by)\s", name, maxsplit=1)[0].split()[-1].lower()
-    return head in _PERSON_NOUNS or head in _BODY_WORDS or head in _SPEAKING_THINGS
+    return head in _PERSON_NOUNS or head in _BODY_WORDS or head in _SPEAKING_THINGS or _is_title_word(head)
 
 
 # Definite roles that name the person a paragraph is about ("the host", "the columnist").
@@ -1582,7 +1592,10 @@ def _subject_after_opener(part: str) -> str:
 
 
 # `The revenue, says a port official, "..."`: a verb of speech set off by commas, its speaker after it.
-_INVERTED_VERBS = frozenset("says said adds added notes noted argues argued insists insisted writes wrote".split())
+_INVERTED_VERBS = frozenset(
+    """says said adds added notes noted argues argued insists insisted writes wrote retorts retorted reckons
+    reckoned""".split()
+)
 
 
 def _inverted_before_quote(subject: str, between: str, verb: str) -> Speaker | None:
@@ -1744,3 +1757,5 @@ _OBJECT_COMPLEMENT = re.compile(
 _QUOTING = re.compile(
     r"^(?:Quoting|Citing)\s+(?!(?:its|their|his|her)\s+(?:own\s+)?(?:sources?|correspondents?)\b)(.+)$"
 )
+
+_ROLE_RELATIVE = re.compile(r"\s+(?:who|whose)\s.*$")
