@@ -936,3 +936,23 @@ def test_described_people_who_say_nothing_yet(ex: Extractor, text: str, expected
 def test_a_roles_relative_clause_is_not_the_role(ex: Extractor) -> None:
     text = '"At night the planes shook the windows," said Umm Yasser, a widow who sells vegetables by the harbour.'
     assert [(q.speaker, q.role) for q in ex.extract(text, REF).quotes] == [("Umm Yasser", "widow")]
+
+
+# -- a body's modifier ("UK-based", "SDF-affiliated") and an appositive of where it stands ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('The SDF-affiliated Hawar News Agency reported that the convoy was "heading towards the airport".',
+         ["Hawar News Agency"]),
+        ('"Our bases are safe and working normally," said the UK-based Syrian Observatory for Human Rights.',
+         ["Syrian Observatory for Human Rights"]),
+        ("Syrian state media, now under the control of the new authorities, said the curfew would be \"lifted on "
+         'Sunday morning".', ["Syrian state media"]),
+        # look-alike: a hyphenated name is still the name
+        ('"We are not leaving the coast," said Anna Berg-Holm, a senior fellow at the institute.', ["Anna Berg-Holm"]),
+    ],
+)  # fmt: skip
+def test_a_bodys_modifier_and_where_it_stands(ex: Extractor, text: str, expected: list) -> None:
+    assert who(ex, text) == expected

@@ -159,6 +159,8 @@ def _strip_filler(phrase: str) -> str:
 def _parse_part(phrase: str) -> tuple[str | None, str | None, bool]:
     """One comma-free noun phrase -> (name, role, has_proper_name)."""
     phrase = _LEADING.sub("", phrase.strip()).strip()
+    if "-" in phrase:
+        phrase = _AFFILIATED_OPENING.sub(r"\1", phrase, count=1)  # "the UK-based Syrian Observatory": the Observatory
     of_org = _NAME_OF_ORG.match(phrase) if " of " in phrase or " from " in phrase or " at " in phrase else None
     if of_org and not any(_is_title_word(w) or w.lower() in _BODY_WORDS or w.lower() in _ORG_HEADS
                           for w in of_org.group(1).split()):
@@ -308,6 +310,8 @@ def _parse_subject(phrase: str) -> Speaker:
         parts[-1] = _WEEKDAY_TAIL.sub("", parts[-1]) or parts[-1]  # "... in Manama last Saturday said"
     while len(parts) >= 2 and _MODIFIER.match(parts[-1]):
         parts.pop()  # "The statement, signed by eleven agencies,": a modifier, the subject stands before it
+    while len(parts) >= 2 and _ADVERB_THEN_PLACE.match(parts[-1]):
+        parts.pop()  # "Syrian state media, now under the control of the new authorities,": where it stands, not who
     while len(parts) >= 2 and parts[-1].split()[0].lower() in ("from", "of", "with", "in"):
         parts.pop()  # "Another envoy, from the Nordic camp,": where the speaker stands, not who
     while len(parts) >= 3 and _PLACE_THEN_COUNTRY.search(parts[-2]) and _country_part(parts[-1]) and \
@@ -1759,3 +1763,13 @@ _QUOTING = re.compile(
 )
 
 _ROLE_RELATIVE = re.compile(r"\s+(?:who|whose)\s.*$")
+
+# "now under the control of", "still in", "once part of": an appositive of where something stands.
+_ADVERB_THEN_PLACE = re.compile(
+    r"(?:now|still|once|long|already|formerly|previously)\s+(?:in|under|at|with|from|of|on|part|based)\b"
+)
+# "the SDF-affiliated Hawar News Agency", "the UK-based Observatory": a modifier before a body's name.
+_AFFILIATED_OPENING = re.compile(
+    r"^((?:[Tt]he|[Aa]n?)\s+)?[\w\u2019']+-(?:affiliated|backed|based|run|owned|led|linked|aligned|controlled|funded|"
+    r"supported)\s+(?=\S)"
+)
