@@ -509,6 +509,10 @@ class Extractor:
                 return m
         return None
 
+    def _is_place_word(self, word: str) -> bool:
+        """ "Ankara" in "a visit to Ankara Fidan said": a place's name, for the speakers' full names."""
+        return word in self.places or bool(self.place_index.find(word))
+
     def _not_a_person_label(self, label: str) -> bool:
         """ "NPR:" (the outlet asks) or "DUBAI:" (a dateline): a transcript label that is no person."""
         return bool(self.sources.find(label) or self.place_index.find(label.title()))
@@ -518,7 +522,7 @@ class Extractor:
         out = Extraction()
         seen: set[str] = set()
         self.persons = _person_words(text)
-        self.speakers = SpeakerContext(text=text)
+        self.speakers = SpeakerContext(text=text, is_place=self._is_place_word)
         self._transcript = is_transcript(text)  # "Q:" and "A:" lines
         self._answerers = transcript_answerers(text, self._not_a_person_label)  # "VOLKOVA:" lines
         self._header: DateMention | None = None  # the date line the current paragraphs stand under

@@ -163,7 +163,8 @@ SPEECH_VERBS = frozenset(
     comments admitted admits conceded concedes complained complains concluded suggested suggests predicted
     predicts cautioned assured reiterated reiterates pledged demanded boasted lamented answered responded
     responds countered counters shouted express expressed expresses voiced assessed assesses ordered orders
-    instructed affirmed affirms underlined underlines emphasises considered considers deemed deems""".split()
+    instructed affirmed affirms underlined underlines emphasises considered considers deemed deems reckons reckoned
+    contends contended retorted retorts quipped quips recounted recounts joked jokes""".split()
 )
 # Participles that carry the previous speaker on ("..., saying that ...").
 SPEECH_PARTICIPLES = frozenset("saying adding noting calling citing writing telling claiming stressing warning".split())

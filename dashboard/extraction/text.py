@@ -77,7 +77,7 @@ def find_quote_spans(line: str) -> list[QuoteSpan]:
 
 ABBREVIATIONS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr gen lt col sgt capt maj adm "
-    "st no vs etc inc ltd co jr sr prof rep sen gov gov't approx dept est fig".split()
+    "st no vs etc inc ltd co jr sr prof rep sen gov gov't approx dept est fig brig cpl pvt cmdr".split()
 )
 # A footnote marker after the full stop ("... on December 12.[1] Commercial imagery ...") stays with
 # the sentence it sources.
