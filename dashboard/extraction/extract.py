@@ -47,7 +47,7 @@ MIN_EVENT_WORDS = 5
 # Words after an abbreviated country ("the U.S. on Friday") that show it is a noun.
 _FUNCTION_WORDS = frozenset(
     "on in at and or to for with from by was is has had will would said says last this after before since "
-    "but as if when while".split()
+    "but as if when while have are were did does could can should must may might both".split()
 )
 
 _NOUN_AFTER = re.compile(r"\s+([a-z\u00e0-\u00ff]+)\b")
@@ -63,6 +63,22 @@ _NAMED_CROSSING = re.compile(
     r"\s+(?:border\s+)?"
     r"(?:crossing|checkpoint|border\s+gate|prison|camp)(?P<plural>s)?\b"
 )
+# "the neighbourhoods of al-Waer and Baba Amr": an area's word and "of" before one or more names.
+_AREAS_OF = re.compile(
+    r"\b(?:neighbourhoods?|neighborhoods?|districts?|quarters?|villages?|towns?|suburbs?|hamlets?)\s+of\s+(?:the\s+)?"
+    r"(?=(?:(?:al|el|ad|as|ar|an)-)?[A-Z])"
+)
+_AREA_NAME = re.compile(
+    r"(?:(?:al|el|ad|as|ar|an)-)?[A-Z][\w'\u2019\-]*\w(?:\s+(?:(?:al|el|ad|as|ar|an)-)?[A-Z][\w'\u2019\-]*\w)?"
+)
+# "Istanbul's Eminonu district": an area named after the place that holds it.
+_AREA_OF_PLACE = re.compile(
+    r"\b[A-Z][\w\-]+['\u2019]s\s+(?P<name>(?:(?:al|el|ad|as|ar|an)-)?[A-Z][\w\-]*\w(?:\s+[A-Z][\w\-]*\w)?)\s+"
+    r"(?:district|neighbourhood|neighborhood|quarter|suburb)\b"
+)
+# "the M4 highway", "the M5 motorway": a numbered road.
+_NUMBERED_ROAD = re.compile(r"\b[A-Z]{1,2}-?\d{1,3}\s+(?:highway|motorway|expressway)\b")
+_AREA_SEP = re.compile(r"(?:,\s+|,?\s+and\s+)(?:the\s+)?(?=(?:(?:al|el|ad|as|ar|an)-)?[A-Z])")
 # "the Cilvegözü and Yayladağı border gates": the first of two names before a plural.
 _FIRST_OF_TWO = re.compile(r"(?<![\w-])((?:(?:al|el|ad|as|ar|an)-)?[A-Z][\w\u2019\-]*\w)\s+and\s+$")
 # Notes about the article itself, not about the news: never events.
@@ -105,9 +121,11 @@ _NO_EVENT_OF_ITS_OWN = re.compile(
 # "DAMASCUS (Reuters) -": where the story was filed, not where it happened.
 # Bounded, and matched once per line: an unbounded run of capitals and spaces backtracked quadratically.
 _DATELINE = re.compile(
-    r"^ {0,8}[A-Z][A-Z.,'\-]{0,30}(?: [A-Z.,'\-]{1,30}){0,4},?(?: ?\([^)]{1,40}\))?"
-    r"(?: [\w.]{1,12}(?: [\w.]{1,12})?)? ?(?:--|[-\u2013\u2014])\s"  # "PARIS, 10 décembre —"
-)
+    r"^ {0,8}[A-Z][A-Z.,'\-]{0,30}(?: [A-Z.,'\-]{1,30}){0,4},?(?: [A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20})?,?)?"
+    r"(?: ?\([^)]{1,40}\))?"  # "DAMASCUS, Syria (AP) —": the city in capitals, its country as written
+    r"(?: [\w.]{1,12}(?: [\w.]{1,12})?)? ?(?:--|[-\u2013\u2014])\s|"  # "PARIS, 10 décembre —"
+    r"^ {0,8}[A-Z][a-z]{2,20}(?:[ \-][A-Z][a-z]{2,20})?, [A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20})? ?[\u2013\u2014]\s"
+)  # ... and "Latakia, Syria – Long lines ...": a city and its country before a dash
 # A country as the subject of a sentence: its actor, not its scene ("Russia is moving ... from Syria").
 _VERB_AFTER_SUBJECT = re.compile(
     r"(?:['\u2019]s\s+\w+\s+)?\s+(?:is|was|has|have|had|will|would|did|does|could|can|must|should|may|might|"
@@ -283,6 +301,18 @@ class Extractor:
             if " " not in name and name.endswith("s") and name[:-1] in lexicon.NOT_PLACE_WORDS:
                 continue  # "millions of Syrians": a people, not a place
             out.append((a, b))
+        if " of " in text and _AREAS_OF.search(text):
+            out += self._areas_named(text, [*taken, *out])
+        if "'s " in text or "\u2019s " in text:
+            for m in _AREA_OF_PLACE.finditer(text):  # "in Istanbul's Eminonu district": Eminonu
+                a, b = m.span("name")
+                if m.group("name").split()[0] not in lexicon.NOT_PLACE_WORDS and not any(
+                        x < b and a < y for x, y in taken + out):
+                    out.append((a, b))
+        if "highway" in text or "motorway" in text:
+            for m in _NUMBERED_ROAD.finditer(text):  # "along the M4 highway"
+                if not any(x < m.end() and m.start() < y for x, y in taken + out):
+                    out.append(m.span())
         if "crossing" in text or "checkpoint" in text or "prison" in text or "camp" in text or "gate" in text:
             for m in _NAMED_CROSSING.finditer(text):  # "the Cilvegözü border crossing", "the al-Khadim checkpoint"
                 a, b = m.span("name")
@@ -298,6 +328,24 @@ class Extractor:
                     fa, fb = first.span(1)
                     if not any(x < fb and fa < y for x, y in taken + out):
                         out.append((fa, fb))
+        return out
+
+    @staticmethod
+    def _areas_named(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """ "the neighbourhoods of al-Waer and Baba Amr", "the village of Khirbet al-Maaza": each name a place."""
+        out: list[tuple[int, int]] = []
+        for cue in _AREAS_OF.finditer(text):
+            at = cue.end()
+            while (m := _AREA_NAME.match(text, at)) is not None:
+                a, b = m.span()
+                if m.group(0).split()[0].split("-")[-1] in lexicon.NOT_PLACE_WORDS:
+                    break
+                if not any(x < b and a < y for x, y in taken + out):
+                    out.append((a, b))
+                sep = _AREA_SEP.match(text, b)
+                if sep is None:
+                    break
+                at = sep.end()
         return out
 
     @staticmethod
@@ -492,6 +540,10 @@ class Extractor:
             scene = [m for m in mentions if m not in passing and m not in governments]
             actor = self._subject_country(sentence, a, scene)
             scene = [m for m in scene if m is not actor]  # "Russia is moving equipment from Syria": not a place
+            if len(scene) > 1:
+                seats = _seats_of_power(sentence, a, scene)  # "the authorities in Damascus ended the deal in Tartus"
+                scene = [m for m in scene if m not in seats]
+                passing += seats
             if not scene and dateline_places and a >= dateline_end:
                 scene = dateline_places  # "TARTUS, Syria - ... On Wednesday, the tables were empty."
             within = _set_within(sentence, a, scene)
@@ -725,6 +777,11 @@ _WHEREABOUTS_BEFORE = re.compile(
     r"activists|analyst|analysts)\s+(?:in|from|at|based\s+in)\s+(?:the\s+)?$",
     re.I,
 )
+# "The authorities in Damascus have ended the contract for the port of Tartus": where those who act sit, not
+# where the event happens, when another place is named; alone it is the scene ("officials in Homs met").
+_SEAT_BEFORE = re.compile(
+    r"\b(?:authorities|officials|rulers|government|leaders|leadership|administration|regime)\s+in\s+(?:the\s+)?$", re.I
+)
 _REPORTING_FROM_BEFORE = re.compile(r"\b(?:reporting|speaking|writing|filing)\s+from\s+(?:the\s+)?$", re.I)
 # "The port was quiet": a place named in an earlier sentence, referred back to.
 _BACK_REFERENCE = re.compile(
@@ -737,7 +794,8 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|across|throughout|over|into|near|insi
 # Words before a name that make it a person or a power, not a place ("forces loyal to Assad").
 _PERSON_BEFORE = re.compile(
     r"\b(?:loyal|close|allied|allegiance|opposed|linked|loyalty|ties)\s+to\s+$|\b(?:fall|ouster|overthrow|downfall|"
-    r"regime|supporters|opponents|rule|departure|son|wife|family)\s+of\s+$|"
+    r"regime|supporters|opponents|rule|departure|son|wife|family|administration|government|militia|followers|loyalists|"
+    r"successor|predecessor|presidency|reign|era|tenure|leadership|forces|men)\s+of\s+$|"
     r"\b(?:spoke|speaks|speaking|talked|talks|talking|wrote|writes|listened)\s+(?:\w+\s+){0,3}?to\s+$"
 )  # ... and "spoke on Friday to Samir Haddad": a person spoken to
 # "known as Little Moscow", "nicknamed New Aleppo": a name given to a place, not a place of that name.
@@ -836,6 +894,15 @@ def _in_relative_clause(sentence: str, offset: int, mentions: list[PlaceMention]
         return frozenset()
     inside = {m.place for m in mentions if any(a <= m.start < b for a, b in spans)}
     return frozenset(inside - {m.place for m in mentions if not any(a <= m.start < b for a, b in spans)})
+
+
+def _seats_of_power(sentence: str, offset: int, scene: list[PlaceMention]) -> list[PlaceMention]:
+    """Places named as where the acting authorities sit, when some other place is named as well."""
+    if "in " not in sentence:
+        return []
+    seats = [m for m in scene if _SEAT_BEFORE.search(sentence, max(0, m.start - offset - 40), m.start - offset)]
+    others = {m.place for m in scene} - {m.place for m in seats}
+    return seats if others else []
 
 
 def _set_within(sentence: str, offset: int, mentions: list[PlaceMention]) -> frozenset[str]:

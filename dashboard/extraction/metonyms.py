@@ -38,7 +38,10 @@ _Q = r"[\"\u201c\u201d\u00ab\u00bb]?"
 _ADVERBS = (
     r"(?:(?:still|also|now|already|long|never|not|only|just|clearly|firmly|reportedly|apparently|increasingly|"
     r"quickly|itself|too|then|later|soon|once|again|largely|mostly|publicly|privately|officially|formally|"
-    r"effectively|openly|quietly|repeatedly|consistently|previously|recently|initially|ultimately)\s+)*"
+    r"effectively|openly|quietly|repeatedly|consistently|previously|recently|initially|ultimately|"
+    # "Saudi Arabia and the UAE have both signalled", "Syria barely produces anything"
+    r"both|all|each|jointly|together|barely|hardly|scarcely|rarely|seldom|simply|certainly|probably|even|"
+    r"no\s+longer|finally|suddenly)\s+)*"
 )
 # "Moscow, for its part, insists": a parenthesis between the subject and its verb.
 _PARENTHESIS = (
@@ -78,6 +81,9 @@ _ACTING = (
     r"welcomes|condemns|sends|gives|takes|makes|tells|warns|urges|stands|remains\s+(?:committed|ready|open|"
     r"opposed|interested)|sent|gave|took|made|kept|sought|knew|told|said|brought|sold|paid|lost|won|chose|"
     r"began|spent|held|led|withdrew|drew|threw|met|struck\s+a|saw\s+(?:no|an?|the|its)\s|"
+    # irregular pasts, and what an economy does ("Ankara stood with", "Russia prints Syria's banknotes")
+    r"stood|spoke|thought|felt|understood|meant|broke|fought|bought|built|produces|exports|imports|buys|sells|"
+    r"pays|owes|spends|earns|depends|relies|prints|"
     r"(?!(?:" + _SCENE + r")\b)[a-z]{2,}ed)\b"
     r")"
 )
@@ -115,7 +121,11 @@ _VERB_OF = _words(
     engage engaged engaging reminded remind reminding assured assure assures informed notified contacted phoned
     condemned condemn condemns rebuked challenged confront confronted oppose opposed opposes opposing antagonise
     antagonize provoke provoked appease appeased placate embarrass embarrassed humiliated humiliate weaken
-    weakened defied defy defies about than another should would will can could does did must might"""
+    weakened defied defy defies about than another should would will can could does did must might
+    let lets letting hand hands handed handing give gives gave giving owe owes owed cost costs costing pay paying
+    treat treats treated treating view views viewed viewing regard regards regarded consider considers considered
+    woo wooed wooing snub snubbed snubbing rebuff rebuffed spurn spurned reward rewarded compensate compensated
+    isolate isolated isolating represent represents represented representing"""
 )
 # "a message to Ankara", "offers from Qatar", "a swipe at Moscow", "the door on Moscow", "a matter for
 # Damascus", "relations between Moscow and ...", "interests with Russia", "sees in Russia a partner".
@@ -147,7 +157,8 @@ _NOUN_BEFORE = {
         cooperation partnership alliance dealings negotiations friendship rift tensions dispute disputes war
         conflict understanding relationship rapprochement engagement normalisation normalization quarrel feud row
         spat standoff stand-off confrontation showdown accord pact treaty cooperate cooperating sided siding allied
-        aligned"""
+        aligned break split rupture cooperated cooperates negotiate negotiated negotiating trade trades trading traded
+        deal dealing dealt reconcile reconciled reconciliation"""
     ),
     "between": _words(
         """relations ties talks contact contacts dialogue rapprochement rift tensions agreement agreements deal deals
@@ -155,6 +166,15 @@ _NOUN_BEFORE = {
         partnership balance"""
     ),
     "in": _words("sees saw see"),
+    # what a state is or has that is no ground: "the unity and territorial integrity of Syria", "the stability of
+    # Syria", "a client of Moscow" (its land is "the north of Syria", "the coast of Syria": not here)
+    "of": _words(
+        """stability unity sovereignty integrity independence security recovery reconstruction economy
+        interests stance position policy policies behaviour behavior role recognition isolation normalisation
+        normalization rehabilitation reintegration prosperity revival rebirth transition destiny identity dignity
+        credibility legitimacy reputation image client clients satellite proxy proxies vassal ally allies partner
+        partners friends enemies rivals"""
+    ),
 }
 _NOUN_BEFORE["among"] = _NOUN_BEFORE["between"]
 # "Assad's backers, Russia and Iran": the states named as what they are to someone.
@@ -170,11 +190,19 @@ _PREPOSITIONS = _words(
 
 
 def _last_words(lead: str) -> list[str]:
-    """The last two words before a name, lower-cased, "the" dropped ("offers from the" -> offers, from)."""
-    words = lead.lower().split()[-3:]
+    """The last three words before a name, lower-cased, "the" dropped ("a swipe at the" -> a, swipe, at)."""
+    words = lead.lower().split()[-4:]
     if words and words[-1] == "the":
         words.pop()
-    return words[-2:]
+    return words[-3:]
+
+
+# "turning his fire on Turkey": a possessive before the noun.
+_POSSESSIVES = _words("his her their its our my your")
+# "threaten the new Syria", "the "Arab embrace" of the new Syria": the state made or remade, not a ground
+# ("life in the new Syria" is a place: a preposition before the article).
+_STATE_REMADE = _words("new old free united post-war post-assad post-conflict future")
+_GROUND_BEFORE = _words("in at from across throughout to into inside around within through over toward towards")
 
 
 def _addressed(words: list[str]) -> bool:
@@ -189,6 +217,10 @@ def _addressed(words: list[str]) -> bool:
         return False
     prev = words[-2]
     if last in ("\u2014", "\u2013") and prev in _PARTNERS:
+        return True
+    if last in _STATE_REMADE and prev in ("the", "a"):
+        return len(words) < 3 or words[-3] not in _GROUND_BEFORE
+    if last == "on" and prev == "fire" and len(words) == 3 and words[0] in _POSSESSIVES:
         return True
     nouns = _NOUN_BEFORE.get(last)
     return nouns is not None and prev in nouns
@@ -230,6 +262,8 @@ def states_acting(sentence: str, offset: int, mentions: Iterable[Mention], state
                 out += run
         elif _addressed(words := _last_words(lead)):
             out += run
+        elif lead.strip() == "For":
+            out += run  # "For Moscow the stakes are practical": the one it matters to
         elif _LIVE_TITLE_AFTER.match(tail) or (not lead.strip() and _SECTION_LABEL_AFTER.match(tail)):
             out += run
         elif words and words[-1] in _PREPOSITIONS:
