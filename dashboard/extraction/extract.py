@@ -306,8 +306,10 @@ class Extractor:
         if "'s " in text or "\u2019s " in text:
             for m in _AREA_OF_PLACE.finditer(text):  # "in Istanbul's Eminonu district": Eminonu
                 a, b = m.span("name")
-                if m.group("name").split()[0] not in lexicon.NOT_PLACE_WORDS and not any(
-                        x < b and a < y for x, y in taken + out):
+                words = m.group("name").split()
+                if words[0] in lexicon.NOT_PLACE_WORDS or any(w in lexicon.ORG_SUFFIXES for w in words):
+                    continue  # "Syria's Agriculture Ministry district office": an office
+                if not any(x < b and a < y for x, y in taken + out):
                     out.append((a, b))
         if "highway" in text or "motorway" in text:
             for m in _NUMBERED_ROAD.finditer(text):  # "along the M4 highway"

@@ -222,8 +222,8 @@ NOT_PLACE_NAMES = frozenset(
     Parliament Presidency Kremlin West East North South Da'esh Daesh ISIS ISIL Hezbollah Hamas Taliban
     Arabic French English German Spanish Italian Persian Farsi Hebrew Chinese Mandarin Japanese Korean Hindi Urdu
     Pashto Dari Armenian Greek Portuguese Dutch Polish Swedish Norwegian Danish Finnish Georgian Azerbaijani Azeri
-    Uzbek Kazakh Swahili Amharic Somali Tigrinya Berber Tamazight Syriac Aramaic Circassian Chechen Russian
-    Turkish Ukrainian Kurdish Kurmanji Sorani""".split()
+    Uzbek Kazakh Swahili Amharic Somali Tigrinya Berber Tamazight Syriac Aramaic Circassian Chechen
+    Kurmanji Sorani""".split()
 )  # ... and languages: "told AFP in Arabic", "speaking in French"
 
 # A lowercase noun after a name the gazetteer lacks. A feature of the land is part of the name

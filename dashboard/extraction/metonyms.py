@@ -64,7 +64,7 @@ _SCENE_ING = r"burning|shaking|celebrating|rejoicing|mourning|smouldering|reelin
 # What a state is to others: "Russia is not the only partner", "Moscow, Assad's main military backer".
 _ACTOR_NOUNS = (
     r"(?:ally|allies|backer|patron|partner|supporter|sponsor|rival|adversary|enemy|foe|protector|benefactor|"
-    r"creditor|guarantor|mediator|friend|power|superpower|player|broker|power-broker)\b"
+    r"creditor|guarantor|mediator|friend|power|superpower|player|broker|power-broker|client|satellite|proxy|vassal)\b"
 )
 _ACTING = (
     r"\s+" + _Q + _ADVERBS + r"(?:"
