@@ -151,3 +151,48 @@ def test_areas_named_by_their_word(ex: Extractor, text: str, expected: list[str]
 )  # fmt: skip
 def test_primary_place(ex: Extractor, text: str, expected: str) -> None:
     assert primary(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place as the first half of an adjective, a sea as an adjective
+        ("On March 2 a fellow at the Cairo-based Centre for Arab Studies said the talks stalled.", []),
+        ("On March 2 a fellow at a Beirut-based think tank said the talks stalled.", []),
+        ('"The Mediterranean squadron will be cut by half," the admiral said on March 2.', []),
+        # look-alikes: the sea as a place, before a preposition or its shore; a place after such an adjective
+        ("On March 2 the frigate sailed into the Adriatic through the strait.", ["Adriatic"]),
+        ("On March 2 the frigate was seen in the Mediterranean off Cyprus.", ["Cyprus", "Mediterranean Sea"]),
+        ("On March 2 the frigate sailed along the Mediterranean coast near Tartus.", ["Tartus"]),
+        ("On March 2 a Beirut-based crew filmed in Homs.", ["Homs"]),
+    ],
+)  # fmt: skip
+def test_adjectives_made_of_place_names(ex: Extractor, text: str, expected: list[str]) -> None:
+    assert places_reported(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state in apposition, owning what the place is; a state made to act; a chain of "with"
+        ("On March 2 tankers docked at Baniyas, Iran's main outlet on the coast.", ["Baniyas"]),
+        ('"Peace requires Turkey to withdraw," the statement said on March 2.', []),
+        ('"Our ties with Qatar, with the Gulf states, with Europe and with China are good," he said on March 2.', []),
+        # look-alikes: a list of places, a move from a state, a chain of places
+        ("On March 2 tankers docked at Baniyas, Latakia and Tartus.", ["Baniyas", "Latakia", "Tartus"]),
+        ("On March 2 the troops withdrew from Turkey to rebuild their units.", ["Turkey"]),
+        ("On March 2 convoys came from Jordan, with aid from Europe and with fuel from Iraq.", ["Europe", "Iraq",
+                                                                                                "Jordan"]),
+    ],
+)  # fmt: skip
+def test_appositions_control_verbs_and_chains(ex: Extractor, text: str, expected: list[str]) -> None:
+    assert places_reported(ex, text) == expected
+
+
+def test_the_city_refers_to_a_reporters_city_but_an_activist_in_the_city_is_no_scene(ex: Extractor) -> None:
+    # "the city" in the sentence of a correspondent's report: the correspondent's city is the scene
+    assert primary(ex, "On March 2 our correspondent in Hama said crowds had filled the city's main square.") == "Hama"
+    # look-alike: "the city" naming only where a source stands adds no place to a quote that names none
+    text = 'In Hama, shops opened on March 2.\n"We are afraid," an activist in the city told us on March 2.'
+    result = ex.extract(text, REF)
+    assert [e.places for e in result.events] == [["Hama"], []]

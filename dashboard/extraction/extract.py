@@ -50,6 +50,17 @@ _FUNCTION_WORDS = frozenset(
     "but as if when while have are were did does could can should must may might both".split()
 )
 
+# Seas named as adjectives ("the Mediterranean squadron") unless the noun after is of the sea or its shore.
+_SEA_ADJECTIVES = frozenset("Mediterranean Caribbean Adriatic Aegean Baltic Atlantic Pacific Arctic".split())
+_SEA_NOUNS = frozenset("sea seas coast coasts coastline shore shores waters basin islands island seabed".split())
+_NOT_NOUNS = _FUNCTION_WORDS | frozenset("at through between into off near via where which that who".split())
+
+
+def _is_noun_after_sea(word: str) -> bool:
+    word = word.rstrip(".,;:")
+    return word not in _SEA_NOUNS and word not in _NOT_NOUNS and not word.endswith("ly")
+
+
 _NOUN_AFTER = re.compile(r"\s+([a-z\u00e0-\u00ff]+)\b")
 _CANDIDATE_NAME = r"(?P<name>[A-Z][\w'\u2019]+(?:\s+(?:[A-Z][\w'\u2019\-]+|(?:al|el|ez|as|ad|ar)-[A-Z][\w'\u2019]+))*)"
 _CANDIDATE = re.compile(
@@ -253,6 +264,8 @@ class Extractor:
 
     def _is_place_use(self, m: PhraseMatch) -> bool:
         nxt = m.next_token
+        if m.surface.rsplit(" ", 1)[-1] in _SEA_ADJECTIVES and nxt and nxt[:1].islower() and _is_noun_after_sea(nxt):
+            return False  # "the Mediterranean squadron", "its Mediterranean bases": an adjective
         if nxt and nxt.rstrip(".") in lexicon.ORG_SUFFIXES and not m.possessive:
             return False  # "Kyiv Independent", "Damascus University"
         if nxt and not m.possessive and is_acronym(m.surface) and nxt.lower().rstrip(".,") not in _FUNCTION_WORDS:
@@ -292,8 +305,8 @@ class Extractor:
                 continue
             if any(w in lexicon.ORG_SUFFIXES or w.lower() in lexicon.TITLES for w in name.split()):
                 continue
-            if re.search(r"-[a-z]", name) or len(name) < 3:
-                continue  # "Turkish-controlled": an adjective
+            if re.search(r"-[a-z]", name) or len(name) < 3 or re.match(r"-[a-z]", text[b : b + 2]):
+                continue  # "Turkish-controlled", "the Doha-based centre": an adjective
             if self._at_sentence_start_of_name(text, a) or any(w in self.persons for w in name.split()):
                 continue
             if _PERSON_BEFORE.search(text, max(0, a - 30), a) or _in_organisation_name(text, a):
@@ -421,6 +434,20 @@ class Extractor:
             if opens and _VERB_AFTER_SUBJECT.match(sentence[m.end - offset :]):
                 return m
         return None
+
+    def _referred_to(
+        self, sentence: str, offset: int, spans: list[QuoteSpan], passing: list[PlaceMention]
+    ) -> str | None:
+        """The place "the city" refers back to: a reporter's city named in this sentence ("Our correspondent in
+        Homs says the city is calm"), else the last sentence's scene; none for "an activist in the city"."""
+        outside = _outside_quotes(sentence, offset, spans)
+        ref = _BACK_REFERENCE.search(outside)
+        if ref is None or _WHEREABOUTS_BEFORE.search(outside, max(0, ref.start() - 40), ref.start()):
+            return None
+        for m in passing:
+            if _WHEREABOUTS_BEFORE.search(sentence, max(0, m.start - offset - 40), m.start - offset):
+                return m.place
+        return self._last_scene
 
     def _not_a_person_label(self, label: str) -> bool:
         """ "NPR:" (the outlet asks) or "DUBAI:" (a dateline): a transcript label that is no person."""
@@ -553,9 +580,8 @@ class Extractor:
             places = self.rank_places(scene, dateline_end, None, within, background)
             if a < dateline_end:
                 dateline_places = [m for m in scene if m.start < dateline_end]
-            if not places and when is not None and self._last_scene and \
-                    _BACK_REFERENCE.search(_outside_quotes(sentence, a, spans)):
-                places = [self._last_scene]  # "In Tartus, ... . The port was quiet": the place named before
+            if not places and when is not None and (here := self._referred_to(sentence, a, spans, passing)):
+                places = [here]  # "In Tartus, ... . The port was quiet": the place named before
             elif places:
                 self._last_scene = places[0]
             mentioned = _unique(m.place for m in sorted(passing, key=lambda m: m.start) if m.place not in places)

@@ -125,7 +125,10 @@ _VERB_OF = _words(
     let lets letting hand hands handed handing give gives gave giving owe owes owed cost costs costing pay paying
     treat treats treated treating view views viewed viewing regard regards regarded consider considers considered
     woo wooed wooing snub snubbed snubbing rebuff rebuffed spurn spurned reward rewarded compensate compensated
-    isolate isolated isolating represent represents represented representing"""
+    isolate isolated isolating represent represents represented representing
+    require requires required requiring force forces forced forcing allow allows allowed allowing encourage
+    encourages encouraged push pushes pushed pushing oblige obliges obliged compel compels compelled enable
+    enables enabled permit permits permitted"""
 )
 # "a message to Ankara", "offers from Qatar", "a swipe at Moscow", "the door on Moscow", "a matter for
 # Damascus", "relations between Moscow and ...", "interests with Russia", "sees in Russia a partner".
@@ -226,6 +229,17 @@ def _addressed(words: list[str]) -> bool:
     return nouns is not None and prev in nouns
 
 
+def _chained(lead: str, words: list[str]) -> bool:
+    """ "relations with Turkey, with the Gulf states, with Europe": the noun governs each "with" of the chain."""
+    if len(words) < 2 or not (words[-2].endswith(",") or words[-2] == "and"):
+        return False
+    nouns = _NOUN_BEFORE.get(words[-1])
+    if nouns is None:
+        return False
+    lowered = lead.lower().split()
+    return any(w in nouns and nxt == words[-1] for w, nxt in zip(lowered, lowered[1:], strict=False))
+
+
 # "Syria live: rebels take Damascus": a live page's title, not a scene.
 _LIVE_TITLE_AFTER = re.compile(r"\s+(?:[\w\-]+\s+){0,2}live\s*[:\-\u2013\u2014]")
 # "Israel: The Israel Defense Forces continued ...", "Turkey and Turkish-backed forces: ...": a section's label.
@@ -247,6 +261,8 @@ def states_acting(sentence: str, offset: int, mentions: Iterable[Mention], state
     while i < len(ms):
         j = i
         while j + 1 < len(ms) and _LIST_GAP.fullmatch(sentence, ms[j].end - offset, ms[j + 1].start - offset):
+            if sentence[ms[j].end - offset] == "," and _POSSESSIVE.match(sentence, ms[j + 1].end - offset):
+                break  # "the port of Tartus, Russia's only supply point": an appositive, not a list
             j += 1
         run = ms[i : j + 1]
         i = j + 1
@@ -260,7 +276,7 @@ def states_acting(sentence: str, offset: int, mentions: Iterable[Mention], state
             after = b + possessive.end() + offset  # "Syria's Idlib province": a place in a place
             if len(run) == 1 and not _LAND_AFTER.match(tail) and not any(m.start == after for m in ms):
                 out += run
-        elif _addressed(words := _last_words(lead)):
+        elif _addressed(words := _last_words(lead)) or _chained(lead, words):
             out += run
         elif lead.strip() == "For":
             out += run  # "For Moscow the stakes are practical": the one it matters to
