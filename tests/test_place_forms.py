@@ -196,3 +196,22 @@ def test_the_city_refers_to_a_reporters_city_but_an_activist_in_the_city_is_no_s
     text = 'In Hama, shops opened on March 2.\n"We are afraid," an activist in the city told us on March 2.'
     result = ex.extract(text, REF)
     assert [e.places for e in result.events] == [["Hama"], []]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name with a lowercase article: after a preposition of place, a trip "to", or before an airfield's word
+        ("On March 2 shells fell in al-Qadam and near al-Hajar al-Aswad.", ["al-Hajar al-Aswad", "al-Qadam"]),
+        ("On March 2 the cargo planes flew on to al-Jufra, officials said.", ["al-Jufra"]),
+        ("On March 2 drones struck the al-Watiya air base in western Libya.", ["Libya", "al-Watiya"]),
+        # look-alikes: a person after "to" or "of", a person's possessive, a family
+        ("On March 2 the envoy spoke to al-Shaibani in Damascus.", ["Damascus"]),
+        ("On March 2 the envoy handed a letter to al-Shaibani in Damascus.", ["Damascus"]),
+        ("On March 2 the office of al-Shaibani said the talks would go on.", []),
+        ("On March 2 the minister arrived at al-Shaibani's invitation.", []),
+        ("On March 2 the al-Assad family was seen in a video.", []),
+    ],
+)  # fmt: skip
+def test_names_with_a_lowercase_article(ex: Extractor, text: str, expected: list[str]) -> None:
+    assert places_reported(ex, text) == expected

@@ -87,6 +87,18 @@ _AREA_OF_PLACE = re.compile(
     r"\b[A-Z][\w\-]+['\u2019]s\s+(?P<name>(?:(?:al|el|ad|as|ar|an)-)?[A-Z][\w\-]*\w(?:\s+[A-Z][\w\-]*\w)?)\s+"
     r"(?:district|neighbourhood|neighborhood|quarter|suburb)\b"
 )
+# A name with a lowercase article after a preposition of place, or before a word of an airfield: "at al-Khadim",
+# "the al-Khadim air base". After "of", "to" or "from" such a name is most often a person's ("of al-Sharaa").
+_ARTICLE_NAME_AT = re.compile(
+    r"(?<![\w-])(?P<name>(?:al|el|ad|as|ar|an|ash|az)-[A-Z][\w'\u2019\-]*?\w)"
+    r"(?=\s+(?:airfield|air\s+base|airbase|airport|air\s+field|neighbourhood|neighborhood|district)\b)|"
+    r"(?:\b(?:in|at|near|outside|into|toward|towards|via|through|around)|"
+    r"\b(?:flew|flights?|went|moved|transferred|relocated|redeployed|headed|bound|travelled|traveled|drove|"
+    r"returned|fled|withdrew|retreated|evacuated)\s+(?:\w+\s+){0,3}?(?:and\s+)?to)\s+(?:the\s+)?"
+    r"(?P<name2>(?:al|el|ad|as|ar|an|ash|az)-[A-Z][\w'\u2019\-]*?\w"
+    r"(?:\s+(?:(?:al|el|ad|as|ar|an|ash|az)-)?[A-Z][\w'\u2019\-]*?\w)?)"
+    r"(?=\s+(?:in|near|and|on|east|west|north|south|outside)\b|[,.;:)]|$)"
+)
 # "the M4 highway", "the M5 motorway": a numbered road.
 _NUMBERED_ROAD = re.compile(r"\b[A-Z]{1,2}-?\d{1,3}\s+(?:highway|motorway|expressway)\b")
 _AREA_SEP = re.compile(r"(?:,\s+|,?\s+and\s+)(?:the\s+)?(?=(?:(?:al|el|ad|as|ar|an)-)?[A-Z])")
@@ -324,6 +336,14 @@ class Extractor:
                     continue  # "Syria's Agriculture Ministry district office": an office
                 if not any(x < b and a < y for x, y in taken + out):
                     out.append((a, b))
+        if "-" in text:
+            for m in _ARTICLE_NAME_AT.finditer(text):  # "flights to Benghazi and to al-Khadim", "near al-Bab"
+                group = "name" if m.group("name") else "name2"
+                a, b = m.span(group)
+                stem = m.group(group).split("-", 1)[1]
+                if stem in lexicon.NOT_PLACE_WORDS or any(x < b and a < y for x, y in taken + out):
+                    continue
+                out.append((a, b))
         if "highway" in text or "motorway" in text:
             for m in _NUMBERED_ROAD.finditer(text):  # "along the M4 highway"
                 if not any(x < m.end() and m.start() < y for x, y in taken + out):
