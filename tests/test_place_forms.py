@@ -215,3 +215,29 @@ def test_the_city_refers_to_a_reporters_city_but_an_activist_in_the_city_is_no_s
 )  # fmt: skip
 def test_names_with_a_lowercase_article(ex: Extractor, text: str, expected: list[str]) -> None:
     assert places_reported(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a time between the subject and its verb; "neither ... nor"; plural roles in apposition
+        ("Beijing on March 2 announced new tariffs.", []),
+        ("Neither Riyadh nor Cairo responded on March 2.", []),
+        ("On March 2 Qatar and Egypt, the main mediators, said nothing.", []),
+        # a state as a source, a target of sanctions, the one dealt a blow
+        ("According to Ankara, the talks went well on March 2.", []),
+        ("On March 2 the council extended sanctions against Iran.", []),
+        ("On March 2 the rebels took Aleppo, dealing a blow to Tehran.", ["Aleppo"]),
+        # a process or a text named after a city
+        ("On March 2 the ministers revived the Astana process.", []),
+        ("On March 2 the envoys spoke of the Qardaha protocol.", []),  # a name the gazetteer lacks
+        ("On March 2 Ankara cited the Adana agreement to justify strikes near Kobani.", ["Kobani"]),
+        # look-alikes: a place quiet on a day, fighting against a place's forces near a town, a city where talks are
+        ("Beirut on March 2 was quiet.", ["Beirut"]),
+        ("On March 2 fighters advanced against Manbij from the west.", ["Manbij"]),
+        ("On March 2 the ministers met in Astana for a new round.", ["Astana"]),
+        ("On March 2 the envoys met in Qardaha.", ["Qardaha"]),
+    ],
+)  # fmt: skip
+def test_more_forms_of_a_state_acting(ex: Extractor, text: str, expected: list[str]) -> None:
+    assert places_reported(ex, text) == expected

@@ -235,11 +235,16 @@ PLACE_NOUNS = frozenset(
     highway junction roundabout checkpoint mosque church citadel castle hospital market oilfield field
     refinery village town city province governorate region""".split()
 )
+# A process or a text named after the city where it began: "the Astana process", "the Sochi agreement".
+ACCORD_NOUNS = frozenset(
+    """process format formula accord accords agreement agreements protocol protocols declaration communique
+    communiqué memorandum framework""".split()
+)
 NOT_PLACE_HEADS = frozenset(
     """family clan tribe regime rule era government administration cafe café restaurant hotel shop
     company firm brand channel network group movement brigade brigades militia front faction forces
     army party dynasty""".split()
-)
+) | ACCORD_NOUNS
 
 # Words that begin Arabic (and Kurdish, Turkish) place names: "Kafr Nubl" is a town of its own,
 # not a mention of Nubl. A known name right after one of them is read as part of a longer name.

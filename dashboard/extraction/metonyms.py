@@ -64,10 +64,16 @@ _SCENE_ING = r"burning|shaking|celebrating|rejoicing|mourning|smouldering|reelin
 # What a state is to others: "Russia is not the only partner", "Moscow, Assad's main military backer".
 _ACTOR_NOUNS = (
     r"(?:ally|allies|backer|patron|partner|supporter|sponsor|rival|adversary|enemy|foe|protector|benefactor|"
-    r"creditor|guarantor|mediator|friend|power|superpower|player|broker|power-broker|client|satellite|proxy|vassal)\b"
+    r"creditor|guarantor|mediator|friend|power|superpower|player|broker|power-broker|client|satellite|proxy|vassal)s?\b"
+)
+# "Washington on Monday imposed", "Ankara, yesterday, said": a time between the subject and its verb.
+_WHEN = (
+    r"(?:,?\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[A-Z][a-z]{2,8}\.?\s+\d{1,2}|"
+    r"\d{1,2}\s+[A-Z][a-z]{2,8})|yesterday|today|earlier|later|"
+    r"last\s+(?:week|month|year|night)|this\s+(?:week|month|year))(?:\s+(?:morning|afternoon|evening|night))?,?)?"
 )
 _ACTING = (
-    r"\s+" + _Q + _ADVERBS + r"(?:"
+    _WHEN + r"\s+" + _Q + _ADVERBS + r"(?:"
     r"(?:will|would|can|could|may|might|must|should|shall|cannot|can't|won't|did|does|didn't|doesn't)\b|"
     r"(?:has|have|had)\s+" + _Q + _ADVERBS + r"(?!(?:been\s+" + _Q + r")?" + _ADVERBS + r"(?:" + _SCENE + r")\b)\w|"
     r"(?:is|was|are|were)\s+" + _Q + _ADVERBS + r"(?:(?!(?:" + _SCENE_ING + r")\b)[a-z]+ing\b|"
@@ -135,7 +141,8 @@ _VERB_OF = _words(
 _NOUN_BEFORE = {
     "to": _words(
         """referring refers referred loyal message messages signal signals warning warnings appeal appeals letter
-        request requests ultimatum threat threats overture overtures answer reply replies concession concessions up"""
+        request requests ultimatum threat threats overture overtures answer reply replies concession concessions up
+        according blow blows setback setbacks boost gift rebuke snub challenge embarrassment humiliation"""
     ),
     "from": _words(
         """offer offers support backing pressure demand demands request requests invitation invitations criticism
@@ -169,6 +176,10 @@ _NOUN_BEFORE = {
         partnership balance"""
     ),
     "in": _words("sees saw see"),
+    "against": _words(
+        """sanctions measures embargo campaign case complaint lawsuit charges accusations allegations resolution vote
+        veto protest protests retaliation countermeasures"""
+    ),
     # what a state is or has that is no ground: "the unity and territorial integrity of Syria", "the stability of
     # Syria", "a client of Moscow" (its land is "the north of Syria", "the coast of Syria": not here)
     "of": _words(
@@ -245,7 +256,7 @@ _LIVE_TITLE_AFTER = re.compile(r"\s+(?:[\w\-]+\s+){0,2}live\s*[:\-\u2013\u2014]"
 # "Israel: The Israel Defense Forces continued ...", "Turkey and Turkish-backed forces: ...": a section's label.
 _SECTION_LABEL_AFTER = re.compile(r"(?:\s+and\s+[^:.]{1,40})?:\s")
 _NO_QUOTES = str.maketrans("", "", "\"\u201c\u201d\u00ab\u00bb")
-_LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s*(?:the\s+)?")
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|,?\s+nor)\s*(?:the\s+)?")
 
 
 def states_acting(sentence: str, offset: int, mentions: Iterable[Mention], states: frozenset[str]) -> list:
