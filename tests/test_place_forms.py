@@ -241,3 +241,24 @@ def test_names_with_a_lowercase_article(ex: Extractor, text: str, expected: list
 )  # fmt: skip
 def test_more_forms_of_a_state_acting(ex: Extractor, text: str, expected: list[str]) -> None:
     assert places_reported(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state attacking: a bare past tense of an attack after its name
+        ("On March 2 Israel struck depots near Quneitra.", ["Quneitra"]),
+        ("On March 2 Turkey shelled villages near Kobani.", ["Kobani"]),
+        # a state as the topic of a policy, a file or an expert, or naming its government
+        ("On March 2 London's Iran policy came under review.", []),
+        ("On March 2 a Lebanon analyst said the vote would slip.", []),
+        ("On March 2 the Ankara government denied the report.", []),
+        # look-alikes: what befalls a place, a headline's passive, a state's border, a move to a state
+        ("On March 2 Lebanon suffered its worst blackout in years.", ["Lebanon"]),
+        ("On March 2 the papers ran the headline: Beirut shelled by drones.", ["Beirut"]),
+        ("On March 2 the Lebanon border was closed.", ["Lebanon"]),
+        ("On March 2 the analyst moved to Lebanon.", ["Lebanon"]),
+    ],
+)  # fmt: skip
+def test_a_state_attacking_or_as_a_topic(ex: Extractor, text: str, expected: list[str]) -> None:
+    assert places_reported(ex, text) == expected

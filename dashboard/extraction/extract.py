@@ -278,6 +278,8 @@ class Extractor:
         nxt = m.next_token
         if m.surface.rsplit(" ", 1)[-1] in _SEA_ADJECTIVES and nxt and nxt[:1].islower() and _is_noun_after_sea(nxt):
             return False  # "the Mediterranean squadron", "its Mediterranean bases": an adjective
+        if nxt and m.canonical in self.states and nxt.rstrip(".,;:") in lexicon.STATE_TOPIC_NOUNS and not m.possessive:
+            return False  # "Washington's Syria policy", "a Turkey analyst": a state as a topic
         if nxt and nxt.rstrip(".,;:") in lexicon.ACCORD_NOUNS and not m.possessive:
             return False  # "the Astana process", "the Sochi agreement": a process or a text named after a city
         if nxt and nxt.rstrip(".") in lexicon.ORG_SUFFIXES and not m.possessive:

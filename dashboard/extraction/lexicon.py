@@ -235,6 +235,13 @@ PLACE_NOUNS = frozenset(
     highway junction roundabout checkpoint mosque church citadel castle hospital market oilfield field
     refinery village town city province governorate region""".split()
 )
+# Nouns after a country or a capital that make it the topic of a policy, a file or an expert, or name its
+# government: "Washington's Syria policy", "the Syria file", "a Turkey analyst", "the Damascus government".
+STATE_TOPIC_NOUNS = frozenset(
+    """policy policies file dossier portfolio question issue analyst analysts expert experts envoy envoys desk hawk
+    hawks watcher watchers specialist specialists government regime administration leadership authorities strategy
+    sanctions correspondent hands researcher researchers scholar scholars programme program director team""".split()
+)
 # A process or a text named after the city where it began: "the Astana process", "the Sochi agreement".
 ACCORD_NOUNS = frozenset(
     """process format formula accord accords agreement agreements protocol protocols declaration communique

@@ -57,6 +57,9 @@ _SCENE = (
     r"become|fallen|changed|woken|devastated|destroyed|damaged|ravaged|home|under|left|celebrated|rejoiced|"
     r"mourned|burned|burnt|erupted|trembled|looked|seemed|appeared|remained|lay"
 )
+# ... but a bare past tense of an attack after a state is the state attacking: "Israel struck targets in Syria",
+# "Turkey shelled Kobani" (unless "by" follows: "Damascus shelled by rebels", a headline's passive).
+_ATTACKED = r"hit|shelled|struck|bombed|bombarded|attacked|captured|seized|raided|targeted"
 _SCENE_ING = r"burning|shaking|celebrating|rejoicing|mourning|smouldering|reeling|waking|home|quiet|calm"
 # The verb of a state acting, after its name: a modal or "did", "has" (not of what befell it), a state of
 # mind or of dealings ("was in contact", "is ready", "was seeking"), a present tense of will or relations,
@@ -90,6 +93,7 @@ _ACTING = (
     # irregular pasts, and what an economy does ("Ankara stood with", "Russia prints Syria's banknotes")
     r"stood|spoke|thought|felt|understood|meant|broke|fought|bought|built|produces|exports|imports|buys|sells|"
     r"pays|owes|spends|earns|depends|relies|prints|"
+    r"(?:" + _ATTACKED + r")\b(?!\s+by\b)|"
     r"(?!(?:" + _SCENE + r")\b)[a-z]{2,}ed)\b"
     r")"
 )
