@@ -262,3 +262,25 @@ def test_more_forms_of_a_state_acting(ex: Extractor, text: str, expected: list[s
 )  # fmt: skip
 def test_a_state_attacking_or_as_a_topic(ex: Extractor, text: str, expected: list[str]) -> None:
     assert places_reported(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a person after a preposition: a sender's words, a visit, an army; a leader's surname; a speaker's name
+        ("On March 2 a letter from Lina Haddad reached the council.", []),
+        ("On March 2 the visit of Omar Khatib to Amman was cancelled.", ["Amman"]),
+        ("On March 2 the militia of Omar Khatib withdrew.", []),
+        ("On March 2 the envoy had a call from Recep Tayyip Erdogan.", []),
+        ("On March 2 the last word went to Bashar Assad.", []),
+        ('On March 2 a parcel was handed to Lina Haddad. "It arrived," Haddad said.', []),
+        ('On March 2 a parcel was handed to Lina Haddad. "It arrived," said Lina Haddad.', []),
+        # a state sending words stands for its government
+        ("On March 2 the council received a letter from Amman.", []),
+        # look-alikes: fighters from a town, a parcel handed over in a town
+        ("On March 2 fighters from Deir Hafer arrived.", ["Deir Hafer"]),
+        ('On March 2 a parcel was handed over in Kafr Batna. "It arrived," Haddad said.', ["Kafr Batna"]),
+    ],
+)  # fmt: skip
+def test_people_after_a_preposition_are_no_place(ex: Extractor, text: str, expected: list[str]) -> None:
+    assert places_reported(ex, text) == expected

@@ -319,6 +319,8 @@ class Extractor:
             first = name.split()[0]
             if first in lexicon.NOT_PLACE_WORDS or first.upper() == first or name in lexicon.NOT_PLACE_NAMES:
                 continue
+            if " " in name and name.rsplit(" ", 1)[-1].split("-")[-1] in lexicon.NOT_PLACE_WORDS:
+                continue  # "from Recep Tayyip Erdogan", "to Bashar al-Assad": a person
             if any(w in lexicon.ORG_SUFFIXES or w.lower() in lexicon.TITLES for w in name.split()):
                 continue
             if re.search(r"-[a-z]", name) or len(name) < 3 or re.match(r"-[a-z]", text[b : b + 2]):
@@ -847,7 +849,10 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|across|throughout|over|into|near|insi
 _PERSON_BEFORE = re.compile(
     r"\b(?:loyal|close|allied|allegiance|opposed|linked|loyalty|ties)\s+to\s+$|\b(?:fall|ouster|overthrow|downfall|"
     r"regime|supporters|opponents|rule|departure|son|wife|family|administration|government|militia|followers|loyalists|"
-    r"successor|predecessor|presidency|reign|era|tenure|leadership|forces|men)\s+of\s+$|"
+    r"successor|predecessor|presidency|reign|era|tenure|leadership|forces|men|visit|visits|army|militia|troops)\s+of\s+$|"
+    # the sender of words: "a call from Recep Tayyip Erdogan", "a letter from Geir Pedersen"
+    r"\b(?:calls?|messages?|letters?|statements?|invitations?|requests?|orders?|decrees?|speech|remarks|aides?|"
+    r"advisers?|spokes(?:man|woman|person))\s+(?:from|of|by)\s+$|"
     r"\b(?:spoke|speaks|speaking|talked|talks|talking|wrote|writes|listened)\s+(?:\w+\s+){0,3}?to\s+$"
 )  # ... and "spoke on Friday to Samir Haddad": a person spoken to
 # "known as Little Moscow", "nicknamed New Aleppo": a name given to a place, not a place of that name.
@@ -1048,7 +1053,16 @@ def _person_words(text: str) -> set[str]:
     for m in _PERSON.finditer(text):
         for w in m.group(1).split():
             words.add(re.sub(r"^(?:al|el|bin)-", "", re.sub(r"['\u2019]s?$", "", w)))
+    for m in _NAMED_SPEAKER.finditer(text):  # "Geir Pedersen said", "said Geir Pedersen": a person's surname
+        words.add(m.group(1) or m.group(2) or m.group(3))
     return words
+
+
+_NAMED_SPEAKER = re.compile(
+    r"\b[A-Z][a-z]+ ([A-Z][a-z]{2,}) (?:said|says|told|added|wrote|writes|tweeted|posted|stated)\b|"
+    r"\b(?:said|says|added|wrote) [A-Z][a-z]+ ([A-Z][a-z]{2,})\b|"
+    r"[,.!?][\"\u201d\u00bb]\s+([A-Z][a-z]{2,}) (?:said|says|added|told|wrote)\b"  # "...," Pedersen said
+)
 
 
 def _outside_quotes(sentence: str, offset: int, spans: list[QuoteSpan]) -> str:

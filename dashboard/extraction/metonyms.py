@@ -152,7 +152,7 @@ _NOUN_BEFORE = {
         """offer offers support backing pressure demand demands request requests invitation invitations criticism
         condemnation guarantee guarantees assurance assurances promise promises proposal proposals recognition
         approval objection objections protest protests reaction response funding loan loans overture overtures
-        interference meddling"""
+        interference meddling message messages call calls letter letters statement statements"""
     ),
     "at": _words(
         """swipe swipes jab jabs dig digs aimed directed angry anger fury furious pointed out snapped frustration
