@@ -7,6 +7,9 @@ places when the text says where something is, happens, goes or comes from ("base
 Moscow", "Syria's third-largest city"), and the forms here read which is which from the words around
 the name. They apply to states only (countries, national capitals, continents; `seats_of_power`): a
 town is a place even as a subject ("Aleppo fell").
+
+It is one module over 300 lines because it is one grammar: the word lists and patterns around a state's
+name (its verbs, its owners, what is said to it or done with it) are read together by `states_acting`.
 """
 
 from __future__ import annotations
