@@ -68,6 +68,7 @@ def test_a_states_attributes_are_no_place(ex: Extractor, text: str, expected: li
         ("On March 2 the host turned his fire on Qatar.", []),
         ('"A clean break with Beijing would cost us dearly," the trader said on March 2.', []),
         ("On March 2 officials said the militia had long cooperated with Tehran.", []),
+        ("On March 2 the Kremlin said it was in touch with Amman.", []),
         # the state as the topic a sentence opens with
         ("For Cairo the question is money, the analyst said on March 2.", []),
         # the state acting after an adverb or with an irregular past or an economy's verb

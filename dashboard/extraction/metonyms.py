@@ -175,7 +175,7 @@ _NOUN_BEFORE = {
         conflict understanding relationship rapprochement engagement normalisation normalization quarrel feud row
         spat standoff stand-off confrontation showdown accord pact treaty cooperate cooperating sided siding allied
         aligned break split rupture cooperated cooperates negotiate negotiated negotiating trade trades trading traded
-        deal dealing dealt reconcile reconciled reconciliation"""
+        deal dealing dealt reconcile reconciled reconciliation touch"""
     ),
     "between": _words(
         """relations ties talks contact contacts dialogue rapprochement rift tensions agreement agreements deal deals
