@@ -106,7 +106,7 @@ def test_compound_subjects_acting_are_no_place(ex: Extractor, text: str, expecte
         ("On March 2 a farmer told reporters in Persian that the road to Hasakah was cut.", ["Hasakah"]),
         ("An official, speaking in Hebrew, said on March 2 that the border stayed shut.", []),
         ("On March 2 a diplomat from the Scandinavian camp said the sanctions would stay.", []),
-        ("On March 2 the Department of Water Resources said the pumps at Tabqa were restarted.", ["Tabqa"]),
+        ("On March 2 the Department of Water Resources restarted the pumps at Tabqa.", ["Tabqa"]),
         ("On March 2 an aide in the administration of Omar Mansour denied the report.", []),
         # look-alikes: a city after "in", a country after "the government of" (a state, not a person), a dam
         ("On March 2 a farmer told reporters in Qamishli that the road to Hasakah was cut.", ["Hasakah", "Qamishli"]),
