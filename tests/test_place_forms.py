@@ -280,6 +280,7 @@ def test_a_state_attacking_or_as_a_topic(ex: Extractor, text: str, expected: lis
         ("On March 2 the council received a letter from Amman.", []),
         # look-alikes: fighters from a town, a parcel handed over in a town
         ("On March 2 fighters from Deir Hafer arrived.", ["Deir Hafer"]),
+        ("On March 2 residents in Kafr Batna said the bakery had reopened.", ["Kafr Batna"]),
         ('On March 2 a parcel was handed over in Kafr Batna. "It arrived," Haddad said.', ["Kafr Batna"]),
     ],
 )  # fmt: skip

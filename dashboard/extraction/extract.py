@@ -1059,6 +1059,8 @@ def _person_words(text: str) -> set[str]:
 
 
 _NAMED_SPEAKER = re.compile(
+    # not after a preposition: "residents in Kafr Batna said" names a place
+    r"(?<!\bin )(?<!\bof )(?<!\bat )(?<!\bfrom )(?<!\bnear )(?<!\bto )"
     r"\b[A-Z][a-z]+ ([A-Z][a-z]{2,}) (?:said|says|told|added|wrote|writes|tweeted|posted|stated)\b|"
     r"\b(?:said|says|added|wrote) [A-Z][a-z]+ ([A-Z][a-z]{2,})\b|"
     r"[,.!?][\"\u201d\u00bb]\s+([A-Z][a-z]{2,}) (?:said|says|added|told|wrote)\b"  # "...," Pedersen said
