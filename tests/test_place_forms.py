@@ -286,3 +286,28 @@ def test_a_state_attacking_or_as_a_topic(ex: Extractor, text: str, expected: lis
 )  # fmt: skip
 def test_people_after_a_preposition_are_no_place(ex: Extractor, text: str, expected: list[str]) -> None:
     assert places_reported(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an aside between dashes before the verb; a sentence adverb before a comma is no dateline
+        ("Meanwhile, Jordan \u2013 which hosts many refugees \u2013 said on March 2 it would reopen the crossing.", []),
+        # a group's name after "near" is no place
+        ("On March 2 the strike hit a depot near al-Qaeda.", []),
+        # look-alikes: an aside before what befalls a city, a city and country before a dash
+        ("On March 2 Amman \u2013 the capital \u2013 was quiet.", ["Amman"]),
+        ("Amman, Jordan \u2013 Officials reopened the crossing at Nasib on March 2.", ["Jordan", "Amman", "Nasib"]),
+    ],
+)  # fmt: skip
+def test_asides_sentence_adverbs_and_groups(ex: Extractor, text: str, expected: list[str]) -> None:
+    assert sorted(places_reported(ex, text)) == sorted(expected)
+
+
+def test_a_sentence_adverb_is_no_datelines_city(ex: Extractor) -> None:
+    # "Meanwhile, Jordan \u2013" is no dateline: the next sentence with no place of its own gets none
+    text = "Meanwhile, Jordan \u2013 the host \u2013 was calm on March 2. Officials met on March 2 to talk."
+    assert [e.places for e in ex.extract(text, REF).events] == [["Jordan"], []]
+    # look-alike: after a real dateline the next sentence with no place of its own is at the dateline's city
+    text = "Amman, Jordan \u2013 Crowds were calm on March 2. Officials met on March 2 to talk."
+    assert [e.places[:1] for e in ex.extract(text, REF).events] == [["Amman"], ["Amman"]]

@@ -147,7 +147,9 @@ _DATELINE = re.compile(
     r"^ {0,8}[A-Z][A-Z.,'\-]{0,30}(?: [A-Z.,'\-]{1,30}){0,4},?(?: [A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20})?,?)?"
     r"(?: ?\([^)]{1,40}\))?"  # "DAMASCUS, Syria (AP) —": the city in capitals, its country as written
     r"(?: [\w.]{1,12}(?: [\w.]{1,12})?)? ?(?:--|[-\u2013\u2014])\s|"  # "PARIS, 10 décembre —"
-    r"^ {0,8}[A-Z][a-z]{2,20}(?:[ \-][A-Z][a-z]{2,20})?, [A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20})? ?[\u2013\u2014]\s"
+    r"^ {0,8}(?!(?:Meanwhile|However|Separately|Elsewhere|Still|Yet|Instead|Indeed|Later|Earlier|Finally|Again|Now|"
+    r"Then|Also|Moreover|Besides|Overall|Today|Yesterday|Here|There|Nevertheless|Similarly|Likewise|Thus|Hence)\b)"
+    r"[A-Z][a-z]{2,20}(?:[ \-][A-Z][a-z]{2,20})?, [A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20})? ?[\u2013\u2014]\s"
 )  # ... and "Latakia, Syria – Long lines ...": a city and its country before a dash
 # A country as the subject of a sentence: its actor, not its scene ("Russia is moving ... from Syria").
 _VERB_AFTER_SUBJECT = re.compile(

@@ -212,7 +212,7 @@ NOT_PLACE_WORDS = frozenset(
     September Oct October Nov November Dec December Monday Tuesday Wednesday Thursday Friday Saturday
     Sunday X Telegram Facebook Twitter YouTube Instagram
     Assad Putin Erdogan Netanyahu Trump Biden Zelensky Khamenei Turks Kurds Arabs Druze Alawites
-    Nordic Scandinavian Slavic Anglo-Saxon Francophone Anglophone""".split()
+    Nordic Scandinavian Slavic Anglo-Saxon Francophone Anglophone Qaeda Nusra Shabaab""".split()
 )
 
 # Capitalised names after "in", "of", "to" that are an institution, a bloc or an armed group, not a place

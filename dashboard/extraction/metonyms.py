@@ -50,7 +50,8 @@ _ADVERBS = (
 _PARENTHESIS = (
     r"(?:,\s+(?:meanwhile|however|in\s+turn|for\s+its\s+part|too|for\s+now|by\s+contrast|in\s+contrast|though|"
     r"instead|likewise|similarly|in\s+particular|above\s+all|for\s+example|for\s+instance|analysts\s+say|"
-    r"officials\s+say|diplomats\s+say|it\s+seems),)?"
+    r"officials\s+say|diplomats\s+say|it\s+seems),|"
+    r"\s+[\u2013\u2014][^\u2013\u2014]{1,100}?[\u2013\u2014])?"  # "Turkey \u2013 which has troops there \u2013 said"
 )
 # What befalls a place rather than what a state does: "Damascus has been shelled", "Syria has seen protests",
 # "Homs was burning", "Aleppo celebrated". After these a country or a capital stays a place.
@@ -135,7 +136,7 @@ _VERB_OF = _words(
     condemned condemn condemns rebuked challenged confront confronted oppose opposed opposes opposing antagonise
     antagonize provoke provoked appease appeased placate embarrass embarrassed humiliated humiliate weaken
     weakened defied defy defies about than another should would will can could does did must might
-    let lets letting hand hands handed handing give gives gave giving owe owes owed cost costs costing pay paying
+    let lets letting hand hands handed handing give gives gave giving owe owes owed cost costs costing
     treat treats treated treating view views viewed viewing regard regards regarded consider considers considered
     woo wooed wooing snub snubbed snubbing rebuff rebuffed spurn spurned reward rewarded compensate compensated
     isolate isolated isolating represent represents represented representing
