@@ -272,6 +272,8 @@ def test_a_state_attacking_or_as_a_topic(ex: Extractor, text: str, expected: lis
         ("On March 2 a letter from Lina Haddad reached the council.", []),
         ("On March 2 the visit of Omar Khatib to Amman was cancelled.", ["Amman"]),
         ("On March 2 the militia of Omar Khatib withdrew.", []),
+        ("On March 2 the head of Rosatech said the plant would open.", []),  # a company's head
+        ("On March 2 the governor of Qardaha said the road would open.", ["Qardaha"]),  # look-alike: a town's
         ("On March 2 the envoy had a call from Recep Tayyip Erdogan.", []),
         ("On March 2 the last word went to Bashar Assad.", []),
         ('On March 2 a parcel was handed to Lina Haddad. "It arrived," Haddad said.', []),

@@ -851,7 +851,8 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|across|throughout|over|into|near|insi
 _PERSON_BEFORE = re.compile(
     r"\b(?:loyal|close|allied|allegiance|opposed|linked|loyalty|ties)\s+to\s+$|\b(?:fall|ouster|overthrow|downfall|"
     r"regime|supporters|opponents|rule|departure|son|wife|family|administration|government|militia|followers|loyalists|"
-    r"successor|predecessor|presidency|reign|era|tenure|leadership|forces|men|visit|visits|army|militia|troops)\s+of\s+$|"
+    r"successor|predecessor|presidency|reign|era|tenure|leadership|forces|men|visit|visits|army|militia|troops|"
+    r"head|chief|boss|ceo|CEO|chairman|chairwoman|founder|owner|owners|shareholders|employees|staff)\s+of\s+$|"
     # the sender of words: "a call from Recep Tayyip Erdogan", "a letter from Geir Pedersen"
     r"\b(?:calls?|messages?|letters?|statements?|invitations?|requests?|orders?|decrees?|speech|remarks|aides?|"
     r"advisers?|spokes(?:man|woman|person))\s+(?:from|of|by)\s+$|"
