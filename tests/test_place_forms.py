@@ -319,3 +319,6 @@ def test_libyan_airfields_of_the_russian_flights_are_in_the_gazetteer(ex: Extrac
     # airportsdata (MIT) ICAO HL59 and HL69, named in geodata/SOURCES.md: mapped, under one name each
     text = "On March 2 the cargo planes flew from the al-Khadim airfield to Jufra air base."
     assert places_reported(ex, text) == ["Al Jufra Air Base", "Al Khadim Air Base"]
+
+    # look-alike: a checkpoint that shares the airfield's name is a checkpoint (tests/test_extract.py has its name)
+    assert places_reported(ex, "On March 2 families came through the al-Khadim checkpoint.") == ["al-Khadim"]

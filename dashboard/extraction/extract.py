@@ -50,6 +50,7 @@ _FUNCTION_WORDS = frozenset(
     "but as if when while have are were did does could can should must may might both".split()
 )
 
+_SITE_WORDS = frozenset("checkpoint checkpoints crossing crossings prison camp".split())
 # Seas named as adjectives ("the Mediterranean squadron") unless the noun after is of the sea or its shore.
 _SEA_ADJECTIVES = frozenset("Mediterranean Caribbean Adriatic Aegean Baltic Atlantic Pacific Arctic".split())
 _SEA_NOUNS = frozenset("sea seas coast coasts coastline shore shores waters basin islands island seabed".split())
@@ -284,6 +285,8 @@ class Extractor:
             return False  # "Washington's Syria policy", "a Turkey analyst": a state as a topic
         if nxt and nxt.rstrip(".,;:") in lexicon.ACCORD_NOUNS and not m.possessive:
             return False  # "the Astana process", "the Sochi agreement": a process or a text named after a city
+        if nxt and nxt.rstrip(".,;:") in _SITE_WORDS and self.places[m.canonical].kind == "base":
+            return False  # "the al-Khadim checkpoint": a checkpoint of that name, not the air base
         if nxt and nxt.rstrip(".") in lexicon.ORG_SUFFIXES and not m.possessive:
             return False  # "Kyiv Independent", "Damascus University"
         if nxt and not m.possessive and is_acronym(m.surface) and nxt.lower().rstrip(".,") not in _FUNCTION_WORDS:
