@@ -1059,18 +1059,24 @@ def _person_words(text: str) -> set[str]:
     for m in _PERSON.finditer(text):
         for w in m.group(1).split():
             words.add(re.sub(r"^(?:al|el|bin)-", "", re.sub(r"['\u2019]s?$", "", w)))
-    for m in _NAMED_SPEAKER.finditer(text):  # "Geir Pedersen said", "said Geir Pedersen": a person's surname
-        words.add(m.group(1) or m.group(2) or m.group(3))
+    for verb in _SPEECH_VERB.finditer(text):  # "Geir Pedersen said", "said Geir Pedersen": a person's surname
+        before = _SPEAKER_BEFORE.search(text, max(0, verb.start() - 40), verb.start())
+        if before:
+            words.add(before.group(1) or before.group(2))
+        if verb.group(1) in ("said", "says", "added", "wrote") and (after := _SPEAKER_AFTER.match(text, verb.end())):
+            words.add(after.group(1))
     return words
 
 
-_NAMED_SPEAKER = re.compile(
+# A verb of speech first (a plain search), then the name before or after it: a pattern with look-behinds tried
+# at every character cost 4% of the build.
+_SPEECH_VERB = re.compile(r" (said|says|told|added|wrote|writes|tweeted|posted|stated)\b")
+_SPEAKER_BEFORE = re.compile(
     # not after a preposition: "residents in Kafr Batna said" names a place
-    r"(?<!\bin )(?<!\bof )(?<!\bat )(?<!\bfrom )(?<!\bnear )(?<!\bto )"
-    r"\b[A-Z][a-z]+ ([A-Z][a-z]{2,}) (?:said|says|told|added|wrote|writes|tweeted|posted|stated)\b|"
-    r"\b(?:said|says|added|wrote) [A-Z][a-z]+ ([A-Z][a-z]{2,})\b|"
-    r"[,.!?][\"\u201d\u00bb]\s+([A-Z][a-z]{2,}) (?:said|says|added|told|wrote)\b"  # "...," Pedersen said
+    r"(?:(?<!\bin )(?<!\bof )(?<!\bat )(?<!\bfrom )(?<!\bnear )(?<!\bto )\b[A-Z][a-z]+ ([A-Z][a-z]{2,})|"
+    r"[,.!?][\"\u201d\u00bb]\s+([A-Z][a-z]{2,}))$"  # "...," Pedersen said
 )
+_SPEAKER_AFTER = re.compile(r" [A-Z][a-z]+ ([A-Z][a-z]{2,})\b")
 
 
 def _outside_quotes(sentence: str, offset: int, spans: list[QuoteSpan]) -> str:
