@@ -375,6 +375,15 @@ CURATED: list[Entry] = [
           AIRPORTS_SRC.format("OSKL (Kamishly Airport)"), AIRPORTS_REF,
           ["Qamishli airport", "Qamishli airbase", "Qamishli air base", "Kamishly Airport",
            "Qamishli airfield"]),
+    # Libyan airfields where Russian flights from Syria went (issue 10, round 9).
+    Entry("Al Khadim Air Base", "base", 31.9985, 21.1918, "LY",
+          AIRPORTS_SRC.format("HL59 (Al Khadim Airport)"), AIRPORTS_REF,
+          ["al-Khadim", "Al Khadim", "Al-Khadim", "al-Khadim air base", "al-Khadim airbase", "al-Khadim airfield",
+           "Al Khadim Airport", "Khadim air base", "Khadim airbase"]),
+    Entry("Al Jufra Air Base", "base", 29.1981, 16.001, "LY",
+          AIRPORTS_SRC.format("HL69 (Al Jufra Airport)"), AIRPORTS_REF,
+          ["Jufra", "al-Jufra", "Al Jufra", "Al-Jufra", "Jufra air base", "Jufra airbase", "al-Jufra air base",
+           "Al Jufra Airport", "Jufra airfield"]),
     # Governorates (kind province). Damascus Governorate (the city itself) left out.
     Entry("Latakia Governorate", "province", 35.6, 36.0, "SY",
           "Wikipedia (Scots-language page), as in the project's reference places.csv",

@@ -54,8 +54,20 @@ MIN_EVENT_WORDS = 5
 # Words after an abbreviated country ("the U.S. on Friday") that show it is a noun.
 _FUNCTION_WORDS = frozenset(
     "on in at and or to for with from by was is has had will would said says last this after before since "
-    "but as if when while".split()
+    "but as if when while have are were did does could can should must may might both".split()
 )
+
+_SITE_WORDS = frozenset("checkpoint checkpoints crossing crossings prison camp".split())
+# Seas named as adjectives ("the Mediterranean squadron") unless the noun after is of the sea or its shore.
+_SEA_ADJECTIVES = frozenset("Mediterranean Caribbean Adriatic Aegean Baltic Atlantic Pacific Arctic".split())
+_SEA_NOUNS = frozenset("sea seas coast coasts coastline shore shores waters basin islands island seabed".split())
+_NOT_NOUNS = _FUNCTION_WORDS | frozenset("at through between into off near via where which that who".split())
+
+
+def _is_noun_after_sea(word: str) -> bool:
+    word = word.rstrip(".,;:")
+    return word not in _SEA_NOUNS and word not in _NOT_NOUNS and not word.endswith("ly")
+
 
 _NOUN_AFTER = re.compile(r"\s+([a-z\u00e0-\u00ff]+)\b")
 _CANDIDATE_NAME = r"(?P<name>[A-Z][\w'\u2019]+(?:\s+(?:[A-Z][\w'\u2019\-]+|(?:al|el|ez|as|ad|ar)-[A-Z][\w'\u2019]+))*)"
@@ -70,6 +82,34 @@ _NAMED_CROSSING = re.compile(
     r"\s+(?:border\s+)?"
     r"(?:crossing|checkpoint|border\s+gate|prison|camp)(?P<plural>s)?\b"
 )
+# "the neighbourhoods of al-Waer and Baba Amr": an area's word and "of" before one or more names.
+_AREAS_OF = re.compile(
+    r"\b(?:neighbourhoods?|neighborhoods?|districts?|quarters?|villages?|towns?|suburbs?|hamlets?)\s+of\s+(?:the\s+)?"
+    r"(?=(?:(?:al|el|ad|as|ar|an)-)?[A-Z])"
+)
+_AREA_NAME = re.compile(
+    r"(?:(?:al|el|ad|as|ar|an)-)?[A-Z][\w'\u2019\-]*\w(?:\s+(?:(?:al|el|ad|as|ar|an)-)?[A-Z][\w'\u2019\-]*\w)?"
+)
+# "Istanbul's Eminonu district": an area named after the place that holds it.
+_AREA_OF_PLACE = re.compile(
+    r"\b[A-Z][\w\-]+['\u2019]s\s+(?P<name>(?:(?:al|el|ad|as|ar|an)-)?[A-Z][\w\-]*\w(?:\s+[A-Z][\w\-]*\w)?)\s+"
+    r"(?:district|neighbourhood|neighborhood|quarter|suburb)\b"
+)
+# A name with a lowercase article after a preposition of place, or before a word of an airfield: "at al-Khadim",
+# "the al-Khadim air base". After "of", "to" or "from" such a name is most often a person's ("of al-Sharaa").
+_ARTICLE_NAME_AT = re.compile(
+    r"(?<![\w-])(?P<name>(?:al|el|ad|as|ar|an|ash|az)-[A-Z][\w'\u2019\-]*?\w)"
+    r"(?=\s+(?:airfield|air\s+base|airbase|airport|air\s+field|neighbourhood|neighborhood|district)\b)|"
+    r"(?:\b(?:in|at|near|outside|into|toward|towards|via|through|around)|"
+    r"\b(?:flew|flights?|went|moved|transferred|relocated|redeployed|headed|bound|travelled|traveled|drove|"
+    r"returned|fled|withdrew|retreated|evacuated)\s+(?:\w+\s+){0,3}?(?:and\s+)?to)\s+(?:the\s+)?"
+    r"(?P<name2>(?:al|el|ad|as|ar|an|ash|az)-[A-Z][\w'\u2019\-]*?\w"
+    r"(?:\s+(?:(?:al|el|ad|as|ar|an|ash|az)-)?[A-Z][\w'\u2019\-]*?\w)?)"
+    r"(?=\s+(?:in|near|and|on|east|west|north|south|outside)\b|[,.;:)]|$)"
+)
+# "the M4 highway", "the M5 motorway": a numbered road.
+_NUMBERED_ROAD = re.compile(r"\b[A-Z]{1,2}-?\d{1,3}\s+(?:highway|motorway|expressway)\b")
+_AREA_SEP = re.compile(r"(?:,\s+|,?\s+and\s+)(?:the\s+)?(?=(?:(?:al|el|ad|as|ar|an)-)?[A-Z])")
 # "the Cilvegözü and Yayladağı border gates": the first of two names before a plural.
 _FIRST_OF_TWO = re.compile(r"(?<![\w-])((?:(?:al|el|ad|as|ar|an)-)?[A-Z][\w\u2019\-]*\w)\s+and\s+$")
 # Notes about the article itself, not about the news: never events.
@@ -242,9 +282,13 @@ _NO_EVENT_OF_ITS_OWN = re.compile(
 # "DAMASCUS (Reuters) -": where the story was filed, not where it happened.
 # Bounded, and matched once per line: an unbounded run of capitals and spaces backtracked quadratically.
 _DATELINE = re.compile(
-    r"^ {0,8}[A-Z][A-Z.,'\-]{0,30}(?: [A-Z.,'\-]{1,30}){0,4},?(?: ?\([^)]{1,40}\))?"
-    r"(?: [\w.]{1,12}(?: [\w.]{1,12})?)? ?(?:--|[-\u2013\u2014])\s"  # "PARIS, 10 décembre —"
-)
+    r"^ {0,8}[A-Z][A-Z.,'\-]{0,30}(?: [A-Z.,'\-]{1,30}){0,4},?(?: [A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20})?,?)?"
+    r"(?: ?\([^)]{1,40}\))?"  # "DAMASCUS, Syria (AP) —": the city in capitals, its country as written
+    r"(?: [\w.]{1,12}(?: [\w.]{1,12})?)? ?(?:--|[-\u2013\u2014])\s|"  # "PARIS, 10 décembre —"
+    r"^ {0,8}(?!(?:Meanwhile|However|Separately|Elsewhere|Still|Yet|Instead|Indeed|Later|Earlier|Finally|Again|Now|"
+    r"Then|Also|Moreover|Besides|Overall|Today|Yesterday|Here|There|Nevertheless|Similarly|Likewise|Thus|Hence)\b)"
+    r"[A-Z][a-z]{2,20}(?:[ \-][A-Z][a-z]{2,20})?, [A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20})? ?[\u2013\u2014]\s"
+)  # ... and "Latakia, Syria – Long lines ...": a city and its country before a dash
 # A country as the subject of a sentence: its actor, not its scene ("Russia is moving ... from Syria").
 _VERB_AFTER_SUBJECT = re.compile(
     r"(?:['\u2019]s\s+\w+\s+)?\s+(?:is|was|has|have|had|will|would|did|does|could|can|must|should|may|might|"
@@ -372,6 +416,14 @@ class Extractor:
 
     def _is_place_use(self, m: PhraseMatch) -> bool:
         nxt = m.next_token
+        if m.surface.rsplit(" ", 1)[-1] in _SEA_ADJECTIVES and nxt and nxt[:1].islower() and _is_noun_after_sea(nxt):
+            return False  # "the Mediterranean squadron", "its Mediterranean bases": an adjective
+        if nxt and m.canonical in self.states and nxt.rstrip(".,;:") in lexicon.STATE_TOPIC_NOUNS and not m.possessive:
+            return False  # "Washington's Syria policy", "a Turkey analyst": a state as a topic
+        if nxt and nxt.rstrip(".,;:") in lexicon.ACCORD_NOUNS and not m.possessive:
+            return False  # "the Astana process", "the Sochi agreement": a process or a text named after a city
+        if nxt and nxt.rstrip(".,;:") in _SITE_WORDS and self.places[m.canonical].kind == "base":
+            return False  # "the al-Khadim checkpoint": a checkpoint of that name, not the air base
         if nxt and nxt.rstrip(".") in lexicon.ORG_SUFFIXES and not m.possessive:
             return False  # "Kyiv Independent", "Damascus University"
         if nxt and not m.possessive and is_acronym(m.surface) and nxt.lower().rstrip(".,") not in _FUNCTION_WORDS:
@@ -409,10 +461,12 @@ class Extractor:
             first = name.split()[0]
             if first in lexicon.NOT_PLACE_WORDS or first.upper() == first or name in lexicon.NOT_PLACE_NAMES:
                 continue
+            if " " in name and name.rsplit(" ", 1)[-1].split("-")[-1] in lexicon.NOT_PLACE_WORDS:
+                continue  # "from Recep Tayyip Erdogan", "to Bashar al-Assad": a person
             if any(w in lexicon.ORG_SUFFIXES or w.lower() in lexicon.TITLES for w in name.split()):
                 continue
-            if re.search(r"-[a-z]", name) or len(name) < 3:
-                continue  # "Turkish-controlled": an adjective
+            if re.search(r"-[a-z]", name) or len(name) < 3 or re.match(r"-[a-z]", text[b : b + 2]):
+                continue  # "Turkish-controlled", "the Doha-based centre": an adjective
             if self._at_sentence_start_of_name(text, a) or any(w in self.persons for w in name.split()):
                 continue
             if _PERSON_BEFORE.search(text, max(0, a - 30), a) or _in_organisation_name(text, a):
@@ -420,6 +474,28 @@ class Extractor:
             if " " not in name and name.endswith("s") and name[:-1] in lexicon.NOT_PLACE_WORDS:
                 continue  # "millions of Syrians": a people, not a place
             out.append((a, b))
+        if " of " in text and _AREAS_OF.search(text):
+            out += self._areas_named(text, [*taken, *out])
+        if "'s " in text or "\u2019s " in text:
+            for m in _AREA_OF_PLACE.finditer(text):  # "in Istanbul's Eminonu district": Eminonu
+                a, b = m.span("name")
+                words = m.group("name").split()
+                if words[0] in lexicon.NOT_PLACE_WORDS or any(w in lexicon.ORG_SUFFIXES for w in words):
+                    continue  # "Syria's Agriculture Ministry district office": an office
+                if not any(x < b and a < y for x, y in taken + out):
+                    out.append((a, b))
+        if "-" in text:
+            for m in _ARTICLE_NAME_AT.finditer(text):  # "flights to Benghazi and to al-Khadim", "near al-Bab"
+                group = "name" if m.group("name") else "name2"
+                a, b = m.span(group)
+                stem = m.group(group).split("-", 1)[1]
+                if stem in lexicon.NOT_PLACE_WORDS or any(x < b and a < y for x, y in taken + out):
+                    continue
+                out.append((a, b))
+        if "highway" in text or "motorway" in text:
+            for m in _NUMBERED_ROAD.finditer(text):  # "along the M4 highway"
+                if not any(x < m.end() and m.start() < y for x, y in taken + out):
+                    out.append(m.span())
         if "crossing" in text or "checkpoint" in text or "prison" in text or "camp" in text or "gate" in text:
             for m in _NAMED_CROSSING.finditer(text):  # "the Cilvegözü border crossing", "the al-Khadim checkpoint"
                 a, b = m.span("name")
@@ -435,6 +511,24 @@ class Extractor:
                     fa, fb = first.span(1)
                     if not any(x < fb and fa < y for x, y in taken + out):
                         out.append((fa, fb))
+        return out
+
+    @staticmethod
+    def _areas_named(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """ "the neighbourhoods of al-Waer and Baba Amr", "the village of Khirbet al-Maaza": each name a place."""
+        out: list[tuple[int, int]] = []
+        for cue in _AREAS_OF.finditer(text):
+            at = cue.end()
+            while (m := _AREA_NAME.match(text, at)) is not None:
+                a, b = m.span()
+                if m.group(0).split()[0].split("-")[-1] in lexicon.NOT_PLACE_WORDS:
+                    break
+                if not any(x < b and a < y for x, y in taken + out):
+                    out.append((a, b))
+                sep = _AREA_SEP.match(text, b)
+                if sep is None:
+                    break
+                at = sep.end()
         return out
 
     @staticmethod
@@ -512,6 +606,20 @@ class Extractor:
     def _is_place_word(self, word: str) -> bool:
         """ "Ankara" in "a visit to Ankara Fidan said": a place's name, for the speakers' full names."""
         return word in self.places or bool(self.place_index.find(word))
+
+    def _referred_to(
+        self, sentence: str, offset: int, spans: list[QuoteSpan], passing: list[PlaceMention]
+    ) -> str | None:
+        """The place "the city" refers back to: a reporter's city named in this sentence ("Our correspondent in
+        Homs says the city is calm"), else the last sentence's scene; none for "an activist in the city"."""
+        outside = _outside_quotes(sentence, offset, spans)
+        ref = _BACK_REFERENCE.search(outside)
+        if ref is None or _WHEREABOUTS_BEFORE.search(outside, max(0, ref.start() - 40), ref.start()):
+            return None
+        for m in passing:
+            if _WHEREABOUTS_BEFORE.search(sentence, max(0, m.start - offset - 40), m.start - offset):
+                return m.place
+        return self._last_scene
 
     def _not_a_person_label(self, label: str) -> bool:
         """ "NPR:" (the outlet asks) or "DUBAI:" (a dateline): a transcript label that is no person."""
@@ -647,6 +755,10 @@ class Extractor:
             scene = [m for m in mentions if m not in passing and m not in governments]
             actor = self._subject_country(sentence, a, scene)
             scene = [m for m in scene if m is not actor]  # "Russia is moving equipment from Syria": not a place
+            if len(scene) > 1:
+                seats = _seats_of_power(sentence, a, scene)  # "the authorities in Damascus ended the deal in Tartus"
+                scene = [m for m in scene if m not in seats]
+                passing += seats
             if not scene and dateline_places and a >= dateline_end:
                 scene = dateline_places  # "TARTUS, Syria - ... On Wednesday, the tables were empty."
             within = _set_within(sentence, a, scene)
@@ -654,9 +766,8 @@ class Extractor:
             places = self.rank_places(scene, dateline_end, None, within, background)
             if a < dateline_end:
                 dateline_places = [m for m in scene if m.start < dateline_end]
-            if not places and when is not None and self._last_scene and \
-                    _BACK_REFERENCE.search(_outside_quotes(sentence, a, spans)):
-                places = [self._last_scene]  # "In Tartus, ... . The port was quiet": the place named before
+            if not places and when is not None and (here := self._referred_to(sentence, a, spans, passing)):
+                places = [here]  # "In Tartus, ... . The port was quiet": the place named before
             elif places:
                 self._last_scene = places[0]
             mentioned = _unique(m.place for m in sorted(passing, key=lambda m: m.start) if m.place not in places)
@@ -971,6 +1082,11 @@ _WHEREABOUTS_BEFORE = re.compile(
     r"activists|analyst|analysts)\s+(?:in|from|at|based\s+in)\s+(?:the\s+)?$",
     re.I,
 )
+# "The authorities in Damascus have ended the contract for the port of Tartus": where those who act sit, not
+# where the event happens, when another place is named; alone it is the scene ("officials in Homs met").
+_SEAT_BEFORE = re.compile(
+    r"\b(?:authorities|officials|rulers|government|leaders|leadership|administration|regime)\s+in\s+(?:the\s+)?$", re.I
+)
 _REPORTING_FROM_BEFORE = re.compile(r"\b(?:reporting|speaking|writing|filing)\s+from\s+(?:the\s+)?$", re.I)
 # "The port was quiet": a place named in an earlier sentence, referred back to.
 _BACK_REFERENCE = re.compile(
@@ -983,7 +1099,12 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|across|throughout|over|into|near|insi
 # Words before a name that make it a person or a power, not a place ("forces loyal to Assad").
 _PERSON_BEFORE = re.compile(
     r"\b(?:loyal|close|allied|allegiance|opposed|linked|loyalty|ties)\s+to\s+$|\b(?:fall|ouster|overthrow|downfall|"
-    r"regime|supporters|opponents|rule|departure|son|wife|family)\s+of\s+$|"
+    r"regime|supporters|opponents|rule|departure|son|wife|family|administration|government|militia|followers|loyalists|"
+    r"successor|predecessor|presidency|reign|era|tenure|leadership|forces|men|visit|visits|army|militia|troops|"
+    r"head|chief|boss|ceo|CEO|chairman|chairwoman|founder|owner|owners|shareholders|employees|staff)\s+of\s+$|"
+    # the sender of words: "a call from Recep Tayyip Erdogan", "a letter from Geir Pedersen"
+    r"\b(?:calls?|messages?|letters?|statements?|invitations?|requests?|orders?|decrees?|speech|remarks|aides?|"
+    r"advisers?|spokes(?:man|woman|person))\s+(?:from|of|by)\s+$|"
     r"\b(?:spoke|speaks|speaking|talked|talks|talking|wrote|writes|listened)\s+(?:\w+\s+){0,3}?to\s+$"
 )  # ... and "spoke on Friday to Samir Haddad": a person spoken to
 # "known as Little Moscow", "nicknamed New Aleppo": a name given to a place, not a place of that name.
@@ -1084,6 +1205,15 @@ def _in_relative_clause(sentence: str, offset: int, mentions: list[PlaceMention]
     return frozenset(inside - {m.place for m in mentions if not any(a <= m.start < b for a, b in spans)})
 
 
+def _seats_of_power(sentence: str, offset: int, scene: list[PlaceMention]) -> list[PlaceMention]:
+    """Places named as where the acting authorities sit, when some other place is named as well."""
+    if "in " not in sentence:
+        return []
+    seats = [m for m in scene if _SEAT_BEFORE.search(sentence, max(0, m.start - offset - 40), m.start - offset)]
+    others = {m.place for m in scene} - {m.place for m in seats}
+    return seats if others else []
+
+
 def _set_within(sentence: str, offset: int, mentions: list[PlaceMention]) -> frozenset[str]:
     """Unknown names followed by "in" and a known place: a square, a street or a dam inside it."""
     out = set()
@@ -1175,7 +1305,24 @@ def _person_words(text: str) -> set[str]:
     for m in _PERSON.finditer(text):
         for w in m.group(1).split():
             words.add(re.sub(r"^(?:al|el|bin)-", "", re.sub(r"['\u2019]s?$", "", w)))
+    for verb in _SPEECH_VERB.finditer(text):  # "Geir Pedersen said", "said Geir Pedersen": a person's surname
+        before = _SPEAKER_BEFORE.search(text, max(0, verb.start() - 40), verb.start())
+        if before:
+            words.add(before.group(1) or before.group(2))
+        if verb.group(1) in ("said", "says", "added", "wrote") and (after := _SPEAKER_AFTER.match(text, verb.end())):
+            words.add(after.group(1))
     return words
+
+
+# A verb of speech first (a plain search), then the name before or after it: a pattern with look-behinds tried
+# at every character cost 4% of the build.
+_SPEECH_VERB = re.compile(r" (said|says|told|added|wrote|writes|tweeted|posted|stated)\b")
+_SPEAKER_BEFORE = re.compile(
+    # not after a preposition: "residents in Kafr Batna said" names a place
+    r"(?:(?<!\bin )(?<!\bof )(?<!\bat )(?<!\bfrom )(?<!\bnear )(?<!\bto )\b[A-Z][a-z]+ ([A-Z][a-z]{2,})|"
+    r"[,.!?][\"\u201d\u00bb]\s+([A-Z][a-z]{2,}))$"  # "...," Pedersen said
+)
+_SPEAKER_AFTER = re.compile(r" [A-Z][a-z]+ ([A-Z][a-z]{2,})\b")
 
 
 def _outside_quotes(sentence: str, offset: int, spans: list[QuoteSpan]) -> str:

@@ -138,7 +138,10 @@ ORG_SUFFIXES = frozenset(
     "Company Command Club Stock Exchange Technologies Inc Corp Corporation Foundation Media Press Network Bank "
     "Party Front Army Forces Brigade Brigades Movement Committee Commission Airlines Airways "
     "Strategies Associates Partners Consulting Advisory Analytics Research Studies Initiative Programme Program "
-    "Academy College School Society Association Fund Trust Administration".split()
+    "Academy College School Society Association Fund Trust Administration "
+    # offices of a state: "the Directorate of Electricity", "the General Authority for ..."
+    "Directorate Directorate-General Department Office Bureau Authority Secretariat Board Chamber Federation "
+    "Inspectorate".split()
 )
 
 # Titles that stand before a name: "U.S. President Joe Biden". Lower-cased,
@@ -209,15 +212,20 @@ NOT_PLACE_WORDS = frozenset(
     Christian Jan January Feb February Mar March Apr April May Jun June Jul July Aug August Sep Sept
     September Oct October Nov November Dec December Monday Tuesday Wednesday Thursday Friday Saturday
     Sunday X Telegram Facebook Twitter YouTube Instagram
-    Assad Putin Erdogan Netanyahu Trump Biden Zelensky Khamenei Turks Kurds Arabs Druze Alawites""".split()
+    Assad Putin Erdogan Netanyahu Trump Biden Zelensky Khamenei Turks Kurds Arabs Druze Alawites
+    Nordic Scandinavian Slavic Anglo-Saxon Francophone Anglophone Qaeda Nusra Shabaab""".split()
 )
 
 # Capitalised names after "in", "of", "to" that are an institution, a bloc or an armed group, not a place
 # ("the fall of the Government of ...", "messages to the West", "a resurgence of Da'esh").
 NOT_PLACE_NAMES = frozenset(
     """Government Governments Council Ministry Army Navy Forces Administration Authority Authorities Cabinet
-    Parliament Presidency Kremlin West East North South Da'esh Daesh ISIS ISIL Hezbollah Hamas Taliban""".split()
-)
+    Parliament Presidency Kremlin West East North South Da'esh Daesh ISIS ISIL Hezbollah Hamas Taliban
+    Arabic French English German Spanish Italian Persian Farsi Hebrew Chinese Mandarin Japanese Korean Hindi Urdu
+    Pashto Dari Armenian Greek Portuguese Dutch Polish Swedish Norwegian Danish Finnish Georgian Azerbaijani Azeri
+    Uzbek Kazakh Swahili Amharic Somali Tigrinya Berber Tamazight Syriac Aramaic Circassian Chechen
+    Kurmanji Sorani""".split()
+)  # ... and languages: "told AFP in Arabic", "speaking in French"
 
 # A lowercase noun after a name the gazetteer lacks. A feature of the land is part of the name
 # ("the Tishrin dam", "the Nasib crossing"); a group, a business or a rule makes the name a modifier,
@@ -228,11 +236,23 @@ PLACE_NOUNS = frozenset(
     highway junction roundabout checkpoint mosque church citadel castle hospital market oilfield field
     refinery village town city province governorate region""".split()
 )
+# Nouns after a country or a capital that make it the topic of a policy, a file or an expert, or name its
+# government: "Washington's Syria policy", "the Syria file", "a Turkey analyst", "the Damascus government".
+STATE_TOPIC_NOUNS = frozenset(
+    """policy policies file dossier portfolio question issue analyst analysts expert experts envoy envoys desk hawk
+    hawks watcher watchers specialist specialists government regime administration leadership authorities strategy
+    sanctions correspondent hands researcher researchers scholar scholars programme program director team""".split()
+)
+# A process or a text named after the city where it began: "the Astana process", "the Sochi agreement".
+ACCORD_NOUNS = frozenset(
+    """process format formula accord accords agreement agreements protocol protocols declaration communique
+    communiqué memorandum framework""".split()
+)
 NOT_PLACE_HEADS = frozenset(
     """family clan tribe regime rule era government administration cafe café restaurant hotel shop
     company firm brand channel network group movement brigade brigades militia front faction forces
     army party dynasty""".split()
-)
+) | ACCORD_NOUNS
 
 # Words that begin Arabic (and Kurdish, Turkish) place names: "Kafr Nubl" is a town of its own,
 # not a mention of Nubl. A known name right after one of them is read as part of a longer name.

@@ -7,6 +7,9 @@ places when the text says where something is, happens, goes or comes from ("base
 Moscow", "Syria's third-largest city"), and the forms here read which is which from the words around
 the name. They apply to states only (countries, national capitals, continents; `seats_of_power`): a
 town is a place even as a subject ("Aleppo fell").
+
+It is one module over 300 lines because it is one grammar: the word lists and patterns around a state's
+name (its verbs, its owners, what is said to it or done with it) are read together by `states_acting`.
 """
 
 from __future__ import annotations
@@ -38,13 +41,17 @@ _Q = r"[\"\u201c\u201d\u00ab\u00bb]?"
 _ADVERBS = (
     r"(?:(?:still|also|now|already|long|never|not|only|just|clearly|firmly|reportedly|apparently|increasingly|"
     r"quickly|itself|too|then|later|soon|once|again|largely|mostly|publicly|privately|officially|formally|"
-    r"effectively|openly|quietly|repeatedly|consistently|previously|recently|initially|ultimately)\s+)*"
+    r"effectively|openly|quietly|repeatedly|consistently|previously|recently|initially|ultimately|"
+    # "Saudi Arabia and the UAE have both signalled", "Syria barely produces anything"
+    r"both|all|each|jointly|together|barely|hardly|scarcely|rarely|seldom|simply|certainly|probably|even|"
+    r"no\s+longer|finally|suddenly)\s+)*"
 )
 # "Moscow, for its part, insists": a parenthesis between the subject and its verb.
 _PARENTHESIS = (
     r"(?:,\s+(?:meanwhile|however|in\s+turn|for\s+its\s+part|too|for\s+now|by\s+contrast|in\s+contrast|though|"
     r"instead|likewise|similarly|in\s+particular|above\s+all|for\s+example|for\s+instance|analysts\s+say|"
-    r"officials\s+say|diplomats\s+say|it\s+seems),)?"
+    r"officials\s+say|diplomats\s+say|it\s+seems),|"
+    r"\s+[\u2013\u2014][^\u2013\u2014]{1,100}?[\u2013\u2014])?"  # "Turkey \u2013 which has troops there \u2013 said"
 )
 # What befalls a place rather than what a state does: "Damascus has been shelled", "Syria has seen protests",
 # "Homs was burning", "Aleppo celebrated". After these a country or a capital stays a place.
@@ -54,6 +61,9 @@ _SCENE = (
     r"become|fallen|changed|woken|devastated|destroyed|damaged|ravaged|home|under|left|celebrated|rejoiced|"
     r"mourned|burned|burnt|erupted|trembled|looked|seemed|appeared|remained|lay"
 )
+# ... but a bare past tense of an attack after a state is the state attacking: "Israel struck targets in Syria",
+# "Turkey shelled Kobani" (unless "by" follows: "Damascus shelled by rebels", a headline's passive).
+_ATTACKED = r"hit|shelled|struck|bombed|bombarded|attacked|captured|seized|raided|targeted"
 _SCENE_ING = r"burning|shaking|celebrating|rejoicing|mourning|smouldering|reeling|waking|home|quiet|calm"
 # The verb of a state acting, after its name: a modal or "did", "has" (not of what befell it), a state of
 # mind or of dealings ("was in contact", "is ready", "was seeking"), a present tense of will or relations,
@@ -61,10 +71,16 @@ _SCENE_ING = r"burning|shaking|celebrating|rejoicing|mourning|smouldering|reelin
 # What a state is to others: "Russia is not the only partner", "Moscow, Assad's main military backer".
 _ACTOR_NOUNS = (
     r"(?:ally|allies|backer|patron|partner|supporter|sponsor|rival|adversary|enemy|foe|protector|benefactor|"
-    r"creditor|guarantor|mediator|friend|power|superpower|player|broker|power-broker)\b"
+    r"creditor|guarantor|mediator|friend|power|superpower|player|broker|power-broker|client|satellite|proxy|vassal)s?\b"
+)
+# "Washington on Monday imposed", "Ankara, yesterday, said": a time between the subject and its verb.
+_WHEN = (
+    r"(?:,?\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[A-Z][a-z]{2,8}\.?\s+\d{1,2}|"
+    r"\d{1,2}\s+[A-Z][a-z]{2,8})|yesterday|today|earlier|later|"
+    r"last\s+(?:week|month|year|night)|this\s+(?:week|month|year))(?:\s+(?:morning|afternoon|evening|night))?,?)?"
 )
 _ACTING = (
-    r"\s+" + _Q + _ADVERBS + r"(?:"
+    _WHEN + r"\s+" + _Q + _ADVERBS + r"(?:"
     r"(?:will|would|can|could|may|might|must|should|shall|cannot|can't|won't|did|does|didn't|doesn't)\b|"
     r"(?:has|have|had)\s+" + _Q + _ADVERBS + r"(?!(?:been\s+" + _Q + r")?" + _ADVERBS + r"(?:" + _SCENE + r")\b)\w|"
     r"(?:is|was|are|were)\s+" + _Q + _ADVERBS + r"(?:(?!(?:" + _SCENE_ING + r")\b)[a-z]+ing\b|"
@@ -78,6 +94,10 @@ _ACTING = (
     r"welcomes|condemns|sends|gives|takes|makes|tells|warns|urges|stands|remains\s+(?:committed|ready|open|"
     r"opposed|interested)|sent|gave|took|made|kept|sought|knew|told|said|brought|sold|paid|lost|won|chose|"
     r"began|spent|held|led|withdrew|drew|threw|met|struck\s+a|saw\s+(?:no|an?|the|its)\s|"
+    # irregular pasts, and what an economy does ("Ankara stood with", "Russia prints Syria's banknotes")
+    r"stood|spoke|thought|felt|understood|meant|broke|fought|bought|built|produces|exports|imports|buys|sells|"
+    r"pays|owes|spends|earns|depends|relies|prints|"
+    r"(?:" + _ATTACKED + r")\b(?!\s+by\b)|"
     r"(?!(?:" + _SCENE + r")\b)[a-z]{2,}ed)\b"
     r")"
 )
@@ -115,20 +135,28 @@ _VERB_OF = _words(
     engage engaged engaging reminded remind reminding assured assure assures informed notified contacted phoned
     condemned condemn condemns rebuked challenged confront confronted oppose opposed opposes opposing antagonise
     antagonize provoke provoked appease appeased placate embarrass embarrassed humiliated humiliate weaken
-    weakened defied defy defies about than another should would will can could does did must might"""
+    weakened defied defy defies about than another should would will can could does did must might
+    let lets letting hand hands handed handing give gives gave giving owe owes owed cost costs costing
+    treat treats treated treating view views viewed viewing regard regards regarded consider considers considered
+    woo wooed wooing snub snubbed snubbing rebuff rebuffed spurn spurned reward rewarded compensate compensated
+    isolate isolated isolating represent represents represented representing
+    require requires required requiring force forces forced forcing allow allows allowed allowing encourage
+    encourages encouraged push pushes pushed pushing oblige obliges obliged compel compels compelled enable
+    enables enabled permit permits permitted"""
 )
 # "a message to Ankara", "offers from Qatar", "a swipe at Moscow", "the door on Moscow", "a matter for
 # Damascus", "relations between Moscow and ...", "interests with Russia", "sees in Russia a partner".
 _NOUN_BEFORE = {
     "to": _words(
         """referring refers referred loyal message messages signal signals warning warnings appeal appeals letter
-        request requests ultimatum threat threats overture overtures answer reply replies concession concessions up"""
+        request requests ultimatum threat threats overture overtures answer reply replies concession concessions up
+        according blow blows setback setbacks boost gift rebuke snub challenge embarrassment humiliation"""
     ),
     "from": _words(
         """offer offers support backing pressure demand demands request requests invitation invitations criticism
         condemnation guarantee guarantees assurance assurances promise promises proposal proposals recognition
         approval objection objections protest protests reaction response funding loan loans overture overtures
-        interference meddling"""
+        interference meddling message messages call calls letter letters statement statements"""
     ),
     "at": _words(
         """swipe swipes jab jabs dig digs aimed directed angry anger fury furious pointed out snapped frustration
@@ -147,7 +175,8 @@ _NOUN_BEFORE = {
         cooperation partnership alliance dealings negotiations friendship rift tensions dispute disputes war
         conflict understanding relationship rapprochement engagement normalisation normalization quarrel feud row
         spat standoff stand-off confrontation showdown accord pact treaty cooperate cooperating sided siding allied
-        aligned"""
+        aligned break split rupture cooperated cooperates negotiate negotiated negotiating trade trades trading traded
+        deal dealing dealt reconcile reconciled reconciliation touch"""
     ),
     "between": _words(
         """relations ties talks contact contacts dialogue rapprochement rift tensions agreement agreements deal deals
@@ -155,6 +184,19 @@ _NOUN_BEFORE = {
         partnership balance"""
     ),
     "in": _words("sees saw see"),
+    "against": _words(
+        """sanctions measures embargo campaign case complaint lawsuit charges accusations allegations resolution vote
+        veto protest protests retaliation countermeasures"""
+    ),
+    # what a state is or has that is no ground: "the unity and territorial integrity of Syria", "the stability of
+    # Syria", "a client of Moscow" (its land is "the north of Syria", "the coast of Syria": not here)
+    "of": _words(
+        """stability unity sovereignty integrity independence security recovery reconstruction economy
+        interests stance position policy policies behaviour behavior role recognition isolation normalisation
+        normalization rehabilitation reintegration prosperity revival rebirth transition destiny identity dignity
+        credibility legitimacy reputation image client clients satellite proxy proxies vassal ally allies partner
+        partners friends enemies rivals"""
+    ),
 }
 _NOUN_BEFORE["among"] = _NOUN_BEFORE["between"]
 # "Assad's backers, Russia and Iran": the states named as what they are to someone.
@@ -170,11 +212,19 @@ _PREPOSITIONS = _words(
 
 
 def _last_words(lead: str) -> list[str]:
-    """The last two words before a name, lower-cased, "the" dropped ("offers from the" -> offers, from)."""
-    words = lead.lower().split()[-3:]
+    """The last three words before a name, lower-cased, "the" dropped ("a swipe at the" -> a, swipe, at)."""
+    words = lead.lower().split()[-4:]
     if words and words[-1] == "the":
         words.pop()
-    return words[-2:]
+    return words[-3:]
+
+
+# "turning his fire on Turkey": a possessive before the noun.
+_POSSESSIVES = _words("his her their its our my your")
+# "threaten the new Syria", "the "Arab embrace" of the new Syria": the state made or remade, not a ground
+# ("life in the new Syria" is a place: a preposition before the article).
+_STATE_REMADE = _words("new old free united post-war post-assad post-conflict future")
+_GROUND_BEFORE = _words("in at from across throughout to into inside around within through over toward towards")
 
 
 def _addressed(words: list[str]) -> bool:
@@ -190,8 +240,23 @@ def _addressed(words: list[str]) -> bool:
     prev = words[-2]
     if last in ("\u2014", "\u2013") and prev in _PARTNERS:
         return True
+    if last in _STATE_REMADE and prev in ("the", "a"):
+        return len(words) < 3 or words[-3] not in _GROUND_BEFORE
+    if last == "on" and prev == "fire" and len(words) == 3 and words[0] in _POSSESSIVES:
+        return True
     nouns = _NOUN_BEFORE.get(last)
     return nouns is not None and prev in nouns
+
+
+def _chained(lead: str, words: list[str]) -> bool:
+    """ "relations with Turkey, with the Gulf states, with Europe": the noun governs each "with" of the chain."""
+    if len(words) < 2 or not (words[-2].endswith(",") or words[-2] == "and"):
+        return False
+    nouns = _NOUN_BEFORE.get(words[-1])
+    if nouns is None:
+        return False
+    lowered = lead.lower().split()
+    return any(w in nouns and nxt == words[-1] for w, nxt in zip(lowered, lowered[1:], strict=False))
 
 
 # "Syria live: rebels take Damascus": a live page's title, not a scene.
@@ -199,7 +264,7 @@ _LIVE_TITLE_AFTER = re.compile(r"\s+(?:[\w\-]+\s+){0,2}live\s*[:\-\u2013\u2014]"
 # "Israel: The Israel Defense Forces continued ...", "Turkey and Turkish-backed forces: ...": a section's label.
 _SECTION_LABEL_AFTER = re.compile(r"(?:\s+and\s+[^:.]{1,40})?:\s")
 _NO_QUOTES = str.maketrans("", "", "\"\u201c\u201d\u00ab\u00bb")
-_LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s*(?:the\s+)?")
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|,?\s+nor)\s*(?:the\s+)?")
 
 
 def states_acting(sentence: str, offset: int, mentions: Iterable[Mention], states: frozenset[str]) -> list:
@@ -215,6 +280,8 @@ def states_acting(sentence: str, offset: int, mentions: Iterable[Mention], state
     while i < len(ms):
         j = i
         while j + 1 < len(ms) and _LIST_GAP.fullmatch(sentence, ms[j].end - offset, ms[j + 1].start - offset):
+            if sentence[ms[j].end - offset] == "," and _POSSESSIVE.match(sentence, ms[j + 1].end - offset):
+                break  # "the port of Tartus, Russia's only supply point": an appositive, not a list
             j += 1
         run = ms[i : j + 1]
         i = j + 1
@@ -228,8 +295,10 @@ def states_acting(sentence: str, offset: int, mentions: Iterable[Mention], state
             after = b + possessive.end() + offset  # "Syria's Idlib province": a place in a place
             if len(run) == 1 and not _LAND_AFTER.match(tail) and not any(m.start == after for m in ms):
                 out += run
-        elif _addressed(words := _last_words(lead)):
+        elif _addressed(words := _last_words(lead)) or _chained(lead, words):
             out += run
+        elif lead.strip() == "For":
+            out += run  # "For Moscow the stakes are practical": the one it matters to
         elif _LIVE_TITLE_AFTER.match(tail) or (not lead.strip() and _SECTION_LABEL_AFTER.match(tail)):
             out += run
         elif words and words[-1] in _PREPOSITIONS:
