@@ -27,7 +27,7 @@ class Token(NamedTuple):  # a tuple: a sentence makes dozens, and a frozen datac
 # word -> (norm, base): news repeats its words, so each is normalised once. Cleared when full, so crafted
 # text of ever new words costs memory in proportion to this bound, not to the text.
 _WORD_FORMS: dict[str, tuple[str, str]] = {}
-_MAX_WORD_FORMS = 200_000
+_MAX_WORD_FORMS = 50_000  # about 10 MB at most
 _new_tuple = tuple.__new__
 
 
