@@ -306,6 +306,9 @@ def _parse_subject(phrase: str) -> Speaker:
         parts.pop(0)  # "Citing its own sources, the agency said": the agency
     while len(parts) >= 2 and (_TIME_PART.match(parts[0]) or _SENTENCE_ADVERB.fullmatch(parts[0])):
         parts.pop(0)  # "Early Sunday, rebels announced", "Separately, the ministry said": not who
+    relative = next((i for i in range(1, len(parts) - 1) if parts[i].startswith(("who ", "whose "))), 0)
+    if relative:  # "NAME, who met the envoy, Geir Pedersen, in London, said": the envoy is inside the clause
+        parts = parts[:relative]
     if parts:
         parts[-1] = _WEEKDAY_TAIL.sub("", parts[-1]) or parts[-1]  # "... in Manama last Saturday said"
     while len(parts) >= 2 and _MODIFIER.match(parts[-1]):
@@ -463,6 +466,7 @@ class SpeakerContext:
     reported: Speaker = (None, None)  # who the last paragraph's closing sentence reported, without quote marks
     text: str = ""  # the whole document, where a bare surname's full name is looked up
     paragraph_person: Speaker = (None, None)  # the person the current paragraph is about, for "the host"
+    introduced: Speaker = (None, None)  # who the last paragraph ended introducing ("NAME said:"), for a release
     genders: dict[str, str] = field(default_factory=dict)  # name -> "he" or "she", as the text referred to them
     is_place: Callable[[str], bool] | None = None  # "Ankara": a place's name, never a first name
     _searched: dict[str, str | None] = field(default_factory=dict)
@@ -1038,7 +1042,8 @@ _OPENING_PERSON = re.compile(
 
 
 _OPENING_ROLE_PERSON = re.compile(
-    r"^((?:An?|The|One|[A-Z][\w\-]*['\u2019]s)\s+[a-z][^,\"\u201c]{1,40}),\s+((?:[A-Z][\w.'\u2019\-]*\s+){1,3}"
+    r"^((?:(?:An?|The|One)\s+(?:[A-Z][\w\-]*\s+){0,4}[A-Z][\w\-]*['\u2019]s|An?|The|One|[A-Z][\w\-]*['\u2019]s)"
+    r"\s+[a-z][^,\"\u201c]{1,40}),\s+((?:[A-Z][\w.'\u2019\-]*\s+){1,3}"
     r"(?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w'\u2019\-]+),\s"
 )
 _OPENING_TITLED_PERSON = re.compile(
@@ -1067,6 +1072,7 @@ def find_quotes(
     continues = ctx.open_quote
     ctx.open_quote = False
     reported, ctx.reported = ctx.reported, (None, None)  # who the paragraph just before ended by reporting
+    ctx.introduced = (None, None)
     just_said: Speaker | None = None  # who the sentence just before reported, without quote marks
     k = 0  # sentences and quote spans both run left to right: one pass over each
     for si, (a, b) in enumerate(sentences):
@@ -1088,6 +1094,8 @@ def find_quotes(
                 ctx.reported = said_here
             just_said = said_here if said_here and not line[a:b].rstrip().endswith(":") else None
             if si == len(sentences) - 1 and line[a:b].rstrip().endswith(":"):
+                if said_here and said_here[0] and ctx.last_quoted == said_here:
+                    ctx.introduced = said_here  # "Foreign Secretary NAME said:" and then paragraphs with no marks
                 intro = ctx.resolve(_clause_subject(line[a:b].rstrip()[:-1], ctx))
                 if intro and intro[0]:  # "NAME put it bluntly in a post:" and then the quote paragraphs
                     ctx.remember(intro)
@@ -1135,6 +1143,9 @@ def find_quotes(
                     plain = _speaker_without_verb(before, ctx)
                     if plain:
                         speaker, attached = plain, True
+            if qi == 0 and speaker and speaker[0] in _PRONOUNS_PERSON and _AND_PRONOUN.search(before):
+                # "NAME, Putin's spokesman, was asked ..., and he told reporters, "..."": the sentence's own person
+                _observe_opening(_KICKER.sub("", line[a : q.start], count=1), ctx)
             carried_on = continues and q.start == a == _first_text(line)  # `"Only the base."` after an open quote
             if words == 1 and _TERM_AFTER.match(line, q.end):
                 attached = False  # `used "double-tap" strikes`: one word before a noun is a term
@@ -1173,6 +1184,33 @@ def find_quotes(
             # `NAME, who ran the "Salvation Government", has been appointed` makes NAME the next "he"
             _observe_opening(line[a:b], ctx)
     return out
+
+
+def unmarked_statement(line: str, spans: list[QuoteSpan], ctx: SpeakerContext) -> Quote | None:
+    """A press release's paragraph with no quote marks under "Foreign Secretary NAME said:" (GOV.UK style): NAME's
+    words, and so is the next such paragraph, until one with quote marks, a heading, or a sentence that reports
+    someone in the third person ("The Foreign Secretary also confirmed that ...")."""
+    who = ctx.introduced
+    if not who[0]:
+        return None
+    start, end = _first_text(line), len(line.rstrip())
+    text = line[start:end]
+    first = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text, maxsplit=1)[0]
+    verb = _verb_search(first) if not spans else None
+    reports = verb is not None and not _FIRST_PERSON.search(first[: verb.start()])
+    surname = who[0].split()[-1]
+    if spans or not text.endswith((".", "!", "?")) or word_count(text) < 6 or reports or surname in text:
+        ctx.introduced = (None, None)
+        return None
+    ctx.last_quoted = who
+    return Quote(start, end, text, who[0], who[1])
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Mm]y|[Uu]s)\b")
+
+
+# "..., and he told reporters": a pronoun after "and" in the sentence that opens with its person.
+_AND_PRONOUN = re.compile(r",\s+(?:and|but)\s+(?:he|she)\s")
 
 
 # Words a reporter quotes far from the verb of speech, in the predicate of what was said: after "was", "had
@@ -1251,18 +1289,26 @@ def transcript_answerers(text: str, is_outlet: object = None) -> frozenset[str]:
     the interviewer's ("Q:", the outlet's name, a label whose lines are mostly questions) and no furniture."""
     lines: dict[str, list[str]] = {}
     cued: set[str] = set()  # "[CLIP] PUTIN: ...": a recording played in the programme, its speaker's words
+    narrators: set[str] = set()  # "PETER KOVAC, BYLINE:", "LEILA FERNANDEZ, HOST:": the programme's own voices
+    after_cue = False
     for raw in text.splitlines():
         at = _cue_end(raw)
         m = _TRANSCRIPT_LABEL.match(raw[at:]) if ":" in raw[at : at + 40] else None
         if m:
-            lines.setdefault(m.group("label"), []).append(raw[at + m.end() :].rstrip())
-            if at:
+            said = raw[at + m.end() :].rstrip()
+            lines.setdefault(m.group("label"), []).append(said)
+            if at or after_cue or _INTERPRETED.match(said):  # "(SOUNDBITE OF ...)" above, "(Through interpreter)"
                 cued.add(m.group("label"))
+        elif raw[:1].isupper() and "," in raw[:60]:
+            narrator = _NARRATOR_LABEL.match(raw)
+            if narrator:
+                narrators.add(narrator.group("label").split()[-1].upper())
+        after_cue = bool(raw.strip()) and at == len(raw.rstrip())  # a line that is only a cue
     lines = _by_surname(lines)
     out = set()
     for label, said in lines.items():
         if (len(said) < 2 and label not in cued) or label.lower() in _NOT_ANSWERERS or \
-                label.split()[0].lower() in _NOT_ANSWERERS:
+                label.split()[0].lower() in _NOT_ANSWERERS or label.split()[-1].upper() in narrators:
             continue
         if callable(is_outlet) and is_outlet(label):
             continue  # "NPR:", "BBC:": the outlet asks; "DUBAI:": a dateline
@@ -1281,12 +1327,33 @@ def transcript_answer(line: str, answerers: frozenset[str], ctx: SpeakerContext)
     if not m or m.group("label") not in answerers:
         return None
     start, end = at + m.end(), len(line.rstrip())
+    interpreted = _INTERPRETED.match(line, start)
+    if interpreted:  # "PUTIN: (Through interpreter) Nobody should ...": the words begin after the note
+        start = interpreted.end()
     label = m.group("label")
     name = " ".join("-".join(p.capitalize() for p in w.split("-")) if w.isupper() else w for w in label.split())
-    speaker = ctx.resolve((name, None)) or (name, None)
+    role = None
+    if len(name.split()) >= 3 and _is_title_word(name.split()[0]):
+        name, role = parse_speaker(name)  # "PRESIDENT VLADIMIR PUTIN:": the title is the role
+        name = name or label.title()
+    speaker = ctx.resolve((name, role)) or (name, role)
     ctx.remember(speaker)
     ctx.last_quoted = speaker
+    if not any(ch.isalpha() for ch in line[start:end]):
+        return None  # "AL-SHARAA: (Speaking Arabic).": a recording whose words the transcript does not give
     return Quote(start, end, line[start:end], speaker[0], speaker[1])
+
+
+# A programme's own voices in a radio transcript: "LEILA FERNANDEZ, HOST:", "PETER KOVAC, BYLINE:". Their turns
+# (and the same surname's later "KOVAC:") are narration and questions, never a quotation.
+_NARRATOR_LABEL = re.compile(
+    r"(?P<label>[A-Z][A-Z'\u2019\-]+(?: [A-Z][A-Z'\u2019\-]+){0,2}),\s*(?:HOST|BYLINE|CORRESPONDENT|ANCHOR|"
+    r"REPORTER|PRESENTER|INTERVIEWER|MODERATOR)\b[^:]{0,30}:"
+)
+# A note after a soundbite's label: "(Through interpreter)", "(Speaking Arabic)": a recording of that person.
+_INTERPRETED = re.compile(
+    r"\s*\((?:[Tt]hrough (?:an )?interpreter|[Ss]peaking [A-Z][a-z]+|[Ii]n [A-Z][a-z]+|[Tt]ranslated)[^()]{0,30}\)[\s.]*"
+)
 
 
 # -- round 7b: forms a blind held-out set showed missing --------------------------------------------
