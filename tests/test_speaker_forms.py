@@ -995,11 +995,10 @@ def test_radio_transcript_turns(ex: Extractor, text: str, expected: list) -> Non
 
 
 def test_a_soundbites_title_is_its_role(ex: Extractor) -> None:
-    text = ("(SOUNDBITE OF SPEECH)\n"
-            "PRESIDENT ELENA MARIN: (Through interpreter) Our army stays where it is until the talks end.\n")  # fmt: skip
+    text = "(SOUNDBITE OF SPEECH)\nPRESIDENT ELENA MARIN: (Through interpreter) Our army stays until the talks end.\n"
     quotes = ex.extract(text, REF).quotes
     assert [(q.speaker, q.role, q.text) for q in quotes] == [
-        ("Elena Marin", "President", "Our army stays where it is until the talks end.")
+        ("Elena Marin", "President", "Our army stays until the talks end.")
     ]
 
 

@@ -1352,7 +1352,8 @@ _NARRATOR_LABEL = re.compile(
 )
 # A note after a soundbite's label: "(Through interpreter)", "(Speaking Arabic)": a recording of that person.
 _INTERPRETED = re.compile(
-    r"\s*\((?:[Tt]hrough (?:an )?interpreter|[Ss]peaking [A-Z][a-z]+|[Ii]n [A-Z][a-z]+|[Tt]ranslated)[^()]{0,30}\)[\s.]*"
+    r"\s*\((?:[Tt]hrough (?:an )?interpreter|[Ss]peaking [A-Z][a-z]+|[Ii]n [A-Z][a-z]+|[Tt]ranslated)"
+    r"[^()]{0,30}\)[\s.]*"
 )
 
 
