@@ -1055,3 +1055,113 @@ def test_a_releases_paragraphs_without_quote_marks(ex: Extractor, text: str, exp
 )  # fmt: skip
 def test_the_subject_around_other_names(ex: Extractor, text: str, expected: list) -> None:
     assert who(ex, text) == expected
+
+
+# -- a channel digest: each post under "HH:MM | CHANNEL (subscribers)" is the channel's words -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("09:02 | Severny Veter (\"North Wind\", 120,000 subscribers)\n"
+         "\u00abTwo convoys left the airfield at dawn. Nobody saw them go, and nobody explains anything.\u00bb\n"
+         "12:12 | Oleg Marin, war correspondent (80,000)\n"
+         "\u00abI am writing from the port. The shops are open and the flags on the lampposts are new.\u00bb\n",
+         ["Severny Veter", "Oleg Marin"]),
+        # look-alike: a time and a bar before a sentence is no entry line; its quote has no speaker
+        ("09:02 | Two convoys left the airfield at dawn.\n"
+         "\u00abWe did not see them go, nobody told us anything about it.\u00bb\n",
+         [None]),
+        # a message from someone, quoted after a colon, is the sender's
+        ("The channel posted a message from a conscript at the airfield: "
+         "\u00abWe sleep in the hangars and nobody tells us anything.\u00bb", ["conscript at the airfield"]),
+        # look-alike: a message about a place: the channel that posted it speaks
+        ("The channel posted a message about the airfield: "
+         "\u00abWe sleep in the hangars and nobody tells us anything.\u00bb", ["channel"]),
+    ],
+)  # fmt: skip
+def test_channel_digest_posts(ex: Extractor, text: str, expected: list) -> None:
+    assert who(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # words quoted inside a post, with their own verb of speech, are the speaker's
+        ("12:12 | Oleg Marin (80,000)\n"
+         "\u00abPeskov again said that \"no decisions have been made\" about the airfield. Read it as you like.\u00bb"
+         "\n",
+         [("Oleg Marin", "Peskov again said that"), ("Peskov", "no decisions have been made")]),
+        # look-alike: a term in quote marks inside a post, with no verb of speech, is no quotation of its own
+        ("12:12 | Oleg Marin (80,000)\n"
+         "\u00abThe lads passed three checkpoints of the \"new authorities\" and nobody stopped them at all.\u00bb\n",
+         [("Oleg Marin", "The lads passed three checkpoints")]),
+    ],
+)  # fmt: skip
+def test_double_quotes_inside_guillemets(ex: Extractor, text: str, expected: list) -> None:
+    quotes = ex.extract(text, REF).quotes
+    assert [(q.speaker, " ".join(q.text.split()[: len(e.split())])) for (q, (_, e)) in zip(quotes, expected,
+            strict=False)] == expected and len(quotes) == len(expected)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Sergei Lavrov today said the talks were "going nowhere at all".', ["Sergei Lavrov"]),
+        ('The guards just say "wait for orders" and walk away.', ["guards"]),
+        # look-alike: a name that ends in a capitalised time word keeps it
+        ('"The talks are going nowhere at all," Russia Today said.', ["Russia Today"]),
+    ],
+)  # fmt: skip
+def test_an_adverb_between_subject_and_verb(ex: Extractor, text: str, expected: list) -> None:
+    assert who(ex, text) == expected
+
+
+# -- a committee's oral evidence: numbered questions and the Chair's lines are no quotations --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Q1 Chair: Welcome. Dr Lind, what did you see at the port?\n"
+         "Dr Mira Lind: The cranes were idle and the warehouses were half empty when we arrived.\n"
+         "Q2 Paul Ward: And the ships?\n"
+         "Dr Lind: Two were loading. We could not tell what.\n"
+         "Chair: Thank you both. We will now hear from the Minister.\n"
+         "Chair: That concludes this session.\n",
+         ["Mira Lind", "Mira Lind"]),
+        # look-alike: the same member speaking without a question's number, in statements, answers
+        ("Paul Ward: I have seen the same at the port myself.\n"
+         "Paul Ward: And the crews were Russian, all of them.\n",
+         ["Paul Ward", "Paul Ward"]),
+    ],
+)  # fmt: skip
+def test_committee_evidence(ex: Extractor, text: str, expected: list) -> None:
+    assert who(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('On Monday I spoke to a former officer who told me, and I quote him, "the navy is asking everyone for a '
+         'pier."',
+         ["former officer"]),
+        ("Our team spoke on Friday with farmers in Hasakah, who told them, and this is a direct quotation, that they "
+         'were "afraid of the night and of the day."', ["farmers in Hasakah"]),
+        # look-alike: "who" in the subject's own clause; the subject, not the one spoken to, speaks
+        ('I spoke to the minister yesterday. The governor, who told me he was tired, said: "We cannot go on like this '
+         'for long."', ["governor"]),
+    ],
+)  # fmt: skip
+def test_the_one_spoken_to_and_a_verbatim_aside(ex: Extractor, text: str, expected: list) -> None:
+    assert who(ex, text) == expected
+
+
+def test_a_person_named_inside_an_answer_is_its_he(ex: Extractor) -> None:
+    text = ("Q1 Chair: What did he say?\n"
+            'Eva Stone: When I met Omar Haddad in Amman, he was clear. He spoke of "a new page for every partner" '
+            "more than once.\n"
+            'Stone: Nothing else, and he spoke of "betrayal" once.\n')  # fmt: skip
+    # look-alike: one word in quote marks after "spoke of" is a term, no quotation
+    assert [(q.speaker, q.text[:14]) for q in ex.extract(text, REF).quotes] == [
+        ("Eva Stone", "When I met Oma"), ("Omar Haddad", "a new page for"), ("Eva Stone", "Nothing else, ")]

@@ -34,7 +34,7 @@ _VERBS_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 # "was quoted by RIA as saying" too; "reads:" opens the words of a statement or a sign.
 _SPEECH_VERB = re.compile(
     r"(?<!-)\b((?:was|were|is|are|has been|had been) quoted(?: by [^,.;:\"\u201c]{1,40}?)? as saying|reads(?=:)|"
-    r"(?:had|has|have) written|puts? it(?=[\s,:])|"
+    r"(?:had|has|have) written|puts? it(?=[\s,:])|(?:spoke|speaks|talked|talks) of(?=\s)|"
     + _VERBS_ALT + r")\b"
 )
 # A title's full stop is no end of the subject: `"...," said Brig. Gen. Hassan Abboud, the commander`.
@@ -67,6 +67,9 @@ _TRAILING_FILLER = frozenset(
     separately further once who which that was were is are subsequently still already did does do not
     never could can may might must should""".split()
 )
+# Lower-case adverbs between a subject and its verb: "the officers just say", "Peskov today once again said"
+# ("Russia Today", "Syria Now" keep their capital).
+_TRAILING_ADVERBS = frozenset("just only simply merely today yesterday tonight".split())
 # Words that open a clause before its subject: "In what X said meant", "As X notes".
 _LEADING = re.compile(
     r"^(?:(?:according to|and|but|as|while|when|after|before|since|because|though|although|in what|what|"
@@ -151,7 +154,7 @@ def _is_name_word(tok: str) -> bool:
 
 def _strip_filler(phrase: str) -> str:
     words = phrase.split()
-    while words and words[-1].lower().strip(",") in _TRAILING_FILLER:
+    while words and (words[-1].lower().strip(",") in _TRAILING_FILLER or words[-1] in _TRAILING_ADVERBS):
         words.pop()
     return " ".join(words).strip(" ,")
 
@@ -779,7 +782,8 @@ def _attribution_before(before: str) -> tuple[str, Speaker | None, int, str | No
     cut = subject.rfind(" and ")
     if cut > 0 and _AND_SUBJECT.match(subject, cut + 5) and _FIRST_VERB.match(subject[:cut].rstrip(",") + " "):
         subject = subject[cut + 5 :]  # "The talks collapsed and the envoy said": the envoy
-    found = _parse_subject(subject)
+    met = _MET_WHO.search(subject, max(0, len(subject) - 120)) if subject.endswith("who ") else None
+    found = _parse_subject(met.group("np")) if met else _parse_subject(subject)
     if last_verb.group(1).startswith("put") and not _may_speak(found):
         return None  # "as the old saying puts it": no one speaks
     return "verb", found, gap, last_verb.group(1)
@@ -1073,6 +1077,7 @@ def find_quotes(
     ctx.open_quote = False
     reported, ctx.reported = ctx.reported, (None, None)  # who the paragraph just before ended by reporting
     ctx.introduced = (None, None)
+    poster = _POST_ENTRY.match(line) if "|" in line[:12] else None
     just_said: Speaker | None = None  # who the sentence just before reported, without quote marks
     k = 0  # sentences and quote spans both run left to right: one pass over each
     for si, (a, b) in enumerate(sentences):
@@ -1109,6 +1114,8 @@ def find_quotes(
             inner = line[s:e]
             nxt = inside[qi + 1].start if qi + 1 < len(inside) else b
             before = line[prev_end : q.start]
+            if "quot" in before:  # "told me, and I quote him, "...""; "quote, "...," end quote": an aside, no speaker
+                before = _QUOTE_ASIDE.sub(" ", before)
             after = line[q.end : nxt] if q.closed else ""
             kept_end, prev_end = prev_end, q.end
             if not inner.strip() or is_title(inner) or _NUMBERED_TITLE.search(before[-40:]):
@@ -1143,6 +1150,9 @@ def find_quotes(
                     plain = _speaker_without_verb(before, ctx)
                     if plain:
                         speaker, attached = plain, True
+                sent = _MESSAGE_FROM.search(before, max(0, len(before) - 120)) if before.endswith(": ") else None
+                if sent:  # "The channel posted what it said was a message from a soldier at the base: «...»"
+                    speaker, attached = _parse_subject(sent.group("np")), True
             if qi == 0 and speaker and speaker[0] in _PRONOUNS_PERSON and _AND_PRONOUN.search(before):
                 # "NAME, Putin's spokesman, was asked ..., and he told reporters, "..."": the sentence's own person
                 _observe_opening(_KICKER.sub("", line[a : q.start], count=1), ctx)
@@ -1177,13 +1187,31 @@ def find_quotes(
             if not q.closed:
                 ctx.open_quote = True
             out.append((Quote(s, e, inner, who, role), si))
-            if "'" in inner or "\u2018" in inner:  # `"Orlov says 'the port is a matter for talks.' Talks with whom?"`
+            has_inner = "'" in inner or "\u2018" in inner or (line[q.start] == "\u00ab" and '"' in inner)
+            if has_inner:  # `"Orlov says 'the port is a matter for talks.' Talks with whom?"`
                 out.extend((nested, si) for nested in _quotes_inside(line, s, e, ctx))
         if len(out) == found_before and not _may_attribute(line[a:b]):
             # only a title or a term in quote marks and no verb of speech (a verb's subject is remembered above):
             # `NAME, who ran the "Salvation Government", has been appointed` makes NAME the next "he"
             _observe_opening(line[a:b], ctx)
+    if poster:  # "09:02 | Pyaty Okean (410,000 subscribers)": the channel's posts below are its words
+        author = _parse_subject(poster.group("np"))
+        if author[0]:
+            ctx.remember(author)
+            ctx.reported = ctx.last_quoted = author
     return out
+
+
+# A channel digest's entry line: "09:02 | Pyaty Okean ("Fifth Ocean", 410,000 subscribers)", "12:12 | NAME, war
+# correspondent (250,000)": a time, a bar and who posted what follows.
+_POST_ENTRY = re.compile(
+    r"\s*\d{1,2}[:.]\d{2}\s*\|\s*(?P<np>[A-Z][^|()\"\u201c\u00ab]{1,60}?)(?<![.!?])\s*(?:\([^()]*\)\s*)?$"
+)
+# "a message from a contract soldier at Hmeimim:", "a letter by the detainees:": who sent it speaks.
+_MESSAGE_FROM = re.compile(
+    r"\b(?:a|an|the)\s+(?:voice\s+|text\s+|written\s+)?(?:message|post|letter|note|statement|text)\s+(?:from|by)\s+"
+    r"(?P<np>(?:the|a|an|one)\s+[^,;:.\"\u201c\u00ab]{2,60}?|[A-Z][^,;:.\"\u201c\u00ab]{1,60}?)\s*:\s*$"
+)
 
 
 def unmarked_statement(line: str, spans: list[QuoteSpan], ctx: SpeakerContext) -> Quote | None:
@@ -1207,6 +1235,18 @@ def unmarked_statement(line: str, spans: list[QuoteSpan], ctx: SpeakerContext) -
 
 
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Mm]y|[Uu]s)\b")
+
+
+# An aside that marks the words as verbatim: "and I quote him,", "and this is a direct quotation,", "quote,".
+_QUOTE_ASIDE = re.compile(
+    r",?\s*(?:and\s+)?(?:I\s+quote(?:\s+(?:him|her|them|it))?|this\s+is\s+a\s+direct\s+quot(?:e|ation)|quote)\s*,\s*"
+)
+# "I spoke to a former colleague who told me", "My colleagues spoke with families in Qardaha, who told them": the
+# one spoken to, before "who", is who told it.
+_MET_WHO = re.compile(
+    r"\b(?:spoke|spoken|talked|met|interviewed|reached|visited)(?:\s+(?:on|last|this|in|yesterday)(?:\s+\w+)?)?"
+    r"\s+(?:to|with)?\s*(?P<np>[^,;:.\"\u201c\u00ab]{2,60}?),?\s+who\s*$"
+)
 
 
 # "..., and he told reporters": a pronoun after "and" in the sentence that opens with its person.
@@ -1280,7 +1320,7 @@ _NOT_ANSWERERS = frozenset(
     correction breaking watch live read related source sources photo photos video credit analysis background
     context advertisement summary warning disclaimer transcript follow subscribe listen caption image map
     january february march april may june july august september october november december monday tuesday
-    wednesday thursday friday saturday sunday""".split()
+    wednesday thursday friday saturday sunday chair chairman chairwoman""".split()
 )
 
 
@@ -1303,6 +1343,10 @@ def transcript_answerers(text: str, is_outlet: object = None) -> frozenset[str]:
             narrator = _NARRATOR_LABEL.match(raw)
             if narrator:
                 narrators.add(narrator.group("label").split()[-1].upper())
+        elif raw[:1] == "Q" and raw[1:2].isdigit():
+            asker = _NUMBERED_QUESTION.match(raw)  # "Q3 Tom Whitcombe: ...?": a committee member asks
+            if asker:
+                narrators.add(asker.group(1).split()[-1].upper())
         after_cue = bool(raw.strip()) and at == len(raw.rstrip())  # a line that is only a cue
     lines = _by_surname(lines)
     out = set()
@@ -1333,8 +1377,8 @@ def transcript_answer(line: str, answerers: frozenset[str], ctx: SpeakerContext)
     label = m.group("label")
     name = " ".join("-".join(p.capitalize() for p in w.split("-")) if w.isupper() else w for w in label.split())
     role = None
-    if len(name.split()) >= 3 and _is_title_word(name.split()[0]):
-        name, role = parse_speaker(name)  # "PRESIDENT VLADIMIR PUTIN:": the title is the role
+    if len(name.split()) >= 2 and (_is_title_word(name.split()[0]) or name.split()[0].lower() in _HONORIFICS):
+        name, role = parse_speaker(name)  # "PRESIDENT VLADIMIR PUTIN:", "Dr Lind:": the title is the role
         name = name or label.title()
     speaker = ctx.resolve((name, role)) or (name, role)
     ctx.remember(speaker)
@@ -1350,6 +1394,8 @@ _NARRATOR_LABEL = re.compile(
     r"(?P<label>[A-Z][A-Z'\u2019\-]+(?: [A-Z][A-Z'\u2019\-]+){0,2}),\s*(?:HOST|BYLINE|CORRESPONDENT|ANCHOR|"
     r"REPORTER|PRESENTER|INTERVIEWER|MODERATOR)\b[^:]{0,30}:"
 )
+# A committee record's numbered question: "Q3 Tom Whitcombe:", "Q12 Chair:".
+_NUMBERED_QUESTION = re.compile(r"Q\d{1,3}\s+((?:[A-Z][\w'\u2019\-]*\s+){0,3}[A-Z][\w'\u2019\-]+)\s*:")
 # A note after a soundbite's label: "(Through interpreter)", "(Speaking Arabic)": a recording of that person.
 _INTERPRETED = re.compile(
     r"\s*\((?:[Tt]hrough (?:an )?interpreter|[Ss]peaking [A-Z][a-z]+|[Ii]n [A-Z][a-z]+|[Tt]ranslated)"
@@ -1585,17 +1631,24 @@ _SINGLE_QUOTED = re.compile(
 def _quotes_inside(line: str, s: int, e: int, ctx: SpeakerContext) -> list[Quote]:
     """The words someone else said, quoted inside a quotation with their own verb of speech: a quote of theirs."""
     out = []
-    for m in _SINGLE_QUOTED.finditer(line, s, e):
-        if word_count(m.group("words")) < MIN_QUOTE_WORDS:
+    inner = _DOUBLE_INSIDE if line[s - 1 : s] == "\u00ab" else _SINGLE_QUOTED  # «... said "..." ...»
+    for m in inner.finditer(line, s, e):
+        words = word_count(m.group("words"))
+        if words < 2:
             continue
         opening = max(line.rfind(". ", s, m.start()), line.rfind("? ", s, m.start()), s - 2) + 2
         found = _attribution_before(line[opening : m.start()])
         if not found or found[0] != "verb" or found[2] > 4 or not found[1] or not found[1][0]:
             continue  # no verb of speech of its own: the outer speaker's words
+        if words < MIN_QUOTE_WORDS and found[2] > 1:
+            continue  # a short term far from the verb: `say the port is "closed for now"` is no one's words
         who, role = ctx.resolve(found[1]) or (None, None)
         if who:
             out.append(Quote(m.start("words"), m.end("words"), m.group("words"), who, role))
     return out
+
+
+_DOUBLE_INSIDE = re.compile(r"[\"\u201c](?P<words>[^\"\u201c\u201d\u00ab\u00bb]{4,}?[\w.,!?])[\"\u201d]")
 
 
 def _by_surname(lines: dict[str, list[str]]) -> dict[str, list[str]]:
@@ -1614,7 +1667,13 @@ def answer_with_quotes(
     out = [(answer, si)]
     if spans:
         answerer = ctx.last_quoted
-        out += [(q, i) for q, i in find_quotes(line, sentences, spans, ctx) if q.speaker != answer.speaker]
+        for m in _NAME_PAIR.finditer(line, answer.start, spans[0].start):
+            # "When I met Ahmed al-Sharaa ..., he was very clear. He spoke of "..."": "he" is not the one answering
+            name = f"{m.group(1)} {m.group(2)}"
+            if not _is_title_word(m.group(1)) and m.group(1) not in _NOT_FIRST_NAMES and name != answer.speaker:
+                ctx.remember((name, None))
+        masked = " " * answer.start + line[answer.start :]  # the label "NAME:" is no subject of the answer's sentences
+        out += [(q, i) for q, i in find_quotes(masked, sentences, spans, ctx) if q.speaker != answer.speaker]
         ctx.last_quoted = ctx.last_person = answerer  # the next answer's "he" and "she" are the interviewee
     return out
 

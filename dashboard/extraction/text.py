@@ -62,6 +62,11 @@ def find_quote_spans(line: str) -> list[QuoteSpan]:
     while i < n:
         ch = line[i]
         if ch in OPEN_QUOTES:
+            j = line.find("\u00bb", i + 1) if ch == "\u00ab" else -1  # «... "inner" ...»: the guillemet closes it
+            if j > 0:
+                spans.append(QuoteSpan(i, j + 1, True))
+                i = j + 1
+                continue
             j = i + 1
             while j < n and line[j] not in CLOSE_QUOTES:
                 j += 1
