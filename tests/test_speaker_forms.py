@@ -1165,3 +1165,80 @@ def test_a_person_named_inside_an_answer_is_its_he(ex: Extractor) -> None:
     # look-alike: one word in quote marks after "spoke of" is a term, no quotation
     assert [(q.speaker, q.text[:14]) for q in ex.extract(text, REF).quotes] == [
         ("Eva Stone", "When I met Oma"), ("Omar Haddad", "a new page for"), ("Eva Stone", "Nothing else, ")]
+
+
+# -- the person, not the age or the trade; a body by its long name; a relative described by relation ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Omar Haddad, 61, a farmer, said he had cousins across the line. "For fifty years the fence was our '
+         'ceiling," he said.', [("Omar Haddad", "farmer")]),
+        # look-alike: an age after the verb is no role
+        ('"The harbour is closed for now," said Lina Saad, 34.', [("Lina Saad", None)]),
+        ('Within hours, the defence committee of the National Assembly, which sits in Tobruk, said it had "no '
+         'objection to the flights at all."', [("defence committee of the National Assembly", None)]),
+        # look-alike: a person "of" a body keeps the name as the speaker and the body as the role
+        ('"We have no objection to the flights at all," said Hanna Berg of the National Assembly.',
+         [("Hanna Berg", "National Assembly")]),
+        ('Maya Korn, 40, a nurse, said her brother, a driver, was stopped at the bridge. "They took his phone," she '
+         "said.", [("Maya Korn", "nurse")]),
+        # look-alike: the relative after the verb, with no clause of his own, is the speaker
+        ('"Nothing has changed here," said her brother.', [("her brother", None)]),
+    ],
+)  # fmt: skip
+def test_person_body_and_relative(ex: Extractor, text: str, expected: list) -> None:
+    assert [(q.speaker, q.role) for q in ex.extract(text, REF).quotes] == expected
+
+
+# -- one word in quote marks inside a longer predicate is the writer's; the whole predicate quoted is speech -----
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Dana Wolff, a spokeswoman, said it was "premature" to discuss the bases.', []),
+        ('A second claim, shared mostly in Arabic, says the troops were "expelled" from the airport.', []),
+        # look-alike: the quoted word is the whole predicate, at the end of the sentence
+        ('Dana Wolff, a spokeswoman, told reporters the visit was "constructive."', ["Dana Wolff"]),
+    ],
+)  # fmt: skip
+def test_one_word_inside_a_predicate(ex: Extractor, text: str, expected: list) -> None:
+    assert who(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('A former guard said the officers handed out water but told the crowd that "nobody is leaving tonight."',
+         ["officers"]),
+        # look-alike: "he" in the reported clause is the one who said it
+        ('A former guard said he handed out water and told the crowd that "nobody is leaving tonight."',
+         ["former guard"]),
+        ('Turkey\'s Foreign Ministry accused Israel of "exploiting the chaos" in the region.',
+         ["Turkey's Foreign Ministry"]),
+        # look-alike: one word after "accused ... of" is a term
+        ('The council accused the ministry of stealing the "municipal" budget.', []),
+        ("The army commander Ali Tarek said on Sunday in a video message from the front that the army was ready to "
+         '"find a formula" with the council.', ["Ali Tarek"]),
+        # look-alike: a short phrase far from "that" is a term, not the speaker's words
+        ("Ali Tarek said on Sunday in a video message from the front that the army, which lost two bridges and a "
+         'depot in the autumn fighting near the river, was now a "paper tiger" again.', []),
+    ],
+)  # fmt: skip
+def test_who_told_it_inside_reported_speech(ex: Extractor, text: str, expected: list) -> None:
+    assert who(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"The fleet is running away. The end of a dream," reads the caption of a post shared on Sunday by the '
+         "account @CoastWatch, which has 20,000 followers.", ["@CoastWatch"]),
+        # look-alike: a caption with no one who posted it
+        ('"The fleet is running away. The end of a dream," reads the caption under the photograph.', [None]),
+    ],
+)  # fmt: skip
+def test_a_post_by_a_handle(ex: Extractor, text: str, expected: list) -> None:
+    assert who(ex, text) == expected

@@ -34,7 +34,7 @@ _VERBS_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 # "was quoted by RIA as saying" too; "reads:" opens the words of a statement or a sign.
 _SPEECH_VERB = re.compile(
     r"(?<!-)\b((?:was|were|is|are|has been|had been) quoted(?: by [^,.;:\"\u201c]{1,40}?)? as saying|reads(?=:)|"
-    r"(?:had|has|have) written|puts? it(?=[\s,:])|(?:spoke|speaks|talked|talks) of(?=\s)|"
+    r"(?:had|has|have) written|puts? it(?=[\s,:])|(?:spoke|speaks|talked|talks) of(?=\s)|accused|accuses|"
     + _VERBS_ALT + r")\b"
 )
 # A title's full stop is no end of the subject: `"...," said Brig. Gen. Hassan Abboud, the commander`.
@@ -191,6 +191,11 @@ def _parse_part(phrase: str) -> tuple[str | None, str | None, bool]:
         tokens = tokens[1:]
     if not tokens:
         return None, None, False
+    body = next((i for i in range(min(len(tokens) - 3, 3)) if tokens[i] in _BODY_WORDS and tokens[i + 1] == "of" and
+                 tokens[i + 2] == "the" and tokens[i + 3][:1].isupper()), -1)
+    if body >= 0 and len(tokens) <= 12 and all(t.islower() for t in tokens[:body]):
+        # "the foreign affairs committee of the House of Representatives": the body, by its long name
+        return ("the " if definite else "") + " ".join(tokens), None, False
     j = len(tokens)
     while j > 0:
         tok = tokens[j - 1]
@@ -295,7 +300,7 @@ def _parse_subject(phrase: str) -> Speaker:
     given = _given_name(phrase)
     if given:
         return given
-    parts = [p.strip() for p in phrase.split(",") if p.strip()]
+    parts = [p.strip() for p in phrase.split(",") if p.strip() and not p.strip().isdigit()]  # "NAME, 61, a farmer"
     if parts:
         parts[0] = _TIME_OPENER.sub("", parts[0], count=1) or parts[0]  # "On Thursday he was quoted": he
         if len(parts) == 1:
@@ -440,8 +445,8 @@ def _clean_role(role: str | None) -> str | None:
     words = role.split()
     while words and words[0].lower() in _DETERMINERS:
         words = words[1:]
-    if all(w.lower() in _HONORIFICS for w in words):
-        return None
+    if all(w.lower() in _HONORIFICS or w.isdigit() for w in words):
+        return None  # "Mr", "34" (an age): no role
     return " ".join(words) or None
 
 
@@ -742,7 +747,8 @@ def _attribution_before(before: str) -> tuple[str, Speaker | None, int, str | No
     ):
         return "question", None, word_count(between), last_verb.group(1)  # a reported question: not speech
     gap = word_count(between)
-    if re.search(r"\bthat\b", between) and gap <= 12:
+    that = between.rfind(" that ") if " that " in between else -1
+    if re.search(r"\bthat\b", between) and (gap <= 12 or (that >= 0 and word_count(between[that:]) <= 7)):
         gap = min(gap, 4)  # `X said on Monday that Moscow would "..."`: a quote inside what X said
     if last_part and last_part.start() > last_verb.start():
         gap = word_count(before[last_part.end() :])
@@ -760,6 +766,11 @@ def _attribution_before(before: str) -> tuple[str, Speaker | None, int, str | No
         return "verb", (what.group(1), None), gap, last_verb.group(1)  # "Protesters mocked what he called": he
     coordinated = re.search(r"\b(?:and|but|then)\s*$", before[verbs[-2].end() : last_verb.start()]) if len(verbs) >= 2 \
         else None  # "calls the rebels "terrorists" and promises": one subject, two verbs
+    own = _OWN_SUBJECT.match(before, verbs[-2].end(), last_verb.start()) if coordinated else None
+    if own:  # "said Russian personnel handed out bread but told the crowd": the personnel told it
+        np = own.group("np")  # "X said he handed out water and told": he is X
+        who = _parse_subject(before[: verbs[-2].start()] if np in ("he", "she") else np)
+        return "verb", who, gap, last_verb.group(1)
     if len(verbs) >= 2 and not coordinated:  # "and says al-Sharaa stressed": who stressed it, as the outer verb reports
         inner = re.sub(
             r"^\s*(?:(?:reporters|journalists|him|her|them|us|me)\s+)?(?:that\s+)?", "",
@@ -787,6 +798,14 @@ def _attribution_before(before: str) -> tuple[str, Speaker | None, int, str | No
     if last_verb.group(1).startswith("put") and not _may_speak(found):
         return None  # "as the old saying puts it": no one speaks
     return "verb", found, gap, last_verb.group(1)
+
+
+# A reported clause with a subject of its own before the second verb: "said [Russian personnel handed out bread but]".
+_OWN_SUBJECT = re.compile(
+    r"\s+(?:that\s+)?(?P<np>(?:(?:the|a|an|some|its|their)\s+)?(?:[A-Z][\w\-]*\s+)?"
+    r"[A-Za-z][a-z\-]*)\s+(?!(?:and|but|then)\b)[a-z]+ed\b"
+    r"[^,;:.\"\u201c\u00ab]{0,60}?\b(?:and|but|then)\s*$"
+)
 
 
 # ", who " between "according to X" and a verb of speech: X is who told it.
@@ -1125,6 +1144,9 @@ def find_quotes(
             speaker: Speaker | None = None
             attached = False
             after_attr = _attribution_after(after, short=words < MIN_QUOTE_WORDS)
+            posted = _POSTED_BY.match(after) if "@" in after else None
+            if posted:  # `"...," reads the caption of a post shared on Saturday by the account @LevantWatch24`
+                after_attr = (posted.group(1), None)
             if after_attr and after_attr[0]:
                 speaker, attached = after_attr, True
             else:
@@ -1159,6 +1181,10 @@ def find_quotes(
             carried_on = continues and q.start == a == _first_text(line)  # `"Only the base."` after an open quote
             if words == 1 and _TERM_AFTER.match(line, q.end):
                 attached = False  # `used "double-tap" strikes`: one word before a noun is a term
+            if words == 1 and _IN_PREDICATE.search(before[-12:]) and _CLAUSE_GOES_ON.match(line, q.end):
+                # `it was "premature" to discuss`, `troops were "expelled" from`: a word inside a longer predicate is
+                # one the writer marks; the whole predicate in quote marks (`the visit was "constructive."`) is speech
+                attached = False
             if words == 1 and _OBJECT_COMPLEMENT.search(before[-80:]):
                 attached = False  # `declared the capital "liberated"`, `calling the bases "temporary"`: a label
             if words < MIN_QUOTE_WORDS and _is_term(before, inner):
@@ -1202,6 +1228,11 @@ def find_quotes(
     return out
 
 
+# A post's words and who posted it, by handle: `, reads the caption of a post shared by the account @name`.
+_POSTED_BY = re.compile(
+    r"\W*(?:reads|read|says|said)\s+(?:the\s+(?:caption|text|words)\s+of\s+)?(?:a|an|the)\s+(?:post|tweet|message|"
+    r"video|caption)\b[^.;\"\u201c\u201d]{0,60}?\bby\s+(?:the\s+(?:account|user|channel|page)\s+)?(@\w+)"
+)
 # A channel digest's entry line: "09:02 | Pyaty Okean ("Fifth Ocean", 410,000 subscribers)", "12:12 | NAME, war
 # correspondent (250,000)": a time, a bar and who posted what follows.
 _POST_ENTRY = re.compile(
@@ -1251,6 +1282,9 @@ _MET_WHO = re.compile(
 
 # "..., and he told reporters": a pronoun after "and" in the sentence that opens with its person.
 _AND_PRONOUN = re.compile(r",\s+(?:and|but)\s+(?:he|she)\s")
+
+
+_CLAUSE_GOES_ON = re.compile(r"\s+[a-z]")
 
 
 # Words a reporter quotes far from the verb of speech, in the predicate of what was said: after "was", "had
@@ -1614,6 +1648,8 @@ def _inverted_speaker(sentence: str, m: re.Match[str]) -> Speaker | None:
     head = rest.split(",")[0].split()
     if len(head) > 6 or any(w.lower() in _CLAUSE_VERBS for w in head):
         return None  # "NAME, ROLE, said the talks had stalled": what was said, not who
+    if any(part.split()[:1] and part.split()[0] in _CLAUSE_VERBS for part in rest.split(",")[2:3]):
+        return None  # "NAME, 34, a teacher, said her husband, a conscript, was detained": what she said
     name, role = _after_verb(rest)
     return (name, role) if name and word_count(name) <= 6 else None
 
