@@ -1133,8 +1133,6 @@ def find_quotes(
             inner = line[s:e]
             nxt = inside[qi + 1].start if qi + 1 < len(inside) else b
             before = line[prev_end : q.start]
-            if "quot" in before:  # "told me, and I quote him, "...""; "quote, "...," end quote": an aside, no speaker
-                before = _QUOTE_ASIDE.sub(" ", before)
             after = line[q.end : nxt] if q.closed else ""
             kept_end, prev_end = prev_end, q.end
             if not inner.strip() or is_title(inner) or _NUMBERED_TITLE.search(before[-40:]):
@@ -1268,10 +1266,6 @@ def unmarked_statement(line: str, spans: list[QuoteSpan], ctx: SpeakerContext) -
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Mm]y|[Uu]s)\b")
 
 
-# An aside that marks the words as verbatim: "and I quote him,", "and this is a direct quotation,", "quote,".
-_QUOTE_ASIDE = re.compile(
-    r",?\s*(?:and\s+)?(?:I\s+quote(?:\s+(?:him|her|them|it))?|this\s+is\s+a\s+direct\s+quot(?:e|ation)|quote)\s*,\s*"
-)
 # "I spoke to a former colleague who told me", "My colleagues spoke with families in Qardaha, who told them": the
 # one spoken to, before "who", is who told it.
 _MET_WHO = re.compile(
@@ -1377,10 +1371,6 @@ def transcript_answerers(text: str, is_outlet: object = None) -> frozenset[str]:
             narrator = _NARRATOR_LABEL.match(raw)
             if narrator:
                 narrators.add(narrator.group("label").split()[-1].upper())
-        elif raw[:1] == "Q" and raw[1:2].isdigit():
-            asker = _NUMBERED_QUESTION.match(raw)  # "Q3 Tom Whitcombe: ...?": a committee member asks
-            if asker:
-                narrators.add(asker.group(1).split()[-1].upper())
         after_cue = bool(raw.strip()) and at == len(raw.rstrip())  # a line that is only a cue
     lines = _by_surname(lines)
     out = set()
@@ -1428,8 +1418,6 @@ _NARRATOR_LABEL = re.compile(
     r"(?P<label>[A-Z][A-Z'\u2019\-]+(?: [A-Z][A-Z'\u2019\-]+){0,2}),\s*(?:HOST|BYLINE|CORRESPONDENT|ANCHOR|"
     r"REPORTER|PRESENTER|INTERVIEWER|MODERATOR)\b[^:]{0,30}:"
 )
-# A committee record's numbered question: "Q3 Tom Whitcombe:", "Q12 Chair:".
-_NUMBERED_QUESTION = re.compile(r"Q\d{1,3}\s+((?:[A-Z][\w'\u2019\-]*\s+){0,3}[A-Z][\w'\u2019\-]+)\s*:")
 # A note after a soundbite's label: "(Through interpreter)", "(Speaking Arabic)": a recording of that person.
 _INTERPRETED = re.compile(
     r"\s*\((?:[Tt]hrough (?:an )?interpreter|[Ss]peaking [A-Z][a-z]+|[Ii]n [A-Z][a-z]+|[Tt]ranslated)"
