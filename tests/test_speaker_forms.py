@@ -1242,3 +1242,26 @@ def test_who_told_it_inside_reported_speech(ex: Extractor, text: str, expected: 
 )  # fmt: skip
 def test_a_post_by_a_handle(ex: Extractor, text: str, expected: list) -> None:
     assert who(ex, text) == expected
+
+
+# -- a second reported clause ("and that it was "too early""), a predicate with an adverb ("was now "...") -------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Omar Diab said on Monday that the ministry kept contacts with "those who hold the city" and that it was '
+         '"too early" to speak about the port.', [("Omar Diab", "those who hold the city"), ("Omar Diab", "too early")]),
+        ('A spokesperson told reporters that it was "up to the Syrians" to decide, but that the government "would not '
+         'regret" a smaller fleet.', [("spokesperson", "up to the Syrians"), ("spokesperson", "would not regret")]),
+        # look-alike: a second clause of the writer's own, with no "that", keeps its term unquoted
+        ('Omar Diab said the ministry kept contacts with "those who hold the city", and the papers called the port '
+         'a "dead end" for the fleet.', [("Omar Diab", "those who hold the city")]),
+        ('A former contractor said the base in Libya was now "our second home".', [("former contractor",
+                                                                                     "our second home")]),
+        # look-alike: one word after "was now" inside a longer predicate is the writer's mark
+        ('A former contractor said the base was now "empty" of aircraft.', []),
+    ],
+)  # fmt: skip
+def test_a_second_clause_and_a_predicate_with_an_adverb(ex: Extractor, text: str, expected: list) -> None:
+    assert [(q.speaker, q.text) for q in ex.extract(text, REF).quotes] == expected

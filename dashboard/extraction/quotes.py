@@ -1127,6 +1127,7 @@ def find_quotes(
             continue
         said_before, just_said = just_said, None
         prev_end = a
+        prev_said = -1  # the index of the sentence's last quote that has a speaker
         found_before = len(out)
         for qi, q in enumerate(inside):
             s, e = _inner_span(line, q)
@@ -1154,7 +1155,7 @@ def find_quotes(
                     attached = kind != "question" and (gap <= 4 or (gap <= 8 and inner.rstrip()[-1:] in ".!?"))
                     if kind != "question" and words >= 2 and gap <= 8 and not re.search(r"[,;:]", before[-80:]):
                         attached = True  # `said the talks would stop «for some time»`: words of the report
-                    if kind != "question" and words >= 2 and gap <= 25 and _IN_PREDICATE.search(before[-12:]) or (
+                    if kind != "question" and words >= 2 and gap <= 25 and _IN_PREDICATE.search(before[-24:]) or (
                         kind != "question" and words >= 2 and gap <= 25 and _ADVERBIAL_QUOTE.match(inner)
                     ):
                         attached = True  # `told Meduza that the removal ... had been "essentially completed"`
@@ -1176,10 +1177,13 @@ def find_quotes(
             if qi == 0 and speaker and speaker[0] in _PRONOUNS_PERSON and _AND_PRONOUN.search(before):
                 # "NAME, Putin's spokesman, was asked ..., and he told reporters, "..."": the sentence's own person
                 _observe_opening(_KICKER.sub("", line[a : q.start], count=1), ctx)
+            if qi and not attached and words >= 2 and last_speaker[0] and prev_said == qi - 1 and \
+                    _SECOND_CLAUSE.search(before):
+                speaker, attached = last_speaker, True  # `said ... "those who control it" and that it was "too early"`
             carried_on = continues and q.start == a == _first_text(line)  # `"Only the base."` after an open quote
             if words == 1 and _TERM_AFTER.match(line, q.end):
                 attached = False  # `used "double-tap" strikes`: one word before a noun is a term
-            if words == 1 and _IN_PREDICATE.search(before[-12:]) and _CLAUSE_GOES_ON.match(line, q.end):
+            if words == 1 and _IN_PREDICATE.search(before[-24:]) and _CLAUSE_GOES_ON.match(line, q.end):
                 # `it was "premature" to discuss`, `troops were "expelled" from`: a word inside a longer predicate is
                 # one the writer marks; the whole predicate in quote marks (`the visit was "constructive."`) is speech
                 attached = False
@@ -1210,6 +1214,7 @@ def find_quotes(
                 ctx.last_quoted = (who, role)
             if not q.closed:
                 ctx.open_quote = True
+            prev_said = qi if who else -1
             out.append((Quote(s, e, inner, who, role), si))
             has_inner = "'" in inner or "\u2018" in inner or (line[q.start] == "\u00ab" and '"' in inner)
             if has_inner:  # `"Orlov says 'the port is a matter for talks.' Talks with whom?"`
@@ -1279,6 +1284,8 @@ _AND_PRONOUN = re.compile(r",\s+(?:and|but)\s+(?:he|she)\s")
 
 
 _CLAUSE_GOES_ON = re.compile(r"\s+[a-z]")
+# A second reported clause after a quote, joined to the first: `"..." in Syria and that it was "too early"`.
+_SECOND_CLAUSE = re.compile(r"\b(?:and|but)\s+that\b[^.;:!?]{0,80}$")
 
 
 # Words a reporter quotes far from the verb of speech, in the predicate of what was said: after "was", "had
@@ -1287,7 +1294,7 @@ _CLAUSE_GOES_ON = re.compile(r"\s+[a-z]")
 # the verb (`would not accept "terrorist corridors"`) is the reporter's mention of a term, not speech.
 _IN_PREDICATE = re.compile(
     r"\b(?:is|are|was|were|be|been|being|remained|remains|remain|stays|stayed|seemed|seems|became|becomes|"
-    r"there\s+is|there\s+was)\s+$"
+    r"there\s+is|there\s+was)\s+(?:(?:now|still|already|always|once|no\s+longer)\s+)?$"
 )
 _ADVERBIAL_QUOTE = re.compile(r"\W*(?:on|for|in|at|with|by|from|under|without|until|within|as\s+soon\s+as)\s", re.I)
 
