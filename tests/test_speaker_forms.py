@@ -1251,7 +1251,8 @@ def test_a_post_by_a_handle(ex: Extractor, text: str, expected: list) -> None:
     ("text", "expected"),
     [
         ('Omar Diab said on Monday that the ministry kept contacts with "those who hold the city" and that it was '
-         '"too early" to speak about the port.', [("Omar Diab", "those who hold the city"), ("Omar Diab", "too early")]),
+         '"too early" to speak about the port.',
+         [("Omar Diab", "those who hold the city"), ("Omar Diab", "too early")]),
         ('A spokesperson told reporters that it was "up to the Syrians" to decide, but that the government "would not '
          'regret" a smaller fleet.', [("spokesperson", "up to the Syrians"), ("spokesperson", "would not regret")]),
         # look-alike: a second clause of the writer's own, with no "that", keeps its term unquoted

@@ -59,10 +59,12 @@ def find_quote_spans(line: str) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     i = 0
     n = len(line)
+    last_close = line.rfind("\u00bb")
     while i < n:
         ch = line[i]
         if ch in OPEN_QUOTES:
-            j = line.find("\u00bb", i + 1) if ch == "\u00ab" else -1  # «... "inner" ...»: the guillemet closes it
+            # «... "inner" ...»: the guillemet closes it (a found » is passed over, so each is scanned to once)
+            j = line.find("\u00bb", i + 1) if ch == "\u00ab" and i < last_close else -1
             if j > 0:
                 spans.append(QuoteSpan(i, j + 1, True))
                 i = j + 1
