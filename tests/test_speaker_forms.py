@@ -982,6 +982,13 @@ def test_a_bodys_modifier_and_where_it_stands(ex: Extractor, text: str, expected
          "REYES: He said the plan was, quote, \"a gift to the smugglers on both sides.\"\n"
          "REYES: That was the last word from the opposition before the vote.\n",
          ["Andrius Kalnas"]),
+        # the programme's voices by their job alone narrate too
+        ("PRESENTER: The minister spoke in Vilnius today.\n"
+         "CORRESPONDENT: He spoke for an hour, and most of it was about the border.\n"
+         "CORRESPONDENT: The guards will get new drones, he said, and more of them.\n"
+         "(SOUNDBITE OF PRESS CONFERENCE)\n"
+         "PAULIUS VARNAS: (Through interpreter) We will not close the crossing while I hold this office.\n",
+         ["Paulius Varnas"]),
         # look-alike: a guest labelled without ", BYLINE" answers, each turn a quotation
         ("MARIA OLSEN, HOST: With me is Dana Petrauskas. Dana, is the border calm?\n"
          "DANA PETRAUSKAS: Calm, yes, but nobody in the villages sleeps well any more.\n"

@@ -1355,7 +1355,7 @@ _NOT_ANSWERERS = frozenset(
     correction breaking watch live read related source sources photo photos video credit analysis background
     context advertisement summary warning disclaimer transcript follow subscribe listen caption image map
     january february march april may june july august september october november december monday tuesday
-    wednesday thursday friday saturday sunday chair chairman chairwoman""".split()
+    wednesday thursday friday saturday sunday chair chairman chairwoman reporter correspondent narrator""".split()
 )
 
 
