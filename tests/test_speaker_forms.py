@@ -1075,6 +1075,10 @@ def test_the_subject_around_other_names(ex: Extractor, text: str, expected: list
          "12:12 | Oleg Marin, war correspondent (80,000)\n"
          "\u00abI am writing from the port. The shops are open and the flags on the lampposts are new.\u00bb\n",
          ["Severny Veter", "Oleg Marin"]),
+        # look-alike: a live page's headline after the bar is no channel
+        ("10:42 | Jets strike the port overnight\n"
+         "\u00abWe heard four blasts, then the sirens, then nothing for an hour.\u00bb\n",
+         [None]),
         # look-alike: a time and a bar before a sentence is no entry line; its quote has no speaker
         ("09:02 | Two convoys left the airfield at dawn.\n"
          "\u00abWe did not see them go, nobody told us anything about it.\u00bb\n",

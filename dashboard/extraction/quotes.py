@@ -586,7 +586,7 @@ class SpeakerContext:
 
     def new_entry(self) -> None:
         """A live page's new time-stamped entry or a chronicle's new day: "he" starts afresh."""
-        self.last_person = self.last_body = self.last_quoted = self.reported = (None, None)
+        self.last_person = self.last_body = self.last_quoted = self.reported = self.introduced = (None, None)
         self.open_quote = False
 
     def remember(self, speaker: Speaker | None) -> None:
@@ -1225,7 +1225,9 @@ def find_quotes(
             _observe_opening(line[a:b], ctx)
     if poster:  # "09:02 | Pyaty Okean (410,000 subscribers)": the channel's posts below are its words
         author = _parse_subject(poster.group("np"))
-        if author[0]:
+        counted = "(" in line and any(ch.isdigit() for ch in line[line.index("(") :])
+        named = all(w[:1].isupper() for w in poster.group("np").split(",")[0].split())  # no headline ("Jets hit ...")
+        if author[0] and (counted or named):
             ctx.remember(author)
             ctx.reported = ctx.last_quoted = author
     return out
