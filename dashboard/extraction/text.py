@@ -62,9 +62,16 @@ def find_quote_spans(line: str) -> list[QuoteSpan]:
     """
     spans: list[QuoteSpan] = []
     n = len(line)
+    last_close = line.rfind("\u00bb")
     opening = _OPEN_QUOTE.search(line)  # the marks are found by regular expression, not a loop per character
     while opening is not None:
         i = opening.start()
+        # «... "inner" ...»: the guillemet closes it (a found » is passed over, so each is scanned to once)
+        j = line.find("\u00bb", i + 1) if line[i] == "\u00ab" and i < last_close else -1
+        if j > 0:
+            spans.append(QuoteSpan(i, j + 1, True))
+            opening = _OPEN_QUOTE.search(line, j + 1)
+            continue
         closing = _CLOSE_QUOTE.search(line, i + 1)
         if closing is None:
             spans.append(QuoteSpan(i, n, False))
