@@ -1410,8 +1410,8 @@ def transcript_answer(line: str, answerers: frozenset[str], ctx: SpeakerContext)
     label = m.group("label")
     name = " ".join("-".join(p.capitalize() for p in w.split("-")) if w.isupper() else w for w in label.split())
     role = None
-    if len(name.split()) >= 2 and (_is_title_word(name.split()[0]) or name.split()[0].lower() in _HONORIFICS):
-        name, role = parse_speaker(name)  # "PRESIDENT VLADIMIR PUTIN:", "Dr Lind:": the title is the role
+    if len(name.split()) >= 3 and _is_title_word(name.split()[0]):
+        name, role = parse_speaker(name)  # "PRESIDENT VLADIMIR PUTIN:": the title is the role
         name = name or label.title()
     speaker = ctx.resolve((name, role)) or (name, role)
     ctx.remember(speaker)
