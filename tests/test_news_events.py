@@ -307,3 +307,135 @@ def test_a_short_sentence_in_a_paragraph_is_an_event_a_short_line_without_a_full
     assert all(line != 4 for line, _, _ in events)
     # three words with no place are no news of the day above them
     assert dated(ex, "March 1\nNobody was hurt. Rebels enter Hama before dawn.\n") == [(2, "2025-03-01")]
+
+
+# -- round 10: the day a careful reader sees (bylines, summaries, stamps, deadlines, plans, anniversaries) ----------
+# REF is Wednesday 5 March 2025: "on Friday" ahead is 7 March, behind is 28 February.
+
+
+def test_a_date_line_under_a_title_a_one_sentence_standfirst_and_the_author_is_the_byline(ex: Extractor) -> None:
+    text = (
+        "Russian ships slip out of Tartus as the port changes hands\n"
+        "Two frigates and a tanker left the Syrian port over the weekend, leaving the quay nearly empty.\n"
+        "Lena Ivanova\n"
+        "Mar 5, 2025\n"
+        "Russia/Syria\n"
+        "Russian ships left the port of Tartus on Saturday, according to port workers.\n"
+        "The navy has kept a presence in the port since 1971.\n"
+        "Analysts expect more departures from the port in Tartus.\n"
+    )
+    # the piece came out on the 5th: only the sentence with a day of its own is dated
+    assert dated(ex, text) == [(6, "2025-03-01")]
+
+
+def test_a_date_line_under_two_paragraphs_of_sentences_still_dates_what_follows(ex: Extractor) -> None:
+    text = (
+        "Russian ships slip out of Tartus as the port changes hands\n"
+        "Two frigates and a tanker left the Syrian port over the weekend, leaving the quay nearly empty.\n"
+        "The navy had kept a presence in the port since 1971, longer than any other foreign force.\n"
+        "Mar 5, 2025\n"
+        "Port workers in Tartus watched the last tanker leave.\n"
+    )
+    # two sentences above it: the date line opens a section of the day, not an article's masthead
+    assert dated(ex, text) == [(5, "2025-03-05")]
+
+
+def test_a_live_page_s_key_points_box_is_no_event_but_its_entries_are(ex: Extractor) -> None:
+    text = (
+        "Syria latest: convoys head for the coast\n"
+        "Wednesday 5 March 2025 19:05, UK\n"
+        "Key points\n"
+        "Russian convoys seen moving towards Tartus\n"
+        "Caretaker cabinet named in Damascus\n"
+        "18:47\n"
+        "Residents of Latakia watched Russian armoured vehicles drive through the city all day.\n"
+        "16:20\n"
+        "Caretaker cabinet named in Damascus\n"
+        "The new cabinet met in Damascus for the first time.\n"
+    )
+    # the date line with its ", UK" is a date line (no event), the box's lines are a summary; line 9 is the
+    # entry's headline over its first paragraph
+    assert dated(ex, text) == [(7, "2025-03-05"), (10, "2025-03-05")]
+
+
+def test_a_short_line_after_a_line_that_is_no_key_points_heading_is_still_read(ex: Extractor) -> None:
+    text = (
+        "March 1\n"
+        "Key developments in Hama.\n"  # a sentence, not the box's heading
+        "Rebels enter Hama before dawn\n"  # a chronicle's short line: the day's news
+    )
+    assert (3, "2025-03-01") in dated(ex, text)
+
+
+@pytest.mark.parametrize(
+    ("line", "event"),
+    [
+        ("Elif Kaya and Jeyhun Aliyev  |05.03.2025 - Update : 05.03.2025", False),
+        ("Anna Berg | March 5, 2025", False),
+        ("Rebels entered Homs | 5 March 2025 was the day the city fell.", True),
+    ],
+)  # fmt: skip
+def test_the_authors_and_the_page_s_stamp_on_one_line_are_no_event(ex: Extractor, line: str, event: bool) -> None:
+    text = f"Putin and al-Sharaa hold a first call\n{line}\nRussian ships left Tartus on Monday.\n"
+    assert (2 in {ln for ln, _ in dated(ex, text)}) is event
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        # a deadline or the end of a stretch: the sentence's day is the date line's, not the one it runs to
+        ("Al-Bashir was appointed in Damascus to lead a caretaker cabinet until 1 April.", "2025-03-04"),
+        ("The rebels told the garrison in Hama to leave by 20 March.", "2025-03-04"),
+        ("Until 1 March, Russian jets flew from Hmeimim every day.", "2025-03-04"),
+        # look-alikes: a day that opens the sentence with "By", and a day after "by" that is no bound
+        ("By 1 March, rebels had entered Hama.", "2025-03-01"),
+        ("Hama was shelled by artillery on 1 March.", "2025-03-01"),
+    ],
+)  # fmt: skip
+def test_a_deadline_is_not_the_day_of_the_event(ex: Extractor, sentence: str, day: str) -> None:
+    assert dated(ex, f"March 3\nRebels entered Homs.\nMarch 4\n{sentence}\n") == [(2, "2025-03-03"), (4, day)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        ("The ministers will meet in Geneva on Friday to discuss the ports.", "2025-03-07"),
+        ("The envoy is expected to arrive in Damascus on Monday.", "2025-03-10"),
+        ("The talks are due to resume in Geneva on Wednesday.", "2025-03-12"),  # written on a Wednesday: next week's
+        # look-alikes: the plan was reported on a day that has passed, and a meeting that took place
+        ("He will stay in Moscow, the Kremlin said in Damascus on Friday.", "2025-02-28"),
+        ("The ministers met in Geneva on Friday to discuss the ports.", "2025-02-28"),
+    ],
+)  # fmt: skip
+def test_a_weekday_of_a_plan_is_the_one_to_come(ex: Extractor, sentence: str, day: str) -> None:
+    assert dated(ex, sentence) == [(1, day)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        ("Exactly one year ago today, Assad's forces shelled Idlib.", "2024-03-05"),
+        ("Two years ago today, rebels shelled Aleppo.", "2023-03-05"),
+        ("On March 3 last year, rebels shelled Aleppo.", "2024-03-03"),
+        # look-alikes: today itself, and a written date with no "last year"
+        ("Today, a year after the siege, rebels shelled Aleppo.", "2025-03-05"),
+        ("On March 3, rebels shelled Aleppo.", "2025-03-03"),
+    ],
+)  # fmt: skip
+def test_an_anniversary_is_the_day_years_back(ex: Extractor, sentence: str, day: str) -> None:
+    assert dated(ex, sentence) == [(1, day)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        # a programme's own date and its agenda are no events
+        ("The Foreign Desk, Episode 212\nBroadcast Wednesday 5 March 2025.\n"
+         "HOST: Today: what's left of Russia's navy in Tartus.\n", []),
+        # look-alikes: a sentence that goes on after the date, and "today" that is a time
+        ("The Foreign Desk, Episode 212\nBroadcast on 5 March 2025 from Tartus, the show drew a crowd.\n"
+         "Today the port in Tartus was quiet.\n", [2, 3]),
+    ],
+)  # fmt: skip
+def test_a_programme_s_broadcast_date_and_its_agenda_are_no_events(ex: Extractor, text: str, lines: list[int]) -> None:
+    assert [ln for ln, _ in dated(ex, text)] == lines

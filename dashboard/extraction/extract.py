@@ -124,7 +124,9 @@ _PUBLISHING_NOTE = re.compile(
     r"^\W*(?:housekeeping|programming\s+note|schedule\s+note|(?:a\s+)?note\s+to\s+(?:our\s+)?readers|"
     # a link to another story in the page: "READ MORE: Assad flees to Moscow", "Related: ...", "Watch: ..."
     r"read\s+more|also\s+read|related(?:\s+(?:stories|articles|coverage|content))?|see\s+also|recommended|"
-    r"more\s+on\s+(?:this|the)\s+story|watch|listen)\s*[:\u2014\u2013|]",
+    r"more\s+on\s+(?:this|the)\s+story|watch|listen)\s*[:\u2014\u2013|]|"
+    # a programme's own date: "Broadcast Tuesday 7 January 2025.", "First aired on Dec. 9, 2024."
+    r"^\W*(?:first\s+)?(?:broadcast|aired|recorded)\s+(?:on\s+)?[A-Z\d][\w ,.]{0,40}(?:19|20)\d\d\W*$",
     re.I,
 )
 # The newsroom speaking to its readers on a live page: "Good morning and welcome to our live coverage."
@@ -209,7 +211,12 @@ _MEASURING = re.compile(
 
 
 def _measured_stretch(d: DateMention, sentence: str) -> bool:
+    if d.value is None and _BOUND.match(d.text):  # "to lead a cabinet until 1 March": when it ends or is due
+        return True
     return d.text[:5].lower() == "since" and bool(_MEASURING.search(sentence, max(0, d.start - 80), d.start))
+
+
+_BOUND = re.compile(r"(?i)(?:until|till|by|no\s+later\s+than)\b")
 
 
 _SPEECH_VERB_WORD = re.compile(r"\b(?:" + "|".join(sorted(lexicon.SPEECH_VERBS, key=len, reverse=True)) + r")\b")
@@ -641,12 +648,14 @@ class Extractor:
         headers, stamps, lines_before = 0, 0, 0
         top_header: DateMention | None = None
         masthead = True  # only short lines so far (kicker, title, author): a date line here is the byline
+        standfirst = False  # ... but for one sentence under the title, the piece's summary
         lines = text.splitlines()
         stamp_lines = [bool(_TIME_STAMP.match(raw)) for raw in lines]
         # A live page whose entries carry only a time ("6:40 p.m. ET", two or more of them) and no date line:
         # its entries are of the page's day, the publication date, until a date line says otherwise.
         live = sum(stamp_lines) >= 2
         after_stamp = False  # the line before was an entry's time stamp
+        in_box = False  # under a live page's "Key points": its short lines are a summary of the entries below
         for number, raw in enumerate(lines, start=1):
             if not raw.strip():
                 continue
@@ -670,10 +679,17 @@ class Extractor:
                 after_stamp = bool(_CLOCK.search(raw))  # "8 December 2024, 11:32 GMT": an entry's stamp
                 continue
             lines_before += 1
-            masthead = masthead and _is_masthead_line(raw)
+            if masthead and not _is_masthead_line(raw):
+                # "Russian troops pull back ...\nRussian convoys left ... over the weekend.\nAmberin Saleh\nDec 17,
+                # 2024": one summary sentence under the title still stands in the masthead
+                masthead = not standfirst and headers == 0 and 1 < lines_before <= 3 and len(raw.split()) <= 40
+                standfirst = True
             furniture = _is_furniture(raw, self._after_image, number == first) or _is_entry_headline(
                 raw, lines, stamp_lines, number, reference, after_stamp
             )
+            if in_box or _KEY_POINTS.match(raw):
+                in_box = not stamped and not raw.rstrip().endswith(_ENDS_SENTENCE) and len(raw.split()) <= 25
+                furniture = furniture or in_box
             after_stamp = stamped
             self._after_image = bool(_IMAGE_LINE.match(raw))
             self._extract_line(raw, number, reference, out, seen, furniture)
@@ -733,6 +749,8 @@ class Extractor:
             dates = find_dates(sentence, anchor)
             if filed is not None:
                 dates = [d for d in dates if a + d.start >= filed.end]
+            if dates and "oday:" in sentence:  # "Today: what's left of the navy ...": a programme's agenda, no day
+                dates = [d for d in dates if not (d.text.lower() == "today" and sentence[d.end : d.end + 1] == ":")]
             outside = _outside_quotes(sentence, a, spans) if spans else sentence
             if spans and dates and standing is None:  # (under a date line, "today" is the line's day)
                 dates = [d for d in dates if not _speakers_now(d, outside)]
@@ -934,6 +952,7 @@ _PUBLISHED_LINE = re.compile(
     r"GMT|UTC|BST|CET|EST|EDT|ET|at|[ap]\.?m\.?|[\d:.,/+\-]+|\s+)+$",
     re.I,
 )
+_UPDATE_WORD = re.compile(r"(?i)\b(?:last\s+)?(?:update[sd]?|published|posted)\b")
 # How many short lines (kicker, title, standfirst, author) may stand above an article's byline date.
 _MASTHEAD_LINES = 6
 
@@ -945,6 +964,13 @@ def _page_day(reference: date) -> DateMention:
 
 
 _CLOCK = re.compile(r"\d[:.]\d\d")
+# The box atop a live page that sums up its entries ("Key points", "What we know so far:"): the short lines
+# under it repeat the news the entries tell, and are no events of their own.
+_KEY_POINTS = re.compile(
+    r"^\W*(?:key\s+(?:points|events|developments)|what\s+we\s+know(?:\s+so\s+far)?|at\s+a\s+glance|"
+    r"summary|the\s+latest|in\s+brief)\W*$",
+    re.I,
+)
 
 
 def _is_entry_headline(
@@ -1030,6 +1056,8 @@ def _is_furniture(raw: str, after_image: bool, first: bool) -> bool:
     """
     if _HEADING_LINE.match(raw) or _IMAGE_LINE.match(raw) or _PUBLISHED_LINE.match(raw):
         return True
+    if "|" in raw and len(raw) < 120 and _PUBLISHED_LINE.match(_UPDATE_WORD.sub(" ", raw.split("|", 1)[1])):
+        return True  # the authors and the page's stamp: "Elif Kaya and Jeyhun Aliyev |13.02.2025 - Update : 13.02.2025"
     if len(raw) < 120 and raw.lstrip()[:1] in "FBW" and _ENTRY_CREDIT.match(raw):
         return True
     if (":" in raw or raw.rstrip().endswith(")")) and _CREDIT.search(raw) and (after_image or len(raw) < 300):
