@@ -439,3 +439,33 @@ def test_an_anniversary_is_the_day_years_back(ex: Extractor, sentence: str, day:
 )  # fmt: skip
 def test_a_programme_s_broadcast_date_and_its_agenda_are_no_events(ex: Extractor, text: str, lines: list[int]) -> None:
     assert [ln for ln, _ in dated(ex, text)] == lines
+
+
+# -- round 11: a story's date line and stamp, digests, captions, stretches of time ------------------------------------
+
+
+def test_a_story_s_date_line_with_its_update_stamp_under_it_is_the_byline(ex: Extractor) -> None:
+    text = (
+        "Russian crews load helicopters at Hmeimim\n"
+        "By Lena Ivanova and Omar Haddad\n"
+        "March 5, 2025\n"
+        "Updated 7:52 p.m. ET\n"
+        "For a decade the air base at Hmeimim was Russia's foothold in Syria.\n"
+        "On Monday, crews were seen loading helicopters at Hmeimim.\n"
+        "Residents of Latakia described a quieter town.\n"
+    )
+    # the stamp belongs to the byline: the story came out on the 5th, and only line 6 gives a day of its own
+    assert dated(ex, text) == [(6, "2025-03-03")]
+
+
+def test_a_live_page_s_entry_stamps_under_its_date_line_still_date_its_entries(ex: Extractor) -> None:
+    text = (
+        "Syria live: Russian crews load helicopters\n"
+        "March 5, 2025\n"
+        "7:52 p.m. ET\n"
+        "Crews were seen loading helicopters at Hmeimim.\n"
+        "6:40 p.m. ET\n"
+        "Residents of Latakia described a quieter town.\n"
+    )
+    # two entry stamps: a live page of the 5th, whose entries are of that day
+    assert dated(ex, text) == [(4, "2025-03-05"), (6, "2025-03-05")]

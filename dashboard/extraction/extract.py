@@ -655,6 +655,7 @@ class Extractor:
         # its entries are of the page's day, the publication date, until a date line says otherwise.
         live = sum(stamp_lines) >= 2
         after_stamp = False  # the line before was an entry's time stamp
+        after_top = False  # the line before was the article's first date line
         in_box = False  # under a live page's "Key points": its short lines are a summary of the entries below
         for number, raw in enumerate(lines, start=1):
             if not raw.strip():
@@ -665,6 +666,13 @@ class Extractor:
                 continue  # "Published January 30 2025": the page's own stamp dates no paragraph and names nothing
             header = date_header(raw, reference)
             stamped = header is None and stamp_lines[number - 1]
+            if stamped and after_top and not live and _UPDATE_WORD.search(raw):
+                # "Dec. 11, 2024" then "Updated 7:52 p.m. ET": the byline's own update stamp (the page's only
+                # stamp, right under its one date line under a title), no entry of a live page ("09.15 GMT" there
+                # opens one, and so does "Updated at 09.15 GMT" under a page's opening date line)
+                after_top = False
+                continue
+            after_top = False
             stamps += stamped
             if header is not None or stamped:
                 self.speakers.new_entry()  # a new entry of a live page: "he" is someone new
@@ -675,6 +683,7 @@ class Extractor:
                 headers += 1
                 if headers == 1 and (lines_before < 3 or (masthead and lines_before <= _MASTHEAD_LINES)):
                     top_header = header
+                    after_top = lines_before > 0  # a story's head: a title (and byline) above its date line
                 self._header = self._last_day = header
                 after_stamp = bool(_CLOCK.search(raw))  # "8 December 2024, 11:32 GMT": an entry's stamp
                 continue
