@@ -218,7 +218,10 @@ def find_dates(text: str, reference: date) -> list[DateMention]:
             found.append(DateMention(m.start(), m.end(), m.group(0), None, None, None, False))
             take(m.start(), m.end())
     found.sort(key=lambda d: d.start)
-    if "since" in text or "Since" in text or "between" in text or "ntil" in text or " by " in text or "till" in text:
+    if (
+        "since" in text or "Since" in text or "between" in text or "ntil" in text or " by " in text or "till" in text
+        or "after " in text or "before " in text
+    ):
         found = _spans_of_time(text, found)
     return found
 
@@ -226,9 +229,15 @@ def find_dates(text: str, reference: date) -> list[DateMention]:
 _SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+(?:(?:early|late|mid-?)\s+)?$")
 # "until 1 March", "by Friday", "no later than Dec. 20": a deadline or the end of a stretch, no day of an event
 # ("By Sunday, rebels had taken Hama" opens its sentence with the day things stood at, and keeps it).
-_BOUND_BEFORE = re.compile(r"\b(?:[Uu]ntil|till|by|no\s+later\s+than)\s+(?:(?:next|this|the)\s+)?$")
+# "before February 15" (a deadline) and "leaving Syria after December 8" (any time since) bound a stretch too; a
+# sentence that opens "By/Before/After DATE," keeps the day things stood at, like "By 1 March".
+_BOUND_BEFORE = re.compile(r"\b(?:[Uu]ntil|till|by|before|after|no\s+later\s+than)\s+(?:(?:next|this|the)\s+)?$")
+# "since Dec. 10, when TASS quoted a naval source": the clause after "when" is what happened that day
+_WHEN_AFTER = re.compile(r",?\s+when\b")
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
-_AND_GAP = re.compile(r"\s+and\s+(?:the\s+)?")
+# "between 11 and 16 December": the first day written as a bare number, the month once at the end
+_BETWEEN_DAY_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+and\s+(?:the\s+)?$", re.I)
+_AND_GAP = re.compile(r",?\s+and\s+(?:the\s+)?")  # (", and": after "December 20, 2024")
 # Most days "between DATE and DATE" may cover and still be read as the days of one event (a range);
 # a longer stretch is a period, which names no day.
 MAX_RANGE_DAYS = 2
@@ -251,8 +260,24 @@ def _spans_of_time(text: str, found: list[DateMention]) -> list[DateMention]:
             _SINCE_BEFORE.search(text, max(0, d.start - 12), d.start)
             or _BOUND_BEFORE.search(text, max(0, d.start - 20), d.start) if d.value else None
         )
+        if since and since.group(0)[:1] in "Ss" and _WHEN_AFTER.match(text, d.end):
+            since = None  # "since Dec. 10, when ...": the day of the clause it opens
         if since:
             out.append(DateMention(since.start(), d.end, text[since.start() : d.end], None, None, None, False))
+            i += 1
+            continue
+        bare = _BETWEEN_DAY_BEFORE.search(text, max(0, d.start - 30), d.start) if d.precision == "day" else None
+        if bare and d.value is not None and d.end_value is None:
+            last = date.fromisoformat(d.value)
+            try:
+                first = last.replace(day=int(bare.group("d")))
+            except ValueError:
+                first = last
+            span = text[bare.start() : d.end]
+            if first <= last and (last - first).days + 1 <= MAX_RANGE_DAYS:
+                out.append(DateMention(bare.start(), d.end, span, first.isoformat(), d.value, "day", d.on, d.basis))
+            else:
+                out.append(DateMention(bare.start(), d.end, span, None, None, None, False))
             i += 1
             continue
         nxt = found[i + 1] if i + 1 < len(found) else None

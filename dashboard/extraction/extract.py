@@ -126,8 +126,23 @@ _PUBLISHING_NOTE = re.compile(
     r"read\s+more|also\s+read|related(?:\s+(?:stories|articles|coverage|content))?|see\s+also|recommended|"
     r"more\s+on\s+(?:this|the)\s+story|watch|listen)\s*[:\u2014\u2013|]|"
     # a programme's own date: "Broadcast Tuesday 7 January 2025.", "First aired on Dec. 9, 2024."
-    r"^\W*(?:first\s+)?(?:broadcast|aired|recorded)\s+(?:on\s+)?[A-Z\d][\w ,.]{0,40}(?:19|20)\d\d\W*$",
+    r"^\W*(?:first\s+)?(?:broadcast|aired|recorded)\s+(?:on\s+)?[A-Z\d][\w ,.]{0,40}(?:19|20)\d\d\W*$|"
+    # a paper's own order to print it: "Ordered by the House of Commons to be published on 14 January 2025"
+    r"^\W*ordered\s+by\s+the\s+[\w ]{2,60}?\s+to\s+be\s+(?:printed|published)\b|"
+    # a digest's or newsletter's own issue: "Digest for Thursday, 12 December 2024", "Next digest: Friday, 13 December."
+    r"^\W*(?:next\s+|today['\u2019]s\s+)?(?:digest|briefing|newsletter|edition|issue|bulletin|round-?up)\s*(?:for|of|on|:)"
+    r"\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2})\b"
+    r"(?:,?\s+(?:19|20)\d\d)?\W*$",
     re.I,
+)
+# Lines a date line above does not date: a desk's note on the entry above ("Desk note: The Kremlin spokesman was
+# speaking on his daily call."), a credit line ("Agencies contributed to this report.", "NAME reported from Beirut,
+# and NAME from Istanbul."). They keep the places they name, and a day they give themselves.
+_NOT_OF_THE_DAY = re.compile(
+    r"^\W*(?i:desk|translator['\u2019]s|monitor['\u2019]s)\s+note\s*:|"
+    r"\bcontributed\s+(?:to\s+this\s+(?:report|story|article)|(?:additional\s+)?reporting)\b|"
+    r"^\W*(?:[A-Z][\w.'\u2019\-]*\s+){1,4}reported\s+from\s+[A-Z][\w\-]*(?:,?\s+(?:and\s+)?(?:[A-Z][\w.'\u2019\-]*"
+    r"\s+){0,4}(?:from\s+)?[A-Z][\w\-]*)*\.?\s*$"
 )
 # The newsroom speaking to its readers on a live page: "Good morning and welcome to our live coverage."
 _NEWSROOM = re.compile(
@@ -657,6 +672,7 @@ class Extractor:
         after_stamp = False  # the line before was an entry's time stamp
         after_top = False  # the line before was the article's first date line
         in_box = False  # under a live page's "Key points": its short lines are a summary of the entries below
+        related = False  # under a "Read more:" line: the short lines are other stories' headlines
         for number, raw in enumerate(lines, start=1):
             if not raw.strip():
                 continue
@@ -699,6 +715,15 @@ class Extractor:
             if in_box or _KEY_POINTS.match(raw):
                 in_box = not stamped and not raw.rstrip().endswith(_ENDS_SENTENCE) and len(raw.split()) <= 25
                 furniture = furniture or in_box
+            if stamped and not raw.rstrip().endswith(_ENDS_STATEMENT):
+                furniture = True  # "09:02 | Pyaty Okean (410,000 subscribers)": a digest entry's stamp and source
+            if related or _RELATED_HEADING.match(raw):
+                related = not raw.rstrip().endswith(_ENDS_STATEMENT) and len(raw.split()) <= 25
+                furniture = furniture or related
+            if self._header is not None and _SECTION_HEADING.match(raw):
+                # "Desk analysis" after a digest's dated entries: the writer's own view, not that day's news
+                self._header = self._last_day = None
+                furniture = True
             after_stamp = stamped
             self._after_image = bool(_IMAGE_LINE.match(raw))
             self._extract_line(raw, number, reference, out, seen, furniture)
@@ -763,6 +788,8 @@ class Extractor:
             outside = _outside_quotes(sentence, a, spans) if spans else sentence
             if spans and dates and standing is None:  # (under a date line, "today" is the line's day)
                 dates = [d for d in dates if not _speakers_now(d, outside)]
+            if answer is not None and dates and standing is None:  # "Qasimo: ... Today the door is still open"
+                dates = [d for d in dates if not (d.basis == "relative" and d.text.lower() in _SPEAKERS_NOW)]
             earlier = _earlier_clauses(sentence, dates) if len(dates) > 1 else []
             when = self._sentence_day([d for d in dates if all(d is not e for _, e in earlier)], outside, standing,
                                       sentence) if earlier else None
@@ -773,6 +800,10 @@ class Extractor:
                 # (the date line was the day the text was at when it was read; an undated sentence under an
                 # article's byline date does not make the byline "the day" for "a day later" after a dated one)
                 self._last_day = when
+            if when is not None and when is standing and ("ote" in sentence or "report" in sentence) and (
+                _NOT_OF_THE_DAY.search(sentence)
+            ):
+                when = None  # "Desk note: ..." or "Agencies contributed to this report." under a date line
             sentence_dates[si] = when
             governments: list[PlaceMention] = []
             passing = _in_passing(sentence, a, mentions, self.countries, governments)
@@ -961,6 +992,12 @@ _PUBLISHED_LINE = re.compile(
     r"GMT|UTC|BST|CET|EST|EDT|ET|at|[ap]\.?m\.?|[\d:.,/+\-]+|\s+)+$",
     re.I,
 )
+_PHOTOGRAPHER = re.compile(r"\.\s*\((?:[A-Z][\w.'\u2019\-]*\s+){1,3}[A-Z][\w.'\u2019\-]*\s*/\s*[A-Z][\w.\- ]{1,30}\)\s*$")
+_SCREENSHOT = re.compile(
+    r"^\W*(?:an?\s+|the\s+)?(?:screenshot|screen\s*grab|still|file\s+photo|photo|image)s?\s+"
+    r"(?:of|from|shows|showing|taken|posted|shared)\b",
+    re.I,
+)
 _UPDATE_WORD = re.compile(r"(?i)\b(?:last\s+)?(?:update[sd]?|published|posted)\b")
 # How many short lines (kicker, title, standfirst, author) may stand above an article's byline date.
 _MASTHEAD_LINES = 6
@@ -973,6 +1010,19 @@ def _page_day(reference: date) -> DateMention:
 
 
 _CLOCK = re.compile(r"\d[:.]\d\d")
+_ENDS_STATEMENT = (".", "!", "?", '"', "\u201d", "\u00bb")  # a sentence's end ("(95,000)" is none)
+# "Read more:", "Related", "More on this story": the lines under it are other stories' headlines
+_RELATED_HEADING = re.compile(
+    r"^\W*(?:read\s+more|also\s+read|related(?:\s+(?:stories|articles|coverage|content))?|see\s+also|"
+    r"more\s+on\s+(?:this|the)\s+story)\W*$",
+    re.I,
+)
+# A section of the writer's own after the dated entries: "Desk analysis", "Background", "Our view"
+_SECTION_HEADING = re.compile(
+    r"^\W*(?:(?:desk|editor['\u2019]s|our|the)\s+)?(?:analysis|background|context|comment(?:ary)?|outlook|"
+    r"view|what\s+it\s+means|why\s+it\s+matters)\W*$",
+    re.I,
+)
 # The box atop a live page that sums up its entries ("Key points", "What we know so far:"): the short lines
 # under it repeat the news the entries tell, and are no events of their own.
 _KEY_POINTS = re.compile(
@@ -1071,6 +1121,10 @@ def _is_furniture(raw: str, after_image: bool, first: bool) -> bool:
         return True
     if (":" in raw or raw.rstrip().endswith(")")) and _CREDIT.search(raw) and (after_image or len(raw) < 300):
         return True
+    if raw.rstrip().endswith(")") and len(raw) < 300 and _PHOTOGRAPHER.search(raw):
+        return True  # a caption with its photographer and agency: "..., December 9, 2024. (Ayal Margolin/Flash90)"
+    if len(raw) < 200 and _SCREENSHOT.match(raw) and not raw.rstrip().endswith(_ENDS_STATEMENT):
+        return True  # "Screenshot of the misleading post, taken on December 19, 2024": an image's caption
     stripped = re.sub(r"\[\d{1,3}\]$", "", raw.strip())  # "... on December 12.[2]": a sentence with its footnote
     return first and not stripped.endswith(_ENDS_SENTENCE) and len(stripped.split()) <= 16
 
