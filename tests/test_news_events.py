@@ -469,3 +469,122 @@ def test_a_live_page_s_entry_stamps_under_its_date_line_still_date_its_entries(e
     )
     # two entry stamps: a live page of the 5th, whose entries are of that day
     assert dated(ex, text) == [(4, "2025-03-05"), (6, "2025-03-05")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a digest's own issue lines and its entries' stamp-and-source lines are no events; the posts are
+        ("TELEGRAM WATCH\nDigest for Wednesday, 5 March 2025\n\u2014 Wednesday, 5 March \u2014\n"
+         "09:02 | Pyaty Okean (410,000 subscribers)\n\u00abThe column from Kobani has reached Tartus on Monday.\u00bb\n"
+         "Next digest: Thursday, 6 March.\n", [(5, "2025-03-03")]),
+        # look-alikes: a stamp line that is a sentence, and a line naming a briefing that goes on as a sentence
+        ("TELEGRAM WATCH\nThe briefing for 3 March was cancelled in Damascus.\n\u2014 Wednesday, 5 March \u2014\n"
+         "09:02 Russian convoys reached the port of Tartus.\n", [(2, "2025-03-03"), (4, "2025-03-05")]),
+    ],
+)  # fmt: skip
+def test_a_digest_s_issue_and_entry_lines_are_no_events(ex: Extractor, text: str, expected: list) -> None:
+    assert dated(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("Desk note: The Kremlin spokesman was speaking on his call with journalists in Moscow.", None),
+        ("Agencies contributed to this report from Beirut.", None),
+        ("Lena Ivanova reported from Beirut, Lebanon, and Omar Haddad from Istanbul.", None),
+        # look-alikes: a news agency reporting news, and a note that gives its own day
+        ("Reuters reported from Damascus that rebels had entered Homs.", "2025-03-04"),
+        ("Desk note: The Kremlin spokesman spoke in Moscow on Monday.", "2025-03-03"),
+    ],
+)  # fmt: skip
+def test_a_desk_note_and_a_credit_line_take_no_day_from_the_date_line(ex: Extractor, line: str, day: str) -> None:
+    events = [e for e in ex.extract(f"March 3\nRebels entered Hama.\nMarch 4\n{line}\n", REF).events if e.line == 4]
+    assert events and events[0].date == day  # the place it names is kept either way
+
+
+def test_a_read_more_list_is_no_news_but_the_paragraph_after_it_is(ex: Extractor) -> None:
+    text = (
+        "March 2\n"
+        "Rebels entered the city of Hama.\n"
+        "Read more:\n"
+        "Russian troops seize the summit of Mount Hermon for the first time\n"
+        "Russian ships left Tartus, port workers in the city said.\n"
+    )
+    assert dated(ex, text) == [(2, "2025-03-02"), (5, "2025-03-02")]
+
+
+@pytest.mark.parametrize(
+    ("line", "event"),
+    [
+        ("Russian soldiers by the fence near Tartus, March 3, 2025. (Ayal Margolin/Flash90)", False),
+        ("Screenshot of the misleading post from Tartus, taken on March 3, 2025", False),
+        # look-alikes: the sentence about a screenshot, and a sentence whose bracket names no photographer
+        ("A screenshot of the post was shared from Tartus on March 3, 2025.", True),
+        ("Russian soldiers left Tartus on March 3, 2025. (The base is now empty.)", True),
+    ],
+)  # fmt: skip
+def test_a_caption_with_a_photographer_or_a_screenshot_is_no_event(ex: Extractor, line: str, event: bool) -> None:
+    text = f"Russian ships leave Tartus\n{line}\nRebels entered the city of Hama on Monday.\n"
+    assert (2 in {ln for ln, _ in dated(ex, text)}) is event
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("Desk analysis", [(2, "2025-03-02")]),  # the writer's own view after the day's entries: not that day's news
+        ("Analysis", [(2, "2025-03-02")]),
+        # look-alike: a short headline of the day's news keeps the day over the paragraph under it (its three
+        # words with no full stop are no event themselves)
+        ("Rebels enter Homs", [(2, "2025-03-02"), (4, "2025-03-02")]),
+    ],
+)  # fmt: skip
+def test_a_section_of_analysis_after_dated_entries_is_not_of_that_day(ex: Extractor, heading: str, expected) -> None:
+    text = f"March 2\nRebels entered the city of Hama.\n{heading}\nThe mood of Russian soldiers in Tartus has turned.\n"
+    assert dated(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "event"),
+    [
+        ("Ordered by the House of Commons to be published on 4 March 2025", False),
+        # look-alike: a court ordering something in a sentence of news
+        ("A court in Damascus ordered the report to be published on 4 March 2025.", True),
+    ],
+)  # fmt: skip
+def test_a_parliamentary_paper_s_order_to_publish_is_no_event(ex: Extractor, line: str, event: bool) -> None:
+    text = f"Russia and Syria: oral evidence\n{line}\nThe minister spoke of Tartus on Monday.\n"
+    assert (2 in {ln for ln, _ in dated(ex, text)}) is event
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        # a day that bounds a stretch names no day of the event
+        ("The video does not show Russian ships leaving Tartus after March 1.", None),
+        ("The authorities should give the inquiry access to Latakia before March 15.", None),
+        ("Flights left Hmeimim for Benghazi between 1 and 4 March.", None),
+        ("Investigators spoke to people in Latakia between December 20, 2024, and January 15, 2025.", None),
+        ("Russia has said nothing about its ships in Tartus since March 1.", None),
+        # look-alikes: "since DATE, when ..." tells what happened that day; a short range; "after" after the day
+        ("Russia has said nothing about its ships in Tartus since March 1, when TASS quoted a naval source.",
+         "2025-03-01"),
+        ("Flights left Hmeimim for Benghazi between 3 and 4 March.", "2025-03-03"),
+        ("Russian ships left Tartus on March 1, after the fall of Homs.", "2025-03-01"),
+    ],
+)  # fmt: skip
+def test_a_day_that_only_bounds_a_stretch_is_no_day(ex: Extractor, sentence: str, day: str | None) -> None:
+    days = [e.date for e in ex.extract(sentence, REF).events if e.line == 1]
+    assert days[:1] == [day]
+
+
+def test_today_in_an_interview_answer_is_the_speaker_s_now(ex: Extractor) -> None:
+    text = (
+        "Interview: Nesrin Qasimo on the talks\n"
+        "Rudaw English: Is the door to Damascus still open?\n"
+        "Nesrin Qasimo: Today the door to Damascus is still open, but an open door is no guarantee.\n"
+        "Rudaw English: And Moscow?\n"
+        "Qasimo: Our delegation was in Moscow on Monday and met the deputy foreign minister.\n"
+        "Today the delegation in Moscow flew home, the reporter said.\n"  # narration: today is the day of writing
+    )
+    assert dated(ex, text) == [(5, "2025-03-03"), (6, "2025-03-05")]
