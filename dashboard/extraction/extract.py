@@ -717,10 +717,10 @@ class Extractor:
                 furniture = furniture or in_box
             if stamped and not raw.rstrip().endswith(_ENDS_STATEMENT):
                 furniture = True  # "09:02 | Pyaty Okean (410,000 subscribers)": a digest entry's stamp and source
-            if related or _RELATED_HEADING.match(raw):
+            if related or (len(raw) < 40 and _RELATED_HEADING.match(raw)):
                 related = not raw.rstrip().endswith(_ENDS_STATEMENT) and len(raw.split()) <= 25
                 furniture = furniture or related
-            if self._header is not None and _SECTION_HEADING.match(raw):
+            if self._header is not None and len(raw) < 40 and _SECTION_HEADING.match(raw):
                 # "Desk analysis" after a digest's dated entries: the writer's own view, not that day's news
                 self._header = self._last_day = None
                 furniture = True
@@ -992,7 +992,10 @@ _PUBLISHED_LINE = re.compile(
     r"GMT|UTC|BST|CET|EST|EDT|ET|at|[ap]\.?m\.?|[\d:.,/+\-]+|\s+)+$",
     re.I,
 )
-_PHOTOGRAPHER = re.compile(r"\.\s*\((?:[A-Z][\w.'\u2019\-]*\s+){1,3}[A-Z][\w.'\u2019\-]*\s*/\s*[A-Z][\w.\- ]{1,30}\)\s*$")
+# a caption's closing credit, photographer and agency: "... buffer zone, December 9, 2024. (Ayal Margolin/Flash90)"
+_PHOTOGRAPHER = re.compile(
+    r"\.\s*\((?:[A-Z][\w.'\u2019\-]*\s+){1,3}[A-Z][\w.'\u2019\-]*\s*/\s*[A-Z][\w.\- ]{1,30}\)\s*$"
+)
 _SCREENSHOT = re.compile(
     r"^\W*(?:an?\s+|the\s+)?(?:screenshot|screen\s*grab|still|file\s+photo|photo|image)s?\s+"
     r"(?:of|from|shows|showing|taken|posted|shared)\b",
