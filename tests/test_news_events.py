@@ -588,3 +588,21 @@ def test_today_in_an_interview_answer_is_the_speaker_s_now(ex: Extractor) -> Non
         "Today the delegation in Moscow flew home, the reporter said.\n"  # narration: today is the day of writing
     )
     assert dated(ex, text) == [(5, "2025-03-03"), (6, "2025-03-05")]
+
+
+@pytest.mark.parametrize(
+    ("line", "event"),
+    [
+        # the page's own date with its authors, its last change or its reading time: no event
+        ("By Ellen Marsh and Yusuf Karaca, Mar. 5, 2025", False),
+        ("Last modified on Wed 5 Mar 2025 19.52 GMT", False),
+        ("Mar. 5, 2025 5 min read", False),
+        ("March 5, 2025 / 7:52 PM / Updated 2 hours ago", False),
+        # look-alikes: a sentence that opens with "By" and a date, and one where a date opens a report
+        ("By Mar. 3, 2025, Russian ships had left the port of Tartus.", True),
+        ("Mar. 3, 2025: rebels read the decree aloud in Tartus.", True),
+    ],
+)  # fmt: skip
+def test_a_page_s_date_with_its_authors_or_reading_time_is_no_event(ex: Extractor, line: str, event: bool) -> None:
+    text = f"Russian ships leave Tartus\nBy Anna Berg\n{line}\nRussian crews loaded helicopters at Hmeimim.\n"
+    assert (3 in {ln for ln, _ in dated(ex, text)}) is event

@@ -986,10 +986,12 @@ _CREDIT = re.compile(
 # ("Published on March 2, the report said ..." is a sentence). With its "Published"/"Updated" word it is never a
 # chronicle's date line either, wherever it stands (a footer's "Updated: ..." included).
 _PUBLISHED_LINE = re.compile(
-    r"^\s*(?P<word>(?:first\s+|last\s+)?(?:published|updated|posted)(?:\s+(?:on|date|at))?\s*:?\s*)?"
+    r"^\s*(?P<word>(?:first\s+|last\s+)?(?:published|updated|posted|modified)(?:\s+(?:on|date|at))?\s*:?\s*)?"
     r"(?=[^\n]*\b(?:19|20)\d\d\b)"
     r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?|"
-    r"GMT|UTC|BST|CET|EST|EDT|ET|at|[ap]\.?m\.?|[\d:.,/+\-]+|\s+)+$",
+    # (and the page's reading time or age: "Dec. 11, 2024 5 min read", "December 11, 2024 / Updated 2 hours ago")
+    r"\d{1,3}\s*min(?:ute)?s?\s+read|updated\s+\d{1,2}\s+(?:hours?|minutes?|mins?|days?)\s+ago|"
+    r"GMT|UTC|BST|CET|EST|EDT|ET|at|[ap]\.?m\.?|[\d:.,/+\-\u2013\u2014|\u00b7]+|\s+)+$",
     re.I,
 )
 # a caption's closing credit, photographer and agency: "... buffer zone, December 9, 2024. (Ayal Margolin/Flash90)"
@@ -1000,6 +1002,10 @@ _SCREENSHOT = re.compile(
     r"^\W*(?:an?\s+|the\s+)?(?:screenshot|screen\s*grab|still|file\s+photo|photo|image)s?\s+"
     r"(?:of|from|shows|showing|taken|posted|shared)\b",
     re.I,
+)
+# "By Ellen Marsh and Yusuf Karaca," before the page's date on one line
+_AUTHORS = re.compile(
+    r"^\s*By\s+(?:[A-Z][\w.'\u2019\-]*\s+(?:(?:and|&)\s+)?){0,6}[A-Z][\w.'\u2019\-]*\s*[,|\u00b7\u2022]"
 )
 _UPDATE_WORD = re.compile(r"(?i)\b(?:last\s+)?(?:update[sd]?|published|posted)\b")
 # How many short lines (kicker, title, standfirst, author) may stand above an article's byline date.
@@ -1122,6 +1128,9 @@ def _is_furniture(raw: str, after_image: bool, first: bool) -> bool:
         return True  # the authors and the page's stamp: "Elif Kaya and Jeyhun Aliyev |13.02.2025 - Update : 13.02.2025"
     if len(raw) < 120 and raw.lstrip()[:1] in "FBW" and _ENTRY_CREDIT.match(raw):
         return True
+    if len(raw) < 120 and raw.lstrip()[:3] == "By " and (author := _AUTHORS.match(raw)):
+        if _PUBLISHED_LINE.match(_UPDATE_WORD.sub(" ", raw[author.end() :])):
+            return True  # the authors and the page's date: "By Ellen Marsh, Dec. 11, 2024"
     if (":" in raw or raw.rstrip().endswith(")")) and _CREDIT.search(raw) and (after_image or len(raw) < 300):
         return True
     if raw.rstrip().endswith(")") and len(raw) < 300 and _PHOTOGRAPHER.search(raw):
