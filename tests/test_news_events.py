@@ -606,3 +606,22 @@ def test_today_in_an_interview_answer_is_the_speaker_s_now(ex: Extractor) -> Non
 def test_a_page_s_date_with_its_authors_or_reading_time_is_no_event(ex: Extractor, line: str, event: bool) -> None:
     text = f"Russian ships leave Tartus\nBy Anna Berg\n{line}\nRussian crews loaded helicopters at Hmeimim.\n"
     assert (3 in {ln for ln, _ in dated(ex, text)}) is event
+
+
+@pytest.mark.parametrize(
+    ("line", "event"),
+    [
+        ("Image caption, Russian warships at Tartus on 3 March", False),
+        ("Pictured: Russian ships in Tartus on March 3, 2025", False),
+        ("Russian ships in Tartus on March 3, 2025 [Reuters]", False),
+        ("Russian ships in Tartus on March 3, 2025 (Photo by Anna Berg/AFP via Getty Images)", False),
+        ("Posted by Anna Berg on March 5, 2025", False),
+        # look-alikes: a sentence about a picture, a report whose bracket is no credit, a sentence opening "Posted"
+        ("The caption said Russian ships were pictured in Tartus on March 3, 2025.", True),
+        ("Russian ships left Tartus on March 3, 2025 (the last of them at dawn).", True),
+        ("Posted to Tartus by Moscow on March 3, Russian marines guarded the quay.", True),
+    ],
+)  # fmt: skip
+def test_a_caption_or_a_posted_by_line_is_no_event(ex: Extractor, line: str, event: bool) -> None:
+    text = f"Russian ships leave Tartus\nBy Anna Berg\n{line}\nRussian crews loaded helicopters at Hmeimim.\n"
+    assert (3 in {ln for ln, _ in dated(ex, text)}) is event

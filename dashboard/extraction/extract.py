@@ -1005,7 +1005,15 @@ _SCREENSHOT = re.compile(
 )
 # "By Ellen Marsh and Yusuf Karaca," before the page's date on one line
 _AUTHORS = re.compile(
-    r"^\s*By\s+(?:[A-Z][\w.'\u2019\-]*\s+(?:(?:and|&)\s+)?){0,6}[A-Z][\w.'\u2019\-]*\s*[,|\u00b7\u2022]"
+    r"^\s*(?:(?:Posted|Written)\s+b|B)y\s+(?:[A-Z][\w.'\u2019\-]*\s+(?:(?:and|&)\s+)?){0,6}[A-Z][\w.'\u2019\-]*"
+    r"\s*(?:[,|\u00b7\u2022]|\s+on\b)"
+)
+# A caption: "Image caption, ...", "Video caption: ...", "Pictured: ...", or one ending with its credit:
+# "... [Reuters]", "... (Photo by NAME/AFP via Getty Images)", "... | Reuters"
+_CAPTION_HEAD = re.compile(r"\W*(?:(?:image|video|photo|picture)\s+caption\s*[,:]|pictured\s*:)", re.I)
+_CAPTION_TAIL = re.compile(
+    r"(?:\[(?:File:?\s*)?(?:AFP|Reuters|AP|EPA|Getty(?:\s+Images)?|Anadolu|SANA|TASS)[^\]]{0,40}\]|"
+    r"\((?:Photo|Image|Picture)s?\s+by\s+[^)]{2,80}\)|\|\s*(?:AFP|Reuters|AP|EPA|Getty\s+Images))\s*$"
 )
 _UPDATE_WORD = re.compile(r"(?i)\b(?:last\s+)?(?:update[sd]?|published|posted)\b")
 # How many short lines (kicker, title, standfirst, author) may stand above an article's byline date.
@@ -1128,7 +1136,11 @@ def _is_furniture(raw: str, after_image: bool, first: bool) -> bool:
         return True  # the authors and the page's stamp: "Elif Kaya and Jeyhun Aliyev |13.02.2025 - Update : 13.02.2025"
     if len(raw) < 120 and raw.lstrip()[:1] in "FBW" and _ENTRY_CREDIT.match(raw):
         return True
-    if len(raw) < 120 and raw.lstrip()[:3] == "By " and (author := _AUTHORS.match(raw)):
+    if len(raw) < 300 and (
+        _CAPTION_HEAD.match(raw) or ((raw.rstrip()[-1:] in ")]" or "|" in raw) and _CAPTION_TAIL.search(raw))
+    ):
+        return True
+    if len(raw) < 120 and raw.lstrip()[:3] in ("By ", "Pos", "Wri") and (author := _AUTHORS.match(raw)):
         if _PUBLISHED_LINE.match(_UPDATE_WORD.sub(" ", raw[author.end() :])):
             return True  # the authors and the page's date: "By Ellen Marsh, Dec. 11, 2024"
     if (":" in raw or raw.rstrip().endswith(")")) and _CREDIT.search(raw) and (after_image or len(raw) < 300):
