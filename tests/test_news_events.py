@@ -625,3 +625,24 @@ def test_a_page_s_date_with_its_authors_or_reading_time_is_no_event(ex: Extracto
 def test_a_caption_or_a_posted_by_line_is_no_event(ex: Extractor, line: str, event: bool) -> None:
     text = f"Russian ships leave Tartus\nBy Anna Berg\n{line}\nRussian crews loaded helicopters at Hmeimim.\n"
     assert (3 in {ln for ln, _ in dated(ex, text)}) is event
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("By Ellen Marsh and Yusuf Karaca", [(7, "2025-03-03")]),  # the byline's date: only line 7 has a day
+        # look-alike: a paragraph of news over the date line makes it a section's date line, which dates line 6
+        ("Residents of Tartus say the port is quiet.", [(6, "2025-03-05"), (7, "2025-03-03")]),
+    ],
+)  # fmt: skip
+def test_a_date_line_right_under_a_byline_is_the_byline_s_date(ex: Extractor, byline: str, expected: list) -> None:
+    text = (
+        "Russia's grip on Tartus loosens\n"
+        "Satellite images suggest Moscow is thinning out its forces.\n"
+        "Whether it leaves may be up to the rebels.\n"
+        f"{byline}\n"
+        "March 5, 2025\n"
+        "Russian crews loaded helicopters at Hmeimim.\n"
+        "The base in Latakia was quiet on Monday.\n"
+    )
+    assert dated(ex, text) == expected

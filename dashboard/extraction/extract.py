@@ -673,6 +673,7 @@ class Extractor:
         after_top = False  # the line before was the article's first date line
         in_box = False  # under a live page's "Key points": its short lines are a summary of the entries below
         related = False  # under a "Read more:" line: the short lines are other stories' headlines
+        previous = ""  # the last line of words read (not a date line)
         for number, raw in enumerate(lines, start=1):
             if not raw.strip():
                 continue
@@ -697,7 +698,9 @@ class Extractor:
                 self._header = self._last_day = _page_day(reference)
             if header is not None:
                 headers += 1
-                if headers == 1 and (lines_before < 3 or (masthead and lines_before <= _MASTHEAD_LINES)):
+                if headers == 1 and (
+                    lines_before < 3 or (masthead and lines_before <= _MASTHEAD_LINES) or _BYLINE.match(previous)
+                ):  # (right under "By NAME" it is the byline's date, however long the standfirst above)
                     top_header = header
                     after_top = lines_before > 0  # a story's head: a title (and byline) above its date line
                 self._header = self._last_day = header
@@ -725,6 +728,7 @@ class Extractor:
                 self._header = self._last_day = None
                 furniture = True
             after_stamp = stamped
+            previous = raw
             self._after_image = bool(_IMAGE_LINE.match(raw))
             self._extract_line(raw, number, reference, out, seen, furniture)
         if headers == 1 and not stamps and top_header is not None and _is_publication_day(top_header, reference):
@@ -1004,6 +1008,7 @@ _SCREENSHOT = re.compile(
     re.I,
 )
 # "By Ellen Marsh and Yusuf Karaca," before the page's date on one line
+_BYLINE = re.compile(r"\s*By\s+(?:[A-Z][\w.'\u2019\-]*,?\s+(?:(?:and|&)\s+)?){0,8}[A-Z][\w.'\u2019\-]*\s*$")
 _AUTHORS = re.compile(
     r"^\s*(?:(?:Posted|Written)\s+b|B)y\s+(?:[A-Z][\w.'\u2019\-]*\s+(?:(?:and|&)\s+)?){0,6}[A-Z][\w.'\u2019\-]*"
     r"\s*(?:[,|\u00b7\u2022]|\s+on\b)"
