@@ -646,3 +646,16 @@ def test_a_date_line_right_under_a_byline_is_the_byline_s_date(ex: Extractor, by
         "The base in Latakia was quiet on Monday.\n"
     )
     assert dated(ex, text) == expected
+
+
+def test_analysis_right_under_a_live_entry_s_stamp_labels_that_entry(ex: Extractor) -> None:
+    text = (
+        "Syria live: Russian crews load helicopters\n"
+        "March 2, 2025\n"
+        "11:32 GMT\n"
+        "Analysis\n"
+        "The mood of Russian soldiers in Tartus has turned.\n"
+        "10:05 GMT\n"
+        "Crews were seen loading helicopters at Hmeimim.\n"
+    )
+    assert dated(ex, text) == [(5, "2025-03-02"), (7, "2025-03-02")]

@@ -723,8 +723,9 @@ class Extractor:
             if related or (len(raw) < 40 and _RELATED_HEADING.match(raw)):
                 related = not raw.rstrip().endswith(_ENDS_STATEMENT) and len(raw.split()) <= 25
                 furniture = furniture or related
-            if self._header is not None and len(raw) < 40 and _SECTION_HEADING.match(raw):
-                # "Desk analysis" after a digest's dated entries: the writer's own view, not that day's news
+            if self._header is not None and not after_stamp and len(raw) < 40 and _SECTION_HEADING.match(raw):
+                # "Desk analysis" after a digest's dated entries: the writer's own view, not that day's news (right
+                # under an entry's stamp, "Analysis" labels that entry)
                 self._header = self._last_day = None
                 furniture = True
             after_stamp = stamped
