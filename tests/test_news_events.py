@@ -659,3 +659,25 @@ def test_analysis_right_under_a_live_entry_s_stamp_labels_that_entry(ex: Extract
         "Crews were seen loading helicopters at Hmeimim.\n"
     )
     assert dated(ex, text) == [(5, "2025-03-02"), (7, "2025-03-02")]
+
+
+@pytest.mark.parametrize(
+    ("date_line", "expected"),
+    [
+        # a story's byline date gives a speaker's "today" no day, as a story with no date line does not
+        ("March 5, 2025", [(5, "2025-03-05")]),
+        ("", [(5, "2025-03-05")]),
+        # look-alike: under a chronicle's date lines, the speaker's "today" is the line's day
+        ("March 4, 2025\nRebels entered the city of Hama.\nMarch 5, 2025",
+         [(4, "2025-03-04"), (6, "2025-03-05"), (7, "2025-03-05")]),
+    ],
+)  # fmt: skip
+def test_a_speaker_s_today_under_a_byline_date_is_no_day(ex: Extractor, date_line: str, expected: list) -> None:
+    text = (
+        "Russia's ships in Tartus\n"
+        "By Anna Berg\n"
+        f"{date_line}\n"
+        '"Today the door to Damascus is still open," Qasimo said in Tartus.\n'
+        "Russian crews loaded helicopters at Hmeimim today.\n"
+    )
+    assert dated(ex, text) == expected

@@ -184,6 +184,13 @@ def _speakers_now(d: DateMention, outside: str) -> bool:
     return d.basis == "relative" and outside[d.start : d.start + 1] == " " and d.text.lower() in _SPEAKERS_NOW
 
 
+def _said_now(d: DateMention, outside: str, answer: bool) -> bool:
+    """A speaker's "today": inside a quotation, or anywhere in an interview's answer (all of it is speech)."""
+    if answer:
+        return d.basis == "relative" and d.text.lower() in _SPEAKERS_NOW
+    return _speakers_now(d, outside)
+
+
 # A clause about something that happened before the sentence's news, with a day of its own: "..., the first visit
 # since the liberation of the country on December 8", "as Moscow pulled troops back after rebels seized Damascus
 # last Sunday", "Assad, who fled to Moscow on December 8, said on Monday". What stands between its opening word and
@@ -659,6 +666,7 @@ class Extractor:
         self._last_day: DateMention | None = None  # the day the text was last at, for "two days later"
         self._last_scene: str | None = None  # the last sentence's main place, for "the city" after it
         self._after_image = False
+        self._now_under_date_line: set[int] = set()  # events dated by a speaker's "today" under the date line
         first = _first_line(text)
         headers, stamps, lines_before = 0, 0, 0
         top_header: DateMention | None = None
@@ -733,7 +741,7 @@ class Extractor:
             self._after_image = bool(_IMAGE_LINE.match(raw))
             self._extract_line(raw, number, reference, out, seen, furniture)
         if headers == 1 and not stamps and top_header is not None and _is_publication_day(top_header, reference):
-            _undate_byline(out)
+            _undate_byline(out, self._now_under_date_line)
         return out
 
     def _extract_line(
@@ -793,8 +801,10 @@ class Extractor:
             outside = _outside_quotes(sentence, a, spans) if spans else sentence
             if spans and dates and standing is None:  # (under a date line, "today" is the line's day)
                 dates = [d for d in dates if not _speakers_now(d, outside)]
-            if answer is not None and dates and standing is None:  # "Qasimo: ... Today the door is still open"
-                dates = [d for d in dates if not (d.basis == "relative" and d.text.lower() in _SPEAKERS_NOW)]
+            in_answer = answer is not None
+            speech = in_answer or bool(spans)
+            if speech and dates and standing is None:  # "Qasimo: ... Today the door is still open"
+                dates = [d for d in dates if not _said_now(d, outside, in_answer)]
             earlier = _earlier_clauses(sentence, dates) if len(dates) > 1 else []
             when = self._sentence_day([d for d in dates if all(d is not e for _, e in earlier)], outside, standing,
                                       sentence) if earlier else None
@@ -882,6 +892,9 @@ class Extractor:
                 date_basis=when.basis if when else None,
                 mentioned=mentioned,
             )
+            if speech and when is not None and when.basis == "relative" and _said_now(when, outside, in_answer):
+                # a speaker's "today" the date line gave its day: a byline's date line gives none
+                self._now_under_date_line.add(len(out.events))
             event_of_sentence[si] = len(out.events)
             out.events.append(event)
             for opening, day in earlier:
@@ -1100,14 +1113,15 @@ def _is_publication_day(header: DateMention, reference: date) -> bool:
     return 0 <= (reference - date.fromisoformat(header.value)).days <= 1
 
 
-def _undate_byline(out: Extraction) -> None:
+def _undate_byline(out: Extraction, speakers_now: set[int]) -> None:
     """An article's one date line at its top, with no other date line and no time stamp, is its byline
     date ("January 23, 2025" over an analysis), not a chronicle's day: the paragraphs under it keep only
-    the days they give themselves. A sentence left with no day and no place is no event."""
+    the days they give themselves, and a speaker's "today" is no day, as in an article with no date line.
+    A sentence left with no day and no place is no event."""
     keep: list[Event] = []
     index: dict[int, int] = {}
     for i, e in enumerate(out.events):
-        if e.date_basis == "header":
+        if e.date_basis == "header" or i in speakers_now:
             e.date = e.date_end = e.date_precision = e.date_text = e.date_basis = None
             if not e.places:
                 continue
@@ -1115,7 +1129,7 @@ def _undate_byline(out: Extraction) -> None:
         keep.append(e)
     out.events = keep
     for q in out.quotes:
-        if q.date_basis == "header":
+        if q.date_basis == "header" or (q.event_index in speakers_now and q.date_basis == "relative"):
             q.date = q.date_precision = q.date_basis = None
         q.event_index = index.get(q.event_index) if q.event_index is not None else None
 
