@@ -439,3 +439,58 @@ def test_an_anniversary_is_the_day_years_back(ex: Extractor, sentence: str, day:
 )  # fmt: skip
 def test_a_programme_s_broadcast_date_and_its_agenda_are_no_events(ex: Extractor, text: str, lines: list[int]) -> None:
     assert [ln for ln, _ in dated(ex, text)] == lines
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        # under a date line, a sentence that only says nothing happened, nothing was said or nothing is known
+        ("The Kremlin has not commented on the fate of its bases in Tartus.", False),
+        ("Moscow has not yet confirmed the withdrawal from Qamishli.", False),
+        ("Russia's defence ministry declined to comment on the ships in Tartus.", False),
+        ("It remains unclear what will happen to the Russian bases in Syria.", False),
+        # look-alikes: a silence that goes on to news, and news that is told
+        ("The Kremlin has not commented, but Leonid Slutsky told Ria Novosti the bases in Tartus were safe.", True),
+        ("The Kremlin commented on the fate of its bases in Tartus.", True),
+    ],
+)  # fmt: skip
+def test_a_silence_under_a_date_line_is_no_event_of_its_day(ex: Extractor, sentence: str, event: bool) -> None:
+    events = [e for e in ex.extract(f"March 3\nRebels entered Homs.\n{sentence}\n", REF).events if e.line == 3]
+    assert [e.date for e in events] == (["2025-03-03"] if event else [None])  # its places are still read
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        # background that describes a place: no news of the date line's day
+        ("Tartus is Russia's only naval base in the Mediterranean.", False),
+        ("Hmeimim is an air base south of Latakia.", False),
+        ("The airfield lies 20 km south of Latakia.", False),
+        # look-alikes: how things stood that day, the day's news, and a description someone gave
+        ("Damascus is calm after a night of celebrations.", True),
+        ("This is the first visit by a Russian official to Damascus.", True),
+        ("Aleppo is a ghost town, residents said.", True),
+    ],
+)  # fmt: skip
+def test_a_description_of_a_place_under_a_date_line_is_no_event_of_its_day(
+    ex: Extractor, sentence: str, event: bool
+) -> None:
+    events = [e for e in ex.extract(f"March 3\nRebels entered Homs.\n{sentence}\n", REF).events if e.line == 3]
+    assert [e.date for e in events] == (["2025-03-03"] if event else [None])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        ("Rebels took Aleppo in late November and Hama a week later.", None),  # a month and no day: its own time
+        ("Russia sent its first jets to Hmeimim in September.", None),
+        # look-alikes: a month with its day, and a month's name that is no time ("in March" is; "the March talks")
+        ("Rebels took Aleppo on November 30.", "2024-11-30"),
+        ("The envoys in Geneva ended the March talks.", "2025-03-03"),
+    ],
+)  # fmt: skip
+def test_a_month_without_a_day_keeps_a_sentence_off_the_date_line_s_day(
+    ex: Extractor, sentence: str, day: str | None
+) -> None:
+    events = [e for e in ex.extract(f"March 3\nRebels entered Homs.\n{sentence}\n", REF).events if e.line == 3]
+    assert [e.date if e.date_precision in DAY_PRECISIONS else None for e in events] == [day]

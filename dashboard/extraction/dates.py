@@ -115,7 +115,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _VAGUE = re.compile(
     r"\b(?:since\s+(?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d|in recent (?:days|weeks|months)|recently"
     r"|earlier this (?:week|month|year)"
-    r"|last (?:week|month|year)|this (?:week|month)|in the coming days|in the next \d+ (?:hours|days))\b",
+    r"|last (?:week|month|year)|this (?:week|month)|in the coming days|in the next \d+ (?:hours|days)"
+    # "in late November", "in March": a month and no day, the sentence's own time (not a date line's day)
+    r"|in (?:early |late |mid-)?(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)(?!\s*\d))\b",
     re.I,
 )
 

@@ -286,6 +286,30 @@ _NO_EVENT_OF_ITS_OWN = re.compile(
     r"declined\s+to|refused\s+to)\s+(?:say|specify|disclose|elaborate|comment|confirm)\b",
     re.I,
 )
+# A sentence that only says nothing happened or nothing is known ("The Kremlin has not commented on its bases in
+# Tartus.", "Moscow has not confirmed the move.", "It remains unclear what will happen to the bases."): under a date
+# line it is no event of that day. ("..., but Leonid Slutsky told Ria Novosti ..." goes on to one.)
+_SILENCE = re.compile(
+    r"^\W*(?:(?:[A-Z][\w'\u2019.\-]*|the|its|his|her|their|of|and)\s+){1,6}(?:has|have|had|did|does|do)\s+not\s+"
+    r"(?:yet\s+|publicly\s+|officially\s+|immediately\s+)?(?:commented|comment|confirmed|confirm|responded|respond|"
+    r"said|say|disclosed|addressed|replied)\b|"
+    r"^\W*(?:(?:[A-Z][\w'\u2019.\-]*|the|its|his|her|their|of|and)\s+){1,6}(?:declined|refused)\s+to\s+"
+    r"(?:comment|confirm|say|respond)\b|"
+    r"^\W*it\s+(?:remains|remained|is|was)\s+(?:still\s+)?(?:unclear|not\s+(?:yet\s+|immediately\s+)?(?:clear|known)|"
+    r"unknown)\b",
+    re.I,
+)
+# A sentence that only describes a place or a body ("Tartus is Russia's only naval base in the Mediterranean.", "The
+# airfield lies 20 km south of Latakia."): background, no event of the date line's day. ("This is the first visit
+# ..." and "It is the deadliest ..." speak of the day's news; "Damascus is calm" says how things stood that day.)
+_DESCRIPTION = re.compile(
+    r"^\W*(?!(?:this|that|it|these|those|there)\b)(?:[\w'\u2019\-]+\s+){1,5}?"
+    r"(?:(?:is|are)\s+(?:(?:still|also|now|by\s+far)\s+)?(?:an?\s|one\s+of\b|home\s+to\b|[A-Z][\w\-]*['\u2019]s\s+"
+    r"(?:only|main|largest|biggest|sole|last|oldest|key|chief)\b)|"
+    r"(?:lies|sits|is\s+located|is\s+situated)\s+(?:about\s+|some\s+)?(?:\d|[a-z]+\s+of\b|on\b|in\b|near\b|between\b))",
+    re.I,
+)
+_GOES_ON = re.compile(r",\s*(?:but|while|though|although)\b|;|\btold\b")
 # "DAMASCUS (Reuters) -": where the story was filed, not where it happened.
 # Bounded, and matched once per line: an unbounded run of capitals and spaces backtracked quadratically.
 _DATELINE = re.compile(
@@ -819,6 +843,13 @@ class Extractor:
                 or _NAMING.match(sentence)
             ):
                 continue  # "Foreign Secretary David Lammy said:", "It added that ...", "It is dubbed ..." under a date
+            if borrowed and (
+                (_SILENCE.match(outside) and not _GOES_ON.search(outside))
+                or (_DESCRIPTION.match(outside) and not _SPEECH_VERB_WORD.search(outside))
+            ):
+                if not places:
+                    continue
+                when = sentence_dates[si] = None  # its places are still named, on no day
 
             speakers = [q.speaker for q, qs in quotes if qs == si and q.speaker]
             event = Event(
