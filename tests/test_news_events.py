@@ -494,3 +494,24 @@ def test_a_month_without_a_day_keeps_a_sentence_off_the_date_line_s_day(
 ) -> None:
     events = [e for e in ex.extract(f"March 3\nRebels entered Homs.\n{sentence}\n", REF).events if e.line == 3]
     assert [e.date if e.date_precision in DAY_PRECISIONS else None for e in events] == [day]
+
+
+@pytest.mark.parametrize(
+    ("line", "event"),
+    [
+        # captions and links: page furniture, no event of the day they name
+        ("Syrian rebels celebrate in Damascus, Syria, March 2, 2025. REUTERS/Amal Haddad", False),
+        ("A man waves a flag in Umayyad Square in Damascus on Sunday. (AP Photo/Omar Khalil)", False),
+        ("Image caption, Crowds gathered in Damascus on Sunday", False),
+        ("FILE PHOTO: Russian warships in the port of Tartus, Syria, on Sept. 26, 2019. REUTERS/Omar Khalil/File Photo",
+         False),
+        ("Live: Rebels enter Damascus as Assad flees, March 2", False),
+        # look-alikes: prose that names an agency or a live broadcast, and a caption word inside a sentence
+        ("Crowds gathered in Damascus on Sunday, AP and Reuters reported.", True),
+        ("Live pictures from Damascus showed crowds in the squares on Sunday.", True),
+        ("The image, the ministry said, showed crowds in Damascus on Sunday.", True),
+    ],
+)  # fmt: skip
+def test_a_caption_or_a_link_is_no_event(ex: Extractor, line: str, event: bool) -> None:
+    text = f"Rebels take Damascus\n{line}\nRebels entered Homs on Saturday.\n"
+    assert (2 in {ln for ln, _ in dated(ex, text)}) is event

@@ -124,7 +124,7 @@ _PUBLISHING_NOTE = re.compile(
     r"^\W*(?:housekeeping|programming\s+note|schedule\s+note|(?:a\s+)?note\s+to\s+(?:our\s+)?readers|"
     # a link to another story in the page: "READ MORE: Assad flees to Moscow", "Related: ...", "Watch: ..."
     r"read\s+more|also\s+read|related(?:\s+(?:stories|articles|coverage|content))?|see\s+also|recommended|"
-    r"more\s+on\s+(?:this|the)\s+story|watch|listen)\s*[:\u2014\u2013|]|"
+    r"more\s+on\s+(?:this|the)\s+story|watch|listen|live)\s*[:\u2014\u2013|]|"
     # a programme's own date: "Broadcast Tuesday 7 January 2025.", "First aired on Dec. 9, 2024."
     r"^\W*(?:first\s+)?(?:broadcast|aired|recorded)\s+(?:on\s+)?[A-Z\d][\w ,.]{0,40}(?:19|20)\d\d\W*$",
     re.I,
@@ -969,9 +969,13 @@ _TIME_STAMP = re.compile(
 )  # "17.52 GMT", "11:32", "6:40 p.m. ET", "Updated at 18.03 GMT": a live page's entry stamp (not "10:05 a.m. the")
 _HEADING_LINE = re.compile(r"^\s*(?:#{1,6}\s|\*\*[^*]+\*\*\s*$|={3,}|-{3,}\s*$)")
 _CREDIT = re.compile(
-    r"\b(?:Photograph|Photo|Picture|Image|Illustration|Credit|Video)s?\s*:\s*\S|/\s*(?:AFP|Reuters|AP|Getty)"
-    r"(?:\s+Images)?\s*\)?\s*$|\((?:AFP|Reuters|AP|Getty Images|EPA)(?:/[^)]*)?\)\s*$"
+    r"\b(?:Photograph|Photo|PHOTO|Picture|Image|Illustration|Credit|Video)s?\s*:\s*\S|/\s*(?:AFP|Reuters|AP|Getty)"
+    r"(?:\s+Images)?\s*\)?\s*$|\((?:AFP|Reuters|AP|Getty Images|EPA)(?:\s+Photo)?(?:/[^)]*)?\)\s*$|"
+    # a wire photo's caption ends with its agency and photographer: "... December 8, 2024. REUTERS/Amr Dalsh"
+    r"\b(?:REUTERS|AFP|AP|EPA|ANADOLU|SANA)/[A-Z][\w.'\- ]{1,40}(?:/File\s+Photo)?\s*$"
 )
+# "Image caption, Crowds gathered in Damascus": a broadcaster's caption, labelled as one.
+_CAPTION_LABEL = re.compile(r"^\W*(?:Image|Media|Video|Photo)\s+caption\b", re.I)
 # "Published On 15 Dec 2024", "Updated: February 13, 2025, 11:02 AM", "December 10, 2024 at 9:41 AM GMT+3": a web
 # page's stamp of its own publication, not something that happened that day. Only date and time words may follow
 # ("Published on March 2, the report said ..." is a sentence). With its "Published"/"Updated" word it is never a
@@ -1091,7 +1095,11 @@ def _is_furniture(raw: str, after_image: bool, first: bool) -> bool:
         return True  # the authors and the page's stamp: "Elif Kaya and Jeyhun Aliyev |13.02.2025 - Update : 13.02.2025"
     if len(raw) < 120 and raw.lstrip()[:1] in "FBW" and _ENTRY_CREDIT.match(raw):
         return True
-    if (":" in raw or raw.rstrip().endswith(")")) and _CREDIT.search(raw) and (after_image or len(raw) < 300):
+    if (":" in raw or "/" in raw or raw.rstrip().endswith(")")) and _CREDIT.search(raw) and (
+        after_image or len(raw) < 300
+    ):
+        return True
+    if _CAPTION_LABEL.match(raw):
         return True
     stripped = re.sub(r"\[\d{1,3}\]$", "", raw.strip())  # "... on December 12.[2]": a sentence with its footnote
     return first and not stripped.endswith(_ENDS_SENTENCE) and len(stripped.split()) <= 16
