@@ -515,3 +515,20 @@ def test_a_month_without_a_day_keeps_a_sentence_off_the_date_line_s_day(
 def test_a_caption_or_a_link_is_no_event(ex: Extractor, line: str, event: bool) -> None:
     text = f"Rebels take Damascus\n{line}\nRebels entered Homs on Saturday.\n"
     assert (2 in {ln for ln, _ in dated(ex, text)}) is event
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("In the early hours of Sunday, rebels entered Damascus.", [(1, "2025-03-02")]),
+        ("On the morning of Monday, rebels entered Homs.", [(1, "2025-03-03")]),
+        ("Rebels entered Hama on Monday. The next morning, they reached Homs.", [(1, "2025-03-03"), (1, "2025-03-04")]),
+        # look-alikes: a weekday that names a thing, and a morning with no day counted from
+        ("After hours of Friday prayers in Damascus, crowds filled the streets.", []),
+        ("Rebels entered Hama last week. The next morning, they reached Homs.", []),
+    ],
+)  # fmt: skip
+def test_the_hours_of_a_weekday_and_the_next_morning_are_days(
+    ex: Extractor, text: str, days: list[tuple[int, str]]
+) -> None:
+    assert dated(ex, text) == days

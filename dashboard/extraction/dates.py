@@ -281,7 +281,9 @@ def _spans_of_time(text: str, found: list[DateMention]) -> list[DateMention]:
 
 
 _WEEKDAY_LEAD = re.compile(
-    r"\b(on|last|this past|said|says|told \w+|announced|reported|confirmed|added|late|early|overnight)\s+$", re.I
+    r"\b(on|last|this past|said|says|told \w+|announced|reported|confirmed|added|late|early|overnight|"
+    r"(?:early\s+)?hours\s+of|(?:morning|afternoon|evening)\s+of)\s+$",  # "in the early hours of Sunday"
+    re.I,
 )
 # AP style writes the weekday bare after the verb or its object ("met Saturday", "in a speech Saturday"):
 # a day when a lower-case word stands before it and a function word, a time of day or punctuation after it.
@@ -357,6 +359,8 @@ def _resolve(kind: str, m: re.Match[str], text: str, reference: date) -> DateMen
             lead = _BARE_WEEKDAY_LEAD.search(text, max(0, m.start() - 24), m.start())
             if lead is None or not _BARE_WEEKDAY_TAIL.match(text, m.end()):
                 return None  # "The Sunday Times", "Friday prayers": a name, not a day
+        elif lead.group(1).endswith("of") and not _BARE_WEEKDAY_TAIL.match(text, m.end()):
+            return None  # "after hours of Friday prayers"
         start = lead.start()
         target = WEEKDAYS[g["wd"].lower()]
         back = (reference.weekday() - target) % 7
@@ -365,7 +369,7 @@ def _resolve(kind: str, m: re.Match[str], text: str, reference: date) -> DateMen
         d = reference - timedelta(days=back)
         if lead.group(1).lower() == "on" and _FUTURE_BEFORE.search(text, max(0, start - 60), start):
             d = reference + timedelta(days=(target - reference.weekday()) % 7 or 7)  # "will meet on Tuesday": ahead
-        on = lead.group(1).lower() in ("on", "last", "this past")
+        on = lead.group(1).lower() in ("on", "last", "this past") or lead.group(1).endswith("of")
         return DateMention(start, m.end(), text[start : m.end()], d.isoformat(), None, "day", on, "weekday")
     if kind in ("relative", "daypart"):
         shift = {"yesterday": -1, "tomorrow": 1, "the day before yesterday": -2}.get(g["rel"].lower(), 0)
@@ -388,7 +392,7 @@ def _resolve(kind: str, m: re.Match[str], text: str, reference: date) -> DateMen
 
 
 _LATER = re.compile(
-    r"\b(?:(?P<n>a|one|two|three|four|five|six|\d)\s+days?\s+later|the\s+(?:next|following)\s+day|"
+    r"\b(?:(?P<n>a|one|two|three|four|five|six|\d)\s+days?\s+later|the\s+(?:next|following)\s+(?:day|morning|afternoon|evening)|"
     r"the\s+day\s+after)\b(?!\s+(?:the|a|an|his|her|its|their)\b)",
     re.I,
 )
