@@ -532,3 +532,27 @@ def test_the_hours_of_a_weekday_and_the_next_morning_are_days(
     ex: Extractor, text: str, days: list[tuple[int, str]]
 ) -> None:
     assert dated(ex, text) == days
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        # a month or a year line ends the day above it
+        ("November 30\nRebels take Aleppo.\nDecember 2024\nRebels enter Damascus and Assad flees to Moscow.\n",
+         [(2, "2024-11-30")]),
+        ("November 30\nRebels take Aleppo.\n2015\nRussian jets arrive at Hmeimim for the first time.\n",
+         [(2, "2024-11-30")]),
+        # a range of days and a written-out ISO day are date lines too
+        ("Dec. 7, 2024\nRebels enter Homs.\nDec. 9-10, 2024\nRussian ships leave Tartus.\n",
+         [(2, "2024-12-07"), (4, "2024-12-09")]),
+        ("2024-12-07\nRebels enter Homs.\n2024-12-09\nRussian ships leave Tartus.\n",
+         [(2, "2024-12-07"), (4, "2024-12-09")]),
+        # look-alikes: a section heading that is no time keeps the day, and a month inside a sentence
+        ("November 30\nRebels take Aleppo.\nTHE AFTERMATH\nRebels enter the centre of Aleppo in the evening.\n",
+         [(2, "2024-11-30"), (4, "2024-11-30")]),
+        ("November 30\nRebels take Aleppo.\nDecember 2024 will be remembered in Aleppo.\n"
+         "Rebels enter the centre of Aleppo in the evening.\n", [(2, "2024-11-30"), (4, "2024-11-30")]),
+    ],
+)  # fmt: skip
+def test_a_month_or_a_year_line_ends_a_chronicle_s_day(ex: Extractor, text: str, days: list[tuple[int, str]]) -> None:
+    assert dated(ex, text) == days

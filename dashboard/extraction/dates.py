@@ -441,7 +441,7 @@ def _shift(reference: date, days: int) -> date | None:
 _HEADER_NOISE = re.compile(
     r"(?i)\b(?:last\s+)?(?:updated|posted|published)\b:?|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b\.?|"
     r"\b\d{1,2}[:.]\d{2}\b(?!\.\d)(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?:,?\s*UK\b)?|\b(?:GMT|UTC|BST|CET|CEST|EET|EEST|MSK|EST|EDT|ET|PT|"
-    r"local\s+time)\b|[#*_|,;:()\[\]\u2013\u2014\-]"
+    r"local\s+time)\b|[#*_|,;:()\[\]\u2013\u2014]|-(?!\d)|(?<!\d)-"  # (not "Dec. 9-10", "2024-12-08")
 )
 
 

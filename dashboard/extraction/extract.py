@@ -695,6 +695,10 @@ class Extractor:
                 self._last_scene = None  # ... and "the city" somewhere new
             if stamped and live and self._header is None:
                 self._header = self._last_day = _page_day(reference)
+            if header is None and self._header is not None and len(raw) < 40 and _PERIOD_LINE.match(raw):
+                # "December 2024" or "2015" under a chronicle's day: a section of a longer time, the day is over
+                self._header = self._last_day = None
+                continue
             if header is not None:
                 headers += 1
                 if headers == 1 and (lines_before < 3 or (masthead and lines_before <= _MASTHEAD_LINES)):
@@ -999,6 +1003,12 @@ def _page_day(reference: date) -> DateMention:
 
 
 _CLOCK = re.compile(r"\d[:.]\d\d")
+# A line that is only a month or a year ("December 2024", "2015", "Early 2025"): a chronicle's section of a longer time.
+_PERIOD_LINE = re.compile(
+    r"^\W*(?:(?:early|late|mid-?)\s*)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+(?:19|20)\d\d|"
+    r"(?:19|20)\d\d|(?:January|February|March|April|May|June|July|August|September|October|November|December))\W*$",
+    re.I,
+)
 # The box atop a live page that sums up its entries ("Key points", "What we know so far:"): the short lines
 # under it repeat the news the entries tell, and are no events of their own.
 _KEY_POINTS = re.compile(
