@@ -556,3 +556,35 @@ def test_the_hours_of_a_weekday_and_the_next_morning_are_days(
 )  # fmt: skip
 def test_a_month_or_a_year_line_ends_a_chronicle_s_day(ex: Extractor, text: str, days: list[tuple[int, str]]) -> None:
     assert dated(ex, text) == days
+
+
+@pytest.mark.parametrize(
+    ("middle", "event"),
+    [
+        # another story's headline or a subheading between paragraphs of an article with no date line
+        ("Assad flees to Moscow as rebels take Damascus on March 2", False),
+        ("MORE FROM THE REGION: Israel strikes the navy in Latakia on March 4", False),
+        # look-alikes: a sentence, and an item of a list
+        ("Assad fled to Moscow as rebels took Damascus on March 2.", True),
+        ("- Rebels take Damascus on March 2", True),
+    ],
+)  # fmt: skip
+def test_a_headline_between_paragraphs_is_no_event(ex: Extractor, middle: str, event: bool) -> None:
+    text = (
+        "Rebels advance on the capital\n"
+        "Rebels entered Homs on Saturday, witnesses said.\n"
+        f"{middle}\n"
+        "Crowds filled the streets of Damascus on Sunday.\n"
+    )
+    assert (3 in {ln for ln, _ in dated(ex, text)}) is event
+
+
+def test_two_short_lines_in_a_row_are_a_list_not_a_headline(ex: Extractor) -> None:
+    text = (
+        "Rebels advance on the capital\n"
+        "Rebels entered Homs on Saturday, witnesses said.\n"
+        "Rebels take Hama on March 1\n"
+        "Rebels take Damascus on March 2\n"
+        "Crowds filled the streets of Damascus on Sunday.\n"
+    )
+    assert dated(ex, text) == [(2, "2025-03-01"), (3, "2025-03-01"), (4, "2025-03-02"), (5, "2025-03-02")]

@@ -680,6 +680,7 @@ class Extractor:
         live = sum(stamp_lines) >= 2
         after_stamp = False  # the line before was an entry's time stamp
         in_box = False  # under a live page's "Key points": its short lines are a summary of the entries below
+        prose_before = False  # the line before was a paragraph of prose (it ended as a sentence ends)
         for number, raw in enumerate(lines, start=1):
             if not raw.strip():
                 continue
@@ -718,6 +719,9 @@ class Extractor:
             if in_box or _KEY_POINTS.match(raw):
                 in_box = not stamped and not raw.rstrip().endswith(_ENDS_SENTENCE) and len(raw.split()) <= 25
                 furniture = furniture or in_box
+            if not furniture and self._header is None and not live and not self._transcript and prose_before:
+                furniture = _is_subheading(raw, lines, number)  # "Assad flees to Moscow as rebels take ..." mid-article
+            prose_before = not furniture and number != first and raw.rstrip().endswith(_ENDS_SENTENCE)
             after_stamp = stamped
             self._after_image = bool(_IMAGE_LINE.match(raw))
             self._extract_line(raw, number, reference, out, seen, furniture)
@@ -1016,6 +1020,19 @@ _KEY_POINTS = re.compile(
     r"summary|the\s+latest|in\s+brief)\W*$",
     re.I,
 )
+
+
+def _is_subheading(raw: str, lines: list[str], number: int) -> bool:
+    """A short line with no full stop between paragraphs of an article with no date line: a subheading or another
+    story's headline ("Assad flees to Moscow as rebels take Damascus on Dec. 8"), not a sentence of the text. A list's
+    item ("- Hama, December 5") and the last line are read."""
+    stripped = raw.strip()
+    if stripped.endswith(_ENDS_SENTENCE) or len(stripped.split()) > 16 or stripped[:1] in "-\u2022*\u2013\u2014":
+        return False
+    for i in range(number, len(lines)):  # the next line with words (``number`` is 1-based: lines[number] follows)
+        if lines[i].strip():
+            return lines[i].rstrip().endswith(_ENDS_SENTENCE)
+    return False
 
 
 def _is_entry_headline(
