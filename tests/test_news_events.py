@@ -588,3 +588,23 @@ def test_two_short_lines_in_a_row_are_a_list_not_a_headline(ex: Extractor) -> No
         "Crowds filled the streets of Damascus on Sunday.\n"
     )
     assert dated(ex, text) == [(2, "2025-03-01"), (3, "2025-03-01"), (4, "2025-03-02"), (5, "2025-03-02")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "events"),
+    [
+        # the sentence's only day stands in an aside about its subject: the aside's event, not the sentence's
+        ("Assad, who fled to Moscow on December 8, gave his first interview to Russian television.",
+         [(None, "Assad, who fled"), ("2024-12-08", "who fled to Moscow on December 8")]),
+        ("Assad, born on Sept. 11, 1965, fled to Moscow.", [(None, "Assad, born on")]),  # a birth: no event of it
+        # look-alikes: an aside that runs to the end of the sentence, and a day outside any aside
+        ("Assad fled to Moscow, where he arrived on December 8.", [("2024-12-08", "Assad fled to")]),
+        ("Assad, the former president, fled to Moscow on December 8.", [("2024-12-08", "Assad, the form")]),
+    ],
+)  # fmt: skip
+def test_a_day_in_an_aside_about_the_subject_is_the_aside_s(
+    ex: Extractor, sentence: str, events: list[tuple[str | None, str]]
+) -> None:
+    found = [(e.date if e.date_precision in DAY_PRECISIONS else None, e.text) for e in ex.extract(sentence, REF).events]
+    assert [(day, text[: len(start)]) for (day, text), (_, start) in zip(found, events, strict=False)] == events
+    assert len(found) == len(events)

@@ -177,6 +177,23 @@ _EARLIER_OPENING = re.compile(r"(?:\b(?:[Ss]ince|after|following)|(?<=, )(?:who|
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]")
 
 
+_ASIDE_OPENING = re.compile(r"(?:who|which|whose|born)\b")
+
+
+def _aside(sentence: str, d: DateMention) -> tuple[int, bool] | None:
+    """(where it opens, whether it is a birth) for a sentence's only day when it stands in an aside about the subject,
+    between commas ("Assad, who fled to Moscow on December 8, gave ...", "Assad, born on Sept. 11, 1965, fled ...")."""
+    if d.value is None or d.precision != "day":
+        return None
+    i = sentence.rfind(", ", max(0, d.start - 100), d.start)
+    if i <= 0 or "," in sentence[i + 2 : d.start] or not _ASIDE_OPENING.match(sentence, i + 2):
+        return None
+    rest = sentence[d.end :]
+    if not rest.startswith(",") or len(rest.split()) < 2:
+        return None  # the clause runs to the end: "... to Moscow, where he arrived on December 8."
+    return i + 2, sentence.startswith("born", i + 2)
+
+
 def _earlier_clauses(sentence: str, dates: list[DateMention]) -> list[tuple[int, DateMention]]:
     """(where the clause opens, its day) for each day of a sentence that is an earlier event's."""
     if "ince" not in sentence and "after" not in sentence and "following" not in sentence and ", wh" not in sentence:
@@ -789,7 +806,11 @@ class Extractor:
             earlier = _earlier_clauses(sentence, dates) if len(dates) > 1 else []
             when = self._sentence_day([d for d in dates if all(d is not e for _, e in earlier)], outside, standing,
                                       sentence) if earlier else None
-            if when is None or when.precision != "day":
+            aside = _aside(sentence, dates[0]) if len(dates) == 1 and ", " in sentence else None
+            if aside is not None:  # "Assad, who fled to Moscow on December 8, gave ...": the day is the clause's
+                earlier = [] if aside[1] else [(aside[0], dates[0])]  # (", born on Sept. 11, 1965,": no event at all)
+                when = self._sentence_day([], outside, standing, sentence)
+            elif when is None or when.precision != "day":
                 earlier = []  # "Since the fall of Assad on Sunday, planes have ...": the clause's day is the sentence's
                 when = self._sentence_day(dates, outside, standing, sentence)
             if when is not None and when is not self._header and (when.precision or "").startswith("day"):
@@ -879,7 +900,7 @@ class Extractor:
             event_of_sentence[si] = len(out.events)
             out.events.append(event)
             for opening, day in earlier:
-                if when is not None and when.value and day.value and day.value < when.value:
+                if aside is not None or (when is not None and when.value and day.value and day.value < when.value):
                     out.events.append(self._earlier_event(raw, number, a, opening, day, scene))
         fresh_set = set(fresh)
         for q, si in quotes:
