@@ -405,6 +405,7 @@ def test_a_deadline_is_not_the_day_of_the_event(ex: Extractor, sentence: str, da
         # look-alikes: the plan was reported on a day that has passed, and a meeting that took place
         ("He will stay in Moscow, the Kremlin said in Damascus on Friday.", "2025-02-28"),
         ("The ministers met in Geneva on Friday to discuss the ports.", "2025-02-28"),
+        ("The talks that will resume in Geneva were agreed on Friday.", "2025-02-28"),
     ],
 )  # fmt: skip
 def test_a_weekday_of_a_plan_is_the_one_to_come(ex: Extractor, sentence: str, day: str) -> None:

@@ -297,10 +297,11 @@ _BARE_WEEKDAY_TAIL = re.compile(
     r"outside|from|by|during|amid|morning|afternoon|evening|night|the|a|an|said|says|told|over|against|into)\b)"
 )
 # A plan in the words before "on Tuesday" ("will meet in Geneva", "is expected to arrive", "are due to sign"),
-# with no verb of speech between (not "will go, the ministry said on Monday"): the weekday to come.
+# with no verb of speech or of the past between ("will go, the ministry said on Monday", "talks that will resume
+# were agreed on Monday"): the weekday to come.
 _FUTURE_BEFORE = re.compile(
     r"(?:\bwill|['\u2019]ll|\bshall|\b(?:expected|due|scheduled|set|slated|planning|plans?|planned|going|(?:is|are)"
-    r")\s+to)\s+(?!(?:[\w'\-]+\s+){0,6}?(?:said|says|told|announced|reported|added|confirmed)\b)"
+    r")\s+to)\s+(?!(?:[\w'\-]+\s+){0,6}?(?:said|says|told|announced|reported|added|confirmed|was|were|had|has|have)\b)"
     r"(?:[\w'\-]+\s+){0,6}$"
 )
 _ON_BEFORE = re.compile(
