@@ -609,3 +609,20 @@ def test_a_day_in_an_aside_about_the_subject_is_the_aside_s(
     found = [(e.date if e.date_precision in DAY_PRECISIONS else None, e.text) for e in ex.extract(sentence, REF).events]
     assert [(day, text[: len(start)]) for (day, text), (_, start) in zip(found, events, strict=False)] == events
     assert len(found) == len(events)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        # "since DAY, when ...": the clause names what happened that day
+        ("The ministry has said nothing about the bases since Friday, when it reported strikes near Hama.",
+         "2025-02-28"),
+        ("The ministry has said nothing about the bases since March 1, when it reported strikes near Hama.",
+         "2025-03-01"),
+        # look-alikes: where a state began, with no clause of what happened then
+        ("The ministry has posted daily updates about Hama since Friday.", None),
+        ("The ministry has posted daily updates about Hama since March 1.", None),
+    ],
+)  # fmt: skip
+def test_since_a_day_when_names_what_happened_that_day(ex: Extractor, sentence: str, day: str | None) -> None:
+    assert [e.date if e.date_precision in DAY_PRECISIONS else None for e in ex.extract(sentence, REF).events] == [day]

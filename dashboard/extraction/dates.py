@@ -230,6 +230,8 @@ _SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+(?:(?:early|late|mid-?)\s+)?$")
 # "until 1 March", "by Friday", "no later than Dec. 20": a deadline or the end of a stretch, no day of an event
 # ("By Sunday, rebels had taken Hama" opens its sentence with the day things stood at, and keeps it).
 _BOUND_BEFORE = re.compile(r"\b(?:[Uu]ntil|till|by|no\s+later\s+than)\s+(?:(?:next|this|the)\s+)?$")
+_WHEN_AFTER = re.compile(r",?\s+when\s")
+_SINCE_LEAD = re.compile(r"\b([Ss]ince)\s+$")
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
 _AND_GAP = re.compile(r"\s+and\s+(?:the\s+)?")
 # Most days "between DATE and DATE" may cover and still be read as the days of one event (a range);
@@ -254,6 +256,8 @@ def _spans_of_time(text: str, found: list[DateMention]) -> list[DateMention]:
             _SINCE_BEFORE.search(text, max(0, d.start - 12), d.start)
             or _BOUND_BEFORE.search(text, max(0, d.start - 20), d.start) if d.value else None
         )
+        if since and since.group(0)[:1] in "Ss" and _WHEN_AFTER.match(text, d.end):
+            since = None  # "since Friday, when it reported airstrikes near Hama": the day of what it names
         if since:
             out.append(DateMention(since.start(), d.end, text[since.start() : d.end], None, None, None, False))
             i += 1
@@ -356,6 +360,8 @@ def _resolve(kind: str, m: re.Match[str], text: str, reference: date) -> DateMen
         return mk(f"{int(g['y1']):04d}-{month:02d}", None, "month") if month else None
     if kind == "weekday":
         lead = _WEEKDAY_LEAD.search(text, max(0, m.start() - 24), m.start())
+        if lead is None and _WHEN_AFTER.match(text, m.end()):
+            lead = _SINCE_LEAD.search(text, max(0, m.start() - 8), m.start())  # "since Friday, when it ..."
         if lead is None:
             lead = _BARE_WEEKDAY_LEAD.search(text, max(0, m.start() - 24), m.start())
             if lead is None or not _BARE_WEEKDAY_TAIL.match(text, m.end()):
