@@ -405,6 +405,7 @@ def test_a_deadline_is_not_the_day_of_the_event(ex: Extractor, sentence: str, da
         # look-alikes: the plan was reported on a day that has passed, and a meeting that took place
         ("He will stay in Moscow, the Kremlin said in Damascus on Friday.", "2025-02-28"),
         ("The ministers met in Geneva on Friday to discuss the ports.", "2025-02-28"),
+        ("The talks that will resume in Geneva were agreed on Friday.", "2025-02-28"),
     ],
 )  # fmt: skip
 def test_a_weekday_of_a_plan_is_the_one_to_come(ex: Extractor, sentence: str, day: str) -> None:
@@ -439,6 +440,192 @@ def test_an_anniversary_is_the_day_years_back(ex: Extractor, sentence: str, day:
 )  # fmt: skip
 def test_a_programme_s_broadcast_date_and_its_agenda_are_no_events(ex: Extractor, text: str, lines: list[int]) -> None:
     assert [ln for ln, _ in dated(ex, text)] == lines
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        # under a date line, a sentence that only says nothing happened, nothing was said or nothing is known
+        ("The Kremlin has not commented on the fate of its bases in Tartus.", False),
+        ("Moscow has not yet confirmed the withdrawal from Qamishli.", False),
+        ("Russia's defence ministry declined to comment on the ships in Tartus.", False),
+        ("It remains unclear what will happen to the Russian bases in Syria.", False),
+        # look-alikes: a silence that goes on to news, and news that is told
+        ("The Kremlin has not commented, but Leonid Slutsky told Ria Novosti the bases in Tartus were safe.", True),
+        ("The Kremlin commented on the fate of its bases in Tartus.", True),
+    ],
+)  # fmt: skip
+def test_a_silence_under_a_date_line_is_no_event_of_its_day(ex: Extractor, sentence: str, event: bool) -> None:
+    events = [e for e in ex.extract(f"March 3\nRebels entered Homs.\n{sentence}\n", REF).events if e.line == 3]
+    assert [e.date for e in events] == (["2025-03-03"] if event else [None])  # its places are still read
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        # background that describes a place: no news of the date line's day
+        ("Tartus is Russia's only naval base in the Mediterranean.", False),
+        ("Hmeimim is an air base south of Latakia.", False),
+        ("The airfield lies 20 km south of Latakia.", False),
+        # look-alikes: how things stood that day, the day's news, and a description someone gave
+        ("Damascus is calm after a night of celebrations.", True),
+        ("This is the first visit by a Russian official to Damascus.", True),
+        ("Aleppo is a ghost town, residents said.", True),
+    ],
+)  # fmt: skip
+def test_a_description_of_a_place_under_a_date_line_is_no_event_of_its_day(
+    ex: Extractor, sentence: str, event: bool
+) -> None:
+    events = [e for e in ex.extract(f"March 3\nRebels entered Homs.\n{sentence}\n", REF).events if e.line == 3]
+    assert [e.date for e in events] == (["2025-03-03"] if event else [None])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        ("Rebels took Aleppo in late November and Hama a week later.", None),  # a month and no day: its own time
+        ("Russia sent its first jets to Hmeimim in September.", None),
+        # look-alikes: a month with its day, and a month's name that is no time ("in March" is; "the March talks")
+        ("Rebels took Aleppo on November 30.", "2024-11-30"),
+        ("The envoys in Geneva ended the March talks.", "2025-03-03"),
+    ],
+)  # fmt: skip
+def test_a_month_without_a_day_keeps_a_sentence_off_the_date_line_s_day(
+    ex: Extractor, sentence: str, day: str | None
+) -> None:
+    events = [e for e in ex.extract(f"March 3\nRebels entered Homs.\n{sentence}\n", REF).events if e.line == 3]
+    assert [e.date if e.date_precision in DAY_PRECISIONS else None for e in events] == [day]
+
+
+@pytest.mark.parametrize(
+    ("line", "event"),
+    [
+        # captions and links: page furniture, no event of the day they name
+        ("Syrian rebels celebrate in Damascus, Syria, March 2, 2025. REUTERS/Amal Haddad", False),
+        ("A man waves a flag in Umayyad Square in Damascus on Sunday. (AP Photo/Omar Khalil)", False),
+        ("Image caption, Crowds gathered in Damascus on Sunday", False),
+        ("FILE PHOTO: Russian warships in the port of Tartus, Syria, on Sept. 26, 2019. REUTERS/Omar Khalil/File Photo",
+         False),
+        ("Live: Rebels enter Damascus as Assad flees, March 2", False),
+        # look-alikes: prose that names an agency or a live broadcast, and a caption word inside a sentence
+        ("Crowds gathered in Damascus on Sunday, AP and Reuters reported.", True),
+        ("Live pictures from Damascus showed crowds in the squares on Sunday.", True),
+        ("The image, the ministry said, showed crowds in Damascus on Sunday.", True),
+    ],
+)  # fmt: skip
+def test_a_caption_or_a_link_is_no_event(ex: Extractor, line: str, event: bool) -> None:
+    text = f"Rebels take Damascus\n{line}\nRebels entered Homs on Saturday.\n"
+    assert (2 in {ln for ln, _ in dated(ex, text)}) is event
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("In the early hours of Sunday, rebels entered Damascus.", [(1, "2025-03-02")]),
+        ("On the morning of Monday, rebels entered Homs.", [(1, "2025-03-03")]),
+        ("Rebels entered Hama on Monday. The next morning, they reached Homs.", [(1, "2025-03-03"), (1, "2025-03-04")]),
+        # look-alikes: a weekday that names a thing, and a morning with no day counted from
+        ("After hours of Friday prayers in Damascus, crowds filled the streets.", []),
+        ("Rebels entered Hama last week. The next morning, they reached Homs.", []),
+    ],
+)  # fmt: skip
+def test_the_hours_of_a_weekday_and_the_next_morning_are_days(
+    ex: Extractor, text: str, days: list[tuple[int, str]]
+) -> None:
+    assert dated(ex, text) == days
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        # a month or a year line ends the day above it
+        ("November 30\nRebels take Aleppo.\nDecember 2024\nRebels enter Damascus and Assad flees to Moscow.\n",
+         [(2, "2024-11-30")]),
+        ("November 30\nRebels take Aleppo.\n2015\nRussian jets arrive at Hmeimim for the first time.\n",
+         [(2, "2024-11-30")]),
+        # a range of days and a written-out ISO day are date lines too
+        ("Dec. 7, 2024\nRebels enter Homs.\nDec. 9-10, 2024\nRussian ships leave Tartus.\n",
+         [(2, "2024-12-07"), (4, "2024-12-09")]),
+        ("2024-12-07\nRebels enter Homs.\n2024-12-09\nRussian ships leave Tartus.\n",
+         [(2, "2024-12-07"), (4, "2024-12-09")]),
+        # look-alikes: a section heading that is no time keeps the day, and a month inside a sentence
+        ("November 30\nRebels take Aleppo.\nTHE AFTERMATH\nRebels enter the centre of Aleppo in the evening.\n",
+         [(2, "2024-11-30"), (4, "2024-11-30")]),
+        ("November 30\nRebels take Aleppo.\nDecember 2024 will be remembered in Aleppo.\n"
+         "Rebels enter the centre of Aleppo in the evening.\n", [(2, "2024-11-30"), (4, "2024-11-30")]),
+    ],
+)  # fmt: skip
+def test_a_month_or_a_year_line_ends_a_chronicle_s_day(ex: Extractor, text: str, days: list[tuple[int, str]]) -> None:
+    assert dated(ex, text) == days
+
+
+@pytest.mark.parametrize(
+    ("middle", "event"),
+    [
+        # another story's headline or a subheading between paragraphs of an article with no date line
+        ("Assad flees to Moscow as rebels take Damascus on March 2", False),
+        ("MORE FROM THE REGION: Israel strikes the navy in Latakia on March 4", False),
+        # look-alikes: a sentence, and an item of a list
+        ("Assad fled to Moscow as rebels took Damascus on March 2.", True),
+        ("- Rebels take Damascus on March 2", True),
+    ],
+)  # fmt: skip
+def test_a_headline_between_paragraphs_is_no_event(ex: Extractor, middle: str, event: bool) -> None:
+    text = (
+        "Rebels advance on the capital\n"
+        "Rebels entered Homs on Saturday, witnesses said.\n"
+        f"{middle}\n"
+        "Crowds filled the streets of Damascus on Sunday.\n"
+    )
+    assert (3 in {ln for ln, _ in dated(ex, text)}) is event
+
+
+def test_two_short_lines_in_a_row_are_a_list_not_a_headline(ex: Extractor) -> None:
+    text = (
+        "Rebels advance on the capital\n"
+        "Rebels entered Homs on Saturday, witnesses said.\n"
+        "Rebels take Hama on March 1\n"
+        "Rebels take Damascus on March 2\n"
+        "Crowds filled the streets of Damascus on Sunday.\n"
+    )
+    assert dated(ex, text) == [(2, "2025-03-01"), (3, "2025-03-01"), (4, "2025-03-02"), (5, "2025-03-02")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "events"),
+    [
+        # the sentence's only day stands in an aside about its subject: the aside's event, not the sentence's
+        ("Assad, who fled to Moscow on December 8, gave his first interview to Russian television.",
+         [(None, "Assad, who fled"), ("2024-12-08", "who fled to Moscow on December 8")]),
+        ("Assad, born on Sept. 11, 1965, fled to Moscow.", [(None, "Assad, born on")]),  # a birth: no event of it
+        # look-alikes: an aside that runs to the end of the sentence, and a day outside any aside
+        ("Assad fled to Moscow, where he arrived on December 8.", [("2024-12-08", "Assad fled to")]),
+        ("Assad, the former president, fled to Moscow on December 8.", [("2024-12-08", "Assad, the form")]),
+    ],
+)  # fmt: skip
+def test_a_day_in_an_aside_about_the_subject_is_the_aside_s(
+    ex: Extractor, sentence: str, events: list[tuple[str | None, str]]
+) -> None:
+    found = [(e.date if e.date_precision in DAY_PRECISIONS else None, e.text) for e in ex.extract(sentence, REF).events]
+    assert [(day, text[: len(start)]) for (day, text), (_, start) in zip(found, events, strict=False)] == events
+    assert len(found) == len(events)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        # "since DAY, when ...": the clause names what happened that day
+        ("The ministry has said nothing about the bases since Friday, when it reported strikes near Hama.",
+         "2025-02-28"),
+        ("The ministry has said nothing about the bases since March 1, when it reported strikes near Hama.",
+         "2025-03-01"),
+        # look-alikes: where a state began, with no clause of what happened then
+        ("The ministry has posted daily updates about Hama since Friday.", None),
+        ("The ministry has posted daily updates about Hama since March 1.", None),
+    ],
+)  # fmt: skip
+def test_since_a_day_when_names_what_happened_that_day(ex: Extractor, sentence: str, day: str | None) -> None:
+    assert [e.date if e.date_precision in DAY_PRECISIONS else None for e in ex.extract(sentence, REF).events] == [day]
 
 
 # -- round 11: a story's date line and stamp, digests, captions, stretches of time ------------------------------------

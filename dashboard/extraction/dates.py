@@ -115,7 +115,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _VAGUE = re.compile(
     r"\b(?:since\s+(?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d|in recent (?:days|weeks|months)|recently"
     r"|earlier this (?:week|month|year)"
-    r"|last (?:week|month|year)|this (?:week|month)|in the coming days|in the next \d+ (?:hours|days))\b",
+    r"|last (?:week|month|year)|this (?:week|month)|in the coming days|in the next \d+ (?:hours|days)"
+    # "in late November", "in March": a month and no day, the sentence's own time (not a date line's day)
+    r"|in (?:early |late |mid-)?(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)(?!\s*\d))\b",
     re.I,
 )
 
@@ -233,7 +236,8 @@ _SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+(?:(?:early|late|mid-?)\s+)?$")
 # sentence that opens "By/Before/After DATE," keeps the day things stood at, like "By 1 March".
 _BOUND_BEFORE = re.compile(r"\b(?:[Uu]ntil|till|by|before|after|no\s+later\s+than)\s+(?:(?:next|this|the)\s+)?$")
 # "since Dec. 10, when TASS quoted a naval source": the clause after "when" is what happened that day
-_WHEN_AFTER = re.compile(r",?\s+when\b")
+_WHEN_AFTER = re.compile(r",?\s+when\s")
+_SINCE_LEAD = re.compile(r"\b([Ss]ince)\s+$")
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
 # "between 11 and 16 December": the first day written as a bare number, the month once at the end
 _BETWEEN_DAY_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+and\s+(?:the\s+)?$", re.I)
@@ -261,7 +265,7 @@ def _spans_of_time(text: str, found: list[DateMention]) -> list[DateMention]:
             or _BOUND_BEFORE.search(text, max(0, d.start - 20), d.start) if d.value else None
         )
         if since and since.group(0)[:1] in "Ss" and _WHEN_AFTER.match(text, d.end):
-            since = None  # "since Dec. 10, when ...": the day of the clause it opens
+            since = None  # "since Friday, when it reported airstrikes near Hama": the day of what it names
         if since:
             out.append(DateMention(since.start(), d.end, text[since.start() : d.end], None, None, None, False))
             i += 1
@@ -303,7 +307,9 @@ def _spans_of_time(text: str, found: list[DateMention]) -> list[DateMention]:
 
 
 _WEEKDAY_LEAD = re.compile(
-    r"\b(on|last|this past|said|says|told \w+|announced|reported|confirmed|added|late|early|overnight)\s+$", re.I
+    r"\b(on|last|this past|said|says|told \w+|announced|reported|confirmed|added|late|early|overnight|"
+    r"(?:early\s+)?hours\s+of|(?:morning|afternoon|evening)\s+of)\s+$",  # "in the early hours of Sunday"
+    re.I,
 )
 # AP style writes the weekday bare after the verb or its object ("met Saturday", "in a speech Saturday"):
 # a day when a lower-case word stands before it and a function word, a time of day or punctuation after it.
@@ -317,10 +323,11 @@ _BARE_WEEKDAY_TAIL = re.compile(
     r"outside|from|by|during|amid|morning|afternoon|evening|night|the|a|an|said|says|told|over|against|into)\b)"
 )
 # A plan in the words before "on Tuesday" ("will meet in Geneva", "is expected to arrive", "are due to sign"),
-# with no verb of speech between (not "will go, the ministry said on Monday"): the weekday to come.
+# with no verb of speech or of the past between ("will go, the ministry said on Monday", "talks that will resume
+# were agreed on Monday"): the weekday to come.
 _FUTURE_BEFORE = re.compile(
     r"(?:\bwill|['\u2019]ll|\bshall|\b(?:expected|due|scheduled|set|slated|planning|plans?|planned|going|(?:is|are)"
-    r")\s+to)\s+(?!(?:[\w'\-]+\s+){0,6}?(?:said|says|told|announced|reported|added|confirmed)\b)"
+    r")\s+to)\s+(?!(?:[\w'\-]+\s+){0,6}?(?:said|says|told|announced|reported|added|confirmed|was|were|had|has|have)\b)"
     r"(?:[\w'\-]+\s+){0,6}$"
 )
 _ON_BEFORE = re.compile(
@@ -375,10 +382,14 @@ def _resolve(kind: str, m: re.Match[str], text: str, reference: date) -> DateMen
         return mk(f"{int(g['y1']):04d}-{month:02d}", None, "month") if month else None
     if kind == "weekday":
         lead = _WEEKDAY_LEAD.search(text, max(0, m.start() - 24), m.start())
+        if lead is None and _WHEN_AFTER.match(text, m.end()):
+            lead = _SINCE_LEAD.search(text, max(0, m.start() - 8), m.start())  # "since Friday, when it ..."
         if lead is None:
             lead = _BARE_WEEKDAY_LEAD.search(text, max(0, m.start() - 24), m.start())
             if lead is None or not _BARE_WEEKDAY_TAIL.match(text, m.end()):
                 return None  # "The Sunday Times", "Friday prayers": a name, not a day
+        elif lead.group(1).endswith("of") and not _BARE_WEEKDAY_TAIL.match(text, m.end()):
+            return None  # "after hours of Friday prayers"
         start = lead.start()
         target = WEEKDAYS[g["wd"].lower()]
         back = (reference.weekday() - target) % 7
@@ -387,7 +398,7 @@ def _resolve(kind: str, m: re.Match[str], text: str, reference: date) -> DateMen
         d = reference - timedelta(days=back)
         if lead.group(1).lower() == "on" and _FUTURE_BEFORE.search(text, max(0, start - 60), start):
             d = reference + timedelta(days=(target - reference.weekday()) % 7 or 7)  # "will meet on Tuesday": ahead
-        on = lead.group(1).lower() in ("on", "last", "this past")
+        on = lead.group(1).lower() in ("on", "last", "this past") or lead.group(1).endswith("of")
         return DateMention(start, m.end(), text[start : m.end()], d.isoformat(), None, "day", on, "weekday")
     if kind in ("relative", "daypart"):
         shift = {"yesterday": -1, "tomorrow": 1, "the day before yesterday": -2}.get(g["rel"].lower(), 0)
@@ -410,7 +421,7 @@ def _resolve(kind: str, m: re.Match[str], text: str, reference: date) -> DateMen
 
 
 _LATER = re.compile(
-    r"\b(?:(?P<n>a|one|two|three|four|five|six|\d)\s+days?\s+later|the\s+(?:next|following)\s+day|"
+    r"\b(?:(?P<n>a|one|two|three|four|five|six|\d)\s+days?\s+later|the\s+(?:next|following)\s+(?:day|morning|afternoon|evening)|"
     r"the\s+day\s+after)\b(?!\s+(?:the|a|an|his|her|its|their)\b)",
     re.I,
 )
@@ -459,7 +470,7 @@ def _shift(reference: date, days: int) -> date | None:
 _HEADER_NOISE = re.compile(
     r"(?i)\b(?:last\s+)?(?:updated|posted|published)\b:?|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b\.?|"
     r"\b\d{1,2}[:.]\d{2}\b(?!\.\d)(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?:,?\s*UK\b)?|\b(?:GMT|UTC|BST|CET|CEST|EET|EEST|MSK|EST|EDT|ET|PT|"
-    r"local\s+time)\b|[#*_|,;:()\[\]\u2013\u2014\-]"
+    r"local\s+time)\b|[#*_|,;:()\[\]\u2013\u2014]|-(?!\d)|(?<!\d)-"  # (not "Dec. 9-10", "2024-12-08")
 )
 
 

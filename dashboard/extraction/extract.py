@@ -124,7 +124,7 @@ _PUBLISHING_NOTE = re.compile(
     r"^\W*(?:housekeeping|programming\s+note|schedule\s+note|(?:a\s+)?note\s+to\s+(?:our\s+)?readers|"
     # a link to another story in the page: "READ MORE: Assad flees to Moscow", "Related: ...", "Watch: ..."
     r"read\s+more|also\s+read|related(?:\s+(?:stories|articles|coverage|content))?|see\s+also|recommended|"
-    r"more\s+on\s+(?:this|the)\s+story|watch|listen)\s*[:\u2014\u2013|]|"
+    r"more\s+on\s+(?:this|the)\s+story|watch|listen|live)\s*[:\u2014\u2013|]|"
     # a programme's own date: "Broadcast Tuesday 7 January 2025.", "First aired on Dec. 9, 2024."
     r"^\W*(?:first\s+)?(?:broadcast|aired|recorded)\s+(?:on\s+)?[A-Z\d][\w ,.]{0,40}(?:19|20)\d\d\W*$|"
     # a paper's own order to print it: "Ordered by the House of Commons to be published on 14 January 2025"
@@ -197,6 +197,23 @@ def _said_now(d: DateMention, outside: str, answer: bool) -> bool:
 # the day is one clause (no comma, colon or bracket).
 _EARLIER_OPENING = re.compile(r"(?:\b(?:[Ss]ince|after|following)|(?<=, )(?:who|which))\s")
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]")
+
+
+_ASIDE_OPENING = re.compile(r"(?:who|which|whose|born)\b")
+
+
+def _aside(sentence: str, d: DateMention) -> tuple[int, bool] | None:
+    """(where it opens, whether it is a birth) for a sentence's only day when it stands in an aside about the subject,
+    between commas ("Assad, who fled to Moscow on December 8, gave ...", "Assad, born on Sept. 11, 1965, fled ...")."""
+    if d.value is None or d.precision != "day":
+        return None
+    i = sentence.rfind(", ", max(0, d.start - 100), d.start)
+    if i <= 0 or "," in sentence[i + 2 : d.start] or not _ASIDE_OPENING.match(sentence, i + 2):
+        return None
+    rest = sentence[d.end :]
+    if not rest.startswith(",") or len(rest.split()) < 2:
+        return None  # the clause runs to the end: "... to Moscow, where he arrived on December 8."
+    return i + 2, sentence.startswith("born", i + 2)
 
 
 def _earlier_clauses(sentence: str, dates: list[DateMention]) -> list[tuple[int, DateMention]]:
@@ -308,6 +325,30 @@ _NO_EVENT_OF_ITS_OWN = re.compile(
     r"declined\s+to|refused\s+to)\s+(?:say|specify|disclose|elaborate|comment|confirm)\b",
     re.I,
 )
+# A sentence that only says nothing happened or nothing is known ("The Kremlin has not commented on its bases in
+# Tartus.", "Moscow has not confirmed the move.", "It remains unclear what will happen to the bases."): under a date
+# line it is no event of that day. ("..., but Leonid Slutsky told Ria Novosti ..." goes on to one.)
+_SILENCE = re.compile(
+    r"^\W*(?:(?:[A-Z][\w'\u2019.\-]*|the|its|his|her|their|of|and)\s+){1,6}(?:has|have|had|did|does|do)\s+not\s+"
+    r"(?:yet\s+|publicly\s+|officially\s+|immediately\s+)?(?:commented|comment|confirmed|confirm|responded|respond|"
+    r"said|say|disclosed|addressed|replied)\b|"
+    r"^\W*(?:(?:[A-Z][\w'\u2019.\-]*|the|its|his|her|their|of|and)\s+){1,6}(?:declined|refused)\s+to\s+"
+    r"(?:comment|confirm|say|respond)\b|"
+    r"^\W*it\s+(?:remains|remained|is|was)\s+(?:still\s+)?(?:unclear|not\s+(?:yet\s+|immediately\s+)?(?:clear|known)|"
+    r"unknown)\b",
+    re.I,
+)
+# A sentence that only describes a place or a body ("Tartus is Russia's only naval base in the Mediterranean.", "The
+# airfield lies 20 km south of Latakia."): background, no event of the date line's day. ("This is the first visit
+# ..." and "It is the deadliest ..." speak of the day's news; "Damascus is calm" says how things stood that day.)
+_DESCRIPTION = re.compile(
+    r"^\W*(?!(?:this|that|it|these|those|there)\b)(?:[\w'\u2019\-]+\s+){1,5}?"
+    r"(?:(?:is|are)\s+(?:(?:still|also|now|by\s+far)\s+)?(?:an?\s|one\s+of\b|home\s+to\b|[A-Z][\w\-]*['\u2019]s\s+"
+    r"(?:only|main|largest|biggest|sole|last|oldest|key|chief)\b)|"
+    r"(?:lies|sits|is\s+located|is\s+situated)\s+(?:about\s+|some\s+)?(?:\d|[a-z]+\s+of\b|on\b|in\b|near\b|between\b))",
+    re.I,
+)
+_GOES_ON = re.compile(r",\s*(?:but|while|though|although)\b|;|\btold\b")
 # "DAMASCUS (Reuters) -": where the story was filed, not where it happened.
 # Bounded, and matched once per line: an unbounded run of capitals and spaces backtracked quadratically.
 _DATELINE = re.compile(
@@ -682,6 +723,7 @@ class Extractor:
         in_box = False  # under a live page's "Key points": its short lines are a summary of the entries below
         related = False  # under a "Read more:" line: the short lines are other stories' headlines
         previous = ""  # the last line of words read (not a date line)
+        prose_before = False  # the line before was a paragraph of prose (it ended as a sentence ends)
         for number, raw in enumerate(lines, start=1):
             if not raw.strip():
                 continue
@@ -704,6 +746,10 @@ class Extractor:
                 self._last_scene = None  # ... and "the city" somewhere new
             if stamped and live and self._header is None:
                 self._header = self._last_day = _page_day(reference)
+            if header is None and self._header is not None and len(raw) < 40 and _PERIOD_LINE.match(raw):
+                # "December 2024" or "2015" under a chronicle's day: a section of a longer time, the day is over
+                self._header = self._last_day = None
+                continue
             if header is not None:
                 headers += 1
                 if headers == 1 and (
@@ -736,6 +782,9 @@ class Extractor:
                 # under an entry's stamp, "Analysis" labels that entry)
                 self._header = self._last_day = None
                 furniture = True
+            if not furniture and self._header is None and not live and not self._transcript and prose_before:
+                furniture = _is_subheading(raw, lines, number)  # "Assad flees to Moscow as rebels take ..." mid-article
+            prose_before = not furniture and number != first and raw.rstrip().endswith(_ENDS_SENTENCE)
             after_stamp = stamped
             previous = raw
             self._after_image = bool(_IMAGE_LINE.match(raw))
@@ -808,7 +857,11 @@ class Extractor:
             earlier = _earlier_clauses(sentence, dates) if len(dates) > 1 else []
             when = self._sentence_day([d for d in dates if all(d is not e for _, e in earlier)], outside, standing,
                                       sentence) if earlier else None
-            if when is None or when.precision != "day":
+            aside = _aside(sentence, dates[0]) if len(dates) == 1 and ", " in sentence else None
+            if aside is not None:  # "Assad, who fled to Moscow on December 8, gave ...": the day is the clause's
+                earlier = [] if aside[1] else [(aside[0], dates[0])]  # (", born on Sept. 11, 1965,": no event at all)
+                when = self._sentence_day([], outside, standing, sentence)
+            elif when is None or when.precision != "day":
                 earlier = []  # "Since the fall of Assad on Sunday, planes have ...": the clause's day is the sentence's
                 when = self._sentence_day(dates, outside, standing, sentence)
             if when is not None and when is not self._header and (when.precision or "").startswith("day"):
@@ -874,6 +927,13 @@ class Extractor:
                 or _NAMING.match(sentence)
             ):
                 continue  # "Foreign Secretary David Lammy said:", "It added that ...", "It is dubbed ..." under a date
+            if borrowed and (
+                (_SILENCE.match(outside) and not _GOES_ON.search(outside))
+                or (_DESCRIPTION.match(outside) and not _SPEECH_VERB_WORD.search(outside))
+            ):
+                if not places:
+                    continue
+                when = sentence_dates[si] = None  # its places are still named, on no day
 
             speakers = [q.speaker for q, qs in quotes if qs == si and q.speaker]
             event = Event(
@@ -898,7 +958,7 @@ class Extractor:
             event_of_sentence[si] = len(out.events)
             out.events.append(event)
             for opening, day in earlier:
-                if when is not None and when.value and day.value and day.value < when.value:
+                if aside is not None or (when is not None and when.value and day.value and day.value < when.value):
                     out.events.append(self._earlier_event(raw, number, a, opening, day, scene))
         fresh_set = set(fresh)
         for q, si in quotes:
@@ -996,9 +1056,13 @@ _TIME_STAMP = re.compile(
 )  # "17.52 GMT", "11:32", "6:40 p.m. ET", "Updated at 18.03 GMT": a live page's entry stamp (not "10:05 a.m. the")
 _HEADING_LINE = re.compile(r"^\s*(?:#{1,6}\s|\*\*[^*]+\*\*\s*$|={3,}|-{3,}\s*$)")
 _CREDIT = re.compile(
-    r"\b(?:Photograph|Photo|Picture|Image|Illustration|Credit|Video)s?\s*:\s*\S|/\s*(?:AFP|Reuters|AP|Getty)"
-    r"(?:\s+Images)?\s*\)?\s*$|\((?:AFP|Reuters|AP|Getty Images|EPA)(?:/[^)]*)?\)\s*$"
+    r"\b(?:Photograph|Photo|PHOTO|Picture|Image|Illustration|Credit|Video)s?\s*:\s*\S|/\s*(?:AFP|Reuters|AP|Getty)"
+    r"(?:\s+Images)?\s*\)?\s*$|\((?:AFP|Reuters|AP|Getty Images|EPA)(?:\s+Photo)?(?:/[^)]*)?\)\s*$|"
+    # a wire photo's caption ends with its agency and photographer: "... December 8, 2024. REUTERS/Amr Dalsh"
+    r"\b(?:REUTERS|AFP|AP|EPA|ANADOLU|SANA)/[A-Z][\w.'\- ]{1,40}(?:/File\s+Photo)?\s*$"
 )
+# "Image caption, Crowds gathered in Damascus": a broadcaster's caption, labelled as one.
+_CAPTION_LABEL = re.compile(r"^\W*(?:Image|Media|Video|Photo)\s+caption\b", re.I)
 # "Published On 15 Dec 2024", "Updated: February 13, 2025, 11:02 AM", "December 10, 2024 at 9:41 AM GMT+3": a web
 # page's stamp of its own publication, not something that happened that day. Only date and time words may follow
 # ("Published on March 2, the report said ..." is a sentence). With its "Published"/"Updated" word it is never a
@@ -1059,6 +1123,12 @@ _SECTION_HEADING = re.compile(
     r"view|what\s+it\s+means|why\s+it\s+matters)\W*$",
     re.I,
 )
+# A line that is only a month or a year ("December 2024", "2015", "Early 2025"): a chronicle's section of a longer time.
+_PERIOD_LINE = re.compile(
+    r"^\W*(?:(?:early|late|mid-?)\s*)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+(?:19|20)\d\d|"
+    r"(?:19|20)\d\d|(?:January|February|March|April|May|June|July|August|September|October|November|December))\W*$",
+    re.I,
+)
 # The box atop a live page that sums up its entries ("Key points", "What we know so far:"): the short lines
 # under it repeat the news the entries tell, and are no events of their own.
 _KEY_POINTS = re.compile(
@@ -1066,6 +1136,19 @@ _KEY_POINTS = re.compile(
     r"summary|the\s+latest|in\s+brief)\W*$",
     re.I,
 )
+
+
+def _is_subheading(raw: str, lines: list[str], number: int) -> bool:
+    """A short line with no full stop between paragraphs of an article with no date line: a subheading or another
+    story's headline ("Assad flees to Moscow as rebels take Damascus on Dec. 8"), not a sentence of the text. A list's
+    item ("- Hama, December 5") and the last line are read."""
+    stripped = raw.strip()
+    if stripped.endswith(_ENDS_SENTENCE) or len(stripped.split()) > 16 or stripped[:1] in "-\u2022*\u2013\u2014":
+        return False
+    for i in range(number, len(lines)):  # the next line with words (``number`` is 1-based: lines[number] follows)
+        if lines[i].strip():
+            return lines[i].rstrip().endswith(_ENDS_SENTENCE)
+    return False
 
 
 def _is_entry_headline(
@@ -1163,7 +1246,11 @@ def _is_furniture(raw: str, after_image: bool, first: bool) -> bool:
     if len(raw) < 120 and raw.lstrip()[:3] in ("By ", "Pos", "Wri") and (author := _AUTHORS.match(raw)):
         if _PUBLISHED_LINE.match(_UPDATE_WORD.sub(" ", raw[author.end() :])):
             return True  # the authors and the page's date: "By Ellen Marsh, Dec. 11, 2024"
-    if (":" in raw or raw.rstrip().endswith(")")) and _CREDIT.search(raw) and (after_image or len(raw) < 300):
+    if (":" in raw or "/" in raw or raw.rstrip().endswith(")")) and _CREDIT.search(raw) and (
+        after_image or len(raw) < 300
+    ):
+        return True
+    if _CAPTION_LABEL.match(raw):
         return True
     if raw.rstrip().endswith(")") and len(raw) < 300 and _PHOTOGRAPHER.search(raw):
         return True  # a caption with its photographer and agency: "..., December 9, 2024. (Ayal Margolin/Flash90)"
