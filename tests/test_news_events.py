@@ -307,3 +307,564 @@ def test_a_short_sentence_in_a_paragraph_is_an_event_a_short_line_without_a_full
     assert all(line != 4 for line, _, _ in events)
     # three words with no place are no news of the day above them
     assert dated(ex, "March 1\nNobody was hurt. Rebels enter Hama before dawn.\n") == [(2, "2025-03-01")]
+
+
+# -- round 10: the day a careful reader sees (bylines, summaries, stamps, deadlines, plans, anniversaries) ----------
+# REF is Wednesday 5 March 2025: "on Friday" ahead is 7 March, behind is 28 February.
+
+
+def test_a_date_line_under_a_title_a_one_sentence_standfirst_and_the_author_is_the_byline(ex: Extractor) -> None:
+    text = (
+        "Russian ships slip out of Tartus as the port changes hands\n"
+        "Two frigates and a tanker left the Syrian port over the weekend, leaving the quay nearly empty.\n"
+        "Lena Ivanova\n"
+        "Mar 5, 2025\n"
+        "Russia/Syria\n"
+        "Russian ships left the port of Tartus on Saturday, according to port workers.\n"
+        "The navy has kept a presence in the port since 1971.\n"
+        "Analysts expect more departures from the port in Tartus.\n"
+    )
+    # the piece came out on the 5th: only the sentence with a day of its own is dated
+    assert dated(ex, text) == [(6, "2025-03-01")]
+
+
+def test_a_date_line_under_two_paragraphs_of_sentences_still_dates_what_follows(ex: Extractor) -> None:
+    text = (
+        "Russian ships slip out of Tartus as the port changes hands\n"
+        "Two frigates and a tanker left the Syrian port over the weekend, leaving the quay nearly empty.\n"
+        "The navy had kept a presence in the port since 1971, longer than any other foreign force.\n"
+        "Mar 5, 2025\n"
+        "Port workers in Tartus watched the last tanker leave.\n"
+    )
+    # two sentences above it: the date line opens a section of the day, not an article's masthead
+    assert dated(ex, text) == [(5, "2025-03-05")]
+
+
+def test_a_live_page_s_key_points_box_is_no_event_but_its_entries_are(ex: Extractor) -> None:
+    text = (
+        "Syria latest: convoys head for the coast\n"
+        "Wednesday 5 March 2025 19:05, UK\n"
+        "Key points\n"
+        "Russian convoys seen moving towards Tartus\n"
+        "Caretaker cabinet named in Damascus\n"
+        "18:47\n"
+        "Residents of Latakia watched Russian armoured vehicles drive through the city all day.\n"
+        "16:20\n"
+        "Caretaker cabinet named in Damascus\n"
+        "The new cabinet met in Damascus for the first time.\n"
+    )
+    # the date line with its ", UK" is a date line (no event), the box's lines are a summary; line 9 is the
+    # entry's headline over its first paragraph
+    assert dated(ex, text) == [(7, "2025-03-05"), (10, "2025-03-05")]
+
+
+def test_a_short_line_after_a_line_that_is_no_key_points_heading_is_still_read(ex: Extractor) -> None:
+    text = (
+        "March 1\n"
+        "Key developments in Hama.\n"  # a sentence, not the box's heading
+        "Rebels enter Hama before dawn\n"  # a chronicle's short line: the day's news
+    )
+    assert (3, "2025-03-01") in dated(ex, text)
+
+
+@pytest.mark.parametrize(
+    ("line", "event"),
+    [
+        ("Elif Kaya and Jeyhun Aliyev  |05.03.2025 - Update : 05.03.2025", False),
+        ("Anna Berg | March 5, 2025", False),
+        ("Rebels entered Homs | 5 March 2025 was the day the city fell.", True),
+    ],
+)  # fmt: skip
+def test_the_authors_and_the_page_s_stamp_on_one_line_are_no_event(ex: Extractor, line: str, event: bool) -> None:
+    text = f"Putin and al-Sharaa hold a first call\n{line}\nRussian ships left Tartus on Monday.\n"
+    assert (2 in {ln for ln, _ in dated(ex, text)}) is event
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        # a deadline or the end of a stretch: the sentence's day is the date line's, not the one it runs to
+        ("Al-Bashir was appointed in Damascus to lead a caretaker cabinet until 1 April.", "2025-03-04"),
+        ("The rebels told the garrison in Hama to leave by 20 March.", "2025-03-04"),
+        ("Until 1 March, Russian jets flew from Hmeimim every day.", "2025-03-04"),
+        # look-alikes: a day that opens the sentence with "By", and a day after "by" that is no bound
+        ("By 1 March, rebels had entered Hama.", "2025-03-01"),
+        ("Hama was shelled by artillery on 1 March.", "2025-03-01"),
+    ],
+)  # fmt: skip
+def test_a_deadline_is_not_the_day_of_the_event(ex: Extractor, sentence: str, day: str) -> None:
+    assert dated(ex, f"March 3\nRebels entered Homs.\nMarch 4\n{sentence}\n") == [(2, "2025-03-03"), (4, day)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        ("The ministers will meet in Geneva on Friday to discuss the ports.", "2025-03-07"),
+        ("The envoy is expected to arrive in Damascus on Monday.", "2025-03-10"),
+        ("The talks are due to resume in Geneva on Wednesday.", "2025-03-12"),  # written on a Wednesday: next week's
+        # look-alikes: the plan was reported on a day that has passed, and a meeting that took place
+        ("He will stay in Moscow, the Kremlin said in Damascus on Friday.", "2025-02-28"),
+        ("The ministers met in Geneva on Friday to discuss the ports.", "2025-02-28"),
+        ("The talks that will resume in Geneva were agreed on Friday.", "2025-02-28"),
+    ],
+)  # fmt: skip
+def test_a_weekday_of_a_plan_is_the_one_to_come(ex: Extractor, sentence: str, day: str) -> None:
+    assert dated(ex, sentence) == [(1, day)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        ("Exactly one year ago today, Assad's forces shelled Idlib.", "2024-03-05"),
+        ("Two years ago today, rebels shelled Aleppo.", "2023-03-05"),
+        ("On March 3 last year, rebels shelled Aleppo.", "2024-03-03"),
+        # look-alikes: today itself, and a written date with no "last year"
+        ("Today, a year after the siege, rebels shelled Aleppo.", "2025-03-05"),
+        ("On March 3, rebels shelled Aleppo.", "2025-03-03"),
+    ],
+)  # fmt: skip
+def test_an_anniversary_is_the_day_years_back(ex: Extractor, sentence: str, day: str) -> None:
+    assert dated(ex, sentence) == [(1, day)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        # a programme's own date and its agenda are no events
+        ("The Foreign Desk, Episode 212\nBroadcast Wednesday 5 March 2025.\n"
+         "HOST: Today: what's left of Russia's navy in Tartus.\n", []),
+        # look-alikes: a sentence that goes on after the date, and "today" that is a time
+        ("The Foreign Desk, Episode 212\nBroadcast on 5 March 2025 from Tartus, the show drew a crowd.\n"
+         "Today the port in Tartus was quiet.\n", [2, 3]),
+    ],
+)  # fmt: skip
+def test_a_programme_s_broadcast_date_and_its_agenda_are_no_events(ex: Extractor, text: str, lines: list[int]) -> None:
+    assert [ln for ln, _ in dated(ex, text)] == lines
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        # under a date line, a sentence that only says nothing happened, nothing was said or nothing is known
+        ("The Kremlin has not commented on the fate of its bases in Tartus.", False),
+        ("Moscow has not yet confirmed the withdrawal from Qamishli.", False),
+        ("Russia's defence ministry declined to comment on the ships in Tartus.", False),
+        ("It remains unclear what will happen to the Russian bases in Syria.", False),
+        # look-alikes: a silence that goes on to news, and news that is told
+        ("The Kremlin has not commented, but Leonid Slutsky told Ria Novosti the bases in Tartus were safe.", True),
+        ("The Kremlin commented on the fate of its bases in Tartus.", True),
+    ],
+)  # fmt: skip
+def test_a_silence_under_a_date_line_is_no_event_of_its_day(ex: Extractor, sentence: str, event: bool) -> None:
+    events = [e for e in ex.extract(f"March 3\nRebels entered Homs.\n{sentence}\n", REF).events if e.line == 3]
+    assert [e.date for e in events] == (["2025-03-03"] if event else [None])  # its places are still read
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        # background that describes a place: no news of the date line's day
+        ("Tartus is Russia's only naval base in the Mediterranean.", False),
+        ("Hmeimim is an air base south of Latakia.", False),
+        ("The airfield lies 20 km south of Latakia.", False),
+        # look-alikes: how things stood that day, the day's news, and a description someone gave
+        ("Damascus is calm after a night of celebrations.", True),
+        ("This is the first visit by a Russian official to Damascus.", True),
+        ("Aleppo is a ghost town, residents said.", True),
+    ],
+)  # fmt: skip
+def test_a_description_of_a_place_under_a_date_line_is_no_event_of_its_day(
+    ex: Extractor, sentence: str, event: bool
+) -> None:
+    events = [e for e in ex.extract(f"March 3\nRebels entered Homs.\n{sentence}\n", REF).events if e.line == 3]
+    assert [e.date for e in events] == (["2025-03-03"] if event else [None])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        ("Rebels took Aleppo in late November and Hama a week later.", None),  # a month and no day: its own time
+        ("Russia sent its first jets to Hmeimim in September.", None),
+        # look-alikes: a month with its day, and a month's name that is no time ("in March" is; "the March talks")
+        ("Rebels took Aleppo on November 30.", "2024-11-30"),
+        ("The envoys in Geneva ended the March talks.", "2025-03-03"),
+    ],
+)  # fmt: skip
+def test_a_month_without_a_day_keeps_a_sentence_off_the_date_line_s_day(
+    ex: Extractor, sentence: str, day: str | None
+) -> None:
+    events = [e for e in ex.extract(f"March 3\nRebels entered Homs.\n{sentence}\n", REF).events if e.line == 3]
+    assert [e.date if e.date_precision in DAY_PRECISIONS else None for e in events] == [day]
+
+
+@pytest.mark.parametrize(
+    ("line", "event"),
+    [
+        # captions and links: page furniture, no event of the day they name
+        ("Syrian rebels celebrate in Damascus, Syria, March 2, 2025. REUTERS/Amal Haddad", False),
+        ("A man waves a flag in Umayyad Square in Damascus on Sunday. (AP Photo/Omar Khalil)", False),
+        ("Image caption, Crowds gathered in Damascus on Sunday", False),
+        ("FILE PHOTO: Russian warships in the port of Tartus, Syria, on Sept. 26, 2019. REUTERS/Omar Khalil/File Photo",
+         False),
+        ("Live: Rebels enter Damascus as Assad flees, March 2", False),
+        # look-alikes: prose that names an agency or a live broadcast, and a caption word inside a sentence
+        ("Crowds gathered in Damascus on Sunday, AP and Reuters reported.", True),
+        ("Live pictures from Damascus showed crowds in the squares on Sunday.", True),
+        ("The image, the ministry said, showed crowds in Damascus on Sunday.", True),
+    ],
+)  # fmt: skip
+def test_a_caption_or_a_link_is_no_event(ex: Extractor, line: str, event: bool) -> None:
+    text = f"Rebels take Damascus\n{line}\nRebels entered Homs on Saturday.\n"
+    assert (2 in {ln for ln, _ in dated(ex, text)}) is event
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("In the early hours of Sunday, rebels entered Damascus.", [(1, "2025-03-02")]),
+        ("On the morning of Monday, rebels entered Homs.", [(1, "2025-03-03")]),
+        ("Rebels entered Hama on Monday. The next morning, they reached Homs.", [(1, "2025-03-03"), (1, "2025-03-04")]),
+        # look-alikes: a weekday that names a thing, and a morning with no day counted from
+        ("After hours of Friday prayers in Damascus, crowds filled the streets.", []),
+        ("Rebels entered Hama last week. The next morning, they reached Homs.", []),
+    ],
+)  # fmt: skip
+def test_the_hours_of_a_weekday_and_the_next_morning_are_days(
+    ex: Extractor, text: str, days: list[tuple[int, str]]
+) -> None:
+    assert dated(ex, text) == days
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        # a month or a year line ends the day above it
+        ("November 30\nRebels take Aleppo.\nDecember 2024\nRebels enter Damascus and Assad flees to Moscow.\n",
+         [(2, "2024-11-30")]),
+        ("November 30\nRebels take Aleppo.\n2015\nRussian jets arrive at Hmeimim for the first time.\n",
+         [(2, "2024-11-30")]),
+        # a range of days and a written-out ISO day are date lines too
+        ("Dec. 7, 2024\nRebels enter Homs.\nDec. 9-10, 2024\nRussian ships leave Tartus.\n",
+         [(2, "2024-12-07"), (4, "2024-12-09")]),
+        ("2024-12-07\nRebels enter Homs.\n2024-12-09\nRussian ships leave Tartus.\n",
+         [(2, "2024-12-07"), (4, "2024-12-09")]),
+        # look-alikes: a section heading that is no time keeps the day, and a month inside a sentence
+        ("November 30\nRebels take Aleppo.\nTHE AFTERMATH\nRebels enter the centre of Aleppo in the evening.\n",
+         [(2, "2024-11-30"), (4, "2024-11-30")]),
+        ("November 30\nRebels take Aleppo.\nDecember 2024 will be remembered in Aleppo.\n"
+         "Rebels enter the centre of Aleppo in the evening.\n", [(2, "2024-11-30"), (4, "2024-11-30")]),
+    ],
+)  # fmt: skip
+def test_a_month_or_a_year_line_ends_a_chronicle_s_day(ex: Extractor, text: str, days: list[tuple[int, str]]) -> None:
+    assert dated(ex, text) == days
+
+
+@pytest.mark.parametrize(
+    ("middle", "event"),
+    [
+        # another story's headline or a subheading between paragraphs of an article with no date line
+        ("Assad flees to Moscow as rebels take Damascus on March 2", False),
+        ("MORE FROM THE REGION: Israel strikes the navy in Latakia on March 4", False),
+        # look-alikes: a sentence, and an item of a list
+        ("Assad fled to Moscow as rebels took Damascus on March 2.", True),
+        ("- Rebels take Damascus on March 2", True),
+    ],
+)  # fmt: skip
+def test_a_headline_between_paragraphs_is_no_event(ex: Extractor, middle: str, event: bool) -> None:
+    text = (
+        "Rebels advance on the capital\n"
+        "Rebels entered Homs on Saturday, witnesses said.\n"
+        f"{middle}\n"
+        "Crowds filled the streets of Damascus on Sunday.\n"
+    )
+    assert (3 in {ln for ln, _ in dated(ex, text)}) is event
+
+
+def test_two_short_lines_in_a_row_are_a_list_not_a_headline(ex: Extractor) -> None:
+    text = (
+        "Rebels advance on the capital\n"
+        "Rebels entered Homs on Saturday, witnesses said.\n"
+        "Rebels take Hama on March 1\n"
+        "Rebels take Damascus on March 2\n"
+        "Crowds filled the streets of Damascus on Sunday.\n"
+    )
+    assert dated(ex, text) == [(2, "2025-03-01"), (3, "2025-03-01"), (4, "2025-03-02"), (5, "2025-03-02")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "events"),
+    [
+        # the sentence's only day stands in an aside about its subject: the aside's event, not the sentence's
+        ("Assad, who fled to Moscow on December 8, gave his first interview to Russian television.",
+         [(None, "Assad, who fled"), ("2024-12-08", "who fled to Moscow on December 8")]),
+        ("Assad, born on Sept. 11, 1965, fled to Moscow.", [(None, "Assad, born on")]),  # a birth: no event of it
+        # look-alikes: an aside that runs to the end of the sentence, and a day outside any aside
+        ("Assad fled to Moscow, where he arrived on December 8.", [("2024-12-08", "Assad fled to")]),
+        ("Assad, the former president, fled to Moscow on December 8.", [("2024-12-08", "Assad, the form")]),
+    ],
+)  # fmt: skip
+def test_a_day_in_an_aside_about_the_subject_is_the_aside_s(
+    ex: Extractor, sentence: str, events: list[tuple[str | None, str]]
+) -> None:
+    found = [(e.date if e.date_precision in DAY_PRECISIONS else None, e.text) for e in ex.extract(sentence, REF).events]
+    assert [(day, text[: len(start)]) for (day, text), (_, start) in zip(found, events, strict=False)] == events
+    assert len(found) == len(events)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        # "since DAY, when ...": the clause names what happened that day
+        ("The ministry has said nothing about the bases since Friday, when it reported strikes near Hama.",
+         "2025-02-28"),
+        ("The ministry has said nothing about the bases since March 1, when it reported strikes near Hama.",
+         "2025-03-01"),
+        # look-alikes: where a state began, with no clause of what happened then
+        ("The ministry has posted daily updates about Hama since Friday.", None),
+        ("The ministry has posted daily updates about Hama since March 1.", None),
+    ],
+)  # fmt: skip
+def test_since_a_day_when_names_what_happened_that_day(ex: Extractor, sentence: str, day: str | None) -> None:
+    assert [e.date if e.date_precision in DAY_PRECISIONS else None for e in ex.extract(sentence, REF).events] == [day]
+
+
+# -- round 11: a story's date line and stamp, digests, captions, stretches of time ------------------------------------
+
+
+def test_a_story_s_date_line_with_its_update_stamp_under_it_is_the_byline(ex: Extractor) -> None:
+    text = (
+        "Russian crews load helicopters at Hmeimim\n"
+        "By Lena Ivanova and Omar Haddad\n"
+        "March 5, 2025\n"
+        "Updated 7:52 p.m. ET\n"
+        "For a decade the air base at Hmeimim was Russia's foothold in Syria.\n"
+        "On Monday, crews were seen loading helicopters at Hmeimim.\n"
+        "Residents of Latakia described a quieter town.\n"
+    )
+    # the stamp belongs to the byline: the story came out on the 5th, and only line 6 gives a day of its own
+    assert dated(ex, text) == [(6, "2025-03-03")]
+
+
+def test_a_live_page_s_entry_stamps_under_its_date_line_still_date_its_entries(ex: Extractor) -> None:
+    text = (
+        "Syria live: Russian crews load helicopters\n"
+        "March 5, 2025\n"
+        "7:52 p.m. ET\n"
+        "Crews were seen loading helicopters at Hmeimim.\n"
+        "6:40 p.m. ET\n"
+        "Residents of Latakia described a quieter town.\n"
+    )
+    # two entry stamps: a live page of the 5th, whose entries are of that day
+    assert dated(ex, text) == [(4, "2025-03-05"), (6, "2025-03-05")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a digest's own issue lines and its entries' stamp-and-source lines are no events; the posts are
+        ("TELEGRAM WATCH\nDigest for Wednesday, 5 March 2025\n\u2014 Wednesday, 5 March \u2014\n"
+         "09:02 | Pyaty Okean (410,000 subscribers)\n\u00abThe column from Kobani has reached Tartus on Monday.\u00bb\n"
+         "Next digest: Thursday, 6 March.\n", [(5, "2025-03-03")]),
+        # look-alikes: a stamp line that is a sentence, and a line naming a briefing that goes on as a sentence
+        ("TELEGRAM WATCH\nThe briefing for 3 March was cancelled in Damascus.\n\u2014 Wednesday, 5 March \u2014\n"
+         "09:02 Russian convoys reached the port of Tartus.\n", [(2, "2025-03-03"), (4, "2025-03-05")]),
+    ],
+)  # fmt: skip
+def test_a_digest_s_issue_and_entry_lines_are_no_events(ex: Extractor, text: str, expected: list) -> None:
+    assert dated(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("Desk note: The Kremlin spokesman was speaking on his call with journalists in Moscow.", None),
+        ("Agencies contributed to this report from Beirut.", None),
+        ("Lena Ivanova reported from Beirut, Lebanon, and Omar Haddad from Istanbul.", None),
+        # look-alikes: a news agency reporting news, and a note that gives its own day
+        ("Reuters reported from Damascus that rebels had entered Homs.", "2025-03-04"),
+        ("Desk note: The Kremlin spokesman spoke in Moscow on Monday.", "2025-03-03"),
+    ],
+)  # fmt: skip
+def test_a_desk_note_and_a_credit_line_take_no_day_from_the_date_line(ex: Extractor, line: str, day: str) -> None:
+    events = [e for e in ex.extract(f"March 3\nRebels entered Hama.\nMarch 4\n{line}\n", REF).events if e.line == 4]
+    assert events and events[0].date == day  # the place it names is kept either way
+
+
+def test_a_read_more_list_is_no_news_but_the_paragraph_after_it_is(ex: Extractor) -> None:
+    text = (
+        "March 2\n"
+        "Rebels entered the city of Hama.\n"
+        "Read more:\n"
+        "Russian troops seize the summit of Mount Hermon for the first time\n"
+        "Russian ships left Tartus, port workers in the city said.\n"
+    )
+    assert dated(ex, text) == [(2, "2025-03-02"), (5, "2025-03-02")]
+
+
+@pytest.mark.parametrize(
+    ("line", "event"),
+    [
+        ("Russian soldiers by the fence near Tartus, March 3, 2025. (Ayal Margolin/Flash90)", False),
+        ("Screenshot of the misleading post from Tartus, taken on March 3, 2025", False),
+        # look-alikes: the sentence about a screenshot, and a sentence whose bracket names no photographer
+        ("A screenshot of the post was shared from Tartus on March 3, 2025.", True),
+        ("Russian soldiers left Tartus on March 3, 2025. (The base is now empty.)", True),
+    ],
+)  # fmt: skip
+def test_a_caption_with_a_photographer_or_a_screenshot_is_no_event(ex: Extractor, line: str, event: bool) -> None:
+    text = f"Russian ships leave Tartus\n{line}\nRebels entered the city of Hama on Monday.\n"
+    assert (2 in {ln for ln, _ in dated(ex, text)}) is event
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("Desk analysis", [(2, "2025-03-02")]),  # the writer's own view after the day's entries: not that day's news
+        ("Analysis", [(2, "2025-03-02")]),
+        # look-alike: a short headline of the day's news keeps the day over the paragraph under it (its three
+        # words with no full stop are no event themselves)
+        ("Rebels enter Homs", [(2, "2025-03-02"), (4, "2025-03-02")]),
+    ],
+)  # fmt: skip
+def test_a_section_of_analysis_after_dated_entries_is_not_of_that_day(ex: Extractor, heading: str, expected) -> None:
+    text = f"March 2\nRebels entered the city of Hama.\n{heading}\nThe mood of Russian soldiers in Tartus has turned.\n"
+    assert dated(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "event"),
+    [
+        ("Ordered by the House of Commons to be published on 4 March 2025", False),
+        # look-alike: a court ordering something in a sentence of news
+        ("A court in Damascus ordered the report to be published on 4 March 2025.", True),
+    ],
+)  # fmt: skip
+def test_a_parliamentary_paper_s_order_to_publish_is_no_event(ex: Extractor, line: str, event: bool) -> None:
+    text = f"Russia and Syria: oral evidence\n{line}\nThe minister spoke of Tartus on Monday.\n"
+    assert (2 in {ln for ln, _ in dated(ex, text)}) is event
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        # a day that bounds a stretch names no day of the event
+        ("The video does not show Russian ships leaving Tartus after March 1.", None),
+        ("The authorities should give the inquiry access to Latakia before March 15.", None),
+        ("Flights left Hmeimim for Benghazi between 1 and 4 March.", None),
+        ("Investigators spoke to people in Latakia between December 20, 2024, and January 15, 2025.", None),
+        ("Russia has said nothing about its ships in Tartus since March 1.", None),
+        # look-alikes: "since DATE, when ..." tells what happened that day; a short range; "after" after the day
+        ("Russia has said nothing about its ships in Tartus since March 1, when TASS quoted a naval source.",
+         "2025-03-01"),
+        ("Flights left Hmeimim for Benghazi between 3 and 4 March.", "2025-03-03"),
+        ("Russian ships left Tartus on March 1, after the fall of Homs.", "2025-03-01"),
+    ],
+)  # fmt: skip
+def test_a_day_that_only_bounds_a_stretch_is_no_day(ex: Extractor, sentence: str, day: str | None) -> None:
+    days = [e.date for e in ex.extract(sentence, REF).events if e.line == 1]
+    assert days[:1] == [day]
+
+
+def test_today_in_an_interview_answer_is_the_speaker_s_now(ex: Extractor) -> None:
+    text = (
+        "Interview: Nesrin Qasimo on the talks\n"
+        "Rudaw English: Is the door to Damascus still open?\n"
+        "Nesrin Qasimo: Today the door to Damascus is still open, but an open door is no guarantee.\n"
+        "Rudaw English: And Moscow?\n"
+        "Qasimo: Our delegation was in Moscow on Monday and met the deputy foreign minister.\n"
+        "Today the delegation in Moscow flew home, the reporter said.\n"  # narration: today is the day of writing
+    )
+    assert dated(ex, text) == [(5, "2025-03-03"), (6, "2025-03-05")]
+
+
+@pytest.mark.parametrize(
+    ("line", "event"),
+    [
+        # the page's own date with its authors, its last change or its reading time: no event
+        ("By Ellen Marsh and Yusuf Karaca, Mar. 5, 2025", False),
+        ("Last modified on Wed 5 Mar 2025 19.52 GMT", False),
+        ("Mar. 5, 2025 5 min read", False),
+        ("March 5, 2025 / 7:52 PM / Updated 2 hours ago", False),
+        # look-alikes: a sentence that opens with "By" and a date, and one where a date opens a report
+        ("By Mar. 3, 2025, Russian ships had left the port of Tartus.", True),
+        ("Mar. 3, 2025: rebels read the decree aloud in Tartus.", True),
+    ],
+)  # fmt: skip
+def test_a_page_s_date_with_its_authors_or_reading_time_is_no_event(ex: Extractor, line: str, event: bool) -> None:
+    text = f"Russian ships leave Tartus\nBy Anna Berg\n{line}\nRussian crews loaded helicopters at Hmeimim.\n"
+    assert (3 in {ln for ln, _ in dated(ex, text)}) is event
+
+
+@pytest.mark.parametrize(
+    ("line", "event"),
+    [
+        ("Image caption, Russian warships at Tartus on 3 March", False),
+        ("Pictured: Russian ships in Tartus on March 3, 2025", False),
+        ("Russian ships in Tartus on March 3, 2025 [Reuters]", False),
+        ("Russian ships in Tartus on March 3, 2025 (Photo by Anna Berg/AFP via Getty Images)", False),
+        ("Posted by Anna Berg on March 5, 2025", False),
+        # look-alikes: a sentence about a picture, a report whose bracket is no credit, a sentence opening "Posted"
+        ("The caption said Russian ships were pictured in Tartus on March 3, 2025.", True),
+        ("Russian ships left Tartus on March 3, 2025 (the last of them at dawn).", True),
+        ("Posted to Tartus by Moscow on March 3, Russian marines guarded the quay.", True),
+    ],
+)  # fmt: skip
+def test_a_caption_or_a_posted_by_line_is_no_event(ex: Extractor, line: str, event: bool) -> None:
+    text = f"Russian ships leave Tartus\nBy Anna Berg\n{line}\nRussian crews loaded helicopters at Hmeimim.\n"
+    assert (3 in {ln for ln, _ in dated(ex, text)}) is event
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("By Ellen Marsh and Yusuf Karaca", [(7, "2025-03-03")]),  # the byline's date: only line 7 has a day
+        # look-alike: a paragraph of news over the date line makes it a section's date line, which dates line 6
+        ("Residents of Tartus say the port is quiet.", [(6, "2025-03-05"), (7, "2025-03-03")]),
+    ],
+)  # fmt: skip
+def test_a_date_line_right_under_a_byline_is_the_byline_s_date(ex: Extractor, byline: str, expected: list) -> None:
+    text = (
+        "Russia's grip on Tartus loosens\n"
+        "Satellite images suggest Moscow is thinning out its forces.\n"
+        "Whether it leaves may be up to the rebels.\n"
+        f"{byline}\n"
+        "March 5, 2025\n"
+        "Russian crews loaded helicopters at Hmeimim.\n"
+        "The base in Latakia was quiet on Monday.\n"
+    )
+    assert dated(ex, text) == expected
+
+
+def test_analysis_right_under_a_live_entry_s_stamp_labels_that_entry(ex: Extractor) -> None:
+    text = (
+        "Syria live: Russian crews load helicopters\n"
+        "March 2, 2025\n"
+        "11:32 GMT\n"
+        "Analysis\n"
+        "The mood of Russian soldiers in Tartus has turned.\n"
+        "10:05 GMT\n"
+        "Crews were seen loading helicopters at Hmeimim.\n"
+    )
+    assert dated(ex, text) == [(5, "2025-03-02"), (7, "2025-03-02")]
+
+
+@pytest.mark.parametrize(
+    ("date_line", "expected"),
+    [
+        # a story's byline date gives a speaker's "today" no day, as a story with no date line does not
+        ("March 5, 2025", [(5, "2025-03-05")]),
+        ("", [(5, "2025-03-05")]),
+        # look-alike: under a chronicle's date lines, the speaker's "today" is the line's day
+        ("March 4, 2025\nRebels entered the city of Hama.\nMarch 5, 2025",
+         [(4, "2025-03-04"), (6, "2025-03-05"), (7, "2025-03-05")]),
+    ],
+)  # fmt: skip
+def test_a_speaker_s_today_under_a_byline_date_is_no_day(ex: Extractor, date_line: str, expected: list) -> None:
+    text = (
+        "Russia's ships in Tartus\n"
+        "By Anna Berg\n"
+        f"{date_line}\n"
+        '"Today the door to Damascus is still open," Qasimo said in Tartus.\n'
+        "Russian crews loaded helicopters at Hmeimim today.\n"
+    )
+    assert dated(ex, text) == expected

@@ -115,7 +115,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _VAGUE = re.compile(
     r"\b(?:since\s+(?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d|in recent (?:days|weeks|months)|recently"
     r"|earlier this (?:week|month|year)"
-    r"|last (?:week|month|year)|this (?:week|month)|in the coming days|in the next \d+ (?:hours|days))\b",
+    r"|last (?:week|month|year)|this (?:week|month)|in the coming days|in the next \d+ (?:hours|days)"
+    # "in late November", "in March": a month and no day, the sentence's own time (not a date line's day)
+    r"|in (?:early |late |mid-)?(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)(?!\s*\d))\b",
     re.I,
 )
 
@@ -164,7 +167,16 @@ def _kinds_without_cue(text: str) -> set[str]:
     return skip
 
 
-_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
+_YEARS_AGO_BEFORE = re.compile(r"(?i)\b(?P<n>a|one|two|three|four|five|six|ten|\d{1,2})\s+years?\s+ago\s+$")
+_LAST_YEAR_AFTER = re.compile(r",?\s+last\s+year\b")
+
+
+def _years_before(d: date, years: int) -> date:
+    try:
+        return d.replace(year=d.year - years)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year - years, day=28)
 
 
 @dataclass(frozen=True)
@@ -248,14 +260,27 @@ def find_dates(text: str, reference: date) -> list[DateMention]:
             found.append(DateMention(m.start(), m.end(), m.group(0), None, None, None, False))
             take(m.start(), m.end())
     found.sort(key=lambda d: d.start)
-    if "since" in text or "Since" in text or "between" in text:
+    if (
+        "since" in text or "Since" in text or "between" in text or "ntil" in text or " by " in text or "till" in text
+        or "after " in text or "before " in text
+    ):
         found = _spans_of_time(text, found)
     return found
 
 
 _SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+(?:(?:early|late|mid-?)\s+)?$")
+# "until 1 March", "by Friday", "no later than Dec. 20": a deadline or the end of a stretch, no day of an event
+# ("By Sunday, rebels had taken Hama" opens its sentence with the day things stood at, and keeps it).
+# "before February 15" (a deadline) and "leaving Syria after December 8" (any time since) bound a stretch too; a
+# sentence that opens "By/Before/After DATE," keeps the day things stood at, like "By 1 March".
+_BOUND_BEFORE = re.compile(r"\b(?:[Uu]ntil|till|by|before|after|no\s+later\s+than)\s+(?:(?:next|this|the)\s+)?$")
+# "since Dec. 10, when TASS quoted a naval source": the clause after "when" is what happened that day
+_WHEN_AFTER = re.compile(r",?\s+when\s")
+_SINCE_LEAD = re.compile(r"\b([Ss]ince)\s+$")
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
-_AND_GAP = re.compile(r"\s+and\s+(?:the\s+)?")
+# "between 11 and 16 December": the first day written as a bare number, the month once at the end
+_BETWEEN_DAY_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+and\s+(?:the\s+)?$", re.I)
+_AND_GAP = re.compile(r",?\s+and\s+(?:the\s+)?")  # (", and": after "December 20, 2024")
 # Most days "between DATE and DATE" may cover and still be read as the days of one event (a range);
 # a longer stretch is a period, which names no day.
 MAX_RANGE_DAYS = 2
@@ -265,7 +290,8 @@ def _spans_of_time(text: str, found: list[DateMention]) -> list[DateMention]:
     """Days that only bound a stretch of time, which names no day of its own.
 
     "since December 8" ("who has been living in Moscow since December 8") is where a state began,
-    like "since 2015": vague, as is "between 10 December and 20 January" (flights over six weeks).
+    like "since 2015", and "until 1 March" or "by 20 March" where one ends or is due: vague, as is "between 10
+    December and 20 January" (flights over six weeks).
     A short stretch ("between December 7 and 8") is a range of days. "Since the fall of Assad on
     Sunday" is left alone: the day there is the fall's.
     """
@@ -273,9 +299,28 @@ def _spans_of_time(text: str, found: list[DateMention]) -> list[DateMention]:
     i = 0
     while i < len(found):
         d = found[i]
-        since = _SINCE_BEFORE.search(text, max(0, d.start - 12), d.start) if d.value else None
+        since = (
+            _SINCE_BEFORE.search(text, max(0, d.start - 12), d.start)
+            or _BOUND_BEFORE.search(text, max(0, d.start - 20), d.start) if d.value else None
+        )
+        if since and since.group(0)[:1] in "Ss" and _WHEN_AFTER.match(text, d.end):
+            since = None  # "since Friday, when it reported airstrikes near Hama": the day of what it names
         if since:
             out.append(DateMention(since.start(), d.end, text[since.start() : d.end], None, None, None, False))
+            i += 1
+            continue
+        bare = _BETWEEN_DAY_BEFORE.search(text, max(0, d.start - 30), d.start) if d.precision == "day" else None
+        if bare and d.value is not None and d.end_value is None:
+            last = date.fromisoformat(d.value)
+            try:
+                first = last.replace(day=int(bare.group("d")))
+            except ValueError:
+                first = last
+            span = text[bare.start() : d.end]
+            if first <= last and (last - first).days + 1 <= MAX_RANGE_DAYS:
+                out.append(DateMention(bare.start(), d.end, span, first.isoformat(), d.value, "day", d.on, d.basis))
+            else:
+                out.append(DateMention(bare.start(), d.end, span, None, None, None, False))
             i += 1
             continue
         nxt = found[i + 1] if i + 1 < len(found) else None
@@ -301,7 +346,9 @@ def _spans_of_time(text: str, found: list[DateMention]) -> list[DateMention]:
 
 
 _WEEKDAY_LEAD = re.compile(
-    r"\b(on|last|this past|said|says|told \w+|announced|reported|confirmed|added|late|early|overnight)\s+$", re.I
+    r"\b(on|last|this past|said|says|told \w+|announced|reported|confirmed|added|late|early|overnight|"
+    r"(?:early\s+)?hours\s+of|(?:morning|afternoon|evening)\s+of)\s+$",  # "in the early hours of Sunday"
+    re.I,
 )
 # AP style writes the weekday bare after the verb or its object ("met Saturday", "in a speech Saturday"):
 # a day when a lower-case word stands before it and a function word, a time of day or punctuation after it.
@@ -313,6 +360,14 @@ _BARE_WEEKDAY_LEAD = re.compile(
 _BARE_WEEKDAY_TAIL = re.compile(
     r"\s*(?:$|[.,;:!?)\u2014\u2013\"\u201d]|-\s|\s(?:in|at|to|and|after|before|with|as|that|when|while|for|on|near|"
     r"outside|from|by|during|amid|morning|afternoon|evening|night|the|a|an|said|says|told|over|against|into)\b)"
+)
+# A plan in the words before "on Tuesday" ("will meet in Geneva", "is expected to arrive", "are due to sign"),
+# with no verb of speech or of the past between ("will go, the ministry said on Monday", "talks that will resume
+# were agreed on Monday"): the weekday to come.
+_FUTURE_BEFORE = re.compile(
+    r"(?:\bwill|['\u2019]ll|\bshall|\b(?:expected|due|scheduled|set|slated|planning|plans?|planned|going|(?:is|are)"
+    r")\s+to)\s+(?!(?:[\w'\-]+\s+){0,6}?(?:said|says|told|announced|reported|added|confirmed|was|were|had|has|have)\b)"
+    r"(?:[\w'\-]+\s+){0,6}$"
 )
 _ON_BEFORE = re.compile(
     r"\b(?:on|from|between)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:\(\s*)?)?(?:the\s+)?$", re.I
@@ -350,7 +405,10 @@ def _resolve(kind: str, m: re.Match[str], text: str, reference: date) -> DateMen
         month = _month(g["m1"])
         if month is None:
             return None
-        d = _make_day(month, int(g["d1"]), int(g["y1"]) if g.get("y1") else None, reference)
+        year = int(g["y1"]) if g.get("y1") else None
+        if year is None and _LAST_YEAR_AFTER.match(text, m.end()):
+            year = reference.year - 1  # "on Dec. 8 last year"
+        d = _make_day(month, int(g["d1"]), year, reference)
         return mk(d.isoformat(), None, "day") if d else None
     if kind in ("iso", "dmy_dots"):
         try:
@@ -363,21 +421,34 @@ def _resolve(kind: str, m: re.Match[str], text: str, reference: date) -> DateMen
         return mk(f"{int(g['y1']):04d}-{month:02d}", None, "month") if month else None
     if kind == "weekday":
         lead = _WEEKDAY_LEAD.search(text, max(0, m.start() - 24), m.start())
+        if lead is None and _WHEN_AFTER.match(text, m.end()):
+            lead = _SINCE_LEAD.search(text, max(0, m.start() - 8), m.start())  # "since Friday, when it ..."
         if lead is None:
             lead = _BARE_WEEKDAY_LEAD.search(text, max(0, m.start() - 24), m.start())
             if lead is None or not _BARE_WEEKDAY_TAIL.match(text, m.end()):
                 return None  # "The Sunday Times", "Friday prayers": a name, not a day
+        elif lead.group(1).endswith("of") and not _BARE_WEEKDAY_TAIL.match(text, m.end()):
+            return None  # "after hours of Friday prayers"
         start = lead.start()
         target = WEEKDAYS[g["wd"].lower()]
         back = (reference.weekday() - target) % 7
         if back == 0 and lead.group(1).lower() in ("last", "this past"):
             back = 7  # "last Saturday" written on a Saturday: a week before
         d = reference - timedelta(days=back)
-        on = lead.group(1).lower() in ("on", "last", "this past")
+        if lead.group(1).lower() == "on" and _FUTURE_BEFORE.search(text, max(0, start - 60), start):
+            d = reference + timedelta(days=(target - reference.weekday()) % 7 or 7)  # "will meet on Tuesday": ahead
+        on = lead.group(1).lower() in ("on", "last", "this past") or lead.group(1).endswith("of")
         return DateMention(start, m.end(), text[start : m.end()], d.isoformat(), None, "day", on, "weekday")
     if kind in ("relative", "daypart"):
         shift = {"yesterday": -1, "tomorrow": 1, "the day before yesterday": -2}.get(g["rel"].lower(), 0)
         d = _shift(reference, shift)
+        ago = _YEARS_AGO_BEFORE.search(text, max(0, m.start() - 24), m.start()) if shift == 0 else None
+        if ago and d is not None:  # "a year ago today": the anniversary's day, that many years back
+            n = ago.group("n").lower()
+            years = 1 if n in ("a", "one") else _NUMBER_WORDS.get(n) or int(n)
+            back = _years_before(d, years)
+            return DateMention(ago.start(), m.end(), text[ago.start() : m.end()], back.isoformat(), None, "day", on,
+                               "relative")
         return DateMention(m.start(), m.end(), m.group(0), d.isoformat(), None, "day", on, "relative") if d else None
     if kind == "ago":
         n = g["n"].lower()
@@ -389,7 +460,7 @@ def _resolve(kind: str, m: re.Match[str], text: str, reference: date) -> DateMen
 
 
 _LATER = re.compile(
-    r"\b(?:(?P<n>a|one|two|three|four|five|six|\d)\s+days?\s+later|the\s+(?:next|following)\s+day|"
+    r"\b(?:(?P<n>a|one|two|three|four|five|six|\d)\s+days?\s+later|the\s+(?:next|following)\s+(?:day|morning|afternoon|evening)|"
     r"the\s+day\s+after)\b(?!\s+(?:the|a|an|his|her|its|their)\b)",
     re.I,
 )
@@ -437,8 +508,8 @@ def _shift(reference: date, days: int) -> date | None:
 # What may stand on a date line besides the date: a weekday, a time and its zone, "Updated".
 _HEADER_NOISE = re.compile(
     r"(?i)\b(?:last\s+)?(?:updated|posted|published)\b:?|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b\.?|"
-    r"\b\d{1,2}[:.]\d{2}\b(?!\.\d)(?:\s*(?:am|pm|a\.m\.|p\.m\.))?|\b(?:GMT|UTC|BST|CET|CEST|EET|EEST|MSK|EST|EDT|ET|PT|"
-    r"local\s+time)\b|[#*_|,;:()\[\]\u2013\u2014\-]"
+    r"\b\d{1,2}[:.]\d{2}\b(?!\.\d)(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?:,?\s*UK\b)?|\b(?:GMT|UTC|BST|CET|CEST|EET|EEST|MSK|EST|EDT|ET|PT|"
+    r"local\s+time)\b|[#*_|,;:()\[\]\u2013\u2014]|-(?!\d)|(?<!\d)-"  # (not "Dec. 9-10", "2024-12-08")
 )
 
 

@@ -125,8 +125,25 @@ _PUBLISHING_NOTE = re.compile(
     r"^\W*(?:housekeeping|programming\s+note|schedule\s+note|(?:a\s+)?note\s+to\s+(?:our\s+)?readers|"
     # a link to another story in the page: "READ MORE: Assad flees to Moscow", "Related: ...", "Watch: ..."
     r"read\s+more|also\s+read|related(?:\s+(?:stories|articles|coverage|content))?|see\s+also|recommended|"
-    r"more\s+on\s+(?:this|the)\s+story|watch|listen)\s*[:\u2014\u2013|]",
+    r"more\s+on\s+(?:this|the)\s+story|watch|listen|live)\s*[:\u2014\u2013|]|"
+    # a programme's own date: "Broadcast Tuesday 7 January 2025.", "First aired on Dec. 9, 2024."
+    r"^\W*(?:first\s+)?(?:broadcast|aired|recorded)\s+(?:on\s+)?[A-Z\d][\w ,.]{0,40}(?:19|20)\d\d\W*$|"
+    # a paper's own order to print it: "Ordered by the House of Commons to be published on 14 January 2025"
+    r"^\W*ordered\s+by\s+the\s+[\w ]{2,60}?\s+to\s+be\s+(?:printed|published)\b|"
+    # a digest's or newsletter's own issue: "Digest for Thursday, 12 December 2024", "Next digest: Friday, 13 December."
+    r"^\W*(?:next\s+|today['\u2019]s\s+)?(?:digest|briefing|newsletter|edition|issue|bulletin|round-?up)\s*(?:for|of|on|:)"
+    r"\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2})\b"
+    r"(?:,?\s+(?:19|20)\d\d)?\W*$",
     re.I,
+)
+# Lines a date line above does not date: a desk's note on the entry above ("Desk note: The Kremlin spokesman was
+# speaking on his daily call."), a credit line ("Agencies contributed to this report.", "NAME reported from Beirut,
+# and NAME from Istanbul."). They keep the places they name, and a day they give themselves.
+_NOT_OF_THE_DAY = re.compile(
+    r"^\W*(?i:desk|translator['\u2019]s|monitor['\u2019]s)\s+note\s*:|"
+    r"\bcontributed\s+(?:to\s+this\s+(?:report|story|article)|(?:additional\s+)?reporting)\b|"
+    r"^\W*(?:[A-Z][\w.'\u2019\-]*\s+){1,4}reported\s+from\s+[A-Z][\w\-]*(?:,?\s+(?:and\s+)?(?:[A-Z][\w.'\u2019\-]*"
+    r"\s+){0,4}(?:from\s+)?[A-Z][\w\-]*)*\.?\s*$"
 )
 # The newsroom speaking to its readers on a live page: "Good morning and welcome to our live coverage."
 _NEWSROOM = re.compile(
@@ -168,12 +185,36 @@ def _speakers_now(d: DateMention, outside: str) -> bool:
     return d.basis == "relative" and outside[d.start : d.start + 1] == " " and d.text.lower() in _SPEAKERS_NOW
 
 
+def _said_now(d: DateMention, outside: str, answer: bool) -> bool:
+    """A speaker's "today": inside a quotation, or anywhere in an interview's answer (all of it is speech)."""
+    if answer:
+        return d.basis == "relative" and d.text.lower() in _SPEAKERS_NOW
+    return _speakers_now(d, outside)
+
+
 # A clause about something that happened before the sentence's news, with a day of its own: "..., the first visit
 # since the liberation of the country on December 8", "as Moscow pulled troops back after rebels seized Damascus
 # last Sunday", "Assad, who fled to Moscow on December 8, said on Monday". What stands between its opening word and
 # the day is one clause (no comma, colon or bracket).
 _EARLIER_OPENING = re.compile(r"(?:\b(?:[Ss]ince|after|following)|(?<=, )(?:who|which))\s")
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]")
+
+
+_ASIDE_OPENING = re.compile(r"(?:who|which|whose|born)\b")
+
+
+def _aside(sentence: str, d: DateMention) -> tuple[int, bool] | None:
+    """(where it opens, whether it is a birth) for a sentence's only day when it stands in an aside about the subject,
+    between commas ("Assad, who fled to Moscow on December 8, gave ...", "Assad, born on Sept. 11, 1965, fled ...")."""
+    if d.value is None or d.precision != "day":
+        return None
+    i = sentence.rfind(", ", max(0, d.start - 100), d.start)
+    if i <= 0 or "," in sentence[i + 2 : d.start] or not _ASIDE_OPENING.match(sentence, i + 2):
+        return None
+    rest = sentence[d.end :]
+    if not rest.startswith(",") or len(rest.split()) < 2:
+        return None  # the clause runs to the end: "... to Moscow, where he arrived on December 8."
+    return i + 2, sentence.startswith("born", i + 2)
 
 
 def _earlier_clauses(sentence: str, dates: list[DateMention]) -> list[tuple[int, DateMention]]:
@@ -210,7 +251,12 @@ _MEASURING = re.compile(
 
 
 def _measured_stretch(d: DateMention, sentence: str) -> bool:
+    if d.value is None and _BOUND.match(d.text):  # "to lead a cabinet until 1 March": when it ends or is due
+        return True
     return d.text[:5].lower() == "since" and bool(_MEASURING.search(sentence, max(0, d.start - 80), d.start))
+
+
+_BOUND = re.compile(r"(?i)(?:until|till|by|no\s+later\s+than)\b")
 
 
 _SPEECH_VERB_WORD = re.compile(r"\b(?:" + "|".join(sorted(lexicon.SPEECH_VERBS, key=len, reverse=True)) + r")\b")
@@ -280,6 +326,30 @@ _NO_EVENT_OF_ITS_OWN = re.compile(
     r"declined\s+to|refused\s+to)\s+(?:say|specify|disclose|elaborate|comment|confirm)\b",
     re.I,
 )
+# A sentence that only says nothing happened or nothing is known ("The Kremlin has not commented on its bases in
+# Tartus.", "Moscow has not confirmed the move.", "It remains unclear what will happen to the bases."): under a date
+# line it is no event of that day. ("..., but Leonid Slutsky told Ria Novosti ..." goes on to one.)
+_SILENCE = re.compile(
+    r"^\W*(?:(?:[A-Z][\w'\u2019.\-]*|the|its|his|her|their|of|and)\s+){1,6}(?:has|have|had|did|does|do)\s+not\s+"
+    r"(?:yet\s+|publicly\s+|officially\s+|immediately\s+)?(?:commented|comment|confirmed|confirm|responded|respond|"
+    r"said|say|disclosed|addressed|replied)\b|"
+    r"^\W*(?:(?:[A-Z][\w'\u2019.\-]*|the|its|his|her|their|of|and)\s+){1,6}(?:declined|refused)\s+to\s+"
+    r"(?:comment|confirm|say|respond)\b|"
+    r"^\W*it\s+(?:remains|remained|is|was)\s+(?:still\s+)?(?:unclear|not\s+(?:yet\s+|immediately\s+)?(?:clear|known)|"
+    r"unknown)\b",
+    re.I,
+)
+# A sentence that only describes a place or a body ("Tartus is Russia's only naval base in the Mediterranean.", "The
+# airfield lies 20 km south of Latakia."): background, no event of the date line's day. ("This is the first visit
+# ..." and "It is the deadliest ..." speak of the day's news; "Damascus is calm" says how things stood that day.)
+_DESCRIPTION = re.compile(
+    r"^\W*(?!(?:this|that|it|these|those|there)\b)(?:[\w'\u2019\-]+\s+){1,5}?"
+    r"(?:(?:is|are)\s+(?:(?:still|also|now|by\s+far)\s+)?(?:an?\s|one\s+of\b|home\s+to\b|[A-Z][\w\-]*['\u2019]s\s+"
+    r"(?:only|main|largest|biggest|sole|last|oldest|key|chief)\b)|"
+    r"(?:lies|sits|is\s+located|is\s+situated)\s+(?:about\s+|some\s+)?(?:\d|[a-z]+\s+of\b|on\b|in\b|near\b|between\b))",
+    re.I,
+)
+_GOES_ON = re.compile(r",\s*(?:but|while|though|although)\b|;|\btold\b")
 # "DAMASCUS (Reuters) -": where the story was filed, not where it happened.
 # Bounded, and matched once per line: an unbounded run of capitals and spaces backtracked quadratically.
 _DATELINE = re.compile(
@@ -638,16 +708,23 @@ class Extractor:
         self._last_day: DateMention | None = None  # the day the text was last at, for "two days later"
         self._last_scene: str | None = None  # the last sentence's main place, for "the city" after it
         self._after_image = False
+        self._now_under_date_line: set[int] = set()  # events dated by a speaker's "today" under the date line
         first = _first_line(text)
         headers, stamps, lines_before = 0, 0, 0
         top_header: DateMention | None = None
         masthead = True  # only short lines so far (kicker, title, author): a date line here is the byline
+        standfirst = False  # ... but for one sentence under the title, the piece's summary
         lines = text.splitlines()
         stamp_lines = [bool(_TIME_STAMP.match(raw)) for raw in lines]
         # A live page whose entries carry only a time ("6:40 p.m. ET", two or more of them) and no date line:
         # its entries are of the page's day, the publication date, until a date line says otherwise.
         live = sum(stamp_lines) >= 2
         after_stamp = False  # the line before was an entry's time stamp
+        after_top = False  # the line before was the article's first date line
+        in_box = False  # under a live page's "Key points": its short lines are a summary of the entries below
+        related = False  # under a "Read more:" line: the short lines are other stories' headlines
+        previous = ""  # the last line of words read (not a date line)
+        prose_before = False  # the line before was a paragraph of prose (it ended as a sentence ends)
         for number, raw in enumerate(lines, start=1):
             if not raw.strip():
                 continue
@@ -657,29 +734,64 @@ class Extractor:
                 continue  # "Published January 30 2025": the page's own stamp dates no paragraph and names nothing
             header = date_header(raw, reference)
             stamped = header is None and stamp_lines[number - 1]
+            if stamped and after_top and not live and _UPDATE_WORD.search(raw):
+                # "Dec. 11, 2024" then "Updated 7:52 p.m. ET": the byline's own update stamp (the page's only
+                # stamp, right under its one date line under a title), no entry of a live page ("09.15 GMT" there
+                # opens one, and so does "Updated at 09.15 GMT" under a page's opening date line)
+                after_top = False
+                continue
+            after_top = False
             stamps += stamped
             if header is not None or stamped:
                 self.speakers.new_entry()  # a new entry of a live page: "he" is someone new
                 self._last_scene = None  # ... and "the city" somewhere new
             if stamped and live and self._header is None:
                 self._header = self._last_day = _page_day(reference)
+            if header is None and self._header is not None and len(raw) < 40 and _PERIOD_LINE.match(raw):
+                # "December 2024" or "2015" under a chronicle's day: a section of a longer time, the day is over
+                self._header = self._last_day = None
+                continue
             if header is not None:
                 headers += 1
-                if headers == 1 and (lines_before < 3 or (masthead and lines_before <= _MASTHEAD_LINES)):
+                if headers == 1 and (
+                    lines_before < 3 or (masthead and lines_before <= _MASTHEAD_LINES) or _BYLINE.match(previous)
+                ):  # (right under "By NAME" it is the byline's date, however long the standfirst above)
                     top_header = header
+                    after_top = lines_before > 0  # a story's head: a title (and byline) above its date line
                 self._header = self._last_day = header
                 after_stamp = bool(_CLOCK.search(raw))  # "8 December 2024, 11:32 GMT": an entry's stamp
                 continue
             lines_before += 1
-            masthead = masthead and _is_masthead_line(raw)
+            if masthead and not _is_masthead_line(raw):
+                # "Russian troops pull back ...\nRussian convoys left ... over the weekend.\nAmberin Saleh\nDec 17,
+                # 2024": one summary sentence under the title still stands in the masthead
+                masthead = not standfirst and headers == 0 and 1 < lines_before <= 3 and len(raw.split()) <= 40
+                standfirst = True
             furniture = _is_furniture(raw, self._after_image, number == first) or _is_entry_headline(
                 raw, lines, stamp_lines, number, reference, after_stamp
             )
+            if in_box or _KEY_POINTS.match(raw):
+                in_box = not stamped and not raw.rstrip().endswith(_ENDS_SENTENCE) and len(raw.split()) <= 25
+                furniture = furniture or in_box
+            if stamped and not raw.rstrip().endswith(_ENDS_STATEMENT):
+                furniture = True  # "09:02 | Pyaty Okean (410,000 subscribers)": a digest entry's stamp and source
+            if related or (len(raw) < 40 and _RELATED_HEADING.match(raw)):
+                related = not raw.rstrip().endswith(_ENDS_STATEMENT) and len(raw.split()) <= 25
+                furniture = furniture or related
+            if self._header is not None and not after_stamp and len(raw) < 40 and _SECTION_HEADING.match(raw):
+                # "Desk analysis" after a digest's dated entries: the writer's own view, not that day's news (right
+                # under an entry's stamp, "Analysis" labels that entry)
+                self._header = self._last_day = None
+                furniture = True
+            if not furniture and self._header is None and not live and not self._transcript and prose_before:
+                furniture = _is_subheading(raw, lines, number)  # "Assad flees to Moscow as rebels take ..." mid-article
+            prose_before = not furniture and number != first and raw.rstrip().endswith(_ENDS_SENTENCE)
             after_stamp = stamped
+            previous = raw
             self._after_image = bool(_IMAGE_LINE.match(raw))
             self._extract_line(raw, number, reference, out, seen, furniture)
         if headers == 1 and not stamps and top_header is not None and _is_publication_day(top_header, reference):
-            _undate_byline(out)
+            _undate_byline(out, self._now_under_date_line)
         return out
 
     def _extract_line(
@@ -736,19 +848,33 @@ class Extractor:
             dates = find_dates(sentence, anchor)
             if filed is not None:
                 dates = [d for d in dates if a + d.start >= filed.end]
+            if dates and "oday:" in sentence:  # "Today: what's left of the navy ...": a programme's agenda, no day
+                dates = [d for d in dates if not (d.text.lower() == "today" and sentence[d.end : d.end + 1] == ":")]
             outside = _outside_quotes(sentence, a, spans) if spans else sentence
             if spans and dates and standing is None:  # (under a date line, "today" is the line's day)
                 dates = [d for d in dates if not _speakers_now(d, outside)]
+            in_answer = answer is not None
+            speech = in_answer or bool(spans)
+            if speech and dates and standing is None:  # "Qasimo: ... Today the door is still open"
+                dates = [d for d in dates if not _said_now(d, outside, in_answer)]
             earlier = _earlier_clauses(sentence, dates) if len(dates) > 1 else []
             when = self._sentence_day([d for d in dates if all(d is not e for _, e in earlier)], outside, standing,
                                       sentence) if earlier else None
-            if when is None or when.precision != "day":
+            aside = _aside(sentence, dates[0]) if len(dates) == 1 and ", " in sentence else None
+            if aside is not None:  # "Assad, who fled to Moscow on December 8, gave ...": the day is the clause's
+                earlier = [] if aside[1] else [(aside[0], dates[0])]  # (", born on Sept. 11, 1965,": no event at all)
+                when = self._sentence_day([], outside, standing, sentence)
+            elif when is None or when.precision != "day":
                 earlier = []  # "Since the fall of Assad on Sunday, planes have ...": the clause's day is the sentence's
                 when = self._sentence_day(dates, outside, standing, sentence)
             if when is not None and when is not self._header and (when.precision or "").startswith("day"):
                 # (the date line was the day the text was at when it was read; an undated sentence under an
                 # article's byline date does not make the byline "the day" for "a day later" after a dated one)
                 self._last_day = when
+            if when is not None and when is standing and ("ote" in sentence or "report" in sentence) and (
+                _NOT_OF_THE_DAY.search(sentence)
+            ):
+                when = None  # "Desk note: ..." or "Agencies contributed to this report." under a date line
             sentence_dates[si] = when
             governments: list[PlaceMention] = []
             passing = _in_passing(sentence, a, mentions, self.countries, governments)
@@ -804,6 +930,13 @@ class Extractor:
                 or _NAMING.match(sentence)
             ):
                 continue  # "Foreign Secretary David Lammy said:", "It added that ...", "It is dubbed ..." under a date
+            if borrowed and (
+                (_SILENCE.match(outside) and not _GOES_ON.search(outside))
+                or (_DESCRIPTION.match(outside) and not _SPEECH_VERB_WORD.search(outside))
+            ):
+                if not places:
+                    continue
+                when = sentence_dates[si] = None  # its places are still named, on no day
 
             speakers = [q.speaker for q, qs in quotes if qs == si and q.speaker]
             event = Event(
@@ -822,10 +955,13 @@ class Extractor:
                 date_basis=when.basis if when else None,
                 mentioned=mentioned,
             )
+            if speech and when is not None and when.basis == "relative" and _said_now(when, outside, in_answer):
+                # a speaker's "today" the date line gave its day: a byline's date line gives none
+                self._now_under_date_line.add(len(out.events))
             event_of_sentence[si] = len(out.events)
             out.events.append(event)
             for opening, day in earlier:
-                if when is not None and when.value and day.value and day.value < when.value:
+                if aside is not None or (when is not None and when.value and day.value and day.value < when.value):
                     out.events.append(self._earlier_event(raw, number, a, opening, day, scene))
         fresh_set = set(fresh)
         for q, si in quotes:
@@ -923,20 +1059,49 @@ _TIME_STAMP = re.compile(
 )  # "17.52 GMT", "11:32", "6:40 p.m. ET", "Updated at 18.03 GMT": a live page's entry stamp (not "10:05 a.m. the")
 _HEADING_LINE = re.compile(r"^\s*(?:#{1,6}\s|\*\*[^*]+\*\*\s*$|={3,}|-{3,}\s*$)")
 _CREDIT = re.compile(
-    r"\b(?:Photograph|Photo|Picture|Image|Illustration|Credit|Video)s?\s*:\s*\S|/\s*(?:AFP|Reuters|AP|Getty)"
-    r"(?:\s+Images)?\s*\)?\s*$|\((?:AFP|Reuters|AP|Getty Images|EPA)(?:/[^)]*)?\)\s*$"
+    r"\b(?:Photograph|Photo|PHOTO|Picture|Image|Illustration|Credit|Video)s?\s*:\s*\S|/\s*(?:AFP|Reuters|AP|Getty)"
+    r"(?:\s+Images)?\s*\)?\s*$|\((?:AFP|Reuters|AP|Getty Images|EPA)(?:\s+Photo)?(?:/[^)]*)?\)\s*$|"
+    # a wire photo's caption ends with its agency and photographer: "... December 8, 2024. REUTERS/Amr Dalsh"
+    r"\b(?:REUTERS|AFP|AP|EPA|ANADOLU|SANA)/[A-Z][\w.'\- ]{1,40}(?:/File\s+Photo)?\s*$"
 )
+# "Image caption, Crowds gathered in Damascus": a broadcaster's caption, labelled as one.
+_CAPTION_LABEL = re.compile(r"^\W*(?:Image|Media|Video|Photo)\s+caption\b", re.I)
 # "Published On 15 Dec 2024", "Updated: February 13, 2025, 11:02 AM", "December 10, 2024 at 9:41 AM GMT+3": a web
 # page's stamp of its own publication, not something that happened that day. Only date and time words may follow
 # ("Published on March 2, the report said ..." is a sentence). With its "Published"/"Updated" word it is never a
 # chronicle's date line either, wherever it stands (a footer's "Updated: ..." included).
 _PUBLISHED_LINE = re.compile(
-    r"^\s*(?P<word>(?:first\s+|last\s+)?(?:published|updated|posted)(?:\s+(?:on|date|at))?\s*:?\s*)?"
+    r"^\s*(?P<word>(?:first\s+|last\s+)?(?:published|updated|posted|modified)(?:\s+(?:on|date|at))?\s*:?\s*)?"
     r"(?=[^\n]*\b(?:19|20)\d\d\b)"
     r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?|"
-    r"GMT|UTC|BST|CET|EST|EDT|ET|at|[ap]\.?m\.?|[\d:.,/+\-]+|\s+)+$",
+    # (and the page's reading time or age: "Dec. 11, 2024 5 min read", "December 11, 2024 / Updated 2 hours ago")
+    r"\d{1,3}\s*min(?:ute)?s?\s+read|updated\s+\d{1,2}\s+(?:hours?|minutes?|mins?|days?)\s+ago|"
+    r"GMT|UTC|BST|CET|EST|EDT|ET|at|[ap]\.?m\.?|[\d:.,/+\-\u2013\u2014|\u00b7]+|\s+)+$",
     re.I,
 )
+# a caption's closing credit, photographer and agency: "... buffer zone, December 9, 2024. (Ayal Margolin/Flash90)"
+_PHOTOGRAPHER = re.compile(
+    r"\.\s*\((?:[A-Z][\w.'\u2019\-]*\s+){1,3}[A-Z][\w.'\u2019\-]*\s*/\s*[A-Z][\w.\- ]{1,30}\)\s*$"
+)
+_SCREENSHOT = re.compile(
+    r"^\W*(?:an?\s+|the\s+)?(?:screenshot|screen\s*grab|still|file\s+photo|photo|image)s?\s+"
+    r"(?:of|from|shows|showing|taken|posted|shared)\b",
+    re.I,
+)
+# "By Ellen Marsh and Yusuf Karaca," before the page's date on one line
+_BYLINE = re.compile(r"\s*By\s+(?:[A-Z][\w.'\u2019\-]*,?\s+(?:(?:and|&)\s+)?){0,8}[A-Z][\w.'\u2019\-]*\s*$")
+_AUTHORS = re.compile(
+    r"^\s*(?:(?:Posted|Written)\s+b|B)y\s+(?:[A-Z][\w.'\u2019\-]*\s+(?:(?:and|&)\s+)?){0,6}[A-Z][\w.'\u2019\-]*"
+    r"\s*(?:[,|\u00b7\u2022]|\s+on\b)"
+)
+# A caption: "Image caption, ...", "Video caption: ...", "Pictured: ...", or one ending with its credit:
+# "... [Reuters]", "... (Photo by NAME/AFP via Getty Images)", "... | Reuters"
+_CAPTION_HEAD = re.compile(r"\W*(?:(?:image|video|photo|picture)\s+caption\s*[,:]|pictured\s*:)", re.I)
+_CAPTION_TAIL = re.compile(
+    r"(?:\[(?:File:?\s*)?(?:AFP|Reuters|AP|EPA|Getty(?:\s+Images)?|Anadolu|SANA|TASS)[^\]]{0,40}\]|"
+    r"\((?:Photo|Image|Picture)s?\s+by\s+[^)]{2,80}\)|\|\s*(?:AFP|Reuters|AP|EPA|Getty\s+Images))\s*$"
+)
+_UPDATE_WORD = re.compile(r"(?i)\b(?:last\s+)?(?:update[sd]?|published|posted)\b")
 # How many short lines (kicker, title, standfirst, author) may stand above an article's byline date.
 _MASTHEAD_LINES = 6
 
@@ -948,6 +1113,45 @@ def _page_day(reference: date) -> DateMention:
 
 
 _CLOCK = re.compile(r"\d[:.]\d\d")
+_ENDS_STATEMENT = (".", "!", "?", '"', "\u201d", "\u00bb")  # a sentence's end ("(95,000)" is none)
+# "Read more:", "Related", "More on this story": the lines under it are other stories' headlines
+_RELATED_HEADING = re.compile(
+    r"^\W*(?:read\s+more|also\s+read|related(?:\s+(?:stories|articles|coverage|content))?|see\s+also|"
+    r"more\s+on\s+(?:this|the)\s+story)\W*$",
+    re.I,
+)
+# A section of the writer's own after the dated entries: "Desk analysis", "Background", "Our view"
+_SECTION_HEADING = re.compile(
+    r"^\W*(?:(?:desk|editor['\u2019]s|our|the)\s+)?(?:analysis|background|context|comment(?:ary)?|outlook|"
+    r"view|what\s+it\s+means|why\s+it\s+matters)\W*$",
+    re.I,
+)
+# A line that is only a month or a year ("December 2024", "2015", "Early 2025"): a chronicle's section of a longer time.
+_PERIOD_LINE = re.compile(
+    r"^\W*(?:(?:early|late|mid-?)\s*)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+(?:19|20)\d\d|"
+    r"(?:19|20)\d\d|(?:January|February|March|April|May|June|July|August|September|October|November|December))\W*$",
+    re.I,
+)
+# The box atop a live page that sums up its entries ("Key points", "What we know so far:"): the short lines
+# under it repeat the news the entries tell, and are no events of their own.
+_KEY_POINTS = re.compile(
+    r"^\W*(?:key\s+(?:points|events|developments)|what\s+we\s+know(?:\s+so\s+far)?|at\s+a\s+glance|"
+    r"summary|the\s+latest|in\s+brief)\W*$",
+    re.I,
+)
+
+
+def _is_subheading(raw: str, lines: list[str], number: int) -> bool:
+    """A short line with no full stop between paragraphs of an article with no date line: a subheading or another
+    story's headline ("Assad flees to Moscow as rebels take Damascus on Dec. 8"), not a sentence of the text. A list's
+    item ("- Hama, December 5") and the last line are read."""
+    stripped = raw.strip()
+    if stripped.endswith(_ENDS_SENTENCE) or len(stripped.split()) > 16 or stripped[:1] in "-\u2022*\u2013\u2014":
+        return False
+    for i in range(number, len(lines)):  # the next line with words (``number`` is 1-based: lines[number] follows)
+        if lines[i].strip():
+            return lines[i].rstrip().endswith(_ENDS_SENTENCE)
+    return False
 
 
 def _is_entry_headline(
@@ -995,14 +1199,15 @@ def _is_publication_day(header: DateMention, reference: date) -> bool:
     return 0 <= (reference - date.fromisoformat(header.value)).days <= 1
 
 
-def _undate_byline(out: Extraction) -> None:
+def _undate_byline(out: Extraction, speakers_now: set[int]) -> None:
     """An article's one date line at its top, with no other date line and no time stamp, is its byline
     date ("January 23, 2025" over an analysis), not a chronicle's day: the paragraphs under it keep only
-    the days they give themselves. A sentence left with no day and no place is no event."""
+    the days they give themselves, and a speaker's "today" is no day, as in an article with no date line.
+    A sentence left with no day and no place is no event."""
     keep: list[Event] = []
     index: dict[int, int] = {}
     for i, e in enumerate(out.events):
-        if e.date_basis == "header":
+        if e.date_basis == "header" or i in speakers_now:
             e.date = e.date_end = e.date_precision = e.date_text = e.date_basis = None
             if not e.places:
                 continue
@@ -1010,7 +1215,7 @@ def _undate_byline(out: Extraction) -> None:
         keep.append(e)
     out.events = keep
     for q in out.quotes:
-        if q.date_basis == "header":
+        if q.date_basis == "header" or (q.event_index in speakers_now and q.date_basis == "relative"):
             q.date = q.date_precision = q.date_basis = None
         q.event_index = index.get(q.event_index) if q.event_index is not None else None
 
@@ -1033,10 +1238,27 @@ def _is_furniture(raw: str, after_image: bool, first: bool) -> bool:
     """
     if _HEADING_LINE.match(raw) or _IMAGE_LINE.match(raw) or _PUBLISHED_LINE.match(raw):
         return True
+    if "|" in raw and len(raw) < 120 and _PUBLISHED_LINE.match(_UPDATE_WORD.sub(" ", raw.split("|", 1)[1])):
+        return True  # the authors and the page's stamp: "Elif Kaya and Jeyhun Aliyev |13.02.2025 - Update : 13.02.2025"
     if len(raw) < 120 and raw.lstrip()[:1] in "FBW" and _ENTRY_CREDIT.match(raw):
         return True
-    if (":" in raw or raw.rstrip().endswith(")")) and _CREDIT.search(raw) and (after_image or len(raw) < 300):
+    if len(raw) < 300 and (
+        _CAPTION_HEAD.match(raw) or ((raw.rstrip()[-1:] in ")]" or "|" in raw) and _CAPTION_TAIL.search(raw))
+    ):
         return True
+    if len(raw) < 120 and raw.lstrip()[:3] in ("By ", "Pos", "Wri") and (author := _AUTHORS.match(raw)):
+        if _PUBLISHED_LINE.match(_UPDATE_WORD.sub(" ", raw[author.end() :])):
+            return True  # the authors and the page's date: "By Ellen Marsh, Dec. 11, 2024"
+    if (":" in raw or "/" in raw or raw.rstrip().endswith(")")) and _CREDIT.search(raw) and (
+        after_image or len(raw) < 300
+    ):
+        return True
+    if _CAPTION_LABEL.match(raw):
+        return True
+    if raw.rstrip().endswith(")") and len(raw) < 300 and _PHOTOGRAPHER.search(raw):
+        return True  # a caption with its photographer and agency: "..., December 9, 2024. (Ayal Margolin/Flash90)"
+    if len(raw) < 200 and _SCREENSHOT.match(raw) and not raw.rstrip().endswith(_ENDS_STATEMENT):
+        return True  # "Screenshot of the misleading post, taken on December 19, 2024": an image's caption
     stripped = re.sub(r"\[\d{1,3}\]$", "", raw.strip())  # "... on December 12.[2]": a sentence with its footnote
     return first and not stripped.endswith(_ENDS_SENTENCE) and len(stripped.split()) <= 16
 
