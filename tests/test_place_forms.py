@@ -405,3 +405,25 @@ def test_primary_place_of_the_main_clause(ex: Extractor, text: str, expected: st
 )  # fmt: skip
 def test_the_last_name_in_a_list_of_places(ex: Extractor, text: str, expected: list[str]) -> None:
     assert places_reported(ex, text) == expected
+
+
+def test_residents_who_saw_something_are_where_it_happened(ex: Extractor) -> None:
+    # what residents saw or counted is where they are; what they said is reported from there
+    assert primary(ex, "On March 2 residents in Jableh counted six flights heading toward Libya.") == "Jableh"
+    assert primary(ex, "On March 2 residents in Jableh said six flights were heading toward Libya.") == "Libya"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the commercial port", "the embassy" in a dated sentence with no place: the place named before
+        ("The port of Tartus is quiet. On March 2 the new owners closed the commercial port.", ["Tartus"]),
+        ("Our ambassador is in Amman. On March 2 the embassy held talks with the new authorities.", ["Amman"]),
+        # look-alikes: a port and an embassy not named before
+        ("The port of Tartus is quiet. On March 2 the new owners closed a commercial port.", []),
+        ("Our ambassador is in Amman. On March 2 an embassy held talks with the new authorities.", []),
+    ],
+)  # fmt: skip
+def test_the_place_a_described_port_or_embassy_refers_to(ex: Extractor, text: str, expected: list[str]) -> None:
+    events = ex.extract(text, REF).events
+    assert [e.places for e in events if e.date] == [expected]

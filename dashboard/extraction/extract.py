@@ -1145,9 +1145,13 @@ _BEFALLS_AFTER = re.compile(
 )
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|near|of|to|into|outside|around)\s+(?:the\s+)?$", re.I)
 _WHEREABOUTS_BEFORE = re.compile(
-    r"\b(?:correspondent|reporter|journalist|source|sources|resident|residents|diplomat|diplomats|activist|"
+    r"\b(correspondent|reporter|journalist|source|sources|resident|residents|diplomat|diplomats|activist|"
     r"activists|analyst|analysts)\s+(?:in|from|at|based\s+in)\s+(?:the\s+)?$",
     re.I,
+)
+# ... but residents who saw, counted or heard something there: "residents in Jableh counted six flights".
+_WITNESSED_AFTER = re.compile(
+    r"\s+(?:counted|saw|watched|heard|filmed|photographed|woke|fled|reported\s+(?:seeing|hearing)|described\s+seeing)\b"
 )
 # "The authorities in Damascus have ended the contract for the port of Tartus": where those who act sit, not
 # where the event happens, when another place is named; alone it is the scene ("officials in Homs met").
@@ -1156,9 +1160,10 @@ _SEAT_BEFORE = re.compile(
 )
 _REPORTING_FROM_BEFORE = re.compile(r"\b(?:reporting|speaking|writing|filing)\s+from\s+(?:the\s+)?$", re.I)
 # "The port was quiet": a place named in an earlier sentence, referred back to.
+# ("the commercial port", "the old city": one adjective before the word; "the embassy" sits in the city named before)
 _BACK_REFERENCE = re.compile(
-    r"\b[Tt]he\s+(?:city|town|port|village|capital|harbour|harbor|base|airport|camp|crossing|province|district|"
-    r"neighbourhood|neighborhood|area)\b(?!\s+of\b)"
+    r"\b[Tt]he\s+(?:[a-z]+\s+)?(?:city|town|port|village|capital|harbour|harbor|base|airport|camp|crossing|province|"
+    r"district|neighbourhood|neighborhood|area|embassy|consulate)\b(?!\s+of\b)"
 )
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|across|throughout|over|into|near|inside|around|on)\s+(?:the\s+)?$", re.I)
 
@@ -1254,8 +1259,10 @@ def _in_passing(
             )
             if _OWNER_AFTER.match(tail) or metonym:
                 governments.append(m)
-            elif _WHEREABOUTS_BEFORE.search(lead) or _REPORTING_FROM_BEFORE.search(lead):
-                out.append(m)
+            elif (where := _WHEREABOUTS_BEFORE.search(lead)) or _REPORTING_FROM_BEFORE.search(lead):
+                # ("residents in Jableh counted six flights": what they saw is where they are)
+                if not (where and where.group(1).lower().startswith("resident") and _WITNESSED_AFTER.match(tail)):
+                    out.append(m)
         i = j + 1
     return out
 
@@ -1316,7 +1323,8 @@ def _backdrop(sentence: str, offset: int, scene: list[PlaceMention]) -> frozense
     back = [
         m for m in scene
         if any(a <= m.start < b for a, b in clauses)
-        or (trip and _TRIP_FROM_BEFORE.search(sentence, max(0, m.start - offset - 50), m.start - offset))
+        or (trip and sentence[max(0, m.start - offset - 9) : m.start - offset].endswith(("from ", "from the "))
+            and _TRIP_FROM_BEFORE.search(sentence, max(0, m.start - offset - 50), m.start - offset))
         or (said is not None and m.start - offset < said.start()
             and _SPEAKER_FROM_BEFORE.search(sentence, max(0, m.start - offset - 80), m.start - offset))
     ]
