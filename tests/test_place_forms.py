@@ -427,3 +427,26 @@ def test_residents_who_saw_something_are_where_it_happened(ex: Extractor) -> Non
 def test_the_place_a_described_port_or_embassy_refers_to(ex: Extractor, text: str, expected: list[str]) -> None:
     events = ex.extract(text, REF).events
     assert [e.places for e in events if e.date] == [expected]
+
+
+def test_the_base_refers_to_the_base_named_before(ex: Extractor) -> None:
+    # "the base" is the air base the sentence before named, though a city led that sentence
+    text = "The road from Homs to the Tiyas airbase is long. On March 2 a convoy drove towards the base."
+    assert [e.places for e in ex.extract(text, REF).events if e.date] == [["Tiyas Military Airbase"]]
+    # look-alike: "the city" is still the city that led
+    text = "The road from Homs to the Tiyas airbase is long. On March 2 a convoy drove towards the city."
+    assert [e.places for e in ex.extract(text, REF).events if e.date] == [["Homs"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place held, lost or taken before a modal is the object of the verb, not a state acting
+        ("On March 2 the admiral warned that losing Tartus would leave the fleet without a port.", ["Tartus"]),
+        ("On March 2 the general said keeping Damascus will cost more men.", ["Damascus"]),
+        # look-alike: the capital's government as the subject of the modal
+        ("On March 2 the admiral warned that Ankara would leave the talks.", []),
+    ],
+)  # fmt: skip
+def test_a_place_held_or_lost_is_a_place(ex: Extractor, text: str, expected: list[str]) -> None:
+    assert places_reported(ex, text) == expected

@@ -676,6 +676,8 @@ class Extractor:
         for m in passing:
             if _WHEREABOUTS_BEFORE.search(sentence, max(0, m.start - offset - 40), m.start - offset):
                 return m.place
+        if self._last_base and ref.group(0).endswith("base"):
+            return self._last_base  # "The road from Latakia to the Hmeimim air base ... towards the base": Hmeimim
         return self._last_scene
 
     def _not_a_person_label(self, label: str) -> bool:
@@ -693,6 +695,7 @@ class Extractor:
         self._header: DateMention | None = None  # the date line the current paragraphs stand under
         self._last_day: DateMention | None = None  # the day the text was last at, for "two days later"
         self._last_scene: str | None = None  # the last sentence's main place, for "the city" after it
+        self._last_base: str | None = None  # the last base among the scenes, for "the base" after it
         self._after_image = False
         first = _first_line(text)
         headers, stamps, lines_before = 0, 0, 0
@@ -716,7 +719,7 @@ class Extractor:
             stamps += stamped
             if header is not None or stamped:
                 self.speakers.new_entry()  # a new entry of a live page: "he" is someone new
-                self._last_scene = None  # ... and "the city" somewhere new
+                self._last_scene = self._last_base = None  # ... and "the city" somewhere new
             if stamped and live and self._header is None:
                 self._header = self._last_day = _page_day(reference)
             if header is not None:
@@ -829,6 +832,8 @@ class Extractor:
                 places = [here]  # "In Tartus, ... . The port was quiet": the place named before
             elif places:
                 self._last_scene = places[0]
+                bases = [n for n in places if n in self.places and self.places[n].kind == "base"]
+                self._last_base = bases[-1] if bases else self._last_base
             mentioned = _unique(m.place for m in sorted(passing, key=lambda m: m.start) if m.place not in places)
             sentence_places[si] = places
             sentence_mentioned[si] = mentioned
@@ -1144,6 +1149,11 @@ _BEFALLS_AFTER = re.compile(
     r"evacuated|destroyed|overrun|lost))\b"
 )
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|near|of|to|into|outside|around)\s+(?:the\s+)?$", re.I)
+_HOLDING_BEFORE = re.compile(
+    r"\b(?:losing|keeping|holding|taking|retaking|capturing|seizing|controlling|abandoning|leaving|giving\s+up|"
+    r"handing\s+over)\s+(?:the\s+)?$",
+    re.I,
+)
 _WHEREABOUTS_BEFORE = re.compile(
     r"\b(correspondent|reporter|journalist|source|sources|resident|residents|diplomat|diplomats|activist|"
     r"activists|analyst|analysts)\s+(?:in|from|at|based\s+in)\s+(?:the\s+)?$",
@@ -1254,8 +1264,9 @@ def _in_passing(
         elif len(run) == 1:
             m = run[0]
             tail = sentence[m.end - offset : m.end - offset + 60]
-            metonym = (  # "Moscow said"
+            metonym = (  # "Moscow said" (but "losing Tartus would leave the navy ...": the object of "losing")
                 _METONYM_AFTER.match(tail) and not _PREPOSITION_BEFORE.search(lead) and not _BEFALLS_AFTER.match(tail)
+                and not _HOLDING_BEFORE.search(lead)
             )
             if _OWNER_AFTER.match(tail) or metonym:
                 governments.append(m)

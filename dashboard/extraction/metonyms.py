@@ -225,6 +225,10 @@ _PREPOSITIONS = _words(
 )
 
 
+# A gerund of holding or losing ground before the name: "losing Tartus would leave", "keeping Damascus will cost".
+_HELD = _words("losing keeping holding taking retaking capturing seizing controlling abandoning")
+
+
 def _last_words(lead: str) -> list[str]:
     """The last three words before a name, lower-cased, "the" dropped ("a swipe at the" -> a, swipe, at)."""
     words = lead.lower().split()[-4:]
@@ -315,8 +319,8 @@ def states_acting(sentence: str, offset: int, mentions: Iterable[Mention], state
             out += run  # "For Moscow the stakes are practical": the one it matters to
         elif _LIVE_TITLE_AFTER.match(tail) or (not lead.strip() and _SECTION_LABEL_AFTER.match(tail)):
             out += run
-        elif words and words[-1] in _PREPOSITIONS:
-            continue
+        elif words and (words[-1] in _PREPOSITIONS or words[-1] in _HELD):
+            continue  # "bases in Syria"; "keeping Damascus will cost more men": the ground held
         elif _ACTING_AFTER.match(tail) or _DESCRIBED_ACTOR_AFTER.match(tail):
             out += run
     return out
