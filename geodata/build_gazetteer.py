@@ -154,6 +154,7 @@ FOREIGN_CITIES: dict[int, tuple[str, list[str]]] = {
     2950159: ("Berlin", []),
     694423: ("Sevastopol", ["Sebastopol"]),
     518255: ("Novorossiysk", []),
+    2013348: ("Vladivostok", []),  # the port the Ursa Major's cargo was declared for (round 11)
     88319: ("Benghazi", []),
     81302: ("Tobruk", []),
     2210247: ("Tripoli", []),

@@ -108,6 +108,24 @@ _ARTICLE_NAME_AT = re.compile(
     r"(?:\s+(?:(?:al|el|ad|as|ar|an|ash|az)-)?[A-Z][\w'\u2019\-]*?\w)?)"
     r"(?=\s+(?:in|near|and|on|east|west|north|south|outside)\b|[,.;:)]|$)"
 )
+# A list of places: its first name after a preposition of place, the names after it joined by "," and "and".
+# ("of" only after a plural of places: "the bombing of Idlib, and Bashar" lists no places)
+_PLACE_PREPOSITION_BEFORE = re.compile(
+    r"(?:\b(?:in|at|near|outside|into|from|toward|towards|across|around|to|via|through|between)|"
+    r"\b(?:ports|harbours|harbors|towns|villages|cities|provinces|regions|areas|districts|governorates)\s+of)"
+    r"\s+(?:the\s+)?$"
+)
+_LIST_GAP_AFTER = re.compile(r"\s*(?:,|(?P<last>,?\s+(?:and|or)))\s+(?:the\s+)?(?=[A-Z])")
+_LISTED_NAME = re.compile(
+    r"[A-Z][\w'\u2019]*\w(?:\s+(?:[A-Z][\w'\u2019\-]*\w|(?:al|el|ez|as|ad|ar)-[A-Z][\w'\u2019]*\w))*"
+    r"(?:\s+(?:al|el|ez|as|ad|ar)-[A-Z][\w'\u2019]*\w)?"
+)
+# A new clause's subject after the list ("in Aleppo and Rami said"), or a person placed ("writers Lina Haddad in
+# Beirut and Omar Karim in Damascus").
+_CLAUSE_VERB_AFTER = re.compile(
+    r"['\u2019]s\b|\s+(?:said|says|told|has|have|had|was|were|is|are|will|would|can|could|did|does)\b|"
+    r"\s+(?:in|from)\s+(?:the\s+)?[A-Z]"
+)
 # "the M4 highway", "the M5 motorway": a numbered road.
 _NUMBERED_ROAD = re.compile(r"\b[A-Z]{1,2}-?\d{1,3}\s+(?:highway|motorway|expressway)\b")
 _AREA_SEP = re.compile(r"(?:,\s+|,?\s+and\s+)(?:the\s+)?(?=(?:(?:al|el|ad|as|ar|an)-)?[A-Z])")
@@ -483,7 +501,46 @@ class Extractor:
         for cand in self._candidates(text, taken):
             found.append(PlaceMention(line, cand[0], cand[1], text[cand[0] : cand[1]], text[cand[0] : cand[1]], False))
         found.sort(key=lambda p: p.start)
+        if found and (" and " in text or " or " in text):
+            listed = self._listed_with(text, found, taken)
+            if listed:
+                found += [PlaceMention(line, a, b, text[a:b], text[a:b], False) for a, b in listed]
+                found.sort(key=lambda p: p.start)
         return found
+
+    def _listed_with(self, text: str, found: list[PlaceMention], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """ "near Ain Issa and Tal Tamr", "the ports of Latakia and Minet el-Beida", "to Libya, Sudan and the Sahel":
+        a name the gazetteer lacks, last in a list of places after a preposition of place, is a place too."""
+        out: list[tuple[int, int]] = []
+        starts = {p.start: p for p in found}
+        for p in found:
+            if not _PLACE_PREPOSITION_BEFORE.search(text, max(0, p.start - 14), p.start):
+                continue
+            end = p.end
+            while (gap := _LIST_GAP_AFTER.match(text, end)) is not None:
+                nxt = starts.get(gap.end())
+                if nxt is not None:
+                    end = nxt.end  # another known place of the list
+                    continue
+                name = _LISTED_NAME.match(text, gap.end()) if gap.group("last") else None
+                if name is not None and self._is_listed_name(text, *name.span(), taken + out):
+                    out.append(name.span())
+                break
+        return out
+
+    def _is_listed_name(self, text: str, a: int, b: int, taken: list[tuple[int, int]]) -> bool:
+        words = text[a:b].split()
+        if any(x < b and a < y for x, y in taken) or words[0] in lexicon.NOT_PLACE_WORDS:
+            return False
+        if text[a:b] in lexicon.NOT_PLACE_NAMES or words[0].upper() == words[0] or len(text[a:b]) < 3:
+            return False
+        if any(w in lexicon.ORG_SUFFIXES or w.lower() in lexicon.TITLES for w in words):
+            return False  # "in Damascus and President Assad"
+        if any(w in self.persons for w in words if "-" not in w):
+            return False  # "to Moscow and Putin", "in Damascus and Bashar al-Assad" ("Minet el-Beida" is a port)
+        if re.match(r"-[a-z]", text[b : b + 2]):
+            return False  # "Idlib and Turkish-backed"
+        return not _CLAUSE_VERB_AFTER.match(text, b)  # "in Aleppo and Rami said": a new clause's subject
 
     def _is_place_use(self, m: PhraseMatch) -> bool:
         nxt = m.next_token
@@ -690,6 +747,8 @@ class Extractor:
         for m in passing:
             if _WHEREABOUTS_BEFORE.search(sentence, max(0, m.start - offset - 40), m.start - offset):
                 return m.place
+        if self._last_base and ref.group(0).endswith("base"):
+            return self._last_base  # "The road from Latakia to the Hmeimim air base ... towards the base": Hmeimim
         return self._last_scene
 
     def _not_a_person_label(self, label: str) -> bool:
@@ -707,6 +766,7 @@ class Extractor:
         self._header: DateMention | None = None  # the date line the current paragraphs stand under
         self._last_day: DateMention | None = None  # the day the text was last at, for "two days later"
         self._last_scene: str | None = None  # the last sentence's main place, for "the city" after it
+        self._last_base: str | None = None  # the last base among the scenes, for "the base" after it
         self._after_image = False
         self._now_under_date_line: set[int] = set()  # events dated by a speaker's "today" under the date line
         first = _first_line(text)
@@ -744,7 +804,7 @@ class Extractor:
             stamps += stamped
             if header is not None or stamped:
                 self.speakers.new_entry()  # a new entry of a live page: "he" is someone new
-                self._last_scene = None  # ... and "the city" somewhere new
+                self._last_scene = self._last_base = None  # ... and "the city" somewhere new
             if stamped and live and self._header is None:
                 self._header = self._last_day = _page_day(reference)
             if header is None and self._header is not None and len(raw) < 40 and _PERIOD_LINE.match(raw):
@@ -892,6 +952,8 @@ class Extractor:
                 scene = dateline_places  # "TARTUS, Syria - ... On Wednesday, the tables were empty."
             within = _set_within(sentence, a, scene)
             background = _in_relative_clause(sentence, a, scene) if ", wh" in sentence else frozenset()
+            if len(scene) > 1:
+                background |= _backdrop(sentence, a, scene)
             places = self.rank_places(scene, dateline_end, None, within, background)
             if a < dateline_end:
                 dateline_places = [m for m in scene if m.start < dateline_end]
@@ -899,6 +961,8 @@ class Extractor:
                 places = [here]  # "In Tartus, ... . The port was quiet": the place named before
             elif places:
                 self._last_scene = places[0]
+                bases = [n for n in places if n in self.places and self.places[n].kind == "base"]
+                self._last_base = bases[-1] if bases else self._last_base
             mentioned = _unique(m.place for m in sorted(passing, key=lambda m: m.start) if m.place not in places)
             sentence_places[si] = places
             sentence_mentioned[si] = mentioned
@@ -1276,9 +1340,11 @@ _GOVERNMENT_BEFORE = re.compile(
     r"\b(?:talks|relations|ties|agreements?|deals?|meetings?|contacts)\s+with)\s+(?:the\s+)?$",
     re.I,
 )
-# A title's object: "Special Envoy for the Middle East and Africa Mikhail Bogdanov", "ambassador to Turkey".
+# A title's object: "Special Envoy for the Middle East and Africa Mikhail Bogdanov", "ambassador to Turkey",
+# "Special Envoy of the Secretary-General for Syria".
 _ROLE_OBJECT_BEFORE = re.compile(
-    r"\b(?i:envoy|ambassador|representative|coordinator|commissioner|minister|secretary)\s+(?:for|to)\s+(?:the\s+)?"
+    r"\b(?i:envoy|ambassador|representative|coordinator|commissioner|minister|secretary)"
+    r"(?:\s+of\s+the\s+[A-Z][\w\-]*)?\s+(?:for|to)\s+(?:the\s+)?"
     r"(?:[A-Z][\w'\u2019\-]*\s+(?:and\s+)?){0,4}$"
 )
 # "..., including Latakia, Hama and Tartus": examples of the scene named before, not names in passing.
@@ -1301,11 +1367,26 @@ _METONYM_AFTER = re.compile(
     r"announced|confirmed|responded|reacted|welcomed|criticised|criticized|signalled|signaled|argues|argued|"
     r"considers|considered|appears\s+to|seems\s+to|is\s+trying|has\s+been\s+trying)\b"
 )
+# ... but not what befalls the town: "Nobody believed that Damascus would fall in a week".
+_BEFALLS_AFTER = re.compile(
+    r"\s+(?:will|would|could|may|might|must|should|cannot|can)\s+(?:not\s+|never\s+|soon\s+|also\s+)?"
+    r"(?:fall|collapse|burn|be\s+(?:captured|taken|retaken|hit|shelled|struck|bombed|besieged|surrounded|liberated|"
+    r"evacuated|destroyed|overrun|lost))\b"
+)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|near|of|to|into|outside|around)\s+(?:the\s+)?$", re.I)
+_HOLDING_BEFORE = re.compile(
+    r"\b(?:losing|keeping|holding|taking|retaking|capturing|seizing|controlling|abandoning|leaving|giving\s+up|"
+    r"handing\s+over)\s+(?:the\s+)?$",
+    re.I,
+)
 _WHEREABOUTS_BEFORE = re.compile(
-    r"\b(?:correspondent|reporter|journalist|source|sources|resident|residents|diplomat|diplomats|activist|"
+    r"\b(correspondent|reporter|journalist|source|sources|resident|residents|diplomat|diplomats|activist|"
     r"activists|analyst|analysts)\s+(?:in|from|at|based\s+in)\s+(?:the\s+)?$",
     re.I,
+)
+# ... but residents who saw, counted or heard something there: "residents in Jableh counted six flights".
+_WITNESSED_AFTER = re.compile(
+    r"\s+(?:counted|saw|watched|heard|filmed|photographed|woke|fled|reported\s+(?:seeing|hearing)|described\s+seeing)\b"
 )
 # "The authorities in Damascus have ended the contract for the port of Tartus": where those who act sit, not
 # where the event happens, when another place is named; alone it is the scene ("officials in Homs met").
@@ -1314,9 +1395,10 @@ _SEAT_BEFORE = re.compile(
 )
 _REPORTING_FROM_BEFORE = re.compile(r"\b(?:reporting|speaking|writing|filing)\s+from\s+(?:the\s+)?$", re.I)
 # "The port was quiet": a place named in an earlier sentence, referred back to.
+# ("the commercial port", "the old city": one adjective before the word; "the embassy" sits in the city named before)
 _BACK_REFERENCE = re.compile(
-    r"\b[Tt]he\s+(?:city|town|port|village|capital|harbour|harbor|base|airport|camp|crossing|province|district|"
-    r"neighbourhood|neighborhood|area)\b(?!\s+of\b)"
+    r"\b[Tt]he\s+(?:[a-z]+\s+)?(?:city|town|port|village|capital|harbour|harbor|base|airport|camp|crossing|province|"
+    r"district|neighbourhood|neighborhood|area|embassy|consulate)\b(?!\s+of\b)"
 )
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|across|throughout|over|into|near|inside|around|on)\s+(?:the\s+)?$", re.I)
 
@@ -1407,11 +1489,16 @@ def _in_passing(
         elif len(run) == 1:
             m = run[0]
             tail = sentence[m.end - offset : m.end - offset + 60]
-            metonym = _METONYM_AFTER.match(tail) and not _PREPOSITION_BEFORE.search(lead)  # "Moscow said"
+            metonym = (  # "Moscow said" (but "losing Tartus would leave the navy ...": the object of "losing")
+                _METONYM_AFTER.match(tail) and not _PREPOSITION_BEFORE.search(lead) and not _BEFALLS_AFTER.match(tail)
+                and not _HOLDING_BEFORE.search(lead)
+            )
             if _OWNER_AFTER.match(tail) or metonym:
                 governments.append(m)
-            elif _WHEREABOUTS_BEFORE.search(lead) or _REPORTING_FROM_BEFORE.search(lead):
-                out.append(m)
+            elif (where := _WHEREABOUTS_BEFORE.search(lead)) or _REPORTING_FROM_BEFORE.search(lead):
+                # ("residents in Jableh counted six flights": what they saw is where they are)
+                if not (where and where.group(1).lower().startswith("resident") and _WITNESSED_AFTER.match(tail)):
+                    out.append(m)
         i = j + 1
     return out
 
@@ -1428,6 +1515,56 @@ def _in_relative_clause(sentence: str, offset: int, mentions: list[PlaceMention]
         return frozenset()
     inside = {m.place for m in mentions if any(a <= m.start < b for a, b in spans)}
     return frozenset(inside - {m.place for m in mentions if not any(a <= m.start < b for a, b in spans)})
+
+
+# ", a day after rebels swept into Damascus": a clause of time about an earlier event, to the sentence's end.
+_EARLIER_EVENT_CLAUSE = re.compile(
+    r",\s+(?:(?:a|one|two|three|four|five|six|several|a\s+few|just|only|barely|shortly|soon|hours|days|weeks|"
+    r"minutes|months)\s+)?(?:(?:day|days|hours?|weeks?|months?|minutes?)\s+)?(?:after|before)\s+[^;]*"
+)
+# "flew from Hmeimim to Benghazi", "took off from Hmeimim and landed at Chkalovsky": the flight's news is where it
+# went; the place it left yields the lead. ("Russia is moving equipment from Syria to Libya" keeps Syria, and so
+# does "flights from Khmeimim to Benghazi resumed", and "citizens were flown from the Hmeimim base to Moscow", an
+# evacuation from where they were.)
+_TRIP_FROM_BEFORE = re.compile(
+    r"\b(?:flew|fly|flies|took\s+off|takes\s+off|departed|sailed|travelled|traveled|drove)"
+    r"\s+(?:(?!(?:and|but|then)\b)[\w\-]+\s+){0,3}?from\s+(?:the\s+)?$",
+    re.I,
+)
+# "A security official from the General Security service in Latakia ... told Arab News that patrols around
+# Hmeimim had been stepped up": the place describes who says it; the news is after "that". ("In Moscow, the
+# spokeswoman said that ..." is where it was said, and keeps the lead.)
+_SAID_THAT = re.compile(
+    r"\b(?:said|says|told|tells|reported|reports|announced|confirmed|added|claimed|stated|warned)\b"
+    r"[^.;:\"\u201c\u00ab]{0,40}?\bthat\s"
+)
+_SPEAKER_FROM_BEFORE = re.compile(
+    r"\b(?:official|officer|source|commander|spokes(?:man|woman|person)|member|fighter|soldier|employee|worker|"
+    r"analyst|expert|diplomat)s?\s+(?:from|of|with|at)\s+[^,;]*$",
+    re.I,
+)
+
+
+def _backdrop(sentence: str, offset: int, scene: list[PlaceMention]) -> frozenset[str]:
+    """Places that lead only when nothing else is named: an earlier event's (", a day after rebels swept into
+    Damascus"), a flight's origin ("flew from Hmeimim to Benghazi"), a speaker's ("an official from the service in
+    Latakia told reporters that patrols around Hmeimim ...")."""
+    clauses = (
+        [(offset + m.start(), offset + m.end()) for m in _EARLIER_EVENT_CLAUSE.finditer(sentence)]
+        if " after " in sentence or " before " in sentence
+        else []
+    )
+    said = _SAID_THAT.search(sentence) if " that " in sentence else None
+    trip = "from " in sentence
+    back = [
+        m for m in scene
+        if any(a <= m.start < b for a, b in clauses)
+        or (trip and sentence[max(0, m.start - offset - 9) : m.start - offset].endswith(("from ", "from the "))
+            and _TRIP_FROM_BEFORE.search(sentence, max(0, m.start - offset - 50), m.start - offset))
+        or (said is not None and m.start - offset < said.start()
+            and _SPEAKER_FROM_BEFORE.search(sentence, max(0, m.start - offset - 80), m.start - offset))
+    ]
+    return frozenset({m.place for m in back} - {m.place for m in scene if m not in back})
 
 
 def _seats_of_power(sentence: str, offset: int, scene: list[PlaceMention]) -> list[PlaceMention]:

@@ -81,7 +81,9 @@ _WHEN = (
 )
 _ACTING = (
     _WHEN + r"\s+" + _Q + _ADVERBS + r"(?:"
-    r"(?:will|would|can|could|may|might|must|should|shall|cannot|can't|won't|did|does|didn't|doesn't)\b|"
+    # (a modal before what befalls a town is no state acting: "Damascus would fall in a week")
+    r"(?:will|would|can|could|may|might|must|should|shall|cannot|can't|won't|did|does|didn't|doesn't)\b"
+    r"(?!\s+(?:not\s+|never\s+|soon\s+|also\s+)?(?:fall|collapse|burn|be\s+(?:" + _SCENE + r"))\b)|"
     r"(?:has|have|had)\s+" + _Q + _ADVERBS + r"(?!(?:been\s+" + _Q + r")?" + _ADVERBS + r"(?:" + _SCENE + r")\b)\w|"
     r"(?:is|was|are|were)\s+" + _Q + _ADVERBS + r"(?:(?!(?:" + _SCENE_ING + r")\b)[a-z]+ing\b|"
     r"in\s+(?:dialogue|contact|talks|touch|no\s+hurry|a\s+position|negotiations|discussions)\b|"
@@ -142,7 +144,9 @@ _VERB_OF = _words(
     isolate isolated isolating represent represents represented representing
     require requires required requiring force forces forced forcing allow allows allowed allowing encourage
     encourages encouraged push pushes pushed pushing oblige obliges obliged compel compels compelled enable
-    enables enabled permit permits permitted"""
+    enables enabled permit permits permitted
+    called calls calling discuss discussed discusses discussing serve served serves serving benefit benefits
+    benefited benefiting harm harmed harms harming"""
 )
 # "a message to Ankara", "offers from Qatar", "a swipe at Moscow", "the door on Moscow", "a matter for
 # Damascus", "relations between Moscow and ...", "interests with Russia", "sees in Russia a partner".
@@ -156,7 +160,8 @@ _NOUN_BEFORE = {
         """offer offers support backing pressure demand demands request requests invitation invitations criticism
         condemnation guarantee guarantees assurance assurances promise promises proposal proposals recognition
         approval objection objections protest protests reaction response funding loan loans overture overtures
-        interference meddling message messages call calls letter letters statement statements"""
+        interference meddling message messages call calls letter letters statement statements want wants wanted
+        expect expects expected"""
     ),
     "at": _words(
         """swipe swipes jab jabs dig digs aimed directed angry anger fury furious pointed out snapped frustration
@@ -164,7 +169,8 @@ _NOUN_BEFORE = {
     ),
     "on": _words(
         """door doors pressure sanctions embargo call calls called calling rely relies relied relying depend depends
-        depended dependent dependence reliance back backs leverage grip bet bets betting gamble gambled"""
+        depended dependent dependence reliance back backs leverage grip bet bets betting gamble gambled
+        meeting meetings conference conferences summit summits debate debates resolution resolutions"""
     ),
     "for": _words(
         """matter question issue problem headache blow win victory defeat setback boost gift priority challenge test
@@ -199,6 +205,14 @@ _NOUN_BEFORE = {
     ),
 }
 _NOUN_BEFORE["among"] = _NOUN_BEFORE["between"]
+# "the call had been requested by Moscow", "a truce brokered by Ankara": the state as the agent of a passive
+# (a border or a ring is no deed: "a province bordered by Turkey" is land).
+_NOUN_BEFORE["by"] = _words(
+    """requested proposed demanded backed supported funded financed armed sponsored brokered mediated offered imposed
+    ordered recognised recognized rejected condemned welcomed criticised criticized blamed approved endorsed
+    initiated hosted organised organized pressured pushed urged invited opposed vetoed denied announced
+    announcement decision"""
+)
 # "Assad's backers, Russia and Iran": the states named as what they are to someone.
 _PARTNERS = _words(
     """allies backers patrons partners supporters sponsors rivals adversaries enemies foes ally backer patron partner
@@ -209,6 +223,10 @@ _PREPOSITIONS = _words(
     """in at from near of to into outside around across through throughout toward towards via inside over by on with
     for about between under within beyond along against among than"""
 )
+
+
+# A gerund of holding or losing ground before the name: "losing Tartus would leave", "keeping Damascus will cost".
+_HELD = _words("losing keeping holding taking retaking capturing seizing controlling abandoning")
 
 
 def _last_words(lead: str) -> list[str]:
@@ -250,7 +268,8 @@ def _addressed(words: list[str]) -> bool:
 
 def _chained(lead: str, words: list[str]) -> bool:
     """ "relations with Turkey, with the Gulf states, with Europe": the noun governs each "with" of the chain."""
-    if len(words) < 2 or not (words[-2].endswith(",") or words[-2] == "and"):
+    # ("a message to Ankara and Tehran as much as to Moscow", "not only to Ankara but also to Moscow")
+    if len(words) < 2 or not (words[-2].endswith(",") or words[-2] in ("and", "as", "also")):
         return False
     nouns = _NOUN_BEFORE.get(words[-1])
     if nouns is None:
@@ -301,8 +320,8 @@ def states_acting(sentence: str, offset: int, mentions: Iterable[Mention], state
             out += run  # "For Moscow the stakes are practical": the one it matters to
         elif _LIVE_TITLE_AFTER.match(tail) or (not lead.strip() and _SECTION_LABEL_AFTER.match(tail)):
             out += run
-        elif words and words[-1] in _PREPOSITIONS:
-            continue
+        elif words and (words[-1] in _PREPOSITIONS or words[-1] in _HELD):
+            continue  # "bases in Syria"; "keeping Damascus will cost more men": the ground held
         elif _ACTING_AFTER.match(tail) or _DESCRIBED_ACTOR_AFTER.match(tail):
             out += run
     return out
