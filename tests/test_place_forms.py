@@ -322,3 +322,72 @@ def test_libyan_airfields_of_the_russian_flights_are_in_the_gazetteer(ex: Extrac
 
     # look-alike: a checkpoint that shares the airfield's name is a checkpoint (tests/test_extract.py has its name)
     assert places_reported(ex, "On March 2 families came through the al-Khadim checkpoint.") == ["al-Khadim"]
+
+
+# -- round 12 (tests/heldout6's forms): names that hold a place, and places named inside longer names ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a body whose name runs on with "of": none of its words is a place
+        ("On March 2 the budget committee of the House of Lords met in Amman.", ["Amman"]),
+        ("On March 2 a delegation of the Chamber of Deputies arrived.", []),
+        # a site whose name runs on with "to the" or "of": one place
+        ("On March 2 wreaths were laid at the Memorial to the Fallen Sailors.", ["Memorial to the Fallen Sailors"]),
+        # someone's own "Mediterranean" is no place: a title's words
+        ('On March 2 a post mocked "the end of Erdogan\'s Balkan adventure".', []),
+        # a platform is no place
+        ("On March 2 the clip was uploaded to VKontakte by a user in Homs.", ["Homs"]),
+        # look-alikes: a place after "of" that stands alone; a place after a lowercase "of"
+        ("On March 2 the governor of Homs visited the market.", ["Homs"]),
+        ("On March 2 the convoy reached the village of Kafr Zita.", ["Kafr Zita"]),
+    ],
+)  # fmt: skip
+def test_names_that_run_on_with_of_or_to(ex: Extractor, text: str, expected: list[str]) -> None:
+    assert places_reported(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title, then a place's name used as a first name, then the surname
+        ("On March 2 Foreign Minister Jordan Haddad flew to Beirut.", ["Beirut"]),
+        # look-alike: a title's country after "of", then a name
+        ("On March 2 the President of Lebanon Joseph Aoun flew to Paris.", ["Lebanon", "Paris"]),
+    ],
+)  # fmt: skip
+def test_a_place_name_as_a_first_name(ex: Extractor, text: str, expected: list[str]) -> None:
+    assert places_reported(ex, text) == expected
+
+
+def test_a_site_written_as_in_its_town_is_named_by_the_town(ex: Extractor) -> None:
+    # "the naval base in Tartus" (an alias of the Tartus naval facility): the reader names Tartus
+    assert places_reported(ex, "On March 2 two frigates left the naval base in Tartus.") == ["Tartus"]
+    # look-alike: the facility named as itself stays the facility
+    assert places_reported(ex, "On March 2 two frigates left the Tartus naval base.") == ["Tartus naval facility"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a village's word before its name: a place wherever it stands, even before "al-"
+        ("On March 2 troops deployed near Kobani and Ain Dadat.", ["Ain Dadat", "Kobani"]),
+        ("On March 2 gunmen ambushed a patrol near Khirbet al-Hamra.", ["Khirbet al-Hamra"]),
+        # the whole name of an airbase before "airbase", not its "al-" part
+        ("On March 2 planes landed at the Brak al-Zawiya airbase.", ["Brak al-Zawiya"]),
+        # look-alikes: a person whose name has "al-" after a first name; a first name of a person, not a prefix
+        ("On March 2 the minister spoke to Ahmad al-Hamra in Homs.", ["Homs"]),
+        ("On March 2 planes landed at the al-Zawiya airbase.", ["al-Zawiya"]),
+    ],
+)  # fmt: skip
+def test_village_and_airbase_names(ex: Extractor, text: str, expected: list[str]) -> None:
+    assert places_reported(ex, text) == expected
+
+
+def test_a_village_in_a_towns_countryside_leads(ex: Extractor) -> None:
+    assert primary(ex, "On March 2 gunmen killed four men near Khirbet al-Hamra, in the Tartus countryside.") == (
+        "Khirbet al-Hamra"
+    )
+    # look-alike: a square in a city yields the lead to the city, which the map can show
+    assert primary(ex, "On March 2 crowds filled Sabaa Bahrat Square in Damascus.") == "Damascus"

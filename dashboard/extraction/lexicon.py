@@ -211,7 +211,7 @@ NOT_PLACE_WORDS = frozenset(
     American Israeli Lebanese European Western Eastern Northern Southern Arab Kurdish Islamic Muslim
     Christian Jan January Feb February Mar March Apr April May Jun June Jul July Aug August Sep Sept
     September Oct October Nov November Dec December Monday Tuesday Wednesday Thursday Friday Saturday
-    Sunday X Telegram Facebook Twitter YouTube Instagram
+    Sunday X Telegram Facebook Twitter YouTube Instagram VKontakte TikTok WhatsApp Rutube Viber
     Assad Putin Erdogan Netanyahu Trump Biden Zelensky Khamenei Turks Kurds Arabs Druze Alawites
     Nordic Scandinavian Slavic Anglo-Saxon Francophone Anglophone Qaeda Nusra Shabaab""".split()
 )
