@@ -391,3 +391,41 @@ def test_a_village_in_a_towns_countryside_leads(ex: Extractor) -> None:
     )
     # look-alike: a square in a city yields the lead to the city, which the map can show
     assert primary(ex, "On March 2 crowds filled Sabaa Bahrat Square in Damascus.") == "Damascus"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state as the subject of a question, of "stays in touch", of "which ran"
+        ("On March 2 the chair asked: Minister, is Turkey leaving Idlib or not?", ["Idlib"]),
+        ("On March 2 the envoy said Ankara stays in touch with the groups in Idlib.", ["Idlib"]),
+        ("On March 2 Turkey, which ran the camps near Azaz for years, said nothing.", ["Azaz"]),
+        # a state dealt with: "a formula with", "a memorandum signed with"
+        ("On March 2 the SDF said it was ready to find a formula with Damascus.", []),
+        ("On March 2 troops deployed to Manbij under a memorandum signed with Turkey.", ["Manbij"]),
+        # look-alikes: a question about a place's state; "where" after a state talked about; a place off a coast
+        ("On March 2 he asked: is Aleppo burning again?", ["Aleppo"]),
+        ("On March 2 the president spoke at length about Lebanon, where his allies lost the vote.", ["Lebanon"]),
+        ("On March 2 a tanker that broke down off Cyprus was towed to Limassol.", ["Cyprus", "Limassol"]),
+    ],
+)  # fmt: skip
+def test_states_in_questions_dealings_and_relative_clauses(ex: Extractor, text: str, expected: list[str]) -> None:
+    assert places_reported(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an organisation's name or its office holding a place's name
+        ("On March 2 officials met the Syria Civil Defence in Gaziantep.", ["Gaziantep"]),
+        ("On March 2 the Commission of Inquiry on Syria asked for access to Homs.", ["Homs"]),
+        ("On March 2 the agency's country director for Lebanon, Rana Aziz, toured Tyre.", ["Tyre"]),
+        ("On March 2 the Beirut Herald's correspondent was detained in Sidon.", ["Sidon"]),
+        ("On March 2 the flight left at 9 a.m. Moscow time for Latakia.", ["Latakia"]),
+        # look-alikes: a commission's work in a place; a director in a place; a place's own time of day
+        ("On March 2 the commission met on Cyprus to hear witnesses.", ["Cyprus"]),
+        ("On March 2 the director in Lebanon, Rana Aziz, toured Tyre.", ["Lebanon", "Tyre"]),
+    ],
+)  # fmt: skip
+def test_organisations_and_offices_holding_a_place_name(ex: Extractor, text: str, expected: list[str]) -> None:
+    assert places_reported(ex, text) == expected

@@ -431,6 +431,8 @@ class Extractor:
             return False  # "the al-Khadim checkpoint": a checkpoint of that name, not the air base
         if nxt and nxt.rstrip(".") in lexicon.ORG_SUFFIXES and not m.possessive:
             return False  # "Kyiv Independent", "Damascus University"
+        if nxt and _OWNED_BY_ORGANISATION.match(nxt) and nxt[: nxt.find("s", -2) - 1] in lexicon.ORG_SUFFIXES:
+            return False  # "Libya Herald's correspondent": the organisation owns, not the place
         if nxt and not m.possessive and is_acronym(m.surface) and nxt.lower().rstrip(".,") not in _FUNCTION_WORDS:
             return False  # "U.S. officials": an adjective, not a place; "to the U.S. on Friday" is one
         return True
@@ -1082,7 +1084,8 @@ _GOVERNMENT_BEFORE = re.compile(
 )
 # A title's object: "Special Envoy for the Middle East and Africa Mikhail Bogdanov", "ambassador to Turkey".
 _ROLE_OBJECT_BEFORE = re.compile(
-    r"\b(?i:envoy|ambassador|representative|coordinator|commissioner|minister|secretary)\s+(?:for|to)\s+(?:the\s+)?"
+    r"\b(?i:envoy|ambassador|representative|coordinator|commissioner|minister|secretary|director)\s+(?:for|to)\s+"
+    r"(?:the\s+)?"
     r"(?:[A-Z][\w'\u2019\-]*\s+(?:and\s+)?){0,4}$"
 )
 # "..., including Latakia, Hama and Tartus": examples of the scene named before, not names in passing.
@@ -1145,6 +1148,10 @@ _ORG_BEFORE = re.compile(r"((?:[A-Z][\w'\u2019\-]*\s+(?:(?:of|for|and)\s+(?:the\
 
 # A place inside a longer capitalised name: after an organisation's word ("King's College London") or
 # before one, one or two capitalised words on ("the Carnegie Russia Eurasia Center", "Israel Defense Forces").
+
+
+_ORG_ON_BEFORE = re.compile(r"((?:[A-Z][\w'\u2019\-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){1,5})on\s+(?:the\s+)?$")
+_OWNED_BY_ORGANISATION = re.compile(r"[A-Z]\w+['\u2019]s$")
 
 
 _DIRECTIONS_BEFORE = re.compile(r"(?:(?:North|South|East|West)(?:ern)?\s+(?:and\s+)?)+$")
@@ -1227,9 +1234,11 @@ def _first_name_of_person(text: str, start: int, end: int, persons: set[str]) ->
 def _in_organisation_name(text: str, start: int) -> bool:
     if text[max(0, start - 6) : start].endswith(("North ", "South ", "East ", "West ")):
         start = _DIRECTIONS_BEFORE.search(text, max(0, start - 40), start).start()  # "of North and East Syria"
-    if not text[max(0, start - 8) : start].endswith(("of ", "for ", "the ")):
+    if not text[max(0, start - 8) : start].endswith(("of ", "for ", "the ", "on ")):
         return False  # most names: no regular expression run
     m = _ORG_BEFORE.search(text, max(0, start - 80), start)
+    if m is None and text[max(0, start - 3) : start] == "on ":
+        m = _ORG_ON_BEFORE.search(text, max(0, start - 80), start)  # "the Commission of Inquiry on Syria"
     return bool(m) and any(w.strip(",") in lexicon.ORG_SUFFIXES for w in m.group(1).split())
 
 

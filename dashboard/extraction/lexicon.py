@@ -141,7 +141,7 @@ ORG_SUFFIXES = frozenset(
     "Academy College School Society Association Fund Trust Administration "
     # offices of a state: "the Directorate of Electricity", "the General Authority for ..."
     "Directorate Directorate-General Department Office Bureau Authority Secretariat Board Chamber Federation "
-    "Inspectorate".split()
+    "Inspectorate Defence Defense".split()
 )
 
 # Titles that stand before a name: "U.S. President Joe Biden". Lower-cased,
@@ -241,7 +241,8 @@ PLACE_NOUNS = frozenset(
 STATE_TOPIC_NOUNS = frozenset(
     """policy policies file dossier portfolio question issue analyst analysts expert experts envoy envoys desk hawk
     hawks watcher watchers specialist specialists government regime administration leadership authorities strategy
-    sanctions correspondent hands researcher researchers scholar scholars programme program director team""".split()
+    sanctions correspondent hands researcher researchers scholar scholars programme program director team
+    time""".split()
 )
 # A process or a text named after the city where it began: "the Astana process", "the Sochi agreement".
 ACCORD_NOUNS = frozenset(
