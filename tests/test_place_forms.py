@@ -429,3 +429,21 @@ def test_states_in_questions_dealings_and_relative_clauses(ex: Extractor, text: 
 )  # fmt: skip
 def test_organisations_and_offices_holding_a_place_name(ex: Extractor, text: str, expected: list[str]) -> None:
     assert places_reported(ex, text) == expected
+
+
+def test_planes_that_flew_from_one_place_to_another_are_at_their_destination(ex: Extractor) -> None:
+    assert primary(ex, "On March 2 two cargo planes took off from Homs for Beirut.") == "Beirut"
+    assert primary(ex, "On March 2 the convoy drove from Homs to Tartus.") == "Tartus"
+    # look-alikes: a noun of flights whose resumption is the event; a passive "was flown from"
+    assert primary(ex, "On March 2 cargo flights from Homs to Beirut resumed.") == "Homs"
+    assert primary(ex, "On March 2 the wounded were flown from Homs to Beirut.") == "Homs"
+
+
+def test_there_and_the_quay_refer_to_the_place_named_before(ex: Extractor) -> None:
+    text = "The navy kept two frigates at Tartus. On March 2 crews were seen loading crates onto trucks there."
+    assert [e.places for e in ex.extract(text, REF).events][-1] == ["Tartus"]
+    text = "The navy kept two frigates at Tartus. On March 2 satellite images showed they had left the quay."
+    assert [e.places for e in ex.extract(text, REF).events][-1] == ["Tartus"]
+    # look-alike: "there were" is no place
+    text = "The navy kept two frigates at Tartus. On March 2 there were protests over pay."
+    assert [e.places for e in ex.extract(text, REF).events][-1] == []

@@ -795,6 +795,8 @@ class Extractor:
             within = _set_within(sentence, a, scene)
             background = _in_relative_clause(sentence, a, scene) if ", wh" in sentence else frozenset()
             places = self.rank_places(scene, dateline_end, None, within, background)
+            if len(places) > 1 and "from " in sentence and (goes := _destination(sentence, a, scene)):
+                places = [goes] + [p for p in places if p != goes]  # "took off from Hmeimim for Benghazi"
             if a < dateline_end:
                 dateline_places = [m for m in scene if m.start < dateline_end]
             if not places and when is not None and (here := self._referred_to(sentence, a, spans, passing)):
@@ -1123,7 +1125,11 @@ _REPORTING_FROM_BEFORE = re.compile(r"\b(?:reporting|speaking|writing|filing)\s+
 # "The port was quiet": a place named in an earlier sentence, referred back to.
 _BACK_REFERENCE = re.compile(
     r"\b[Tt]he\s+(?:city|town|port|village|capital|harbour|harbor|base|airport|camp|crossing|province|district|"
-    r"neighbourhood|neighborhood|area)\b(?!\s+of\b)"
+    r"neighbourhood|neighborhood|area|quay|pier|docks?|runway|airfield)\b(?!\s+of\b)|"
+    # "loading helicopters into cargo planes there": "there" as a place, not "there were", "there is"
+    r"(?<=[a-z,] )there\b(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|could|should|must|seems?|"
+    r"seemed|appears?|appeared|remains?|remained|exists?|existed|be|been|being|used|came|comes|lies|lay|stands?|"
+    r"stood|needs?|needed|can|cannot|can't|isn't|aren't|wasn't|weren't)\b)"
 )
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|across|throughout|over|into|near|inside|around|on)\s+(?:the\s+)?$", re.I)
 
@@ -1311,6 +1317,25 @@ def _seats_of_power(sentence: str, offset: int, scene: list[PlaceMention]) -> li
     seats = [m for m in scene if _SEAT_BEFORE.search(sentence, max(0, m.start - offset - 40), m.start - offset)]
     others = {m.place for m in scene} - {m.place for m in seats}
     return seats if others else []
+
+
+# Planes, ships or a convoy that flew, sailed or drove "from" one place "to" or "for" another: the event is
+# where they went. (Not "flights from A to B resumed" nor "was flown from A": there the event is at A.)
+_MOVED_FROM = re.compile(
+    r"\b(?:took\s+off|flew|sailed|drove|travelled|traveled|headed|departed|set\s+off|set\s+out)\s+"
+    r"(?:\w+\s+){0,2}?from\s+(?:the\s+)?$"
+)
+_TO_BEFORE = re.compile(r"\b(?:to|for|towards|toward|bound\s+for)\s+(?:the\s+)?$")
+
+
+def _destination(sentence: str, offset: int, scene: list[PlaceMention]) -> str | None:
+    """The destination of a flight or convoy, when the sentence names where it left from and where it went."""
+    for m, n in zip(scene, scene[1:], strict=False):
+        if n.start - m.end > 40 or not _MOVED_FROM.search(sentence, max(0, m.start - offset - 40), m.start - offset):
+            continue
+        if _TO_BEFORE.search(sentence, max(0, n.start - offset - 14), n.start - offset):
+            return n.place
+    return None
 
 
 _COUNTRYSIDE_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:countryside|hinterland|outskirts)\b")
