@@ -277,10 +277,12 @@ def test_article_forms_dateline_lowercase_alias_and_sources(ex: Extractor) -> No
         "The frigate left the port on Dec. 10, according to Maxar Technologies.\n"
     )
     first, second = ex.extract(text, date(2024, 12, 14)).events
-    assert first.places[0] == "Tartus naval facility"  # the dateline city is not where it happened
+    # the dateline city is not where it happened; "its naval facility in Tartus" is named by its town, as every
+    # held-out set's reader named it (round 12)
+    assert first.places[0] == "Tartus"
     assert "Damascus" in first.places and first.date == "2024-12-12" and first.sources == ["Reuters"]
     # "the port" is the naval facility in Tartus named in the sentence before (issue 10, held-out 2)
-    assert second.places == ["Tartus naval facility"]
+    assert second.places == ["Tartus"]
     assert second.sources == ["Maxar Technologies"] and second.claim == "claimed"
 
 

@@ -471,3 +471,130 @@ def test_vladivostok_is_in_the_gazetteer(ex: Extractor) -> None:
 )  # fmt: skip
 def test_a_chain_of_addressees(ex: Extractor, text: str, expected: list[str]) -> None:
     assert places_reported(ex, text) == expected
+
+
+
+# -- round 12 (tests/heldout6's forms): names that hold a place, and places named inside longer names ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a body whose name runs on with "of": none of its words is a place
+        ("On March 2 the budget committee of the House of Lords met in Amman.", ["Amman"]),
+        ("On March 2 a delegation of the Chamber of Deputies arrived.", []),
+        # a site whose name runs on with "to the" or "of": one place
+        ("On March 2 wreaths were laid at the Memorial to the Fallen Sailors.", ["Memorial to the Fallen Sailors"]),
+        # someone's own "Mediterranean" is no place: a title's words
+        ('On March 2 a post mocked "the end of Erdogan\'s Balkan adventure".', []),
+        # a platform is no place
+        ("On March 2 the clip was uploaded to VKontakte by a user in Homs.", ["Homs"]),
+        # look-alikes: a place after "of" that stands alone; a place after a lowercase "of"
+        ("On March 2 the governor of Homs visited the market.", ["Homs"]),
+        ("On March 2 the convoy reached the village of Kafr Zita.", ["Kafr Zita"]),
+    ],
+)  # fmt: skip
+def test_names_that_run_on_with_of_or_to(ex: Extractor, text: str, expected: list[str]) -> None:
+    assert places_reported(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title, then a place's name used as a first name, then the surname
+        ("On March 2 Foreign Minister Jordan Haddad flew to Beirut.", ["Beirut"]),
+        # look-alike: a title's country after "of", then a name
+        ("On March 2 the President of Lebanon Joseph Aoun flew to Paris.", ["Lebanon", "Paris"]),
+    ],
+)  # fmt: skip
+def test_a_place_name_as_a_first_name(ex: Extractor, text: str, expected: list[str]) -> None:
+    assert places_reported(ex, text) == expected
+
+
+def test_a_site_written_as_in_its_town_is_named_by_the_town(ex: Extractor) -> None:
+    # "the naval base in Tartus" (an alias of the Tartus naval facility): the reader names Tartus
+    assert places_reported(ex, "On March 2 two frigates left the naval base in Tartus.") == ["Tartus"]
+    # look-alike: the facility named as itself stays the facility
+    assert places_reported(ex, "On March 2 two frigates left the Tartus naval base.") == ["Tartus naval facility"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a village's word before its name: a place wherever it stands, even before "al-"
+        ("On March 2 troops deployed near Kobani and Ain Dadat.", ["Ain Dadat", "Kobani"]),
+        ("On March 2 gunmen ambushed a patrol near Khirbet al-Hamra.", ["Khirbet al-Hamra"]),
+        # the whole name of an airbase before "airbase", not its "al-" part
+        ("On March 2 planes landed at the Brak al-Zawiya airbase.", ["Brak al-Zawiya"]),
+        # look-alikes: a person whose name has "al-" after a first name; a first name of a person, not a prefix
+        ("On March 2 the minister spoke to Ahmad al-Hamra in Homs.", ["Homs"]),
+        ("On March 2 planes landed at the al-Zawiya airbase.", ["al-Zawiya"]),
+    ],
+)  # fmt: skip
+def test_village_and_airbase_names(ex: Extractor, text: str, expected: list[str]) -> None:
+    assert places_reported(ex, text) == expected
+
+
+def test_a_village_in_a_towns_countryside_leads(ex: Extractor) -> None:
+    assert primary(ex, "On March 2 gunmen killed four men near Khirbet al-Hamra, in the Tartus countryside.") == (
+        "Khirbet al-Hamra"
+    )
+    # look-alike: a square in a city yields the lead to the city, which the map can show
+    assert primary(ex, "On March 2 crowds filled Sabaa Bahrat Square in Damascus.") == "Damascus"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state as the subject of a question, of "stays in touch", of "which ran"
+        ("On March 2 the chair asked: Minister, is Turkey leaving Idlib or not?", ["Idlib"]),
+        ("On March 2 the envoy said Ankara stays in touch with the groups in Idlib.", ["Idlib"]),
+        ("On March 2 Turkey, which ran the camps near Azaz for years, said nothing.", ["Azaz"]),
+        # a state dealt with: "a formula with", "a memorandum signed with"
+        ("On March 2 the SDF said it was ready to find a formula with Damascus.", []),
+        ("On March 2 troops deployed to Manbij under a memorandum signed with Turkey.", ["Manbij"]),
+        # look-alikes: a question about a place's state; "where" after a state talked about; a place off a coast
+        ("On March 2 he asked: is Aleppo burning again?", ["Aleppo"]),
+        ("On March 2 the president spoke at length about Lebanon, where his allies lost the vote.", ["Lebanon"]),
+        ("On March 2 the navy said a tanker that breaks down off Cyprus has to be towed to Limassol.", [
+            "Cyprus", "Limassol"]),
+    ],
+)  # fmt: skip
+def test_states_in_questions_dealings_and_relative_clauses(ex: Extractor, text: str, expected: list[str]) -> None:
+    assert places_reported(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an organisation's name or its office holding a place's name
+        ("On March 2 officials met the Syria Civil Defence in Gaziantep.", ["Gaziantep"]),
+        ("On March 2 the Commission of Inquiry on Syria asked for access to Homs.", ["Homs"]),
+        ("On March 2 the agency's country director for Lebanon, Rana Aziz, toured Tyre.", ["Tyre"]),
+        ("On March 2 the Beirut Herald's correspondent was detained in Sidon.", ["Sidon"]),
+        ("On March 2 the flight left at 9 a.m. Moscow time for Latakia.", ["Latakia"]),
+        # look-alikes: a commission's work in a place; a director in a place; a place's own time of day
+        ("On March 2 the commission met on Cyprus to hear witnesses.", ["Cyprus"]),
+        ("On March 2 the director in Lebanon, Rana Aziz, toured Tyre.", ["Lebanon", "Tyre"]),
+    ],
+)  # fmt: skip
+def test_organisations_and_offices_holding_a_place_name(ex: Extractor, text: str, expected: list[str]) -> None:
+    assert places_reported(ex, text) == expected
+
+
+def test_planes_that_flew_from_one_place_to_another_are_at_their_destination(ex: Extractor) -> None:
+    assert primary(ex, "On March 2 two cargo planes took off from Homs for Beirut.") == "Beirut"
+    assert primary(ex, "On March 2 the convoy drove from Homs to Tartus.") == "Tartus"
+    # look-alikes: a noun of flights whose resumption is the event; a passive "was flown from"
+    assert primary(ex, "On March 2 cargo flights from Homs to Beirut resumed.") == "Homs"
+    assert primary(ex, "On March 2 the wounded were flown from Homs to Beirut.") == "Homs"
+
+
+def test_there_and_the_quay_refer_to_the_place_named_before(ex: Extractor) -> None:
+    text = "The navy kept two frigates at Tartus. On March 2 crews were seen loading crates onto trucks there."
+    assert [e.places for e in ex.extract(text, REF).events][-1] == ["Tartus"]
+    text = "The navy kept two frigates at Tartus. On March 2 satellite images showed they had left the quay."
+    assert [e.places for e in ex.extract(text, REF).events][-1] == ["Tartus"]
+    # look-alike: "there were" is no place
+    text = "The navy kept two frigates at Tartus. On March 2 there were protests over pay."
+    assert [e.places for e in ex.extract(text, REF).events][-1] == []

@@ -482,6 +482,11 @@ class Extractor:
                 continue  # "National University of Singapore": an organisation, not a place
             if _inside_capitalised_name(text, m.start, m.end):
                 continue  # "King's College London", "the Israel Defense Forces": an organisation
+            if _first_name_of_person(text, m.start, m.end, self.persons):
+                continue  # "Defense Minister Israel Katz": a person's first name
+            if (town := self._town_of_site_alias(m)) is not None:
+                found.append(PlaceMention(line, *town, True))
+                continue  # "the naval base in Tartus": the reader names Tartus
             prefix = re.search(r"\b([A-Z][a-z]+) $", text[max(0, m.start - 12) : m.start])
             if prefix and prefix.group(1) in lexicon.PLACE_PREFIXES:
                 start = m.start - len(prefix.group(0))  # "Kafr Nubl": a longer name the gazetteer lacks
@@ -554,9 +559,21 @@ class Extractor:
             return False  # "the al-Khadim checkpoint": a checkpoint of that name, not the air base
         if nxt and nxt.rstrip(".") in lexicon.ORG_SUFFIXES and not m.possessive:
             return False  # "Kyiv Independent", "Damascus University"
+        if nxt and _OWNED_BY_ORGANISATION.match(nxt) and nxt[: nxt.find("s", -2) - 1] in lexicon.ORG_SUFFIXES:
+            return False  # "Libya Herald's correspondent": the organisation owns, not the place
         if nxt and not m.possessive and is_acronym(m.surface) and nxt.lower().rstrip(".,") not in _FUNCTION_WORDS:
             return False  # "U.S. officials": an adjective, not a place; "to the U.S. on Friday" is one
         return True
+
+    def _town_of_site_alias(self, m: PhraseMatch) -> tuple[int, int, str, str] | None:
+        """ "the naval base in Tartus", an alias of a site written as "... in TOWN": the town the reader names."""
+        if " in " not in m.surface and " at " not in m.surface:
+            return None
+        cut = max(m.surface.rfind(" in "), m.surface.rfind(" at ")) + 4
+        town = self.places.get(m.surface[cut:])
+        if town is None or town.name == m.canonical or town.kind not in ("city", "province"):
+            return None
+        return m.start + cut, m.end, m.surface[cut:], town.name
 
     def _candidates(self, text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Capitalised names after a place preposition that the gazetteer does not know."""
@@ -578,6 +595,13 @@ class Extractor:
             b = a + len(name)
             if any(x < b and a < y for x, y in taken):
                 continue
+            if _OWNER_INSIDE.search(name) or _TAIL_OF_NAME.search(text, max(0, a - 60), a):
+                continue  # "Putin's Mediterranean dream"; "Representatives" of "the House of Representatives"
+            if (longer := _name_of_and_to(text, a, b)) is not None:
+                if longer[1] > b and not any(x < longer[1] and a < y for x, y in taken):
+                    out.append(longer)  # "the Monument to the Scuttled Ships": one site
+                    taken = [*taken, longer]
+                continue  # "the House of Representatives": a body, no place
             head = _NOUN_AFTER.match(text, b)
             if head and head.group(1).lower() in lexicon.NOT_PLACE_HEADS:
                 continue  # "the Assad family", "the Bahri cafe": a modifier, not a place
@@ -617,9 +641,15 @@ class Extractor:
                 group = "name" if m.group("name") else "name2"
                 a, b = m.span(group)
                 stem = m.group(group).split("-", 1)[1]
+                if group == "name":
+                    a = _first_word_of_name(text, a)  # "the Brak al-Shati airbase": Brak al-Shati
                 if stem in lexicon.NOT_PLACE_WORDS or any(x < b and a < y for x, y in taken + out):
                     continue
                 out.append((a, b))
+        if _SETTLEMENT_PREFIX_CHECK.search(text):
+            for m in _SETTLEMENT_NAME.finditer(text):  # "near Kobani and Ain Issa", "near Khirbet al-Maaza"
+                if not any(x < m.end() and m.start() < y for x, y in taken + out):
+                    out.append(m.span())
         if "highway" in text or "motorway" in text:
             for m in _NUMBERED_ROAD.finditer(text):  # "along the M4 highway"
                 if not any(x < m.end() and m.start() < y for x, y in taken + out):
@@ -661,8 +691,9 @@ class Extractor:
 
     @staticmethod
     def _at_sentence_start_of_name(text: str, a: int) -> bool:
-        # "to Bashar al-Assad": a person, recognised by a following particle name.
-        return bool(re.match(r"[A-Z]\w+\s+(?:al|el|bin|ibn)-", text[a:]))
+        # "to Bashar al-Assad": a person, recognised by a following particle name ("Khirbet al-Maaza": a place).
+        m = re.match(r"([A-Z]\w+)\s+(?:al|el|bin|ibn)-", text[a:])
+        return bool(m) and m.group(1) not in _SETTLEMENT_PREFIXES
 
     def rank_places(
         self,
@@ -955,6 +986,8 @@ class Extractor:
             if len(scene) > 1:
                 background |= _backdrop(sentence, a, scene)
             places = self.rank_places(scene, dateline_end, None, within, background)
+            if len(places) > 1 and "from " in sentence and (goes := _destination(sentence, a, scene)):
+                places = [goes] + [p for p in places if p != goes]  # "took off from Hmeimim for Benghazi"
             if a < dateline_end:
                 dateline_places = [m for m in scene if m.start < dateline_end]
             if not places and when is not None and (here := self._referred_to(sentence, a, spans, passing)):
@@ -1343,7 +1376,7 @@ _GOVERNMENT_BEFORE = re.compile(
 # A title's object: "Special Envoy for the Middle East and Africa Mikhail Bogdanov", "ambassador to Turkey",
 # "Special Envoy of the Secretary-General for Syria".
 _ROLE_OBJECT_BEFORE = re.compile(
-    r"\b(?i:envoy|ambassador|representative|coordinator|commissioner|minister|secretary)"
+    r"\b(?i:envoy|ambassador|representative|coordinator|commissioner|minister|secretary|director)"
     r"(?:\s+of\s+the\s+[A-Z][\w\-]*)?\s+(?:for|to)\s+(?:the\s+)?"
     r"(?:[A-Z][\w'\u2019\-]*\s+(?:and\s+)?){0,4}$"
 )
@@ -1398,7 +1431,11 @@ _REPORTING_FROM_BEFORE = re.compile(r"\b(?:reporting|speaking|writing|filing)\s+
 # ("the commercial port", "the old city": one adjective before the word; "the embassy" sits in the city named before)
 _BACK_REFERENCE = re.compile(
     r"\b[Tt]he\s+(?:[a-z]+\s+)?(?:city|town|port|village|capital|harbour|harbor|base|airport|camp|crossing|province|"
-    r"district|neighbourhood|neighborhood|area|embassy|consulate)\b(?!\s+of\b)"
+    r"district|neighbourhood|neighborhood|area|embassy|consulate|quay|pier|docks?|runway|airfield)\b(?!\s+of\b)|"
+    # "loading helicopters into cargo planes there": "there" as a place, not "there were", "there is"
+    r"(?<=[a-z,] )there\b(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|could|should|must|seems?|"
+    r"seemed|appears?|appeared|remains?|remained|exists?|existed|be|been|being|used|came|comes|lies|lay|stands?|"
+    r"stood|needs?|needed|can|cannot|can't|isn't|aren't|wasn't|weren't)\b)"
 )
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|across|throughout|over|into|near|inside|around|on)\s+(?:the\s+)?$", re.I)
 
@@ -1425,6 +1462,10 @@ _ORG_BEFORE = re.compile(r"((?:[A-Z][\w'\u2019\-]*\s+(?:(?:of|for|and)\s+(?:the\
 # before one, one or two capitalised words on ("the Carnegie Russia Eurasia Center", "Israel Defense Forces").
 
 
+_ORG_ON_BEFORE = re.compile(r"((?:[A-Z][\w'\u2019\-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){1,5})on\s+(?:the\s+)?$")
+_OWNED_BY_ORGANISATION = re.compile(r"[A-Z]\w+['\u2019]s$")
+
+
 _DIRECTIONS_BEFORE = re.compile(r"(?:(?:North|South|East|West)(?:ern)?\s+(?:and\s+)?)+$")
 
 
@@ -1441,12 +1482,76 @@ def _inside_capitalised_name(text: str, start: int, end: int) -> bool:
     return False
 
 
+# A capitalised name that goes on with "of" or "to the" and another capitalised name is one name: a site when
+# its head says so ("the Monument to the Scuttled Ships", "the Square of the Martyrs"), else a body ("the House
+# of Representatives"), and the names inside it are no places of their own.
+_OF_TO_AFTER = re.compile(r"\s+(?:of\s+(?:the\s+)?|to\s+the\s+)((?:[A-Z][\w'\u2019\-]+\s+)*[A-Z][\w'\u2019\-]+)")
+_TAIL_OF_NAME = re.compile(r"\bthe\s+(?:[A-Z][\w'\u2019\-]+\s+){1,3}(?:of\s+(?:the\s+)?|to\s+the\s+)$")
+_SITE_HEADS = frozenset(
+    """Monument Memorial Square Bridge Gate Tomb Shrine Palace Mosque Church Cathedral Citadel Museum Tower Statue
+    Fountain Garden Gardens Park Port Gulf Bay Strait Straits Cape Isle Island Islands Lake Valley Plain""".split()
+)
+_OWNER_INSIDE = re.compile(r"['\u2019]s\s")
+
+
+def _name_of_and_to(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """The span of "Monument to the Scuttled Ships" for a name that goes on with "of"/"to the" (else None)."""
+    if text[b : b + 4] not in (" of ", " to "):
+        return None
+    more = _OF_TO_AFTER.match(text, b)
+    if more is None or text[max(0, a - 4) : a] != "the ":
+        return None
+    if text[a:b].rsplit(" ", 1)[-1] in _SITE_HEADS:
+        return a, more.end()
+    return a, b
+
+
+# Words that begin the name of a village or a site in the Levant ("Ain Issa", "Khirbet al-Maaza", "Tell Abyad"):
+# with the name after them they are a place wherever they stand. (Not "Abu", "Umm", "Sheikh", "Khan" or "Tal":
+# they begin people's names too.)
+_SETTLEMENT_PREFIXES = frozenset(
+    "Kafr Kfar Tell Deir Ain Ayn Jabal Jebel Beit Bayt Maarat Maaret Qasr Mazraat Qalaat Jisr Wadi Khirbet Khirbat "
+    "Minet".split()
+)
+# (the quick check has no "\b": with one it cost four times as much on the bench's lines)
+_SETTLEMENT_PREFIX_CHECK = re.compile(r"(?:" + "|".join(sorted(_SETTLEMENT_PREFIXES)) + r") [A-Za-z]")
+_SETTLEMENT_NAME = re.compile(
+    r"\b(?:" + "|".join(sorted(_SETTLEMENT_PREFIXES)) + r")"
+    r"(?:\s+(?:(?:al|el|ez|ed|es|ash|as|ad|ar|an)-)?[A-Z][\w'\u2019]+)+"
+)
+_WORD_BEFORE_NAME = re.compile(r"([A-Z][\w'\u2019]+) $")
+
+
+def _first_word_of_name(text: str, a: int) -> int:
+    """Where "al-Shati" in "the Brak al-Shati airbase" begins its name: at the capitalised word before it."""
+    before = _WORD_BEFORE_NAME.search(text, max(0, a - 24), a)
+    if before is None or before.group(1) in lexicon.NOT_PLACE_WORDS:
+        return a
+    return before.start(1)
+
+
+# "Defense Minister Israel Katz": a title, then a name that is also a place's, then a capitalised word.
+_TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]+\.?) $")
+_NAME_AFTER = re.compile(r" [A-Z][a-z]+\b")
+
+
+def _first_name_of_person(text: str, start: int, end: int, persons: set[str]) -> bool:
+    """A place's name used as a person's first name: after a title and before a surname."""
+    after = _NAME_AFTER.match(text, end)
+    if after is None:
+        return False
+    title = _TITLE_BEFORE.search(text, max(0, start - 16), start)
+    return title is not None and title.group(1).lower() in lexicon.TITLES
+
+
 def _in_organisation_name(text: str, start: int) -> bool:
     if text[max(0, start - 6) : start].endswith(("North ", "South ", "East ", "West ")):
         start = _DIRECTIONS_BEFORE.search(text, max(0, start - 40), start).start()  # "of North and East Syria"
-    if not text[max(0, start - 8) : start].endswith(("of ", "for ", "the ")):
+    if not text[max(0, start - 8) : start].endswith(("of ", "for ", "the ", "on ")):
         return False  # most names: no regular expression run
     m = _ORG_BEFORE.search(text, max(0, start - 80), start)
+    if m is None and text[max(0, start - 3) : start] == "on ":
+        m = _ORG_ON_BEFORE.search(text, max(0, start - 80), start)  # "the Commission of Inquiry on Syria"
     return bool(m) and any(w.strip(",") in lexicon.ORG_SUFFIXES for w in m.group(1).split())
 
 
@@ -1576,13 +1681,36 @@ def _seats_of_power(sentence: str, offset: int, scene: list[PlaceMention]) -> li
     return seats if others else []
 
 
+# Planes, ships or a convoy that flew, sailed or drove "from" one place "to" or "for" another: the event is
+# where they went. (Not "flights from A to B resumed" nor "was flown from A": there the event is at A.)
+_MOVED_FROM = re.compile(
+    r"\b(?:took\s+off|flew|sailed|drove|travelled|traveled|headed|departed|set\s+off|set\s+out)\s+"
+    r"(?:\w+\s+){0,2}?from\s+(?:the\s+)?$"
+)
+_TO_BEFORE = re.compile(r"\b(?:to|for|towards|toward|bound\s+for)\s+(?:the\s+)?$")
+
+
+def _destination(sentence: str, offset: int, scene: list[PlaceMention]) -> str | None:
+    """The destination of a flight or convoy, when the sentence names where it left from and where it went."""
+    for m, n in zip(scene, scene[1:], strict=False):
+        if n.start - m.end > 40 or not _MOVED_FROM.search(sentence, max(0, m.start - offset - 40), m.start - offset):
+            continue
+        if _TO_BEFORE.search(sentence, max(0, n.start - offset - 14), n.start - offset):
+            return n.place
+    return None
+
+
+_COUNTRYSIDE_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:countryside|hinterland|outskirts)\b")
+
+
 def _set_within(sentence: str, offset: int, mentions: list[PlaceMention]) -> frozenset[str]:
     """Unknown names followed by "in" and a known place: a square, a street or a dam inside it."""
     out = set()
     for m, n in zip(mentions, mentions[1:], strict=False):
         gap = sentence[m.end - offset : n.start - offset]
         if not m.known and n.known and re.fullmatch(r",?\s+in\s+(?:the\s+)?", gap):
-            out.add(m.place)
+            if not _COUNTRYSIDE_AFTER.match(sentence, n.end - offset):
+                out.add(m.place)  # (a village "in the Tartus countryside" is outside the town: it keeps the lead)
     return frozenset(out)
 
 

@@ -141,7 +141,7 @@ ORG_SUFFIXES = frozenset(
     "Academy College School Society Association Fund Trust Administration "
     # offices of a state: "the Directorate of Electricity", "the General Authority for ..."
     "Directorate Directorate-General Department Office Bureau Authority Secretariat Board Chamber Federation "
-    "Inspectorate".split()
+    "Inspectorate Defence Defense".split()
 )
 
 # Titles that stand before a name: "U.S. President Joe Biden". Lower-cased,
@@ -211,7 +211,7 @@ NOT_PLACE_WORDS = frozenset(
     American Israeli Lebanese European Western Eastern Northern Southern Arab Kurdish Islamic Muslim
     Christian Jan January Feb February Mar March Apr April May Jun June Jul July Aug August Sep Sept
     September Oct October Nov November Dec December Monday Tuesday Wednesday Thursday Friday Saturday
-    Sunday X Telegram Facebook Twitter YouTube Instagram
+    Sunday X Telegram Facebook Twitter YouTube Instagram VKontakte TikTok WhatsApp Rutube Viber
     Assad Putin Erdogan Netanyahu Trump Biden Zelensky Khamenei Turks Kurds Arabs Druze Alawites
     Nordic Scandinavian Slavic Anglo-Saxon Francophone Anglophone Qaeda Nusra Shabaab""".split()
 )
@@ -241,7 +241,8 @@ PLACE_NOUNS = frozenset(
 STATE_TOPIC_NOUNS = frozenset(
     """policy policies file dossier portfolio question issue analyst analysts expert experts envoy envoys desk hawk
     hawks watcher watchers specialist specialists government regime administration leadership authorities strategy
-    sanctions correspondent hands researcher researchers scholar scholars programme program director team""".split()
+    sanctions correspondent hands researcher researchers scholar scholars programme program director team
+    time""".split()
 )
 # A process or a text named after the city where it began: "the Astana process", "the Sochi agreement".
 ACCORD_NOUNS = frozenset(

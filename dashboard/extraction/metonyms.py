@@ -95,7 +95,8 @@ _ACTING = (
     r"understands|fears|expects|intends|maintains|argues|offers|respects|refuses|agrees|shares|wishes|calls|"
     r"welcomes|condemns|sends|gives|takes|makes|tells|warns|urges|stands|remains\s+(?:committed|ready|open|"
     r"opposed|interested)|sent|gave|took|made|kept|sought|knew|told|said|brought|sold|paid|lost|won|chose|"
-    r"began|spent|held|led|withdrew|drew|threw|met|struck\s+a|saw\s+(?:no|an?|the|its)\s|"
+    r"began|spent|held|led|withdrew|drew|threw|met|struck\s+a|saw\s+(?:no|an?|the|its)\s|ran|runs|"
+    r"stays\s+in\s+(?:touch|contact)|"
     # irregular pasts, and what an economy does ("Ankara stood with", "Russia prints Syria's banknotes")
     r"stood|spoke|thought|felt|understood|meant|broke|fought|bought|built|produces|exports|imports|buys|sells|"
     r"pays|owes|spends|earns|depends|relies|prints|"
@@ -182,7 +183,7 @@ _NOUN_BEFORE = {
         conflict understanding relationship rapprochement engagement normalisation normalization quarrel feud row
         spat standoff stand-off confrontation showdown accord pact treaty cooperate cooperating sided siding allied
         aligned break split rupture cooperated cooperates negotiate negotiated negotiating trade trades trading traded
-        deal dealing dealt reconcile reconciled reconciliation touch"""
+        deal dealing dealt reconcile reconciled reconciliation touch formula signed memorandum"""
     ),
     "between": _words(
         """relations ties talks contact contacts dialogue rapprochement rift tensions agreement agreements deal deals
@@ -221,7 +222,7 @@ _PARTNERS = _words(
 # A preposition before the name: "bases in Syria", "flew to Moscow". The name is then where, not who.
 _PREPOSITIONS = _words(
     """in at from near of to into outside around across through throughout toward towards via inside over by on with
-    for about between under within beyond along against among than"""
+    for about between under within beyond along against among than off"""
 )
 
 
@@ -286,6 +287,18 @@ _NO_QUOTES = str.maketrans("", "", "\"\u201c\u201d\u00ab\u00bb")
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|,?\s+nor)\s*(?:the\s+)?")
 
 
+# "about Syria, where his ally was overthrown": a name followed by "where" is the land of what happened there.
+_WHERE_AFTER = re.compile(r",?\s+where\b")
+# "Dr Carver, is Russia leaving Syria or not?", "Will Ankara accept?": a question's auxiliary, the state, its verb.
+_QUESTION_AUX_BEFORE = re.compile(r"(?:^|[,;:?]\s*|\bso\s+)(?:is|was|will|would|does|did|can|could|has)\s*$", re.I)
+_QUESTION_VERB_AFTER = re.compile(r"\s+(?:still\s+|really\s+|now\s+)?(?!(?:" + _SCENE_ING + r")\b)[a-z]+(?:ing)?\b")
+
+
+def _asked_of_state(lead: str, tail: str) -> bool:
+    """ "is Russia leaving", "will Turkey accept": a state as the subject of a question."""
+    return bool(_QUESTION_AUX_BEFORE.search(lead)) and bool(_QUESTION_VERB_AFTER.match(tail))
+
+
 def states_acting(sentence: str, offset: int, mentions: Iterable[Mention], states: frozenset[str]) -> list:
     """The mentions in ``sentence`` (which starts at ``offset`` of its line) that stand for a state.
 
@@ -314,6 +327,10 @@ def states_acting(sentence: str, offset: int, mentions: Iterable[Mention], state
             after = b + possessive.end() + offset  # "Syria's Idlib province": a place in a place
             if len(run) == 1 and not _LAND_AFTER.match(tail) and not any(m.start == after for m in ms):
                 out += run
+        elif _WHERE_AFTER.match(tail):
+            continue  # "spoke at length about Syria, where his ally was overthrown": the land where
+        elif _asked_of_state(lead, tail):
+            out += run  # "is Russia leaving Syria or not?": the subject of a question
         elif _addressed(words := _last_words(lead)) or _chained(lead, words):
             out += run
         elif lead.strip() == "For":
