@@ -5,12 +5,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from dashboard.errors import GeocodeError
 from dashboard.geo.cache import NominatimCache
 from dashboard.geo.gazetteer import Place
 from dashboard.geo.geocode import GazetteerGeocoder, GeocodeSettings, Resolution, normalize
-from dashboard.geo.nominatim import OnlineGeocoder
+
+if TYPE_CHECKING:
+    from dashboard.geo.nominatim import OnlineGeocoder
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +38,8 @@ class Resolver:
         if self.cache is None:
             self.cache = NominatimCache(self.settings.cache_path)
         if self.online is None and self.settings.enabled:
+            from dashboard.geo.nominatim import OnlineGeocoder  # geopy only when online geocoding is on
+
             self.online = OnlineGeocoder(self.settings)
         self._failures: set[str] = set()
         self.online_tripped = False
