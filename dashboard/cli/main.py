@@ -87,7 +87,11 @@ def cmd_store(args: argparse.Namespace) -> int:
     return 0
 
 
-def parser() -> argparse.ArgumentParser:
+OWN_COMMANDS = ("extract", "build", "store")  # the commands `parser` defines itself (the table's first entry)
+
+
+def parser(own_only: bool = False) -> argparse.ArgumentParser:
+    """Every command's parser; `own_only`: only this module's own commands (see `main`)."""
     from dashboard.corpus.pipeline import BUILD_DIR
 
     p = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__.splitlines()[0])
@@ -110,6 +114,8 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("action", choices=["export", "import", "info"])
     s.add_argument("folder", nargs="?", help="the folder to export to or import from")
     s.set_defaults(func=cmd_store)
+    if own_only:
+        return p
     for register in command_table()[1:]:
         register(sub)
     return p
@@ -161,8 +167,16 @@ def exit_now(code: int) -> None:
     os._exit(code)
 
 
+def _own_command(argv: Sequence[str] | None) -> bool:
+    """Whether the command line names one of `OWN_COMMANDS`: its arguments then cannot belong to the other
+    modules' commands, so their modules are not imported to register them (`brief`, `add`, `evaluate`,
+    which imports the extraction: 0.1 s of a `python -m dashboard build`). `--help` alone lists them all."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    return bool(args) and args[0] in OWN_COMMANDS
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _without_gc(lambda: parser().parse_args(argv))
+    args = _without_gc(lambda: parser(own_only=_own_command(argv)).parse_args(argv))
     if getattr(args, "action", None) in ("export", "import") and not args.folder:
         print(f"error: store {args.action}: name the folder, e.g. `python -m dashboard store {args.action} "
               "corpus-backup`", file=sys.stderr)  # fmt: skip
