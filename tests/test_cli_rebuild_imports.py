@@ -56,9 +56,10 @@ def test_the_rebuild_after_one_document_imports_no_geocoder_library_nor_the_apps
 # The command's own process, as `python -m dashboard build` runs it (`main`), then the modules it holds. The new
 # document is extracted in the build's worker process, which imports the extraction; the build itself only
 # turns the worker's answer into rows, and the other commands' modules are not imported to register them.
-_OWN_MODULES = """import json, sys
+_OWN_MODULES = """import gc, json, sys
 from dashboard.cli.main import main
 code = main(["build", "--seeds", sys.argv[1], "--build-dir", sys.argv[2]])
+print("GC " + json.dumps([gc.isenabled(), gc.get_freeze_count()]))
 print("MODULES " + json.dumps(sorted(sys.modules)))
 sys.exit(code)
 """
@@ -74,6 +75,9 @@ def test_the_rebuilds_own_process_imports_no_extraction_module_nor_other_command
                           capture_output=True, text=True, timeout=300)  # fmt: skip
     assert proc.returncode == 0, proc.stderr
     assert PATCHED in proc.stdout and "built 3 document(s): 3 events" in proc.stdout  # c was extracted, and added
+    # What the build made is frozen for the collector (the process ends next), which is on again as it was.
+    enabled, frozen = json.loads(proc.stdout.split("GC ", 1)[1].splitlines()[0])
+    assert enabled and frozen > 10_000  # (the imports alone make tens of thousands)
     modules = json.loads(proc.stdout.split("MODULES ", 1)[1])
     assert "dashboard.corpus.pipeline" in modules and "dashboard.extraction.dates" in modules  # the reduce's own
     heavy = [m for m in ("dashboard.extraction.extract", "dashboard.extraction.quotes", "dashboard.extraction.evaluate",
