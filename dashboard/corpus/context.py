@@ -12,18 +12,20 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dashboard.corpus.documents import (
     DocumentMeta,
     content_hash,
 )
 from dashboard.corpus.fixes import Override, load_overrides, override_row, overrides_path
-from dashboard.extraction.extract import Extraction, Extractor
 from dashboard.geo.gazetteer import DEFAULT_PATH as GAZETTEER_PATH
 from dashboard.geo.gazetteer import Place, load_gazetteer
 from dashboard.geo.geocode import normalize
 from dashboard.geo.resolver import Resolver
+
+if TYPE_CHECKING:  # a build extracts in its worker: its own process imports the extraction's modules only there
+    from dashboard.extraction.extract import Extraction, Extractor
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -60,6 +62,8 @@ class Context:
     def extractor(self) -> Extractor:
         """Made on first use: a build extracts in its worker process, which makes its own."""
         if self._extractor is None:
+            from dashboard.extraction.extract import Extractor
+
             self._extractor = Extractor(self.places)
         return self._extractor
 

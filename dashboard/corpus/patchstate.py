@@ -88,9 +88,14 @@ class _Pickler(pickle.Pickler):
     small view of a larger buffer would write the whole buffer: such a column goes the pandas way.
     """
 
-    def reducer_override(self, obj: Any) -> Any:
-        from pandas.arrays import ArrowExtensionArray
+    _arrow_array: type | None = None  # pandas' ArrowExtensionArray, looked up once (this runs for every object)
 
+    def reducer_override(self, obj: Any) -> Any:
+        ArrowExtensionArray = self._arrow_array  # noqa: N806 - the class
+        if ArrowExtensionArray is None:
+            from pandas.arrays import ArrowExtensionArray
+
+            type(self)._arrow_array = ArrowExtensionArray
         if isinstance(obj, ArrowExtensionArray) and type(obj).__setstate__ is ArrowExtensionArray.__setstate__:
             data = obj._pa_array
             if all(c.get_total_buffer_size() <= c.nbytes + c.nbytes // 4 + 1024 for c in data.chunks):

@@ -21,7 +21,8 @@ from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
 
 from dashboard.corpus import isolate, patchstate, rowstore
 from dashboard.corpus.assembly import (
@@ -57,9 +58,11 @@ from dashboard.corpus.documents import (
 from dashboard.corpus.fixes import Fixes
 from dashboard.corpus.tables import Tables, build_stamp, read_tables
 from dashboard.errors import InputError
-from dashboard.extraction.extract import Extraction, Extractor
 from dashboard.files import atomic_write_text, read_document
 from dashboard.geo.gazetteer import Place
+
+if TYPE_CHECKING:  # imported where extraction runs (the worker, `extract` below): a build's own process
+    from dashboard.extraction.extract import Extraction, Extractor  # never needs their regular expressions
 
 # The build's public face: the app, the store, the pages and the command line call these as `pipeline.X`;
 # the tables' files (tables.py), the reduce (assembly.py) and placing names (context.py) sit below it.
@@ -73,7 +76,7 @@ log = logging.getLogger(__name__)
 def extract_document(
     path: Path, ctx: Context, reference_date: date | None = None, cache_dir: Path | None = None,
     known: set[str] | None = None,
-    extract: Callable[[str, date], Extraction] | None = None,
+    extract: Callable[[str, date], Extraction | Entry] | None = None,
 ) -> DocumentResult:
     """Read and extract one document, from the cache when its content is unchanged.
 
@@ -119,11 +122,11 @@ def _display_path(path: Path) -> str:
 
 
 def _cached(cache_dir: Path, key: str) -> Extraction | None:
-    from dashboard.extraction.extract import Event, PlaceMention, QuoteRecord
-
     f = cache_dir / f"{key}.json"
     if not f.exists():
         return None
+    from dashboard.extraction.extract import Event, Extraction, PlaceMention, QuoteRecord
+
     try:
         data = json.loads(f.read_text(encoding="utf-8"))
         return Extraction(
@@ -138,10 +141,33 @@ def _cached(cache_dir: Path, key: str) -> Extraction | None:
         return None
 
 
-def _store(cache_dir: Path, key: str, extraction: Extraction) -> None:
+def _store(cache_dir: Path, key: str, extraction: Extraction | Entry) -> None:
     """The cache entry: `asdict` as JSON. The entry is made again if a crash loses it, so it is not synced
     to disk (20,000 waits at 1M); the dataclasses hold only plain values, so `vars` gives what `asdict` gives."""
-    atomic_write_text(cache_dir / f"{key}.json", json.dumps(extraction, default=vars), durable=False)
+    text = extraction.json if isinstance(extraction, Entry) else _entry_json(extraction)
+    atomic_write_text(cache_dir / f"{key}.json", text, durable=False)
+
+
+def _entry_json(extraction: Extraction) -> str:
+    return json.dumps(extraction, default=vars)
+
+
+class Entry:
+    """An extraction as the build's worker sends it back: the JSON of its cache entry (`_entry_json`), read
+    as records with the same fields (what `rowstore.extraction_rows` reads, as from a cached entry).
+
+    The build process so never unpickles the extraction's classes, and never imports the extraction's
+    modules (their regular expressions are 0.1 s of a command-line rebuild): the worker alone does.
+    The cache entry written is the worker's text as it came (`_store`)."""
+
+    def __init__(self, text: str) -> None:
+        data = json.loads(text)
+        self.json = text
+        self.events = [SimpleNamespace(**e) for e in data["events"]]
+        self.quotes = [SimpleNamespace(**q) for q in data["quotes"]]
+        self.mentions = [SimpleNamespace(**m) for m in data["mentions"]]
+        self.duplicates = list(data["duplicates"])
+        self.problems = list(data.get("problems", []))
 
 
 # -- one document as JSON (the `extract` command's contract) --------------------
@@ -233,8 +259,8 @@ def _extract_new(seeds: Path, build_dir: Path, ctx: Context, paths: list[Path], 
             results.append(seen)
             continue
 
-        def extract(text: str, reference_date: date, p: Path = p) -> Extraction:
-            return worker.call(_extract_job, text, reference_date, what=f"{p}: extraction")
+        def extract(text: str, reference_date: date, p: Path = p) -> Entry:
+            return Entry(worker.call(_extract_job, text, reference_date, what=f"{p}: extraction"))
 
         try:
             result = _remember(p, ctx, lambda p=p, extract=extract: extract_document(
@@ -395,7 +421,9 @@ class WorkerState:
 
 
 def _worker_state(places: list[Place]) -> WorkerState:
-    """Runs once in an extraction worker process."""
+    """Runs once in an extraction worker process (forked from a build that never imported the extraction)."""
+    from dashboard.extraction.extract import Extractor
+
     return WorkerState(places, Extractor(places))
 
 
@@ -410,7 +438,7 @@ def warm_extraction_worker(ctx: Context) -> None:
     isolate.warm_shared(ctx.gazetteer_hash, _worker_state, (ctx.places,), isolate.time_limit())
 
 
-def _extract_job(state: WorkerState, text: str, reference_date: date) -> Extraction:
-    """Runs in the worker, one document at a time."""
+def _extract_job(state: WorkerState, text: str, reference_date: date) -> str:
+    """Runs in the worker, one document at a time; the answer is its cache entry's JSON (`Entry`)."""
     isolate.slow_for_tests(text)
-    return state.extractor.extract(text, reference_date)
+    return _entry_json(state.extractor.extract(text, reference_date))

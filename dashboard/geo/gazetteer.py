@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,48 +38,54 @@ class Place:
         return (self.name, *self.aliases)
 
 
-def _coordinate(raw: str, column: str, low: float, high: float, where: str) -> float:
+def _coordinate(raw: str, column: str, low: float, high: float, where: Callable[[], str]) -> float:
     try:
         value = float(raw)
     except ValueError:
         raise GazetteerError(
-            f"{where}: {column} {raw!r} is not a number — write decimal degrees, e.g. 35.41"
+            f"{where()}: {column} {raw!r} is not a number — write decimal degrees, e.g. 35.41"
         ) from None
     if not math.isfinite(value) or not low <= value <= high:
         raise GazetteerError(
-            f"{where}: {column} {raw!r} is outside {low:g}..{high:g} — "
+            f"{where()}: {column} {raw!r} is outside {low:g}..{high:g} — "
             "check the value (lat and lon swapped?)"
         )
     return value
 
 
 def _parse_row(row: dict[str, str | None], where: str) -> Place:
-    missing = [c for c in COLUMNS if row.get(c) is None]
-    if missing:
+    return _parse_values([row.get(c) for c in COLUMNS], lambda: where)
+
+
+def _parse_values(values: list[str | None], where: Callable[[], str]) -> Place:
+    """One row's values, in the order of `COLUMNS` (None: the row stopped before that column); `where`
+    names the file and row, made only for a message (5,000 rows: most of the time was such strings and dicts)."""
+    if None in values:
+        missing = [c for c, v in zip(COLUMNS, values, strict=True) if v is None]
         raise GazetteerError(
-            f"{where}: missing column(s) {', '.join(missing)} — "
+            f"{where()}: missing column(s) {', '.join(missing)} — "
             f"every row needs {len(COLUMNS)} fields: {','.join(COLUMNS)}"
         )
-    values = {c: (row[c] or "").strip() for c in COLUMNS}
-    if not values["name"]:
-        raise GazetteerError(f"{where}: empty name — give the place's common English name")
-    if values["kind"] not in KINDS:
+    name, kind, lat, lon, country, aliases, source, source_ref = (v.strip() for v in values)  # type: ignore[union-attr]
+    if not name:
+        raise GazetteerError(f"{where()}: empty name — give the place's common English name")
+    if kind not in KINDS:
         raise GazetteerError(
-            f"{where}: unknown kind {values['kind']!r} — use one of {', '.join(KINDS)}"
+            f"{where()}: unknown kind {kind!r} — use one of {', '.join(KINDS)}"
         )
-    aliases = tuple(
-        a.strip() for a in values["aliases"].split("|")
-        if a.strip() and a.strip().casefold() != values["name"].casefold()
-    )
+    folded = name.casefold()
+    aliases_kept = tuple(
+        a for a in (a.strip() for a in aliases.split("|")) if a and a.casefold() != folded
+    ) if aliases else ()
     return Place(
-        name=values["name"],
-        kind=values["kind"],
-        lat=_coordinate(values["lat"], "lat", -90.0, 90.0, where),
-        lon=_coordinate(values["lon"], "lon", -180.0, 180.0, where),
-        country=values["country"],
-        aliases=aliases,
-        source=values["source"],
-        source_ref=values["source_ref"],
+        name=name,
+        kind=kind,
+        lat=_coordinate(lat, "lat", -90.0, 90.0, where),
+        lon=_coordinate(lon, "lon", -180.0, 180.0, where),
+        country=country,
+        aliases=aliases_kept,
+        source=source,
+        source_ref=source_ref,
     )
 
 
@@ -104,20 +111,31 @@ def load_gazetteer(path: str | Path = DEFAULT_PATH) -> list[Place]:
     places: list[Place] = []
     seen: dict[str, int] = {}
     with handle:
-        reader = csv.DictReader(handle)
-        _check_header(reader.fieldnames, path)
+        # Rows as lists, each column found by its header name (as `csv.DictReader` would: blank lines
+        # skipped, a short row's missing fields None, a repeated header name its last column).
+        reader = csv.reader(handle)
+        header = next(reader, None)
+        _check_header(header, path)
+        assert header is not None
+        index = {name: i for i, name in enumerate(header)}
+        columns, width = [index[c] for c in COLUMNS], len(header)
         for row in reader:
+            if not row:
+                continue
             number = reader.line_num
-            where = f"{path}, row {number}"
-            if None in row:
+
+            def where(number: int = number) -> str:
+                return f"{path}, row {number}"
+
+            if len(row) > width:
                 raise GazetteerError(
-                    f"{where}: too many fields — quote values that contain commas"
+                    f"{where()}: too many fields — quote values that contain commas"
                 )
-            place = _parse_row(row, where)
+            place = _parse_values([row[i] if i < len(row) else None for i in columns], where)
             key = place.name.casefold()
             if key in seen:
                 raise GazetteerError(
-                    f"{where}: duplicate name {place.name!r} (first on row {seen[key]}) — "
+                    f"{where()}: duplicate name {place.name!r} (first on row {seen[key]}) — "
                     "merge the rows or make the names distinct"
                 )
             seen[key] = number

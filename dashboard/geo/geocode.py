@@ -27,13 +27,12 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from geopy.adapters import URLLibAdapter
-from geopy.geocoders.base import Geocoder
-from geopy.location import Location
+from typing import TYPE_CHECKING, Any
 
 from dashboard.geo.gazetteer import Place
+
+if TYPE_CHECKING:
+    from geopy.location import Location
 
 log = logging.getLogger(__name__)
 
@@ -149,6 +148,8 @@ def normalize(query: str) -> str:
 # --- offline geocoder ------------------------------------------------------------
 
 def _location(place: Place) -> Location:
+    from geopy.location import Location  # here, not at the top: a build asks `lookup` only (geopy: 0.1 s of imports)
+
     raw = {
         "name": place.name, "kind": place.kind, "lat": place.lat, "lon": place.lon,
         "country": place.country, "aliases": list(place.aliases),
@@ -157,11 +158,13 @@ def _location(place: Place) -> Location:
     return Location(place.name, (place.lat, place.lon), raw)
 
 
-class GazetteerGeocoder(Geocoder):
-    """geopy geocoder answering from the local gazetteer (no network at all)."""
+class GazetteerGeocoder:
+    """A geocoder answering from the local gazetteer (no network at all): `geocode` as geopy's geocoders
+    (a geopy `Location`), `lookup` the entry itself. Not a subclass of geopy's `Geocoder` (its adapter, for
+    requests this one never makes, was all it took from it): a build, which only looks names up, does not
+    import geopy and requests (`tests/test_cli.py` checks the command line's rebuild)."""
 
     def __init__(self, places: Iterable[Place]) -> None:
-        super().__init__(adapter_factory=URLLibAdapter)
         self._index: dict[str, Place] = {}
         for place in places:
             for name in place.names():

@@ -5,12 +5,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from dashboard.errors import GeocodeError
 from dashboard.geo.cache import NominatimCache
 from dashboard.geo.gazetteer import Place
 from dashboard.geo.geocode import GazetteerGeocoder, GeocodeSettings, Resolution, normalize
-from dashboard.geo.nominatim import OnlineGeocoder
+
+if TYPE_CHECKING:
+    from dashboard.geo.nominatim import OnlineGeocoder
 
 log = logging.getLogger(__name__)
 
@@ -31,13 +34,23 @@ class Resolver:
     problems: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.gazetteer = GazetteerGeocoder(self.places)
+        self._gazetteer: GazetteerGeocoder | None = None
         if self.cache is None:
             self.cache = NominatimCache(self.settings.cache_path)
         if self.online is None and self.settings.enabled:
+            from dashboard.geo.nominatim import OnlineGeocoder  # geopy only when online geocoding is on
+
             self.online = OnlineGeocoder(self.settings)
         self._failures: set[str] = set()
         self.online_tripped = False
+
+    @property
+    def gazetteer(self) -> GazetteerGeocoder:
+        """Its index of every name and alias, made on the first name to look up: a build finds most names among
+        the gazetteer's own (`context.resolve_names`) and a patch often asks none (5,000 places: 30 ms)."""
+        if self._gazetteer is None:
+            self._gazetteer = GazetteerGeocoder(self.places)
+        return self._gazetteer
 
     def resolve(self, name: str) -> Resolution | None:
         if not normalize(name):
