@@ -117,3 +117,40 @@ def test_bare_weekdays_and_last_weekday_on_that_weekday(text: str, value: str) -
 )
 def test_weekday_words_that_name_no_past_day(text: str) -> None:
     assert [d.value for d in find_dates(text, SATURDAY)] == []
+
+
+# Every form of date, in the case and spelling variants the patterns accept: the cues find_dates tests before
+# running a pattern must hold for each of their matches, or a date would be skipped unseen.
+_EVERY_FORM = [
+    "fighting on Nov. 30-Dec. 1, 2024 around Aleppo", "strikes on Dec. 7-8, 2024 near Homs",
+    "strikes on 7\u20138 December 2024", "on December 13, 2024", "13 December 2024", "ISO 2024-12-08",
+    "on 8.12.2024 in Moscow", "in February 2022", "met SUNDAY", "met on sunday", "YESTERDAY", "Tomorrow",
+    "the day before yesterday", "THIS MORNING", "began at 10:05 a.m.", "Three days ago", "2 DAYS AGO",
+    "in early 2015", "SINCE 2015", "in Recent Weeks", "recently", "Earlier This Year", "LAST MONTH",
+    "this week", "in the coming days", "in the next 48 hours", "Dec. 7 (UPI) --", "Wednesday (Feb 12)",
+]  # fmt: skip
+
+
+def test_each_date_pattern_match_holds_the_cues_checked_before_it_runs() -> None:
+    from pathlib import Path
+
+    from dashboard.extraction import dates
+
+    root = Path(__file__).parent
+    texts = _EVERY_FORM + [p.read_text(encoding="utf-8") for p in sorted(root.glob("devcorpus/*.txt"))]
+    patterns = [*dates._PATTERNS, ("vague", dates._VAGUE)]
+    matched = set()
+    for text in texts:
+        for kind, pattern in patterns:
+            for m in pattern.finditer(text):
+                matched.add(kind)
+                assert kind not in dates._kinds_without_cue(m.group(0)), (kind, m.group(0))
+    assert matched == {kind for kind, _ in patterns}  # every pattern was tried on a text it matches
+
+
+def test_a_letter_that_only_matches_ignoring_case_still_finds_the_date() -> None:
+    # "\u017f" (long s) matches "s" in a case-blind pattern but lower-cases to itself: no cue test may skip it
+    assert [(d.text, d.value) for d in find_dates("Fighting went on \u017fince 2015 in the north", REF)] == [
+        ("\u017fince 2015", None)
+    ]
+    assert [d.value for d in find_dates("The jets struck YESTERDAY near Homs", REF)] == ["2024-12-09"]

@@ -55,7 +55,7 @@ def tokens(text: str) -> frozenset[str]:
 
 
 def _words(text: str) -> frozenset[str]:
-    return frozenset(w for w in _WORD.findall(text.casefold().replace("\u2019", "'")) if w not in _STOP)
+    return frozenset(_WORD.findall(text.casefold().replace("\u2019", "'"))) - _STOP  # no Python loop per word
 
 
 def similarity(a: str, b: str) -> float:

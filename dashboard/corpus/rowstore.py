@@ -37,7 +37,10 @@ LIST_COLUMNS = ("place_keys", "sources", "actors", "tokens")
 
 
 def pack(values: list[str]) -> str:
-    return SEP.join(v.replace(SEP, " ") for v in values)
+    if not values:
+        return ""
+    joined = SEP.join(values)  # most values hold no SEP: then one join is the answer, no loop per value
+    return joined if joined.count(SEP) == len(values) - 1 else SEP.join(v.replace(SEP, " ") for v in values)
 
 
 def unpack(cell: str | None) -> list[str]:

@@ -129,6 +129,47 @@ def _has_daypart_hint(text: str) -> bool:
         "a.m" in text or "p.m" in text or " am " in text or " pm " in text or " AM" in text or " PM" in text
 
 
+# What each pattern cannot match without, tested with plain substring tests before its regular expression
+# runs: most sentences name no weekday, year or month, and each pattern scanned every one. Every cue is part
+# of each match of its pattern; change a cue with its pattern (tests/test_dates.py checks the matches).
+_MONTH_CUES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_NEED_MONTH = ("range_md_md", "range_m_dd", "range_dd_m", "md", "dm")
+_NEED_YEAR = ("iso", "dmy_dots", "year")
+_VAGUE_CUES = ("since", "recent", "this", "last", "coming", "next")
+# "in late November": a month named with no day, a vague time (its cue is "in " and the month's name)
+_MONTH_NAME_CUES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                    "october", "november", "december")
+_DIGIT = re.compile(r"\d")
+# Characters that match an ASCII letter under re.IGNORECASE but do not lower-case to it ("\u017f" matches
+# "s"): in a text holding one, the cues of the case-blind patterns are not tested.
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _kinds_without_cue(text: str) -> set[str]:
+    """The kinds of `_PATTERNS` (and "vague") that cannot match the text: a cue of theirs is missing."""
+    skip: set[str] = set()
+    digit = _DIGIT.search(text) is not None
+    month = digit and any(m in text for m in _MONTH_CUES)
+    year = digit and ("19" in text or "20" in text)
+    if not month:
+        skip.update(_NEED_MONTH)
+    if not (month and year):
+        skip.add("my")
+    if not year:
+        skip.update(_NEED_YEAR)
+    if not any(c in text for c in _FOLDS_TO_ASCII):
+        low = text.lower()
+        if "day" not in low:
+            skip.add("weekday")
+            if "tomorrow" not in low:
+                skip.add("relative")
+        if "ago" not in low:
+            skip.add("ago")
+        if not any(w in low for w in _VAGUE_CUES) and not ("in " in low and any(m in low for m in _MONTH_NAME_CUES)):
+            skip.add("vague")
+    return skip
+
+
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
 _YEARS_AGO_BEFORE = re.compile(r"(?i)\b(?P<n>a|one|two|three|four|five|six|ten|\d{1,2})\s+years?\s+ago\s+$")
 _LAST_YEAR_AFTER = re.compile(r",?\s+last\s+year\b")
@@ -205,8 +246,9 @@ def find_dates(text: str, reference: date) -> list[DateMention]:
     def take(a: int, b: int) -> None:
         taken[a:b] = b"\x01" * (b - a)
 
+    skip = _kinds_without_cue(text)
     for kind, pattern in _PATTERNS:
-        if kind == "daypart" and not _has_daypart_hint(text):
+        if kind in skip or (kind == "daypart" and not _has_daypart_hint(text)):
             continue
         for m in pattern.finditer(text):
             if not free(m.start(), m.end()):
@@ -216,7 +258,7 @@ def find_dates(text: str, reference: date) -> list[DateMention]:
                 continue
             found.append(mention)
             take(mention.start, mention.end)
-    for m in _VAGUE.finditer(text):
+    for m in () if "vague" in skip else _VAGUE.finditer(text):
         if free(m.start(), m.end()):
             found.append(DateMention(m.start(), m.end(), m.group(0), None, None, None, False))
             take(m.start(), m.end())

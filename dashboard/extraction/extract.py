@@ -36,6 +36,7 @@ from dashboard.extraction.quotes import (
     qa_answer,
     transcript_answer,
     transcript_answerers,
+    unmarked_statement,
     word_count,
 )
 from dashboard.extraction.text import (
@@ -775,6 +776,8 @@ class Extractor:
         answer = transcript_answer(line, self._answerers, self.speakers)
         if answer is None and self._transcript and not spans:
             answer = qa_answer(line, self.speakers)
+        if answer is None:
+            answer = unmarked_statement(line, spans, self.speakers)  # a release's "NAME said:" and then no marks
         if answer is not None:  # an answer in a transcript: the whole line is the speaker's words, and its quotes
             quotes = answer_with_quotes(answer, line, sentences, spans, self.speakers)
         else:

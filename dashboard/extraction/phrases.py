@@ -9,14 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 # A word: starts with a letter; may hold letters, digits, apostrophes, hyphens
 # and inner dots (U.S.), and may end with a dot (abbreviations, sentence end).
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'\u2019\-]|\.(?=[^\W\d_]))*\.?")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a tuple: a sentence makes dozens, and a frozen dataclass was 3x slower to make
     start: int
     end: int
     text: str
@@ -24,13 +24,27 @@ class Token:
     base: str  # the same without a possessive 's
 
 
+# word -> (norm, base): news repeats its words, so each is normalised once. Cleared when full, so crafted
+# text of ever new words costs memory in proportion to this bound, not to the text.
+_WORD_FORMS: dict[str, tuple[str, str]] = {}
+_MAX_WORD_FORMS = 50_000  # about 10 MB at most
+_new_tuple = tuple.__new__
+
+
 def tokenize(text: str) -> list[Token]:
     out = []
+    forms = _WORD_FORMS
     for m in _TOKEN.finditer(text):
         word = m.group(0)
-        norm = _normalize_word(word)
-        stripped, possessive = _strip_possessive(word)
-        out.append(Token(m.start(), m.end(), word, norm, _normalize_word(stripped) if possessive else norm))
+        form = forms.get(word)
+        if form is None:
+            if len(forms) >= _MAX_WORD_FORMS:
+                forms.clear()
+            norm = _normalize_word(word)
+            stripped, possessive = _strip_possessive(word)
+            form = forms[word] = (norm, _normalize_word(stripped) if possessive else norm)
+        start, end = m.span()
+        out.append(_new_tuple(Token, (start, end, word, form[0], form[1])))
     return out
 
 
@@ -83,6 +97,7 @@ class PhraseIndex:
         self._lower_starts: set[str] = set()  # first words of aliases written in lower case
         self._first_words: set[str] = set()  # no name starts with any other word: one set lookup skips it
         self.max_tokens = 1
+        self._last: tuple[str, list[Token], list[PhraseMatch]] | None = None  # see find
         for canonical, aliases in names.items():
             for alias in (canonical, *aliases):
                 key = normalize_key(alias)
@@ -103,48 +118,57 @@ class PhraseIndex:
         return len(self._index)
 
     def find(self, text: str, tokens: list[Token] | None = None) -> list[PhraseMatch]:
-        tokens = tokenize(text) if tokens is None else tokens
+        if tokens is None:
+            return self._find(text, tokenize(text))
+        # Extraction asks twice for the same sentence's sources and actors (its places, then its event):
+        # the answer for the last token list given is kept. A copy goes out, so no caller can change it.
+        last = self._last
+        if last is not None and last[1] is tokens and last[0] == text:
+            return list(last[2])
+        out = self._find(text, tokens)
+        self._last = (text, tokens, out)
+        return list(out)
+
+    def _find(self, text: str, tokens: list[Token]) -> list[PhraseMatch]:
         out: list[PhraseMatch] = []
-        i = 0
-        n = len(tokens)
         first_words = self._first_words
-        while i < n:
-            tok = tokens[i]
-            if tok.norm not in first_words and tok.base not in first_words:
-                i += 1
+        i = 0  # the first token not yet inside a match
+        for k in [k for k, tok in enumerate(tokens) if tok.norm in first_words or tok.base in first_words]:
+            if k < i:
                 continue
-            hit = self._match_at(text, tokens, i)
+            hit = self._match_at(text, tokens, k)
             if hit is None:
-                i += 1
                 continue
             match, used = hit
             out.append(match)
-            i += used
+            i = k + used
         return out
 
     def _match_at(self, text: str, tokens: list[Token], i: int) -> tuple[PhraseMatch, int] | None:
-        first = tokens[i].text
-        if not self.case_sensitive and not first[0].isupper() and tokens[i].norm not in self._lower_starts:
+        tok = tokens[i]
+        first = tok.text
+        if not self.case_sensitive and not first[0].isupper() and tok.norm not in self._lower_starts:
             return None
-        first_key = first.replace("\u2019", "'").replace("\u2018", "'").lower()
-        longest = self._longest_from.get(first_key)
+        # A token's norm is its lower-case form less a final dot; the key of a name's first word keeps the dot.
+        longest = self._longest_from.get(tok.norm + "." if first[-1] == "." else tok.norm)
+        index = self._index
         if longest is None:  # only a one-word name can start here: one lookup decides
-            if normalize_key(_strip_possessive(first)[0]) not in self._index:
+            if tok.base not in index:  # base: normalize_key of the word less a possessive 's
                 return None
             longest = 1
         limit = min(longest, len(tokens) - i)
-        for size in range(limit, 0, -1):
+        run = 1  # only spaces may stand between the words of a name: the longest window where they do
+        while run < limit and not text[tokens[i + run - 1].end : tokens[i + run].start].strip():
+            run += 1
+        # normalize_key of a window's words joined by spaces: each word lower-cased (a dot kept but the
+        # last word's), the last less its possessive 's, which is that word's base
+        words = [t.norm + "." if t.text[-1] == "." else t.norm for t in tokens[i : i + run - 1]]
+        for size in range(run, 0, -1):
             window = tokens[i : i + size]
-            if any(text[a.end : b.start].strip() for a, b in zip(window, window[1:], strict=False)):
-                continue  # only spaces may stand between the words of a name
-            last_word, possessive = _strip_possessive(window[-1].text)
-            words = [t.text for t in window[:-1]] + [last_word]
-            key = normalize_key(" ".join(words))
-            entry = self._index.get(key)
-            if entry is None and possessive:
-                continue
+            entry = index.get(" ".join([*words[: size - 1], window[-1].base]) if size > 1 else window[-1].base)
             if entry is None:
                 continue
+            last_word, possessive = _strip_possessive(window[-1].text)
             canonical, alias = entry
             start = window[0].start
             end = window[-1].start + len(last_word)

@@ -34,7 +34,7 @@ _VERBS_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 # "was quoted by RIA as saying" too; "reads:" opens the words of a statement or a sign.
 _SPEECH_VERB = re.compile(
     r"(?<!-)\b((?:was|were|is|are|has been|had been) quoted(?: by [^,.;:\"\u201c]{1,40}?)? as saying|reads(?=:)|"
-    r"(?:had|has|have) written|puts? it(?=[\s,:])|"
+    r"(?:had|has|have) written|puts? it(?=[\s,:])|(?:spoke|speaks|talked|talks) of(?=\s)|accused|accuses|"
     + _VERBS_ALT + r")\b"
 )
 # A title's full stop is no end of the subject: `"...," said Brig. Gen. Hassan Abboud, the commander`.
@@ -67,6 +67,9 @@ _TRAILING_FILLER = frozenset(
     separately further once who which that was were is are subsequently still already did does do not
     never could can may might must should""".split()
 )
+# Lower-case adverbs between a subject and its verb: "the officers just say", "Peskov today once again said"
+# ("Russia Today", "Syria Now" keep their capital).
+_TRAILING_ADVERBS = frozenset("just only simply merely today yesterday tonight".split())
 # Words that open a clause before its subject: "In what X said meant", "As X notes".
 _LEADING = re.compile(
     r"^(?:(?:according to|and|but|as|while|when|after|before|since|because|though|although|in what|what|"
@@ -151,7 +154,7 @@ def _is_name_word(tok: str) -> bool:
 
 def _strip_filler(phrase: str) -> str:
     words = phrase.split()
-    while words and words[-1].lower().strip(",") in _TRAILING_FILLER:
+    while words and (words[-1].lower().strip(",") in _TRAILING_FILLER or words[-1] in _TRAILING_ADVERBS):
         words.pop()
     return " ".join(words).strip(" ,")
 
@@ -188,6 +191,11 @@ def _parse_part(phrase: str) -> tuple[str | None, str | None, bool]:
         tokens = tokens[1:]
     if not tokens:
         return None, None, False
+    body = next((i for i in range(min(len(tokens) - 3, 3)) if tokens[i] in _BODY_WORDS and tokens[i + 1] == "of" and
+                 tokens[i + 2] == "the" and tokens[i + 3][:1].isupper()), -1)
+    if body >= 0 and len(tokens) <= 12 and all(t.islower() for t in tokens[:body]):
+        # "the foreign affairs committee of the House of Representatives": the body, by its long name
+        return ("the " if definite else "") + " ".join(tokens), None, False
     j = len(tokens)
     while j > 0:
         tok = tokens[j - 1]
@@ -292,7 +300,7 @@ def _parse_subject(phrase: str) -> Speaker:
     given = _given_name(phrase)
     if given:
         return given
-    parts = [p.strip() for p in phrase.split(",") if p.strip()]
+    parts = [p.strip() for p in phrase.split(",") if p.strip() and not p.strip().isdigit()]  # "NAME, 61, a farmer"
     if parts:
         parts[0] = _TIME_OPENER.sub("", parts[0], count=1) or parts[0]  # "On Thursday he was quoted": he
         if len(parts) == 1:
@@ -306,6 +314,9 @@ def _parse_subject(phrase: str) -> Speaker:
         parts.pop(0)  # "Citing its own sources, the agency said": the agency
     while len(parts) >= 2 and (_TIME_PART.match(parts[0]) or _SENTENCE_ADVERB.fullmatch(parts[0])):
         parts.pop(0)  # "Early Sunday, rebels announced", "Separately, the ministry said": not who
+    relative = next((i for i in range(1, len(parts) - 1) if parts[i].startswith(("who ", "whose "))), 0)
+    if relative:  # "NAME, who met the envoy, Geir Pedersen, in London, said": the envoy is inside the clause
+        parts = parts[:relative]
     if parts:
         parts[-1] = _WEEKDAY_TAIL.sub("", parts[-1]) or parts[-1]  # "... in Manama last Saturday said"
     while len(parts) >= 2 and _MODIFIER.match(parts[-1]):
@@ -434,8 +445,8 @@ def _clean_role(role: str | None) -> str | None:
     words = role.split()
     while words and words[0].lower() in _DETERMINERS:
         words = words[1:]
-    if all(w.lower() in _HONORIFICS for w in words):
-        return None
+    if all(w.lower() in _HONORIFICS or w.isdigit() for w in words):
+        return None  # "Mr", "34" (an age): no role
     return " ".join(words) or None
 
 
@@ -463,6 +474,7 @@ class SpeakerContext:
     reported: Speaker = (None, None)  # who the last paragraph's closing sentence reported, without quote marks
     text: str = ""  # the whole document, where a bare surname's full name is looked up
     paragraph_person: Speaker = (None, None)  # the person the current paragraph is about, for "the host"
+    introduced: Speaker = (None, None)  # who the last paragraph ended introducing ("NAME said:"), for a release
     genders: dict[str, str] = field(default_factory=dict)  # name -> "he" or "she", as the text referred to them
     is_place: Callable[[str], bool] | None = None  # "Ankara": a place's name, never a first name
     _searched: dict[str, str | None] = field(default_factory=dict)
@@ -574,7 +586,7 @@ class SpeakerContext:
 
     def new_entry(self) -> None:
         """A live page's new time-stamped entry or a chronicle's new day: "he" starts afresh."""
-        self.last_person = self.last_body = self.last_quoted = self.reported = (None, None)
+        self.last_person = self.last_body = self.last_quoted = self.reported = self.introduced = (None, None)
         self.open_quote = False
 
     def remember(self, speaker: Speaker | None) -> None:
@@ -735,7 +747,8 @@ def _attribution_before(before: str) -> tuple[str, Speaker | None, int, str | No
     ):
         return "question", None, word_count(between), last_verb.group(1)  # a reported question: not speech
     gap = word_count(between)
-    if re.search(r"\bthat\b", between) and gap <= 12:
+    that = between.rfind(" that ") if " that " in between else -1
+    if re.search(r"\bthat\b", between) and (gap <= 12 or (that >= 0 and word_count(between[that:]) <= 7)):
         gap = min(gap, 4)  # `X said on Monday that Moscow would "..."`: a quote inside what X said
     if last_part and last_part.start() > last_verb.start():
         gap = word_count(before[last_part.end() :])
@@ -753,6 +766,11 @@ def _attribution_before(before: str) -> tuple[str, Speaker | None, int, str | No
         return "verb", (what.group(1), None), gap, last_verb.group(1)  # "Protesters mocked what he called": he
     coordinated = re.search(r"\b(?:and|but|then)\s*$", before[verbs[-2].end() : last_verb.start()]) if len(verbs) >= 2 \
         else None  # "calls the rebels "terrorists" and promises": one subject, two verbs
+    own = _OWN_SUBJECT.match(before, verbs[-2].end(), last_verb.start()) if coordinated else None
+    if own:  # "said Russian personnel handed out bread but told the crowd": the personnel told it
+        np = own.group("np")  # "X said he handed out water and told": he is X
+        who = _parse_subject(before[: verbs[-2].start()] if np in ("he", "she") else np)
+        return "verb", who, gap, last_verb.group(1)
     if len(verbs) >= 2 and not coordinated:  # "and says al-Sharaa stressed": who stressed it, as the outer verb reports
         inner = re.sub(
             r"^\s*(?:(?:reporters|journalists|him|her|them|us|me)\s+)?(?:that\s+)?", "",
@@ -775,10 +793,19 @@ def _attribution_before(before: str) -> tuple[str, Speaker | None, int, str | No
     cut = subject.rfind(" and ")
     if cut > 0 and _AND_SUBJECT.match(subject, cut + 5) and _FIRST_VERB.match(subject[:cut].rstrip(",") + " "):
         subject = subject[cut + 5 :]  # "The talks collapsed and the envoy said": the envoy
-    found = _parse_subject(subject)
+    met = _MET_WHO.search(subject, max(0, len(subject) - 120)) if subject.endswith("who ") else None
+    found = _parse_subject(met.group("np")) if met else _parse_subject(subject)
     if last_verb.group(1).startswith("put") and not _may_speak(found):
         return None  # "as the old saying puts it": no one speaks
     return "verb", found, gap, last_verb.group(1)
+
+
+# A reported clause with a subject of its own before the second verb: "said [Russian personnel handed out bread but]".
+_OWN_SUBJECT = re.compile(
+    r"\s+(?:that\s+)?(?P<np>(?:(?:the|a|an|some|its|their)\s+)?(?:[A-Z][\w\-]*\s+)?"
+    r"[A-Za-z][a-z\-]*)\s+(?!(?:and|but|then)\b)[a-z]+ed\b"
+    r"[^,;:.\"\u201c\u00ab]{0,60}?\b(?:and|but|then)\s*$"
+)
 
 
 # ", who " between "according to X" and a verb of speech: X is who told it.
@@ -1038,7 +1065,8 @@ _OPENING_PERSON = re.compile(
 
 
 _OPENING_ROLE_PERSON = re.compile(
-    r"^((?:An?|The|One|[A-Z][\w\-]*['\u2019]s)\s+[a-z][^,\"\u201c]{1,40}),\s+((?:[A-Z][\w.'\u2019\-]*\s+){1,3}"
+    r"^((?:(?:An?|The|One)\s+(?:[A-Z][\w\-]*\s+){0,4}[A-Z][\w\-]*['\u2019]s|An?|The|One|[A-Z][\w\-]*['\u2019]s)"
+    r"\s+[a-z][^,\"\u201c]{1,40}),\s+((?:[A-Z][\w.'\u2019\-]*\s+){1,3}"
     r"(?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w'\u2019\-]+),\s"
 )
 _OPENING_TITLED_PERSON = re.compile(
@@ -1067,6 +1095,8 @@ def find_quotes(
     continues = ctx.open_quote
     ctx.open_quote = False
     reported, ctx.reported = ctx.reported, (None, None)  # who the paragraph just before ended by reporting
+    ctx.introduced = (None, None)
+    poster = _POST_ENTRY.match(line) if "|" in line[:12] else None
     just_said: Speaker | None = None  # who the sentence just before reported, without quote marks
     k = 0  # sentences and quote spans both run left to right: one pass over each
     for si, (a, b) in enumerate(sentences):
@@ -1088,6 +1118,8 @@ def find_quotes(
                 ctx.reported = said_here
             just_said = said_here if said_here and not line[a:b].rstrip().endswith(":") else None
             if si == len(sentences) - 1 and line[a:b].rstrip().endswith(":"):
+                if said_here and said_here[0] and ctx.last_quoted == said_here:
+                    ctx.introduced = said_here  # "Foreign Secretary NAME said:" and then paragraphs with no marks
                 intro = ctx.resolve(_clause_subject(line[a:b].rstrip()[:-1], ctx))
                 if intro and intro[0]:  # "NAME put it bluntly in a post:" and then the quote paragraphs
                     ctx.remember(intro)
@@ -1095,6 +1127,7 @@ def find_quotes(
             continue
         said_before, just_said = just_said, None
         prev_end = a
+        prev_said = -1  # the index of the sentence's last quote that has a speaker
         found_before = len(out)
         for qi, q in enumerate(inside):
             s, e = _inner_span(line, q)
@@ -1110,6 +1143,9 @@ def find_quotes(
             speaker: Speaker | None = None
             attached = False
             after_attr = _attribution_after(after, short=words < MIN_QUOTE_WORDS)
+            posted = _POSTED_BY.match(after) if "@" in after else None
+            if posted:  # `"...," reads the caption of a post shared on Saturday by the account @LevantWatch24`
+                after_attr = (posted.group(1), None)
             if after_attr and after_attr[0]:
                 speaker, attached = after_attr, True
             else:
@@ -1119,7 +1155,7 @@ def find_quotes(
                     attached = kind != "question" and (gap <= 4 or (gap <= 8 and inner.rstrip()[-1:] in ".!?"))
                     if kind != "question" and words >= 2 and gap <= 8 and not re.search(r"[,;:]", before[-80:]):
                         attached = True  # `said the talks would stop «for some time»`: words of the report
-                    if kind != "question" and words >= 2 and gap <= 25 and _IN_PREDICATE.search(before[-12:]) or (
+                    if kind != "question" and words >= 2 and gap <= 25 and _IN_PREDICATE.search(before[-24:]) or (
                         kind != "question" and words >= 2 and gap <= 25 and _ADVERBIAL_QUOTE.match(inner)
                     ):
                         attached = True  # `told Meduza that the removal ... had been "essentially completed"`
@@ -1135,9 +1171,22 @@ def find_quotes(
                     plain = _speaker_without_verb(before, ctx)
                     if plain:
                         speaker, attached = plain, True
+                sent = _MESSAGE_FROM.search(before, max(0, len(before) - 120)) if before.endswith(": ") else None
+                if sent:  # "The channel posted what it said was a message from a soldier at the base: «...»"
+                    speaker, attached = _parse_subject(sent.group("np")), True
+            if qi == 0 and speaker and speaker[0] in _PRONOUNS_PERSON and _AND_PRONOUN.search(before):
+                # "NAME, Putin's spokesman, was asked ..., and he told reporters, "..."": the sentence's own person
+                _observe_opening(_KICKER.sub("", line[a : q.start], count=1), ctx)
+            if qi and not attached and words >= 2 and last_speaker[0] and prev_said == qi - 1 and \
+                    _SECOND_CLAUSE.search(before):
+                speaker, attached = last_speaker, True  # `said ... "those who control it" and that it was "too early"`
             carried_on = continues and q.start == a == _first_text(line)  # `"Only the base."` after an open quote
             if words == 1 and _TERM_AFTER.match(line, q.end):
                 attached = False  # `used "double-tap" strikes`: one word before a noun is a term
+            if words == 1 and _IN_PREDICATE.search(before[-24:]) and _CLAUSE_GOES_ON.match(line, q.end):
+                # `it was "premature" to discuss`, `troops were "expelled" from`: a word inside a longer predicate is
+                # one the writer marks; the whole predicate in quote marks (`the visit was "constructive."`) is speech
+                attached = False
             if words == 1 and _OBJECT_COMPLEMENT.search(before[-80:]):
                 attached = False  # `declared the capital "liberated"`, `calling the bases "temporary"`: a label
             if words < MIN_QUOTE_WORDS and _is_term(before, inner):
@@ -1165,14 +1214,80 @@ def find_quotes(
                 ctx.last_quoted = (who, role)
             if not q.closed:
                 ctx.open_quote = True
+            prev_said = qi if who else -1
             out.append((Quote(s, e, inner, who, role), si))
-            if "'" in inner or "\u2018" in inner:  # `"Orlov says 'the port is a matter for talks.' Talks with whom?"`
+            has_inner = "'" in inner or "\u2018" in inner or (line[q.start] == "\u00ab" and '"' in inner)
+            if has_inner:  # `"Orlov says 'the port is a matter for talks.' Talks with whom?"`
                 out.extend((nested, si) for nested in _quotes_inside(line, s, e, ctx))
         if len(out) == found_before and not _may_attribute(line[a:b]):
             # only a title or a term in quote marks and no verb of speech (a verb's subject is remembered above):
             # `NAME, who ran the "Salvation Government", has been appointed` makes NAME the next "he"
             _observe_opening(line[a:b], ctx)
+    if poster:  # "09:02 | Pyaty Okean (410,000 subscribers)": the channel's posts below are its words
+        author = _parse_subject(poster.group("np"))
+        counted = "(" in line and any(ch.isdigit() for ch in line[line.index("(") :])
+        named = all(w[:1].isupper() for w in poster.group("np").split(",")[0].split())  # no headline ("Jets hit ...")
+        if author[0] and (counted or named):
+            ctx.remember(author)
+            ctx.reported = ctx.last_quoted = author
     return out
+
+
+# A post's words and who posted it, by handle: `, reads the caption of a post shared by the account @name`.
+_POSTED_BY = re.compile(
+    r"\W*(?:reads|read|says|said)\s+(?:the\s+(?:caption|text|words)\s+of\s+)?(?:a|an|the)\s+(?:post|tweet|message|"
+    r"video|caption)\b[^.;\"\u201c\u201d]{0,60}?\bby\s+(?:the\s+(?:account|user|channel|page)\s+)?(@\w+)"
+)
+# A channel digest's entry line: "09:02 | Pyaty Okean ("Fifth Ocean", 410,000 subscribers)", "12:12 | NAME, war
+# correspondent (250,000)": a time, a bar and who posted what follows.
+_POST_ENTRY = re.compile(
+    r"\s*\d{1,2}[:.]\d{2}\s*\|\s*(?P<np>[A-Z][^|()\"\u201c\u00ab]{1,60}?)(?<![.!?])\s*(?:\([^()]*\)\s*)?$"
+)
+# "a message from a contract soldier at Hmeimim:", "a letter by the detainees:": who sent it speaks.
+_MESSAGE_FROM = re.compile(
+    r"\b(?:a|an|the)\s+(?:voice\s+|text\s+|written\s+)?(?:message|post|letter|note|statement|text)\s+(?:from|by)\s+"
+    r"(?P<np>(?:the|a|an|one)\s+[^,;:.\"\u201c\u00ab]{2,60}?|[A-Z][^,;:.\"\u201c\u00ab]{1,60}?)\s*:\s*$"
+)
+
+
+def unmarked_statement(line: str, spans: list[QuoteSpan], ctx: SpeakerContext) -> Quote | None:
+    """A press release's paragraph with no quote marks under "Foreign Secretary NAME said:" (GOV.UK style): NAME's
+    words, and so is the next such paragraph, until one with quote marks, a heading, or a sentence that reports
+    someone in the third person ("The Foreign Secretary also confirmed that ...")."""
+    who = ctx.introduced
+    if not who[0]:
+        return None
+    start, end = _first_text(line), len(line.rstrip())
+    text = line[start:end]
+    first = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text, maxsplit=1)[0]
+    verb = _verb_search(first) if not spans else None
+    reports = verb is not None and not _FIRST_PERSON.search(first[: verb.start()])
+    surname = who[0].split()[-1]
+    if spans or not text.endswith((".", "!", "?")) or word_count(text) < 6 or reports or surname in text:
+        ctx.introduced = (None, None)
+        return None
+    ctx.last_quoted = who
+    return Quote(start, end, text, who[0], who[1])
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Mm]y|[Uu]s)\b")
+
+
+# "I spoke to a former colleague who told me", "My colleagues spoke with families in Qardaha, who told them": the
+# one spoken to, before "who", is who told it.
+_MET_WHO = re.compile(
+    r"\b(?:spoke|spoken|talked|met|interviewed|reached|visited)(?:\s+(?:on|last|this|in|yesterday)(?:\s+\w+)?)?"
+    r"\s+(?:to|with)?\s*(?P<np>[^,;:.\"\u201c\u00ab]{2,60}?),?\s+who\s*$"
+)
+
+
+# "..., and he told reporters": a pronoun after "and" in the sentence that opens with its person.
+_AND_PRONOUN = re.compile(r",\s+(?:and|but)\s+(?:he|she)\s")
+
+
+_CLAUSE_GOES_ON = re.compile(r"\s+[a-z]")
+# A second reported clause after a quote, joined to the first: `"..." in Syria and that it was "too early"`.
+_SECOND_CLAUSE = re.compile(r"\b(?:and|but)\s+that\b[^.;:!?]{0,80}$")
 
 
 # Words a reporter quotes far from the verb of speech, in the predicate of what was said: after "was", "had
@@ -1181,7 +1296,7 @@ def find_quotes(
 # the verb (`would not accept "terrorist corridors"`) is the reporter's mention of a term, not speech.
 _IN_PREDICATE = re.compile(
     r"\b(?:is|are|was|were|be|been|being|remained|remains|remain|stays|stayed|seemed|seems|became|becomes|"
-    r"there\s+is|there\s+was)\s+$"
+    r"there\s+is|there\s+was)\s+(?:(?:now|still|already|always|once|no\s+longer)\s+)?$"
 )
 _ADVERBIAL_QUOTE = re.compile(r"\W*(?:on|for|in|at|with|by|from|under|without|until|within|as\s+soon\s+as)\s", re.I)
 
@@ -1242,7 +1357,7 @@ _NOT_ANSWERERS = frozenset(
     correction breaking watch live read related source sources photo photos video credit analysis background
     context advertisement summary warning disclaimer transcript follow subscribe listen caption image map
     january february march april may june july august september october november december monday tuesday
-    wednesday thursday friday saturday sunday""".split()
+    wednesday thursday friday saturday sunday chair chairman chairwoman reporter correspondent narrator""".split()
 )
 
 
@@ -1251,18 +1366,26 @@ def transcript_answerers(text: str, is_outlet: object = None) -> frozenset[str]:
     the interviewer's ("Q:", the outlet's name, a label whose lines are mostly questions) and no furniture."""
     lines: dict[str, list[str]] = {}
     cued: set[str] = set()  # "[CLIP] PUTIN: ...": a recording played in the programme, its speaker's words
+    narrators: set[str] = set()  # "PETER KOVAC, BYLINE:", "LEILA FERNANDEZ, HOST:": the programme's own voices
+    after_cue = False
     for raw in text.splitlines():
         at = _cue_end(raw)
         m = _TRANSCRIPT_LABEL.match(raw[at:]) if ":" in raw[at : at + 40] else None
         if m:
-            lines.setdefault(m.group("label"), []).append(raw[at + m.end() :].rstrip())
-            if at:
+            said = raw[at + m.end() :].rstrip()
+            lines.setdefault(m.group("label"), []).append(said)
+            if at or after_cue or _INTERPRETED.match(said):  # "(SOUNDBITE OF ...)" above, "(Through interpreter)"
                 cued.add(m.group("label"))
+        elif raw[:1].isupper() and "," in raw[:60]:
+            narrator = _NARRATOR_LABEL.match(raw)
+            if narrator:
+                narrators.add(narrator.group("label").split()[-1].upper())
+        after_cue = bool(raw.strip()) and at == len(raw.rstrip())  # a line that is only a cue
     lines = _by_surname(lines)
     out = set()
     for label, said in lines.items():
         if (len(said) < 2 and label not in cued) or label.lower() in _NOT_ANSWERERS or \
-                label.split()[0].lower() in _NOT_ANSWERERS:
+                label.split()[0].lower() in _NOT_ANSWERERS or label.split()[-1].upper() in narrators:
             continue
         if callable(is_outlet) and is_outlet(label):
             continue  # "NPR:", "BBC:": the outlet asks; "DUBAI:": a dateline
@@ -1281,12 +1404,34 @@ def transcript_answer(line: str, answerers: frozenset[str], ctx: SpeakerContext)
     if not m or m.group("label") not in answerers:
         return None
     start, end = at + m.end(), len(line.rstrip())
+    interpreted = _INTERPRETED.match(line, start)
+    if interpreted:  # "PUTIN: (Through interpreter) Nobody should ...": the words begin after the note
+        start = interpreted.end()
     label = m.group("label")
     name = " ".join("-".join(p.capitalize() for p in w.split("-")) if w.isupper() else w for w in label.split())
-    speaker = ctx.resolve((name, None)) or (name, None)
+    role = None
+    if len(name.split()) >= 2 and (_is_title_word(name.split()[0]) or name.split()[0].lower() in _HONORIFICS):
+        name, role = parse_speaker(name)  # "PRESIDENT VLADIMIR PUTIN:", "Dr Lind:": the title is the role
+        name = name or label.title()
+    speaker = ctx.resolve((name, role)) or (name, role)
     ctx.remember(speaker)
     ctx.last_quoted = speaker
+    if not any(ch.isalpha() for ch in line[start:end]):
+        return None  # "AL-SHARAA: (Speaking Arabic).": a recording whose words the transcript does not give
     return Quote(start, end, line[start:end], speaker[0], speaker[1])
+
+
+# A programme's own voices in a radio transcript: "LEILA FERNANDEZ, HOST:", "PETER KOVAC, BYLINE:". Their turns
+# (and the same surname's later "KOVAC:") are narration and questions, never a quotation.
+_NARRATOR_LABEL = re.compile(
+    r"(?P<label>[A-Z][A-Z'\u2019\-]+(?: [A-Z][A-Z'\u2019\-]+){0,2}),\s*(?:HOST|BYLINE|CORRESPONDENT|ANCHOR|"
+    r"REPORTER|PRESENTER|INTERVIEWER|MODERATOR)\b[^:]{0,30}:"
+)
+# A note after a soundbite's label: "(Through interpreter)", "(Speaking Arabic)": a recording of that person.
+_INTERPRETED = re.compile(
+    r"\s*\((?:[Tt]hrough (?:an )?interpreter|[Ss]peaking [A-Z][a-z]+|[Ii]n [A-Z][a-z]+|[Tt]ranslated)"
+    r"[^()]{0,30}\)[\s.]*"
+)
 
 
 # -- round 7b: forms a blind held-out set showed missing --------------------------------------------
@@ -1500,6 +1645,8 @@ def _inverted_speaker(sentence: str, m: re.Match[str]) -> Speaker | None:
     head = rest.split(",")[0].split()
     if len(head) > 6 or any(w.lower() in _CLAUSE_VERBS for w in head):
         return None  # "NAME, ROLE, said the talks had stalled": what was said, not who
+    if any(part.split()[:1] and part.split()[0] in _CLAUSE_VERBS for part in rest.split(",")[2:3]):
+        return None  # "NAME, 34, a teacher, said her husband, a conscript, was detained": what she said
     name, role = _after_verb(rest)
     return (name, role) if name and word_count(name) <= 6 else None
 
@@ -1517,17 +1664,24 @@ _SINGLE_QUOTED = re.compile(
 def _quotes_inside(line: str, s: int, e: int, ctx: SpeakerContext) -> list[Quote]:
     """The words someone else said, quoted inside a quotation with their own verb of speech: a quote of theirs."""
     out = []
-    for m in _SINGLE_QUOTED.finditer(line, s, e):
-        if word_count(m.group("words")) < MIN_QUOTE_WORDS:
+    inner = _DOUBLE_INSIDE if line[s - 1 : s] == "\u00ab" else _SINGLE_QUOTED  # «... said "..." ...»
+    for m in inner.finditer(line, s, e):
+        words = word_count(m.group("words"))
+        if words < 2:
             continue
         opening = max(line.rfind(". ", s, m.start()), line.rfind("? ", s, m.start()), s - 2) + 2
         found = _attribution_before(line[opening : m.start()])
         if not found or found[0] != "verb" or found[2] > 4 or not found[1] or not found[1][0]:
             continue  # no verb of speech of its own: the outer speaker's words
+        if words < MIN_QUOTE_WORDS and found[2] > 1:
+            continue  # a short term far from the verb: `say the port is "closed for now"` is no one's words
         who, role = ctx.resolve(found[1]) or (None, None)
         if who:
             out.append(Quote(m.start("words"), m.end("words"), m.group("words"), who, role))
     return out
+
+
+_DOUBLE_INSIDE = re.compile(r"[\"\u201c](?P<words>[^\"\u201c\u201d\u00ab\u00bb]{4,}?[\w.,!?])[\"\u201d]")
 
 
 def _by_surname(lines: dict[str, list[str]]) -> dict[str, list[str]]:
@@ -1546,7 +1700,13 @@ def answer_with_quotes(
     out = [(answer, si)]
     if spans:
         answerer = ctx.last_quoted
-        out += [(q, i) for q, i in find_quotes(line, sentences, spans, ctx) if q.speaker != answer.speaker]
+        for m in _NAME_PAIR.finditer(line, answer.start, spans[0].start):
+            # "When I met Ahmed al-Sharaa ..., he was very clear. He spoke of "..."": "he" is not the one answering
+            name = f"{m.group(1)} {m.group(2)}"
+            if not _is_title_word(m.group(1)) and m.group(1) not in _NOT_FIRST_NAMES and name != answer.speaker:
+                ctx.remember((name, None))
+        masked = " " * answer.start + line[answer.start :]  # the label "NAME:" is no subject of the answer's sentences
+        out += [(q, i) for q, i in find_quotes(masked, sentences, spans, ctx) if q.speaker != answer.speaker]
         ctx.last_quoted = ctx.last_person = answerer  # the next answer's "he" and "she" are the interviewee
     return out
 

@@ -23,6 +23,8 @@ def mask_markup(line: str) -> str:
     Extraction then never reads a place or a date out of an image URL, and the
     spans it finds still point into the original line.
     """
+    if "[" not in line and "http" not in line and "www." not in line:
+        return line  # most lines: neither pattern can match without these
     chars = list(line)
 
     def blank(start: int, end: int) -> None:
@@ -40,6 +42,8 @@ def mask_markup(line: str) -> str:
 
 OPEN_QUOTES = '"\u201c\u00ab'  # straight, curly, and the guillemet of French and Russian copy
 CLOSE_QUOTES = '"\u201d\u00bb'
+_OPEN_QUOTE = re.compile("[" + OPEN_QUOTES + "]")
+_CLOSE_QUOTE = re.compile("[" + CLOSE_QUOTES + "]")
 
 
 @dataclass(frozen=True)
@@ -57,21 +61,24 @@ def find_quote_spans(line: str) -> list[QuoteSpan]:
     snippet cut mid-quote) gives an open span to the end of the line.
     """
     spans: list[QuoteSpan] = []
-    i = 0
     n = len(line)
-    while i < n:
-        ch = line[i]
-        if ch in OPEN_QUOTES:
-            j = i + 1
-            while j < n and line[j] not in CLOSE_QUOTES:
-                j += 1
-            if j < n:
-                spans.append(QuoteSpan(i, j + 1, True))
-                i = j + 1
-                continue
+    last_close = line.rfind("\u00bb")
+    opening = _OPEN_QUOTE.search(line)  # the marks are found by regular expression, not a loop per character
+    while opening is not None:
+        i = opening.start()
+        # «... "inner" ...»: the guillemet closes it (a found » is passed over, so each is scanned to once)
+        j = line.find("\u00bb", i + 1) if line[i] == "\u00ab" and i < last_close else -1
+        if j > 0:
+            spans.append(QuoteSpan(i, j + 1, True))
+            opening = _OPEN_QUOTE.search(line, j + 1)
+            continue
+        closing = _CLOSE_QUOTE.search(line, i + 1)
+        if closing is None:
             spans.append(QuoteSpan(i, n, False))
             break
-        i += 1
+        j = closing.start()
+        spans.append(QuoteSpan(i, j + 1, True))
+        opening = _OPEN_QUOTE.search(line, j + 1)
     return spans
 
 
