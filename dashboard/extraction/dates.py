@@ -133,10 +133,12 @@ def _has_daypart_hint(text: str) -> bool:
 # runs: most sentences name no weekday, year or month, and each pattern scanned every one. Every cue is part
 # of each match of its pattern; change a cue with its pattern (tests/test_dates.py checks the matches).
 _MONTH_CUES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_MONTH_CUES_LOW = tuple(m.lower() for m in _MONTH_CUES)
 _NEED_MONTH = ("range_md_md", "range_m_dd", "range_dd_m", "md", "dm")
 _NEED_YEAR = ("iso", "dmy_dots", "year")
 _VAGUE_CUES = ("since", "recent", "this", "last", "coming", "next")
+# "in late November": a month named with no day, a vague time (its cue is "in " and the month's name)
+_MONTH_NAME_CUES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                    "october", "november", "december")
 _DIGIT = re.compile(r"\d")
 # Characters that match an ASCII letter under re.IGNORECASE but do not lower-case to it ("\u017f" matches
 # "s"): in a text holding one, the cues of the case-blind patterns are not tested.
@@ -163,8 +165,8 @@ def _kinds_without_cue(text: str) -> set[str]:
                 skip.add("relative")
         if "ago" not in low:
             skip.add("ago")
-        if not any(w in low for w in _VAGUE_CUES) and not any(m in low for m in _MONTH_CUES_LOW):
-            skip.add("vague")  # "in recent days", "last week"; "in late November", "in March"
+        if not any(w in low for w in _VAGUE_CUES) and not ("in " in low and any(m in low for m in _MONTH_NAME_CUES)):
+            skip.add("vague")
     return skip
 
 
