@@ -39,6 +39,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     # a transcript's first "Q:" looked for from each of a run of blank lines
     "blank_lines": lambda n: "Dec. 11, 2024\n" + "\n" * (8 * n) + "x",
     "indented_blank_lines": lambda n: "By Aa Bb\n" + " \n" * (4 * n) + "x",
+    "blank_lines_before_a_transcript": lambda n: "\n" * (8 * n) + "Aa Bb.\nQ: x y\nA: yy zz\n",  # its interviewee
     # linear when added: the new rules' cue words, repeated
     "guillemet_pairs": lambda n: "\u00aba\u00bb " * n,
     "double_quotes_in_guillemets": lambda n: '\u00aba "bb cc dd" ' * n,
