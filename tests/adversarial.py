@@ -1,6 +1,6 @@
-"""Crafted one-line inputs that once made extraction slower than linear (issue 15), by family.
+"""Crafted inputs that once made extraction slower than linear (issue 15), by family.
 
-Each family maps a repeat count to a line; doubling the count doubles the line.
+Each family maps a repeat count to a line (or a run of lines); doubling the count doubles the text.
 """
 
 from __future__ import annotations
@@ -32,4 +32,30 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "unclosed_quote": lambda n: '"' + "word " * (2 * n),
     "wishes_and_places": lambda n: "called for peace in Homs, Hama and Idlib, " * n,  # cues times places
     "relative_clauses": lambda n: 'Ab Cd, a man who calls himself "Ef" said ' * n,
+    # round 10-12 rules under attack: a photo credit's end searched over the whole line
+    "photo_credits": lambda n: "(AP Photo/Aa " * n,
+    "photo_credits_under_image": lambda n: "![a](b.jpg)\n" + "(AP Photo/Aa " * n,
+    "agency_spaces_under_image": lambda n: "![a](b.jpg)\nHoms /AFP" + " " * (8 * n) + ")x",
+    # a transcript's first "Q:" looked for from each of a run of blank lines
+    "blank_lines": lambda n: "Dec. 11, 2024\n" + "\n" * (8 * n) + "x",
+    "indented_blank_lines": lambda n: "By Aa Bb\n" + " \n" * (4 * n) + "x",
+    "blank_lines_before_a_transcript": lambda n: "\n" * (8 * n) + "Aa Bb.\nQ: x y\nA: yy zz\n",  # its interviewee
+    # linear when added: the new rules' cue words, repeated
+    "guillemet_pairs": lambda n: "\u00aba\u00bb " * n,
+    "double_quotes_in_guillemets": lambda n: '\u00aba "bb cc dd" ' * n,
+    "open_guillemet_lines": lambda n: "\u00ab\n" * (4 * n),
+    "bar_lines": lambda n: "|\n" * (4 * n),
+    "stamp_bars": lambda n: "09:02 | X (" * n,
+    "name_said_lines": lambda n: "Aa Bb said:\n" * n,
+    "name_said_colons": lambda n: "Aa Bb said: " * n,
+    "question_numbers_without_colon": lambda n: "Q1 Aa\n" * n,
+    "chair_lines": lambda n: "Chair:\n" * n,
+    "there": lambda n: "there " * n,
+    "hyphened_capitals": lambda n: "Aa-" * n,
+    "addressees": lambda n: "a message to Ankara as much as to " * n,
+    "years_ago": lambda n: "two years ago " * n,
+    "asides": lambda n: ", who fled to Moscow on December 8, " * n,
+    "date_lines": lambda n: "Dec. 11, 2024\n" * n,
+    "analysis_entries": lambda n: "09:02\nAnalysis\n" * n,
+    "digest_entries": lambda n: "Aa Bb | 12K subscribers\n" * n,
 }

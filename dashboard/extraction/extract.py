@@ -1155,12 +1155,25 @@ _TIME_STAMP = re.compile(
     r"^\W{0,4}(?:(?:[Uu]pdated|[Pp]osted)(?:\s+at)?\s+)?\d{1,2}[:.]\d{2}\b(?:\s*[ap]\.?m\.?(?![\w.]))?(?!\s+[a-z])"
 )  # "17.52 GMT", "11:32", "6:40 p.m. ET", "Updated at 18.03 GMT": a live page's entry stamp (not "10:05 a.m. the")
 _HEADING_LINE = re.compile(r"^\s*(?:#{1,6}\s|\*\*[^*]+\*\*\s*$|={3,}|-{3,}\s*$)")
-_CREDIT = re.compile(
-    r"\b(?:Photograph|Photo|PHOTO|Picture|Image|Illustration|Credit|Video)s?\s*:\s*\S|/\s*(?:AFP|Reuters|AP|Getty)"
-    r"(?:\s+Images)?\s*\)?\s*$|\((?:AFP|Reuters|AP|Getty Images|EPA)(?:\s+Photo)?(?:/[^)]*)?\)\s*$|"
+_CREDIT_LABEL = re.compile(r"\b(?:Photograph|Photo|PHOTO|Picture|Image|Illustration|Credit|Video)s?\s*:\s*\S")
+# A credit at the line's end. Searched only in the last _CREDIT_TAIL characters of the line: run over the whole line,
+# "(AP Photo/" scanned to the end of the line from each of its repeats, and "/AFP" tried each split of its spaces.
+_CREDIT_END = re.compile(
+    r"/\s*(?:AFP|Reuters|AP|Getty)(?:\s+Images)?\s*\)?\s*$|\((?:AFP|Reuters|AP|Getty Images|EPA)(?:\s+Photo)?"
+    r"(?:/[^)]*)?\)\s*$|"
     # a wire photo's caption ends with its agency and photographer: "... December 8, 2024. REUTERS/Amr Dalsh"
     r"\b(?:REUTERS|AFP|AP|EPA|ANADOLU|SANA)/[A-Z][\w.'\- ]{1,40}(?:/File\s+Photo)?\s*$"
 )
+_CREDIT_TAIL = 300  # a line this long or longer is a credit only under an image
+
+
+def _has_credit(raw: str) -> bool:
+    """A photo credit: a label ("Photo: NAME") anywhere, or an agency at the end ("... (AP Photo/NAME)")."""
+    if _CREDIT_LABEL.search(raw):
+        return True
+    body = raw.rstrip()
+    return _CREDIT_END.search(body, max(0, len(body) - _CREDIT_TAIL)) is not None
+
 # "Image caption, Crowds gathered in Damascus": a broadcaster's caption, labelled as one.
 _CAPTION_LABEL = re.compile(r"^\W*(?:Image|Media|Video|Photo)\s+caption\b", re.I)
 # "Published On 15 Dec 2024", "Updated: February 13, 2025, 11:02 AM", "December 10, 2024 at 9:41 AM GMT+3": a web
@@ -1346,8 +1359,8 @@ def _is_furniture(raw: str, after_image: bool, first: bool) -> bool:
     if len(raw) < 120 and raw.lstrip()[:3] in ("By ", "Pos", "Wri") and (author := _AUTHORS.match(raw)):
         if _PUBLISHED_LINE.match(_UPDATE_WORD.sub(" ", raw[author.end() :])):
             return True  # the authors and the page's date: "By Ellen Marsh, Dec. 11, 2024"
-    if (":" in raw or "/" in raw or raw.rstrip().endswith(")")) and _CREDIT.search(raw) and (
-        after_image or len(raw) < 300
+    if (after_image or len(raw) < _CREDIT_TAIL) and (":" in raw or "/" in raw or raw.rstrip().endswith(")")) and (
+        _has_credit(raw)
     ):
         return True
     if _CAPTION_LABEL.match(raw):

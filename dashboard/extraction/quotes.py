@@ -482,7 +482,8 @@ class SpeakerContext:
 
     def interviewee(self) -> Speaker:
         """Who answers the "A:" lines of a transcript: the last person named in full before the first "Q:"."""
-        first_q = re.search(r"(?m)^\s*Q\s*:", self.text)
+        # the line's own indent only (not ``^\s*``, which rescanned a run of blank lines from each of them)
+        first_q = re.search(r"(?m)^[^\S\n]*Q\s*:", self.text)
         intro = self.text[: first_q.start()] if first_q else ""
         found: Speaker = (None, None)
         for m in _NAME_PAIR.finditer(intro):
@@ -1323,7 +1324,8 @@ _INTERVIEWER = frozenset("Q QUESTION REPORTER INTERVIEWER MODERATOR HOST".split(
 
 def is_transcript(text: str) -> bool:
     """An interview written as a transcript: at least one "Q:" line and one "A:" line."""
-    return bool(re.search(r"(?m)^\s*Q\s*:\s+\S", text) and re.search(r"(?m)^\s*A\s*:\s+\S", text))
+    # a label's line indented by spaces only: ``^\s*`` rescanned a run of blank lines from each of them
+    return bool(re.search(r"(?m)^[^\S\n]*Q\s*:\s+\S", text) and re.search(r"(?m)^[^\S\n]*A\s*:\s+\S", text))
 
 
 def qa_answer(line: str, ctx: SpeakerContext) -> Quote | None:
