@@ -374,6 +374,16 @@ def measure_app(out: Path, saves: int = 3) -> dict[str, Any]:
     return result
 
 
+def _cli_only(out: Path, n: int, runs: int) -> dict[str, Any]:
+    """`measure_cli` alone, `runs` times: wall as the user waits, the command's CPU, the 1-minute load of each."""
+    results = [measure_cli(out) for _ in range(runs)]
+    for r in results:
+        print(f"{n:,} snippets: `python -m dashboard build` after one document {r['cli_rebuild_s']:.3f} s as the "
+              f"user waits, {r['cli_rebuild_cpu_s']:.3f} s CPU in its own process, patched: {r['cli_patched']}, "
+              f"load {r['cli_load']:.2f}")
+    return {"n": n, "cli_runs": results}
+
+
 def run_one(n: int, places: str) -> dict[str, Any]:
     """Generate (if needed), then measure in a fresh process pinned to one core."""
     out = ensure_corpus(n, places)
@@ -470,8 +480,13 @@ def main(argv: list[str] | None = None) -> list[dict[str, Any]]:
     p.add_argument("--places", default="5000", help="gazetteer rows: a number, or 'all'")
     p.add_argument("--huge", action="store_true",
                    help="also (after --sizes; --sizes '' for it alone) 1M snippets over every place: about 10 min")
+    p.add_argument("--cli-only", type=int, default=0, metavar="RUNS",
+                   help="only `python -m dashboard build` after one document, RUNS times per size, on the corpus "
+                        "and build already generated (a few seconds each, not the whole benchmark)")
     args = p.parse_args(argv)
     runs = [(int(n), args.places) for n in args.sizes.split(",") if n.strip()]
+    if args.cli_only:
+        return [_cli_only(ensure_corpus(n, places), n, args.cli_only) for n, places in runs]
     results = [run_one(n, places) for n, places in runs + ([(HUGE, "all")] if args.huge else [])]
     report(results)
     return results

@@ -161,3 +161,26 @@ def test_the_saved_base_keeps_its_buffers_apart_and_maps_them_back(tmp_path: Pat
     pd.testing.assert_frame_equal(back["merged"], frame)
     back["merged"].loc[0, "n"] = 9  # the mapped arrays can be written to in memory; the file is left as it was
     assert patchstate._read(tmp_path / "state.pickle", entry)["merged"]["n"].tolist() == [7, 8]
+
+
+def test_the_saved_state_reads_a_columns_empty_lists_back_as_one_and_leaves_the_frame_saved_alone(
+    tmp_path: Path,
+) -> None:
+    """Most events have no `also_reported_by`: read back in a new process, each empty list was an object of its own
+    (300,000 at 100k events, half of reading the state). A column's empty lists are now written as one list, so
+    they are read back as one; the values, the dtypes and the frame being saved are as they were."""
+    also = [[], ["b:1:0"], [], []]
+    places = [["Homs"], [], ["Hama", "Idlib"], []]
+    frame = pd.DataFrame({"n": np.arange(4), "also_reported_by": also, "places": places, "text": ["w", "x", "y", "z"]})
+    ids_before = [id(v) for v in frame["also_reported_by"]] + [id(v) for v in frame["places"]]
+    entry = patchstate._write(tmp_path / "state.pickle", {"merged": frame}, data=tmp_path / "state.data")
+    back = patchstate._read(tmp_path / "state.pickle", entry)["merged"]
+    pd.testing.assert_frame_equal(back, frame)
+    assert back["also_reported_by"].tolist() == [[], ["b:1:0"], [], []]
+    assert back["places"].tolist() == [["Homs"], [], ["Hama", "Idlib"], []]
+    a, p = back["also_reported_by"], back["places"]
+    assert a[0] is a[2] is a[3] and p[1] is p[3]  # one empty list per column, read back once
+    assert a[1] is not a[0] and a[1] == ["b:1:0"]
+    # The frame saved is untouched: its own empty lists are still separate objects, none replaced.
+    assert [id(v) for v in frame["also_reported_by"]] + [id(v) for v in frame["places"]] == ids_before
+    assert frame["also_reported_by"][0] is not frame["also_reported_by"][2]

@@ -64,13 +64,18 @@ def test_a_new_process_patches_the_build_on_disk_and_equals_a_full_build(tmp_pat
     write_doc(seeds, "a", "Rebels entered Homs on Dec. 7, CNN reported.\n", "BBC")
     # "c" gives Peskov's full name: d's bare "Peskov" joins it.
     write_doc(seeds, "c", '"Hama is calm," Dmitry Peskov said on Dec. 5.\n', "TASS")
-    base = build / "patch-state" / "state.pickle"
+    base, data = build / "patch-state" / "state.pickle", build / "patch-state" / "state.data"
     base_before = (base.read_bytes(), base.stat().st_mtime_ns)
+    # The base's buffers: hundreds of MB at 100k events, mapped by the next process, so never rewritten by a patch
+    # (neither written again nor replaced: the same file, the same bytes).
+    data_before = (data.read_bytes(), data.stat().st_mtime_ns, data.stat().st_ino)
+    assert len(data_before[0]) > 0
     second = _cli_build(seeds, build, geodata)
     assert PATCHED in second and "built 5 document(s): 4 events, 2 quotes" in second
     # The patch saved what it added beside the base, and left the base as it was.
     assert _state_files(build) == ["delta-001.pickle", "head.pickle", "state.data", "state.pickle"]
     assert (base.read_bytes(), base.stat().st_mtime_ns) == base_before
+    assert (data.read_bytes(), data.stat().st_mtime_ns, data.stat().st_ino) == data_before
 
     assert_five_documents(read_tables(build))
 
@@ -83,6 +88,7 @@ def test_a_new_process_patches_the_build_on_disk_and_equals_a_full_build(tmp_pat
     third = _cli_build(seeds, build, geodata)
     assert PATCHED in third and "built 6 document(s): 4 events" in third  # f's Raqqa report folds into e's
     assert _state_files(build) == ["delta-001.pickle", "delta-002.pickle", "head.pickle", "state.data", "state.pickle"]
+    assert (data.read_bytes(), data.stat().st_mtime_ns, data.stat().st_ino) == data_before
     assert list(read_tables(build).events.iloc[0]["also_reported_by"]) == ["f:1:0"]
     _cli_build(seeds, tmp_path / "fresh2", geodata)
     _same_on_disk(build, tmp_path / "fresh2")

@@ -135,11 +135,36 @@ def _dump(pickler: pickle.Pickler, value: Any) -> None:
         pickler.dump((COLUMNS, [str(c) for c in value.columns], value.index))
         pickler.clear_memo()
         for name in value.columns:
-            pickler.dump(value[name])
+            pickler.dump(_empties_shared(value[name]))
             pickler.clear_memo()
         return
     pickler.dump(value)
     pickler.clear_memo()
+
+
+def _empties_shared(column: Any) -> Any:
+    """`column` with each of its empty lists written as one and the same list (the memo then writes a reference).
+
+    The events table has a list per row in six columns, most of them empty in three (`mentioned`,
+    `also_reported_by`, `also_sources`): read back, 300,000 empty lists at 100k events were made one by one,
+    half the time to read the state in a new process (0.26 -> 0.12 s for the six columns). Read back, a column's
+    empty cells are one list: nothing changes a cell's list in place (a patch makes new lists for the rows it
+    merges again). The frame being saved is not changed: the column is copied when it has an empty list.
+    """
+    import numpy as np
+    import pandas as pd
+
+    if column.dtype != object:
+        return column
+    values = column.to_numpy()
+    empty_at = [i for i, v in enumerate(values.tolist()) if type(v) is list and not v]
+    if len(empty_at) < 2:
+        return column
+    shared: list = []
+    out = np.array(values, dtype=object, copy=True)
+    for i in empty_at:
+        out[i] = shared
+    return pd.Series(out, index=column.index, name=column.name, dtype=object, copy=False)
 
 
 def _column(value: Any, index: Any) -> Any:
