@@ -868,3 +868,24 @@ def test_a_speaker_s_today_under_a_byline_date_is_no_day(ex: Extractor, date_lin
         "Russian crews loaded helicopters at Hmeimim today.\n"
     )
     assert dated(ex, text) == expected
+
+
+# -- round 12: holidays, plans, page stamps --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a holiday on a fixed day: its year the nearest to REF (5 March 2025)
+        ("Two Russian transport planes flew from Hmeimim to Benghazi on Christmas Day.", [(2, "2024-12-25")]),
+        ("Shops in Latakia stayed shut on New Year\u2019s Eve.", [(2, "2024-12-31")]),
+        ("Families returned to Aleppo on Christmas Eve for the first time.", [(2, "2024-12-24")]),
+        ("Rebels reopened the Masnaa crossing on New Year's Day.", [(2, "2025-01-01")]),
+        # look-alikes: a stretch from the holiday, the Orthodox Christmas (another day), a holiday as a name
+        ("Shops in Latakia have stayed shut since New Year's Day.", []),
+        ("Churches in Damascus were full on Orthodox Christmas Day.", []),
+        ("The Christmas market in Damascus was quiet.", []),
+    ],
+)  # fmt: skip
+def test_a_holiday_on_a_fixed_day_is_that_day(ex: Extractor, sentence: str, expected: list) -> None:
+    assert dated(ex, f"Syria after Assad\n{sentence}\n") == expected

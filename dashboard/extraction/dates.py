@@ -108,6 +108,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("ago", re.compile(r"\b(?P<n>two|three|four|five|six|\d)\s+days\s+ago\b", re.I)),
+    # "on Christmas Day", "on New Year's Eve": a holiday on a fixed day, its year the nearest to the reference
+    # (not the Orthodox Christmas, on 7 January)
+    (
+        "holiday",
+        re.compile(r"(?<!Orthodox )\b(?P<hol>Christmas (?:Day|Eve)|New Year['\u2019]s (?:Day|Eve)|Boxing Day)\b"),
+    ),
     # in 2015 / in early 2015 (a year, coarse)
     ("year", re.compile(r"\b(?:in|during|by|of)\s+(?:early\s+|late\s+|mid-?)?(?P<y1>(?:19|20)\d\d)\b")),
 ]
@@ -167,6 +173,8 @@ def _kinds_without_cue(text: str) -> set[str]:
             skip.add("ago")
         if not any(w in low for w in _VAGUE_CUES) and not ("in " in low and any(m in low for m in _MONTH_NAME_CUES)):
             skip.add("vague")
+    if "Christmas" not in text and "New Year" not in text and "Boxing Day" not in text:
+        skip.add("holiday")  # case-sensitive pattern: its cues need no folding
     return skip
 
 
@@ -459,7 +467,15 @@ def _resolve(kind: str, m: re.Match[str], text: str, reference: date) -> DateMen
         return DateMention(m.start(), m.end(), m.group(0), d.isoformat(), None, "day", on, "relative") if d else None
     if kind == "year":
         return mk(g["y1"], None, "year")
+    if kind == "holiday":
+        month, day = _HOLIDAYS[g["hol"][:12].replace("\u2019", "'")]
+        d = _make_day(month, day, None, reference)
+        return mk(d.isoformat(), None, "day") if d else None
     return None
+
+
+_HOLIDAYS = {"Christmas Da": (12, 25), "Christmas Ev": (12, 24), "New Year's D": (1, 1), "New Year's E": (12, 31),
+             "Boxing Day": (12, 26)}
 
 
 _LATER = re.compile(
