@@ -889,3 +889,22 @@ def test_a_speaker_s_today_under_a_byline_date_is_no_day(ex: Extractor, date_lin
 )  # fmt: skip
 def test_a_holiday_on_a_fixed_day_is_that_day(ex: Extractor, sentence: str, expected: list) -> None:
     assert dated(ex, f"Syria after Assad\n{sentence}\n") == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "event"),
+    [
+        # the page's stamp among short labels, after the city it was filed from, or with its time zone: no event
+        ("By Nour Haddad | Beirut | 05 March 2025 | 18:20", False),
+        ("Issue 2025/09 | Wednesday 5 March 2025 | Compiled by the Levant Shipping Desk", False),
+        ("ANKARA, Mar 5, 2025 9:48 PM GMT+3", False),
+        ("Mar 5, 2025 11:02 am IST", False),
+        # look-alikes: a dateline opening news, a sentence beside a bar, a city in capitals opening a sentence
+        ("ANKARA, Mar 3, 2025 - Turkish troops crossed into Syria near Kilis.", True),
+        ("March 3, 2025 | Israeli jets struck a crossing near Masnaa, the army said.", True),
+        ("ANKARA, the capital, was quiet on March 3, 2025.", True),
+    ],
+)  # fmt: skip
+def test_a_page_s_stamp_with_its_labels_city_or_zone_is_no_event(ex: Extractor, line: str, event: bool) -> None:
+    text = f"Russian ships leave Tartus\nBy Anna Berg\n{line}\nRussian crews loaded helicopters at Hmeimim.\n"
+    assert (3 in {ln for ln, _ in dated(ex, text)}) is event

@@ -1186,9 +1186,27 @@ _PUBLISHED_LINE = re.compile(
     r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?|"
     # (and the page's reading time or age: "Dec. 11, 2024 5 min read", "December 11, 2024 / Updated 2 hours ago")
     r"\d{1,3}\s*min(?:ute)?s?\s+read|updated\s+\d{1,2}\s+(?:hours?|minutes?|mins?|days?)\s+ago|"
-    r"GMT|UTC|BST|CET|EST|EDT|ET|at|[ap]\.?m\.?|[\d:.,/+\-\u2013\u2014|\u00b7]+|\s+)+$",
+    r"GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST|AEDT|AEST|PST|PDT|EST|EDT|ET|at|[ap]\.?m\.?|[\d:.,/+\-\u2013\u2014|\u00b7]+|"
+    r"\s+)+$",
     re.I,
 )
+# "ANKARA, Jan 28, 2025 9:48 PM GMT+3": the page's stamp after the city in capitals it was filed from
+_CITY_CAPS = re.compile(r"\s*[A-Z][A-Z'\-]{2,}(?:\s+[A-Z][A-Z'\-]{2,}){0,2},\s*")
+
+
+def _stamp_between_labels(raw: str) -> bool:
+    """ "By Nour Haddad | Beirut | 06 January 2025 | 18:20", "Issue 2025/04 | Thursday 23 January 2025 | Compiled
+    by the Desk": the page's date among short labels (authors, a city, an issue), no news (not a table's row)."""
+    if len(raw) >= 120 or raw.lstrip().startswith("|"):
+        return False
+    stamp = False
+    for part in raw.split("|"):
+        part = part.strip()
+        if _PUBLISHED_LINE.match(_UPDATE_WORD.sub(" ", part)):
+            stamp = True
+        elif len(part.split()) > 6 or part.endswith(_ENDS_STATEMENT):
+            return False
+    return stamp
 # a caption's closing credit, photographer and agency: "... buffer zone, December 9, 2024. (Ayal Margolin/Flash90)"
 _PHOTOGRAPHER = re.compile(
     r"\.\s*\((?:[A-Z][\w.'\u2019\-]*\s+){1,3}[A-Z][\w.'\u2019\-]*\s*/\s*[A-Z][\w.\- ]{1,30}\)\s*$"
@@ -1348,8 +1366,12 @@ def _is_furniture(raw: str, after_image: bool, first: bool) -> bool:
     """
     if _HEADING_LINE.match(raw) or _IMAGE_LINE.match(raw) or _PUBLISHED_LINE.match(raw):
         return True
+    if raw[:3].isupper() and (city := _CITY_CAPS.match(raw)) and _PUBLISHED_LINE.match(raw[city.end() :]):
+        return True  # "ANKARA, Jan 28, 2025 9:48 PM GMT+3"
     if "|" in raw and len(raw) < 120 and _PUBLISHED_LINE.match(_UPDATE_WORD.sub(" ", raw.split("|", 1)[1])):
         return True  # the authors and the page's stamp: "Elif Kaya and Jeyhun Aliyev |13.02.2025 - Update : 13.02.2025"
+    if "|" in raw and _stamp_between_labels(raw):
+        return True
     if len(raw) < 120 and raw.lstrip()[:1] in "FBW" and _ENTRY_CREDIT.match(raw):
         return True
     if len(raw) < 300 and (
