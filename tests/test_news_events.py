@@ -397,19 +397,27 @@ def test_a_deadline_is_not_the_day_of_the_event(ex: Extractor, sentence: str, da
 
 
 @pytest.mark.parametrize(
-    ("sentence", "day"),
+    ("sentence", "expected"),
     [
-        ("The ministers will meet in Geneva on Friday to discuss the ports.", "2025-03-07"),
-        ("The envoy is expected to arrive in Damascus on Monday.", "2025-03-10"),
-        ("The talks are due to resume in Geneva on Wednesday.", "2025-03-12"),  # written on a Wednesday: next week's
-        # look-alikes: the plan was reported on a day that has passed, and a meeting that took place
-        ("He will stay in Moscow, the Kremlin said in Damascus on Friday.", "2025-02-28"),
-        ("The ministers met in Geneva on Friday to discuss the ports.", "2025-02-28"),
-        ("The talks that will resume in Geneva were agreed on Friday.", "2025-02-28"),
+        # a plan on a day still to come (round 12; the weekday's day is the one to come, test_dates.py): no dated
+        # event, as the held-out sets' writers label it
+        ("The ministers will meet in Geneva on Friday to discuss the ports.", []),
+        ("The envoy is expected to arrive in Damascus on Monday.", []),
+        ("The talks are due to resume in Geneva on Wednesday.", []),
+        ("Another flight from Hmeimim to Benghazi was expected on Friday, he said.", []),
+        ("Mikati is due to meet the new Syrian leader Ahmed al-Sharaa in Damascus on March 11.", []),
+        ("The security cabinet is scheduled to discuss the northern front on Sunday, March 9.", []),
+        ("Many families in Aleppo are planning a larger commemoration on March 20.", []),
+        # look-alikes: the plan was reported on a day that has passed, a meeting that took place, a day of the
+        # past in a sentence about a plan
+        ("He will stay in Moscow, the Kremlin said in Damascus on Friday.", [(1, "2025-02-28")]),
+        ("The ministers met in Geneva on Friday to discuss the ports.", [(1, "2025-02-28")]),
+        ("The talks that will resume in Geneva were agreed on Friday.", [(1, "2025-02-28")]),
+        ("The envoy was due to arrive in Damascus on March 3 but came a day late.", [(1, "2025-03-03")]),
     ],
 )  # fmt: skip
-def test_a_weekday_of_a_plan_is_the_one_to_come(ex: Extractor, sentence: str, day: str) -> None:
-    assert dated(ex, sentence) == [(1, day)]
+def test_a_plan_on_a_day_to_come_is_no_dated_event(ex: Extractor, sentence: str, expected: list) -> None:
+    assert dated(ex, sentence) == expected
 
 
 @pytest.mark.parametrize(

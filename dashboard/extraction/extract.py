@@ -24,6 +24,7 @@ from dashboard.extraction.dates import (
     event_date,
     find_dates,
     later_date,
+    planned,
     reported_precision,
 )
 from dashboard.extraction.metonyms import SEATS_OF_POWER, states_acting
@@ -958,6 +959,8 @@ class Extractor:
             elif when is None or when.precision != "day":
                 earlier = []  # "Since the fall of Assad on Sunday, planes have ...": the clause's day is the sentence's
                 when = self._sentence_day(dates, outside, standing, sentence)
+            if when is not None and any(when is d for d in dates) and planned(sentence, when, anchor):
+                when = None  # "is due to meet NAME in Damascus on Jan. 11": a plan, the day of no event
             if when is not None and when is not self._header and (when.precision or "").startswith("day"):
                 # (the date line was the day the text was at when it was read; an undated sentence under an
                 # article's byline date does not make the byline "the day" for "a day later" after a dated one)
