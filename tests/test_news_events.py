@@ -907,12 +907,17 @@ def test_a_holiday_on_a_fixed_day_is_that_day(ex: Extractor, sentence: str, expe
         ("Issue 2025/09 | Wednesday 5 March 2025 | Compiled by the Levant Shipping Desk", False),
         ("ANKARA, Mar 5, 2025 9:48 PM GMT+3", False),
         ("Mar 5, 2025 11:02 am IST", False),
+        # a caption's own date and its credit
+        ("A vendor arranges spices at a market in Tartus, Syria, Mar. 3, 2025. (Xinhua/Ammar Haddad)", False),
+        ("Defense Minister Yasar Guler speaks to reporters in Ankara, Turkey, March 3, 2025. (AA Photo)", False),
+        # look-alikes: a sentence ending with its date and an aside in brackets
+        ("Rebels entered the city of Hama, Syria, March 3, 2025. (The army denied it.)", True),
         # look-alikes: a dateline opening news, a sentence beside a bar, a city in capitals opening a sentence
         ("ANKARA, Mar 3, 2025 - Turkish troops crossed into Syria near Kilis.", True),
         ("March 3, 2025 | Israeli jets struck a crossing near Masnaa, the army said.", True),
         ("ANKARA, the capital, was quiet on March 3, 2025.", True),
     ],
 )  # fmt: skip
-def test_a_page_s_stamp_with_its_labels_city_or_zone_is_no_event(ex: Extractor, line: str, event: bool) -> None:
+def test_a_page_s_stamp_or_a_dated_caption_is_no_event(ex: Extractor, line: str, event: bool) -> None:
     text = f"Russian ships leave Tartus\nBy Anna Berg\n{line}\nRussian crews loaded helicopters at Hmeimim.\n"
     assert (3 in {ln for ln, _ in dated(ex, text)}) is event

@@ -1214,6 +1214,12 @@ def _stamp_between_labels(raw: str) -> bool:
 _PHOTOGRAPHER = re.compile(
     r"\.\s*\((?:[A-Z][\w.'\u2019\-]*\s+){1,3}[A-Z][\w.'\u2019\-]*\s*/\s*[A-Z][\w.\- ]{1,30}\)\s*$"
 )
+# a caption's own date, then its credit: "..., Ankara, Türkiye, Jan. 28, 2025. (AA Photo)"
+_DATED_CAPTION = re.compile(
+    r",\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?),\s*(?:19|20)\d\d\.\s*"
+    r"\((?:[^()]{0,40}\bPhoto\b[^()]{0,20}|[A-Z][\w.\- ]{1,20}/[^()]{2,40})\)\s*$"
+)
 _SCREENSHOT = re.compile(
     r"^\W*(?:an?\s+|the\s+)?(?:screenshot|screen\s*grab|still|file\s+photo|photo|image)s?\s+"
     r"(?:of|from|shows|showing|taken|posted|shared)\b",
@@ -1390,6 +1396,8 @@ def _is_furniture(raw: str, after_image: bool, first: bool) -> bool:
         return True
     if _CAPTION_LABEL.match(raw):
         return True
+    if raw.rstrip().endswith(")") and len(raw) < 300 and _DATED_CAPTION.search(raw):
+        return True  # "A vendor at a market in Damascus, Syria, Dec. 21, 2024. (Xinhua/NAME)", "(AA Photo)"
     if raw.rstrip().endswith(")") and len(raw) < 300 and _PHOTOGRAPHER.search(raw):
         return True  # a caption with its photographer and agency: "..., December 9, 2024. (Ayal Margolin/Flash90)"
     if len(raw) < 200 and _SCREENSHOT.match(raw) and not raw.rstrip().endswith(_ENDS_STATEMENT):
