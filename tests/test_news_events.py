@@ -921,3 +921,27 @@ def test_a_holiday_on_a_fixed_day_is_that_day(ex: Extractor, sentence: str, expe
 def test_a_page_s_stamp_or_a_dated_caption_is_no_event(ex: Extractor, line: str, event: bool) -> None:
     text = f"Russian ships leave Tartus\nBy Anna Berg\n{line}\nRussian crews loaded helicopters at Hmeimim.\n"
     assert (3 in {ln for ln, _ in dated(ex, text)}) is event
+
+
+@pytest.mark.parametrize(
+    ("stamp", "expected"),
+    [
+        # a live entry's stamp with "pm" run on ("10:52pm", ABC style): the report under it is the page's day
+        ("10:52pm", [(5, "2025-03-05")]),
+        ("9:05am", [(5, "2025-03-05")]),
+        # look-alike: a time opening a sentence is no stamp, and the report under it has no day of its own
+        ("10:52pm curfew began in Homs.", []),
+    ],
+)  # fmt: skip
+def test_a_live_entry_s_stamp_with_its_pm_run_on_dates_the_entry(ex: Extractor, stamp: str, expected: list) -> None:
+    text = (
+        "Syria live: Russian crews load helicopters\n"
+        "Posted Wed 5 Mar 2025 at 6:05pm, updated Wed 5 Mar 2025 at 11:40pm\n"
+        f"{stamp}\n"
+        "Kremlin: 'too early' to talk about bases\n"
+        "Kremlin spokesman Dmitry Peskov has told reporters in Moscow it is too early to say.\n"
+        f"{stamp.replace('10:52', '8:30').replace('9:05', '7:15')}\n"
+        "Crowds gather in Damascus\n"
+        "Hundreds of people gathered in Umayyad Square.\n"
+    )
+    assert [(ln, d) for ln, d in dated(ex, text) if ln == 5] == expected

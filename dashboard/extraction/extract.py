@@ -1155,8 +1155,8 @@ _PERSON = re.compile(
 
 _IMAGE_LINE = re.compile(r"^\s*!\[")
 _TIME_STAMP = re.compile(
-    r"^\W{0,4}(?:(?:[Uu]pdated|[Pp]osted)(?:\s+at)?\s+)?\d{1,2}[:.]\d{2}\b(?:\s*[ap]\.?m\.?(?![\w.]))?(?!\s+[a-z])"
-)  # "17.52 GMT", "11:32", "6:40 p.m. ET", "Updated at 18.03 GMT": a live page's entry stamp (not "10:05 a.m. the")
+    r"^\W{0,4}(?:(?:[Uu]pdated|[Pp]osted)(?:\s+at)?\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?(?![\w.])|\b)(?!\s+[a-z])"
+)  # "17.52 GMT", "11:32", "6:40 p.m. ET", "10:52pm", "Updated at 18.03 GMT": a live entry stamp (not "10:05 a.m. the")
 _HEADING_LINE = re.compile(r"^\s*(?:#{1,6}\s|\*\*[^*]+\*\*\s*$|={3,}|-{3,}\s*$)")
 _CREDIT_LABEL = re.compile(r"\b(?:Photograph|Photo|PHOTO|Picture|Image|Illustration|Credit|Video)s?\s*:\s*\S")
 # A credit at the line's end. Searched only in the last _CREDIT_TAIL characters of the line: run over the whole line,
