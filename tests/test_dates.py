@@ -128,6 +128,7 @@ _EVERY_FORM = [
     "the day before yesterday", "THIS MORNING", "began at 10:05 a.m.", "Three days ago", "2 DAYS AGO",
     "in early 2015", "SINCE 2015", "in Recent Weeks", "recently", "Earlier This Year", "LAST MONTH",
     "this week", "in the coming days", "in the next 48 hours", "Dec. 7 (UPI) --", "Wednesday (Feb 12)",
+    "on Christmas Day", "New Year\u2019s Eve", "on Boxing Day",
 ]  # fmt: skip
 
 

@@ -108,6 +108,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("ago", re.compile(r"\b(?P<n>two|three|four|five|six|\d)\s+days\s+ago\b", re.I)),
+    # "on Christmas Day", "on New Year's Eve": a holiday on a fixed day, its year the nearest to the reference
+    # (not the Orthodox Christmas, on 7 January)
+    (
+        "holiday",
+        re.compile(r"(?<!Orthodox )\b(?P<hol>Christmas (?:Day|Eve)|New Year['\u2019]s (?:Day|Eve)|Boxing Day)\b"),
+    ),
     # in 2015 / in early 2015 (a year, coarse)
     ("year", re.compile(r"\b(?:in|during|by|of)\s+(?:early\s+|late\s+|mid-?)?(?P<y1>(?:19|20)\d\d)\b")),
 ]
@@ -167,6 +173,8 @@ def _kinds_without_cue(text: str) -> set[str]:
             skip.add("ago")
         if not any(w in low for w in _VAGUE_CUES) and not ("in " in low and any(m in low for m in _MONTH_NAME_CUES)):
             skip.add("vague")
+    if "Christmas" not in text and "New Year" not in text and "Boxing Day" not in text:
+        skip.add("holiday")  # case-sensitive pattern: its cues need no folding
     return skip
 
 
@@ -372,6 +380,25 @@ _FUTURE_BEFORE = re.compile(
     r")\s+to)\s+(?!(?:[\w'\-]+\s+){0,6}?(?:said|says|told|announced|reported|added|confirmed|was|were|had|has|have)\b)"
     r"(?:[\w'\-]+\s+){0,6}$"
 )
+# "was expected on Wednesday", "is due on Friday": a plan's day with no verb after its word
+_DUE_ON = re.compile(r"\b(?:is|are|was|were)\s+(?:expected|due|scheduled)\s+$")
+# A plan on a day after the one the text is at ("is due to meet NAME in Damascus on Jan. 11", "is scheduled to
+# discuss the front on Sunday, January 5", "are planning a commemoration on Feb. 6"): no day of an event.
+_PLAN_BEFORE = re.compile(
+    r"(?:\bwill|['\u2019]ll|\bshall|\b(?:expected|due|scheduled|set|slated|planning|plans?|planned|going|(?:is|are)"
+    r")\s+to|\b(?:is|are|was|were)\s+(?:expected|due|scheduled)|\b(?:is|are)\s+planning)\s+"
+    r"(?!(?:[\w'\-]+,?\s+){0,10}?(?:said|says|told|announced|reported|added|confirmed|was|were|had|has|have)\b)"
+    r"(?:[\w'\u2019\-]+,?\s+){0,10}$"
+)
+
+
+def planned(sentence: str, mention: DateMention, anchor: date) -> bool:
+    """A day still to come after the anchor (the day the text is at), named as the day of a plan."""
+    if mention.value is None or mention.value <= anchor.isoformat():
+        return False
+    return _PLAN_BEFORE.search(sentence, max(0, mention.start - 100), mention.start) is not None
+
+
 _ON_BEFORE = re.compile(
     r"\b(?:on|from|between)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:\(\s*)?)?(?:the\s+)?$", re.I
 )
@@ -438,7 +465,9 @@ def _resolve(kind: str, m: re.Match[str], text: str, reference: date) -> DateMen
         if back == 0 and lead.group(1).lower() in ("last", "this past"):
             back = 7  # "last Saturday" written on a Saturday: a week before
         d = reference - timedelta(days=back)
-        if lead.group(1).lower() == "on" and _FUTURE_BEFORE.search(text, max(0, start - 60), start):
+        if lead.group(1).lower() == "on" and (
+            _FUTURE_BEFORE.search(text, max(0, start - 60), start) or _DUE_ON.search(text, max(0, start - 20), start)
+        ):
             d = reference + timedelta(days=(target - reference.weekday()) % 7 or 7)  # "will meet on Tuesday": ahead
         on = lead.group(1).lower() in ("on", "last", "this past") or lead.group(1).endswith("of")
         return DateMention(start, m.end(), text[start : m.end()], d.isoformat(), None, "day", on, "weekday")
@@ -459,7 +488,15 @@ def _resolve(kind: str, m: re.Match[str], text: str, reference: date) -> DateMen
         return DateMention(m.start(), m.end(), m.group(0), d.isoformat(), None, "day", on, "relative") if d else None
     if kind == "year":
         return mk(g["y1"], None, "year")
+    if kind == "holiday":
+        month, day = _HOLIDAYS[g["hol"][:12].replace("\u2019", "'")]
+        d = _make_day(month, day, None, reference)
+        return mk(d.isoformat(), None, "day") if d else None
     return None
+
+
+_HOLIDAYS = {"Christmas Da": (12, 25), "Christmas Ev": (12, 24), "New Year's D": (1, 1), "New Year's E": (12, 31),
+             "Boxing Day": (12, 26)}
 
 
 _LATER = re.compile(

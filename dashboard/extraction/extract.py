@@ -24,6 +24,7 @@ from dashboard.extraction.dates import (
     event_date,
     find_dates,
     later_date,
+    planned,
     reported_precision,
 )
 from dashboard.extraction.metonyms import SEATS_OF_POWER, states_acting
@@ -958,6 +959,8 @@ class Extractor:
             elif when is None or when.precision != "day":
                 earlier = []  # "Since the fall of Assad on Sunday, planes have ...": the clause's day is the sentence's
                 when = self._sentence_day(dates, outside, standing, sentence)
+            if when is not None and any(when is d for d in dates) and planned(sentence, when, anchor):
+                when = None  # "is due to meet NAME in Damascus on Jan. 11": a plan, the day of no event
             if when is not None and when is not self._header and (when.precision or "").startswith("day"):
                 # (the date line was the day the text was at when it was read; an undated sentence under an
                 # article's byline date does not make the byline "the day" for "a day later" after a dated one)
@@ -1152,8 +1155,8 @@ _PERSON = re.compile(
 
 _IMAGE_LINE = re.compile(r"^\s*!\[")
 _TIME_STAMP = re.compile(
-    r"^\W{0,4}(?:(?:[Uu]pdated|[Pp]osted)(?:\s+at)?\s+)?\d{1,2}[:.]\d{2}\b(?:\s*[ap]\.?m\.?(?![\w.]))?(?!\s+[a-z])"
-)  # "17.52 GMT", "11:32", "6:40 p.m. ET", "Updated at 18.03 GMT": a live page's entry stamp (not "10:05 a.m. the")
+    r"^\W{0,4}(?:(?:[Uu]pdated|[Pp]osted)(?:\s+at)?\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?(?![\w.])|\b)(?!\s+[a-z])"
+)  # "17.52 GMT", "11:32", "6:40 p.m. ET", "10:52pm", "Updated at 18.03 GMT": a live entry stamp (not "10:05 a.m. the")
 _HEADING_LINE = re.compile(r"^\s*(?:#{1,6}\s|\*\*[^*]+\*\*\s*$|={3,}|-{3,}\s*$)")
 _CREDIT_LABEL = re.compile(r"\b(?:Photograph|Photo|PHOTO|Picture|Image|Illustration|Credit|Video)s?\s*:\s*\S")
 # A credit at the line's end. Searched only in the last _CREDIT_TAIL characters of the line: run over the whole line,
@@ -1186,12 +1189,36 @@ _PUBLISHED_LINE = re.compile(
     r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?|"
     # (and the page's reading time or age: "Dec. 11, 2024 5 min read", "December 11, 2024 / Updated 2 hours ago")
     r"\d{1,3}\s*min(?:ute)?s?\s+read|updated\s+\d{1,2}\s+(?:hours?|minutes?|mins?|days?)\s+ago|"
-    r"GMT|UTC|BST|CET|EST|EDT|ET|at|[ap]\.?m\.?|[\d:.,/+\-\u2013\u2014|\u00b7]+|\s+)+$",
+    r"GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST|AEDT|AEST|PST|PDT|EST|EDT|ET|at|[ap]\.?m\.?|[\d:.,/+\-\u2013\u2014|\u00b7]+|"
+    r"\s+)+$",
     re.I,
 )
+# "ANKARA, Jan 28, 2025 9:48 PM GMT+3": the page's stamp after the city in capitals it was filed from
+_CITY_CAPS = re.compile(r"\s*[A-Z][A-Z'\-]{2,}(?:\s+[A-Z][A-Z'\-]{2,}){0,2},\s*")
+
+
+def _stamp_between_labels(raw: str) -> bool:
+    """ "By Nour Haddad | Beirut | 06 January 2025 | 18:20", "Issue 2025/04 | Thursday 23 January 2025 | Compiled
+    by the Desk": the page's date among short labels (authors, a city, an issue), no news (not a table's row)."""
+    if len(raw) >= 120 or raw.lstrip().startswith("|"):
+        return False
+    stamp = False
+    for part in raw.split("|"):
+        part = part.strip()
+        if _PUBLISHED_LINE.match(_UPDATE_WORD.sub(" ", part)):
+            stamp = True
+        elif len(part.split()) > 6 or part.endswith(_ENDS_STATEMENT):
+            return False
+    return stamp
 # a caption's closing credit, photographer and agency: "... buffer zone, December 9, 2024. (Ayal Margolin/Flash90)"
 _PHOTOGRAPHER = re.compile(
     r"\.\s*\((?:[A-Z][\w.'\u2019\-]*\s+){1,3}[A-Z][\w.'\u2019\-]*\s*/\s*[A-Z][\w.\- ]{1,30}\)\s*$"
+)
+# a caption's own date, then its credit: "..., Ankara, Türkiye, Jan. 28, 2025. (AA Photo)"
+_DATED_CAPTION = re.compile(
+    r",\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?),\s*(?:19|20)\d\d\.\s*"
+    r"\((?:[^()]{0,40}\bPhoto\b[^()]{0,20}|[A-Z][\w.\- ]{1,20}/[^()]{2,40})\)\s*$"
 )
 _SCREENSHOT = re.compile(
     r"^\W*(?:an?\s+|the\s+)?(?:screenshot|screen\s*grab|still|file\s+photo|photo|image)s?\s+"
@@ -1348,8 +1375,12 @@ def _is_furniture(raw: str, after_image: bool, first: bool) -> bool:
     """
     if _HEADING_LINE.match(raw) or _IMAGE_LINE.match(raw) or _PUBLISHED_LINE.match(raw):
         return True
+    if raw[:3].isupper() and (city := _CITY_CAPS.match(raw)) and _PUBLISHED_LINE.match(raw[city.end() :]):
+        return True  # "ANKARA, Jan 28, 2025 9:48 PM GMT+3"
     if "|" in raw and len(raw) < 120 and _PUBLISHED_LINE.match(_UPDATE_WORD.sub(" ", raw.split("|", 1)[1])):
         return True  # the authors and the page's stamp: "Elif Kaya and Jeyhun Aliyev |13.02.2025 - Update : 13.02.2025"
+    if "|" in raw and _stamp_between_labels(raw):
+        return True
     if len(raw) < 120 and raw.lstrip()[:1] in "FBW" and _ENTRY_CREDIT.match(raw):
         return True
     if len(raw) < 300 and (
@@ -1365,6 +1396,8 @@ def _is_furniture(raw: str, after_image: bool, first: bool) -> bool:
         return True
     if _CAPTION_LABEL.match(raw):
         return True
+    if raw.rstrip().endswith(")") and len(raw) < 300 and _DATED_CAPTION.search(raw):
+        return True  # "A vendor at a market in Damascus, Syria, Dec. 21, 2024. (Xinhua/NAME)", "(AA Photo)"
     if raw.rstrip().endswith(")") and len(raw) < 300 and _PHOTOGRAPHER.search(raw):
         return True  # a caption with its photographer and agency: "..., December 9, 2024. (Ayal Margolin/Flash90)"
     if len(raw) < 200 and _SCREENSHOT.match(raw) and not raw.rstrip().endswith(_ENDS_STATEMENT):
