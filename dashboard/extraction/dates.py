@@ -375,20 +375,20 @@ _BARE_WEEKDAY_TAIL = re.compile(
 # A plan in the words before "on Tuesday" ("will meet in Geneva", "is expected to arrive", "are due to sign"),
 # with no verb of speech or of the past between ("will go, the ministry said on Monday", "talks that will resume
 # were agreed on Monday"): the weekday to come.
+_PLAN_WORDS = (
+    r"\bwill|['\u2019]ll|\bshall|\b(?:expected|due|scheduled|set|slated|planning|plans?|planned|going|(?:is|are))\s+to"
+)
+_PAST_OR_SAID = r"(?:said|says|told|announced|reported|added|confirmed|was|were|had|has|have)\b"
 _FUTURE_BEFORE = re.compile(
-    r"(?:\bwill|['\u2019]ll|\bshall|\b(?:expected|due|scheduled|set|slated|planning|plans?|planned|going|(?:is|are)"
-    r")\s+to)\s+(?!(?:[\w'\-]+\s+){0,6}?(?:said|says|told|announced|reported|added|confirmed|was|were|had|has|have)\b)"
-    r"(?:[\w'\-]+\s+){0,6}$"
+    rf"(?:{_PLAN_WORDS})\s+(?!(?:[\w'\-]+\s+){{0,6}}?{_PAST_OR_SAID})(?:[\w'\-]+\s+){{0,6}}$"
 )
 # "was expected on Wednesday", "is due on Friday": a plan's day with no verb after its word
 _DUE_ON = re.compile(r"\b(?:is|are|was|were)\s+(?:expected|due|scheduled)\s+$")
 # A plan on a day after the one the text is at ("is due to meet NAME in Damascus on Jan. 11", "is scheduled to
 # discuss the front on Sunday, January 5", "are planning a commemoration on Feb. 6"): no day of an event.
 _PLAN_BEFORE = re.compile(
-    r"(?:\bwill|['\u2019]ll|\bshall|\b(?:expected|due|scheduled|set|slated|planning|plans?|planned|going|(?:is|are)"
-    r")\s+to|\b(?:is|are|was|were)\s+(?:expected|due|scheduled)|\b(?:is|are)\s+planning)\s+"
-    r"(?!(?:[\w'\-]+,?\s+){0,10}?(?:said|says|told|announced|reported|added|confirmed|was|were|had|has|have)\b)"
-    r"(?:[\w'\u2019\-]+,?\s+){0,10}$"
+    rf"(?:{_PLAN_WORDS}|\b(?:is|are|was|were)\s+(?:expected|due|scheduled)|\b(?:is|are)\s+planning)\s+"
+    rf"(?!(?:[\w'\-]+,?\s+){{0,10}}?{_PAST_OR_SAID})(?:[\w'\u2019\-]+,?\s+){{0,10}}$"
 )
 
 
