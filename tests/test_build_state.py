@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 from dashboard.corpus.pipeline import read_tables
-from tests.test_incremental_build import assert_five_documents, write_doc
+from tests.test_incremental_build import assert_five_documents, write_doc, write_first_three
 
 ROOT = Path(__file__).resolve().parent.parent
 PATCHED = "(patched the last build: only new documents were added)"
@@ -47,9 +47,7 @@ def corpus(tmp_path: Path) -> tuple[Path, Path]:
     seeds, geodata = tmp_path / "seeds", tmp_path / "geodata"
     seeds.mkdir()
     geodata.mkdir()
-    write_doc(seeds, "b", "Rebels entered Homs on Dec. 7, Reuters reported.\n", "AFP")
-    write_doc(seeds, "d", '"Idlib is quiet," Peskov said on Dec. 3.\n', "TASS")
-    write_doc(seeds, "e", "Jets struck Raqqa on Nov. 30.\n", "SANA")
+    write_first_three(seeds)
     return seeds, geodata
 
 
@@ -211,9 +209,7 @@ def test_a_state_read_back_with_its_patches_is_the_assembly_the_patches_made(
     monkeypatch.setenv("DASHBOARD_GEODATA_DIR", str(tmp_path / "geodata"))
     seeds, build = tmp_path / "seeds", tmp_path / "build"
     seeds.mkdir()
-    write_doc(seeds, "b", "Rebels entered Homs on Dec. 7, Reuters reported.\n", "AFP")
-    write_doc(seeds, "d", '"Idlib is quiet," Peskov said on Dec. 3.\n', "TASS")
-    write_doc(seeds, "e", "Jets struck Raqqa on Nov. 30.\n", "SANA")
+    write_first_three(seeds)
     pipeline.forget_assemblies()
     try:
         ctx = pipeline.Context.create()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_incremental_build import write_doc
+from tests.test_incremental_build import write_doc, write_first_three
 
 
 def test_a_saved_patch_keeps_its_rows_as_arrow_and_reading_it_back_converts_nothing(
@@ -18,9 +18,7 @@ def test_a_saved_patch_keeps_its_rows_as_arrow_and_reading_it_back_converts_noth
     monkeypatch.setenv("DASHBOARD_GEODATA_DIR", str(tmp_path / "geodata"))
     seeds, build = tmp_path / "seeds", tmp_path / "build"
     seeds.mkdir()
-    write_doc(seeds, "b", "Rebels entered Homs on Dec. 7, Reuters reported.\n", "AFP")
-    write_doc(seeds, "d", '"Idlib is quiet," Peskov said on Dec. 3.\n', "TASS")
-    write_doc(seeds, "e", "Jets struck Raqqa on Nov. 30.\n", "SANA")
+    write_first_three(seeds)
     pipeline.forget_assemblies()
     try:
         ctx = pipeline.Context.create()

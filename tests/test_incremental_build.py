@@ -19,6 +19,13 @@ def write_doc(seeds: Path, name: str, text: str, source: str) -> None:
     (seeds / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
 
 
+def write_first_three(seeds: Path) -> None:
+    """Documents b, d and e of the five below: the first build's corpus before a and c are added."""
+    write_doc(seeds, "b", "Rebels entered Homs on Dec. 7, Reuters reported.\n", "AFP")
+    write_doc(seeds, "d", '"Idlib is quiet," Peskov said on Dec. 3.\n', "TASS")
+    write_doc(seeds, "e", "Jets struck Raqqa on Nov. 30.\n", "SANA")
+
+
 def assert_five_documents(tables: pipeline.Tables) -> None:
     """The tables of documents a-e below, worked out by hand: a's and b's Homs reports are one story led by a
     (it sorts first), c names Peskov in full so d's bare "Peskov" joins him."""
@@ -54,9 +61,7 @@ def _no_kept_assemblies() -> None:
 def test_adding_documents_patches_the_last_build_and_equals_a_full_one(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    write_doc(seeds, "b", "Rebels entered Homs on Dec. 7, Reuters reported.\n", "AFP")
-    write_doc(seeds, "d", '"Idlib is quiet," Peskov said on Dec. 3.\n', "TASS")
-    write_doc(seeds, "e", "Jets struck Raqqa on Nov. 30.\n", "SANA")
+    write_first_three(seeds)
     ctx = Context.create()
     first, _ = build(seeds, tmp_path / "build", ctx)
     assert list(first.quotes["speaker_id"]) == ["peskov"]  # no full name yet: the bare surname stays apart
