@@ -148,7 +148,9 @@ def _without_gc(imports: Callable[[], T]) -> T:
     """Run `imports` (the parser imports every command's modules: pandas, pyarrow, the pipeline, geopy) with the
     cyclic garbage collector off: the imports make a few hundred thousand objects and free almost none, so
     each collection meanwhile walked them all for nothing (about a tenth of the imports' time). Reference
-    counting still frees what is let go; the collector is as it was afterwards."""
+    counting still frees what is let go; the collector is as it was afterwards. `build` runs its whole rebuild
+    so, since the rebuild imports the pipeline's modules as it goes: a cold build of 20,000 snippets left 266
+    objects in cycles for the collector afterwards and the same peak memory (244 and 246 MB) as with it on."""
     import gc
 
     was = gc.isenabled()
