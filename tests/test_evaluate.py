@@ -36,6 +36,26 @@ def test_scores_counted_by_hand(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert "| event's primary place right |   -   | 1.00 | 1/1 |" in out
 
 
+def test_a_title_in_the_label_names_the_speaker_found(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A reader may label a speaker with the title as written ("Dr Lind"); the extractor keeps the title out of the
+    # name and writes the full name where the text gives it. Both name one person; another person is a miss.
+    write(
+        tmp_path,
+        "Dr Mira Lind, a port engineer, toured Tartus on March 2.\n"
+        '"The cranes were idle," Dr Lind said.\n'
+        '"Two ships were loading," said Capt Ivan Sokol.\n'
+        '"We saw no crews," said Mira Lind.\n'
+        '"Nobody asked us," said Paul Ward.\n',
+        "style: test\nreference: 2025-03-05\n"
+        "Q | The cranes were idle | Dr Lind\n"  # found: "Mira Lind"
+        "Q | Two ships were loading | Capt Sokol\n"  # found: "Ivan Sokol", role "Capt"
+        "Q | We saw no crews | Dr Lind\n"  # found: "Mira Lind"
+        "Q | Nobody asked us | Dr Lind\n",  # found: "Paul Ward": a miss
+    )
+    assert main([str(tmp_path)]) == 0
+    assert "| speaker right, of quotes found |   -   | 0.75 | 3/4 |" in capsys.readouterr().out
+
+
 def test_the_command_line_scores_a_folder(tmp_path: Path) -> None:
     labels = "reference: 2025-03-05\nE | Rebels entered Homs | 2025-03-02 | Homs\n"
     write(tmp_path, "Rebels entered Homs on March 2.\n", labels)
