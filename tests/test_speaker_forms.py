@@ -1140,9 +1140,8 @@ def test_an_adverb_between_subject_and_verb(ex: Extractor, text: str, expected: 
          "Dr Lind: Two were loading. We could not tell what.\n"
          "Chair: Thank you both. We will now hear from the Minister.\n"
          "Chair: That concludes this session.\n",
-         # "Dr Lind:" stays as the record writes it: resolving a title and a surname to a full name cost
-         # speakers on a blind set (integrator, session 6), so the label is kept as written
-         ["Mira Lind", "Dr Lind"]),
+         # "Dr Lind:" is the member the record named in full: the title is the role, not the name
+         ["Mira Lind", "Mira Lind"]),
         # look-alike: the same member speaking without a question's number, in statements, answers
         ("Paul Ward: I have seen the same at the port myself.\n"
          "Paul Ward: And the crews were Russian, all of them.\n",
@@ -1279,3 +1278,30 @@ def test_a_post_by_a_handle(ex: Extractor, text: str, expected: list) -> None:
 )  # fmt: skip
 def test_a_second_clause_and_a_predicate_with_an_adverb(ex: Extractor, text: str, expected: list) -> None:
     assert [(q.speaker, q.text) for q in ex.extract(text, REF).quotes] == expected
+
+
+# -- a title before a name, with or without its dots: the title is the role, the name is the person --------------
+
+
+@pytest.mark.parametrize("title", ["Gen", "Maj Gen", "Brig Gen", "Lt Col", "Col", "Capt", "Adm", "Sgt", "Prof",
+                                   "Professor", "Father", "Archbishop", "Imam", "Rev", "Lord", "Gen.", "Colonel"])
+def test_a_titled_surname_is_the_person_named_in_full(ex: Extractor, title: str) -> None:
+    text = (f"{title} Omar Khalidi, who commands the garrison, visited Latakia on Monday.\n"
+            f'"The base is secure," {title} Khalidi said.\n')
+    quotes = ex.extract(text, REF).quotes
+    assert [(q.speaker, (q.role or "").split(",")[0]) for q in quotes] == [("Omar Khalidi", title)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"We hold the line," said Maj Gen Omar Khalidi, the garrison commander.', [("Omar Khalidi", "Maj Gen, "
+                                                                                      "garrison commander")]),
+        ('"The base is quiet," Capt Ivanov told the agency.', [("Ivanov", "Capt")]),
+        # look-alike: the same words in lower case are kinship and rank nouns, not titles
+        ('"It is over," his father said.', [("his father", None)]),
+        ('"Hold the gate," the captain said.', [("captain", None)]),
+    ],
+)  # fmt: skip
+def test_a_title_without_dots_stays_out_of_the_name(ex: Extractor, text: str, expected: list) -> None:
+    assert [(q.speaker, q.role) for q in ex.extract(text, REF).quotes] == expected

@@ -82,6 +82,14 @@ _STATE_HEADS = frozenset("republic federation kingdom states nations union emira
 _POST_NOMINALS = frozenset("MP MEP MSP QC KC OBE MBE CBE KBE PhD Jr Sr".split())
 _PREPOSITIONS = frozenset("to of for at in from on with by".split())
 _HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame".split())
+# Titles written before a name, capitalised ("Maj Gen Omar Khalidi", "Father Ibrahim", "Prof Haddad"): British copy
+# drops the abbreviations' dots, and clergy, scholars and judges are named by office. A title only when capitalised,
+# so "his father said" keeps its role.
+_NAME_TITLES = frozenset(
+    """gen col maj lt capt sgt adm brig cpl pvt cmdr cdr maj. capt. sgt. adm. brig. cpl. cmdr. cdr. lieut lieutenant
+    captain sergeant corporal commodore marshal prof prof. professor father archbishop bishop patriarch metropolitan
+    rev rev. reverend imam mufti rabbi cardinal ayatollah lord baroness judge justice""".split()
+)
 _PRONOUNS_PERSON = frozenset("he she".split())
 _PRONOUNS_BODY = frozenset("it they".split())
 # Words that make a speaker an organisation rather than a person.
@@ -141,9 +149,14 @@ def is_title(text: str) -> bool:
     return all(w[:1].isupper() or w.lower() in small for w in words) and words[0][:1].isupper()
 
 
+def is_title_word(tok: str) -> bool:
+    """ "Dr", "Maj", "President", "ex-minister": a word that stands before a name as its title."""
+    return _is_title_word(tok.strip(".,")) or _is_title_word(tok)
+
+
 def _is_title_word(tok: str) -> bool:
     low = tok.lower().rstrip(",")
-    if low in TITLES or low in _HONORIFICS:
+    if low in TITLES or low in _HONORIFICS or (low in _NAME_TITLES and tok[:1].isupper()):
         return True
     return "-" in low and any(part in TITLES for part in low.split("-"))  # "President-elect", "ex-minister"
 
@@ -348,7 +361,7 @@ def _parse_subject(phrase: str) -> Speaker:
         titled = proper and _opens_with_title(parts[-1]) and p_role is None and \
             not _is_title_word((role or "x").split()[-1])
         if (not proper or titled) and p_proper and starts_np and p_name and bare and len(prev.split()) <= 6:
-            return p_name, _clean_role(" ".join(x for x in (p_role, parts[-1]) if x))
+            return p_name, _clean_role(", ".join(x for x in (p_role, _clean_role(parts[-1])) if x))
         short = len(prev.split()) <= 6  # "...displaced since late November, the UN office": a clause, no name
         thing = bool(p_role) and p_role.split()[-1].lower() not in _PERSON_NOUNS and not _has_title(p_role or "")
         last_word = prev.split()[-1]  # "The port's new managers, a shipping agent reckons": the managers say nothing
@@ -1412,8 +1425,8 @@ def transcript_answer(line: str, answerers: frozenset[str], ctx: SpeakerContext)
     label = m.group("label")
     name = " ".join("-".join(p.capitalize() for p in w.split("-")) if w.isupper() else w for w in label.split())
     role = None
-    if len(name.split()) >= 3 and _is_title_word(name.split()[0]):
-        name, role = parse_speaker(name)  # "PRESIDENT VLADIMIR PUTIN:": the title is the role
+    if len(name.split()) >= 2 and (_is_title_word(name.split()[0]) or name.split()[0].lower() in _HONORIFICS):
+        name, role = parse_speaker(name)  # "PRESIDENT VLADIMIR PUTIN:", "Dr Lind:": the title is the role
         name = name or label.title()
     speaker = ctx.resolve((name, role)) or (name, role)
     ctx.remember(speaker)
