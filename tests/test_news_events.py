@@ -995,8 +995,18 @@ def test_a_relative_day_counts_from_the_day_just_stated(ex: Extractor, text: str
          [(1, "2025-03-01"), (1, "2025-03-01")]),
         ("Officials closed the Rabia crossing on 1 March, and traders returned through it on the 3rd.",
          [(1, "2025-03-01"), (1, "2025-03-03")]),
-        # look-alikes: the same event going on, "hours after" a noun (no clause of its own), a plan
+        ("The governor said on Monday that the Homs road was open, a claim denied by drivers the next day.",
+         [(1, "2025-03-03"), (1, "2025-03-04")]),
+        # ... and a clause of an earlier day: "where a market was shelled on ..." under "said Tuesday"
+        ("In Idlib, the council said Tuesday it had begun clearing the old souq, where a shell fell on Feb. 20.",
+         [(1, "2025-03-04"), (1, "2025-02-20")]),
+        # look-alikes: the same event going on, "hours after" a noun (no clause of its own), a plan, two days of one
+        # event, a comma's own date (no day counted from the sentence's)
         ("Shelling began near Kobani on 1 March and was still going on on Monday.", [(1, "2025-03-01")]),
+        ("Planes left Hmeimim for Benghazi on Monday and on Tuesday.", [(1, "2025-03-03")]),
+        ("Rebels entered Hama on Monday, the day after jets struck Homs.", [(1, "2025-03-03")]),
+        ("Shells hit Kobani on Monday, and medics could not reach the town until the next morning.",
+         [(1, "2025-03-03")]),
         ("Jets struck Homs on Monday, hours after the fall of Hama.", [(1, "2025-03-03")]),
         ("Talks opened in Geneva on Monday and will resume the next day.", [(1, "2025-03-03")]),
     ],

@@ -631,7 +631,7 @@ _HOLIDAYS = {"Christmas Da": (12, 25), "Christmas Ev": (12, 24), "New Year's D":
 _COUNT = r"(?P<n>a|one|two|three|four|five|six|\d)"
 _LATER = re.compile(
     rf"\b(?:{_COUNT}\s+days?\s+(?:later|(?P<earlier>earlier))|the\s+(?:next|following)\s+(?:day|morning|afternoon|evening)|"
-    r"the\s+day\s+after|"
+    r"the\s+day\s+after(?=\s*(?:[,.;:)]|$))|"  # (not "the day after rebels took Hama": its own anchor)
     # "the day before." / "the previous evening": a day back; "the day before the vote" names its own anchor
     r"(?P<back>the\s+day\s+before(?=\s*(?:[,.;:)]|$))|the\s+previous\s+(?:day|morning|afternoon|evening|night))|"
     # "That same night", "hours earlier", "at noon": the day the text is at
@@ -697,7 +697,7 @@ def later_date(
 # A later clause of a sentence that is at a day: "...; it was restored the following afternoon", ", and to trucks
 # two days later", ", hours after rebels entered the city" (the clause's own event, the same day).
 _NEXT_CLAUSE = re.compile(
-    r";\s+|,?\s+and\s+(?!\d)|,\s+(?P<hours>(?:just\s+|only\s+)?(?:hours|minutes)\s+after\s+"
+    r";\s+|,?\s+and\s+(?!\d)|(?P<comma>,\s+)(?!(?:and|hours|minutes|just|only)\b)|,\s+(?P<hours>(?:just\s+|only\s+)?(?:hours|minutes)\s+after\s+"
     r"(?!(?:the|a|an|his|her|its|their|that|this)\b))"
 )
 _GOES_ON = re.compile(
@@ -705,6 +705,7 @@ _GOES_ON = re.compile(
     r"continued|remained|still)\b",
     re.I,
 )
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till)\s+$", re.I)
 _ONLY_A_DAY = re.compile(r"(?:(?:on|from|again|then|also|the)\s+)*", re.I)
 _NOT_ADVERB_BEFORE = re.compile(
     r"\b(?:remember(?:s|ed)?|recall(?:s|ed)?|forg[eo]t|since|of|about|describe[sd]?|until|till|marks?|marked)\s+$",
@@ -729,12 +730,16 @@ def later_clauses(sentence: str, when: DateMention, dates: list[DateMention]) ->
             out.append((m.start("hours"), day))
             break
         own = [d for d in dates if m.end() <= d.start < end and d.precision == "day" and d.end_value is None]
+        if m.group("comma"):
+            own = []  # ", a line repeated by the minister the following day": only a day counted from the sentence's
         if own and _ONLY_A_DAY.fullmatch(sentence, m.end(), own[0].start):
             continue  # "left on Monday and on Tuesday": the days of one event
         if own and own[0].value != when.value and not planned(sentence, own[0], date.fromisoformat(when.value)):
             out.append((m.start() + (sentence[m.start()] == ","), own[0]))
             continue
         later = _LATER.search(sentence, m.end(), end)
+        if later and _UNTIL_BEFORE.search(sentence, max(0, later.start() - 8), later.start()):
+            later = None  # "could not reach the village until the next morning": how long, not a day of its own
         if later and not later.group("same") and not _FUTURE_BEFORE.search(sentence, max(0, later.start() - 60),
                                                                           later.start()):
             days = -1 if later.group("back") else -_count(later) if later.group("earlier") else _count(later)

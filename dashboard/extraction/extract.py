@@ -215,9 +215,10 @@ def _said_now(d: DateMention, outside: str, answer: bool) -> bool:
 
 # A clause about something that happened before the sentence's news, with a day of its own: "..., the first visit
 # since the liberation of the country on December 8", "as Moscow pulled troops back after rebels seized Damascus
-# last Sunday", "Assad, who fled to Moscow on December 8, said on Monday". What stands between its opening word and
+# last Sunday", "Assad, who fled to Moscow on December 8, said on Monday", "said Thursday it had begun clearing the
+# district, where a market was shelled on Dec. 3". What stands between its opening word and
 # the day is one clause (no comma, colon or bracket).
-_EARLIER_OPENING = re.compile(r"(?:\b(?:[Ss]ince|after|following)|(?<=, )(?:who|which))\s")
+_EARLIER_OPENING = re.compile(r"(?:\b(?:[Ss]ince|after|following)|(?<=, )(?:who|which|where))\s")
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]")
 
 
@@ -827,6 +828,10 @@ class Extractor:
             if not raw.strip():
                 continue
             stamp = _PUBLISHED_LINE.match(raw)
+            agency = _AGENCY_STAMP.match(raw) if "(" in raw else None
+            if agency and date_header(raw[agency.end() :], reference) is not None:
+                lines_before += 1
+                continue  # "HOMS, Syria (Levant Wire) – 2025-03-04" on a line of its own: the story's stamp
             if stamp and stamp.group("word"):
                 lines_before += 1
                 continue  # "Published January 30 2025": the page's own stamp dates no paragraph and names nothing
@@ -1079,7 +1084,10 @@ class Extractor:
             for opening, day in earlier:
                 if aside is not None or (when is not None and when.value and day.value and day.value < when.value):
                     out.events.append(self._earlier_event(raw, number, a, opening, day, scene))
-            if when is not None and not earlier and (" and " in outside or ";" in outside or "after" in outside):
+            if when is not None and not earlier and (
+                " and " in outside or ";" in outside or "after" in outside
+                or ("," in outside and ("next" in outside or "following" in outside or "later" in outside))
+            ):
                 # "... was cut on 9 May; it was restored the following afternoon": the later clause's event too
                 for opening, day in later_clauses(outside, when, dates):
                     out.events.append(self._earlier_event(raw, number, a, opening, day, scene, places))
@@ -1231,6 +1239,10 @@ _PUBLISHED_LINE = re.compile(
     r"GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST|AEDT|AEST|PST|PDT|EST|EDT|ET|at|[ap]\.?m\.?|[\d:.,/+\-\u2013\u2014|\u00b7]+|"
     r"\s+)+$",
     re.I,
+)
+# "QAMISHLI, Syria (Agency) – ": a city, its country and the agency before a date, all the line holds
+_AGENCY_STAMP = re.compile(
+    r"\s*[A-Z][\w'\-]+(?:,?\s+[A-Z][\w'\-]+){0,3}\s*\([^()]{1,30}\)\s*[-\u2013\u2014:|]\s*(?=\S)"
 )
 # "ANKARA, Jan 28, 2025 9:48 PM GMT+3": the page's stamp after the city in capitals it was filed from
 _CITY_CAPS = re.compile(r"\s*[A-Z][A-Z'\-]{2,}(?:\s+[A-Z][A-Z'\-]{2,}){0,2},\s*")
