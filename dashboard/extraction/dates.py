@@ -85,9 +85,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "ordinal",
         re.compile(
-            r"(?:(?<=\b[Oo]n )|(?<=\b[Ss]ince )|(?<=\b[Bb]y )|(?<=\b[Uu]ntil )|(?<=\b[Ff]rom ))the\s+(?P<d1>[1-3]?\d)"
+            r"\b(?:[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom) (?P<the>the\s+(?P<d1>[1-3]?\d)"
             r"(?:st|nd|rd|th)\b(?P<more>\s+(?:and|or|to)\s+(?:the\s+)?[1-3]?\d(?:st|nd|rd|th)\b)?"
-            r"(?:\s+of\s+(?:the|this)\s+month\b)?"
+            r"(?:\s+of\s+(?:the|this)\s+month\b)?)"
         ),
     ),
     # February 2022
@@ -158,6 +158,7 @@ _VAGUE_CUES = ("since", "recent", "this", "last", "coming", "next")
 _MONTH_NAME_CUES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
                     "october", "november", "december")
 _DIGIT = re.compile(r"\d")
+_ORDINAL_CUES = ("1st", "2nd", "3rd", "0th", "1th", "2th", "3th", "4th", "5th", "6th", "7th", "8th", "9th")
 # Characters that match an ASCII letter under re.IGNORECASE but do not lower-case to it ("\u017f" matches
 # "s"): in a text holding one, the cues of the case-blind patterns are not tested.
 _FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
@@ -177,7 +178,7 @@ def _kinds_without_cue(text: str) -> set[str]:
         skip.update(_NEED_YEAR)
     if not digit or "/" not in text:
         skip.add("numeric")
-    if not digit or "the " not in text:
+    if not digit or "the " not in text or not any(c in text for c in _ORDINAL_CUES):
         skip.add("ordinal")
     if not any(c in text for c in _FOLDS_TO_ASCII):
         low = text.lower()
@@ -583,8 +584,9 @@ def _resolve_number(
         return DateMention(m.start(), m.end(), m.group(0), d.isoformat(), None, "day", on)
     if not _ORDINAL_TAIL.match(text, m.end()):
         return None  # "on the 5th floor", "on the 10th anniversary", "on the 6th of May": no day of the month in force
+    start = m.start("the")  # (the day is "the 10th"; "since" before it is read as for any date)
     if m.group("more"):  # "on the 10th and 11th": two days, the day of no one event
-        return DateMention(m.start(), m.end(), m.group(0), None, None, None, False)
+        return DateMention(start, m.end(), m.group("the"), None, None, None, False)
     base = month_of or reference
     try:
         d = date(base.year, base.month, int(m.group("d1")))
@@ -596,7 +598,7 @@ def _resolve_number(
             d = date(last.year, last.month, d.day)
         except ValueError:
             return None
-    return DateMention(m.start(), m.end(), m.group(0), d.isoformat(), None, "day", on)
+    return DateMention(start, m.end(), m.group("the"), d.isoformat(), None, "day", _on_before(text, start))
 
 
 _ORDER_SLASHED = re.compile(r"(?<![\w/.\-])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?:19|20)\d\d(?![\w/])")
@@ -720,8 +722,11 @@ def later_clauses(sentence: str, when: DateMention, dates: list[DateMention]) ->
         return []
     out: list[tuple[int, DateMention]] = []
     starts = list(_NEXT_CLAUSE.finditer(sentence, when.end))
+    k = 0  # the first of the dates (in the order of the text) not before the clause: each date is passed once
     for i, m in enumerate(starts):
         end = starts[i + 1].start() if i + 1 < len(starts) else len(sentence)
+        while k < len(dates) and dates[k].start < m.end():
+            k += 1
         if _GOES_ON.match(sentence, m.end()):
             continue  # "started on Dec. 30 and was continuing on Jan. 1": the same event, still going on
         if m.group("hours"):
@@ -729,7 +734,7 @@ def later_clauses(sentence: str, when: DateMention, dates: list[DateMention]) ->
                               "relative")
             out.append((m.start("hours"), day))
             break
-        own = [d for d in dates if m.end() <= d.start < end and d.precision == "day" and d.end_value is None]
+        own = [d for d in dates[k : k + 1] if d.start < end and d.precision == "day" and d.end_value is None]
         if m.group("comma"):
             own = []  # ", a line repeated by the minister the following day": only a day counted from the sentence's
         if own and _ONLY_A_DAY.fullmatch(sentence, m.end(), own[0].start):
