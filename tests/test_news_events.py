@@ -1017,6 +1017,15 @@ def test_a_later_clause_with_a_day_of_its_own_is_an_event_too(
     assert dated(ex, text) == days
 
 
+def test_a_later_clause_runs_from_its_and_past_its_commas(ex: Extractor) -> None:
+    text = ("She opened a cafe in Homs on Monday, the first since 2012, and served her first guests, two nurses, "
+            "the next day.")
+    events = ex.extract(text, REF).events
+    assert [(e.date, e.text) for e in events][1] == (
+        "2025-03-04", "and served her first guests, two nurses, the next day"
+    )
+
+
 def test_the_later_clause_keeps_the_sentence_s_place_when_it_names_none(ex: Extractor) -> None:
     events = ex.extract("Water to Raqqa was cut on Monday; it was restored the following evening.", REF).events
     assert [(e.date, e.places[:1]) for e in events] == [("2025-03-03", ["Raqqa"]), ("2025-03-04", ["Raqqa"])]

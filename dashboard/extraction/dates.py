@@ -723,7 +723,10 @@ def later_clauses(sentence: str, when: DateMention, dates: list[DateMention]) ->
     out: list[tuple[int, DateMention]] = []
     starts = list(_NEXT_CLAUSE.finditer(sentence, when.end))
     k = 0  # the first of the dates (in the order of the text) not before the clause: each date is passed once
-    for i, m in enumerate(starts):
+    opening: re.Match[str] | None = None  # the last "and" or ";" that opened a clause: ", and had guests, ..., the
+    for i, m in enumerate(starts):  # next day" is one clause, its commas aside
+        if not m.group("comma"):
+            opening = m
         end = starts[i + 1].start() if i + 1 < len(starts) else len(sentence)
         while k < len(dates) and dates[k].start < m.end():
             k += 1
@@ -740,7 +743,8 @@ def later_clauses(sentence: str, when: DateMention, dates: list[DateMention]) ->
         if own and _ONLY_A_DAY.fullmatch(sentence, m.end(), own[0].start):
             continue  # "left on Monday and on Tuesday": the days of one event
         if own and own[0].value != when.value and not planned(sentence, own[0], date.fromisoformat(when.value)):
-            out.append((m.start() + (sentence[m.start()] == ","), own[0]))
+            out.append((_word_at(sentence, m.start()), own[0]))
+            opening = None
             continue
         later = _LATER.search(sentence, m.end(), end)
         if later and _UNTIL_BEFORE.search(sentence, max(0, later.start() - 8), later.start()):
@@ -749,11 +753,20 @@ def later_clauses(sentence: str, when: DateMention, dates: list[DateMention]) ->
                                                                           later.start()):
             days = -1 if later.group("back") else -_count(later) if later.group("earlier") else _count(later)
             d = _shift(date.fromisoformat(when.value), days)
+            lead = opening if m.group("comma") and opening is not None else m
+            opening = None
             if d is not None:
-                out.append((m.start() + (sentence[m.start()] == ","),
+                out.append((_word_at(sentence, lead.start()),
                             DateMention(later.start(), later.end(), later.group(0), d.isoformat(), None, "day", True,
                                         "relative")))
     return out
+
+
+def _word_at(sentence: str, i: int) -> int:
+    """The first word at or after i, past the commas, semicolons and spaces that open a clause."""
+    while i < len(sentence) and sentence[i] in ",; ":
+        i += 1
+    return i
 
 
 def _shift(reference: date, days: int) -> date | None:
