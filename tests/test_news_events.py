@@ -1026,6 +1026,12 @@ def test_a_later_clause_runs_from_its_and_past_its_commas(ex: Extractor) -> None
     )
 
 
+def test_a_where_clause_of_an_earlier_day_is_at_the_place_before_it(ex: Extractor) -> None:
+    text = "In Idlib, the council said Tuesday it had begun clearing rubble in Saraqib, where a shell fell on Feb. 20."
+    events = ex.extract(text, REF).events
+    assert [(e.date, e.places[:1]) for e in events] == [("2025-03-04", ["Idlib"]), ("2025-02-20", ["Saraqib"])]
+
+
 def test_the_later_clause_keeps_the_sentence_s_place_when_it_names_none(ex: Extractor) -> None:
     events = ex.extract("Water to Raqqa was cut on Monday; it was restored the following evening.", REF).events
     assert [(e.date, e.places[:1]) for e in events] == [("2025-03-03", ["Raqqa"]), ("2025-03-04", ["Raqqa"])]

@@ -1132,6 +1132,8 @@ class Extractor:
         clause = raw[start:end]
         if not inside and "the country" in clause:  # "... to Syria since the liberation of the country on ...": Syria
             inside = [m for m in scene if m.start < start and m.place in self.countries][-1:]
+        if not inside and clause.startswith("where "):  # "... the old souq, where a shell fell on ...": the souq
+            inside = [m for m in scene if m.end <= start][-1:]  # (the nearest place named before "where")
         return Event(
             line=number,
             start=start,
