@@ -58,4 +58,12 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "date_lines": lambda n: "Dec. 11, 2024\n" * n,
     "analysis_entries": lambda n: "09:02\nAnalysis\n" * n,
     "digest_entries": lambda n: "Aa Bb | 12K subscribers\n" * n,
+    # round 13: days counted from the text's own days, ordinals, numbers, possessive weekdays, agency stamps
+    "later_clauses": lambda n: "Troops left Homs on Monday" + " and the next day" * n + ".",
+    "dated_and_clauses": lambda n: "Troops left Homs on Monday" + " and on Dec. 9" * n + ".",
+    "ordinals": lambda n: "on the 10th and " * n,
+    "numeric_days": lambda n: "on 9/12 " * n,
+    "possessive_weekdays": lambda n: "Sunday's " * n,
+    "agency_stamps": lambda n: "AB (C) \u2013 " * n,
+    "same_nights": lambda n: "Troops left Homs on Monday.\nThat same night, jets struck Hama.\n" * n,
 }

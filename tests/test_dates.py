@@ -128,7 +128,8 @@ _EVERY_FORM = [
     "the day before yesterday", "THIS MORNING", "began at 10:05 a.m.", "Three days ago", "2 DAYS AGO",
     "in early 2015", "SINCE 2015", "in Recent Weeks", "recently", "Earlier This Year", "LAST MONTH",
     "this week", "in the coming days", "in the next 48 hours", "Dec. 7 (UPI) --", "Wednesday (Feb 12)",
-    "on Christmas Day", "New Year\u2019s Eve", "on Boxing Day",
+    "on Christmas Day", "New Year\u2019s Eve", "on Boxing Day", "dated 9/12/2024", "on 9/12", "On the 10th, troops",
+    "on the 1st of the month",
 ]  # fmt: skip
 
 
@@ -155,3 +156,75 @@ def test_a_letter_that_only_matches_ignoring_case_still_finds_the_date() -> None
         ("\u017fince 2015", None)
     ]
     assert [d.value for d in find_dates("The jets struck YESTERDAY near Homs", REF)] == ["2024-12-09"]
+
+
+# -- numbers, ordinals and possessive weekdays (round 13) -------------------------------------------------------------
+# Expected days worked out by hand against SATURDAY, 8 March 2025 (this week's Monday is 3 March, last week's 24
+# February).
+
+
+@pytest.mark.parametrize(
+    ("text", "day_first", "values"),
+    [
+        ("The ministry's note dated 4/3/2025 listed the losses.", True, ["2025-03-04"]),
+        ("Crossings reopened on 6/3 for buses.", True, ["2025-03-06"]),
+        ("The order signed on 3/6 took effect at once.", False, ["2025-03-06"]),
+        # nothing in the document says: the reading that lies in the weeks before the reference, if only one does
+        ("a notice dated 3/6/2025 was pinned up", None, ["2025-03-06"]),
+        ("a notice dated 7/3/2025 was pinned up", None, ["2025-03-07"]),
+        ("posted on 25/02/2025 by the council", False, ["2025-02-25"]),  # only one reading is a day
+        # look-alikes: no lead word, a share of something, a day still to come, both readings far off
+        ("The guards keep a 24/7 watch on the gate.", True, []),
+        ("Settlers took on 4/5 of the farmland.", True, []),
+        ("Crossings reopen on 6/3 for buses.", False, []),  # 3 June, months after the reference
+        ("a notice dated 5/4/2025 was pinned up", None, []),  # 5 April or 4 May: neither just before 8 March
+    ],
+)
+def test_numeric_days_read_in_the_document_s_order(text: str, day_first: bool | None, values: list[str]) -> None:
+    assert [d.value for d in find_dates(text, SATURDAY, day_first=day_first) if d.value] == values
+
+
+def test_a_document_s_own_dates_say_which_number_is_the_day() -> None:
+    from dashboard.extraction.dates import writes_day_first
+
+    assert writes_day_first("Filed 21/02/2025. Aid arrived on 3/4.") is True  # 21 can only be a day
+    assert writes_day_first("Filed 02/21/2025. Aid arrived on 3/4.") is False
+    assert writes_day_first("On 2 March the council met; aid came on 3/4.") is True  # "2 March": day first
+    assert writes_day_first("On March 2 the council met; aid came on 3/4.") is False
+    assert writes_day_first("On March 2 the council met.") is None  # no number to read
+
+
+@pytest.mark.parametrize(
+    ("text", "month_of", "values"),
+    [
+        ("Troops withdrew on the 4th, residents said.", None, ["2025-03-04"]),
+        ("On the 2nd of the month, the council met in Idlib.", None, ["2025-03-02"]),
+        ("Fighting resumed on the 20th near the dam.", None, ["2025-02-20"]),  # after the 8th: last month's
+        ("On the 27th, rebels reached the river.", date(2025, 2, 14), ["2025-02-27"]),  # the month the text is at
+        ("since the 2nd, the road has been shut", None, []),  # a stretch, no day
+        # look-alikes: a floor, an anniversary, a division, two days at once
+        ("Families sheltered on the 5th floor of the block.", None, []),
+        ("Crowds gathered on the 10th anniversary of the uprising.", None, []),
+        ("Shelling was reported on the 3rd and 4th near the dam.", None, []),
+        ("Officers of the 4th Division left the base.", None, []),
+    ],
+)
+def test_an_ordinal_day_falls_in_the_month_in_force(text: str, month_of: date | None, values: list[str]) -> None:
+    assert [d.value for d in find_dates(text, SATURDAY, month_of) if d.value] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("The order came on last week's Thursday, officials said.", ["2025-02-27"]),
+        ("A second raid overnight into Friday hit a fuel depot.", ["2025-03-07"]),
+        ("Thursday's bombardment of the port killed two sailors.", ["2025-03-06"]),
+        ("By Monday's handover of the keys, the guards had gone.", ["2025-03-03"]),
+        # look-alikes: a day to come, an event already told (described, not told again), a plan
+        ("Ahead of Sunday's vote, crowds gathered in the square.", []),
+        ("Thursday's raid was the third on the port this month.", []),
+        ("Sunday's summit will open in Doha.", []),
+    ],
+)
+def test_weekdays_of_last_week_overnight_and_possessive(text: str, values: list[str]) -> None:
+    assert [d.value for d in find_dates(text, SATURDAY) if d.value] == values

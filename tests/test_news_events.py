@@ -945,3 +945,111 @@ def test_a_live_entry_s_stamp_with_its_pm_run_on_dates_the_entry(ex: Extractor, 
         "Hundreds of people gathered in Umayyad Square.\n"
     )
     assert [(ln, d) for ln, d in dated(ex, text) if ln == 5] == expected
+
+
+# -- a day counted from the day the text just gave (round 13) ---------------------------------------------------------
+# REF is Wednesday 5 March 2025: "Monday" 3 March, "Saturday" 1 March, "Sunday" 2 March.
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        # the same day as the day before it: in the next paragraph, or past a quoted one
+        ("Rebels entered Hama on Monday.\n\nThat same evening, jets struck Homs.\n",
+         [(1, "2025-03-03"), (3, "2025-03-03")]),
+        ('Rebels entered Hama on Monday.\n"Nobody expected it," a teacher said.\nThat night, jets struck Homs.\n',
+         [(1, "2025-03-03"), (3, "2025-03-03")]),
+        ("Troops left Tartus on Sunday.\nThe commander had flown to Latakia hours earlier.\n",
+         [(1, "2025-03-02"), (2, "2025-03-02")]),
+        ("Police sealed Homs on Monday.\nThe last bus left the city for Hama at noon.\n",
+         [(1, "2025-03-03"), (2, "2025-03-03")]),
+        ("Crews reached Raqqa on Tuesday. A team had cleared the road to Tabqa the day before.",
+         [(1, "2025-03-04"), (1, "2025-03-03")]),
+        ("Rebels entered Hama on Saturday.\nThree days after the fall of the city, a governor was named in Homs.\n",
+         [(1, "2025-03-01"), (2, "2025-03-04")]),
+        # look-alikes: no day stated before it, a day three paragraphs back, a plan, a quote about the future,
+        # the day as a thing remembered
+        ("That same night, jets struck Homs.\n", []),
+        ("Rebels entered Hama on Monday.\nAid groups warned of shortages in Aleppo.\nCrowds gathered in Idlib.\n"
+         "That night, jets struck Homs.\n", [(1, "2025-03-03")]),
+        ("Rebels entered Hama on Saturday.\nAid groups warned of shortages in Aleppo.\nCrowds gathered in Idlib.\n"
+         "Three days after the fall of the city, a governor was named in Homs.\n", [(1, "2025-03-01")]),
+        ("Rebels entered Hama on Monday.\nThe convoy will leave for Homs the next day.\n", [(1, "2025-03-03")]),
+        ('Rebels entered Hama on Monday.\n"Two days later we will be in Homs," a commander said in Hama.\n',
+         [(1, "2025-03-03")]),
+        ("Rebels entered Hama on Monday.\nMany in Homs remember that day with fear.\n", [(1, "2025-03-03")]),
+    ],
+)  # fmt: skip
+def test_a_relative_day_counts_from_the_day_just_stated(ex: Extractor, text: str, days: list[tuple[int, str]]) -> None:
+    assert dated(ex, text) == days
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("Water to Raqqa was cut on Monday; it was restored the following evening.",
+         [(1, "2025-03-03"), (1, "2025-03-04")]),
+        ("The bridge at Manbij reopened to cars on 2 March and to lorries three days later.",
+         [(1, "2025-03-02"), (1, "2025-03-05")]),
+        ("Police sealed the port of Tartus on March 1, hours after gunmen attacked a checkpoint near Baniyas.",
+         [(1, "2025-03-01"), (1, "2025-03-01")]),
+        ("Officials closed the Rabia crossing on 1 March, and traders returned through it on the 3rd.",
+         [(1, "2025-03-01"), (1, "2025-03-03")]),
+        ("The governor said on Monday that the Homs road was open, a claim denied by drivers the next day.",
+         [(1, "2025-03-03"), (1, "2025-03-04")]),
+        # ... and a clause of an earlier day: "where a market was shelled on ..." under "said Tuesday"
+        ("In Idlib, the council said Tuesday it had begun clearing the old souq, where a shell fell on Feb. 20.",
+         [(1, "2025-03-04"), (1, "2025-02-20")]),
+        # look-alikes: the same event going on, "hours after" a noun (no clause of its own), a plan, two days of one
+        # event, a comma's own date (no day counted from the sentence's)
+        ("Shelling began near Kobani on 1 March and was still going on on Monday.", [(1, "2025-03-01")]),
+        ("Planes left Hmeimim for Benghazi on Monday and on Tuesday.", [(1, "2025-03-03")]),
+        ("Rebels entered Hama on Monday, the day after jets struck Homs.", [(1, "2025-03-03")]),
+        ("Shells hit Kobani on Monday, and medics could not reach the town until the next morning.",
+         [(1, "2025-03-03")]),
+        ("Jets struck Homs on Monday, hours after the fall of Hama.", [(1, "2025-03-03")]),
+        ("Talks opened in Geneva on Monday and will resume the next day.", [(1, "2025-03-03")]),
+    ],
+)  # fmt: skip
+def test_a_later_clause_with_a_day_of_its_own_is_an_event_too(
+    ex: Extractor, text: str, days: list[tuple[int, str]]
+) -> None:
+    assert dated(ex, text) == days
+
+
+def test_a_later_clause_runs_from_its_and_past_its_commas(ex: Extractor) -> None:
+    text = ("She opened a cafe in Homs on Monday, the first since 2012, and served her first guests, two nurses, "
+            "the next day.")
+    events = ex.extract(text, REF).events
+    assert [(e.date, e.text) for e in events][1] == (
+        "2025-03-04", "and served her first guests, two nurses, the next day"
+    )
+
+
+def test_a_where_clause_of_an_earlier_day_is_at_the_place_before_it(ex: Extractor) -> None:
+    text = "In Idlib, the council said Tuesday it had begun clearing rubble in Saraqib, where a shell fell on Feb. 20."
+    events = ex.extract(text, REF).events
+    assert [(e.date, e.places[:1]) for e in events] == [("2025-03-04", ["Idlib"]), ("2025-02-20", ["Saraqib"])]
+
+
+def test_the_later_clause_keeps_the_sentence_s_place_when_it_names_none(ex: Extractor) -> None:
+    events = ex.extract("Water to Raqqa was cut on Monday; it was restored the following evening.", REF).events
+    assert [(e.date, e.places[:1]) for e in events] == [("2025-03-03", ["Raqqa"]), ("2025-03-04", ["Raqqa"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        # an ordinal day in the month the text is at, and numbers read in the document's own order
+        ("Fighting in Idlib began on 2 February.\nOn the 4th, rebels reached Aleppo.\n",
+         [(1, "2025-02-02"), (2, "2025-02-04")]),
+        ("Crews reached Douma on 4/3, the agency said on 4 March.\n", [(1, "2025-03-04")]),
+        ("Crews reached Douma on 3/4, the agency said on March 4.\n", [(1, "2025-03-04")]),
+        ("In a statement dated 3/3/2025, the ministry said the port of Tartus was calm.\n", [(1, "2025-03-03")]),
+        # look-alikes: a floor, and a US document's "4/3" (3 April, still to come)
+        ("On the 4th floor of a block in Aleppo, families sheltered.\n", []),
+        ("Crews will reach Douma on 4/3, the agency said on March 4.\n", [(1, "2025-03-04")]),
+    ],
+)  # fmt: skip
+def test_ordinal_and_numeric_days_in_a_document(ex: Extractor, text: str, days: list[tuple[int, str]]) -> None:
+    assert dated(ex, text) == days

@@ -78,6 +78,18 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y1>(?:19|20)\d\d)-(?P<m1n>[01]\d)-(?P<d1>[0-3]\d)\b")),
     # 8.12.2024: day, month, year with dots, as European and Russian outlets write it (never month first)
     ("dmy_dots", re.compile(r"(?<![\d.])(?P<d1>[0-3]?\d)\.(?P<m1n>[01]?\d)\.(?P<y1>(?:19|20)\d\d)(?![\d.]\d)")),
+    # "on 9/12/2024", "dated 9/12": a day and a month in numbers, read in the order the document writes them
+    # (day_first); a bare "9/12" only after "on", "dated" or "from" (not "24/7", "a 3/4 majority")
+    ("numeric", re.compile(r"(?<![\w/.\-])(?P<a>[0-3]?\d)/(?P<b>[01]?\d)(?:/(?P<y>(?:19|20)\d\d))?(?![\w/]|\.\d)")),
+    # "on the 10th", "on the 1st of the month": a day of the month in force (see find_dates' month_of)
+    (
+        "ordinal",
+        re.compile(
+            r"\b(?:[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom) (?P<the>the\s+(?P<d1>[1-3]?\d)"
+            r"(?:st|nd|rd|th)\b(?P<more>\s+(?:and|or|to)\s+(?:the\s+)?[1-3]?\d(?:st|nd|rd|th)\b)?"
+            r"(?:\s+of\s+(?:the|this)\s+month\b)?)"
+        ),
+    ),
     # February 2022
     ("my", re.compile(rf"\b{_mon('m1')}\s+{_year('y1')}\b")),
     # weekday, relative words
@@ -146,6 +158,7 @@ _VAGUE_CUES = ("since", "recent", "this", "last", "coming", "next")
 _MONTH_NAME_CUES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
                     "october", "november", "december")
 _DIGIT = re.compile(r"\d")
+_ORDINAL_CUES = ("1st", "2nd", "3rd", "0th", "1th", "2th", "3th", "4th", "5th", "6th", "7th", "8th", "9th")
 # Characters that match an ASCII letter under re.IGNORECASE but do not lower-case to it ("\u017f" matches
 # "s"): in a text holding one, the cues of the case-blind patterns are not tested.
 _FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
@@ -163,6 +176,10 @@ def _kinds_without_cue(text: str) -> set[str]:
         skip.add("my")
     if not year:
         skip.update(_NEED_YEAR)
+    if not digit or "/" not in text:
+        skip.add("numeric")
+    if not digit or "the " not in text or not any(c in text for c in _ORDINAL_CUES):
+        skip.add("ordinal")
     if not any(c in text for c in _FOLDS_TO_ASCII):
         low = text.lower()
         if "day" not in low:
@@ -241,8 +258,14 @@ def _make_day(month: int, day: int, year: int | None, reference: date) -> date |
         return None
 
 
-def find_dates(text: str, reference: date) -> list[DateMention]:
-    """Every date mention in the text, earliest in the text first, no overlaps."""
+def find_dates(
+    text: str, reference: date, month_of: date | None = None, day_first: bool | None = None
+) -> list[DateMention]:
+    """Every date mention in the text, earliest in the text first, no overlaps.
+
+    month_of is the day whose month "on the 10th" falls in (the day the text was last at; the reference when
+    None); day_first says how the document writes "9/12" (None: the reading nearer the reference, if only one is).
+    """
     found: list[DateMention] = []
     # One flag per character: checking a candidate costs its own length, not the number of dates
     # found so far (comparing with every earlier date was quadratic on a line of dates).
@@ -261,7 +284,11 @@ def find_dates(text: str, reference: date) -> list[DateMention]:
         for m in pattern.finditer(text):
             if not free(m.start(), m.end()):
                 continue
-            mention = _resolve(kind, m, text, reference)
+            mention = (
+                _resolve(kind, m, text, reference)
+                if kind not in ("numeric", "ordinal")
+                else _resolve_number(kind, m, text, reference, month_of, day_first)
+            )
             if mention is None or not free(mention.start, mention.end):
                 continue
             found.append(mention)
@@ -272,7 +299,8 @@ def find_dates(text: str, reference: date) -> list[DateMention]:
             take(m.start(), m.end())
     found.sort(key=lambda d: d.start)
     if (
-        "since" in text or "Since" in text or "between" in text or "ntil" in text or " by " in text or "till" in text
+        "since" in text or "Since" in text or "between" in text or "Between" in text or "ntil" in text
+        or " by " in text or "till" in text
         or "after " in text or "before " in text
     ):
         found = _spans_of_time(text, found)
@@ -357,7 +385,8 @@ def _spans_of_time(text: str, found: list[DateMention]) -> list[DateMention]:
 
 
 _WEEKDAY_LEAD = re.compile(
-    r"\b(on|last|this past|said|says|told \w+|announced|reported|confirmed|added|late|early|overnight|"
+    r"\b(on|last|this past|last week['\u2019]s|said|says|told \w+|announced|reported|confirmed|added|late|early|"
+    r"(?:overnight|night|late)\s+into|overnight|"  # "overnight into Sunday": the night ends on that day
     r"(?:early\s+)?hours\s+of|(?:morning|afternoon|evening)\s+of)\s+$",  # "in the early hours of Sunday"
     re.I,
 )
@@ -453,6 +482,8 @@ def _resolve(kind: str, m: re.Match[str], text: str, reference: date) -> DateMen
         lead = _WEEKDAY_LEAD.search(text, max(0, m.start() - 24), m.start())
         if lead is None and _WHEN_AFTER.match(text, m.end()):
             lead = _SINCE_LEAD.search(text, max(0, m.start() - 8), m.start())  # "since Friday, when it ..."
+        if lead is None and text.startswith(("'s ", "\u2019s "), m.end()):
+            return _possessive_weekday(m, text, reference)
         if lead is None:
             lead = _BARE_WEEKDAY_LEAD.search(text, max(0, m.start() - 24), m.start())
             if lead is None or not _BARE_WEEKDAY_TAIL.match(text, m.end()):
@@ -461,6 +492,9 @@ def _resolve(kind: str, m: re.Match[str], text: str, reference: date) -> DateMen
             return None  # "after hours of Friday prayers"
         start = lead.start()
         target = WEEKDAYS[g["wd"].lower()]
+        if lead.group(1).lower().startswith("last week"):  # "last week's Tuesday": the Tuesday of the week before
+            d = reference - timedelta(days=reference.weekday() + 7 - target)
+            return DateMention(start, m.end(), text[start : m.end()], d.isoformat(), None, "day", True, "weekday")
         back = (reference.weekday() - target) % 7
         if back == 0 and lead.group(1).lower() in ("last", "this past"):
             back = 7  # "last Saturday" written on a Saturday: a week before
@@ -495,15 +529,122 @@ def _resolve(kind: str, m: re.Match[str], text: str, reference: date) -> DateMen
     return None
 
 
+# "Sunday's shelling killed three", "By Saturday's fall of the town, ...": the noun's weekday is the event's day,
+# when the weekday opens the sentence (or follows "By"/"After"/"Following" there). Not "ahead of Sunday's vote"
+# (no such opening), "Sunday's vote will decide" (a plan) nor "Sunday's strike was the fifth" (a description of an
+# event told before).
+_POSSESSIVE_OPENING = re.compile(r"(?:^|[.;:]\s+)[\"'\u201c\u2018]?(?:(?:By|After|Following)\s+)?$")
+_POSSESSIVE_NOT = re.compile(
+    r"['\u2019]s\s+[^,.;:]{0,60}?\b(?:will|would|(?:is|are|was|were)\s+(?:the|a|an|expected|due|set|scheduled|"
+    r"likely|to|also|one|among))\b"
+)
+
+
+def _possessive_weekday(m: re.Match[str], text: str, reference: date) -> DateMention | None:
+    opening = _POSSESSIVE_OPENING.search(text, max(0, m.start() - 14), m.start())
+    if opening is None or _POSSESSIVE_NOT.match(text, m.end()):
+        return None
+    d = reference - timedelta(days=(reference.weekday() - WEEKDAYS[m.group("wd").lower()]) % 7)
+    return DateMention(m.start(), m.end(), m.group(0), d.isoformat(), None, "day", True, "weekday")
+
+
+_ORDINAL_TAIL = re.compile(
+    r"\s*(?:$|[.,;:!?)\u2014\u2013\"\u201d]|-\s|\s(?:and|in|at|to|when|while|as|after|before|with|by|from|near|"
+    r"on|the|a|an|morning|afternoon|evening|night|said|says|told|amid|during|until)\b)"
+)
+_NUMERIC_LEAD = re.compile(r"\b(?:on|dated|from)\s+$", re.I)
+_OF_AFTER = re.compile(r"\s+of\b")
+MAX_NUMERIC_GAP = 62  # days from the reference a bare "9/12" may lie (news is of recent days)
+
+
+def _numeric_day(a: int, b: int, year: int | None, reference: date, day_first: bool | None) -> date | None:
+    readings = {True: _make_day(b, a, year, reference) if b <= 12 else None,
+                False: _make_day(a, b, year, reference) if a <= 12 else None}  # fmt: skip
+    if readings[True] is None or readings[False] is None:
+        return readings[True] or readings[False]
+    if readings[True] == readings[False] or day_first is not None:
+        return readings[bool(day_first) or day_first is None]
+    near = [d for d in readings.values() if d is not None and 0 <= (reference - d).days <= MAX_NUMERIC_GAP // 2]
+    return near[0] if len(near) == 1 else None  # "4/5" read both ways near the reference: no day
+
+
+def _resolve_number(
+    kind: str, m: re.Match[str], text: str, reference: date, month_of: date | None, day_first: bool | None
+) -> DateMention | None:
+    on = _on_before(text, m.start())
+    if kind == "numeric":
+        year = int(m.group("y")) if m.group("y") else None
+        if year is None and (
+            not _NUMERIC_LEAD.search(text, max(0, m.start() - 8), m.start()) or _OF_AFTER.match(text, m.end())
+        ):
+            return None  # "a 24/7 watch", "on 4/5 of the land"
+        d = _numeric_day(int(m.group("a")), int(m.group("b")), year, reference, day_first)
+        if d is None or (year is None and not 0 <= (reference - d).days <= MAX_NUMERIC_GAP):
+            return None  # a bare "9/12" is a day of the weeks before the reference
+        return DateMention(m.start(), m.end(), m.group(0), d.isoformat(), None, "day", on)
+    if not _ORDINAL_TAIL.match(text, m.end()):
+        return None  # "on the 5th floor", "on the 10th anniversary", "on the 6th of May": no day of the month in force
+    start = m.start("the")  # (the day is "the 10th"; "since" before it is read as for any date)
+    if m.group("more"):  # "on the 10th and 11th": two days, the day of no one event
+        return DateMention(start, m.end(), m.group("the"), None, None, None, False)
+    base = month_of or reference
+    try:
+        d = date(base.year, base.month, int(m.group("d1")))
+    except ValueError:
+        return None
+    if month_of is None and d > reference and not _PLAN_BEFORE.search(text, max(0, m.start() - 100), m.start()):
+        last = base.replace(day=1) - timedelta(days=1)  # "on the 28th" early in January: December's
+        try:
+            d = date(last.year, last.month, d.day)
+        except ValueError:
+            return None
+    return DateMention(start, m.end(), m.group("the"), d.isoformat(), None, "day", _on_before(text, start))
+
+
+_ORDER_SLASHED = re.compile(r"(?<![\w/.\-])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?:19|20)\d\d(?![\w/])")
+
+
+def writes_day_first(text: str) -> bool | None:
+    """How a document writes its numeric dates: True for "13/12/2024" (day first), False for "12/13/2024",
+    and else by the order of its dates in words ("9 December" against "December 9"); None when nothing says."""
+    if "/" not in text:
+        return None
+    for m in _ORDER_SLASHED.finditer(text):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if a > 12 >= b:
+            return True
+        if b > 12 >= a:
+            return False
+    if not any(c in text for c in _MONTH_CUES):
+        return None
+    dm = sum(1 for m in _WORD_ORDER_DM.finditer(text) if _month(m.group("m1")))
+    md = sum(1 for m in _WORD_ORDER_MD.finditer(text) if _month(m.group("m1")))
+    return True if dm > md else False if md > dm else None
+
+
+_WORD_ORDER_DM = re.compile(rf"\b[0-3]?\d(?:st|nd|rd|th)?\s+{_mon('m1')}")
+_WORD_ORDER_MD = re.compile(rf"\b{_mon('m1')}\s+[0-3]?\d\b")
+
+
 _HOLIDAYS = {"Christmas Da": (12, 25), "Christmas Ev": (12, 24), "New Year's D": (1, 1), "New Year's E": (12, 31),
              "Boxing Day": (12, 26)}
 
 
+_COUNT = r"(?P<n>a|one|two|three|four|five|six|\d)"
 _LATER = re.compile(
-    r"\b(?:(?P<n>a|one|two|three|four|five|six|\d)\s+days?\s+later|the\s+(?:next|following)\s+(?:day|morning|afternoon|evening)|"
-    r"the\s+day\s+after)\b(?!\s+(?:the|a|an|his|her|its|their)\b)",
+    rf"\b(?:{_COUNT}\s+days?\s+(?:later|(?P<earlier>earlier))|the\s+(?:next|following)\s+(?:day|morning|afternoon|evening)|"
+    r"the\s+day\s+after(?=\s*(?:[,.;:)]|$))|"  # (not "the day after rebels took Hama": its own anchor)
+    # "the day before." / "the previous evening": a day back; "the day before the vote" names its own anchor
+    r"(?P<back>the\s+day\s+before(?=\s*(?:[,.;:)]|$))|the\s+previous\s+(?:day|morning|afternoon|evening|night))|"
+    # "That same night", "hours earlier", "at noon": the day the text is at
+    r"(?P<same>that\s+(?:same\s+)?(?:day|night|evening|morning|afternoon)|the\s+same\s+(?:day|night|evening)|"
+    r"later\s+that\s+(?:day|night)|(?:hours|minutes)\s+(?:later|earlier)|at\s+(?:noon|midnight|dawn)|by\s+nightfall))"
+    r"\b(?!\s+(?:the|a|an|his|her|its|their)\b)",
     re.I,
 )
+# "Two days after the fall of the capital, ...": counted from the day the text was just at, the day of the fall
+# (with no date of its own in the sentence; "the day after the vote" is left to name its own anchor)
+_DAYS_AFTER_THE = re.compile(rf"\b{_COUNT}\s+days?\s+after\s+(?:the|his|her|its|their)\s", re.I)
 
 
 # "The call came a day after NAME received ...": what follows happened that long before the day the text is at.
@@ -514,28 +655,118 @@ _CAME_AFTER = re.compile(
 )
 
 
-def later_date(sentence: str, previous: DateMention | None) -> DateMention | None:
-    """ "Two days later", "the next day": a day counted from the day the text was last at.
+def _count(m: re.Match[str]) -> int:
+    n = m.group("n")
+    return 1 if n is None else ({"a": 1, "one": 1} | _NUMBER_WORDS).get(n.lower()) or int(n)
+
+
+def later_date(
+    sentence: str, previous: DateMention | None, near: bool = True, recent: bool = True
+) -> DateMention | None:
+    """ "Two days later", "the next day", "that same night", "the day before": a day counted from the day the
+    text was last at.
 
     Only from a day (a header, a dateline or an earlier sentence's date); with none before, no date.
     "The day after the vote" names its own anchor and is left alone. "The call came a day after
     NAME received the emir" counts back: the sentence's news is the reception, a day before the call.
+    "Two days after the fall of X" counts only from a day of this paragraph or the one before (near), the
+    others from a day of this paragraph or the one before a quoted one (recent).
+    A plan ("talks will resume the next day") is no day of an event.
     """
     if previous is None or not (previous.precision or "").startswith("day") or previous.value is None:
         return None
-    m = _LATER.search(sentence)
-    sign = 1
-    if not m:
-        m = _CAME_AFTER.search(sentence) if "after" in sentence else None
-        if not m:
-            return None
-        sign = -1 if m.group("n") else 0  # "hours after": the same day
-    n = m.group("n")
-    days = sign * (1 if n is None else ({"a": 1, "one": 1} | _NUMBER_WORDS).get(n.lower()) or int(n))
+    m = _LATER.search(sentence) if recent else None
+    if m and m.group("same") and m.group("same")[:4].lower() in ("that", "the ") and _NOT_ADVERB_BEFORE.search(
+        sentence, max(0, m.start() - 16), m.start()
+    ):
+        m = None  # "many remember that day": the day as a thing talked of, not when something happened
+    if m:
+        days = 0 if m.group("same") else -1 if m.group("back") else -_count(m) if m.group("earlier") else _count(m)
+    elif "after" in sentence and (m := _CAME_AFTER.search(sentence)):
+        days = -_count(m) if m.group("n") else 0  # "hours after": the same day
+    elif near and "after" in sentence and (m := _DAYS_AFTER_THE.search(sentence)):
+        days = _count(m)
+    else:
+        return None
+    if _FUTURE_BEFORE.search(sentence, max(0, m.start() - 60), m.start()):
+        return None
     d = _shift(date.fromisoformat(previous.value), days)
     if d is None:
         return None
     return DateMention(m.start(), m.end(), m.group(0), d.isoformat(), None, "day", True, "relative")
+
+
+# A later clause of a sentence that is at a day: "...; it was restored the following afternoon", ", and to trucks
+# two days later", ", hours after rebels entered the city" (the clause's own event, the same day).
+_NEXT_CLAUSE = re.compile(
+    r";\s+|,?\s+and\s+(?!\d)|(?P<comma>,\s+)(?!(?:and|hours|minutes|just|only)\b)|,\s+(?P<hours>(?:just\s+|only\s+)?(?:hours|minutes)\s+after\s+"
+    r"(?!(?:the|a|an|his|her|its|their|that|this)\b))"
+)
+_GOES_ON = re.compile(
+    r"(?:\w+\s+){0,3}?(?:(?:was|were|is|are)\s+(?:still\s+)?(?:continuing|going\s+on|under\s+way|ongoing)|"
+    r"continued|remained|still)\b",
+    re.I,
+)
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till)\s+$", re.I)
+_ONLY_A_DAY = re.compile(r"(?:(?:on|from|again|then|also|the)\s+)*", re.I)
+_NOT_ADVERB_BEFORE = re.compile(
+    r"\b(?:remember(?:s|ed)?|recall(?:s|ed)?|forg[eo]t|since|of|about|describe[sd]?|until|till|marks?|marked)\s+$",
+    re.I,
+)
+
+
+def later_clauses(sentence: str, when: DateMention, dates: list[DateMention]) -> list[tuple[int, DateMention]]:
+    """The clauses after the sentence's day that happened on a day of their own: where each begins, and its day
+    (its end where the clause's day is named, or the sentence's end for "hours after ...")."""
+    if when.value is None or when.precision != "day" or when.end_value is not None:
+        return []
+    out: list[tuple[int, DateMention]] = []
+    starts = list(_NEXT_CLAUSE.finditer(sentence, when.end))
+    k = 0  # the first of the dates (in the order of the text) not before the clause: each date is passed once
+    opening: re.Match[str] | None = None  # the last "and" or ";" that opened a clause: ", and had guests, ..., the
+    for i, m in enumerate(starts):  # next day" is one clause, its commas aside
+        if not m.group("comma"):
+            opening = m
+        end = starts[i + 1].start() if i + 1 < len(starts) else len(sentence)
+        while k < len(dates) and dates[k].start < m.end():
+            k += 1
+        if _GOES_ON.match(sentence, m.end()):
+            continue  # "started on Dec. 30 and was continuing on Jan. 1": the same event, still going on
+        if m.group("hours"):
+            day = DateMention(m.end(), len(sentence), m.group(0).strip(", "), when.value, None, "day", True,
+                              "relative")
+            out.append((m.start("hours"), day))
+            break
+        own = [d for d in dates[k : k + 1] if d.start < end and d.precision == "day" and d.end_value is None]
+        if m.group("comma"):
+            own = []  # ", a line repeated by the minister the following day": only a day counted from the sentence's
+        if own and _ONLY_A_DAY.fullmatch(sentence, m.end(), own[0].start):
+            continue  # "left on Monday and on Tuesday": the days of one event
+        if own and own[0].value != when.value and not planned(sentence, own[0], date.fromisoformat(when.value)):
+            out.append((_word_at(sentence, m.start()), own[0]))
+            opening = None
+            continue
+        later = _LATER.search(sentence, m.end(), end)
+        if later and _UNTIL_BEFORE.search(sentence, max(0, later.start() - 8), later.start()):
+            later = None  # "could not reach the village until the next morning": how long, not a day of its own
+        if later and not later.group("same") and not _FUTURE_BEFORE.search(sentence, max(0, later.start() - 60),
+                                                                          later.start()):
+            days = -1 if later.group("back") else -_count(later) if later.group("earlier") else _count(later)
+            d = _shift(date.fromisoformat(when.value), days)
+            lead = opening if m.group("comma") and opening is not None else m
+            opening = None
+            if d is not None:
+                out.append((_word_at(sentence, lead.start()),
+                            DateMention(later.start(), later.end(), later.group(0), d.isoformat(), None, "day", True,
+                                        "relative")))
+    return out
+
+
+def _word_at(sentence: str, i: int) -> int:
+    """The first word at or after i, past the commas, semicolons and spaces that open a clause."""
+    while i < len(sentence) and sentence[i] in ",; ":
+        i += 1
+    return i
 
 
 def _shift(reference: date, days: int) -> date | None:

@@ -23,9 +23,11 @@ from dashboard.extraction.dates import (
     dateline_date,
     event_date,
     find_dates,
+    later_clauses,
     later_date,
     planned,
     reported_precision,
+    writes_day_first,
 )
 from dashboard.extraction.metonyms import SEATS_OF_POWER, states_acting
 from dashboard.extraction.phrases import PhraseIndex, PhraseMatch, Token, is_acronym, tokenize
@@ -213,9 +215,10 @@ def _said_now(d: DateMention, outside: str, answer: bool) -> bool:
 
 # A clause about something that happened before the sentence's news, with a day of its own: "..., the first visit
 # since the liberation of the country on December 8", "as Moscow pulled troops back after rebels seized Damascus
-# last Sunday", "Assad, who fled to Moscow on December 8, said on Monday". What stands between its opening word and
+# last Sunday", "Assad, who fled to Moscow on December 8, said on Monday", "said Thursday it had begun clearing the
+# district, where a market was shelled on Dec. 3". What stands between its opening word and
 # the day is one clause (no comma, colon or bracket).
-_EARLIER_OPENING = re.compile(r"(?:\b(?:[Ss]ince|after|following)|(?<=, )(?:who|which))\s")
+_EARLIER_OPENING = re.compile(r"(?:\b(?:[Ss]ince|after|following)|(?<=, )(?:who|which|where))\s")
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]")
 
 
@@ -797,6 +800,10 @@ class Extractor:
         self._answerers = transcript_answerers(text, self._not_a_person_label)  # "VOLKOVA:" lines
         self._header: DateMention | None = None  # the date line the current paragraphs stand under
         self._last_day: DateMention | None = None  # the day the text was last at, for "two days later"
+        # Paragraphs read, and those of them that open with a quotation: "two days later" counts from a day of its
+        # own paragraph or the one before, a quoted paragraph between them aside (the scene goes on in it).
+        self._para = self._quoted = self._day_para = self._day_quoted = 0
+        self._day_first = writes_day_first(text)  # "9/12": day first, as the document's own dates are written
         self._last_scene: str | None = None  # the last sentence's main place, for "the city" after it
         self._last_base: str | None = None  # the last base among the scenes, for "the base" after it
         self._after_image = False
@@ -821,6 +828,10 @@ class Extractor:
             if not raw.strip():
                 continue
             stamp = _PUBLISHED_LINE.match(raw)
+            agency = _AGENCY_STAMP.match(raw) if "(" in raw else None
+            if agency and date_header(raw[agency.end() :], reference) is not None:
+                lines_before += 1
+                continue  # "HOMS, Syria (Levant Wire) – 2025-03-04" on a line of its own: the story's stamp
             if stamp and stamp.group("word"):
                 lines_before += 1
                 continue  # "Published January 30 2025": the page's own stamp dates no paragraph and names nothing
@@ -851,6 +862,7 @@ class Extractor:
                     top_header = header
                     after_top = lines_before > 0  # a story's head: a title (and byline) above its date line
                 self._header = self._last_day = header
+                self._day_para, self._day_quoted = self._para, self._quoted
                 after_stamp = bool(_CLOCK.search(raw))  # "8 December 2024, 11:32 GMT": an entry's stamp
                 continue
             lines_before += 1
@@ -901,6 +913,9 @@ class Extractor:
                 # "DUBAI, January 2. Russia has begun ...": the dateline is no sentence of its own; its
                 # city is named with the first sentence, where it leads only when nothing else is named.
                 sentences = [(sentences[0][0], sentences[1][1]), *sentences[2:]]
+        if not furniture:
+            self._para += 1
+            self._quoted += line.lstrip()[:1] in _QUOTE_OPENINGS
         fresh: list[int] = []
         for si, (a, b) in enumerate(sentences):
             key = normalize_for_dedup(line[a:b])
@@ -937,7 +952,9 @@ class Extractor:
             # "on Friday" under a date header or a dateline counts back from that day, not from publication.
             standing = filed or self._header
             anchor = date.fromisoformat(standing.value) if standing and standing.value else reference
-            dates = find_dates(sentence, anchor)
+            last = self._last_day
+            month_of = date.fromisoformat(last.value) if last and last.value and last.precision == "day" else None
+            dates = find_dates(sentence, anchor, month_of, self._day_first)
             if filed is not None:
                 dates = [d for d in dates if a + d.start >= filed.end]
             if dates and "oday:" in sentence:  # "Today: what's left of the navy ...": a programme's agenda, no day
@@ -961,10 +978,14 @@ class Extractor:
                 when = self._sentence_day(dates, outside, standing, sentence)
             if when is not None and any(when is d for d in dates) and planned(sentence, when, anchor):
                 when = None  # "is due to meet NAME in Damascus on Jan. 11": a plan, the day of no event
-            if when is not None and when is not self._header and (when.precision or "").startswith("day"):
+            if when is not None and when is not self._header and (when.precision or "").startswith("day") and (
+                not furniture
+            ):
                 # (the date line was the day the text was at when it was read; an undated sentence under an
-                # article's byline date does not make the byline "the day" for "a day later" after a dated one)
+                # article's byline date does not make the byline "the day" for "a day later" after a dated one;
+                # nor does a page's stamp, "14.12.2024, 18.03")
                 self._last_day = when
+                self._day_para, self._day_quoted = self._para, self._quoted
             if when is not None and when is standing and ("ote" in sentence or "report" in sentence) and (
                 _NOT_OF_THE_DAY.search(sentence)
             ):
@@ -1063,6 +1084,13 @@ class Extractor:
             for opening, day in earlier:
                 if aside is not None or (when is not None and when.value and day.value and day.value < when.value):
                     out.events.append(self._earlier_event(raw, number, a, opening, day, scene))
+            if when is not None and not earlier and (
+                " and " in outside or ";" in outside or "after" in outside
+                or ("," in outside and ("next" in outside or "following" in outside or "later" in outside))
+            ):
+                # "... was cut on 9 May; it was restored the following afternoon": the later clause's event too
+                for opening, day in later_clauses(outside, when, dates):
+                    out.events.append(self._earlier_event(raw, number, a, opening, day, scene, places))
         fresh_set = set(fresh)
         for q, si in quotes:
             if si not in fresh_set:
@@ -1093,14 +1121,19 @@ class Extractor:
         opening: int,
         day: DateMention,
         scene: list[PlaceMention],
+        around: list[str] | None = None,
     ) -> Event:
         """The event of a clause with a day of its own that happened before the sentence's: "arrived yesterday,
-        the first visit since the liberation of the country on December 8" gives December 8 its event too."""
+        the first visit since the liberation of the country on December 8" gives December 8 its event too (and of
+        a later clause, "...; it was restored the next day", which names no place of its own: the sentence's, around).
+        """
         start, end = a + opening, a + day.end
         inside = [m for m in scene if start <= m.start < end]
         clause = raw[start:end]
         if not inside and "the country" in clause:  # "... to Syria since the liberation of the country on ...": Syria
             inside = [m for m in scene if m.start < start and m.place in self.countries][-1:]
+        if not inside and clause.startswith("where "):  # "... the old souq, where a shell fell on ...": the souq
+            inside = [m for m in scene if m.end <= start][-1:]  # (the nearest place named before "where")
         return Event(
             line=number,
             start=start,
@@ -1110,12 +1143,26 @@ class Extractor:
             date_end=day.end_value,
             date_precision=reported_precision(day),
             date_text=day.text,
-            places=self.rank_places(inside),
+            places=self.rank_places(inside) if inside or around is None else list(around),
             claim=claims.claim_status(clause),
             sources=[],
             actors=_unique(m.canonical for m in self.actors.find(clause)),
             date_basis=day.basis,
         )
+
+    def _counted_day(self, outside: str, standing: DateMention | None) -> DateMention | None:
+        """ "Two days later", "that same night": counted from the day the text was last at, when that day is of
+        this paragraph or the one before (a date line's day stands over all the paragraphs under it; see
+        later_date for the forms that count from further back)."""
+        last = self._last_day
+        if last is None:
+            return None
+        gap = self._para - self._day_para
+        near = gap <= 1 or last is self._header
+        day = later_date(outside, last, near, near or gap - (self._quoted - self._day_quoted) <= 1)
+        if day is not None and standing is not None and day.text[:3].lower() in ("at ", "by "):
+            return None  # "at dawn" under a date line: the line's day, not the last sentence's
+        return day
 
     def _sentence_day(
         self, dates: list[DateMention], outside: str, standing: DateMention | None, sentence: str
@@ -1126,7 +1173,7 @@ class Extractor:
         measures ("for the first time since 2016", "a front line that had not moved since 2020") does not
         take the header's day away.
         """
-        when = event_date(dates) or later_date(outside, self._last_day)
+        when = event_date(dates) or self._counted_day(outside, standing)
         if when is None and not any(d.value is None and not _measured_stretch(d, sentence) for d in dates):
             when = standing
         return when
@@ -1147,6 +1194,7 @@ class Extractor:
         return _unique(names)
 
 
+_QUOTE_OPENINGS = ('"', "\u201c", "\u00ab", "'", "\u2018")
 _PERSON = re.compile(
     r"\b(?:President|leader|dictator|Minister|Secretary|Adviser|diplomat|Pope|spokesperson|spokesman|"
     r"General|Gen\.|commander|Mr\.|Ms\.|Dr\.)\s+((?:[A-Z][\w'\u2019]+\s+)*(?:(?:al|el|bin)-)?[A-Z][\w'\u2019]+)"
@@ -1184,7 +1232,8 @@ _CAPTION_LABEL = re.compile(r"^\W*(?:Image|Media|Video|Photo)\s+caption\b", re.I
 # ("Published on March 2, the report said ..." is a sentence). With its "Published"/"Updated" word it is never a
 # chronicle's date line either, wherever it stands (a footer's "Updated: ..." included).
 _PUBLISHED_LINE = re.compile(
-    r"^\s*(?P<word>(?:first\s+|last\s+)?(?:published|updated|posted|modified)(?:\s+(?:on|date|at))?\s*:?\s*)?"
+    r"^\s*(?P<word>(?:first\s+|last\s+)?(?:published|updated|posted|modified|issued|as\s+of)(?:\s+(?:on|date|at))?"
+    r"\s*:?\s*)?"
     r"(?=[^\n]*\b(?:19|20)\d\d\b)"
     r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?|"
     # (and the page's reading time or age: "Dec. 11, 2024 5 min read", "December 11, 2024 / Updated 2 hours ago")
@@ -1192,6 +1241,10 @@ _PUBLISHED_LINE = re.compile(
     r"GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST|AEDT|AEST|PST|PDT|EST|EDT|ET|at|[ap]\.?m\.?|[\d:.,/+\-\u2013\u2014|\u00b7]+|"
     r"\s+)+$",
     re.I,
+)
+# "QAMISHLI, Syria (Agency) – ": a city, its country and the agency before a date, all the line holds
+_AGENCY_STAMP = re.compile(
+    r"\s*[A-Z][\w'\-]+(?:,?\s+[A-Z][\w'\-]+){0,3}\s*\([^()]{1,30}\)\s*[-\u2013\u2014:|]\s*(?=\S)"
 )
 # "ANKARA, Jan 28, 2025 9:48 PM GMT+3": the page's stamp after the city in capitals it was filed from
 _CITY_CAPS = re.compile(r"\s*[A-Z][A-Z'\-]{2,}(?:\s+[A-Z][A-Z'\-]{2,}){0,2},\s*")
