@@ -1239,6 +1239,8 @@ _PUBLISHED_LINE = re.compile(
     # (and the page's reading time or age: "Dec. 11, 2024 5 min read", "December 11, 2024 / Updated 2 hours ago")
     r"\d{1,3}\s*min(?:ute)?s?\s+read|updated\s+\d{1,2}\s+(?:hours?|minutes?|mins?|days?)\s+ago|"
     r"GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST|AEDT|AEST|PST|PDT|EST|EDT|ET|at|[ap]\.?m\.?|[\d:.,/+\-\u2013\u2014|\u00b7]+|"
+    # (and the city whose clock it is: "at 6:30 pm (Paris)", "11:02 (Moscow time)")
+    r"\((?:[A-Z][a-z]+)(?:\s+[a-z]+)?\)|"
     r"\s+)+$",
     re.I,
 )
@@ -1250,15 +1252,18 @@ _AGENCY_STAMP = re.compile(
 _CITY_CAPS = re.compile(r"\s*[A-Z][A-Z'\-]{2,}(?:\s+[A-Z][A-Z'\-]{2,}){0,2},\s*")
 
 
+_LABEL_SEPARATORS = "|\u00b7\u2022"
+
+
 def _stamp_between_labels(raw: str) -> bool:
     """ "By Nour Haddad | Beirut | 06 January 2025 | 18:20", "Issue 2025/04 | Thursday 23 January 2025 | Compiled
-    by the Desk": the page's date among short labels (authors, a city, an issue), no news (not a table's row)."""
-    if len(raw) >= 120 or raw.lstrip().startswith("|"):
+    by the Desk", "Published on 16 January 2025 · 5 min read · Lire en français": the page's date among short labels (authors, a city, an issue), no news (not a table's row)."""
+    if len(raw) >= 120 or raw.lstrip()[:1] in _LABEL_SEPARATORS:
         return False
     stamp = False
-    for part in raw.split("|"):
+    for part in re.split(r"[|\u00b7\u2022]", raw):  # "| Beirut |", "· 5 min read ·", "• Updated"
         part = part.strip()
-        if _PUBLISHED_LINE.match(_UPDATE_WORD.sub(" ", part)):
+        if _PUBLISHED_LINE.match(part) or _PUBLISHED_LINE.match(_UPDATE_WORD.sub(" ", part)):
             stamp = True
         elif len(part.split()) > 6 or part.endswith(_ENDS_STATEMENT):
             return False
@@ -1432,7 +1437,7 @@ def _is_furniture(raw: str, after_image: bool, first: bool) -> bool:
         return True  # "ANKARA, Jan 28, 2025 9:48 PM GMT+3"
     if "|" in raw and len(raw) < 120 and _PUBLISHED_LINE.match(_UPDATE_WORD.sub(" ", raw.split("|", 1)[1])):
         return True  # the authors and the page's stamp: "Elif Kaya and Jeyhun Aliyev |13.02.2025 - Update : 13.02.2025"
-    if "|" in raw and _stamp_between_labels(raw):
+    if any(c in raw for c in _LABEL_SEPARATORS) and _stamp_between_labels(raw):
         return True
     if len(raw) < 120 and raw.lstrip()[:1] in "FBW" and _ENTRY_CREDIT.match(raw):
         return True
