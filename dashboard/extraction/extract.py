@@ -1257,7 +1257,8 @@ _LABEL_SEPARATORS = "|\u00b7\u2022"
 
 def _stamp_between_labels(raw: str) -> bool:
     """ "By Nour Haddad | Beirut | 06 January 2025 | 18:20", "Issue 2025/04 | Thursday 23 January 2025 | Compiled
-    by the Desk", "Published on 16 January 2025 · 5 min read · Lire en français": the page's date among short labels (authors, a city, an issue), no news (not a table's row)."""
+    by the Desk", "Published on 16 January 2025 · 5 min read · Lire en français": the page's date among short
+    labels (authors, a city, an issue, the reading time), no news (not a table's row)."""
     if len(raw) >= 120 or raw.lstrip()[:1] in _LABEL_SEPARATORS:
         return False
     stamp = False
