@@ -1160,6 +1160,8 @@ def find_quotes(
             posted = _POSTED_BY.match(after) if "@" in after else None
             if posted:  # `"...," reads the caption of a post shared on Saturday by the account @LevantWatch24`
                 after_attr = (posted.group(1), None)
+            if not (after_attr and after_attr[0]) and q.closed and "," in line[q.start : q.end][-3:]:
+                after_attr = _course_of_speech_after(after)  # `"...," the archbishop began.`
             if after_attr and after_attr[0]:
                 speaker, attached = after_attr, True
             else:
@@ -1222,6 +1224,9 @@ def find_quotes(
                 speaker = ctx.last_quoted  # a quote paragraph with no verb: the previous speaker goes on
             speaker = ctx.resolve(speaker)
             who, role = speaker if speaker else (None, None)
+            if not who and not carried_on and _headline_quote(line, q, sentences):
+                prev_end = kept_end  # a headline or a pull-quote line in quote marks, nobody's words in the story
+                continue
             if who:
                 last_speaker = (who, role)
                 ctx.remember((who, role))
@@ -1245,6 +1250,35 @@ def find_quotes(
             ctx.remember(author)
             ctx.reported = ctx.last_quoted = author
     return out
+
+
+# -- round 11b: quotes across sentences and paragraphs -------------------------------------------------
+
+_LINE_END_MARKS = ".!?:;\u2026"
+
+
+# `"...," the archbishop began.`, `"...," she went on, "..."`: a verb of the speech's course, the sentence's last.
+_COURSE_OF_SPEECH = re.compile(
+    r"[\s,]*(?P<np>(?:the|a|an|his|her|their)\s+[a-z\-]+(?:\s+[a-z\-]+)?|[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2}|"
+    r"he|she)\s+(?:began|begins|continued|continues|went\s+on|goes\s+on|resumed|resumes|opened|finished|ended)"
+    r"\s*(?:[.:]|,\s*$)"
+)
+
+
+def _course_of_speech_after(after: str) -> Speaker | None:
+    m = _COURSE_OF_SPEECH.match(after)
+    return _parse_subject(m.group("np")) if m else None
+
+
+def _headline_quote(line: str, q: QuoteSpan, sentences: list[tuple[int, int]]) -> bool:
+    """A headline or a standfirst's slogan in quote marks, with no one to say it: the line is one short run of
+    words with no sentence's end inside or after the marks ("Aleppo celebrates: "Do not be afraid"", a title
+    wholly in quote marks). A paragraph of speech ends its sentence ("..." or "...?")."""
+    if len(sentences) != 1 or not q.closed or len(line.split()) > 24:
+        return False
+    tail = line[q.end :].strip()
+    inner = line[q.start : q.end].rstrip("\"\u201d\u00bb' \u2019")
+    return not tail and inner[-1:] not in _LINE_END_MARKS + "," and not line.rstrip().endswith(tuple(_LINE_END_MARKS))
 
 
 # A post's words and who posted it, by handle: `, reads the caption of a post shared by the account @name`.
@@ -1359,10 +1393,13 @@ def qa_answer(line: str, ctx: SpeakerContext) -> Quote | None:
     return Quote(start, end, line[start:end], who, role)
 
 
+# Lower-case particles inside a surname label: "Van der Linden:", "De la Cruz:", "Al-Amin bin Said:".
+_LABEL_PARTICLES = "van|von|der|den|de|del|della|la|le|du|da|di|dos|das|ten|ter|bin|ibn|al|el"
 # An interview transcript: "VOLKOVA: We have fuel ..." or "Irina Volkova: ..." opens an answer with no quote
 # marks. The label is a surname in capitals or a name of one to three capitalised words.
 _TRANSCRIPT_LABEL = re.compile(
     r"^\s*(?P<label>[A-Z][A-Z'\u2019\-]+(?: [A-Z][A-Z'\u2019\-]+){0,2}|"
+    r"[A-Z][a-z'\u2019\-]+(?: [A-Z][a-z'\u2019\-]+)?(?: (?:" + _LABEL_PARTICLES + r")){1,2} [A-Z][a-z'\u2019\-]+|"
     r"[A-Z][a-z'\u2019\-]+(?: [A-Z][a-z'\u2019\-]+){0,2})"
     r"\s*:\s+(?=\S)"
 )
@@ -1372,7 +1409,8 @@ _NOT_ANSWERERS = frozenset(
     correction breaking watch live read related source sources photo photos video credit analysis background
     context advertisement summary warning disclaimer transcript follow subscribe listen caption image map
     january february march april may june july august september october november december monday tuesday
-    wednesday thursday friday saturday sunday chair chairman chairwoman reporter correspondent narrator""".split()
+    wednesday thursday friday saturday sunday chair chairman chairwoman reporter correspondent narrator
+    about more""".split()
 )
 
 
@@ -1707,6 +1745,35 @@ def _by_surname(lines: dict[str, list[str]]) -> dict[str, list[str]]:
     return {label: together[label.split()[-1].upper()] for label in lines}
 
 
+# "I asked a Russian captain in Tartus ...", "we met an old fisherman": a person the answer describes, not names.
+_DESCRIBED_IN_ANSWER = re.compile(
+    r"\b(?:a|an)\s+(?:(?:[A-Z][a-z\-]+|old|young|senior|former|retired)\s+){0,2}([a-z]+)\b"
+)
+
+
+_ANSWER_OPENERS = _PREPOSITIONS | frozenset(
+    "during after before since over inside outside near across throughout without within because although though "
+    "unless once then".split()
+)
+_ANSWER_PEOPLE = frozenset(w for w in _PERSON_NOUNS if not (w.endswith("s") and w[:-1] in _PERSON_NOUNS)) | frozenset(
+    "captain sailor colonel sergeant lieutenant major general admiral diplomat minister ambassador".split()
+)
+
+
+def _people_in_answer(line: str, start: int, end: int) -> list[str]:
+    """The people an interview answer names or describes before its first quotation, in the order it does:
+    "When I met Ahmed al-Sharaa ..., he was very clear. He spoke of "..."": "he" is not the one answering."""
+    found: list[tuple[int, str]] = []
+    for m in _NAME_PAIR.finditer(line, start, end):
+        first = m.group(1)
+        if not _is_title_word(first) and first not in _NOT_FIRST_NAMES and first.lower() not in _ANSWER_OPENERS:
+            found.append((m.start(), f"{first} {m.group(2)}"))  # ("Without Tartus a warship ...": no name)
+    for m in _DESCRIBED_IN_ANSWER.finditer(line, start, end):
+        if m.group(1) in _ANSWER_PEOPLE:
+            found.append((m.start(), m.group(0)))
+    return [name for _, name in sorted(found)]
+
+
 def answer_with_quotes(
     answer: Quote, line: str, sentences: list[tuple[int, int]], spans: list[QuoteSpan], ctx: SpeakerContext
 ) -> list[tuple[Quote, int]]:
@@ -1715,10 +1782,8 @@ def answer_with_quotes(
     out = [(answer, si)]
     if spans:
         answerer = ctx.last_quoted
-        for m in _NAME_PAIR.finditer(line, answer.start, spans[0].start):
-            # "When I met Ahmed al-Sharaa ..., he was very clear. He spoke of "..."": "he" is not the one answering
-            name = f"{m.group(1)} {m.group(2)}"
-            if not _is_title_word(m.group(1)) and m.group(1) not in _NOT_FIRST_NAMES and name != answer.speaker:
+        for name in _people_in_answer(line, answer.start, spans[0].start):
+            if name != answer.speaker:
                 ctx.remember((name, None))
         masked = " " * answer.start + line[answer.start :]  # the label "NAME:" is no subject of the answer's sentences
         out += [(q, i) for q, i in find_quotes(masked, sentences, spans, ctx) if q.speaker != answer.speaker]

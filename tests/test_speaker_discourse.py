@@ -1,0 +1,142 @@
+"""Who said it across sentences and paragraphs, round 11b: interviews labelled by surname, a speech quoted over
+several paragraphs, a headline in quote marks, each with cases and a look-alike.
+
+Texts written for these tests in the forms of news writing; none come from the development corpus or the held-out
+sets. Expected speakers are what a reader names, worked out by hand.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dashboard.extraction.extract import Extractor
+from dashboard.geo.gazetteer import DEFAULT_PATH, load_gazetteer
+
+REF = date(2025, 3, 5)
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor(load_gazetteer(DEFAULT_PATH))
+
+
+def said(ex: Extractor, text: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in ex.extract(text, REF).quotes]
+
+
+def opening(found: list[tuple[str, str | None]], expected: list[tuple[str, str | None]]) -> bool:
+    """Each quote found opens with the expected words and has the expected speaker."""
+    pairs = zip(found, expected, strict=False)
+    return len(found) == len(expected) and all(t.startswith(w) and s == e for (t, s), (w, e) in pairs)
+
+
+# -- an interview whose answers are labelled with a surname holding particles ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Interview with the naval historian Carmen de la Fuente\n"
+         "THE ECONOMIST: Ms de la Fuente, will the fleet stay in Cartagena?\n"
+         "De la Fuente: Only if the harbour pays for itself. Nobody in Madrid believes it does.\n"
+         "THE ECONOMIST: And the sailors?\n"
+         "De la Fuente: They have been told to pack their bags.\n",
+         [("Only if the harbour pays", "De la Fuente"), ("They have been told to pa", "De la Fuente")]),
+        ("Q&A with a port economist\n"
+         "NRC: What does the closure cost Rotterdam?\n"
+         "Pieter van den Berg: Less than people fear. The grain goes through Antwerp now.\n"
+         "NRC: For how long?\n"
+         "Pieter van den Berg: Until the insurers change their minds, and that takes a year.\n",
+         [("Less than people fear. T", "Pieter van den Berg"), ("Until the insurers chang", "Pieter van den Berg")]),
+        # look-alike: a one-line "About NAME:" note above an interview is a biography, no answer
+        ("About Pieter van den Berg: he teaches at Delft and has written on ports.\n"
+         "NRC: What does the closure cost Rotterdam?\n"
+         "Van den Berg: Less than people fear, frankly.\n"
+         "NRC: For how long?\n"
+         "Van den Berg: A year at least, I would say.\n",
+         [("Less than people fear, f", "Van den Berg"), ("A year at least, I would", "Van den Berg")]),
+    ],
+)  # fmt: skip
+def test_an_interview_labelled_with_a_surname_with_particles(ex: Extractor, text: str, expected: list) -> None:
+    assert opening(said(ex, text), expected), said(ex, text)
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ("Last spring I asked an old fisherman in Sfax what he feared. He shrugged and said: "
+         '"Only the calm before the boats come."', "an old fisherman"),
+        ("When we met a Turkish colonel at the border, he was blunt. He told us: "
+         '"Nobody here waits for permission."', "a Turkish colonel"),
+        # look-alike: a capitalised word that opens a sentence before a noun is no person's name
+        ("Without Varna a fleet has nowhere to winter. Sofia knows it. One minister told me: "
+         '"We will not sell the harbour twice."', "One minister"),
+    ],
+)  # fmt: skip
+def test_a_person_an_answer_describes_says_the_quote_inside_it(ex: Extractor, answer: str, expected: str) -> None:
+    text = ("DIE ZEIT: Will the talks succeed?\nKowalczyk: " + answer + "\n"
+            "DIE ZEIT: And then?\nKowalczyk: Then we wait for the spring, as always.\n")
+    quotes = ex.extract(text, REF).quotes
+    assert [q.speaker for q in quotes] == ["Kowalczyk", expected, "Kowalczyk"]
+
+
+# -- a speech quoted over several paragraphs: "...," the speaker began, and each paragraph re-opens the quote ------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("At the vigil, Bishop Tomasz Wierzba spoke for twenty minutes.\n"
+         '"Friends, we gather in a town that has buried too many," the bishop began. "We will not be quiet.\n'
+         '"We asked for bread, and they sent soldiers to count us.\n'
+         '"Tomorrow we open the school again, whoever comes to the door."\n'
+         "The crowd stayed in the square until midnight.\n", "Tomasz Wierzba"),
+        ("Mayor Ines Carvalho addressed the council on Thursday.\n"
+         '"The river has taken three streets, and it will take more," Carvalho went on, "unless the dam is mended.\n'
+         '"I have written to the ministry four times this winter.\n'
+         '"Nobody has answered, and the water does not wait."\n', "Ines Carvalho"),
+    ],
+)  # fmt: skip
+def test_a_speech_left_open_over_paragraphs_is_the_speakers(ex: Extractor, text: str, speaker: str) -> None:
+    quotes = ex.extract(text, REF).quotes
+    assert len(quotes) >= 4 and {q.speaker for q in quotes} == {speaker}
+
+
+def test_a_verb_of_the_speechs_course_with_more_after_it_names_no_speaker(ex: Extractor) -> None:
+    # look-alike: "began to sing" is what the choir did next, not who spoke the words
+    text = '"Sing with us, all of you, for the last time," the choir began to sing as the doors opened.\n'
+    assert [q.speaker for q in ex.extract(text, REF).quotes] in ([], [None])
+
+
+# -- a headline or standfirst in quote marks is page furniture, not a quotation ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        '"The Baltic Is No Longer a Russian Lake"',
+        'Mosul\'s bakers on the first winter of peace: "We bake until the flour runs out"',
+        "Gdansk dockers: \u00abNobody asked us about the cranes\u00bb",
+    ],
+)
+def test_a_headline_in_quote_marks_is_no_quote(ex: Extractor, headline: str) -> None:
+    text = (headline + "\nBy Anna Lis\n4 March 2025\n"
+            'The strike entered its third day. "We stay until they talk to us," said Marek Nowak, a crane driver.\n')
+    assert opening(said(ex, text), [("We stay until they talk t", "Marek Nowak")]), said(ex, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # look-alike: a short quote paragraph of its own that ends as a sentence ends stays a quotation
+        ('The cranes stood still for a third day.\n"We stay until they talk to us."\n',
+         [("We stay until they talk t", None)]),
+        # a headline that names who says it keeps its speaker
+        ('"We stay until they talk to us," says Marek Nowak, a crane driver\nBy Anna Lis\n',
+         [("We stay until they talk t", "Marek Nowak")]),
+    ],
+)  # fmt: skip
+def test_a_quote_paragraph_or_an_attributed_headline_stays(ex: Extractor, text: str, expected: list) -> None:
+    assert opening(said(ex, text), expected), said(ex, text)
