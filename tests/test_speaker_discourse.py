@@ -140,3 +140,42 @@ def test_a_headline_in_quote_marks_is_no_quote(ex: Extractor, headline: str) -> 
 )  # fmt: skip
 def test_a_quote_paragraph_or_an_attributed_headline_stays(ex: Extractor, text: str, expected: list) -> None:
     assert opening(said(ex, text), expected), said(ex, text)
+
+
+# -- a person a sentence is about, with no verb of speech, says the quote that opens the next sentence ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an unnamed person described with a "who" clause, then "he said", "the diplomat" and "he went on"
+        ("Ines Moreau, a nurse, said the ward was full.\n"
+         "A Western diplomat at the embassy in Vienna, who asked not to be named, met us in a cafe. "
+         '"Nobody here expects a deal this year," he said.\n'
+         'The diplomat stirred his coffee. "The talks are a ritual now."\n'
+         'But, he went on, "a ritual is better than a war."\n',
+         ["A Western diplomat at the embassy in Vienna", "A Western diplomat at the embassy in Vienna",
+          "A Western diplomat at the embassy in Vienna"]),
+        # a kinship noun and a name between commas: the name speaks
+        ('"The boats will come back in spring," said Yusuf Demir, a fisherman in Sinop.\n'
+         'His daughter, Elif, shook her head. "They said that last year too."\n',
+         ["Yusuf Demir", "Elif"]),
+        ('"The school reopens on Monday," said Teodora Ilic, the headmistress.\n'
+         'Her colleague, Marko Babic, 52, was less sure. "We have no heating and no books."\n',
+         ["Teodora Ilic", "Marko Babic"]),
+    ],
+)  # fmt: skip
+def test_the_person_a_sentence_is_about_says_the_next_quote(ex: Extractor, text: str, expected: list) -> None:
+    assert [q.speaker for q in ex.extract(text, REF).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # look-alikes: a thing, not a person, opens the sentence before the quote; plural people are nobody's "he"
+        'The ferry left the harbour at dawn. "Nobody knows when it comes back."\n',
+        'Two officials at the port, who asked not to be named, walked us to the gate. "It was chaos."\n',
+    ],
+)
+def test_a_thing_or_a_group_before_a_quote_names_no_speaker(ex: Extractor, text: str) -> None:
+    assert [q.speaker for q in ex.extract(text, REF).quotes] == [None]

@@ -1112,6 +1112,7 @@ def find_quotes(
     ctx.introduced = (None, None)
     poster = _POST_ENTRY.match(line) if "|" in line[:12] else None
     just_said: Speaker | None = None  # who the sentence just before reported, without quote marks
+    opened_by: Speaker | None = None  # whom the sentence just before was about, when it reported nothing
     k = 0  # sentences and quote spans both run left to right: one pass over each
     for si, (a, b) in enumerate(sentences):
         while k < len(spans) and spans[k].start < a:
@@ -1124,6 +1125,7 @@ def find_quotes(
             k += 1
         if not inside:
             said_here = observe_sentence(line[a:b], ctx)
+            opened_by = None if said_here else _sentence_person(line[a:b], ctx)  # "The official did not hide ..."
             if said_here and _plural(said_here[0] or ""):
                 said_here = None  # "analysts say." and then a quote: one analyst's words, named after it if at all
             if said_here and si == len(sentences) - 1 and not line[a:b].rstrip().endswith(":"):
@@ -1140,6 +1142,7 @@ def find_quotes(
                     ctx.last_quoted = ctx.reported = intro
             continue
         said_before, just_said = just_said, None
+        person_before, opened_by = opened_by, None
         prev_end = a
         prev_said = -1  # the index of the sentence's last quote that has a speaker
         found_before = len(out)
@@ -1183,6 +1186,8 @@ def find_quotes(
                         speaker = who
                     if verb == "reads" and speaker and ctx.resolve(speaker) == ("statement", None):
                         speaker = (None, None)  # "The statement reads:" with no body named before: no speaker
+                if not before_attr and (going_on := _COURSE_BEFORE.search(before, max(0, len(before) - 80))):
+                    speaker, attached = _parse_subject(going_on.group("np")), True  # "And yet, he went on, «...»"
                 if not before_attr or not (speaker and speaker[0]):
                     plain = _speaker_without_verb(before, ctx)
                     if plain:
@@ -1220,6 +1225,8 @@ def find_quotes(
                 speaker = reported  # a quote paragraph after "One woman, who lives near the base, said ..."
             if speaker is None and qi == 0 and q.start == a and said_before:
                 speaker = said_before  # "NAME had written on X that the talks were over. «We will not ...»"
+            if speaker is None and qi == 0 and q.start == a and person_before and not continues:
+                speaker = person_before  # "The official did not hide his irritation. «For nine years ...»"
             if speaker is None and (continues or q.start == a == _first_text(line)) and ctx.last_quoted[0]:
                 speaker = ctx.last_quoted  # a quote paragraph with no verb: the previous speaker goes on
             speaker = ctx.resolve(speaker)
@@ -1263,6 +1270,53 @@ _COURSE_OF_SPEECH = re.compile(
     r"he|she)\s+(?:began|begins|continued|continues|went\s+on|goes\s+on|resumed|resumes|opened|finished|ended)"
     r"\s*(?:[.:]|,\s*$)"
 )
+
+
+# "And yet, he went on, «...»", "The minister continued, "...": the speaker goes on, the quote follows the verb.
+_COURSE_BEFORE = re.compile(
+    r"(?:^|[,;]\s*|\.\s+)(?P<np>(?:the|The)\s+[a-z\-]+|[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2}|[Hh]e|[Ss]he)\s+"
+    r"(?:went\s+on|goes\s+on|continued|continues|resumed)\s*[,:]\s*$"
+)
+# A person a sentence with no verb of speech is about: "The official did not hide his irritation.", "His son,
+# Wissam, laughed.": the one whose words follow in quote marks. A definite role resolves to the person named
+# before; a kinship or role noun with a name between commas is that name.
+_ROLE_OPENING = re.compile(r"^\s*(?:The|the)\s+([a-z\-]+)\s+(?!said|says|told|tells)[a-z]+(?:ed|s)?\b")
+_KIN_NAMED = re.compile(
+    r"^\s*(?:His|Her|Their|My|Our)\s+([a-z\-]+(?:\s+[a-z\-]+)?),\s+([A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+)?),"
+    r"\s+(?:\d{1,3},\s+)?[a-z]"
+)
+
+
+# "A senior official at the foreign ministry, who asked not to be named, received ...": a person described, not named.
+_DESCRIBED_WHO = re.compile(
+    r"^\s*(A|An|One)\s+((?:[\w\-]+\s+){0,3}?([a-z]+)(?:\s+(?:at|of|in|from|with|close\s+to)\s+[^,;:\"\u201c\u00ab]{2,50}?)?)"
+    r",\s+who\s"
+)
+
+
+def _sentence_person(sentence: str, ctx: SpeakerContext) -> Speaker | None:
+    m = _DESCRIBED_WHO.match(sentence)
+    if m and m.group(3) in _PERSON_NOUNS and not _plural(m.group(3)):
+        found = (f"{m.group(1)} {m.group(2)}", None)
+        ctx.remember(found)
+        ctx.last_person = ctx.paragraph_person = found  # a person, though "at the foreign ministry" names a body
+        return found
+    m = _KIN_NAMED.match(sentence)
+    if m and (m.group(1).split()[-1] in _PERSON_NOUNS or m.group(1).split()[-1] in _KIN):
+        ctx.remember((m.group(2), None))
+        return m.group(2), None
+    m = _ROLE_OPENING.match(sentence)
+    if m and (m.group(1) in _PERSON_NOUNS or m.group(1) in _KIN):
+        found = ctx._definite(m.group(1))
+        if found and found[0] and (not is_body(found[0]) or found == ctx.last_person):
+            ctx.remember(found)
+            ctx.last_person = found
+            return found
+    return None
+
+
+_KIN = frozenset("son daughter brother sister father mother wife husband cousin uncle aunt neighbour neighbor friend "
+                 "colleague nephew niece grandson granddaughter".split())
 
 
 def _course_of_speech_after(after: str) -> Speaker | None:
