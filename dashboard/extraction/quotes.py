@@ -624,11 +624,11 @@ class SpeakerContext:
 
     def _agreeing(self, pronoun: str) -> Speaker | None:
         """ "he" or "she": the last person named, unless the text already called them the other; then the
-        latest person it did not."""
+        latest person it did not call the other ("Her neighbour, NAME" ... "he replied": NAME)."""
         person = self.last_person
         if person[0] and self.genders.get(person[0], pronoun) != pronoun:
             person = next((r for r in reversed(self.recent) if r[0] and r[0] != person[0] and not is_body(r[0])
-                           and not _plural(r[0]) and self.genders.get(r[0]) == pronoun), person)
+                           and not _plural(r[0]) and self.genders.get(r[0], pronoun) == pronoun), person)
         if not person[0]:
             return None
         self.genders.setdefault(person[0], pronoun)
@@ -1267,8 +1267,13 @@ _LINE_END_MARKS = ".!?:;\u2026"
 # `"...," the archbishop began.`, `"...," she went on, "..."`: a verb of the speech's course, the sentence's last.
 _COURSE_OF_SPEECH = re.compile(
     r"[\s,]*(?P<np>(?:the|a|an|his|her|their)\s+[a-z\-]+(?:\s+[a-z\-]+)?|[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2}|"
-    r"he|she)\s+(?:began|begins|continued|continues|went\s+on|goes\s+on|resumed|resumes|opened|finished|ended)"
-    r"\s*(?:[.:]|,\s*$)"
+    r"he|she)\s+(?:" + r"began|begins|continued|continues|went\s+on|goes\s+on|resumed|resumes|opened|finished|ended|"
+    r"agreed|agrees|interrupted|interrupts|objected|objects|protested|chimed\s+in)\s*(?:[.:]|,\s*$)"
+)
+# `"...," interrupted his brother-in-law, NAME.`: the same verbs before their subject, as a turn in a conversation.
+_COURSE_THEN_SUBJECT = re.compile(
+    r"[\s,]*(?:interrupted|agreed|objected|protested|chimed\s+in|went\s+on|continued|began)\s+"
+    r"(?P<np>(?:the|a|an|his|her|their|[A-Z])[^.;:!?\"\u201c\u00ab]{0,80})[.,]?\s*$"
 )
 
 
@@ -1290,19 +1295,23 @@ _KIN_NAMED = re.compile(
 # "A senior official at the foreign ministry, who asked not to be named, received ...": a person described, not named.
 _DESCRIBED_WHO = re.compile(
     r"^\s*(A|An|One)\s+((?:[\w\-]+\s+){0,3}?([a-z]+)(?:\s+(?:at|of|in|from|with|close\s+to)\s+[^,;:\"\u201c\u00ab]{2,50}?)?)"
-    r",\s+who\s"
+    r"(?:,\s+(?:who|speaking|reached|contacted|interviewed)\s|\s+(?:was|is|seemed|sounded|remained)\s)"
 )
 
 
 def _sentence_person(sentence: str, ctx: SpeakerContext) -> Speaker | None:
     m = _DESCRIBED_WHO.match(sentence)
-    if m and m.group(3) in _PERSON_NOUNS and not _plural(m.group(3)):
-        found = (f"{m.group(1)} {m.group(2)}", None)
+    if m and m.group(3) in _PERSON_NOUNS and not _plural(m.group(3)) and not _OPENING_DESCRIBED.match(sentence):
+        found = (f"One {m.group(2)}" if m.group(1) == "One" else m.group(2), None)  # as _OPENING_DESCRIBED names
         ctx.remember(found)
         ctx.last_person = ctx.paragraph_person = found  # a person, though "at the foreign ministry" names a body
         return found
     m = _KIN_NAMED.match(sentence)
     if m and (m.group(1).split()[-1] in _PERSON_NOUNS or m.group(1).split()[-1] in _KIN):
+        owner = ctx.last_person[0]
+        pronoun = {"His": "he", "Her": "she"}.get(sentence.split()[0])
+        if owner and pronoun and not _plural(owner):
+            ctx.genders.setdefault(owner, pronoun)  # "Her neighbour, Mahmoud,": the one named before is "she"
         ctx.remember((m.group(2), None))
         return m.group(2), None
     m = _ROLE_OPENING.match(sentence)
@@ -1321,7 +1330,21 @@ _KIN = frozenset("son daughter brother sister father mother wife husband cousin 
 
 def _course_of_speech_after(after: str) -> Speaker | None:
     m = _COURSE_OF_SPEECH.match(after)
-    return _parse_subject(m.group("np")) if m else None
+    if m:
+        return _parse_subject(m.group("np"))
+    m = _COURSE_THEN_SUBJECT.match(after)
+    if not m:
+        return None
+    named = _ROLE_THEN_NAME.match(m.group("np"))
+    if named:  # "his brother-in-law, Shirvan Yusuf": the name, the relation is the role
+        return named.group(2), named.group(1)
+    return _after_verb(m.group("np"))
+
+
+_ROLE_THEN_NAME = re.compile(
+    r"(?:his|her|their|the|a|an)\s+([a-z\-]+(?:\s+[a-z\-]+)?),\s+([A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+){0,2})"
+    r"\s*,?\s*$"
+)
 
 
 def _headline_quote(line: str, q: QuoteSpan, sentences: list[tuple[int, int]]) -> bool:
