@@ -216,3 +216,56 @@ def test_two_speakers_alternating(ex: Extractor, text: str, expected: list) -> N
 )  # fmt: skip
 def test_a_description_given_earlier_is_the_source_named_later(ex: Extractor, text: str, expected: str) -> None:
     assert [q.speaker for q in ex.extract(text, REF).quotes] == [expected]
+
+
+# -- who a sentence is about, carried to its own "he said" and to the next sentence's quote ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a role named before opens the sentence after a circumstance: its own "he said" is that person
+        ("Bishop Anton Varga led the service in Cluj on Sunday.\n"
+         '"We will stay," said Father Mihai Pop, a priest from Turda.\n'
+         'Later the bishop visited the hospital, where, he said, "the nurses have not been paid since May."\n',
+         ["Mihai Pop", "Anton Varga"]),
+        # one of a group, described by an appositive, then "he said"
+        ('"The bus left at six," the driver said.\n'
+         "One of the released fishermen, a 40-year-old father of three from Sfax, spoke briefly at the quay. "
+         '"I only want to sleep," he said.\n',
+         ["driver", "a 40-year-old father of three from Sfax"]),
+        # a body's text introduced by a sentence, then "It said ... "..."": the body
+        ('"The talks were useful," said Olaf Brandt, the German envoy.\n'
+         "The Elysee's statement was shorter. It said the president had "
+         '"underlined the need for a political transition" in the country.\n',
+         ["Olaf Brandt", "Elysee"]),
+        # how someone spoke, before a colon and the quote
+        ("Mayor Rosa Quintero met the fishermen on Monday.\n"
+         'Asked about the closure of the harbour, the mayor was blunt: "Nobody will sail from here until June."\n',
+         ["Rosa Quintero"]),
+    ],
+)  # fmt: skip
+def test_the_person_or_body_a_sentence_opens_with_speaks(ex: Extractor, text: str, expected: list) -> None:
+    assert [q.speaker for q in ex.extract(text, REF).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # look-alikes: the weather is no manner of speech; "the harbour" opening a sentence names nobody
+        ('Teodor Marin, a ferry captain, left at dawn.\nThe sky was clear: "Perfect weather for the crossing '
+         'at last."\n', [None]),
+        ('Bishop Anton Varga led the service.\nLater the harbour reopened, and, he said, "the boats are back."\n',
+         ["Anton Varga"]),
+    ],
+)  # fmt: skip
+def test_a_thing_opening_the_sentence_changes_no_speaker(ex: Extractor, text: str, expected: list) -> None:
+    assert [q.speaker for q in ex.extract(text, REF).quotes] == expected
+
+
+def test_a_name_pair_never_runs_across_lines(ex: Extractor) -> None:
+    # "News" ending one line and "Vogel" opening the next are no "News Vogel"
+    text = ("Business\nNews\nVogel says the port will reopen\n"
+            'The port authority said Vogel had promised "a full reopening before the summer season begins".\n'
+            "Chancellor Hans Vogel visited the port on Monday.\n")
+    assert [q.speaker for q in ex.extract(text, REF).quotes] != ["News Vogel"]

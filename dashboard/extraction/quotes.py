@@ -650,7 +650,7 @@ def _plural(name: str) -> bool:
     return head[:1].islower() and head.endswith("s") and not head.endswith(("ss", "us", "is"))
 
 
-_NAME_PAIR = re.compile(r"\b([A-Z][\w\-]+)\s+(?=((?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w\-]+)\b)")
+_NAME_PAIR = re.compile(r"\b([A-Z][\w\-]+)[^\S\n]+(?=((?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w\-]+)\b)")
 _NOT_FIRST_NAMES = frozenset(
     """The A An This That In On At As And But Or If When While After Before During Since Until By For From
     With Of To Mr Mrs Ms Dr Sir President Minister General Leader Russian Syrian Ukrainian American Iranian
@@ -1186,6 +1186,9 @@ def find_quotes(
                         speaker = who
                     if verb == "reads" and speaker and ctx.resolve(speaker) == ("statement", None):
                         speaker = (None, None)  # "The statement reads:" with no body named before: no speaker
+                if not before_attr and (blunt := _MANNER_BEFORE.search(before, max(0, len(before) - 80))) and \
+                        _a_person_here(blunt.group("np"), ctx):
+                    speaker, attached = _parse_subject(blunt.group("np")), True  # "..., the sheikh was blunt: «...»"
                 if not before_attr and (going_on := _COURSE_BEFORE.search(before, max(0, len(before) - 80))):
                     speaker, attached = _parse_subject(going_on.group("np")), True  # "And yet, he went on, «...»"
                 if not before_attr or not (speaker and speaker[0]):
@@ -1195,6 +1198,9 @@ def find_quotes(
                 sent = _MESSAGE_FROM.search(before, max(0, len(before) - 120)) if before.endswith(": ") else None
                 if sent:  # "The channel posted what it said was a message from a soldier at the base: «...»"
                     speaker, attached = _parse_subject(sent.group("np")), True
+            pronoun = qi == 0 and speaker and speaker[0] in _PRONOUNS_PERSON
+            if pronoun and (role_subject := _role_subject(line[a : q.start], ctx)):
+                ctx.remember(role_subject)  # "On Christmas Day the archbishop celebrated ..., where, he said, "...""
             if qi == 0 and speaker and speaker[0] in _PRONOUNS_PERSON and _AND_PRONOUN.search(before):
                 # "NAME, Putin's spokesman, was asked ..., and he told reporters, "..."": the sentence's own person
                 _observe_opening(_KICKER.sub("", line[a : q.start], count=1), ctx)
@@ -1277,6 +1283,20 @@ _COURSE_THEN_SUBJECT = re.compile(
 )
 
 
+# "Asked about X, the sheikh was blunt: «...»", "NAME was more direct:": how someone spoke, then their words.
+_MANNER_BEFORE = re.compile(
+    r"(?:^|,\s*|\.\s+)(?P<np>(?:the|The)\s+[a-z\-]+|[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2}|[Hh]e|[Ss]he)\s+"
+    r"(?:was|is|were|are)\s+(?:(?:more|less|even|very|quite|rather|equally)\s+)?(?:blunt|blunter|direct|frank|"
+    r"candid|clear|categorical|emphatic|succinct|brief|terse|plain|unequivocal|defiant|scathing|sceptical|skeptical|"
+    r"cautious|gloomy|optimistic|pessimistic|upbeat)\s*:\s*$"
+)
+# "Asked about X, the sheikh was blunt: «...»", "NAME was more direct:": how someone spoke, then their words.
+_MANNER_BEFORE = re.compile(
+    r"(?:^|,\s*|\.\s+)(?P<np>(?:the|The)\s+[a-z\-]+|[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2}|[Hh]e|[Ss]he)\s+"
+    r"(?:was|is|were|are)\s+(?:(?:more|less|even|very|quite|rather|equally)\s+)?(?:blunt|blunter|direct|frank|"
+    r"candid|clear|categorical|emphatic|succinct|brief|terse|plain|unequivocal|defiant|scathing|sceptical|skeptical|"
+    r"cautious|gloomy|optimistic|pessimistic|upbeat)\s*:\s*$"
+)
 # "And yet, he went on, «...»", "The minister continued, "...": the speaker goes on, the quote follows the verb.
 _COURSE_BEFORE = re.compile(
     r"(?:^|[,;]\s*|\.\s+)(?P<np>(?:the|The)\s+[a-z\-]+|[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2}|[Hh]e|[Ss]he)\s+"
@@ -1299,7 +1319,61 @@ _DESCRIBED_WHO = re.compile(
 )
 
 
+# "The Kremlin's readout was shorter.", "The ministry's statement went further.": the body whose text is quoted next,
+# the "it" of the next sentence ("It said Putin had "..."").
+_BODY_TEXT_OPENING = re.compile(
+    r"^\s*The\s+((?:[A-Z][\w\-]*\s+){0,3}[A-Z][\w\-]*|[a-z]+\s+ministry|presidency|government|army)['\u2019]s\s+"
+    r"(?:readout|statement|communiqu\u00e9|communique|account|version|response|reply|summary)\s+(?:was|is|went|had)\b"
+)
+
+
+# "One of the returning soldiers, a 22-year-old conscript from Homs, spoke ...": the one described by the appositive.
+_ONE_OF_APPOSITIVE = re.compile(
+    r"^\s*One\s+of\s+(?:the|them|those|these)\b[^,]{0,40},\s+((?:a|an)\s+[^,;:\"\u201c\u00ab]{3,60}),\s+[a-z]"
+)
+
+
+# A sentence whose subject is a role named before, after a short circumstance: "On Christmas Day the archbishop
+# celebrated ...", "Later the minister flew ...": the "he" or "she" of the sentence's own quote is that person.
+_ROLE_SUBJECT = re.compile(
+    r"^\s*(?:(?:On|In|At|During|After|Before|Later|Earlier|Then)\b[^,.;\"\u201c\u00ab]{0,40}?(?:,\s*|\s+))?"
+    r"(?:the|The)\s+([a-z\-]+)\s+(?!said|says|told|tells)[a-z]+(?:ed|s)\b"
+)
+
+
+def _a_person_here(np: str, ctx: SpeakerContext) -> bool:
+    """ "he", "Quintero", "the mayor" (a role given someone before), "the sheikh": a person; "the sky": no one."""
+    words = np.split()
+    if len(words) == 1:
+        return np.lower() in _PRONOUNS_PERSON or (np[:1].isupper() and np.lower() not in _NP_STARTS)
+    if words[0].lower() != "the":
+        return all(w[:1].isupper() for w in words) and not is_body(np)
+    found = ctx._definite(words[-1])
+    return words[-1] in _PERSON_NOUNS or words[-1] in _KIN or bool(found and found[0] and not is_body(found[0]))
+
+
+def _role_subject(clause: str, ctx: SpeakerContext) -> Speaker | None:
+    m = _ROLE_SUBJECT.match(clause)
+    if not m or m.group(1) in _BODY_WORDS:
+        return None  # (a role word the text gave someone before: "the archbishop", "the envoy", "the cousin")
+    found = ctx._definite(m.group(1))
+    return found if found and found[0] and not is_body(found[0]) else None
+
+
 def _sentence_person(sentence: str, ctx: SpeakerContext) -> Speaker | None:
+    m = _ONE_OF_APPOSITIVE.match(sentence)
+    if m:
+        found = (m.group(1), None)
+        ctx.remember(found)
+        ctx.last_person = ctx.paragraph_person = found
+        return found
+    m = _BODY_TEXT_OPENING.match(sentence)
+    if m:
+        body = m.group(1) if m.group(1)[:1].isupper() else f"the {m.group(1)}"
+        found = ctx.resolve((body, None)) or (body, None)
+        ctx.remember(found)
+        ctx.last_body = found
+        return found
     m = _DESCRIBED_WHO.match(sentence)
     if m and m.group(3) in _PERSON_NOUNS and not _plural(m.group(3)) and not _OPENING_DESCRIBED.match(sentence):
         found = (f"One {m.group(2)}" if m.group(1) == "One" else m.group(2), None)  # as _OPENING_DESCRIBED names
