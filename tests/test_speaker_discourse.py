@@ -269,3 +269,41 @@ def test_a_name_pair_never_runs_across_lines(ex: Extractor) -> None:
             'The port authority said Vogel had promised "a full reopening before the summer season begins".\n'
             "Chancellor Hans Vogel visited the port on Monday.\n")
     assert [q.speaker for q in ex.extract(text, REF).quotes] != ["News Vogel"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a speaker set off by commas inside the reported clause: the aside's pronoun, not the clause's subject
+        ('"The convoy will wait," said Ilse Brandt, the mission\'s head. The border, she added, would stay '
+         '"closed to trucks until further notice".\n', ["Ilse Brandt", "Ilse Brandt"]),
+        ('Minister Rafael Ortiz spoke in Bilbao. "We build the ships here," Ortiz said. Madrid, he said, was '
+         '"in no hurry at all" to sell the yard.\n', ["Rafael Ortiz", "Rafael Ortiz"]),
+        # look-alike: an aside whose clause has its own verb of speech before the quote: that verb's subject speaks
+        ('"We build the ships here," said Rafael Ortiz. Later, he said, the unions told reporters that the yard '
+         'was "not for sale under any government".\n', ["Rafael Ortiz", "unions"]),
+    ],
+)  # fmt: skip
+def test_a_pronoun_aside_inside_the_reported_clause(ex: Extractor, text: str, expected: list) -> None:
+    assert [q.speaker for q in ex.extract(text, REF).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The High Commissioner for Refugees, Lena Okafor, toured the camp on Friday. "
+         '"The shelters will not last the winter," she said.\n', ("Lena Okafor", "High Commissioner for Refugees")),
+        ("The Special Envoy, Pavel Dusek, arrived in Tbilisi on Monday. "
+         '"Both sides have agreed to talk," he said.\n', ("Pavel Dusek", "Special Envoy")),
+    ],
+)  # fmt: skip
+def test_a_capitalised_office_then_its_holder_is_the_next_he_or_she(ex: Extractor, text: str, expected: tuple) -> None:
+    assert [(q.speaker, q.role) for q in ex.extract(text, REF).quotes] == [expected]
+
+
+def test_a_body_opening_a_sentence_with_its_title_is_no_person(ex: Extractor) -> None:
+    # look-alike: "The Foreign Ministry, Oslo's ..." names a body, and "he" stays the person named before
+    text = ('"We will send a team," said Jonas Lie, the envoy.\n'
+            "The Foreign Ministry, Statens Hus, issued a note on Friday. "
+            '"The team is ready to leave," he said.\n')
+    assert [q.speaker for q in ex.extract(text, REF).quotes] == ["Jonas Lie", "Jonas Lie"]

@@ -1186,6 +1186,11 @@ def find_quotes(
                         speaker = who
                     if verb == "reads" and speaker and ctx.resolve(speaker) == ("statement", None):
                         speaker = (None, None)  # "The statement reads:" with no body named before: no speaker
+                aside = _ASIDE_SPEAKER.search(before, max(0, len(before) - 120)) if ", " in before else None
+                if aside and not _is_verb_free(before[aside.end() :]):
+                    aside = None
+                if aside:  # `Moscow, he added, was "in contact"`: the aside's pronoun speaks, not the clause's subject
+                    speaker, attached, before_attr = (aside.group(1).lower(), None), True, None
                 if not before_attr and (blunt := _MANNER_BEFORE.search(before, max(0, len(before) - 80))) and \
                         _a_person_here(blunt.group("np"), ctx):
                     speaker, attached = _parse_subject(blunt.group("np")), True  # "..., the sheikh was blunt: «...»"
@@ -1341,6 +1346,20 @@ _ROLE_SUBJECT = re.compile(
 )
 
 
+# A speaker set off by commas inside the reported clause: "Moscow, he added, was "in contact"", "The port, she
+# said, would "stay open"": the aside names who speaks; the words after it lead to the quote with no verb of speech.
+_ASIDE_SPEAKER = re.compile(
+    r"(?:^|[\s\u201d\"\u00bb])[A-Z][\w'\u2019\-]*(?:\s+[\w'\u2019\-]+){0,5},\s+(he|she|He|She)\s+"
+    r"(?:added|adds|said|says|noted|notes|insisted|insists|argued|argues|went\s+on|continued|warned|stressed)\s*,\s+"
+    r"(?=[a-z])"
+)
+
+
+def _is_verb_free(rest: str) -> bool:
+    """No other verb of speech between the aside and the quote (`, he said, told reporters that "..."`: that one)."""
+    return not _SPEECH_VERB.search(rest)
+
+
 def _a_person_here(np: str, ctx: SpeakerContext) -> bool:
     """ "he", "Quintero", "the mayor" (a role given someone before), "the sheikh": a person; "the sky": no one."""
     words = np.split()
@@ -1360,7 +1379,19 @@ def _role_subject(clause: str, ctx: SpeakerContext) -> Speaker | None:
     return found if found and found[0] and not is_body(found[0]) else None
 
 
+# "The Resident and Humanitarian Coordinator, Adam Abdelmoula, visited ...": a capitalised office, then its holder.
+_OFFICE_THEN_NAME = re.compile(
+    r"^\s*The\s+((?:[A-Z][\w\-]*|and|of|for|the)(?:\s+(?:[A-Z][\w\-]*|and|of|for|the)){0,7}),\s+"
+    r"((?:[A-Z][\w'\u2019\-]+\s+){1,2}(?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w'\u2019\-]+),\s+(?:\d{1,3},\s+)?[a-z]"
+)
+
+
 def _sentence_person(sentence: str, ctx: SpeakerContext) -> Speaker | None:
+    m = _OFFICE_THEN_NAME.match(sentence)
+    if m and not is_body(m.group(1)) and not is_body(m.group(2)):
+        found = (m.group(2), m.group(1))
+        ctx.remember(found)
+        return found
     m = _ONE_OF_APPOSITIVE.match(sentence)
     if m:
         found = (m.group(1), None)
