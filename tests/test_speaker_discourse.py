@@ -307,3 +307,34 @@ def test_a_body_opening_a_sentence_with_its_title_is_no_person(ex: Extractor) ->
             "The Foreign Ministry, Statens Hus, issued a note on Friday. "
             '"The team is ready to leave," he said.\n')
     assert [q.speaker for q in ex.extract(text, REF).quotes] == ["Jonas Lie", "Jonas Lie"]
+
+
+# -- short partial quotes: a speaker's own words, or the writer's term ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Dr Lena Sauer, an economist in Kiel, expects the yard to keep what she called a "skeleton crew" '
+         "through the winter.\n", [("skeleton crew", "Lena Sauer")]),
+        ('Piotr Lis, a port official in Gdansk, described what he called an "orderly retreat" of the tugs.\n',
+         [("orderly retreat", "Piotr Lis")]),
+        ('Minister Anna Holm told reporters on Monday that the situation was "fluid" and that the talks '
+         '"must go on without preconditions".\n',
+         [("fluid", "Anna Holm"), ("must go on without preconditions", "Anna Holm")]),
+        # look-alikes: a one-word term inside a longer predicate, and a label given with "called it"
+        ('Minister Anna Holm said the crews were "rotated" back to Kiel in May.\n', []),
+        ('Minister Anna Holm called it a "victory" for the unions.\n', []),
+    ],
+)  # fmt: skip
+def test_short_partial_quotes(ex: Extractor, text: str, expected: list) -> None:
+    assert [(q.text, q.speaker) for q in ex.extract(text, REF).quotes] == expected
+
+
+def test_a_quote_inside_a_quote_is_the_person_described_before_it(ex: Extractor) -> None:
+    text = ("At the mosque by the harbour, the imam, Sheikh Omar Tahir, recalls a Turkish sailor who came to pray "
+            "in March. \u00ab He said to me: \u201cWe will come back with the spring.\u201d I believed him, \u00bb "
+            "the imam said.\n")
+    found = [(q.text, q.speaker) for q in ex.extract(text, REF).quotes]
+    assert found[1] == ("We will come back with the spring.", "a Turkish sailor")
+    assert found[0][1] != "a Turkish sailor"

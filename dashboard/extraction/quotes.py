@@ -1215,7 +1215,8 @@ def find_quotes(
             carried_on = continues and q.start == a == _first_text(line)  # `"Only the base."` after an open quote
             if words == 1 and _TERM_AFTER.match(line, q.end):
                 attached = False  # `used "double-tap" strikes`: one word before a noun is a term
-            if words == 1 and _IN_PREDICATE.search(before[-24:]) and _CLAUSE_GOES_ON.match(line, q.end):
+            if words == 1 and _IN_PREDICATE.search(before[-24:]) and _CLAUSE_GOES_ON.match(line, q.end) and \
+                    not _NEXT_REPORTED.match(line, q.end):  # (`was "fluid" and that ...`: the predicate ends there)
                 # `it was "premature" to discuss`, `troops were "expelled" from`: a word inside a longer predicate is
                 # one the writer marks; the whole predicate in quote marks (`the visit was "constructive."`) is speech
                 attached = False
@@ -1225,6 +1226,8 @@ def find_quotes(
                 attached = False  # `plans for a "full evacuation" of`, `the "PKK's extension"`: a term, not speech
             if words >= 2 and si > 0 and q.closed and q.start == a and not line[q.end : b].strip():
                 attached = True  # `"...," he said. "Everyone is waiting."`: a quoted sentence in a paragraph is speech
+            if words <= 6 and speaker and speaker[0] and _WHAT_CALLED.search(before, max(0, len(before) - 80)):
+                attached = True  # `what she called a "minimal presence"`: her words, not the writer's term
             if words < MIN_QUOTE_WORDS and not attached and not carried_on:
                 prev_end = kept_end  # a scare quote or a term, not speech: part of the words around it
                 if speaker and speaker[0] and qi == 0:
@@ -1253,7 +1256,8 @@ def find_quotes(
                 ctx.open_quote = True
             prev_said = qi if who else -1
             out.append((Quote(s, e, inner, who, role), si))
-            has_inner = "'" in inner or "\u2018" in inner or (line[q.start] == "\u00ab" and '"' in inner)
+            has_inner = "'" in inner or "\u2018" in inner or (line[q.start] == "\u00ab" and ('"' in inner or
+                                                                                          "\u201c" in inner))
             if has_inner:  # `"Orlov says 'the port is a matter for talks.' Talks with whom?"`
                 out.extend((nested, si) for nested in _quotes_inside(line, s, e, ctx))
         if len(out) == found_before and not _may_attribute(line[a:b]):
@@ -1449,6 +1453,15 @@ def _course_of_speech_after(after: str) -> Speaker | None:
 _ROLE_THEN_NAME = re.compile(
     r"(?:his|her|their|the|a|an)\s+([a-z\-]+(?:\s+[a-z\-]+)?),\s+([A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+){0,2})"
     r"\s*,?\s*$"
+)
+
+
+# A second reported clause right after a one-word predicate: `the situation was "fluid" and that members ...`.
+_NEXT_REPORTED = re.compile(r"\s+(?:and|but)\s+(?:that|said|says|added|warned|insisted)\b")
+# "what she called a", "what the minister described as": the words in quote marks are the subject's own.
+_WHAT_CALLED = re.compile(
+    r"\bwhat\s+(?:he|she|they|it|the\s+[a-z]+|[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s+(?:called|calls|described\s+as|"
+    r"describes\s+as|termed|terms|dubbed|dubs)\s+(?:(?:a|an|the)\s+)?$"
 )
 
 
@@ -1899,7 +1912,7 @@ _SINGLE_QUOTED = re.compile(
 def _quotes_inside(line: str, s: int, e: int, ctx: SpeakerContext) -> list[Quote]:
     """The words someone else said, quoted inside a quotation with their own verb of speech: a quote of theirs."""
     out = []
-    inner = _DOUBLE_INSIDE if line[s - 1 : s] == "\u00ab" else _SINGLE_QUOTED  # «... said "..." ...»
+    inner = _DOUBLE_INSIDE if line[max(0, s - 3) : s].strip()[-1:] == "\u00ab" else _SINGLE_QUOTED  # «... "..." ...»
     for m in inner.finditer(line, s, e):
         words = word_count(m.group("words"))
         if words < 2:
@@ -1910,10 +1923,23 @@ def _quotes_inside(line: str, s: int, e: int, ctx: SpeakerContext) -> list[Quote
             continue  # no verb of speech of its own: the outer speaker's words
         if words < MIN_QUOTE_WORDS and found[2] > 1:
             continue  # a short term far from the verb: `say the port is "closed for now"` is no one's words
-        who, role = ctx.resolve(found[1]) or (None, None)
+        described = _described_before(line, s) if found[1][0].lower() in _PRONOUNS_PERSON else None
+        who, role = described or ctx.resolve(found[1]) or (None, None)
         if who:
             out.append(Quote(m.start("words"), m.end("words"), m.group("words"), who, role))
     return out
+
+
+def _described_before(line: str, s: int) -> Speaker | None:
+    """ "the priest remembers a Russian officer who ... «He told me: “...”»": the "he" inside a speaker's words is
+    not the speaker (who says "I"); the person the sentence described just before the quotation is."""
+    quote_open = max(line.rfind(". ", 0, s - 1), 0)  # the quotation's own sentence, and the one before it
+    start = max(line.rfind(". ", 0, quote_open), 0)
+    last = None
+    for m in _DESCRIBED_IN_ANSWER.finditer(line, start, s):
+        if m.group(1) in _ANSWER_PEOPLE:
+            last = m.group(0)
+    return (last, None) if last else None
 
 
 _DOUBLE_INSIDE = re.compile(r"[\"\u201c](?P<words>[^\"\u201c\u201d\u00ab\u00bb]{4,}?[\w.,!?])[\"\u201d]")
