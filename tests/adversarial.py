@@ -58,4 +58,13 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "date_lines": lambda n: "Dec. 11, 2024\n" * n,
     "analysis_entries": lambda n: "09:02\nAnalysis\n" * n,
     "digest_entries": lambda n: "Aa Bb | 12K subscribers\n" * n,
+    # round 11b: quotes across sentences and paragraphs
+    "particle_labels": lambda n: "Van der Aa: x y\nNRC: z?\n" * n,
+    "course_of_speech": lambda n: '"a b c d," he went on, ' * n,
+    "what_called": lambda n: 'what she called a "b c" ' * n,
+    "curly_quotes_in_guillemets": lambda n: "\u00ab He said: \u201ca b c d\u201d " * n,
+    "described_in_an_answer": lambda n: "NRC: x?\nAa: I asked " + "a Russian captain " * n + '"x y z w"\nNRC: y?\n',
+    "manner_colons": lambda n: "the sheikh was blunt: " * n + '"x y z w"',
+    "kin_asides": lambda n: "His cousin, Aa, " * n + '"x y z w"',
+    "pronoun_asides": lambda n: "Moscow, he added, " * n + 'was "x y z"',
 }
