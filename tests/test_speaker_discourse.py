@@ -338,3 +338,39 @@ def test_a_quote_inside_a_quote_is_the_person_described_before_it(ex: Extractor)
     found = [(q.text, q.speaker) for q in ex.extract(text, REF).quotes]
     assert found[1] == ("We will come back with the spring.", "a Turkish sailor")
     assert found[0][1] != "a Turkish sailor"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list of capitalised nouns that ends on a comma inside the marks, then "he said": speech, not a title
+        ('Yusuf Demir, a fisherman, mends nets in Sinop. "The Greeks, the Turks, the Russians," he said. "The fish stay."\n',
+         [("The Greeks, the Turks, the Russians", "Yusuf Demir"), ("The fish stay.", "Yusuf Demir")]),
+        ('"Bread, Water, Fuel, Medicine," said Hana Vesely, listing what the town lacks.\n',
+         [("Bread, Water, Fuel, Medicine", "Hana Vesely")]),
+        # look-alike: a title in capitals with no speaker after it stays a title
+        ('Yusuf Demir watched "The Last Harbour" again on Friday.\n', []),
+    ],
+)  # fmt: skip
+def test_words_in_capitals_with_a_speaker_after_them_are_speech(ex: Extractor, text: str, expected: list) -> None:
+    assert [(q.text, q.speaker) for q in ex.extract(text, REF).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"The port is closed," said Olaf Brandt, the envoy.\n'
+         'A senior engineer at the Varna shipyard described what he called a "slow bleed" of skilled welders.\n',
+         ["Olaf Brandt", "senior engineer at the Varna shipyard"]),
+        ('"The port is closed," said Olaf Brandt, the envoy.\n'
+         "A Western diplomat in Sofia who follows the talks closely was less hopeful. "
+         '"Nobody will sign before the summer," the diplomat said.\n',
+         ["Olaf Brandt", "Western diplomat in Sofia"]),
+        # look-alike: plural people described at the head of the sentence are not "he"
+        ('"The port is closed," said Olaf Brandt, the envoy.\n'
+         'Two engineers at the shipyard described what he called a "slow bleed" of skilled welders.\n',
+         ["Olaf Brandt", "Olaf Brandt"]),
+    ],
+)  # fmt: skip
+def test_an_unnamed_person_described_at_the_sentence_head(ex: Extractor, text: str, expected: list) -> None:
+    assert [q.speaker for q in ex.extract(text, REF).quotes] == expected

@@ -1153,7 +1153,8 @@ def find_quotes(
             before = line[prev_end : q.start]
             after = line[q.end : nxt] if q.closed else ""
             kept_end, prev_end = prev_end, q.end
-            if not inner.strip() or is_title(inner) or _NUMBERED_TITLE.search(before[-40:]):
+            titled = is_title(inner) and not _said_after_title_case(line, q, after)
+            if not inner.strip() or titled or _NUMBERED_TITLE.search(before[-40:]):
                 prev_end = kept_end  # a title is part of the words around it ("Episode 212: "Last ships out?"")
                 continue
             words = word_count(inner)
@@ -1206,6 +1207,7 @@ def find_quotes(
             pronoun = qi == 0 and speaker and speaker[0] in _PRONOUNS_PERSON
             if pronoun and (role_subject := _role_subject(line[a : q.start], ctx)):
                 ctx.remember(role_subject)  # "On Christmas Day the archbishop celebrated ..., where, he said, "...""
+                ctx.last_person = role_subject  # (a person, though "at the ministry" reads as a body)
             if qi == 0 and speaker and speaker[0] in _PRONOUNS_PERSON and _AND_PRONOUN.search(before):
                 # "NAME, Putin's spokesman, was asked ..., and he told reporters, "..."": the sentence's own person
                 _observe_opening(_KICKER.sub("", line[a : q.start], count=1), ctx)
@@ -1323,8 +1325,15 @@ _KIN_NAMED = re.compile(
 
 # "A senior official at the foreign ministry, who asked not to be named, received ...": a person described, not named.
 _DESCRIBED_WHO = re.compile(
-    r"^\s*(A|An|One)\s+((?:[\w\-]+\s+){0,3}?([a-z]+)(?:\s+(?:at|of|in|from|with|close\s+to)\s+[^,;:\"\u201c\u00ab]{2,50}?)?)"
-    r"(?:,\s+(?:who|speaking|reached|contacted|interviewed)\s|\s+(?:was|is|seemed|sounded|remained)\s)"
+    r"^\s*(A|An|One)\s+((?:[\w\-]+\s+){0,3}?([a-z]+)(?:\s+(?:at|of|in|from|with|close\s+to)\s+"
+    r"(?:(?!who\s)[^,;:\"\u201c\u00ab]){2,50}?)?)"
+    r"(?:,\s+(?:who|speaking|reached|contacted|interviewed)\s|\s+(?:who|was|is|seemed|sounded|remained)\s)"
+)
+# The same description as the subject of a verb that is no verb of speech: "A senior diplomat in Oslo described what
+# he called ...", "A nurse at the clinic recalled how she ...": the sentence's own "he" or "she".
+_DESCRIBED_SUBJECT = re.compile(
+    r"^\s*(A|An|One)\s+((?:[\w\-]+\s+){0,3}?([a-z]+)(?:\s+(?:at|of|in|from|with|close\s+to)\s+"
+    r"(?:(?!who\s)[^,;:\"\u201c\u00ab]){2,50}?)?)\s+[a-z]+ed\s"
 )
 
 
@@ -1376,6 +1385,10 @@ def _a_person_here(np: str, ctx: SpeakerContext) -> bool:
 
 
 def _role_subject(clause: str, ctx: SpeakerContext) -> Speaker | None:
+    described = _DESCRIBED_SUBJECT.match(clause)
+    if described and described.group(3) in _PERSON_NOUNS and not _plural(described.group(3)):
+        found = (f"One {described.group(2)}" if described.group(1) == "One" else described.group(2), None)
+        return found
     m = _ROLE_SUBJECT.match(clause)
     if not m or m.group(1) in _BODY_WORDS:
         return None  # (a role word the text gave someone before: "the archbishop", "the envoy", "the cousin")
@@ -1463,6 +1476,16 @@ _WHAT_CALLED = re.compile(
     r"\bwhat\s+(?:he|she|they|it|the\s+[a-z]+|[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s+(?:called|calls|described\s+as|"
     r"describes\s+as|termed|terms|dubbed|dubs)\s+(?:(?:a|an|the)\s+)?$"
 )
+
+
+def _said_after_title_case(line: str, q: QuoteSpan, after: str) -> bool:
+    """ "« The Russians, the French, the Turks, » he said": words in capitals that end on a comma inside the marks
+    and a speaker after them are speech, not a title."""
+    closing = line[q.start : q.end].rstrip("\"\u201d\u00bb' \u2019")
+    if not closing.endswith(",") and not closing.endswith((".", "!", "?")):
+        return False
+    found = _attribution_after(after, short=True)
+    return bool(found and found[0])
 
 
 def _headline_quote(line: str, q: QuoteSpan, sentences: list[tuple[int, int]]) -> bool:
