@@ -344,7 +344,8 @@ def test_a_quote_inside_a_quote_is_the_person_described_before_it(ex: Extractor)
     ("text", "expected"),
     [
         # a list of capitalised nouns that ends on a comma inside the marks, then "he said": speech, not a title
-        ('Yusuf Demir, a fisherman, mends nets in Sinop. "The Greeks, the Turks, the Russians," he said. "The fish stay."\n',
+        ('Yusuf Demir, a fisherman, mends nets in Sinop. "The Greeks, the Turks, the Russians," he said. '
+         '"The fish stay."\n',
          [("The Greeks, the Turks, the Russians", "Yusuf Demir"), ("The fish stay.", "Yusuf Demir")]),
         ('"Bread, Water, Fuel, Medicine," said Hana Vesely, listing what the town lacks.\n',
          [("Bread, Water, Fuel, Medicine", "Hana Vesely")]),
