@@ -375,3 +375,20 @@ def test_words_in_capitals_with_a_speaker_after_them_are_speech(ex: Extractor, t
 )  # fmt: skip
 def test_an_unnamed_person_described_at_the_sentence_head(ex: Extractor, text: str, expected: list) -> None:
     assert [q.speaker for q in ex.extract(text, REF).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an unnamed person described by the body they are close to is the next "he", not a body
+        ('Minister Ilse Varga spoke in Vienna on Monday.\n'
+         'A source close to the Hungarian cabinet told us the plan was "dead". "Nobody will revive it," he said.\n',
+         ["source close to the Hungarian cabinet", "source close to the Hungarian cabinet"]),
+        # look-alike: the body itself is "it", and "he" stays the person named before
+        ('Minister Tomas Varga spoke in Vienna on Monday.\n'
+         'The Hungarian cabinet said the plan was "dead". "Nobody will revive it," he said.\n',
+         ["Hungarian cabinet", "Tomas Varga"]),
+    ],
+)  # fmt: skip
+def test_a_source_close_to_a_body_is_a_person(ex: Extractor, text: str, expected: list) -> None:
+    assert [q.speaker for q in ex.extract(text, REF).quotes] == expected

@@ -616,7 +616,7 @@ class SpeakerContext:
             self.roles[name] = role
         self.recent.append((name, role))
         del self.recent[:-20]
-        if is_body(name):
+        if is_body(name) and not _unnamed_person_of_body(name):  # ("a source close to the Kremlin" is a person)
             self.last_body = (name, role)
         elif not _plural(name):
             self.last_person = (name, role)  # "officials", "witnesses": never "he" or "she"
@@ -1301,13 +1301,6 @@ _MANNER_BEFORE = re.compile(
     r"candid|clear|categorical|emphatic|succinct|brief|terse|plain|unequivocal|defiant|scathing|sceptical|skeptical|"
     r"cautious|gloomy|optimistic|pessimistic|upbeat)\s*:\s*$"
 )
-# "Asked about X, the sheikh was blunt: «...»", "NAME was more direct:": how someone spoke, then their words.
-_MANNER_BEFORE = re.compile(
-    r"(?:^|,\s*|\.\s+)(?P<np>(?:the|The)\s+[a-z\-]+|[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2}|[Hh]e|[Ss]he)\s+"
-    r"(?:was|is|were|are)\s+(?:(?:more|less|even|very|quite|rather|equally)\s+)?(?:blunt|blunter|direct|frank|"
-    r"candid|clear|categorical|emphatic|succinct|brief|terse|plain|unequivocal|defiant|scathing|sceptical|skeptical|"
-    r"cautious|gloomy|optimistic|pessimistic|upbeat)\s*:\s*$"
-)
 # "And yet, he went on, «...»", "The minister continued, "...": the speaker goes on, the quote follows the verb.
 _COURSE_BEFORE = re.compile(
     r"(?:^|[,;]\s*|\.\s+)(?P<np>(?:the|The)\s+[a-z\-]+|[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2}|[Hh]e|[Ss]he)\s+"
@@ -1371,6 +1364,16 @@ _ASIDE_SPEAKER = re.compile(
 def _is_verb_free(rest: str) -> bool:
     """No other verb of speech between the aside and the quote (`, he said, told reporters that "..."`: that one)."""
     return not _SPEECH_VERB.search(rest)
+
+
+def _unnamed_person_of_body(name: str) -> bool:
+    """ "source close to the Kremlin", "senior official at the foreign ministry": an unnamed person described by
+    the body they are close to or work for; "the defence ministry's spokesman" too. Not "the ministry" itself."""
+    words = name.split()
+    if not words or words[0][:1].isupper() and words[0] not in ("A", "An", "One"):
+        return False
+    head = re.split(r"\s(?:close\s+to|to|of|for|at|in|from|on|with|by|who|near)\s", name, maxsplit=1)[0].split()[-1]
+    return head.lower() in _PERSON_NOUNS and not _plural(head.lower())
 
 
 def _a_person_here(np: str, ctx: SpeakerContext) -> bool:
