@@ -392,3 +392,38 @@ def test_an_unnamed_person_described_at_the_sentence_head(ex: Extractor, text: s
 )  # fmt: skip
 def test_a_source_close_to_a_body_is_a_person(ex: Extractor, text: str, expected: list) -> None:
     assert [q.speaker for q in ex.extract(text, REF).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an age in a definite description points back to the person just named
+        ("Ilse Varga, a historian at Graz University, has studied the port for years.\n"
+         'The 61-year-old academic, who grew up in Trieste, said: "Nobody builds a navy in a decade."\n',
+         ["Ilse Varga"]),
+        ('"The bakery opens at five," said Karim Nasser, a baker in Tyre.\n'
+         'The 47-year-old, a father of four, shrugged. "Flour costs double now," the 47-year-old said.\n',
+         ["Karim Nasser", "Karim Nasser"]),
+        # look-alike: with no one named before, the age stays the description
+        ('"We sleep in the car," the 30-year-old nurse said.\n', ["30-year-old nurse"]),
+    ],
+)  # fmt: skip
+def test_an_age_in_a_definite_description_points_back(ex: Extractor, text: str, expected: list) -> None:
+    assert [q.speaker for q in ex.extract(text, REF).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "his cousin" after an unnamed person stays "his cousin" (not "one of them's cousin")
+        ('"The lorries pass at night," said one of the drivers, who asked not to be named.\n'
+         'His cousin, who runs a garage on the same road, agreed. "Every night," the cousin said.\n',
+         ["one of the drivers", "cousin"]),
+        # look-alike: after a named person, "his cousin" is that person's cousin
+        ('"The lorries pass at night," said Omar Haddad, a driver.\n'
+         '"Every night since June," his cousin said.\n',
+         ["Omar Haddad", "Omar Haddad's cousin"]),
+    ],
+)  # fmt: skip
+def test_a_relative_of_an_unnamed_person(ex: Extractor, text: str, expected: list) -> None:
+    assert [q.speaker for q in ex.extract(text, REF).quotes] == expected

@@ -516,7 +516,11 @@ class SpeakerContext:
             return self.paragraph_person  # "On Monday, NAME was angrier. "...," the host said": NAME
         if low.startswith("the "):
             found = self._definite(low[4:])
+            if not found and _AGED.match(low, 4) and self.last_person[0] and self.last_person[0][:1].isupper():
+                found = self.last_person  # "Tang Weiguo ... The 58-year-old scholar said": an age points back
             return found if found else (name[4:], role)
+        if low.startswith(("his ", "her ")) and self.last_person[0] and not self.last_person[0][:1].isupper():
+            return name, role  # "one of them ... His cousin said": "his cousin", not "one of them's cousin"
         if low.startswith(("his ", "her ")) and self.last_person[0]:
             return f"{self.last_person[0]}'s {name[4:]}", role  # "his office"
         if low.startswith("its ") and self.last_body[0]:
@@ -635,6 +639,7 @@ class SpeakerContext:
         return person
 
 
+_AGED = re.compile(r"\d{1,3}-year-old\b")
 _PLURAL_SPEAKERS = frozenset(
     """officials witnesses residents sources analysts activists diplomats rebels fighters soldiers troops police
     authorities experts observers monitors doctors medics locals villagers protesters militants commanders
