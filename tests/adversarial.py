@@ -67,4 +67,6 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "manner_colons": lambda n: "the sheikh was blunt: " * n + '"x y z w"',
     "kin_asides": lambda n: "His cousin, Aa, " * n + '"x y z w"',
     "pronoun_asides": lambda n: "Moscow, he added, " * n + 'was "x y z"',
+    "bold_questions": lambda n: "An interview with Aa Bb\n" + "**x?**\ny z\n" * n,
+    "bold_openers_without_close": lambda n: "interview\n**" + "a?" * (4 * n) + "\n**b?**\n",
 }

@@ -427,3 +427,46 @@ def test_an_age_in_a_definite_description_points_back(ex: Extractor, text: str, 
 )  # fmt: skip
 def test_a_relative_of_an_unnamed_person(ex: Extractor, text: str, expected: list) -> None:
     assert [q.speaker for q in ex.extract(text, REF).quotes] == expected
+
+
+# -- an interview whose questions stand alone in bold and whose answers carry no label ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Interview with the port economist Mikko Rantanen\n"
+         "Finland's ports have lost their Russian trade. We spoke with Mikko Rantanen in Kotka.\n"
+         "**Will the Russian ships come back to Kotka?**\n"
+         "Not in my lifetime. The cranes are already being sold to Gdansk.\n"
+         "**What did the war cost the port?**\n"
+         "Half its tonnage, and most of the night shifts.\n"
+         "*This interview has been edited for length.*\n",
+         [("Not in my lifetime.", "Mikko Rantanen"), ("Half its tonnage", "Mikko Rantanen")]),
+        ("Q&A: the mayor of Narva on the bridge\n"
+         "Katri Raik has run the border town since 2021. She talked to us in her office.\n"
+         "__Is the bridge still closed?__\n"
+         "Closed to cars, open to pedestrians. It changes every week.\n"
+         "__Do people still cross?__\n"
+         "Pensioners, mostly, with their shopping bags.\n",
+         [("Closed to cars", "Katri Raik"), ("Pensioners, mostly", "Katri Raik")]),
+    ],
+)  # fmt: skip
+def test_answers_after_bold_questions_are_the_interviewees(ex: Extractor, text: str, expected: list) -> None:
+    assert opening(said(ex, text), expected), said(ex, text)
+
+
+def test_an_explainers_bold_question_subheadings_are_no_interview(ex: Extractor) -> None:
+    # look-alike: the same layout with no interview said before it is an explainer's sections, the writer's words
+    text = ("Why the Baltic ports matter\nBy Anna Lis\nPresident Alar Karis visited Tallinn port on Monday.\n"
+            "**Why does the port matter?**\nIt handles a third of the country's trade.\n"
+            "**What happens next?**\nThe government will decide in June.\n")
+    assert said(ex, text) == []
+
+
+def test_a_transcript_with_q_lines_and_full_name_answers(ex: Extractor) -> None:
+    text = ("The foreign minister spoke to reporters in Riga.\n"
+            "Q: Will the embassy reopen?\nBaiba Braze: Not this year. We have no staff to send.\n"
+            "Q: And the consulate in Daugavpils?\nBaiba Braze: That one stays open, of course.\n")
+    assert opening(said(ex, text), [("Not this year", "Baiba Braze"), ("That one stays open", "Baiba Braze")]), \
+        said(ex, text)

@@ -490,6 +490,9 @@ class SpeakerContext:
     introduced: Speaker = (None, None)  # who the last paragraph ended introducing ("NAME said:"), for a release
     genders: dict[str, str] = field(default_factory=dict)  # name -> "he" or "she", as the text referred to them
     is_place: Callable[[str], bool] | None = None  # "Ankara": a place's name, never a first name
+    answering: bool = False  # an interview with bold questions: the lines after a question are the answer
+    bold_questions: frozenset[str] | None = None  # that interview's questions, found once per document
+    _interviewee: Speaker = (None, None)  # the person that interview is with
     _searched: dict[str, str | None] = field(default_factory=dict)
     _pairs: dict[str, list[re.Match[str]]] | None = None
 
@@ -1494,6 +1497,56 @@ def _said_after_title_case(line: str, q: QuoteSpan, after: str) -> bool:
         return False
     found = _attribution_after(after, short=True)
     return bool(found and found[0])
+
+
+# An interview whose questions stand alone in bold ("**Will the fleet leave?**") and whose answers follow with no
+# label: two questions or more make the form.
+_BOLD_QUESTION = re.compile(r"(?m)^[^\S\n]*(?:\*\*|__)(?P<q>[^*_\n]{3,300}?\?)[^\S\n]*(?:\*\*|__)[^\S\n]*$")
+_NOT_AN_ANSWER = re.compile(r"^\s*(?:\*|_|#|\[|!\[|(?:This|The)\s+interview\b|Interview\s+by\b)")
+_INTERVIEW_WORD = re.compile(r"\b(?:[Ii]nterview|Q&A|[Ss]poke\s+(?:to|with)|[Tt]alked\s+(?:to|with)|[Cc]onversation)")
+_END_OF_INTERVIEW = re.compile(r"^\s*[*_]*\s*(?:(?:This|The)\s+interview\b|Interview\s+by\b|[*_][^*_]+[*_]\s*$)")
+
+
+def bold_qa_answer(line: str, ctx: SpeakerContext) -> Quote | None:
+    """An answer in an interview whose questions are lines in bold: the whole line is the interviewee's words,
+    the interviewee being the person named in full before the first question. The questions are no quotation."""
+    if ctx.bold_questions is None:
+        found = list(_BOLD_QUESTION.finditer(ctx.text)) if "?" in ctx.text else []
+        # (an explainer's question subheadings, "**Why does the port matter?**", make no interview: the text
+        # must say it is one before the first question)
+        said = len(found) >= 2 and _INTERVIEW_WORD.search(ctx.text, 0, found[0].start())
+        ctx.bold_questions = frozenset(m.group("q").strip() for m in found) if said else frozenset()
+        if ctx.bold_questions:
+            ctx.answering = False
+            ctx._interviewee = _interviewee_before(ctx.text, found[0].start())
+    if not ctx.bold_questions:
+        return None
+    m = _BOLD_QUESTION.match(line)
+    if m:
+        ctx.answering = m.group("q").strip() in ctx.bold_questions
+        return None
+    if not ctx.answering or not line.strip() or _NOT_AN_ANSWER.match(line):
+        if _END_OF_INTERVIEW.match(line):
+            ctx.answering = False  # "This interview has been edited for length.": the answers are over
+        return None  # (a picture or a heading between the answer's paragraphs keeps the answer going)
+    who, role = ctx.resolve(ctx._interviewee) or (None, None)
+    if not who:
+        return None
+    ctx.remember((who, role))
+    ctx.last_quoted = (who, role)
+    start = len(line) - len(line.lstrip())
+    return Quote(start, len(line.rstrip()), line[start : len(line.rstrip())], who, role)
+
+
+def _interviewee_before(text: str, end: int) -> Speaker:
+    """The last person named in full before the first question: the one the interview is with."""
+    found: Speaker = (None, None)
+    for m in _NAME_PAIR.finditer(text, 0, end):
+        first = m.group(1)
+        if not _is_title_word(first) and first not in _NOT_FIRST_NAMES and not first.endswith("'s") and \
+                not is_body(f"{first} {m.group(2)}"):
+            found = (f"{first} {m.group(2)}", None)
+    return found
 
 
 def _headline_quote(line: str, q: QuoteSpan, sentences: list[tuple[int, int]]) -> bool:
