@@ -66,4 +66,15 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "possessive_weekdays": lambda n: "Sunday's " * n,
     "agency_stamps": lambda n: "AB (C) \u2013 " * n,
     "same_nights": lambda n: "Troops left Homs on Monday.\nThat same night, jets struck Hama.\n" * n,
+    # round 11b: quotes across sentences and paragraphs
+    "particle_labels": lambda n: "Van der Aa: x y\nNRC: z?\n" * n,
+    "course_of_speech": lambda n: '"a b c d," he went on, ' * n,
+    "what_called": lambda n: 'what she called a "b c" ' * n,
+    "curly_quotes_in_guillemets": lambda n: "\u00ab He said: \u201ca b c d\u201d " * n,
+    "described_in_an_answer": lambda n: "NRC: x?\nAa: I asked " + "a Russian captain " * n + '"x y z w"\nNRC: y?\n',
+    "manner_colons": lambda n: "the sheikh was blunt: " * n + '"x y z w"',
+    "kin_asides": lambda n: "His cousin, Aa, " * n + '"x y z w"',
+    "pronoun_asides": lambda n: "Moscow, he added, " * n + 'was "x y z"',
+    "bold_questions": lambda n: "An interview with Aa Bb\n" + "**x?**\ny z\n" * n,
+    "bold_openers_without_close": lambda n: "interview\n**" + "a?" * (4 * n) + "\n**b?**\n",
 }

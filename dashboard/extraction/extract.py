@@ -34,6 +34,7 @@ from dashboard.extraction.phrases import PhraseIndex, PhraseMatch, Token, is_acr
 from dashboard.extraction.quotes import (
     SpeakerContext,
     answer_with_quotes,
+    bold_qa_answer,
     find_quotes,
     is_transcript,
     qa_answer,
@@ -930,6 +931,8 @@ class Extractor:
         answer = transcript_answer(line, self._answerers, self.speakers)
         if answer is None and self._transcript and not spans:
             answer = qa_answer(line, self.speakers)
+        if answer is None and "?" in self.speakers.text:
+            answer = bold_qa_answer(raw, self.speakers)  # "**Will the fleet leave?**" and then the answer, unlabelled
         if answer is None:
             answer = unmarked_statement(line, spans, self.speakers)  # a release's "NAME said:" and then no marks
         if answer is not None:  # an answer in a transcript: the whole line is the speaker's words, and its quotes

@@ -490,6 +490,9 @@ class SpeakerContext:
     introduced: Speaker = (None, None)  # who the last paragraph ended introducing ("NAME said:"), for a release
     genders: dict[str, str] = field(default_factory=dict)  # name -> "he" or "she", as the text referred to them
     is_place: Callable[[str], bool] | None = None  # "Ankara": a place's name, never a first name
+    answering: bool = False  # an interview with bold questions: the lines after a question are the answer
+    bold_questions: frozenset[str] | None = None  # that interview's questions, found once per document
+    _interviewee: Speaker = (None, None)  # the person that interview is with
     _searched: dict[str, str | None] = field(default_factory=dict)
     _pairs: dict[str, list[re.Match[str]]] | None = None
 
@@ -516,7 +519,11 @@ class SpeakerContext:
             return self.paragraph_person  # "On Monday, NAME was angrier. "...," the host said": NAME
         if low.startswith("the "):
             found = self._definite(low[4:])
+            if not found and _AGED.match(low, 4) and self.last_person[0] and self.last_person[0][:1].isupper():
+                found = self.last_person  # "Tang Weiguo ... The 58-year-old scholar said": an age points back
             return found if found else (name[4:], role)
+        if low.startswith(("his ", "her ")) and self.last_person[0] and not self.last_person[0][:1].isupper():
+            return name, role  # "one of them ... His cousin said": "his cousin", not "one of them's cousin"
         if low.startswith(("his ", "her ")) and self.last_person[0]:
             return f"{self.last_person[0]}'s {name[4:]}", role  # "his office"
         if low.startswith("its ") and self.last_body[0]:
@@ -616,7 +623,7 @@ class SpeakerContext:
             self.roles[name] = role
         self.recent.append((name, role))
         del self.recent[:-20]
-        if is_body(name):
+        if is_body(name) and not _unnamed_person_of_body(name):  # ("a source close to the Kremlin" is a person)
             self.last_body = (name, role)
         elif not _plural(name):
             self.last_person = (name, role)  # "officials", "witnesses": never "he" or "she"
@@ -624,17 +631,18 @@ class SpeakerContext:
 
     def _agreeing(self, pronoun: str) -> Speaker | None:
         """ "he" or "she": the last person named, unless the text already called them the other; then the
-        latest person it did not."""
+        latest person it did not call the other ("Her neighbour, NAME" ... "he replied": NAME)."""
         person = self.last_person
         if person[0] and self.genders.get(person[0], pronoun) != pronoun:
             person = next((r for r in reversed(self.recent) if r[0] and r[0] != person[0] and not is_body(r[0])
-                           and not _plural(r[0]) and self.genders.get(r[0]) == pronoun), person)
+                           and not _plural(r[0]) and self.genders.get(r[0], pronoun) == pronoun), person)
         if not person[0]:
             return None
         self.genders.setdefault(person[0], pronoun)
         return person
 
 
+_AGED = re.compile(r"\d{1,3}-year-old\b")
 _PLURAL_SPEAKERS = frozenset(
     """officials witnesses residents sources analysts activists diplomats rebels fighters soldiers troops police
     authorities experts observers monitors doctors medics locals villagers protesters militants commanders
@@ -650,7 +658,7 @@ def _plural(name: str) -> bool:
     return head[:1].islower() and head.endswith("s") and not head.endswith(("ss", "us", "is"))
 
 
-_NAME_PAIR = re.compile(r"\b([A-Z][\w\-]+)\s+(?=((?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w\-]+)\b)")
+_NAME_PAIR = re.compile(r"\b([A-Z][\w\-]+)[^\S\n]+(?=((?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w\-]+)\b)")
 _NOT_FIRST_NAMES = frozenset(
     """The A An This That In On At As And But Or If When While After Before During Since Until By For From
     With Of To Mr Mrs Ms Dr Sir President Minister General Leader Russian Syrian Ukrainian American Iranian
@@ -1112,6 +1120,7 @@ def find_quotes(
     ctx.introduced = (None, None)
     poster = _POST_ENTRY.match(line) if "|" in line[:12] else None
     just_said: Speaker | None = None  # who the sentence just before reported, without quote marks
+    opened_by: Speaker | None = None  # whom the sentence just before was about, when it reported nothing
     k = 0  # sentences and quote spans both run left to right: one pass over each
     for si, (a, b) in enumerate(sentences):
         while k < len(spans) and spans[k].start < a:
@@ -1124,6 +1133,7 @@ def find_quotes(
             k += 1
         if not inside:
             said_here = observe_sentence(line[a:b], ctx)
+            opened_by = None if said_here else _sentence_person(line[a:b], ctx)  # "The official did not hide ..."
             if said_here and _plural(said_here[0] or ""):
                 said_here = None  # "analysts say." and then a quote: one analyst's words, named after it if at all
             if said_here and si == len(sentences) - 1 and not line[a:b].rstrip().endswith(":"):
@@ -1140,6 +1150,7 @@ def find_quotes(
                     ctx.last_quoted = ctx.reported = intro
             continue
         said_before, just_said = just_said, None
+        person_before, opened_by = opened_by, None
         prev_end = a
         prev_said = -1  # the index of the sentence's last quote that has a speaker
         found_before = len(out)
@@ -1150,7 +1161,8 @@ def find_quotes(
             before = line[prev_end : q.start]
             after = line[q.end : nxt] if q.closed else ""
             kept_end, prev_end = prev_end, q.end
-            if not inner.strip() or is_title(inner) or _NUMBERED_TITLE.search(before[-40:]):
+            titled = is_title(inner) and not _said_after_title_case(line, q, after)
+            if not inner.strip() or titled or _NUMBERED_TITLE.search(before[-40:]):
                 prev_end = kept_end  # a title is part of the words around it ("Episode 212: "Last ships out?"")
                 continue
             words = word_count(inner)
@@ -1160,6 +1172,8 @@ def find_quotes(
             posted = _POSTED_BY.match(after) if "@" in after else None
             if posted:  # `"...," reads the caption of a post shared on Saturday by the account @LevantWatch24`
                 after_attr = (posted.group(1), None)
+            if not (after_attr and after_attr[0]) and q.closed and "," in line[q.start : q.end][-3:]:
+                after_attr = _course_of_speech_after(after)  # `"...," the archbishop began.`
             if after_attr and after_attr[0]:
                 speaker, attached = after_attr, True
             else:
@@ -1181,6 +1195,16 @@ def find_quotes(
                         speaker = who
                     if verb == "reads" and speaker and ctx.resolve(speaker) == ("statement", None):
                         speaker = (None, None)  # "The statement reads:" with no body named before: no speaker
+                aside = _ASIDE_SPEAKER.search(before, max(0, len(before) - 120)) if ", " in before else None
+                if aside and not _is_verb_free(before[aside.end() :]):
+                    aside = None
+                if aside:  # `Moscow, he added, was "in contact"`: the aside's pronoun speaks, not the clause's subject
+                    speaker, attached, before_attr = (aside.group(1).lower(), None), True, None
+                if not before_attr and (blunt := _MANNER_BEFORE.search(before, max(0, len(before) - 80))) and \
+                        _a_person_here(blunt.group("np"), ctx):
+                    speaker, attached = _parse_subject(blunt.group("np")), True  # "..., the sheikh was blunt: «...»"
+                if not before_attr and (going_on := _COURSE_BEFORE.search(before, max(0, len(before) - 80))):
+                    speaker, attached = _parse_subject(going_on.group("np")), True  # "And yet, he went on, «...»"
                 if not before_attr or not (speaker and speaker[0]):
                     plain = _speaker_without_verb(before, ctx)
                     if plain:
@@ -1188,6 +1212,10 @@ def find_quotes(
                 sent = _MESSAGE_FROM.search(before, max(0, len(before) - 120)) if before.endswith(": ") else None
                 if sent:  # "The channel posted what it said was a message from a soldier at the base: «...»"
                     speaker, attached = _parse_subject(sent.group("np")), True
+            pronoun = qi == 0 and speaker and speaker[0] in _PRONOUNS_PERSON
+            if pronoun and (role_subject := _role_subject(line[a : q.start], ctx)):
+                ctx.remember(role_subject)  # "On Christmas Day the archbishop celebrated ..., where, he said, "...""
+                ctx.last_person = role_subject  # (a person, though "at the ministry" reads as a body)
             if qi == 0 and speaker and speaker[0] in _PRONOUNS_PERSON and _AND_PRONOUN.search(before):
                 # "NAME, Putin's spokesman, was asked ..., and he told reporters, "..."": the sentence's own person
                 _observe_opening(_KICKER.sub("", line[a : q.start], count=1), ctx)
@@ -1197,7 +1225,8 @@ def find_quotes(
             carried_on = continues and q.start == a == _first_text(line)  # `"Only the base."` after an open quote
             if words == 1 and _TERM_AFTER.match(line, q.end):
                 attached = False  # `used "double-tap" strikes`: one word before a noun is a term
-            if words == 1 and _IN_PREDICATE.search(before[-24:]) and _CLAUSE_GOES_ON.match(line, q.end):
+            if words == 1 and _IN_PREDICATE.search(before[-24:]) and _CLAUSE_GOES_ON.match(line, q.end) and \
+                    not _NEXT_REPORTED.match(line, q.end):  # (`was "fluid" and that ...`: the predicate ends there)
                 # `it was "premature" to discuss`, `troops were "expelled" from`: a word inside a longer predicate is
                 # one the writer marks; the whole predicate in quote marks (`the visit was "constructive."`) is speech
                 attached = False
@@ -1207,6 +1236,8 @@ def find_quotes(
                 attached = False  # `plans for a "full evacuation" of`, `the "PKK's extension"`: a term, not speech
             if words >= 2 and si > 0 and q.closed and q.start == a and not line[q.end : b].strip():
                 attached = True  # `"...," he said. "Everyone is waiting."`: a quoted sentence in a paragraph is speech
+            if words <= 6 and speaker and speaker[0] and _WHAT_CALLED.search(before, max(0, len(before) - 80)):
+                attached = True  # `what she called a "minimal presence"`: her words, not the writer's term
             if words < MIN_QUOTE_WORDS and not attached and not carried_on:
                 prev_end = kept_end  # a scare quote or a term, not speech: part of the words around it
                 if speaker and speaker[0] and qi == 0:
@@ -1218,10 +1249,15 @@ def find_quotes(
                 speaker = reported  # a quote paragraph after "One woman, who lives near the base, said ..."
             if speaker is None and qi == 0 and q.start == a and said_before:
                 speaker = said_before  # "NAME had written on X that the talks were over. «We will not ...»"
+            if speaker is None and qi == 0 and q.start == a and person_before and not continues:
+                speaker = person_before  # "The official did not hide his irritation. «For nine years ...»"
             if speaker is None and (continues or q.start == a == _first_text(line)) and ctx.last_quoted[0]:
                 speaker = ctx.last_quoted  # a quote paragraph with no verb: the previous speaker goes on
             speaker = ctx.resolve(speaker)
             who, role = speaker if speaker else (None, None)
+            if not who and not carried_on and _headline_quote(line, q, sentences):
+                prev_end = kept_end  # a headline or a pull-quote line in quote marks, nobody's words in the story
+                continue
             if who:
                 last_speaker = (who, role)
                 ctx.remember((who, role))
@@ -1230,7 +1266,8 @@ def find_quotes(
                 ctx.open_quote = True
             prev_said = qi if who else -1
             out.append((Quote(s, e, inner, who, role), si))
-            has_inner = "'" in inner or "\u2018" in inner or (line[q.start] == "\u00ab" and '"' in inner)
+            has_inner = "'" in inner or "\u2018" in inner or (line[q.start] == "\u00ab" and ('"' in inner or
+                                                                                          "\u201c" in inner))
             if has_inner:  # `"Orlov says 'the port is a matter for talks.' Talks with whom?"`
                 out.extend((nested, si) for nested in _quotes_inside(line, s, e, ctx))
         if len(out) == found_before and not _may_attribute(line[a:b]):
@@ -1245,6 +1282,282 @@ def find_quotes(
             ctx.remember(author)
             ctx.reported = ctx.last_quoted = author
     return out
+
+
+# -- round 11b: quotes across sentences and paragraphs -------------------------------------------------
+
+_LINE_END_MARKS = ".!?:;\u2026"
+
+
+# `"...," the archbishop began.`, `"...," she went on, "..."`: a verb of the speech's course, the sentence's last.
+_COURSE_OF_SPEECH = re.compile(
+    r"[\s,]*(?P<np>(?:the|a|an|his|her|their)\s+[a-z\-]+(?:\s+[a-z\-]+)?|[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2}|"
+    r"he|she)\s+(?:" + r"began|begins|continued|continues|went\s+on|goes\s+on|resumed|resumes|opened|finished|ended|"
+    r"agreed|agrees|interrupted|interrupts|objected|objects|protested|chimed\s+in)\s*(?:[.:]|,\s*$)"
+)
+# `"...," interrupted his brother-in-law, NAME.`: the same verbs before their subject, as a turn in a conversation.
+_COURSE_THEN_SUBJECT = re.compile(
+    r"[\s,]*(?:interrupted|agreed|objected|protested|chimed\s+in|went\s+on|continued|began)\s+"
+    r"(?P<np>(?:the|a|an|his|her|their|[A-Z])[^.;:!?\"\u201c\u00ab]{0,80})[.,]?\s*$"
+)
+
+
+# "Asked about X, the sheikh was blunt: «...»", "NAME was more direct:": how someone spoke, then their words.
+_MANNER_BEFORE = re.compile(
+    r"(?:^|,\s*|\.\s+)(?P<np>(?:the|The)\s+[a-z\-]+|[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2}|[Hh]e|[Ss]he)\s+"
+    r"(?:was|is|were|are)\s+(?:(?:more|less|even|very|quite|rather|equally)\s+)?(?:blunt|blunter|direct|frank|"
+    r"candid|clear|categorical|emphatic|succinct|brief|terse|plain|unequivocal|defiant|scathing|sceptical|skeptical|"
+    r"cautious|gloomy|optimistic|pessimistic|upbeat)\s*:\s*$"
+)
+# "And yet, he went on, «...»", "The minister continued, "...": the speaker goes on, the quote follows the verb.
+_COURSE_BEFORE = re.compile(
+    r"(?:^|[,;]\s*|\.\s+)(?P<np>(?:the|The)\s+[a-z\-]+|[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2}|[Hh]e|[Ss]he)\s+"
+    r"(?:went\s+on|goes\s+on|continued|continues|resumed)\s*[,:]\s*$"
+)
+# A person a sentence with no verb of speech is about: "The official did not hide his irritation.", "His son,
+# Wissam, laughed.": the one whose words follow in quote marks. A definite role resolves to the person named
+# before; a kinship or role noun with a name between commas is that name.
+_ROLE_OPENING = re.compile(r"^\s*(?:The|the)\s+([a-z\-]+)\s+(?!said|says|told|tells)[a-z]+(?:ed|s)?\b")
+_KIN_NAMED = re.compile(
+    r"^\s*(?:His|Her|Their|My|Our)\s+([a-z\-]+(?:\s+[a-z\-]+)?),\s+([A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+)?),"
+    r"\s+(?:\d{1,3},\s+)?[a-z]"
+)
+
+
+# "A senior official at the foreign ministry, who asked not to be named, received ...": a person described, not named.
+_DESCRIBED_WHO = re.compile(
+    r"^\s*(A|An|One)\s+((?:[\w\-]+\s+){0,3}?([a-z]+)(?:\s+(?:at|of|in|from|with|close\s+to)\s+"
+    r"(?:(?!who\s)[^,;:\"\u201c\u00ab]){2,50}?)?)"
+    r"(?:,\s+(?:who|speaking|reached|contacted|interviewed)\s|\s+(?:who|was|is|seemed|sounded|remained)\s)"
+)
+# The same description as the subject of a verb that is no verb of speech: "A senior diplomat in Oslo described what
+# he called ...", "A nurse at the clinic recalled how she ...": the sentence's own "he" or "she".
+_DESCRIBED_SUBJECT = re.compile(
+    r"^\s*(A|An|One)\s+((?:[\w\-]+\s+){0,3}?([a-z]+)(?:\s+(?:at|of|in|from|with|close\s+to)\s+"
+    r"(?:(?!who\s)[^,;:\"\u201c\u00ab]){2,50}?)?)\s+[a-z]+ed\s"
+)
+
+
+# "The Kremlin's readout was shorter.", "The ministry's statement went further.": the body whose text is quoted next,
+# the "it" of the next sentence ("It said Putin had "..."").
+_BODY_TEXT_OPENING = re.compile(
+    r"^\s*The\s+((?:[A-Z][\w\-]*\s+){0,3}[A-Z][\w\-]*|[a-z]+\s+ministry|presidency|government|army)['\u2019]s\s+"
+    r"(?:readout|statement|communiqu\u00e9|communique|account|version|response|reply|summary)\s+(?:was|is|went|had)\b"
+)
+
+
+# "One of the returning soldiers, a 22-year-old conscript from Homs, spoke ...": the one described by the appositive.
+_ONE_OF_APPOSITIVE = re.compile(
+    r"^\s*One\s+of\s+(?:the|them|those|these)\b[^,]{0,40},\s+((?:a|an)\s+[^,;:\"\u201c\u00ab]{3,60}),\s+[a-z]"
+)
+
+
+# A sentence whose subject is a role named before, after a short circumstance: "On Christmas Day the archbishop
+# celebrated ...", "Later the minister flew ...": the "he" or "she" of the sentence's own quote is that person.
+_ROLE_SUBJECT = re.compile(
+    r"^\s*(?:(?:On|In|At|During|After|Before|Later|Earlier|Then)\b[^,.;\"\u201c\u00ab]{0,40}?(?:,\s*|\s+))?"
+    r"(?:the|The)\s+([a-z\-]+)\s+(?!said|says|told|tells)[a-z]+(?:ed|s)\b"
+)
+
+
+# A speaker set off by commas inside the reported clause: "Moscow, he added, was "in contact"", "The port, she
+# said, would "stay open"": the aside names who speaks; the words after it lead to the quote with no verb of speech.
+_ASIDE_SPEAKER = re.compile(
+    r"(?:^|[\s\u201d\"\u00bb])[A-Z][\w'\u2019\-]*(?:\s+[\w'\u2019\-]+){0,5},\s+(he|she|He|She)\s+"
+    r"(?:added|adds|said|says|noted|notes|insisted|insists|argued|argues|went\s+on|continued|warned|stressed)\s*,\s+"
+    r"(?=[a-z])"
+)
+
+
+def _is_verb_free(rest: str) -> bool:
+    """No other verb of speech between the aside and the quote (`, he said, told reporters that "..."`: that one)."""
+    return not _SPEECH_VERB.search(rest)
+
+
+def _unnamed_person_of_body(name: str) -> bool:
+    """ "source close to the Kremlin", "senior official at the foreign ministry": an unnamed person described by
+    the body they are close to or work for; "the defence ministry's spokesman" too. Not "the ministry" itself."""
+    words = name.split()
+    if not words or words[0][:1].isupper() and words[0] not in ("A", "An", "One"):
+        return False
+    head = re.split(r"\s(?:close\s+to|to|of|for|at|in|from|on|with|by|who|near)\s", name, maxsplit=1)[0].split()[-1]
+    return head.lower() in _PERSON_NOUNS and not _plural(head.lower())
+
+
+def _a_person_here(np: str, ctx: SpeakerContext) -> bool:
+    """ "he", "Quintero", "the mayor" (a role given someone before), "the sheikh": a person; "the sky": no one."""
+    words = np.split()
+    if len(words) == 1:
+        return np.lower() in _PRONOUNS_PERSON or (np[:1].isupper() and np.lower() not in _NP_STARTS)
+    if words[0].lower() != "the":
+        return all(w[:1].isupper() for w in words) and not is_body(np)
+    found = ctx._definite(words[-1])
+    return words[-1] in _PERSON_NOUNS or words[-1] in _KIN or bool(found and found[0] and not is_body(found[0]))
+
+
+def _role_subject(clause: str, ctx: SpeakerContext) -> Speaker | None:
+    described = _DESCRIBED_SUBJECT.match(clause)
+    if described and described.group(3) in _PERSON_NOUNS and not _plural(described.group(3)):
+        found = (f"One {described.group(2)}" if described.group(1) == "One" else described.group(2), None)
+        return found
+    m = _ROLE_SUBJECT.match(clause)
+    if not m or m.group(1) in _BODY_WORDS:
+        return None  # (a role word the text gave someone before: "the archbishop", "the envoy", "the cousin")
+    found = ctx._definite(m.group(1))
+    return found if found and found[0] and not is_body(found[0]) else None
+
+
+# "The Resident and Humanitarian Coordinator, Adam Abdelmoula, visited ...": a capitalised office, then its holder.
+_OFFICE_THEN_NAME = re.compile(
+    r"^\s*The\s+((?:[A-Z][\w\-]*|and|of|for|the)(?:\s+(?:[A-Z][\w\-]*|and|of|for|the)){0,7}),\s+"
+    r"((?:[A-Z][\w'\u2019\-]+\s+){1,2}(?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w'\u2019\-]+),\s+(?:\d{1,3},\s+)?[a-z]"
+)
+
+
+def _sentence_person(sentence: str, ctx: SpeakerContext) -> Speaker | None:
+    m = _OFFICE_THEN_NAME.match(sentence)
+    if m and not is_body(m.group(1)) and not is_body(m.group(2)):
+        found = (m.group(2), m.group(1))
+        ctx.remember(found)
+        return found
+    m = _ONE_OF_APPOSITIVE.match(sentence)
+    if m:
+        found = (m.group(1), None)
+        ctx.remember(found)
+        ctx.last_person = ctx.paragraph_person = found
+        return found
+    m = _BODY_TEXT_OPENING.match(sentence)
+    if m:
+        body = m.group(1) if m.group(1)[:1].isupper() else f"the {m.group(1)}"
+        found = ctx.resolve((body, None)) or (body, None)
+        ctx.remember(found)
+        ctx.last_body = found
+        return found
+    m = _DESCRIBED_WHO.match(sentence)
+    if m and m.group(3) in _PERSON_NOUNS and not _plural(m.group(3)) and not _OPENING_DESCRIBED.match(sentence):
+        found = (f"One {m.group(2)}" if m.group(1) == "One" else m.group(2), None)  # as _OPENING_DESCRIBED names
+        ctx.remember(found)
+        ctx.last_person = ctx.paragraph_person = found  # a person, though "at the foreign ministry" names a body
+        return found
+    m = _KIN_NAMED.match(sentence)
+    if m and (m.group(1).split()[-1] in _PERSON_NOUNS or m.group(1).split()[-1] in _KIN):
+        owner = ctx.last_person[0]
+        pronoun = {"His": "he", "Her": "she"}.get(sentence.split()[0])
+        if owner and pronoun and not _plural(owner):
+            ctx.genders.setdefault(owner, pronoun)  # "Her neighbour, Mahmoud,": the one named before is "she"
+        ctx.remember((m.group(2), None))
+        return m.group(2), None
+    m = _ROLE_OPENING.match(sentence)
+    if m and (m.group(1) in _PERSON_NOUNS or m.group(1) in _KIN):
+        found = ctx._definite(m.group(1))
+        if found and found[0] and (not is_body(found[0]) or found == ctx.last_person):
+            ctx.remember(found)
+            ctx.last_person = found
+            return found
+    return None
+
+
+_KIN = frozenset("son daughter brother sister father mother wife husband cousin uncle aunt neighbour neighbor friend "
+                 "colleague nephew niece grandson granddaughter".split())
+
+
+def _course_of_speech_after(after: str) -> Speaker | None:
+    m = _COURSE_OF_SPEECH.match(after)
+    if m:
+        return _parse_subject(m.group("np"))
+    m = _COURSE_THEN_SUBJECT.match(after)
+    if not m:
+        return None
+    named = _ROLE_THEN_NAME.match(m.group("np"))
+    if named:  # "his brother-in-law, Shirvan Yusuf": the name, the relation is the role
+        return named.group(2), named.group(1)
+    return _after_verb(m.group("np"))
+
+
+_ROLE_THEN_NAME = re.compile(
+    r"(?:his|her|their|the|a|an)\s+([a-z\-]+(?:\s+[a-z\-]+)?),\s+([A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+){0,2})"
+    r"\s*,?\s*$"
+)
+
+
+# A second reported clause right after a one-word predicate: `the situation was "fluid" and that members ...`.
+_NEXT_REPORTED = re.compile(r"\s+(?:and|but)\s+(?:that|said|says|added|warned|insisted)\b")
+# "what she called a", "what the minister described as": the words in quote marks are the subject's own.
+_WHAT_CALLED = re.compile(
+    r"\bwhat\s+(?:he|she|they|it|the\s+[a-z]+|[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s+(?:called|calls|described\s+as|"
+    r"describes\s+as|termed|terms|dubbed|dubs)\s+(?:(?:a|an|the)\s+)?$"
+)
+
+
+def _said_after_title_case(line: str, q: QuoteSpan, after: str) -> bool:
+    """ "« The Russians, the French, the Turks, » he said": words in capitals that end on a comma inside the marks
+    and a speaker after them are speech, not a title."""
+    closing = line[q.start : q.end].rstrip("\"\u201d\u00bb' \u2019")
+    if not closing.endswith(",") and not closing.endswith((".", "!", "?")):
+        return False
+    found = _attribution_after(after, short=True)
+    return bool(found and found[0])
+
+
+# An interview whose questions stand alone in bold ("**Will the fleet leave?**") and whose answers follow with no
+# label: two questions or more make the form.
+_BOLD_QUESTION = re.compile(r"(?m)^[^\S\n]*(?:\*\*|__)(?P<q>[^*_\n]{3,300}?\?)[^\S\n]*(?:\*\*|__)[^\S\n]*$")
+_NOT_AN_ANSWER = re.compile(r"^\s*(?:\*|_|#|\[|!\[|(?:This|The)\s+interview\b|Interview\s+by\b)")
+_INTERVIEW_WORD = re.compile(r"\b(?:[Ii]nterview|Q&A|[Ss]poke\s+(?:to|with)|[Tt]alked\s+(?:to|with)|[Cc]onversation)")
+_END_OF_INTERVIEW = re.compile(r"^\s*[*_]*\s*(?:(?:This|The)\s+interview\b|Interview\s+by\b|[*_][^*_]+[*_]\s*$)")
+
+
+def bold_qa_answer(line: str, ctx: SpeakerContext) -> Quote | None:
+    """An answer in an interview whose questions are lines in bold: the whole line is the interviewee's words,
+    the interviewee being the person named in full before the first question. The questions are no quotation."""
+    if ctx.bold_questions is None:
+        found = list(_BOLD_QUESTION.finditer(ctx.text)) if "?" in ctx.text else []
+        # (an explainer's question subheadings, "**Why does the port matter?**", make no interview: the text
+        # must say it is one before the first question)
+        said = len(found) >= 2 and _INTERVIEW_WORD.search(ctx.text, 0, found[0].start())
+        ctx.bold_questions = frozenset(m.group("q").strip() for m in found) if said else frozenset()
+        if ctx.bold_questions:
+            ctx.answering = False
+            ctx._interviewee = _interviewee_before(ctx.text, found[0].start())
+    if not ctx.bold_questions:
+        return None
+    m = _BOLD_QUESTION.match(line)
+    if m:
+        ctx.answering = m.group("q").strip() in ctx.bold_questions
+        return None
+    if not ctx.answering or not line.strip() or _NOT_AN_ANSWER.match(line):
+        if _END_OF_INTERVIEW.match(line):
+            ctx.answering = False  # "This interview has been edited for length.": the answers are over
+        return None  # (a picture or a heading between the answer's paragraphs keeps the answer going)
+    who, role = ctx.resolve(ctx._interviewee) or (None, None)
+    if not who:
+        return None
+    ctx.remember((who, role))
+    ctx.last_quoted = (who, role)
+    start = len(line) - len(line.lstrip())
+    return Quote(start, len(line.rstrip()), line[start : len(line.rstrip())], who, role)
+
+
+def _interviewee_before(text: str, end: int) -> Speaker:
+    """The last person named in full before the first question: the one the interview is with."""
+    found: Speaker = (None, None)
+    for m in _NAME_PAIR.finditer(text, 0, end):
+        first = m.group(1)
+        if not _is_title_word(first) and first not in _NOT_FIRST_NAMES and not first.endswith("'s") and \
+                not is_body(f"{first} {m.group(2)}"):
+            found = (f"{first} {m.group(2)}", None)
+    return found
+
+
+def _headline_quote(line: str, q: QuoteSpan, sentences: list[tuple[int, int]]) -> bool:
+    """A headline or a standfirst's slogan in quote marks, with no one to say it: the line is one short run of
+    words with no sentence's end inside or after the marks ("Aleppo celebrates: "Do not be afraid"", a title
+    wholly in quote marks). A paragraph of speech ends its sentence ("..." or "...?")."""
+    if len(sentences) != 1 or not q.closed or len(line.split()) > 24:
+        return False
+    tail = line[q.end :].strip()
+    inner = line[q.start : q.end].rstrip("\"\u201d\u00bb' \u2019")
+    return not tail and inner[-1:] not in _LINE_END_MARKS + "," and not line.rstrip().endswith(tuple(_LINE_END_MARKS))
 
 
 # A post's words and who posted it, by handle: `, reads the caption of a post shared by the account @name`.
@@ -1359,10 +1672,13 @@ def qa_answer(line: str, ctx: SpeakerContext) -> Quote | None:
     return Quote(start, end, line[start:end], who, role)
 
 
+# Lower-case particles inside a surname label: "Van der Linden:", "De la Cruz:", "Al-Amin bin Said:".
+_LABEL_PARTICLES = "van|von|der|den|de|del|della|la|le|du|da|di|dos|das|ten|ter|bin|ibn|al|el"
 # An interview transcript: "VOLKOVA: We have fuel ..." or "Irina Volkova: ..." opens an answer with no quote
 # marks. The label is a surname in capitals or a name of one to three capitalised words.
 _TRANSCRIPT_LABEL = re.compile(
     r"^\s*(?P<label>[A-Z][A-Z'\u2019\-]+(?: [A-Z][A-Z'\u2019\-]+){0,2}|"
+    r"[A-Z][a-z'\u2019\-]+(?: [A-Z][a-z'\u2019\-]+)?(?: (?:" + _LABEL_PARTICLES + r")){1,2} [A-Z][a-z'\u2019\-]+|"
     r"[A-Z][a-z'\u2019\-]+(?: [A-Z][a-z'\u2019\-]+){0,2})"
     r"\s*:\s+(?=\S)"
 )
@@ -1372,7 +1688,8 @@ _NOT_ANSWERERS = frozenset(
     correction breaking watch live read related source sources photo photos video credit analysis background
     context advertisement summary warning disclaimer transcript follow subscribe listen caption image map
     january february march april may june july august september october november december monday tuesday
-    wednesday thursday friday saturday sunday chair chairman chairwoman reporter correspondent narrator""".split()
+    wednesday thursday friday saturday sunday chair chairman chairwoman reporter correspondent narrator
+    about more""".split()
 )
 
 
@@ -1679,7 +1996,7 @@ _SINGLE_QUOTED = re.compile(
 def _quotes_inside(line: str, s: int, e: int, ctx: SpeakerContext) -> list[Quote]:
     """The words someone else said, quoted inside a quotation with their own verb of speech: a quote of theirs."""
     out = []
-    inner = _DOUBLE_INSIDE if line[s - 1 : s] == "\u00ab" else _SINGLE_QUOTED  # «... said "..." ...»
+    inner = _DOUBLE_INSIDE if line[max(0, s - 3) : s].strip()[-1:] == "\u00ab" else _SINGLE_QUOTED  # «... "..." ...»
     for m in inner.finditer(line, s, e):
         words = word_count(m.group("words"))
         if words < 2:
@@ -1690,10 +2007,23 @@ def _quotes_inside(line: str, s: int, e: int, ctx: SpeakerContext) -> list[Quote
             continue  # no verb of speech of its own: the outer speaker's words
         if words < MIN_QUOTE_WORDS and found[2] > 1:
             continue  # a short term far from the verb: `say the port is "closed for now"` is no one's words
-        who, role = ctx.resolve(found[1]) or (None, None)
+        described = _described_before(line, s) if found[1][0].lower() in _PRONOUNS_PERSON else None
+        who, role = described or ctx.resolve(found[1]) or (None, None)
         if who:
             out.append(Quote(m.start("words"), m.end("words"), m.group("words"), who, role))
     return out
+
+
+def _described_before(line: str, s: int) -> Speaker | None:
+    """ "the priest remembers a Russian officer who ... «He told me: “...”»": the "he" inside a speaker's words is
+    not the speaker (who says "I"); the person the sentence described just before the quotation is."""
+    quote_open = max(line.rfind(". ", 0, s - 1), 0)  # the quotation's own sentence, and the one before it
+    start = max(line.rfind(". ", 0, quote_open), 0)
+    last = None
+    for m in _DESCRIBED_IN_ANSWER.finditer(line, start, s):
+        if m.group(1) in _ANSWER_PEOPLE:
+            last = m.group(0)
+    return (last, None) if last else None
 
 
 _DOUBLE_INSIDE = re.compile(r"[\"\u201c](?P<words>[^\"\u201c\u201d\u00ab\u00bb]{4,}?[\w.,!?])[\"\u201d]")
@@ -1707,6 +2037,35 @@ def _by_surname(lines: dict[str, list[str]]) -> dict[str, list[str]]:
     return {label: together[label.split()[-1].upper()] for label in lines}
 
 
+# "I asked a Russian captain in Tartus ...", "we met an old fisherman": a person the answer describes, not names.
+_DESCRIBED_IN_ANSWER = re.compile(
+    r"\b(?:a|an)\s+(?:(?:[A-Z][a-z\-]+|old|young|senior|former|retired)\s+){0,2}([a-z]+)\b"
+)
+
+
+_ANSWER_OPENERS = _PREPOSITIONS | frozenset(
+    "during after before since over inside outside near across throughout without within because although though "
+    "unless once then".split()
+)
+_ANSWER_PEOPLE = frozenset(w for w in _PERSON_NOUNS if not (w.endswith("s") and w[:-1] in _PERSON_NOUNS)) | frozenset(
+    "captain sailor colonel sergeant lieutenant major general admiral diplomat minister ambassador".split()
+)
+
+
+def _people_in_answer(line: str, start: int, end: int) -> list[str]:
+    """The people an interview answer names or describes before its first quotation, in the order it does:
+    "When I met Ahmed al-Sharaa ..., he was very clear. He spoke of "..."": "he" is not the one answering."""
+    found: list[tuple[int, str]] = []
+    for m in _NAME_PAIR.finditer(line, start, end):
+        first = m.group(1)
+        if not _is_title_word(first) and first not in _NOT_FIRST_NAMES and first.lower() not in _ANSWER_OPENERS:
+            found.append((m.start(), f"{first} {m.group(2)}"))  # ("Without Tartus a warship ...": no name)
+    for m in _DESCRIBED_IN_ANSWER.finditer(line, start, end):
+        if m.group(1) in _ANSWER_PEOPLE:
+            found.append((m.start(), m.group(0)))
+    return [name for _, name in sorted(found)]
+
+
 def answer_with_quotes(
     answer: Quote, line: str, sentences: list[tuple[int, int]], spans: list[QuoteSpan], ctx: SpeakerContext
 ) -> list[tuple[Quote, int]]:
@@ -1715,10 +2074,8 @@ def answer_with_quotes(
     out = [(answer, si)]
     if spans:
         answerer = ctx.last_quoted
-        for m in _NAME_PAIR.finditer(line, answer.start, spans[0].start):
-            # "When I met Ahmed al-Sharaa ..., he was very clear. He spoke of "..."": "he" is not the one answering
-            name = f"{m.group(1)} {m.group(2)}"
-            if not _is_title_word(m.group(1)) and m.group(1) not in _NOT_FIRST_NAMES and name != answer.speaker:
+        for name in _people_in_answer(line, answer.start, spans[0].start):
+            if name != answer.speaker:
                 ctx.remember((name, None))
         masked = " " * answer.start + line[answer.start :]  # the label "NAME:" is no subject of the answer's sentences
         out += [(q, i) for q, i in find_quotes(masked, sentences, spans, ctx) if q.speaker != answer.speaker]
