@@ -59,6 +59,14 @@ _FUNCTION_WORDS = frozenset(
     "but as if when while have are were did does could can should must may might both".split()
 )
 
+# "a Washington think tank", "a Berlin research institute": a city before the noun of a body, after "a".
+_ORGANISATION_AFTER = re.compile(
+    r"\s+(?:[a-z\-]+\s+){0,2}?(?:think[\s\-]+tank|institute|law\s+firm|firm|consultancy|newspaper|daily|weekly|"
+    r"publisher|broadcaster|charity|foundation|university|college)\b"
+)
+_INDEFINITE_BEFORE = re.compile(r"\b(?:[Aa]n?)\s+$")
+# Ranks written short inside a person's title: "Chief of Staff Lt.-Gen.", "Brig. Gen.": no place.
+_RANKS = frozenset("Lt Gen Col Maj Capt Sgt Brig Cpl Staff Adm Cmdr".split())
 _SITE_WORDS = frozenset("checkpoint checkpoints crossing crossings prison camp".split())
 # Seas named as adjectives ("the Mediterranean squadron") unless the noun after is of the sea or its shore.
 _SEA_ADJECTIVES = frozenset("Mediterranean Caribbean Adriatic Aegean Baltic Atlantic Pacific Arctic".split())
@@ -72,7 +80,11 @@ def _is_noun_after_sea(word: str) -> bool:
 
 
 _NOUN_AFTER = re.compile(r"\s+([a-z\u00e0-\u00ff]+)\b")
-_CANDIDATE_NAME = r"(?P<name>[A-Z][\w'\u2019]+(?:\s+(?:[A-Z][\w'\u2019\-]+|(?:al|el|ez|as|ad|ar)-[A-Z][\w'\u2019]+))*)"
+# A capital letter, Latin-1 and Turkish ones too ("the Öncüpınar gate", "İskenderun", "Şanlıurfa").
+_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0130\u015e\u0160\u017d"
+_CANDIDATE_NAME = (
+    r"(?P<name>[" + _UP + r"][\w'\u2019]+(?:\s+(?:[A-Z][\w'\u2019\-]+|(?:al|el|ez|as|ad|ar)-[A-Z][\w'\u2019]+))*)"
+)
 _CANDIDATE = re.compile(
     r"\b(?:in|at|near|outside|into|from|toward|towards|across|around|to|of|via|through)\s+(?:the\s+)?" + _CANDIDATE_NAME
 )
@@ -80,9 +92,12 @@ _CANDIDATE = re.compile(
 _CANDIDATE_AT_START = re.compile(r"\W{0,3}(?:In|At|Near|Outside|From)\s+(?:the\s+)?" + _CANDIDATE_NAME)
 # A named border crossing, checkpoint, prison or camp: a place whether or not a preposition stands before it.
 _NAMED_CROSSING = re.compile(
-    r"(?<![\w-])(?P<name>(?:(?:al|el|ad|as|ar|an)-)?[A-Z][\w\u2019\-]*\w(?:\s+(?:(?:al|el|ad|as|ar|an)-)?[A-Z][\w\-]*\w)?)"
+    r"(?<![\w-])(?P<name>(?:(?:al|el|ad|as|ar|an)-)?[" + _UP + r"][\w\u2019\-]*\w"
+    r"(?:\s+(?:(?:al|el|ad|as|ar|an)-)?[" + _UP + r"][\w\-]*\w)?)"
+    # "the Peshkhabour (Fishkhabour) crossing": the other spelling in brackets
+    r"(?:\s+\([" + _UP + r"][\w\-]*\w(?:\s[" + _UP + r"][\w\-]*\w)?\))?"
     r"\s+(?:border\s+)?"
-    r"(?:crossing|checkpoint|border\s+gate|prison|camp)(?P<plural>s)?\b"
+    r"(?:crossing|checkpoint|(?:border\s+)?gate|prison|camp)(?P<plural>s)?\b"
 )
 # "the neighbourhoods of al-Waer and Baba Amr": an area's word and "of" before one or more names.
 _AREAS_OF = re.compile(
@@ -91,6 +106,7 @@ _AREAS_OF = re.compile(
 )
 _AREA_NAME = re.compile(
     r"(?:(?:al|el|ad|as|ar|an)-)?[A-Z][\w'\u2019\-]*\w(?:\s+(?:(?:al|el|ad|as|ar|an)-)?[A-Z][\w'\u2019\-]*\w)?"
+    r"(?:\s+(?:al|el|ad|as|ar|an)-[A-Z][\w'\u2019]*\w){0,2}"  # "the village of Rasm al-Harmal al-Imam": all of it
 )
 # "Istanbul's Eminonu district": an area named after the place that holds it.
 _AREA_OF_PLACE = re.compile(
@@ -131,7 +147,7 @@ _CLAUSE_VERB_AFTER = re.compile(
 _NUMBERED_ROAD = re.compile(r"\b[A-Z]{1,2}-?\d{1,3}\s+(?:highway|motorway|expressway)\b")
 _AREA_SEP = re.compile(r"(?:,\s+|,?\s+and\s+)(?:the\s+)?(?=(?:(?:al|el|ad|as|ar|an)-)?[A-Z])")
 # "the Cilvegözü and Yayladağı border gates": the first of two names before a plural.
-_FIRST_OF_TWO = re.compile(r"(?<![\w-])((?:(?:al|el|ad|as|ar|an)-)?[A-Z][\w\u2019\-]*\w)\s+and\s+$")
+_FIRST_OF_TWO = re.compile(r"(?<![\w-])((?:(?:al|el|ad|as|ar|an)-)?[" + _UP + r"][\w\u2019\-]*\w)\s+and\s+$")
 # Notes about the article itself, not about the news: never events.
 _PUBLISHING_NOTE = re.compile(
     r"^\s*\[\d{1,3}\]\s|"  # a footnote under a think-tank update: "[2] Satellite imagery, December 12, 2024"
@@ -485,6 +501,8 @@ class Extractor:
                 continue  # "King's College London", "the Israel Defense Forces": an organisation
             if _first_name_of_person(text, m.start, m.end, self.persons):
                 continue  # "Defense Minister Israel Katz": a person's first name
+            if _ORGANISATION_AFTER.match(text, m.end) and _INDEFINITE_BEFORE.search(text, max(0, m.start - 4), m.start):
+                continue  # "a Washington think tank", "an Istanbul law firm": the kind of body, not a place
             if (town := self._town_of_site_alias(m)) is not None:
                 found.append(PlaceMention(line, *town, True))
                 continue  # "the naval base in Tartus": the reader names Tartus
@@ -530,7 +548,9 @@ class Extractor:
                     continue
                 name = _LISTED_NAME.match(text, gap.end()) if gap.group("last") else None
                 if name is not None and self._is_listed_name(text, *name.span(), taken + out):
-                    out.append(name.span())
+                    head = _NOUN_AFTER.match(text, name.end())
+                    extends = head is not None and head.group(1) in _EXTENDS_NAME
+                    out.append((name.start(), head.end()) if extends else name.span())  # "and the Qara Qozak bridge"
                 break
         return out
 
@@ -616,8 +636,8 @@ class Extractor:
                 continue
             if " " in name and name.rsplit(" ", 1)[-1].split("-")[-1] in lexicon.NOT_PLACE_WORDS:
                 continue  # "from Recep Tayyip Erdogan", "to Bashar al-Assad": a person
-            if any(w in lexicon.ORG_SUFFIXES or w.lower() in lexicon.TITLES for w in name.split()):
-                continue
+            if any(w in lexicon.ORG_SUFFIXES or w.lower() in lexicon.TITLES or w in _RANKS for w in name.split()):
+                continue  # ("Chief of Staff Lt.-Gen. NAME": a rank)
             if re.search(r"-[a-z]", name) or len(name) < 3 or re.match(r"-[a-z]", text[b : b + 2]):
                 continue  # "Turkish-controlled", "the Doha-based centre": an adjective
             if self._at_sentence_start_of_name(text, a) or any(w in self.persons for w in name.split()):
@@ -733,6 +753,11 @@ class Extractor:
             if place is None or KIND_RANK.get(place.kind, 1) < KIND_RANK["country"]:
                 return self._town_of_airport([name] + [n for n in order if n != name])
         return self._town_of_airport([pool[0]] + [n for n in order if n != pool[0]])
+
+    def _kind_rank(self, name: str) -> int:
+        """How wide a place is: a town or a base 0, a province 1, a region or a sea 2, a country 3 (unknown: 0)."""
+        place = self.places.get(name)
+        return 0 if place is None else KIND_RANK.get(place.kind, 1)
 
     def _town_of_airport(self, ranked: list[str]) -> list[str]:
         """ "Qamishli airport", "Damascus International Airport": the town the airport is named after leads."""
@@ -989,8 +1014,10 @@ class Extractor:
             if len(scene) > 1:
                 background |= _backdrop(sentence, a, scene)
             places = self.rank_places(scene, dateline_end, None, within, background)
-            if len(places) > 1 and "from " in sentence and (goes := _destination(sentence, a, scene)):
-                places = [goes] + [p for p in places if p != goes]  # "took off from Hmeimim for Benghazi"
+            moved = "from " in sentence or "left " in sentence
+            if len(places) > 1 and moved and (goes := _destination(sentence, a, scene)):
+                if self._kind_rank(goes) <= self._kind_rank(places[0]):  # ("left Hmeimim for Libya": Hmeimim)
+                    places = [goes] + [p for p in places if p != goes]  # "took off from Hmeimim for Benghazi"
             if a < dateline_end:
                 dateline_places = [m for m in scene if m.start < dateline_end]
             if not places and when is not None and (here := self._referred_to(sentence, a, spans, passing)):
@@ -1552,12 +1579,13 @@ def _name_of_and_to(text: str, a: int, b: int) -> tuple[int, int] | None:
     return a, b
 
 
-# Words that begin the name of a village or a site in the Levant ("Ain Issa", "Khirbet al-Maaza", "Tell Abyad"):
+# Words that begin the name of a village or a site in the Levant ("Ain Issa", "Khirbet al-Maaza", "Tell Abyad",
+# "Bab al-Hawa", "Mount Hermon"):
 # with the name after them they are a place wherever they stand. (Not "Abu", "Umm", "Sheikh", "Khan" or "Tal":
 # they begin people's names too.)
 _SETTLEMENT_PREFIXES = frozenset(
     "Kafr Kfar Tell Deir Ain Ayn Jabal Jebel Beit Bayt Maarat Maaret Qasr Mazraat Qalaat Jisr Wadi Khirbet Khirbat "
-    "Minet".split()
+    "Minet Bab Rasm Mount".split()
 )
 # (the quick check has no "\b": with one it cost four times as much on the bench's lines)
 _SETTLEMENT_PREFIX_CHECK = re.compile(r"(?:" + "|".join(sorted(_SETTLEMENT_PREFIXES)) + r") [A-Za-z]")
@@ -1694,6 +1722,22 @@ _SPEAKER_FROM_BEFORE = re.compile(
     r"analyst|expert|diplomat)s?\s+(?:from|of|with|at)\s+[^,;]*$",
     re.I,
 )
+# "An aid official in Gaziantep described the scene at the camp in Sarmada", "A source in Beirut said Russian ships
+# left Tartus": the one who speaks sits there; the news is the other place. (Their words come after the name.)
+_SPEAKER_IN_BEFORE = re.compile(
+    r"\b(?:official|officer|source|spokes(?:man|woman|person)|diplomat|analyst|expert|monitor|observer)s?"
+    r"\s+(?:based\s+)?in\s+(?:the\s+)?$",
+    re.I,
+)
+_SPEAKS_AFTER = re.compile(
+    r"[^.;:\"\u201c\u00ab]{0,40}?\b(?:said|says|told|tells|described|describes|reported|reports|announced|added|"
+    r"warned|confirmed|claimed)\b"
+)
+# "In Erbil, the region's interior ministry said it closed the crossing": where the speaking body sits.
+_SEAT_OPENING_AFTER = re.compile(
+    r",\s+(?:the\s+)?[^,;]{0,50}?\b(?:ministry|government|authorities|officials|spokes(?:man|woman|person)|"
+    r"presidency|office|command)\s+(?:said|says|announced|told|reported|confirmed|added|warned)\b"
+)
 
 
 def _backdrop(sentence: str, offset: int, scene: list[PlaceMention]) -> frozenset[str]:
@@ -1714,6 +1758,10 @@ def _backdrop(sentence: str, offset: int, scene: list[PlaceMention]) -> frozense
             and _TRIP_FROM_BEFORE.search(sentence, max(0, m.start - offset - 50), m.start - offset))
         or (said is not None and m.start - offset < said.start()
             and _SPEAKER_FROM_BEFORE.search(sentence, max(0, m.start - offset - 80), m.start - offset))
+        or (_SPEAKER_IN_BEFORE.search(sentence, max(0, m.start - offset - 30), m.start - offset)
+            and _SPEAKS_AFTER.match(sentence, m.end - offset))
+        or (m.start - offset <= 4 and sentence.startswith(("In ", "in "), max(0, m.start - offset - 3))
+            and _SEAT_OPENING_AFTER.match(sentence, m.end - offset))
     ]
     return frozenset({m.place for m in back} - {m.place for m in scene if m not in back})
 
@@ -1730,10 +1778,10 @@ def _seats_of_power(sentence: str, offset: int, scene: list[PlaceMention]) -> li
 # Planes, ships or a convoy that flew, sailed or drove "from" one place "to" or "for" another: the event is
 # where they went. (Not "flights from A to B resumed" nor "was flown from A": there the event is at A.)
 _MOVED_FROM = re.compile(
-    r"\b(?:took\s+off|flew|sailed|drove|travelled|traveled|headed|departed|set\s+off|set\s+out)\s+"
-    r"(?:\w+\s+){0,2}?from\s+(?:the\s+)?$"
+    r"\b(?:(?:took\s+off|flew|sailed|drove|travelled|traveled|headed|departed|set\s+off|set\s+out|crossed|moved)\s+"
+    r"(?:\w+\s+){0,2}?from|left)\s+(?:the\s+)?$"  # "left Hmeimim for Benghazi", "crossed from Gaziantep into Sarmada"
 )
-_TO_BEFORE = re.compile(r"\b(?:to|for|towards|toward|bound\s+for)\s+(?:the\s+)?$")
+_TO_BEFORE = re.compile(r"\b(?:to|for|towards|toward|bound\s+for|into)\s+(?:the\s+)?$")
 
 
 def _destination(sentence: str, offset: int, scene: list[PlaceMention]) -> str | None:

@@ -35,7 +35,7 @@ SEATS_OF_POWER = frozenset(
     Sanaa Muscat Manama Tunis Algiers Rabat Khartoum Nicosia Athens Warsaw Vienna Ottawa Canberra Seoul
     Pyongyang Havana Caracas Pretoria Budapest Bucharest Sofia Belgrade Prague Stockholm Oslo Helsinki
     Copenhagen Dublin Lisbon Europe Africa""".split()
-) | frozenset(("Abu Dhabi", "New Delhi", "Kuwait City", "Tel Aviv"))
+) | frozenset(("Abu Dhabi", "New Delhi", "Kuwait City", "Tel Aviv", "Kurdistan Region"))  # (a region that governs)
 
 _Q = r"[\"\u201c\u201d\u00ab\u00bb]?"
 _ADVERBS = (
@@ -50,7 +50,9 @@ _ADVERBS = (
 _PARENTHESIS = (
     r"(?:,\s+(?:meanwhile|however|in\s+turn|for\s+its\s+part|too|for\s+now|by\s+contrast|in\s+contrast|though|"
     r"instead|likewise|similarly|in\s+particular|above\s+all|for\s+example|for\s+instance|analysts\s+say|"
-    r"officials\s+say|diplomats\s+say|it\s+seems),|"
+    r"officials\s+say|diplomats\s+say|it\s+seems|"
+    # "Moscow, he added, was in contact": the reporting clause set inside the subject's sentence
+    r"(?:he|she|they|it|the\s+\w+)\s+(?:added|said|says|noted|insisted|argued|claimed|stressed|continued)),|"
     r"\s+[\u2013\u2014][^\u2013\u2014]{1,100}?[\u2013\u2014])?"  # "Turkey \u2013 which has troops there \u2013 said"
 )
 # What befalls a place rather than what a state does: "Damascus has been shelled", "Syria has seen protests",
@@ -118,7 +120,9 @@ _LAND_AFTER = re.compile(
     r"border|borders|frontier|capital|city|cities|town|towns|village|villages|port|ports|province|provinces|"
     r"region|regions|territory|territories|soil|airspace|skies|waters|countryside|desert|mountains|heartland|"
     r"interior|streets|shores|hinterland|neighbourhoods|neighborhoods|suburbs|outskirts|centre|center|heart|"
-    r"edge|side|far|regions|steppe|islands?|mainland|enclave|exclave)\b",
+    r"edge|side|far|regions|steppe|islands?|mainland|enclave|exclave)\b"
+    # ... but not an office named after the land: "Syria's new interior ministry", "its border guards"
+    r"(?!\s+(?:ministry|ministries|minister|ministers|guards?|service|police|affairs)\b)",
     re.I,
 )
 # Words before the name that make it a state addressed, opposed, dealt with or talked about. Read as
@@ -147,7 +151,7 @@ _VERB_OF = _words(
     encourages encouraged push pushes pushed pushing oblige obliges obliged compel compels compelled enable
     enables enabled permit permits permitted
     called calls calling discuss discussed discusses discussing serve served serves serving benefit benefits
-    benefited benefiting harm harmed harms harming"""
+    benefited benefiting harm harmed harms harming put puts putting"""
 )
 # "a message to Ankara", "offers from Qatar", "a swipe at Moscow", "the door on Moscow", "a matter for
 # Damascus", "relations between Moscow and ...", "interests with Russia", "sees in Russia a partner".
@@ -188,7 +192,7 @@ _NOUN_BEFORE = {
     "between": _words(
         """relations ties talks contact contacts dialogue rapprochement rift tensions agreement agreements deal deals
         cooperation friction rivalry conflict differences disagreements understanding negotiations alliance
-        partnership balance"""
+        partnership balance position positions caught squeezed torn"""
     ),
     "in": _words("sees saw see"),
     "against": _words(
