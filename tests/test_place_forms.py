@@ -683,3 +683,22 @@ def test_offices_and_governing_regions_act(ex: Extractor, text: str, expected: l
 )  # fmt: skip
 def test_the_scene_among_several_places(ex: Extractor, text: str, expected: str) -> None:
     assert primary(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # round 13's gazetteer rows: two mountains, a town of the coastal mountains, an Iraqi border town and province
+        ("On March 2 soldiers dug trenches on the Hermon.", "Mount Hermon"),
+        ("On March 2 a radio mast on Mount Qasioun was hit.", "Mount Qasioun"),
+        ("On March 2 mourners gathered in Qardaha.", "Qardaha"),
+        ("In Anbar, sheikhs in al-Qaim met the refugees on March 2.", "Al Qaim"),
+        # a province that opens the sentence as its setting yields to the town named after it
+        ("In Hasakah province, guards in Qamishli arrested two men on March 2.", "Qamishli"),
+        # look-alikes: the province alone; a province that is the object, with its town in a "where" clause
+        ("On March 2 sandstorms closed roads across Anbar.", "Anbar Governorate"),
+        ("Fighters took Hasakah province, where Qamishli lies, on March 2.", "Al-Hasakah Governorate"),
+    ],
+)  # fmt: skip
+def test_new_gazetteer_sites_and_towns(ex: Extractor, text: str, expected: str) -> None:
+    assert primary(ex, text) == expected

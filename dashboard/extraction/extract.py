@@ -754,6 +754,19 @@ class Extractor:
                 return self._town_of_airport([name] + [n for n in order if n != name])
         return self._town_of_airport([pool[0]] + [n for n in order if n != pool[0]])
 
+    def _town_in_setting(self, sentence: str, offset: int, scene: list[PlaceMention], places: list[str]) -> list[str]:
+        """ "In Anbar, tribal leaders in al-Qaim met": a province or region that opens the sentence as its setting
+        yields the lead to a town named after it. ("Fighters took the Latakia province, where the bases are" keeps
+        the province: it opens no sentence.)"""
+        first = min(scene, key=lambda m: m.start)
+        opening = sentence[: first.start - offset]
+        if first.place != places[0] or not re.fullmatch(r"(?:In|Across)\s+(?:the\s+)?", opening):
+            return places
+        if sentence[first.end - offset : first.end - offset + 1] != ",":
+            return places
+        town = next((n for n in places[1:] if self._kind_rank(n) < self._kind_rank(places[0])), None)
+        return places if town is None else [town] + [n for n in places if n != town]
+
     def _kind_rank(self, name: str) -> int:
         """How wide a place is: a town or a base 0, a province 1, a region or a sea 2, a country 3 (unknown: 0)."""
         place = self.places.get(name)
@@ -1018,6 +1031,8 @@ class Extractor:
             if len(places) > 1 and moved and (goes := _destination(sentence, a, scene)):
                 if self._kind_rank(goes) <= self._kind_rank(places[0]):  # ("left Hmeimim for Libya": Hmeimim)
                     places = [goes] + [p for p in places if p != goes]  # "took off from Hmeimim for Benghazi"
+            if len(places) > 1 and sentence.startswith(("In ", "Across ")) and self._kind_rank(places[0]) > 0:
+                places = self._town_in_setting(sentence, a, scene, places)
             if a < dateline_end:
                 dateline_places = [m for m in scene if m.start < dateline_end]
             if not places and when is not None and (here := self._referred_to(sentence, a, spans, passing)):
