@@ -702,3 +702,58 @@ def test_the_scene_among_several_places(ex: Extractor, text: str, expected: str)
 )  # fmt: skip
 def test_new_gazetteer_sites_and_towns(ex: Extractor, text: str, expected: str) -> None:
     assert primary(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state as the object of ruling, showing or talking, and a state as a kind ("a Lebanon without ...")
+        ("The general who now rules Libya from Benghazi spoke on March 2.", ["Benghazi"]),
+        ('"Ankara is showing Tehran that the door is shut," an analyst said on March 2.', []),
+        ('The envoy said on March 2 that Jordan "talks to all sides."', []),
+        ('The speaker said on March 2 that he wanted "a Lebanon without militias."', []),
+        # look-alikes: land after a preposition before "a"; a state that a road runs through
+        ("On March 2 refugees returned to a Lebanon still at war.", ["Lebanon"]),
+        ("On March 2 the convoy ran through Jordan to Aqaba.", ["Aqaba", "Jordan"]),
+    ],
+)  # fmt: skip
+def test_states_ruled_shown_and_imagined(ex: Extractor, text: str, expected: list[str]) -> None:
+    assert places_reported(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a site someone visits; an area, a roundabout or a station named with a hyphenated first word
+        ("A trade mission toured Aleppo University on March 2.", ["Aleppo University"]),
+        ("On March 2 the militia seized the Jazira area south of Hasakah.", ["Hasakah", "Jazira"]),
+        ("On March 2 police closed the streets around the Al-Saa roundabout.", ["Al-Saa roundabout"]),
+        ("On March 2 the pumps at the Al-Tuwaini station failed.", ["Al-Tuwaini"]),
+        # look-alikes: a university someone works for; a people joined by a hyphen; a kind of area
+        ("A lecturer at Aleppo University said on March 2 that exams were off.", []),
+        ("On March 2 thousands of Syrian-Canadians rallied in Toronto.", ["Toronto"]),
+        ("On March 2 the Russian-Turkish talks opened in Sochi.", ["Sochi"]),
+        ("On March 2 the rebels held the whole area.", []),
+    ],
+)  # fmt: skip
+def test_visited_sites_named_areas_and_hyphenated_names(ex: Extractor, text: str, expected: list[str]) -> None:
+    assert places_reported(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a road and the town that says where on it
+        ("On March 2 a tanker overturned on the M5 highway near Maarat al-Numan.", "Maarat al-Numan"),
+        # where people come from, a flight's route seen elsewhere, and a place named only to say where another lies
+        ("On March 2 some 400 families, most of them originally from Qusayr and Zabadani, reached Idlib.", "Idlib"),
+        ("A tanker plane crossed Turkey on March 2 on its way from Hmeimim to Sevastopol.", "Turkey"),
+        ("In the plain east of Homs, the village of Furqlus was shelled on March 2.", "Furqlus"),
+        # look-alikes: a road and the direction it leads; the bearing named after the scene; a bearing alone
+        ("On March 2 lorries moved along the M5 highway towards Hama.", "M5 highway"),
+        ("On March 2 shelling hit Qusayr, which lies south of Homs.", "Al-Qusayr"),
+        ("On March 2 shells fell just east of Homs.", "Homs"),
+    ],
+)  # fmt: skip
+def test_roads_origins_routes_and_bearings_yield_the_scene(ex: Extractor, text: str, expected: str) -> None:
+    assert primary(ex, text) == expected

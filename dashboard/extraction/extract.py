@@ -83,7 +83,8 @@ _NOUN_AFTER = re.compile(r"\s+([a-z\u00e0-\u00ff]+)\b")
 # A capital letter, Latin-1 and Turkish ones too ("the Öncüpınar gate", "İskenderun", "Şanlıurfa").
 _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0130\u015e\u0160\u017d"
 _CANDIDATE_NAME = (
-    r"(?P<name>[" + _UP + r"][\w'\u2019]+(?:\s+(?:[A-Z][\w'\u2019\-]+|(?:al|el|ez|as|ad|ar)-[A-Z][\w'\u2019]+))*)"
+    r"(?P<name>[" + _UP + r"][\w'\u2019]+(?:-[A-Z][\w'\u2019]+)?"  # ("the Al-Wahda roundabout": one word)
+    r"(?:\s+(?:[A-Z][\w'\u2019\-]+|(?:al|el|ez|as|ad|ar)-[A-Z][\w'\u2019]+))*)"
 )
 _CANDIDATE = re.compile(
     r"\b(?:in|at|near|outside|into|from|toward|towards|across|around|to|of|via|through)\s+(?:the\s+)?" + _CANDIDATE_NAME
@@ -407,6 +408,16 @@ _NAMED_SITE = re.compile(
     r"\b(?:(?:al|el)-)?[A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+){0,2}\s+"
     r"(?:Mosque|Square|Bridge|Dam|Camp|Prison|Citadel|Crossing|Palace|Stadium|Hospital|Airport|Gate|Market)\b"
 )
+# A university, museum or hospital that someone visits, tours or enters: a site ("visited Aleppo University").
+# (Not "a professor at Aleppo University": there it is the body someone works for.)
+_VISITED_SITE = re.compile(
+    r"\b(?:visit(?:ed|ing|s)?|tour(?:ed|ing|s)?|enter(?:ed|ing|s)?|stormed|raided|reopened|shelled|struck)\s+"
+    r"(?:the\s+)?((?:[A-Z][\w'\u2019\-]+\s+){1,3}(?:University|College|Museum|Library|Hospital))\b"
+)
+# "the Shahba area", "the Yarubiyah area": an area named after its place.
+_NAMED_AREA = re.compile(
+    r"\bthe\s+((?:(?:al|el|ad|as|ar|an)-)?[" + _UP + r"][\w'\u2019\-]*\w(?:\s+[A-Z][\w'\u2019\-]*\w)?)\s+area\b"
+)
 # Features that belong to the name before them ("the Tishrin dam"); a crossing, checkpoint, prison or camp
 # is named after its town and keeps the town's name ("the Yayladağı crossing": Yayladağı; see _NAMED_CROSSING).
 # An area's own word is not part of its common name either ("in Hatay province": Hatay; "the Mezzeh district": Mezzeh).
@@ -489,6 +500,9 @@ class Extractor:
     def find_places(self, text: str, line: int = 0, tokens: list[Token] | None = None) -> list[PlaceMention]:
         tokens = tokenize(text) if tokens is None else tokens
         blocked = [(m.start, m.end) for m in self.not_places.find(text, tokens)]
+        if blocked and ("University" in text or "College" in text or "Hospital" in text):
+            visited = {m.span(1) for m in _VISITED_SITE.finditer(text)}  # "visited Damascus University": a site
+            blocked = [span for span in blocked if span not in visited]
         source_hits = self.sources.find(text, tokens)
         blocked += [(m.start, m.end) for m in source_hits if " " in m.surface]
         found: list[PlaceMention] = []
@@ -606,6 +620,22 @@ class Extractor:
                 continue
             out.append((a, b))
             taken = [*taken, (a, b)]
+        if "University" in text or "College" in text or "Museum" in text or "Library" in text or "Hospital" in text:
+            for m in _VISITED_SITE.finditer(text):
+                a, b = m.span(1)
+                if m.group(1).split()[0] not in lexicon.NOT_PLACE_WORDS and not any(x < b and a < y for x, y in taken):
+                    out.append((a, b))
+                    taken = [*taken, (a, b)]
+        if " area" in text:
+            for m in _NAMED_AREA.finditer(text):
+                a, b = m.span(1)
+                words = m.group(1).split()
+                if words[0].split("-")[-1] in lexicon.NOT_PLACE_WORDS or m.group(1) in lexicon.NOT_PLACE_NAMES:
+                    continue  # "the Turkish area", "the Kremlin area"
+                if any(w in lexicon.ORG_SUFFIXES for w in words) or any(x < b and a < y for x, y in taken):
+                    continue
+                out.append((a, b))
+                taken = [*taken, (a, b)]
         at_start = _CANDIDATE_AT_START.match(text)
         for m in [at_start, *_CANDIDATE.finditer(text)] if at_start else _CANDIDATE.finditer(text):
             a, b = m.span("name")
@@ -634,6 +664,8 @@ class Extractor:
             first = name.split()[0]
             if first in lexicon.NOT_PLACE_WORDS or first.upper() == first or name in lexicon.NOT_PLACE_NAMES:
                 continue
+            if "-" in first and any(part.rstrip("s") in lexicon.NOT_PLACE_WORDS for part in first.split("-")):
+                continue  # "Syrian-Australians", "the Russian-Syrian talks": peoples, not a place
             if " " in name and name.rsplit(" ", 1)[-1].split("-")[-1] in lexicon.NOT_PLACE_WORDS:
                 continue  # "from Recep Tayyip Erdogan", "to Bashar al-Assad": a person
             if any(w in lexicon.ORG_SUFFIXES or w.lower() in lexicon.TITLES or w in _RANKS for w in name.split()):
@@ -1031,6 +1063,8 @@ class Extractor:
             if len(places) > 1 and moved and (goes := _destination(sentence, a, scene)):
                 if self._kind_rank(goes) <= self._kind_rank(places[0]):  # ("left Hmeimim for Libya": Hmeimim)
                     places = [goes] + [p for p in places if p != goes]  # "took off from Hmeimim for Benghazi"
+            if len(places) > 1 and _NUMBERED_ROAD.fullmatch(places[0]):
+                places = _point_on_road(sentence, a, scene, places)
             if len(places) > 1 and sentence.startswith(("In ", "Across ")) and self._kind_rank(places[0]) > 0:
                 places = self._town_in_setting(sentence, a, scene, places)
             if a < dateline_end:
@@ -1755,6 +1789,31 @@ _SEAT_OPENING_AFTER = re.compile(
 )
 
 
+# "on its way from Hmeimim to an air base near Hamadan": the route of a flight seen elsewhere ("flew over Iraq").
+_ON_ITS_WAY = re.compile(r"\bon\s+(?:its|their|his|her|the)\s+way\s+(?:from|to|towards?|back)\b[^,;.]*")
+# "families originally from Tal Rifaat and Afrin arrived in Tabqa": where people come from, not where they are.
+_ORIGIN_BEFORE = re.compile(
+    r"\b(?:originally|(?:who|which)\s+(?:come|comes|came|hail|hails|hailed))\s+from\s+(?:the\s+)?$", re.I
+)
+# "In the hills west of Hama, the town of Masyaf": a place named only to say where another one lies.
+_DIRECTION_OF_BEFORE = re.compile(
+    r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+(?:the\s+)?$", re.I
+)
+_LIST_JOIN = re.compile(r"(?:,\s+|,?\s+and\s+)(?:the\s+)?")
+
+
+_NEAR_GAP = re.compile(r",?\s+(?:near|outside|at|by|close\s+to|just\s+outside)\s+(?:the\s+)?")
+
+
+def _point_on_road(sentence: str, offset: int, scene: list[PlaceMention], places: list[str]) -> list[str]:
+    """ "on the M4 highway near Saraqib": the town that says where on the road leads. ("along the M4 highway
+    towards Latakia" keeps the road: the town there is only the direction.)"""
+    for m, n in zip(scene, scene[1:], strict=False):
+        if m.place == places[0] and _NEAR_GAP.fullmatch(sentence, m.end - offset, n.start - offset):
+            return [n.place] + [p for p in places if p != n.place]
+    return places
+
+
 def _backdrop(sentence: str, offset: int, scene: list[PlaceMention]) -> frozenset[str]:
     """Places that lead only when nothing else is named: an earlier event's (", a day after rebels swept into
     Damascus"), a flight's origin ("flew from Hmeimim to Benghazi"), a speaker's ("an official from the service in
@@ -1764,6 +1823,14 @@ def _backdrop(sentence: str, offset: int, scene: list[PlaceMention]) -> frozense
         if " after " in sentence or " before " in sentence
         else []
     )
+    if " way " in sentence:
+        clauses += [(offset + m.start(), offset + m.end()) for m in _ON_ITS_WAY.finditer(sentence)]
+    origins: list[PlaceMention] = []
+    if " from " in sentence:
+        for m in scene:  # "originally from Tal Rifaat and Afrin": each name of the list
+            joined = origins and _LIST_JOIN.fullmatch(sentence, origins[-1].end - offset, m.start - offset)
+            if joined or _ORIGIN_BEFORE.search(sentence, max(0, m.start - offset - 30), m.start - offset):
+                origins.append(m)
     said = _SAID_THAT.search(sentence) if " that " in sentence else None
     trip = "from " in sentence
     back = [
@@ -1777,6 +1844,9 @@ def _backdrop(sentence: str, offset: int, scene: list[PlaceMention]) -> frozense
             and _SPEAKS_AFTER.match(sentence, m.end - offset))
         or (m.start - offset <= 4 and sentence.startswith(("In ", "in "), max(0, m.start - offset - 3))
             and _SEAT_OPENING_AFTER.match(sentence, m.end - offset))
+        or m in origins
+        or (" of " in sentence
+            and _DIRECTION_OF_BEFORE.search(sentence, max(0, m.start - offset - 20), m.start - offset))
     ]
     return frozenset({m.place for m in back} - {m.place for m in scene if m not in back})
 

@@ -95,7 +95,7 @@ _ACTING = (
     r"(?:needs|wants|says|insists|lists|sees|hopes|plans|backs|supports|seeks|views|regards|knows|holds|"
     r"keeps|controls|considers|believes|claims|denies|accuses|demands|rejects|recognises|recognizes|"
     r"understands|fears|expects|intends|maintains|argues|offers|respects|refuses|agrees|shares|wishes|calls|"
-    r"welcomes|condemns|sends|gives|takes|makes|tells|warns|urges|stands|remains\s+(?:committed|ready|open|"
+    r"welcomes|condemns|sends|gives|takes|makes|tells|warns|urges|stands|talks|speaks|deals|works|remains\s+(?:committed|ready|open|"
     r"opposed|interested)|sent|gave|took|made|kept|sought|knew|told|said|brought|sold|paid|lost|won|chose|"
     r"began|spent|held|led|withdrew|drew|threw|met|struck\s+a|saw\s+(?:no|an?|the|its)\s|ran|runs|"
     r"stays\s+in\s+(?:touch|contact)|"
@@ -151,7 +151,8 @@ _VERB_OF = _words(
     encourages encouraged push pushes pushed pushing oblige obliges obliged compel compels compelled enable
     enables enabled permit permits permitted
     called calls calling discuss discussed discusses discussing serve served serves serving benefit benefits
-    benefited benefiting harm harmed harms harming put puts putting"""
+    benefited benefiting harm harmed harms harming put puts putting
+    show shows showed showing run runs ran running rule rules ruled ruling govern governs governed governing"""
 )
 # "a message to Ankara", "offers from Qatar", "a swipe at Moscow", "the door on Moscow", "a matter for
 # Damascus", "relations between Moscow and ...", "interests with Russia", "sees in Russia a partner".
@@ -263,6 +264,8 @@ def _addressed(words: list[str]) -> bool:
     prev = words[-2]
     if last in ("\u2014", "\u2013") and prev in _PARTNERS:
         return True
+    if last in ("a", "an") and prev not in _GROUND_BEFORE:
+        return True  # 'wanted "a Syria without separate armies"': a kind of state, no ground ("in a Lebanon" is)
     if last in _STATE_REMADE and prev in ("the", "a"):
         return len(words) < 3 or words[-3] not in _GROUND_BEFORE
     if last == "on" and prev == "fire" and len(words) == 3 and words[0] in _POSSESSIVES:
