@@ -757,3 +757,42 @@ def test_visited_sites_named_areas_and_hyphenated_names(ex: Extractor, text: str
 )  # fmt: skip
 def test_roads_origins_routes_and_bearings_yield_the_scene(ex: Extractor, text: str, expected: str) -> None:
     assert primary(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a strait, a gulf or a cape named "of" a place, with no preposition before it
+        ("On March 2 the tanker was seen passing the Strait of Hormuz westbound.", ["Strait of Hormuz"]),
+        ("On March 2 two corvettes rounded the Cape of Good Hope.", ["Cape of Good Hope"]),
+        ("On March 2 a drone was downed over the Sea of Azov.", ["Sea of Azov"]),
+        # look-alikes: a port "of" a town is the town; a body's "of" is no place
+        ("On March 2 cranes at the port of Latakia stopped.", ["Latakia"]),
+        ("On March 2 the Bank of England said nothing.", []),
+    ],
+)  # fmt: skip
+def test_waters_named_of_a_place(ex: Extractor, text: str, expected: list[str]) -> None:
+    assert places_reported(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dateline cut at its own full stop ("CITY. Mon DD (Agency) -") and a city written as is before "(agency)"
+        ("AMMAN. Mar 2 (Petra) - Engineers repaired the pipeline at Zarqa on Sunday, officials said.",
+         ["Zarqa", "Amman"]),
+        ("AMMAN. Mar 2 (Petra) - The cabinet met on Sunday to discuss the budget, its spokesman said.", ["Amman"]),
+        ("Cairo (MENA) - Engineers repaired the pipeline at Suez on Sunday, officials said.", ["Suez", "Cairo"]),
+        # look-alike: a sentence that opens with a city and a bracket that is no agency's
+        ("Cairo (the capital) was calm on Sunday, officials said, as engineers worked on the pipeline.", ["Cairo"]),
+    ],
+)  # fmt: skip
+def test_datelines_with_an_agency(ex: Extractor, text: str, expected: list[str]) -> None:
+    (event,) = ex.extract(text, date(2025, 3, 3)).events
+    assert event.places == expected
+
+
+def test_leaders_in_a_town_of_the_setting_province_are_its_scene(ex: Extractor) -> None:
+    assert primary(ex, "In Hasakah province, tribal leaders in Qamishli met on March 2.") == "Qamishli"
+    # look-alike: the authorities in one town acting on another town
+    assert primary(ex, "On March 2 the authorities in Damascus closed the port in Tartus.") == "Tartus"

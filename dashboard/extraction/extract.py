@@ -390,11 +390,14 @@ _GOES_ON = re.compile(r",\s*(?:but|while|though|although)\b|;|\btold\b")
 # Bounded, and matched once per line: an unbounded run of capitals and spaces backtracked quadratically.
 _DATELINE = re.compile(
     r"^ {0,8}[A-Z][A-Z.,'\-]{0,30}(?: [A-Z.,'\-]{1,30}){0,4},?(?: [A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20})?,?)?"
+    r"(?: \d{1,2})?"  # "MOSCOW. Dec 17 (Interfax) -": the day before the agency
     r"(?: ?\([^)]{1,40}\))?"  # "DAMASCUS, Syria (AP) —": the city in capitals, its country as written
     r"(?: [\w.]{1,12}(?: [\w.]{1,12})?)? ?(?:--|[-\u2013\u2014])\s|"  # "PARIS, 10 décembre —"
     r"^ {0,8}(?!(?:Meanwhile|However|Separately|Elsewhere|Still|Yet|Instead|Indeed|Later|Earlier|Finally|Again|Now|"
     r"Then|Also|Moreover|Besides|Overall|Today|Yesterday|Here|There|Nevertheless|Similarly|Likewise|Thus|Hence)\b)"
-    r"[A-Z][a-z]{2,20}(?:[ \-][A-Z][a-z]{2,20})?, [A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20})? ?[\u2013\u2014]\s"
+    r"[A-Z][a-z]{2,20}(?:[ \-][A-Z][a-z]{2,20})?, [A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20})? ?[\u2013\u2014]\s|"
+    # "Beirut (dpa) -": a city as written and its agency
+    r"^ {0,8}[A-Z][a-z]{2,20}(?:[ \-][A-Z][a-z]{2,20})? \([A-Za-z]{2,12}\) ?(?:--|[-\u2013\u2014])\s"
 )  # ... and "Latakia, Syria – Long lines ...": a city and its country before a dash
 # A country as the subject of a sentence: its actor, not its scene ("Russia is moving ... from Syria").
 _VERB_AFTER_SUBJECT = re.compile(
@@ -413,6 +416,10 @@ _NAMED_SITE = re.compile(
 _VISITED_SITE = re.compile(
     r"\b(?:visit(?:ed|ing|s)?|tour(?:ed|ing|s)?|enter(?:ed|ing|s)?|stormed|raided|reopened|shelled|struck)\s+"
     r"(?:the\s+)?((?:[A-Z][\w'\u2019\-]+\s+){1,3}(?:University|College|Museum|Library|Hospital))\b"
+)
+# "passing the Strait of Gibraltar", "the Gulf of Sirte": a body of water or a cape named "of" a place.
+_WATER_OF = re.compile(
+    r"\bthe\s+((?:Strait|Straits|Gulf|Bay|Sea|Cape|Isle)\s+of\s+[" + _UP + r"][\w'\u2019\-]*\w(?:\s[A-Z][a-z]+){0,2})"
 )
 # "the Shahba area", "the Yarubiyah area": an area named after its place.
 _NAMED_AREA = re.compile(
@@ -624,6 +631,13 @@ class Extractor:
             for m in _VISITED_SITE.finditer(text):
                 a, b = m.span(1)
                 if m.group(1).split()[0] not in lexicon.NOT_PLACE_WORDS and not any(x < b and a < y for x, y in taken):
+                    out.append((a, b))
+                    taken = [*taken, (a, b)]
+        if " of " in text and ("Strait" in text or "Gulf" in text or "Bay" in text or "Sea" in text or "Cape" in text
+                               or "Isle" in text):
+            for m in _WATER_OF.finditer(text):
+                a, b = m.span(1)
+                if not any(x < b and a < y for x, y in taken):
                     out.append((a, b))
                     taken = [*taken, (a, b)]
         if " area" in text:
@@ -981,6 +995,8 @@ class Extractor:
         if not fresh:
             out.duplicates.append(number)
             return
+        if dateline_end > 0 and sentences[0][1] <= dateline_end and 0 not in fresh:
+            fresh.insert(0, 0)  # "MOSCOW." cut from "Dec 17 (Interfax) - ...": each story's dateline names its city
         dateline_places: list[PlaceMention] = []
         answer = transcript_answer(line, self._answerers, self.speakers)
         if answer is None and self._transcript and not spans:
@@ -1052,8 +1068,11 @@ class Extractor:
                 seats = _seats_of_power(sentence, a, scene)  # "the authorities in Damascus ended the deal in Tartus"
                 scene = [m for m in scene if m not in seats]
                 passing += seats
-            if not scene and dateline_places and a >= dateline_end:
-                scene = dateline_places  # "TARTUS, Syria - ... On Wednesday, the tables were empty."
+            if dateline_places and b > dateline_end:
+                if a < dateline_end:  # "MOSCOW. Dec 17 (Interfax) - ...", cut at ".": the story's first sentence
+                    scene = [*dateline_places, *scene]
+                elif not scene:
+                    scene = dateline_places  # "TARTUS, Syria - ... On Wednesday, the tables were empty."
             within = _set_within(sentence, a, scene)
             background = _in_relative_clause(sentence, a, scene) if ", wh" in sentence else frozenset()
             if len(scene) > 1:
@@ -1856,7 +1875,10 @@ def _seats_of_power(sentence: str, offset: int, scene: list[PlaceMention]) -> li
     if "in " not in sentence:
         return []
     seats = [m for m in scene if _SEAT_BEFORE.search(sentence, max(0, m.start - offset - 40), m.start - offset)]
-    others = {m.place for m in scene} - {m.place for m in seats}
+    # ("In Anbar, tribal leaders in al-Qaim met": the province is the setting the leaders sit in, not another scene)
+    setting = {m.place for m in scene if m.start - offset <= 8 and re.match(r"(?:In|Across)\s+(?:the\s+)?$",
+                                                                              sentence[: m.start - offset])}
+    others = {m.place for m in scene} - {m.place for m in seats} - setting
     return seats if others else []
 
 
