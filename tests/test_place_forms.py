@@ -796,3 +796,30 @@ def test_leaders_in_a_town_of_the_setting_province_are_its_scene(ex: Extractor) 
     assert primary(ex, "In Hasakah province, tribal leaders in Qamishli met on March 2.") == "Qamishli"
     # look-alike: the authorities in one town acting on another town
     assert primary(ex, "On March 2 the authorities in Damascus closed the port in Tartus.") == "Tartus"
+
+
+def test_the_town_a_sentence_opens_with_is_the_place_named_before(ex: Extractor) -> None:
+    text = ("North of Homs, the village of Kafr Laha is tense. The village's new mayor, a former officer from Hama, "
+            "met the families on March 2.")
+    assert [e.places for e in ex.extract(text, REF).events][-1][0] == "Kafr Laha"
+    # look-alike: a newcomer's town in a sentence that does not open with "the village"
+    text = "North of Homs, the village of Kafr Laha is tense. A former officer from Hama arrived on March 2."
+    assert [e.places for e in ex.extract(text, REF).events][-1] == ["Hama"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # places the reporter names lead the places inside the words quoted
+        ('"My parents are buried in Homs," said Omar, 41, who was queuing at Bab al-Salama on March 2.',
+         "Bab al-Salama"),
+        ('"We left Raqqa with nothing," said a mother queuing at the Kilis gate on March 2.', "Kilis"),
+        # look-alikes: a quotation whose place is the only one; a place both quoted and named by the reporter;
+        # where the speaker only is
+        ('"Nothing works in Homs," a nurse said on March 2.', "Homs"),
+        ('"The road to Raqqa is open," a driver told reporters in Kilis on March 2.', "Raqqa"),
+        ('"Tartus is calm," said a fisherman in Tartus on March 2, as the ferry left Tartus.', "Tartus"),
+    ],
+)  # fmt: skip
+def test_the_reporters_places_lead_the_quoted_ones(ex: Extractor, text: str, expected: str) -> None:
+    assert primary(ex, text) == expected

@@ -1082,6 +1082,8 @@ class Extractor:
             if len(places) > 1 and moved and (goes := _destination(sentence, a, scene)):
                 if self._kind_rank(goes) <= self._kind_rank(places[0]):  # ("left Hmeimim for Libya": Hmeimim)
                     places = [goes] + [p for p in places if p != goes]  # "took off from Hmeimim for Benghazi"
+            if len(places) > 1 and spans:
+                places = _said_where(scene, spans, places, outside, a)
             if len(places) > 1 and _NUMBERED_ROAD.fullmatch(places[0]):
                 places = _point_on_road(sentence, a, scene, places)
             if len(places) > 1 and sentence.startswith(("In ", "Across ")) and self._kind_rank(places[0]) > 0:
@@ -1090,6 +1092,11 @@ class Extractor:
                 dateline_places = [m for m in scene if m.start < dateline_end]
             if not places and when is not None and (here := self._referred_to(sentence, a, spans, passing)):
                 places = [here]  # "In Tartus, ... . The port was quiet": the place named before
+            elif places and when is not None and _OPENS_WITH_TOWN.match(sentence) and (
+                all(p in background | _backdrop(sentence, a, scene) for p in places)
+            ) and (here := self._referred_to(sentence, a, spans, passing)):
+                # "The town's new chief, a commander from Idlib, met elders": the town named before
+                places = [here] + [p for p in places if p != here]
             elif places:
                 self._last_scene = places[0]
                 bases = [n for n in places if n in self.places and self.places[n].kind == "base"]
@@ -1578,6 +1585,8 @@ _BACK_REFERENCE = re.compile(
     r"seemed|appears?|appeared|remains?|remained|exists?|existed|be|been|being|used|came|comes|lies|lay|stands?|"
     r"stood|needs?|needed|can|cannot|can't|isn't|aren't|wasn't|weren't)\b)"
 )
+# "The town's new security chief ...", "The village ...": a sentence about the place named before.
+_OPENS_WITH_TOWN = re.compile(r"\W{0,3}The\s+(?:[a-z]+\s+)?(?:city|town|village|port|camp)\b(?!\s+of\b)")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|across|throughout|over|into|near|inside|around|on)\s+(?:the\s+)?$", re.I)
 
 
@@ -1812,13 +1821,33 @@ _SEAT_OPENING_AFTER = re.compile(
 _ON_ITS_WAY = re.compile(r"\bon\s+(?:its|their|his|her|the)\s+way\s+(?:from|to|towards?|back)\b[^,;.]*")
 # "families originally from Tal Rifaat and Afrin arrived in Tabqa": where people come from, not where they are.
 _ORIGIN_BEFORE = re.compile(
-    r"\b(?:originally|(?:who|which)\s+(?:come|comes|came|hail|hails|hailed))\s+from\s+(?:the\s+)?$", re.I
+    r"\b(?:originally|(?:who|which)\s+(?:come|comes|came|hail|hails|hailed)|"
+    r"(?:commander|fighter|officer|soldier|resident|farmer|student|refugee|native|guest|visitor|pilgrim|trader|merchant|"
+    r"worker|engineer|doctor|teacher)s?)"
+    r"\s+from\s+(?:the\s+)?$",
+    re.I,
 )
 # "In the hills west of Hama, the town of Masyaf": a place named only to say where another one lies.
 _DIRECTION_OF_BEFORE = re.compile(
     r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+(?:the\s+)?$", re.I
 )
 _LIST_JOIN = re.compile(r"(?:,\s+|,?\s+and\s+)(?:the\s+)?")
+
+
+def _said_where(
+    scene: list[PlaceMention], spans: list[QuoteSpan], places: list[str], outside: str, offset: int
+) -> list[str]:
+    """ '"My sons were born in Kilis," said a woman waiting at Akcakale': the places the reporter names lead the
+    places named inside the words quoted. (Not where the speaker only is: '"Hama is calm," a resident told the
+    radio from Homs' keeps Hama.)"""
+    quoted = {m.place for m in scene if _inside_quotes(m, spans)}
+    reporters = {
+        m.place for m in scene if not _inside_quotes(m, spans)
+        and not _WHEREABOUTS_OF_SPEAKER.search(outside, max(0, m.start - offset - 30), m.start - offset)
+    }
+    if not reporters or not quoted - reporters:
+        return places
+    return [p for p in places if p in reporters] + [p for p in places if p not in reporters]
 
 
 _NEAR_GAP = re.compile(r",?\s+(?:near|outside|at|by|close\s+to|just\s+outside)\s+(?:the\s+)?")
