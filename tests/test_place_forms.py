@@ -823,3 +823,20 @@ def test_the_town_a_sentence_opens_with_is_the_place_named_before(ex: Extractor)
 )  # fmt: skip
 def test_the_reporters_places_lead_the_quoted_ones(ex: Extractor, text: str, expected: str) -> None:
     assert primary(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a river or a ridge "on the" or "across the": a place, leading only when nothing else is named
+        ("On March 2 a barrage on the Khabur burst.", ["Khabur"]),
+        ("On March 2 the militia tried to cross the Orontes at the Jisr al-Shughur bridge.",
+         ["Jisr al-Shughur", "Orontes"]),  # (a bridge named after its town: the town)
+        # look-alikes: "on the" before a topic, a body or a side
+        ("On March 2 an expert who advises banks on the Maghreb spoke.", []),
+        ("On March 2 troops massed on the Syrian side.", []),
+    ],
+)  # fmt: skip
+def test_rivers_and_ridges_on_the_line(ex: Extractor, text: str, expected: list[str]) -> None:
+    events = ex.extract(text, REF).events
+    assert [p for e in events for p in e.places] == expected

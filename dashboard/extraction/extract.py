@@ -87,7 +87,9 @@ _CANDIDATE_NAME = (
     r"(?:\s+(?:[A-Z][\w'\u2019\-]+|(?:al|el|ez|as|ad|ar)-[A-Z][\w'\u2019]+))*)"
 )
 _CANDIDATE = re.compile(
-    r"\b(?:in|at|near|outside|into|from|toward|towards|across|around|to|of|via|through)\s+(?:the\s+)?" + _CANDIDATE_NAME
+    r"\b(?:in|at|near|outside|into|from|toward|towards|across|around|to|of|via|through|"
+    # "the dam on the Euphrates", "tried to cross the Euphrates": a river or a ridge, always with "the"
+    r"(?:on|cross|crossed|crossing)(?=\s+the\s))\s+(?:the\s+)?" + _CANDIDATE_NAME
 )
 # ... and at the start of a sentence: "In Aqaba, Jordan, ministers met".
 _CANDIDATE_AT_START = re.compile(r"\W{0,3}(?:In|At|Near|Outside|From)\s+(?:the\s+)?" + _CANDIDATE_NAME)
@@ -417,6 +419,13 @@ _VISITED_SITE = re.compile(
     r"\b(?:visit(?:ed|ing|s)?|tour(?:ed|ing|s)?|enter(?:ed|ing|s)?|stormed|raided|reopened|shelled|struck)\s+"
     r"(?:the\s+)?((?:[A-Z][\w'\u2019\-]+\s+){1,3}(?:University|College|Museum|Library|Hospital))\b"
 )
+# What lies "on" a river, a ridge or a coast: "the dam on the Euphrates", "the outpost on the Hermon".
+_FEATURE_ON = re.compile(
+    r"\b(?:dam|dams|bridge|bridges|town|towns|city|village|villages|port|base|outpost|outposts|positions?|posts?|"
+    r"barrage|shores?|island|summit|slopes|crossing|ferry|boats?|ships?|vessels?|barges?|troops|forces)\s+$"
+)
+# A river, a ridge or a coast (a line, not a point) found "on the" or "across the": it leads only when alone.
+_LINE_BEFORE = re.compile(r"\b(?:on|cross|crossed|crossing)\s+the\s+$")
 # "passing the Strait of Gibraltar", "the Gulf of Sirte": a body of water or a cape named "of" a place.
 _WATER_OF = re.compile(
     r"\bthe\s+((?:Strait|Straits|Gulf|Bay|Sea|Cape|Isle)\s+of\s+[" + _UP + r"][\w'\u2019\-]*\w(?:\s[A-Z][a-z]+){0,2})"
@@ -655,6 +664,8 @@ class Extractor:
             a, b = m.span("name")
             if re.search(r"according\s+to\s+(?:the\s+)?$", text[max(0, a - 20) : a], re.I):
                 continue  # a source, not a place
+            if text.startswith("on ", m.start()) and not _FEATURE_ON.search(text, max(0, m.start() - 30), m.start()):
+                continue  # "advises governments on the Levant": a topic ("the dam on the Euphrates" is a place)
             name = m.group("name")
             name = re.sub(r"['\u2019]s?$", "", name)
             b = a + len(name)
@@ -1074,6 +1085,9 @@ class Extractor:
                 elif not scene:
                     scene = dateline_places  # "TARTUS, Syria - ... On Wednesday, the tables were empty."
             within = _set_within(sentence, a, scene)
+            if len(scene) > 1 and (" on the " in sentence or "cross" in sentence):
+                within |= {m.place for m in scene if not m.known and _LINE_BEFORE.search(
+                    sentence, max(0, m.start - a - 16), m.start - a)}  # "cross the Euphrates at the Qara Qozak bridge"
             background = _in_relative_clause(sentence, a, scene) if ", wh" in sentence else frozenset()
             if len(scene) > 1:
                 background |= _backdrop(sentence, a, scene)
