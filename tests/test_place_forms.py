@@ -840,3 +840,28 @@ def test_the_reporters_places_lead_the_quoted_ones(ex: Extractor, text: str, exp
 def test_rivers_and_ridges_on_the_line(ex: Extractor, text: str, expected: list[str]) -> None:
     events = ex.extract(text, REF).events
     assert [p for e in events for p in e.places] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a square or a market named after a person with "al-", a souq; a number of a publication is no place
+        ("On March 2 crowds filled Hassan al-Kharrat Square.", ["Hassan al-Kharrat Square"]),
+        ("On March 2 traders at Al-Bzouriyeh Souq closed early.", ["Al-Bzouriyeh Souq"]),
+        ("On March 2 the tanker reached Tartus, as reported in Bulletin 2025/04.", ["Tartus"]),
+        # look-alikes: a place after "in" and a plain number ("in Homs 12 people ..." keeps Homs)
+        ("On March 2 the tanker waited in Baltiysk for 12 hours.", ["Baltiysk"]),
+    ],
+)  # fmt: skip
+def test_squares_souqs_and_issue_numbers(ex: Extractor, text: str, expected: list[str]) -> None:
+    assert places_reported(ex, text) == expected
+
+
+def test_the_same_square_and_vehicles_from_elsewhere(ex: Extractor) -> None:
+    text = "Protesters met at Hassan al-Kharrat Square on March 1. On March 2, the same square hosted a concert."
+    assert [e.places for e in ex.extract(text, REF).events][-1] == ["Hassan al-Kharrat Square"]
+    assert primary(ex, "On March 2 buses from Homs queued at the Masnaa crossing.") == "Masnaa"
+    assert primary(ex, '"We will stay in Tartus as long as Damascus allows," an officer said on March 2.') == "Tartus"
+    # look-alike: a convoy that left a town, not one that came from it
+    assert primary(ex, "On March 2 a convoy left Homs for the Masnaa crossing.") == "Masnaa"
+    assert primary(ex, "On March 2 a convoy was shelled in Homs.") == "Homs"

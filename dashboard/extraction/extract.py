@@ -410,8 +410,9 @@ _VERB_AFTER_SUBJECT = re.compile(
 _CLAUSE_OPENING = re.compile(r"(?:\b(?:that|whether|if|and|while|as)|[,.])\s+(?:the\s+)?$")
 # A named site that says what it is, wherever it stands ("visited the Umayyad Mosque in Damascus").
 _NAMED_SITE = re.compile(
-    r"\b(?:(?:al|el)-)?[A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+){0,2}\s+"
-    r"(?:Mosque|Square|Bridge|Dam|Camp|Prison|Citadel|Crossing|Palace|Stadium|Hospital|Airport|Gate|Market)\b"
+    r"\b(?:(?:al|el)-)?[A-Z][\w'\u2019\-]+(?:\s+(?:(?:al|el)-)?[A-Z][\w'\u2019\-]+){0,2}\s+"  # "Saadallah al-Jabiri"
+    r"(?:Mosque|Square|Bridge|Dam|Camp|Prison|Citadel|Crossing|Palace|Stadium|Hospital|Airport|Gate|Market|Souq|Souk|"
+    r"Bazaar)\b"
 )
 # A university, museum or hospital that someone visits, tours or enters: a site ("visited Aleppo University").
 # (Not "a professor at Aleppo University": there it is the body someone works for.)
@@ -419,6 +420,7 @@ _VISITED_SITE = re.compile(
     r"\b(?:visit(?:ed|ing|s)?|tour(?:ed|ing|s)?|enter(?:ed|ing|s)?|stormed|raided|reopened|shelled|struck)\s+"
     r"(?:the\s+)?((?:[A-Z][\w'\u2019\-]+\s+){1,3}(?:University|College|Museum|Library|Hospital))\b"
 )
+_ISSUE_NUMBER_AFTER = re.compile(r"\s+(?:No\.\s*)?\d+(?:/\d+)?\b")
 # What lies "on" a river, a ridge or a coast: "the dam on the Euphrates", "the outpost on the Hermon".
 _FEATURE_ON = re.compile(
     r"\b(?:dam|dams|bridge|bridges|town|towns|city|village|villages|port|base|outpost|outposts|positions?|posts?|"
@@ -671,6 +673,8 @@ class Extractor:
             b = a + len(name)
             if any(x < b and a < y for x, y in taken):
                 continue
+            if " " not in name and _ISSUE_NUMBER_AFTER.match(text, b):
+                continue  # "as reported in Issue 2025/01": a number of a publication, not a place
             if _OWNER_INSIDE.search(name) or _TAIL_OF_NAME.search(text, max(0, a - 60), a):
                 continue  # "Putin's Mediterranean dream"; "Representatives" of "the House of Representatives"
             if (longer := _name_of_and_to(text, a, b)) is not None:
@@ -1593,6 +1597,7 @@ _REPORTING_FROM_BEFORE = re.compile(r"\b(?:reporting|speaking|writing|filing)\s+
 # ("the commercial port", "the old city": one adjective before the word; "the embassy" sits in the city named before)
 _BACK_REFERENCE = re.compile(
     r"\b[Tt]he\s+(?:[a-z]+\s+)?(?:city|town|port|village|capital|harbour|harbor|base|airport|camp|crossing|province|"
+    r"square|souq|souk|bazaar|mosque|roundabout|citadel|"
     r"district|neighbourhood|neighborhood|area|embassy|consulate|quay|pier|docks?|runway|airfield)\b(?!\s+of\b)|"
     # "loading helicopters into cargo planes there": "there" as a place, not "there were", "there is"
     r"(?<=[a-z,] )there\b(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|could|should|must|seems?|"
@@ -1837,7 +1842,7 @@ _ON_ITS_WAY = re.compile(r"\bon\s+(?:its|their|his|her|the)\s+way\s+(?:from|to|t
 _ORIGIN_BEFORE = re.compile(
     r"\b(?:originally|(?:who|which)\s+(?:come|comes|came|hail|hails|hailed)|"
     r"(?:commander|fighter|officer|soldier|resident|farmer|student|refugee|native|guest|visitor|pilgrim|trader|merchant|"
-    r"worker|engineer|doctor|teacher)s?)"
+    r"worker|engineer|doctor|teacher|famil(?:y|ie)|bus|buse|minibus|minibuse|truck|lorr(?:y|ie)|car|convoy)s?)"
     r"\s+from\s+(?:the\s+)?$",
     re.I,
 )

@@ -95,7 +95,7 @@ _ACTING = (
     r"(?:needs|wants|says|insists|lists|sees|hopes|plans|backs|supports|seeks|views|regards|knows|holds|"
     r"keeps|controls|considers|believes|claims|denies|accuses|demands|rejects|recognises|recognizes|"
     r"understands|fears|expects|intends|maintains|argues|offers|respects|refuses|agrees|shares|wishes|calls|"
-    r"welcomes|condemns|sends|gives|takes|makes|tells|warns|urges|stands|talks|speaks|deals|works|remains\s+(?:committed|ready|open|"
+    r"welcomes|condemns|sends|gives|takes|makes|tells|warns|urges|stands|talks|speaks|deals|works|allows|permits|remains\s+(?:committed|ready|open|"
     r"opposed|interested)|sent|gave|took|made|kept|sought|knew|told|said|brought|sold|paid|lost|won|chose|"
     r"began|spent|held|led|withdrew|drew|threw|met|struck\s+a|saw\s+(?:no|an?|the|its)\s|ran|runs|"
     r"stays\s+in\s+(?:touch|contact)|"
