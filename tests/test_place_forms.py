@@ -865,3 +865,29 @@ def test_the_same_square_and_vehicles_from_elsewhere(ex: Extractor) -> None:
     # look-alike: a convoy that left a town, not one that came from it
     assert primary(ex, "On March 2 a convoy left Homs for the Masnaa crossing.") == "Masnaa"
     assert primary(ex, "On March 2 a convoy was shelled in Homs.") == "Homs"
+
+
+def test_a_quarter_of_the_land_is_ground(ex: Extractor) -> None:
+    text = "In south-west Jordan, aid partners said on March 2 that wells in Maan had dried up."
+    assert places_reported(ex, text) == ["Jordan", "Maan"]
+    # look-alike: the state described as a partner, with no quarter before it
+    assert places_reported(ex, "On March 2 Jordan, a key partner, sent aid to Maan.") == ["Maan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the town named before, when the sentence's own places are only a clause around it or a visitor's origin
+        ("In Qusayr, the market reopened. Militiamen withdrew from the town on March 2, as the army closed on Homs.",
+         "Al-Qusayr"),
+        ("In Qusayr, the market reopened. A baker opened a stall near the museum on March 2 for traders from Homs.",
+         "Al-Qusayr"),
+        # the city the speakers are in
+        ("In Qusayr, the market reopened. On March 2, officials in Hama said 300 rifles were handed in at a school"
+         " in the city.", "Hama"),
+        # look-alike: a sentence with a place of its own
+        ("In Qusayr, the market reopened. Militiamen left the town of Rastan on March 2.", "Rastan"),
+    ],
+)  # fmt: skip
+def test_the_town_named_before_when_a_sentence_refers_to_it(ex: Extractor, text: str, expected: str) -> None:
+    assert ex.extract(text, REF).events[-1].places[0] == expected

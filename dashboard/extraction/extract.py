@@ -1110,10 +1110,11 @@ class Extractor:
                 dateline_places = [m for m in scene if m.start < dateline_end]
             if not places and when is not None and (here := self._referred_to(sentence, a, spans, passing)):
                 places = [here]  # "In Tartus, ... . The port was quiet": the place named before
-            elif places and when is not None and _OPENS_WITH_TOWN.match(sentence) and (
+            elif places and when is not None and _refers_back(sentence) and (
                 all(p in background | _backdrop(sentence, a, scene) for p in places)
-            ) and (here := self._referred_to(sentence, a, spans, passing)):
-                # "The town's new chief, a commander from Idlib, met elders": the town named before
+            ) and (here := _seat_of_speaker(sentence, a, scene) or self._referred_to(sentence, a, spans, passing)):
+                # "The town's new chief, a commander from Idlib, met elders": the town named before ("officials in
+                # Latakia said weapons were handed in at a centre in the city": the city the speakers are in)
                 places = [here] + [p for p in places if p != here]
             elif places:
                 self._last_scene = places[0]
@@ -1597,15 +1598,29 @@ _REPORTING_FROM_BEFORE = re.compile(r"\b(?:reporting|speaking|writing|filing)\s+
 # ("the commercial port", "the old city": one adjective before the word; "the embassy" sits in the city named before)
 _BACK_REFERENCE = re.compile(
     r"\b[Tt]he\s+(?:[a-z]+\s+)?(?:city|town|port|village|capital|harbour|harbor|base|airport|camp|crossing|province|"
-    r"square|souq|souk|bazaar|mosque|roundabout|citadel|"
+    r"square|souq|souk|bazaar|mosque|roundabout|citadel|museum|"
     r"district|neighbourhood|neighborhood|area|embassy|consulate|quay|pier|docks?|runway|airfield)\b(?!\s+of\b)|"
     # "loading helicopters into cargo planes there": "there" as a place, not "there were", "there is"
     r"(?<=[a-z,] )there\b(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|could|should|must|seems?|"
     r"seemed|appears?|appeared|remains?|remained|exists?|existed|be|been|being|used|came|comes|lies|lay|stands?|"
     r"stood|needs?|needed|can|cannot|can't|isn't|aren't|wasn't|weren't)\b)"
 )
-# "The town's new security chief ...", "The village ...": a sentence about the place named before.
-_OPENS_WITH_TOWN = re.compile(r"\W{0,3}The\s+(?:[a-z]+\s+)?(?:city|town|village|port|camp)\b(?!\s+of\b)")
+# "The town's new security chief ...", "withdrew from the town", "near the museum": the place named before.
+_TOWN_REFERENCE = re.compile(
+    r"(?:^\W{0,3}|\b(?:in|at|from|near|into|outside|inside|around|to)\s+)[Tt]he\s+(?:[a-z]+\s+)?"
+    r"(?:city|town|village|port|camp|museum)\b(?!\s+of\b)"
+)
+
+
+def _seat_of_speaker(sentence: str, offset: int, scene: list[PlaceMention]) -> str | None:
+    for m in scene:
+        if _SPEAKER_IN_BEFORE.search(sentence, max(0, m.start - offset - 30), m.start - offset):
+            return m.place
+    return None
+
+
+def _refers_back(sentence: str) -> bool:
+    return ("he " in sentence) and _TOWN_REFERENCE.search(sentence) is not None
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|across|throughout|over|into|near|inside|around|on)\s+(?:the\s+)?$", re.I)
 
 
@@ -1838,6 +1853,9 @@ _SEAT_OPENING_AFTER = re.compile(
 
 # "on its way from Hmeimim to an air base near Hamadan": the route of a flight seen elsewhere ("flew over Iraq").
 _ON_ITS_WAY = re.compile(r"\bon\s+(?:its|their|his|her|the)\s+way\s+(?:from|to|towards?|back)\b[^,;.]*")
+_AS_CLAUSE = re.compile(
+    r",\s+as\s+(?!(?:well|a|an|part|such|much|many|long|soon|far|of|if|though|reported|expected|planned)\b)[^;]*"
+)
 # "families originally from Tal Rifaat and Afrin arrived in Tabqa": where people come from, not where they are.
 _ORIGIN_BEFORE = re.compile(
     r"\b(?:originally|(?:who|which)\s+(?:come|comes|came|hail|hails|hailed)|"
@@ -1892,6 +1910,8 @@ def _backdrop(sentence: str, offset: int, scene: list[PlaceMention]) -> frozense
     )
     if " way " in sentence:
         clauses += [(offset + m.start(), offset + m.end()) for m in _ON_ITS_WAY.finditer(sentence)]
+    if ", as " in sentence:  # ", as rebel columns were closing on Homs": what went on around it
+        clauses += [(offset + m.start(), offset + m.end()) for m in _AS_CLAUSE.finditer(sentence)]
     origins: list[PlaceMention] = []
     if " from " in sentence:
         for m in scene:  # "originally from Tal Rifaat and Afrin": each name of the list

@@ -233,6 +233,12 @@ _PREPOSITIONS = _words(
 
 # A gerund of holding or losing ground before the name: "losing Tartus would leave", "keeping Damascus will cost".
 _HELD = _words("losing keeping holding taking retaking capturing seizing controlling abandoning")
+# A quarter of the land before the name: "in north-east Syria", "across southern Lebanon".
+_QUARTERS = _words(
+    """north south east west north-east north-west south-east south-west northeast northwest southeast southwest
+    northern southern eastern western north-eastern north-western south-eastern south-western northeastern
+    northwestern southeastern southwestern central coastal rural"""
+)
 
 
 def _last_words(lead: str) -> list[str]:
@@ -346,6 +352,8 @@ def states_acting(sentence: str, offset: int, mentions: Iterable[Mention], state
             out += run
         elif words and (words[-1] in _PREPOSITIONS or words[-1] in _HELD):
             continue  # "bases in Syria"; "keeping Damascus will cost more men": the ground held
+        elif len(words) > 1 and words[-1] in _QUARTERS and words[-2] in _PREPOSITIONS:
+            continue  # "In north-east Syria, health partners warned": a part of the land
         elif _ACTING_AFTER.match(tail) or _DESCRIBED_ACTOR_AFTER.match(tail):
             out += run
     return out
