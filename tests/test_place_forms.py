@@ -744,7 +744,7 @@ def test_visited_sites_named_areas_and_hyphenated_names(ex: Extractor, text: str
     ("text", "expected"),
     [
         # a road and the town that says where on it
-        ("On March 2 a tanker overturned on the M5 highway near Maarat al-Numan.", "Maarat al-Numan"),
+        ("On March 2 a drone hit lorries along the M5 highway near Maarat al-Numan.", "Maarat al-Numan"),
         # where people come from, a flight's route seen elsewhere, and a place named only to say where another lies
         ("On March 2 some 400 families, most of them originally from Qusayr and Zabadani, reached Idlib.", "Idlib"),
         ("A tanker plane crossed Turkey on March 2 on its way from Hmeimim to Sevastopol.", "Turkey"),
