@@ -891,3 +891,11 @@ def test_a_quarter_of_the_land_is_ground(ex: Extractor) -> None:
 )  # fmt: skip
 def test_the_town_named_before_when_a_sentence_refers_to_it(ex: Extractor, text: str, expected: str) -> None:
     assert ex.extract(text, REF).events[-1].places[0] == expected
+
+
+def test_a_compound_on_the_port_is_no_reference_to_it(ex: Extractor) -> None:
+    text = "Ships crowded the quay at Tartus. On March 2 the port contract was torn up by decree."
+    assert [e.places for e in ex.extract(text, REF).events][-1] == []
+    # look-alike: the port itself
+    text = "Ships crowded the quay at Tartus. On March 2 the port was empty."
+    assert [e.places for e in ex.extract(text, REF).events][-1] == ["Tartus"]

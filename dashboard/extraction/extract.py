@@ -1599,7 +1599,10 @@ _REPORTING_FROM_BEFORE = re.compile(r"\b(?:reporting|speaking|writing|filing)\s+
 _BACK_REFERENCE = re.compile(
     r"\b[Tt]he\s+(?:[a-z]+\s+)?(?:city|town|port|village|capital|harbour|harbor|base|airport|camp|crossing|province|"
     r"square|souq|souk|bazaar|mosque|roundabout|citadel|museum|"
-    r"district|neighbourhood|neighborhood|area|embassy|consulate|quay|pier|docks?|runway|airfield)\b(?!\s+of\b)|"
+    r"district|neighbourhood|neighborhood|area|embassy|consulate|quay|pier|docks?|runway|airfield)\b"
+    # ("the port contract", "the city council": a compound naming a deal or a body, not the place)
+    r"(?!\s+(?:of|contracts?|deals?|agreements?|lease|authority|authorities|director|administration|council|"
+    r"management|company|operator|fees|project|police)\b)|"
     # "loading helicopters into cargo planes there": "there" as a place, not "there were", "there is"
     r"(?<=[a-z,] )there\b(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|could|should|must|seems?|"
     r"seemed|appears?|appeared|remains?|remained|exists?|existed|be|been|being|used|came|comes|lies|lay|stands?|"
