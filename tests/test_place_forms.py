@@ -899,3 +899,29 @@ def test_a_compound_on_the_port_is_no_reference_to_it(ex: Extractor) -> None:
     # look-alike: the port itself
     text = "Ships crowded the quay at Tartus. On March 2 the port was empty."
     assert [e.places for e in ex.extract(text, REF).events][-1] == ["Tartus"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the target of an attack or a capture, with no preposition; where a weapon was launched from yields
+        ("A rocket fired from Afrin hit Tal Jijan on March 2.", "Tal Jijan"),
+        ("On March 2 the militia overran Tal Abyad.", "Tal Abyad"),
+        # a site named "of" its god or saint, anywhere
+        ("On March 2 guides showed visitors the Tomb of Saladin.", "Tomb of Saladin"),
+        # look-alikes: the object of an attack is a people; a weapon that hit nothing named
+        ("On March 2 the strike hit Kurdish positions near Tal Tamr.", "Tal Tamr"),
+        ("A rocket fired from Afrin on March 2 fell short.", "Afrin"),
+    ],
+)  # fmt: skip
+def test_targets_and_sites_of_a_name(ex: Extractor, text: str, expected: str) -> None:
+    assert primary(ex, text) == expected
+
+
+def test_the_town_is_the_last_town_not_the_last_site(ex: Extractor) -> None:
+    text = ("In Bosra, the theatre reopened. A guide showed us the Tomb of the Lady on March 1. Soldiers withdrew from "
+            "the town on March 2.")
+    assert [e.places for e in ex.extract(text, REF).events][-1] == ["Bosra"]
+    # look-alike: "the same square" is the last site
+    text = "Crowds filled Hassan al-Kharrat Square in Bosra on March 1. On March 2, the same square stood empty."
+    assert [e.places for e in ex.extract(text, REF).events][-1] == ["Hassan al-Kharrat Square"]

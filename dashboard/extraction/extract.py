@@ -89,7 +89,10 @@ _CANDIDATE_NAME = (
 _CANDIDATE = re.compile(
     r"\b(?:in|at|near|outside|into|from|toward|towards|across|around|to|of|via|through|"
     # "the dam on the Euphrates", "tried to cross the Euphrates": a river or a ridge, always with "the"
-    r"(?:on|cross|crossed|crossing)(?=\s+the\s))\s+(?:the\s+)?" + _CANDIDATE_NAME
+    r"(?:on|cross|crossed|crossing)(?=\s+the\s)|"
+    # "a drone launched from Qamishli hit Tal Tamr": the object of an attack or a capture
+    r"(?:hit|struck|shelled|bombed|bombarded|targeted|captured|seized|stormed|overran)(?=\s+[A-Z]))\s+(?:the\s+)?"
+    + _CANDIDATE_NAME
 )
 # ... and at the start of a sentence: "In Aqaba, Jordan, ministers met".
 _CANDIDATE_AT_START = re.compile(r"\W{0,3}(?:In|At|Near|Outside|From)\s+(?:the\s+)?" + _CANDIDATE_NAME)
@@ -428,9 +431,13 @@ _FEATURE_ON = re.compile(
 )
 # A river, a ridge or a coast (a line, not a point) found "on the" or "across the": it leads only when alone.
 _LINE_BEFORE = re.compile(r"\b(?:on|cross|crossed|crossing)\s+the\s+$")
-# "passing the Strait of Gibraltar", "the Gulf of Sirte": a body of water or a cape named "of" a place.
+# "passing the Strait of Gibraltar", "the Gulf of Sirte", "the Temple of Bel": water, a cape or a site "of" a name.
 _WATER_OF = re.compile(
-    r"\bthe\s+((?:Strait|Straits|Gulf|Bay|Sea|Cape|Isle)\s+of\s+[" + _UP + r"][\w'\u2019\-]*\w(?:\s[A-Z][a-z]+){0,2})"
+    r"\bthe\s+((?:Strait|Straits|Gulf|Bay|Sea|Cape|Isle|Temple|Tomb|Shrine|Monastery|Castle|Citadel)\s+of\s+"
+    r"[" + _UP + r"][\w'\u2019\-]*\w(?:\s[A-Z][a-z]+){0,2})"
+)
+_WATER_OF_CHECK = re.compile(
+    r"(?:Strait|Gulf|Bay|Sea|Cape|Isle|Temple|Tomb|Shrine|Monastery|Castle|Citadel) of "
 )
 # "the Shahba area", "the Yarubiyah area": an area named after its place.
 _NAMED_AREA = re.compile(
@@ -644,8 +651,7 @@ class Extractor:
                 if m.group(1).split()[0] not in lexicon.NOT_PLACE_WORDS and not any(x < b and a < y for x, y in taken):
                     out.append((a, b))
                     taken = [*taken, (a, b)]
-        if " of " in text and ("Strait" in text or "Gulf" in text or "Bay" in text or "Sea" in text or "Cape" in text
-                               or "Isle" in text):
+        if " of " in text and _WATER_OF_CHECK.search(text):
             for m in _WATER_OF.finditer(text):
                 a, b = m.span(1)
                 if not any(x < b and a < y for x, y in taken):
@@ -880,6 +886,8 @@ class Extractor:
                 return m.place
         if self._last_base and ref.group(0).endswith("base"):
             return self._last_base  # "The road from Latakia to the Hmeimim air base ... towards the base": Hmeimim
+        if self._last_town and ref.group(0).rsplit(None, 1)[-1].lower() in _TOWN_WORDS:
+            return self._last_town  # "In Palmyra, ... the Temple of Bel. ... withdrew from the town": Palmyra
         return self._last_scene
 
     def _not_a_person_label(self, label: str) -> bool:
@@ -898,6 +906,7 @@ class Extractor:
         self._last_day: DateMention | None = None  # the day the text was last at, for "two days later"
         self._last_scene: str | None = None  # the last sentence's main place, for "the city" after it
         self._last_base: str | None = None  # the last base among the scenes, for "the base" after it
+        self._last_town: str | None = None  # the last scene that is no site, for "the town" after it
         self._after_image = False
         self._now_under_date_line: set[int] = set()  # events dated by a speaker's "today" under the date line
         first = _first_line(text)
@@ -935,7 +944,7 @@ class Extractor:
             stamps += stamped
             if header is not None or stamped:
                 self.speakers.new_entry()  # a new entry of a live page: "he" is someone new
-                self._last_scene = self._last_base = None  # ... and "the city" somewhere new
+                self._last_scene = self._last_base = self._last_town = None  # ... and "the city" somewhere new
             if stamped and live and self._header is None:
                 self._header = self._last_day = _page_day(reference)
             if header is None and self._header is not None and len(raw) < 40 and _PERIOD_LINE.match(raw):
@@ -1118,6 +1127,8 @@ class Extractor:
                 places = [here] + [p for p in places if p != here]
             elif places:
                 self._last_scene = places[0]
+                if not _SITE_NAME.search(places[0]):
+                    self._last_town = places[0]
                 bases = [n for n in places if n in self.places and self.places[n].kind == "base"]
                 self._last_base = bases[-1] if bases else self._last_base
             mentioned = _unique(m.place for m in sorted(passing, key=lambda m: m.start) if m.place not in places)
@@ -1608,6 +1619,13 @@ _BACK_REFERENCE = re.compile(
     r"seemed|appears?|appeared|remains?|remained|exists?|existed|be|been|being|used|came|comes|lies|lay|stands?|"
     r"stood|needs?|needed|can|cannot|can't|isn't|aren't|wasn't|weren't)\b)"
 )
+_TOWN_WORDS = frozenset("city town village capital museum".split())
+# A site's name, not a town's: "the Temple of Bel", "Saadallah al-Jabiri Square", "Damascus University".
+_SITE_NAME = re.compile(
+    r"^(?:Temple|Tomb|Shrine|Monastery|Castle|Citadel|Strait|Gulf|Bay|Sea|Cape|Mount)\b|"
+    r"\b(?:Mosque|Square|Bridge|Dam|Camp|Prison|Citadel|Crossing|Palace|Stadium|Hospital|Airport|Gate|Market|Souq|Souk|"
+    r"Bazaar|University|College|Museum|bridge|dam|roundabout|crossing|highway|area)$"
+)
 # "The town's new security chief ...", "withdrew from the town", "near the museum": the place named before.
 _TOWN_REFERENCE = re.compile(
     r"(?:^\W{0,3}|\b(?:in|at|from|near|into|outside|inside|around|to)\s+)[Tt]he\s+(?:[a-z]+\s+)?"
@@ -1861,7 +1879,7 @@ _AS_CLAUSE = re.compile(
 )
 # "families originally from Tal Rifaat and Afrin arrived in Tabqa": where people come from, not where they are.
 _ORIGIN_BEFORE = re.compile(
-    r"\b(?:originally|(?:who|which)\s+(?:come|comes|came|hail|hails|hailed)|"
+    r"\b(?:originally|(?:who|which)\s+(?:come|comes|came|hail|hails|hailed)|launched|fired|"
     r"(?:commander|fighter|officer|soldier|resident|farmer|student|refugee|native|guest|visitor|pilgrim|trader|merchant|"
     r"worker|engineer|doctor|teacher|famil(?:y|ie)|bus|buse|minibus|minibuse|truck|lorr(?:y|ie)|car|convoy)s?)"
     r"\s+from\s+(?:the\s+)?$",
