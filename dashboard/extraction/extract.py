@@ -1641,7 +1641,10 @@ def _seat_of_speaker(sentence: str, offset: int, scene: list[PlaceMention]) -> s
 
 
 def _refers_back(sentence: str) -> bool:
-    return ("he " in sentence) and _TOWN_REFERENCE.search(sentence) is not None
+    if not (" town" in sentence or " city" in sentence or " village" in sentence or " port" in sentence
+            or " camp" in sentence or " museum" in sentence):
+        return False  # (most sentences: no regular expression run at all)
+    return _TOWN_REFERENCE.search(sentence) is not None
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|across|throughout|over|into|near|inside|around|on)\s+(?:the\s+)?$", re.I)
 
 
