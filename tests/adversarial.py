@@ -58,4 +58,11 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "date_lines": lambda n: "Dec. 11, 2024\n" * n,
     "analysis_entries": lambda n: "09:02\nAnalysis\n" * n,
     "digest_entries": lambda n: "Aa Bb | 12K subscribers\n" * n,
+    # round 13 place rules under attack: long names, sites "of" a name, areas, clauses, appositives
+    "article_name_chains": lambda n: "the village of Aa " + "al-Bb " * (4 * n) + "x",
+    "sites_of_names": lambda n: "the Temple of Aa " + "Bb " * (4 * n) + "x",
+    "named_areas": lambda n: "the Aa-" * (2 * n) + "Bb area",
+    "as_clauses": lambda n: ", as rebels closed on Homs" * n,
+    "seat_openings": lambda n: "In Erbil, the " + "aa " * (8 * n) + "ministry said",
+    "visited_sites": lambda n: "visited " + "Aa " * (4 * n) + "University",
 }
