@@ -925,3 +925,12 @@ def test_the_town_is_the_last_town_not_the_last_site(ex: Extractor) -> None:
     # look-alike: "the same square" is the last site
     text = "Crowds filled Hassan al-Kharrat Square in Bosra on March 1. On March 2, the same square stood empty."
     assert [e.places for e in ex.extract(text, REF).events][-1] == ["Hassan al-Kharrat Square"]
+
+
+def test_a_villagers_home_with_an_article_name(ex: Extractor) -> None:
+    text = '"The tanks came at night," a shepherd from Beit Jinn said on March 2. Residents of Kafr Hawar fled.'
+    assert places_reported(ex, text) == ["Beit Jinn", "Kafr Hawar"]
+    text = '"We lost everything," a farmer from Rawda al-Jadida said on March 2.'
+    assert places_reported(ex, text) == ["Rawda al-Jadida"]
+    # look-alike: a letter from a person with "al-"
+    assert places_reported(ex, "On March 2 a letter from Maher al-Assad was read out.") == []

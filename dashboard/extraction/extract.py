@@ -423,6 +423,12 @@ _VISITED_SITE = re.compile(
     r"\b(?:visit(?:ed|ing|s)?|tour(?:ed|ing|s)?|enter(?:ed|ing|s)?|stormed|raided|reopened|shelled|struck)\s+"
     r"(?:the\s+)?((?:[A-Z][\w'\u2019\-]+\s+){1,3}(?:University|College|Museum|Library|Hospital))\b"
 )
+# People who live somewhere, before "from", "of" or "in": the name after them is their village, not a person
+# ("a farmer from Jubata al-Khashab"; "a letter from Bashar al-Assad" names a person).
+_HOME_OF_BEFORE = re.compile(
+    r"\b(?:farmers?|residents?|villagers?|shepherds?|families|family|natives?|inhabitants?|people|displaced)\s+"
+    r"(?:from|of|in)\s+$"
+)
 _ISSUE_NUMBER_AFTER = re.compile(r"\s+(?:No\.\s*)?\d+(?:/\d+)?\b")
 # What lies "on" a river, a ridge or a coast: "the dam on the Euphrates", "the outpost on the Hermon".
 _FEATURE_ON = re.compile(
@@ -707,7 +713,8 @@ class Extractor:
                 continue  # ("Chief of Staff Lt.-Gen. NAME": a rank)
             if re.search(r"-[a-z]", name) or len(name) < 3 or re.match(r"-[a-z]", text[b : b + 2]):
                 continue  # "Turkish-controlled", "the Doha-based centre": an adjective
-            if self._at_sentence_start_of_name(text, a) or any(w in self.persons for w in name.split()):
+            home = _HOME_OF_BEFORE.search(text, max(0, a - 30), a) is not None  # "a farmer from Jubata al-Khashab"
+            if (self._at_sentence_start_of_name(text, a) and not home) or any(w in self.persons for w in name.split()):
                 continue
             if _PERSON_BEFORE.search(text, max(0, a - 30), a) or _in_organisation_name(text, a):
                 continue  # "forces loyal to Assad"; "Centre for Reconciliation of the Opposing Parties"
