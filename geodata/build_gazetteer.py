@@ -155,6 +155,7 @@ FOREIGN_CITIES: dict[int, tuple[str, list[str]]] = {
     694423: ("Sevastopol", ["Sebastopol"]),
     518255: ("Novorossiysk", []),
     2013348: ("Vladivostok", []),  # the port the Ursa Major's cargo was declared for (round 11)
+    92138: ("Al Qaim", ["al-Qaim", "al-Qa'im", "Qaim"]),  # Iraq's border town (round 13)
     88319: ("Benghazi", []),
     81302: ("Tobruk", []),
     2210247: ("Tripoli", []),
@@ -468,6 +469,19 @@ CURATED: list[Entry] = [
           "Wikipedia 'Mediterranean Sea' infobox (35°N 18°E)", wiki("Mediterranean_Sea"),
           # Not "Mediterranean coast": in Syria news it means the Syrian coast, not the middle of the sea.
           ["Mediterranean", "the Mediterranean"]),
+    # Round 13 (tests/heldout9): two mountains named as sites, a town of the coastal mountains, an Iraqi province.
+    Entry("Mount Hermon", "region", 33.41611, 35.8575, "SY",
+          "Wikipedia 'Mount Hermon' infobox (33°24'58\"N 35°51'27\"E)", wiki("Mount_Hermon"),
+          ["Hermon", "Mt. Hermon", "Mt Hermon", "Jabal al-Sheikh", "Jabal al-Shaykh", "Jabal ash-Shaykh"]),
+    Entry("Mount Qasioun", "region", 33.54583, 36.28639, "SY",
+          "Wikipedia 'Mount Qasioun' infobox (33°32'45\"N 36°17'11\"E)", wiki("Mount_Qasioun"),
+          ["Qasioun", "Mount Qassioun", "Jabal Qasioun", "Jabal Qasiyun"]),
+    Entry("Qardaha", "city", 35.45722, 36.05972, "SY",
+          "Wikipedia 'Qardaha' infobox (35°27'26\"N 36°03'35\"E)", wiki("Qardaha"),
+          ["al-Qardaha", "Al-Qardaha", "Qurdaha", "al-Qurdaha"]),
+    Entry("Anbar Governorate", "province", 32.9, 41.6, "IQ",
+          "Wikipedia 'Al Anbar Governorate' infobox (32°54'N 41°36'E)", wiki("Al_Anbar_Governorate"),
+          ["Anbar", "al-Anbar", "Al Anbar", "Anbar province", "Anbar Province", "Al Anbar Governorate"]),
 ]
 
 CONTINENTS = [("Africa", "AF", []), ("Europe", "EU", [])]

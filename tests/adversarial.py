@@ -77,4 +77,11 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "pronoun_asides": lambda n: "Moscow, he added, " * n + 'was "x y z"',
     "bold_questions": lambda n: "An interview with Aa Bb\n" + "**x?**\ny z\n" * n,
     "bold_openers_without_close": lambda n: "interview\n**" + "a?" * (4 * n) + "\n**b?**\n",
+    # round 13 place rules under attack: long names, sites "of" a name, areas, clauses, appositives
+    "article_name_chains": lambda n: "the village of Aa " + "al-Bb " * (4 * n) + "x",
+    "sites_of_names": lambda n: "the Temple of Aa " + "Bb " * (4 * n) + "x",
+    "named_areas": lambda n: "the Aa-" * (2 * n) + "Bb area",
+    "as_clauses": lambda n: ", as rebels closed on Homs" * n,
+    "seat_openings": lambda n: "In Erbil, the " + "aa " * (8 * n) + "ministry said",
+    "visited_sites": lambda n: "visited " + "Aa " * (4 * n) + "University",
 }

@@ -598,3 +598,339 @@ def test_there_and_the_quay_refer_to_the_place_named_before(ex: Extractor) -> No
     # look-alike: "there were" is no place
     text = "The navy kept two frigates at Tartus. On March 2 there were protests over pay."
     assert [e.places for e in ex.extract(text, REF).events][-1] == []
+
+
+# -- round 13: longer names, names beyond ASCII, look-alike adjectives, and the scene among several places -------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a gate, a hamlet or a mountain named with its Levantine head word: the whole name
+        ("On March 2 lorries queued at Bab al-Nour before dawn.", ["Bab al-Nour"]),
+        ("On March 2 shells fell on the hamlet of Tell al-Sawan al-Gharbi.", ["Tell al-Sawan al-Gharbi"]),
+        ("On March 2 snow closed the road up Mount Sannin.", ["Mount Sannin"]),
+        ("On March 2 fighters dug in around Jabal Zawiya and the Kastal Maaf bridge.",
+         ["Jabal Zawiya", "Kastal Maaf bridge"]),
+        # a capital letter beyond ASCII, and a second spelling in brackets before "crossing"
+        ("On March 2 lorries crossed at the Ülkümen gate in Kilis.", ["Kilis", "Ülkümen"]),
+        ("On March 2 police shut the Semalka (Faysh Khabur) crossing.", ["Semalka"]),
+        # look-alikes: "Bab" alone is no name; a gazetteer name after "Mount" stays one longer name
+        ("On March 2 the Bab was shut.", []),
+        ("On March 2 pilgrims climbed Mount Lebanon.", ["Mount Lebanon"]),
+    ],
+)  # fmt: skip
+def test_the_longest_name_of_a_site(ex: Extractor, text: str, expected: list[str]) -> None:
+    assert places_reported(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a people, a faith or an era before a noun; a rank written short; a service named after a state or a sea
+        ("On March 2 the Jordanian border police turned back two lorries at Ramtha.", ["Ramtha"]),
+        ("On March 2 guards were posted in the Alawite quarter of Baniyas.", ["Baniyas"]),
+        ("On March 2 tourists walked through the Byzantine church in Hama.", ["Hama"]),
+        ("On March 2 the order came from Chief of Staff Lt.-Gen. Omar Farouk.", []),
+        ("On March 2 the Israel Air Force struck a depot near Quneitra.", ["Quneitra"]),
+        ("On March 2 a retired captain of the Baltic Sea Fleet spoke in Riga.", ["Riga"]),
+        ("On March 2 an officer who served in the Black Sea fleet spoke in Riga.", ["Riga"]),
+        # a city as the kind of a body after "a"
+        ("On March 2 Sara Haddad of a London think tank said talks in Geneva had stalled.", ["Geneva"]),
+        ("On March 2 a Paris law firm filed the suit in Brussels.", ["Brussels"]),
+        # look-alikes: a city after "a" before a noun that is no body; the body's own place
+        ("On March 2 she flew to a Beirut clinic.", ["Beirut"]),
+        ("On March 2 the think tank met in London.", ["London"]),
+    ],
+)  # fmt: skip
+def test_adjectives_ranks_and_bodies_are_no_place(ex: Extractor, text: str, expected: list[str]) -> None:
+    assert places_reported(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an office of the land is the state acting; so is a governing region's office, and a state between
+        # the verb "puts" and its place in the sentence, or with a reporting clause set inside its sentence
+        ("On March 2 three officers of Jordan's new interior ministry were hurt in a blast in Ramtha.", ["Ramtha"]),
+        ("On March 2 the Kurdistan Region's health ministry sent doctors to Duhok.", ["Duhok"]),
+        ("The move, an analyst said on March 2, puts Amman in a difficult position.", []),
+        ("The envoy said on March 2 that Ankara, he added, was ready to talk.", []),
+        # look-alikes: a state's land word ("Jordan's interior", "Syria's northern border")
+        ("On March 2 heavy rain fell across Jordan's interior.", ["Jordan"]),
+        ("On March 2 patrols moved along Iraq's western border.", ["Iraq"]),
+    ],
+)  # fmt: skip
+def test_offices_and_governing_regions_act(ex: Extractor, text: str, expected: list[str]) -> None:
+    assert places_reported(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # where a flight, a convoy or aid went, when it is no wider than where it left
+        ("On March 2 a cargo plane left Latakia for Tobruk.", "Tobruk"),
+        ("On March 2 aid lorries crossed from Kilis into Azaz.", "Azaz"),
+        # the seat of one who speaks: the news is at the other place
+        ("A UN official in Amman described the scene at the Zaatari camp on March 2.", "Zaatari"),
+        ("A diplomatic source in Cairo said on March 2 that two tankers had docked at Baniyas.", "Baniyas"),
+        ("In Ankara, the defence ministry said on March 2 it had reopened the Akcakale crossing.", "Akcakale"),
+        # look-alikes: a destination wider than the start; a departure with no place after it; an official at
+        # the scene who did something there; "In CITY," before a scene that is no office speaking
+        ("On March 2 a cargo plane left Latakia for Libya.", "Latakia"),
+        ("On March 2 the minister left Amman for talks.", "Amman"),
+        ("An official in Amman was hurt on March 2 when a shell hit Zarqa.", "Amman"),
+        ("In Ankara, crowds marched on March 2 towards the Akcakale crossing.", "Ankara"),
+    ],
+)  # fmt: skip
+def test_the_scene_among_several_places(ex: Extractor, text: str, expected: str) -> None:
+    assert primary(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # round 13's gazetteer rows: two mountains, a town of the coastal mountains, an Iraqi border town and province
+        ("On March 2 soldiers dug trenches on the Hermon.", "Mount Hermon"),
+        ("On March 2 a radio mast on Mount Qasioun was hit.", "Mount Qasioun"),
+        ("On March 2 mourners gathered in Qardaha.", "Qardaha"),
+        ("In Anbar, sheikhs in al-Qaim met the refugees on March 2.", "Al Qaim"),
+        # a province that opens the sentence as its setting yields to the town named after it
+        ("In Hasakah province, guards in Qamishli arrested two men on March 2.", "Qamishli"),
+        # look-alikes: the province alone; a province that is the object, with its town in a "where" clause
+        ("On March 2 sandstorms closed roads across Anbar.", "Anbar Governorate"),
+        ("Fighters took Hasakah province, where Qamishli lies, on March 2.", "Al-Hasakah Governorate"),
+    ],
+)  # fmt: skip
+def test_new_gazetteer_sites_and_towns(ex: Extractor, text: str, expected: str) -> None:
+    assert primary(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state as the object of ruling, showing or talking, and a state as a kind ("a Lebanon without ...")
+        ("The general who now rules Libya from Benghazi spoke on March 2.", ["Benghazi"]),
+        ('"Ankara is showing Tehran that the door is shut," an analyst said on March 2.', []),
+        ('The envoy said on March 2 that Jordan "talks to all sides."', []),
+        ('The speaker said on March 2 that he wanted "a Lebanon without militias."', []),
+        # look-alikes: land after a preposition before "a"; a state that a road runs through
+        ("On March 2 refugees returned to a Lebanon still at war.", ["Lebanon"]),
+        ("On March 2 the convoy ran through Jordan to Aqaba.", ["Aqaba", "Jordan"]),
+    ],
+)  # fmt: skip
+def test_states_ruled_shown_and_imagined(ex: Extractor, text: str, expected: list[str]) -> None:
+    assert places_reported(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a site someone visits; an area, a roundabout or a station named with a hyphenated first word
+        ("A trade mission toured Aleppo University on March 2.", ["Aleppo University"]),
+        ("On March 2 the militia seized the Jazira area south of Hasakah.", ["Hasakah", "Jazira"]),
+        ("On March 2 police closed the streets around the Al-Saa roundabout.", ["Al-Saa roundabout"]),
+        ("On March 2 the pumps at the Al-Tuwaini station failed.", ["Al-Tuwaini"]),
+        # look-alikes: a university someone works for; a people joined by a hyphen; a kind of area
+        ("A lecturer at Aleppo University said on March 2 that exams were off.", []),
+        ("On March 2 thousands of Syrian-Canadians rallied in Toronto.", ["Toronto"]),
+        ("On March 2 the Russian-Turkish talks opened in Sochi.", ["Sochi"]),
+        ("On March 2 the rebels held the whole area.", []),
+    ],
+)  # fmt: skip
+def test_visited_sites_named_areas_and_hyphenated_names(ex: Extractor, text: str, expected: list[str]) -> None:
+    assert places_reported(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a road and the town that says where on it
+        ("On March 2 a drone hit lorries along the M5 highway near Maarat al-Numan.", "Maarat al-Numan"),
+        # where people come from, a flight's route seen elsewhere, and a place named only to say where another lies
+        ("On March 2 some 400 families, most of them originally from Qusayr and Zabadani, reached Idlib.", "Idlib"),
+        ("A tanker plane crossed Turkey on March 2 on its way from Hmeimim to Sevastopol.", "Turkey"),
+        ("In the plain east of Homs, the village of Furqlus was shelled on March 2.", "Furqlus"),
+        # look-alikes: a road and the direction it leads; the bearing named after the scene; a bearing alone
+        ("On March 2 lorries moved along the M5 highway towards Hama.", "M5 highway"),
+        ("On March 2 shelling hit Qusayr, which lies south of Homs.", "Al-Qusayr"),
+        ("On March 2 shells fell just east of Homs.", "Homs"),
+    ],
+)  # fmt: skip
+def test_roads_origins_routes_and_bearings_yield_the_scene(ex: Extractor, text: str, expected: str) -> None:
+    assert primary(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a strait, a gulf or a cape named "of" a place, with no preposition before it
+        ("On March 2 the tanker was seen passing the Strait of Hormuz westbound.", ["Strait of Hormuz"]),
+        ("On March 2 two corvettes rounded the Cape of Good Hope.", ["Cape of Good Hope"]),
+        ("On March 2 a drone was downed over the Sea of Azov.", ["Sea of Azov"]),
+        # look-alikes: a port "of" a town is the town; a body's "of" is no place
+        ("On March 2 cranes at the port of Latakia stopped.", ["Latakia"]),
+        ("On March 2 the Bank of England said nothing.", []),
+    ],
+)  # fmt: skip
+def test_waters_named_of_a_place(ex: Extractor, text: str, expected: list[str]) -> None:
+    assert places_reported(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dateline cut at its own full stop ("CITY. Mon DD (Agency) -") and a city written as is before "(agency)"
+        ("AMMAN. Mar 2 (Petra) - Engineers repaired the pipeline at Zarqa on Sunday, officials said.",
+         ["Zarqa", "Amman"]),
+        ("AMMAN. Mar 2 (Petra) - The cabinet met on Sunday to discuss the budget, its spokesman said.", ["Amman"]),
+        ("Cairo (MENA) - Engineers repaired the pipeline at Suez on Sunday, officials said.", ["Suez", "Cairo"]),
+        # look-alike: a sentence that opens with a city and a bracket that is no agency's
+        ("Cairo (the capital) was calm on Sunday, officials said, as engineers worked on the pipeline.", ["Cairo"]),
+    ],
+)  # fmt: skip
+def test_datelines_with_an_agency(ex: Extractor, text: str, expected: list[str]) -> None:
+    (event,) = ex.extract(text, date(2025, 3, 3)).events
+    assert event.places == expected
+
+
+def test_leaders_in_a_town_of_the_setting_province_are_its_scene(ex: Extractor) -> None:
+    assert primary(ex, "In Hasakah province, tribal leaders in Qamishli met on March 2.") == "Qamishli"
+    # look-alike: the authorities in one town acting on another town
+    assert primary(ex, "On March 2 the authorities in Damascus closed the port in Tartus.") == "Tartus"
+
+
+def test_the_town_a_sentence_opens_with_is_the_place_named_before(ex: Extractor) -> None:
+    text = ("North of Homs, the village of Kafr Laha is tense. The village's new mayor, a former officer from Hama, "
+            "met the families on March 2.")
+    assert [e.places for e in ex.extract(text, REF).events][-1][0] == "Kafr Laha"
+    # look-alike: a newcomer's town in a sentence that does not open with "the village"
+    text = "North of Homs, the village of Kafr Laha is tense. A former officer from Hama arrived on March 2."
+    assert [e.places for e in ex.extract(text, REF).events][-1] == ["Hama"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # places the reporter names lead the places inside the words quoted
+        ('"My parents are buried in Homs," said Omar, 41, who was queuing at Bab al-Salama on March 2.',
+         "Bab al-Salama"),
+        ('"We left Raqqa with nothing," said a mother queuing at the Kilis gate on March 2.', "Kilis"),
+        # look-alikes: a quotation whose place is the only one; a place both quoted and named by the reporter;
+        # where the speaker only is
+        ('"Nothing works in Homs," a nurse said on March 2.', "Homs"),
+        ('"The road to Raqqa is open," a driver told reporters in Kilis on March 2.', "Raqqa"),
+        ('"Tartus is calm," said a fisherman in Tartus on March 2, as the ferry left Tartus.', "Tartus"),
+    ],
+)  # fmt: skip
+def test_the_reporters_places_lead_the_quoted_ones(ex: Extractor, text: str, expected: str) -> None:
+    assert primary(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a river or a ridge "on the" or "across the": a place, leading only when nothing else is named
+        ("On March 2 a barrage on the Khabur burst.", ["Khabur"]),
+        ("On March 2 the militia tried to cross the Orontes at the Jisr al-Shughur bridge.",
+         ["Jisr al-Shughur", "Orontes"]),  # (a bridge named after its town: the town)
+        # look-alikes: "on the" before a topic, a body or a side
+        ("On March 2 an expert who advises banks on the Maghreb spoke.", []),
+        ("On March 2 troops massed on the Syrian side.", []),
+    ],
+)  # fmt: skip
+def test_rivers_and_ridges_on_the_line(ex: Extractor, text: str, expected: list[str]) -> None:
+    events = ex.extract(text, REF).events
+    assert [p for e in events for p in e.places] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a square or a market named after a person with "al-", a souq; a number of a publication is no place
+        ("On March 2 crowds filled Hassan al-Kharrat Square.", ["Hassan al-Kharrat Square"]),
+        ("On March 2 traders at Al-Bzouriyeh Souq closed early.", ["Al-Bzouriyeh Souq"]),
+        ("On March 2 the tanker reached Tartus, as reported in Bulletin 2025/04.", ["Tartus"]),
+        # look-alikes: a place after "in" and a plain number ("in Homs 12 people ..." keeps Homs)
+        ("On March 2 the tanker waited in Baltiysk for 12 hours.", ["Baltiysk"]),
+    ],
+)  # fmt: skip
+def test_squares_souqs_and_issue_numbers(ex: Extractor, text: str, expected: list[str]) -> None:
+    assert places_reported(ex, text) == expected
+
+
+def test_the_same_square_and_vehicles_from_elsewhere(ex: Extractor) -> None:
+    text = "Protesters met at Hassan al-Kharrat Square on March 1. On March 2, the same square hosted a concert."
+    assert [e.places for e in ex.extract(text, REF).events][-1] == ["Hassan al-Kharrat Square"]
+    assert primary(ex, "On March 2 buses from Homs queued at the Masnaa crossing.") == "Masnaa"
+    assert primary(ex, '"We will stay in Tartus as long as Damascus allows," an officer said on March 2.') == "Tartus"
+    # look-alike: a convoy that left a town, not one that came from it
+    assert primary(ex, "On March 2 a convoy left Homs for the Masnaa crossing.") == "Masnaa"
+    assert primary(ex, "On March 2 a convoy was shelled in Homs.") == "Homs"
+
+
+def test_a_quarter_of_the_land_is_ground(ex: Extractor) -> None:
+    text = "In south-west Jordan, aid partners said on March 2 that wells in Maan had dried up."
+    assert places_reported(ex, text) == ["Jordan", "Maan"]
+    # look-alike: the state described as a partner, with no quarter before it
+    assert places_reported(ex, "On March 2 Jordan, a key partner, sent aid to Maan.") == ["Maan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the town named before, when the sentence's own places are only a clause around it or a visitor's origin
+        ("In Qusayr, the market reopened. Militiamen withdrew from the town on March 2, as the army closed on Homs.",
+         "Al-Qusayr"),
+        ("In Qusayr, the market reopened. A baker opened a stall near the museum on March 2 for traders from Homs.",
+         "Al-Qusayr"),
+        # the city the speakers are in
+        ("In Qusayr, the market reopened. On March 2, officials in Hama said 300 rifles were handed in at a school"
+         " in the city.", "Hama"),
+        # look-alike: a sentence with a place of its own
+        ("In Qusayr, the market reopened. Militiamen left the town of Rastan on March 2.", "Rastan"),
+    ],
+)  # fmt: skip
+def test_the_town_named_before_when_a_sentence_refers_to_it(ex: Extractor, text: str, expected: str) -> None:
+    assert ex.extract(text, REF).events[-1].places[0] == expected
+
+
+def test_a_compound_on_the_port_is_no_reference_to_it(ex: Extractor) -> None:
+    text = "Ships crowded the quay at Tartus. On March 2 the port contract was torn up by decree."
+    assert [e.places for e in ex.extract(text, REF).events][-1] == []
+    # look-alike: the port itself
+    text = "Ships crowded the quay at Tartus. On March 2 the port was empty."
+    assert [e.places for e in ex.extract(text, REF).events][-1] == ["Tartus"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the target of an attack or a capture, with no preposition; where a weapon was launched from yields
+        ("A rocket fired from Afrin hit Tal Jijan on March 2.", "Tal Jijan"),
+        ("On March 2 the militia overran Tal Abyad.", "Tal Abyad"),
+        # a site named "of" its god or saint, anywhere
+        ("On March 2 guides showed visitors the Tomb of Saladin.", "Tomb of Saladin"),
+        # look-alikes: the object of an attack is a people; a weapon that hit nothing named
+        ("On March 2 the strike hit Kurdish positions near Tal Tamr.", "Tal Tamr"),
+        ("A rocket fired from Afrin on March 2 fell short.", "Afrin"),
+    ],
+)  # fmt: skip
+def test_targets_and_sites_of_a_name(ex: Extractor, text: str, expected: str) -> None:
+    assert primary(ex, text) == expected
+
+
+def test_the_town_is_the_last_town_not_the_last_site(ex: Extractor) -> None:
+    text = ("In Bosra, the theatre reopened. A guide showed us the Tomb of the Lady on March 1. Soldiers withdrew from "
+            "the town on March 2.")
+    assert [e.places for e in ex.extract(text, REF).events][-1] == ["Bosra"]
+    # look-alike: "the same square" is the last site
+    text = "Crowds filled Hassan al-Kharrat Square in Bosra on March 1. On March 2, the same square stood empty."
+    assert [e.places for e in ex.extract(text, REF).events][-1] == ["Hassan al-Kharrat Square"]
+
+
+def test_a_villagers_home_with_an_article_name(ex: Extractor) -> None:
+    text = '"The tanks came at night," a shepherd from Beit Jinn said on March 2. Residents of Kafr Hawar fled.'
+    assert places_reported(ex, text) == ["Beit Jinn", "Kafr Hawar"]
+    text = '"We lost everything," a farmer from Rawda al-Jadida said on March 2.'
+    assert places_reported(ex, text) == ["Rawda al-Jadida"]
+    # look-alike: a letter from a person with "al-"
+    assert places_reported(ex, "On March 2 a letter from Maher al-Assad was read out.") == []

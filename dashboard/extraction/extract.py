@@ -62,6 +62,14 @@ _FUNCTION_WORDS = frozenset(
     "but as if when while have are were did does could can should must may might both".split()
 )
 
+# "a Washington think tank", "a Berlin research institute": a city before the noun of a body, after "a".
+_ORGANISATION_AFTER = re.compile(
+    r"\s+(?:[a-z\-]+\s+){0,2}?(?:think[\s\-]+tank|institute|law\s+firm|firm|consultancy|newspaper|daily|weekly|"
+    r"publisher|broadcaster|charity|foundation|university|college)\b"
+)
+_INDEFINITE_BEFORE = re.compile(r"\b(?:[Aa]n?)\s+$")
+# Ranks written short inside a person's title: "Chief of Staff Lt.-Gen.", "Brig. Gen.": no place.
+_RANKS = frozenset("Lt Gen Col Maj Capt Sgt Brig Cpl Staff Adm Cmdr".split())
 _SITE_WORDS = frozenset("checkpoint checkpoints crossing crossings prison camp".split())
 # Seas named as adjectives ("the Mediterranean squadron") unless the noun after is of the sea or its shore.
 _SEA_ADJECTIVES = frozenset("Mediterranean Caribbean Adriatic Aegean Baltic Atlantic Pacific Arctic".split())
@@ -75,17 +83,30 @@ def _is_noun_after_sea(word: str) -> bool:
 
 
 _NOUN_AFTER = re.compile(r"\s+([a-z\u00e0-\u00ff]+)\b")
-_CANDIDATE_NAME = r"(?P<name>[A-Z][\w'\u2019]+(?:\s+(?:[A-Z][\w'\u2019\-]+|(?:al|el|ez|as|ad|ar)-[A-Z][\w'\u2019]+))*)"
+# A capital letter, Latin-1 and Turkish ones too ("the Öncüpınar gate", "İskenderun", "Şanlıurfa").
+_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0130\u015e\u0160\u017d"
+_CANDIDATE_NAME = (
+    r"(?P<name>[" + _UP + r"][\w'\u2019]+(?:-[A-Z][\w'\u2019]+)?"  # ("the Al-Wahda roundabout": one word)
+    r"(?:\s+(?:[A-Z][\w'\u2019\-]+|(?:al|el|ez|as|ad|ar)-[A-Z][\w'\u2019]+))*)"
+)
 _CANDIDATE = re.compile(
-    r"\b(?:in|at|near|outside|into|from|toward|towards|across|around|to|of|via|through)\s+(?:the\s+)?" + _CANDIDATE_NAME
+    r"\b(?:in|at|near|outside|into|from|toward|towards|across|around|to|of|via|through|"
+    # "the dam on the Euphrates", "tried to cross the Euphrates": a river or a ridge, always with "the"
+    r"(?:on|cross|crossed|crossing)(?=\s+the\s)|"
+    # "a drone launched from Qamishli hit Tal Tamr": the object of an attack or a capture
+    r"(?:hit|struck|shelled|bombed|bombarded|targeted|captured|seized|stormed|overran)(?=\s+[A-Z]))\s+(?:the\s+)?"
+    + _CANDIDATE_NAME
 )
 # ... and at the start of a sentence: "In Aqaba, Jordan, ministers met".
 _CANDIDATE_AT_START = re.compile(r"\W{0,3}(?:In|At|Near|Outside|From)\s+(?:the\s+)?" + _CANDIDATE_NAME)
 # A named border crossing, checkpoint, prison or camp: a place whether or not a preposition stands before it.
 _NAMED_CROSSING = re.compile(
-    r"(?<![\w-])(?P<name>(?:(?:al|el|ad|as|ar|an)-)?[A-Z][\w\u2019\-]*\w(?:\s+(?:(?:al|el|ad|as|ar|an)-)?[A-Z][\w\-]*\w)?)"
+    r"(?<![\w-])(?P<name>(?:(?:al|el|ad|as|ar|an)-)?[" + _UP + r"][\w\u2019\-]*\w"
+    r"(?:\s+(?:(?:al|el|ad|as|ar|an)-)?[" + _UP + r"][\w\-]*\w)?)"
+    # "the Peshkhabour (Fishkhabour) crossing": the other spelling in brackets
+    r"(?:\s+\([" + _UP + r"][\w\-]*\w(?:\s[" + _UP + r"][\w\-]*\w)?\))?"
     r"\s+(?:border\s+)?"
-    r"(?:crossing|checkpoint|border\s+gate|prison|camp)(?P<plural>s)?\b"
+    r"(?:crossing|checkpoint|(?:border\s+)?gate|prison|camp)(?P<plural>s)?\b"
 )
 # "the neighbourhoods of al-Waer and Baba Amr": an area's word and "of" before one or more names.
 _AREAS_OF = re.compile(
@@ -94,6 +115,7 @@ _AREAS_OF = re.compile(
 )
 _AREA_NAME = re.compile(
     r"(?:(?:al|el|ad|as|ar|an)-)?[A-Z][\w'\u2019\-]*\w(?:\s+(?:(?:al|el|ad|as|ar|an)-)?[A-Z][\w'\u2019\-]*\w)?"
+    r"(?:\s+(?:al|el|ad|as|ar|an)-[A-Z][\w'\u2019]*\w){0,2}"  # "the village of Rasm al-Harmal al-Imam": all of it
 )
 # "Istanbul's Eminonu district": an area named after the place that holds it.
 _AREA_OF_PLACE = re.compile(
@@ -134,7 +156,7 @@ _CLAUSE_VERB_AFTER = re.compile(
 _NUMBERED_ROAD = re.compile(r"\b[A-Z]{1,2}-?\d{1,3}\s+(?:highway|motorway|expressway)\b")
 _AREA_SEP = re.compile(r"(?:,\s+|,?\s+and\s+)(?:the\s+)?(?=(?:(?:al|el|ad|as|ar|an)-)?[A-Z])")
 # "the Cilvegözü and Yayladağı border gates": the first of two names before a plural.
-_FIRST_OF_TWO = re.compile(r"(?<![\w-])((?:(?:al|el|ad|as|ar|an)-)?[A-Z][\w\u2019\-]*\w)\s+and\s+$")
+_FIRST_OF_TWO = re.compile(r"(?<![\w-])((?:(?:al|el|ad|as|ar|an)-)?[" + _UP + r"][\w\u2019\-]*\w)\s+and\s+$")
 # Notes about the article itself, not about the news: never events.
 _PUBLISHING_NOTE = re.compile(
     r"^\s*\[\d{1,3}\]\s|"  # a footnote under a think-tank update: "[2] Satellite imagery, December 12, 2024"
@@ -377,11 +399,14 @@ _GOES_ON = re.compile(r",\s*(?:but|while|though|although)\b|;|\btold\b")
 # Bounded, and matched once per line: an unbounded run of capitals and spaces backtracked quadratically.
 _DATELINE = re.compile(
     r"^ {0,8}[A-Z][A-Z.,'\-]{0,30}(?: [A-Z.,'\-]{1,30}){0,4},?(?: [A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20})?,?)?"
+    r"(?: \d{1,2})?"  # "MOSCOW. Dec 17 (Interfax) -": the day before the agency
     r"(?: ?\([^)]{1,40}\))?"  # "DAMASCUS, Syria (AP) —": the city in capitals, its country as written
     r"(?: [\w.]{1,12}(?: [\w.]{1,12})?)? ?(?:--|[-\u2013\u2014])\s|"  # "PARIS, 10 décembre —"
     r"^ {0,8}(?!(?:Meanwhile|However|Separately|Elsewhere|Still|Yet|Instead|Indeed|Later|Earlier|Finally|Again|Now|"
     r"Then|Also|Moreover|Besides|Overall|Today|Yesterday|Here|There|Nevertheless|Similarly|Likewise|Thus|Hence)\b)"
-    r"[A-Z][a-z]{2,20}(?:[ \-][A-Z][a-z]{2,20})?, [A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20})? ?[\u2013\u2014]\s"
+    r"[A-Z][a-z]{2,20}(?:[ \-][A-Z][a-z]{2,20})?, [A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20})? ?[\u2013\u2014]\s|"
+    # "Beirut (dpa) -": a city as written and its agency
+    r"^ {0,8}[A-Z][a-z]{2,20}(?:[ \-][A-Z][a-z]{2,20})? \([A-Za-z]{2,12}\) ?(?:--|[-\u2013\u2014])\s"
 )  # ... and "Latakia, Syria – Long lines ...": a city and its country before a dash
 # A country as the subject of a sentence: its actor, not its scene ("Russia is moving ... from Syria").
 _VERB_AFTER_SUBJECT = re.compile(
@@ -392,8 +417,41 @@ _VERB_AFTER_SUBJECT = re.compile(
 _CLAUSE_OPENING = re.compile(r"(?:\b(?:that|whether|if|and|while|as)|[,.])\s+(?:the\s+)?$")
 # A named site that says what it is, wherever it stands ("visited the Umayyad Mosque in Damascus").
 _NAMED_SITE = re.compile(
-    r"\b(?:(?:al|el)-)?[A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+){0,2}\s+"
-    r"(?:Mosque|Square|Bridge|Dam|Camp|Prison|Citadel|Crossing|Palace|Stadium|Hospital|Airport|Gate|Market)\b"
+    r"\b(?:(?:al|el)-)?[A-Z][\w'\u2019\-]+(?:\s+(?:(?:al|el)-)?[A-Z][\w'\u2019\-]+){0,2}\s+"  # "Saadallah al-Jabiri"
+    r"(?:Mosque|Square|Bridge|Dam|Camp|Prison|Citadel|Crossing|Palace|Stadium|Hospital|Airport|Gate|Market|Souq|Souk|"
+    r"Bazaar)\b"
+)
+# A university, museum or hospital that someone visits, tours or enters: a site ("visited Aleppo University").
+# (Not "a professor at Aleppo University": there it is the body someone works for.)
+_VISITED_SITE = re.compile(
+    r"\b(?:visit(?:ed|ing|s)?|tour(?:ed|ing|s)?|enter(?:ed|ing|s)?|stormed|raided|reopened|shelled|struck)\s+"
+    r"(?:the\s+)?((?:[A-Z][\w'\u2019\-]+\s+){1,3}(?:University|College|Museum|Library|Hospital))\b"
+)
+# People who live somewhere, before "from", "of" or "in": the name after them is their village, not a person
+# ("a farmer from Jubata al-Khashab"; "a letter from Bashar al-Assad" names a person).
+_HOME_OF_BEFORE = re.compile(
+    r"\b(?:farmers?|residents?|villagers?|shepherds?|families|family|natives?|inhabitants?|people|displaced)\s+"
+    r"(?:from|of|in)\s+$"
+)
+_ISSUE_NUMBER_AFTER = re.compile(r"\s+(?:No\.\s*)?\d+(?:/\d+)?\b")
+# What lies "on" a river, a ridge or a coast: "the dam on the Euphrates", "the outpost on the Hermon".
+_FEATURE_ON = re.compile(
+    r"\b(?:dam|dams|bridge|bridges|town|towns|city|village|villages|port|base|outpost|outposts|positions?|posts?|"
+    r"barrage|shores?|island|summit|slopes|crossing|ferry|boats?|ships?|vessels?|barges?|troops|forces)\s+$"
+)
+# A river, a ridge or a coast (a line, not a point) found "on the" or "across the": it leads only when alone.
+_LINE_BEFORE = re.compile(r"\b(?:on|cross|crossed|crossing)\s+the\s+$")
+# "passing the Strait of Gibraltar", "the Gulf of Sirte", "the Temple of Bel": water, a cape or a site "of" a name.
+_WATER_OF = re.compile(
+    r"\bthe\s+((?:Strait|Straits|Gulf|Bay|Sea|Cape|Isle|Temple|Tomb|Shrine|Monastery|Castle|Citadel)\s+of\s+"
+    r"[" + _UP + r"][\w'\u2019\-]*\w(?:\s[A-Z][a-z]+){0,2})"
+)
+_WATER_OF_CHECK = re.compile(
+    r"(?:Strait|Gulf|Bay|Sea|Cape|Isle|Temple|Tomb|Shrine|Monastery|Castle|Citadel) of "
+)
+# "the Shahba area", "the Yarubiyah area": an area named after its place.
+_NAMED_AREA = re.compile(
+    r"\bthe\s+((?:(?:al|el|ad|as|ar|an)-)?[" + _UP + r"][\w'\u2019\-]*\w(?:\s+[A-Z][\w'\u2019\-]*\w)?)\s+area\b"
 )
 # Features that belong to the name before them ("the Tishrin dam"); a crossing, checkpoint, prison or camp
 # is named after its town and keeps the town's name ("the Yayladağı crossing": Yayladağı; see _NAMED_CROSSING).
@@ -477,6 +535,9 @@ class Extractor:
     def find_places(self, text: str, line: int = 0, tokens: list[Token] | None = None) -> list[PlaceMention]:
         tokens = tokenize(text) if tokens is None else tokens
         blocked = [(m.start, m.end) for m in self.not_places.find(text, tokens)]
+        if blocked and ("University" in text or "College" in text or "Hospital" in text):
+            visited = {m.span(1) for m in _VISITED_SITE.finditer(text)}  # "visited Damascus University": a site
+            blocked = [span for span in blocked if span not in visited]
         source_hits = self.sources.find(text, tokens)
         blocked += [(m.start, m.end) for m in source_hits if " " in m.surface]
         found: list[PlaceMention] = []
@@ -489,6 +550,8 @@ class Extractor:
                 continue  # "King's College London", "the Israel Defense Forces": an organisation
             if _first_name_of_person(text, m.start, m.end, self.persons):
                 continue  # "Defense Minister Israel Katz": a person's first name
+            if _ORGANISATION_AFTER.match(text, m.end) and _INDEFINITE_BEFORE.search(text, max(0, m.start - 4), m.start):
+                continue  # "a Washington think tank", "an Istanbul law firm": the kind of body, not a place
             if (town := self._town_of_site_alias(m)) is not None:
                 found.append(PlaceMention(line, *town, True))
                 continue  # "the naval base in Tartus": the reader names Tartus
@@ -534,7 +597,9 @@ class Extractor:
                     continue
                 name = _LISTED_NAME.match(text, gap.end()) if gap.group("last") else None
                 if name is not None and self._is_listed_name(text, *name.span(), taken + out):
-                    out.append(name.span())
+                    head = _NOUN_AFTER.match(text, name.end())
+                    extends = head is not None and head.group(1) in _EXTENDS_NAME
+                    out.append((name.start(), head.end()) if extends else name.span())  # "and the Qara Qozak bridge"
                 break
         return out
 
@@ -590,16 +655,42 @@ class Extractor:
                 continue
             out.append((a, b))
             taken = [*taken, (a, b)]
+        if "University" in text or "College" in text or "Museum" in text or "Library" in text or "Hospital" in text:
+            for m in _VISITED_SITE.finditer(text):
+                a, b = m.span(1)
+                if m.group(1).split()[0] not in lexicon.NOT_PLACE_WORDS and not any(x < b and a < y for x, y in taken):
+                    out.append((a, b))
+                    taken = [*taken, (a, b)]
+        if " of " in text and _WATER_OF_CHECK.search(text):
+            for m in _WATER_OF.finditer(text):
+                a, b = m.span(1)
+                if not any(x < b and a < y for x, y in taken):
+                    out.append((a, b))
+                    taken = [*taken, (a, b)]
+        if " area" in text:
+            for m in _NAMED_AREA.finditer(text):
+                a, b = m.span(1)
+                words = m.group(1).split()
+                if words[0].split("-")[-1] in lexicon.NOT_PLACE_WORDS or m.group(1) in lexicon.NOT_PLACE_NAMES:
+                    continue  # "the Turkish area", "the Kremlin area"
+                if any(w in lexicon.ORG_SUFFIXES for w in words) or any(x < b and a < y for x, y in taken):
+                    continue
+                out.append((a, b))
+                taken = [*taken, (a, b)]
         at_start = _CANDIDATE_AT_START.match(text)
         for m in [at_start, *_CANDIDATE.finditer(text)] if at_start else _CANDIDATE.finditer(text):
             a, b = m.span("name")
             if re.search(r"according\s+to\s+(?:the\s+)?$", text[max(0, a - 20) : a], re.I):
                 continue  # a source, not a place
+            if text.startswith("on ", m.start()) and not _FEATURE_ON.search(text, max(0, m.start() - 30), m.start()):
+                continue  # "advises governments on the Levant": a topic ("the dam on the Euphrates" is a place)
             name = m.group("name")
             name = re.sub(r"['\u2019]s?$", "", name)
             b = a + len(name)
             if any(x < b and a < y for x, y in taken):
                 continue
+            if " " not in name and _ISSUE_NUMBER_AFTER.match(text, b):
+                continue  # "as reported in Issue 2025/01": a number of a publication, not a place
             if _OWNER_INSIDE.search(name) or _TAIL_OF_NAME.search(text, max(0, a - 60), a):
                 continue  # "Putin's Mediterranean dream"; "Representatives" of "the House of Representatives"
             if (longer := _name_of_and_to(text, a, b)) is not None:
@@ -618,13 +709,16 @@ class Extractor:
             first = name.split()[0]
             if first in lexicon.NOT_PLACE_WORDS or first.upper() == first or name in lexicon.NOT_PLACE_NAMES:
                 continue
+            if "-" in first and any(part.rstrip("s") in lexicon.NOT_PLACE_WORDS for part in first.split("-")):
+                continue  # "Syrian-Australians", "the Russian-Syrian talks": peoples, not a place
             if " " in name and name.rsplit(" ", 1)[-1].split("-")[-1] in lexicon.NOT_PLACE_WORDS:
                 continue  # "from Recep Tayyip Erdogan", "to Bashar al-Assad": a person
-            if any(w in lexicon.ORG_SUFFIXES or w.lower() in lexicon.TITLES for w in name.split()):
-                continue
+            if any(w in lexicon.ORG_SUFFIXES or w.lower() in lexicon.TITLES or w in _RANKS for w in name.split()):
+                continue  # ("Chief of Staff Lt.-Gen. NAME": a rank)
             if re.search(r"-[a-z]", name) or len(name) < 3 or re.match(r"-[a-z]", text[b : b + 2]):
                 continue  # "Turkish-controlled", "the Doha-based centre": an adjective
-            if self._at_sentence_start_of_name(text, a) or any(w in self.persons for w in name.split()):
+            home = _HOME_OF_BEFORE.search(text, max(0, a - 30), a) is not None  # "a farmer from Jubata al-Khashab"
+            if (self._at_sentence_start_of_name(text, a) and not home) or any(w in self.persons for w in name.split()):
                 continue
             if _PERSON_BEFORE.search(text, max(0, a - 30), a) or _in_organisation_name(text, a):
                 continue  # "forces loyal to Assad"; "Centre for Reconciliation of the Opposing Parties"
@@ -738,6 +832,24 @@ class Extractor:
                 return self._town_of_airport([name] + [n for n in order if n != name])
         return self._town_of_airport([pool[0]] + [n for n in order if n != pool[0]])
 
+    def _town_in_setting(self, sentence: str, offset: int, scene: list[PlaceMention], places: list[str]) -> list[str]:
+        """ "In Anbar, tribal leaders in al-Qaim met": a province or region that opens the sentence as its setting
+        yields the lead to a town named after it. ("Fighters took the Latakia province, where the bases are" keeps
+        the province: it opens no sentence.)"""
+        first = min(scene, key=lambda m: m.start)
+        opening = sentence[: first.start - offset]
+        if first.place != places[0] or not re.fullmatch(r"(?:In|Across)\s+(?:the\s+)?", opening):
+            return places
+        if sentence[first.end - offset : first.end - offset + 1] != ",":
+            return places
+        town = next((n for n in places[1:] if self._kind_rank(n) < self._kind_rank(places[0])), None)
+        return places if town is None else [town] + [n for n in places if n != town]
+
+    def _kind_rank(self, name: str) -> int:
+        """How wide a place is: a town or a base 0, a province 1, a region or a sea 2, a country 3 (unknown: 0)."""
+        place = self.places.get(name)
+        return 0 if place is None else KIND_RANK.get(place.kind, 1)
+
     def _town_of_airport(self, ranked: list[str]) -> list[str]:
         """ "Qamishli airport", "Damascus International Airport": the town the airport is named after leads."""
         lead = ranked[0]
@@ -785,6 +897,8 @@ class Extractor:
                 return m.place
         if self._last_base and ref.group(0).endswith("base"):
             return self._last_base  # "The road from Latakia to the Hmeimim air base ... towards the base": Hmeimim
+        if self._last_town and ref.group(0).rsplit(None, 1)[-1].lower() in _TOWN_WORDS:
+            return self._last_town  # "In Palmyra, ... the Temple of Bel. ... withdrew from the town": Palmyra
         return self._last_scene
 
     def _not_a_person_label(self, label: str) -> bool:
@@ -807,6 +921,7 @@ class Extractor:
         self._day_first = writes_day_first(text)  # "9/12": day first, as the document's own dates are written
         self._last_scene: str | None = None  # the last sentence's main place, for "the city" after it
         self._last_base: str | None = None  # the last base among the scenes, for "the base" after it
+        self._last_town: str | None = None  # the last scene that is no site, for "the town" after it
         self._after_image = False
         self._now_under_date_line: set[int] = set()  # events dated by a speaker's "today" under the date line
         first = _first_line(text)
@@ -848,7 +963,7 @@ class Extractor:
             stamps += stamped
             if header is not None or stamped:
                 self.speakers.new_entry()  # a new entry of a live page: "he" is someone new
-                self._last_scene = self._last_base = None  # ... and "the city" somewhere new
+                self._last_scene = self._last_base = self._last_town = None  # ... and "the city" somewhere new
             if stamped and live and self._header is None:
                 self._header = self._last_day = _page_day(reference)
             if header is None and self._header is not None and len(raw) < 40 and _PERIOD_LINE.match(raw):
@@ -927,6 +1042,8 @@ class Extractor:
         if not fresh:
             out.duplicates.append(number)
             return
+        if dateline_end > 0 and sentences[0][1] <= dateline_end and 0 not in fresh:
+            fresh.insert(0, 0)  # "MOSCOW." cut from "Dec 17 (Interfax) - ...": each story's dateline names its city
         dateline_places: list[PlaceMention] = []
         answer = transcript_answer(line, self._answerers, self.speakers)
         if answer is None and self._transcript and not spans:
@@ -1006,21 +1123,43 @@ class Extractor:
                 seats = _seats_of_power(sentence, a, scene)  # "the authorities in Damascus ended the deal in Tartus"
                 scene = [m for m in scene if m not in seats]
                 passing += seats
-            if not scene and dateline_places and a >= dateline_end:
-                scene = dateline_places  # "TARTUS, Syria - ... On Wednesday, the tables were empty."
+            if dateline_places and b > dateline_end:
+                if a < dateline_end:  # "MOSCOW. Dec 17 (Interfax) - ...", cut at ".": the story's first sentence
+                    scene = [*dateline_places, *scene]
+                elif not scene:
+                    scene = dateline_places  # "TARTUS, Syria - ... On Wednesday, the tables were empty."
             within = _set_within(sentence, a, scene)
+            if len(scene) > 1 and (" on the " in sentence or "cross" in sentence):
+                within |= {m.place for m in scene if not m.known and _LINE_BEFORE.search(
+                    sentence, max(0, m.start - a - 16), m.start - a)}  # "cross the Euphrates at the Qara Qozak bridge"
             background = _in_relative_clause(sentence, a, scene) if ", wh" in sentence else frozenset()
             if len(scene) > 1:
                 background |= _backdrop(sentence, a, scene)
             places = self.rank_places(scene, dateline_end, None, within, background)
-            if len(places) > 1 and "from " in sentence and (goes := _destination(sentence, a, scene)):
-                places = [goes] + [p for p in places if p != goes]  # "took off from Hmeimim for Benghazi"
+            moved = "from " in sentence or "left " in sentence
+            if len(places) > 1 and moved and (goes := _destination(sentence, a, scene)):
+                if self._kind_rank(goes) <= self._kind_rank(places[0]):  # ("left Hmeimim for Libya": Hmeimim)
+                    places = [goes] + [p for p in places if p != goes]  # "took off from Hmeimim for Benghazi"
+            if len(places) > 1 and spans:
+                places = _said_where(scene, spans, places, outside, a)
+            if len(places) > 1 and _NUMBERED_ROAD.fullmatch(places[0]):
+                places = _point_on_road(sentence, a, scene, places)
+            if len(places) > 1 and sentence.startswith(("In ", "Across ")) and self._kind_rank(places[0]) > 0:
+                places = self._town_in_setting(sentence, a, scene, places)
             if a < dateline_end:
                 dateline_places = [m for m in scene if m.start < dateline_end]
             if not places and when is not None and (here := self._referred_to(sentence, a, spans, passing)):
                 places = [here]  # "In Tartus, ... . The port was quiet": the place named before
+            elif places and when is not None and _refers_back(sentence) and (
+                all(p in background | _backdrop(sentence, a, scene) for p in places)
+            ) and (here := _seat_of_speaker(sentence, a, scene) or self._referred_to(sentence, a, spans, passing)):
+                # "The town's new chief, a commander from Idlib, met elders": the town named before ("officials in
+                # Latakia said weapons were handed in at a centre in the city": the city the speakers are in)
+                places = [here] + [p for p in places if p != here]
             elif places:
                 self._last_scene = places[0]
+                if not _SITE_NAME.search(places[0]):
+                    self._last_town = places[0]
                 bases = [n for n in places if n in self.places and self.places[n].kind == "base"]
                 self._last_base = bases[-1] if bases else self._last_base
             mentioned = _unique(m.place for m in sorted(passing, key=lambda m: m.start) if m.place not in places)
@@ -1539,12 +1678,42 @@ _REPORTING_FROM_BEFORE = re.compile(r"\b(?:reporting|speaking|writing|filing)\s+
 # ("the commercial port", "the old city": one adjective before the word; "the embassy" sits in the city named before)
 _BACK_REFERENCE = re.compile(
     r"\b[Tt]he\s+(?:[a-z]+\s+)?(?:city|town|port|village|capital|harbour|harbor|base|airport|camp|crossing|province|"
-    r"district|neighbourhood|neighborhood|area|embassy|consulate|quay|pier|docks?|runway|airfield)\b(?!\s+of\b)|"
+    r"square|souq|souk|bazaar|mosque|roundabout|citadel|museum|"
+    r"district|neighbourhood|neighborhood|area|embassy|consulate|quay|pier|docks?|runway|airfield)\b"
+    # ("the port contract", "the city council": a compound naming a deal or a body, not the place)
+    r"(?!\s+(?:of|contracts?|deals?|agreements?|lease|authority|authorities|director|administration|council|"
+    r"management|company|operator|fees|project|police)\b)|"
     # "loading helicopters into cargo planes there": "there" as a place, not "there were", "there is"
     r"(?<=[a-z,] )there\b(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|could|should|must|seems?|"
     r"seemed|appears?|appeared|remains?|remained|exists?|existed|be|been|being|used|came|comes|lies|lay|stands?|"
     r"stood|needs?|needed|can|cannot|can't|isn't|aren't|wasn't|weren't)\b)"
 )
+_TOWN_WORDS = frozenset("city town village capital museum".split())
+# A site's name, not a town's: "the Temple of Bel", "Saadallah al-Jabiri Square", "Damascus University".
+_SITE_NAME = re.compile(
+    r"^(?:Temple|Tomb|Shrine|Monastery|Castle|Citadel|Strait|Gulf|Bay|Sea|Cape|Mount)\b|"
+    r"\b(?:Mosque|Square|Bridge|Dam|Camp|Prison|Citadel|Crossing|Palace|Stadium|Hospital|Airport|Gate|Market|Souq|Souk|"
+    r"Bazaar|University|College|Museum|bridge|dam|roundabout|crossing|highway|area)$"
+)
+# "The town's new security chief ...", "withdrew from the town", "near the museum": the place named before.
+_TOWN_REFERENCE = re.compile(
+    r"(?:^\W{0,3}|\b(?:in|at|from|near|into|outside|inside|around|to)\s+)[Tt]he\s+(?:[a-z]+\s+)?"
+    r"(?:city|town|village|port|camp|museum)\b(?!\s+of\b)"
+)
+
+
+def _seat_of_speaker(sentence: str, offset: int, scene: list[PlaceMention]) -> str | None:
+    for m in scene:
+        if _SPEAKER_IN_BEFORE.search(sentence, max(0, m.start - offset - 30), m.start - offset):
+            return m.place
+    return None
+
+
+def _refers_back(sentence: str) -> bool:
+    if not (" town" in sentence or " city" in sentence or " village" in sentence or " port" in sentence
+            or " camp" in sentence or " museum" in sentence):
+        return False  # (most sentences: no regular expression run at all)
+    return _TOWN_REFERENCE.search(sentence) is not None
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|across|throughout|over|into|near|inside|around|on)\s+(?:the\s+)?$", re.I)
 
 
@@ -1614,12 +1783,13 @@ def _name_of_and_to(text: str, a: int, b: int) -> tuple[int, int] | None:
     return a, b
 
 
-# Words that begin the name of a village or a site in the Levant ("Ain Issa", "Khirbet al-Maaza", "Tell Abyad"):
+# Words that begin the name of a village or a site in the Levant ("Ain Issa", "Khirbet al-Maaza", "Tell Abyad",
+# "Bab al-Hawa", "Mount Hermon"):
 # with the name after them they are a place wherever they stand. (Not "Abu", "Umm", "Sheikh", "Khan" or "Tal":
 # they begin people's names too.)
 _SETTLEMENT_PREFIXES = frozenset(
     "Kafr Kfar Tell Deir Ain Ayn Jabal Jebel Beit Bayt Maarat Maaret Qasr Mazraat Qalaat Jisr Wadi Khirbet Khirbat "
-    "Minet".split()
+    "Minet Bab Rasm Mount".split()
 )
 # (the quick check has no "\b": with one it cost four times as much on the bench's lines)
 _SETTLEMENT_PREFIX_CHECK = re.compile(r"(?:" + "|".join(sorted(_SETTLEMENT_PREFIXES)) + r") [A-Za-z]")
@@ -1756,6 +1926,70 @@ _SPEAKER_FROM_BEFORE = re.compile(
     r"analyst|expert|diplomat)s?\s+(?:from|of|with|at)\s+[^,;]*$",
     re.I,
 )
+# "An aid official in Gaziantep described the scene at the camp in Sarmada", "A source in Beirut said Russian ships
+# left Tartus": the one who speaks sits there; the news is the other place. (Their words come after the name.)
+_SPEAKER_IN_BEFORE = re.compile(
+    r"\b(?:official|officer|source|spokes(?:man|woman|person)|diplomat|analyst|expert|monitor|observer)s?"
+    r"\s+(?:based\s+)?in\s+(?:the\s+)?$",
+    re.I,
+)
+_SPEAKS_AFTER = re.compile(
+    r"[^.;:\"\u201c\u00ab]{0,40}?\b(?:said|says|told|tells|described|describes|reported|reports|announced|added|"
+    r"warned|confirmed|claimed)\b"
+)
+# "In Erbil, the region's interior ministry said it closed the crossing": where the speaking body sits.
+_SEAT_OPENING_AFTER = re.compile(
+    r",\s+(?:the\s+)?[^,;]{0,50}?\b(?:ministry|government|authorities|officials|spokes(?:man|woman|person)|"
+    r"presidency|office|command)\s+(?:said|says|announced|told|reported|confirmed|added|warned)\b"
+)
+
+
+# "on its way from Hmeimim to an air base near Hamadan": the route of a flight seen elsewhere ("flew over Iraq").
+_ON_ITS_WAY = re.compile(r"\bon\s+(?:its|their|his|her|the)\s+way\s+(?:from|to|towards?|back)\b[^,;.]*")
+_AS_CLAUSE = re.compile(
+    r",\s+as\s+(?!(?:well|a|an|part|such|much|many|long|soon|far|of|if|though|reported|expected|planned)\b)[^;]*"
+)
+# "families originally from Tal Rifaat and Afrin arrived in Tabqa": where people come from, not where they are.
+_ORIGIN_BEFORE = re.compile(
+    r"\b(?:originally|(?:who|which)\s+(?:come|comes|came|hail|hails|hailed)|launched|fired|"
+    r"(?:commander|fighter|officer|soldier|resident|farmer|student|refugee|native|guest|visitor|pilgrim|trader|merchant|"
+    r"worker|engineer|doctor|teacher|famil(?:y|ie)|bus|buse|minibus|minibuse|truck|lorr(?:y|ie)|car|convoy)s?)"
+    r"\s+from\s+(?:the\s+)?$",
+    re.I,
+)
+# "In the hills west of Hama, the town of Masyaf": a place named only to say where another one lies.
+_DIRECTION_OF_BEFORE = re.compile(
+    r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+(?:the\s+)?$", re.I
+)
+_LIST_JOIN = re.compile(r"(?:,\s+|,?\s+and\s+)(?:the\s+)?")
+
+
+def _said_where(
+    scene: list[PlaceMention], spans: list[QuoteSpan], places: list[str], outside: str, offset: int
+) -> list[str]:
+    """ '"My sons were born in Kilis," said a woman waiting at Akcakale': the places the reporter names lead the
+    places named inside the words quoted. (Not where the speaker only is: '"Hama is calm," a resident told the
+    radio from Homs' keeps Hama.)"""
+    quoted = {m.place for m in scene if _inside_quotes(m, spans)}
+    reporters = {
+        m.place for m in scene if not _inside_quotes(m, spans)
+        and not _WHEREABOUTS_OF_SPEAKER.search(outside, max(0, m.start - offset - 30), m.start - offset)
+    }
+    if not reporters or not quoted - reporters:
+        return places
+    return [p for p in places if p in reporters] + [p for p in places if p not in reporters]
+
+
+_NEAR_GAP = re.compile(r",?\s+(?:near|outside|at|by|close\s+to|just\s+outside)\s+(?:the\s+)?")
+
+
+def _point_on_road(sentence: str, offset: int, scene: list[PlaceMention], places: list[str]) -> list[str]:
+    """ "on the M4 highway near Saraqib": the town that says where on the road leads. ("along the M4 highway
+    towards Latakia" keeps the road: the town there is only the direction.)"""
+    for m, n in zip(scene, scene[1:], strict=False):
+        if m.place == places[0] and _NEAR_GAP.fullmatch(sentence, m.end - offset, n.start - offset):
+            return [n.place] + [p for p in places if p != n.place]
+    return places
 
 
 def _backdrop(sentence: str, offset: int, scene: list[PlaceMention]) -> frozenset[str]:
@@ -1767,6 +2001,16 @@ def _backdrop(sentence: str, offset: int, scene: list[PlaceMention]) -> frozense
         if " after " in sentence or " before " in sentence
         else []
     )
+    if " way " in sentence:
+        clauses += [(offset + m.start(), offset + m.end()) for m in _ON_ITS_WAY.finditer(sentence)]
+    if ", as " in sentence:  # ", as rebel columns were closing on Homs": what went on around it
+        clauses += [(offset + m.start(), offset + m.end()) for m in _AS_CLAUSE.finditer(sentence)]
+    origins: list[PlaceMention] = []
+    if " from " in sentence:
+        for m in scene:  # "originally from Tal Rifaat and Afrin": each name of the list
+            joined = origins and _LIST_JOIN.fullmatch(sentence, origins[-1].end - offset, m.start - offset)
+            if joined or _ORIGIN_BEFORE.search(sentence, max(0, m.start - offset - 30), m.start - offset):
+                origins.append(m)
     said = _SAID_THAT.search(sentence) if " that " in sentence else None
     trip = "from " in sentence
     back = [
@@ -1776,6 +2020,13 @@ def _backdrop(sentence: str, offset: int, scene: list[PlaceMention]) -> frozense
             and _TRIP_FROM_BEFORE.search(sentence, max(0, m.start - offset - 50), m.start - offset))
         or (said is not None and m.start - offset < said.start()
             and _SPEAKER_FROM_BEFORE.search(sentence, max(0, m.start - offset - 80), m.start - offset))
+        or (_SPEAKER_IN_BEFORE.search(sentence, max(0, m.start - offset - 30), m.start - offset)
+            and _SPEAKS_AFTER.match(sentence, m.end - offset))
+        or (m.start - offset <= 4 and sentence.startswith(("In ", "in "), max(0, m.start - offset - 3))
+            and _SEAT_OPENING_AFTER.match(sentence, m.end - offset))
+        or m in origins
+        or (" of " in sentence
+            and _DIRECTION_OF_BEFORE.search(sentence, max(0, m.start - offset - 20), m.start - offset))
     ]
     return frozenset({m.place for m in back} - {m.place for m in scene if m not in back})
 
@@ -1785,17 +2036,20 @@ def _seats_of_power(sentence: str, offset: int, scene: list[PlaceMention]) -> li
     if "in " not in sentence:
         return []
     seats = [m for m in scene if _SEAT_BEFORE.search(sentence, max(0, m.start - offset - 40), m.start - offset)]
-    others = {m.place for m in scene} - {m.place for m in seats}
+    # ("In Anbar, tribal leaders in al-Qaim met": the province is the setting the leaders sit in, not another scene)
+    setting = {m.place for m in scene if m.start - offset <= 8 and re.match(r"(?:In|Across)\s+(?:the\s+)?$",
+                                                                              sentence[: m.start - offset])}
+    others = {m.place for m in scene} - {m.place for m in seats} - setting
     return seats if others else []
 
 
 # Planes, ships or a convoy that flew, sailed or drove "from" one place "to" or "for" another: the event is
 # where they went. (Not "flights from A to B resumed" nor "was flown from A": there the event is at A.)
 _MOVED_FROM = re.compile(
-    r"\b(?:took\s+off|flew|sailed|drove|travelled|traveled|headed|departed|set\s+off|set\s+out)\s+"
-    r"(?:\w+\s+){0,2}?from\s+(?:the\s+)?$"
+    r"\b(?:(?:took\s+off|flew|sailed|drove|travelled|traveled|headed|departed|set\s+off|set\s+out|crossed|moved)\s+"
+    r"(?:\w+\s+){0,2}?from|left)\s+(?:the\s+)?$"  # "left Hmeimim for Benghazi", "crossed from Gaziantep into Sarmada"
 )
-_TO_BEFORE = re.compile(r"\b(?:to|for|towards|toward|bound\s+for)\s+(?:the\s+)?$")
+_TO_BEFORE = re.compile(r"\b(?:to|for|towards|toward|bound\s+for|into)\s+(?:the\s+)?$")
 
 
 def _destination(sentence: str, offset: int, scene: list[PlaceMention]) -> str | None:

@@ -141,7 +141,9 @@ ORG_SUFFIXES = frozenset(
     "Academy College School Society Association Fund Trust Administration "
     # offices of a state: "the Directorate of Electricity", "the General Authority for ..."
     "Directorate Directorate-General Department Office Bureau Authority Secretariat Board Chamber Federation "
-    "Inspectorate Defence Defense".split()
+    "Inspectorate Defence Defense "
+    # armed services named after a state or a sea: "the Israel Air Force", "the Black Sea Fleet"
+    "Force Fleet Flotilla Squadron".split()
 )
 
 # Titles that stand before a name: "U.S. President Joe Biden". Lower-cased,
@@ -213,7 +215,9 @@ NOT_PLACE_WORDS = frozenset(
     September Oct October Nov November Dec December Monday Tuesday Wednesday Thursday Friday Saturday
     Sunday X Telegram Facebook Twitter YouTube Instagram VKontakte TikTok WhatsApp Rutube Viber
     Assad Putin Erdogan Netanyahu Trump Biden Zelensky Khamenei Turks Kurds Arabs Druze Alawites
-    Nordic Scandinavian Slavic Anglo-Saxon Francophone Anglophone Qaeda Nusra Shabaab""".split()
+    Nordic Scandinavian Slavic Anglo-Saxon Francophone Anglophone Qaeda Nusra Shabaab
+    Iraqi Libyan Jordanian Egyptian Saudi Qatari Emirati Yemeni Afghan Pakistani Iraqis Libyans Alawite Sunni
+    Shia Shiite Ismaili Yazidi Assyrian Roman Byzantine Ottoman Soviet Persian Crusader Hellenistic""".split()
 )
 
 # Capitalised names after "in", "of", "to" that are an institution, a bloc or an armed group, not a place
@@ -252,13 +256,13 @@ ACCORD_NOUNS = frozenset(
 NOT_PLACE_HEADS = frozenset(
     """family clan tribe regime rule era government administration cafe café restaurant hotel shop
     company firm brand channel network group movement brigade brigades militia front faction forces
-    army party dynasty""".split()
+    army party dynasty fleet flotilla squadron think""".split()
 ) | ACCORD_NOUNS
 
 # Words that begin Arabic (and Kurdish, Turkish) place names: "Kafr Nubl" is a town of its own,
 # not a mention of Nubl. A known name right after one of them is read as part of a longer name.
 PLACE_PREFIXES = frozenset(
     """Kafr Kfar Tell Tal Tel Deir Dayr Ain Ayn Jabal Jebel Bab Beit Bayt Khan Maarat Maaret Ras Qasr Abu Umm
-    Bir Bani Beni Arab Mazraat Hayy Sheikh Qalaat Qalat Jisr Wadi Sahl Marj Ras
+    Bir Bani Beni Arab Mazraat Hayy Sheikh Qalaat Qalat Jisr Wadi Sahl Marj Ras Rasm Mount
     New Little""".split()
 )

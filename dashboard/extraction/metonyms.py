@@ -35,7 +35,7 @@ SEATS_OF_POWER = frozenset(
     Sanaa Muscat Manama Tunis Algiers Rabat Khartoum Nicosia Athens Warsaw Vienna Ottawa Canberra Seoul
     Pyongyang Havana Caracas Pretoria Budapest Bucharest Sofia Belgrade Prague Stockholm Oslo Helsinki
     Copenhagen Dublin Lisbon Europe Africa""".split()
-) | frozenset(("Abu Dhabi", "New Delhi", "Kuwait City", "Tel Aviv"))
+) | frozenset(("Abu Dhabi", "New Delhi", "Kuwait City", "Tel Aviv", "Kurdistan Region"))  # (a region that governs)
 
 _Q = r"[\"\u201c\u201d\u00ab\u00bb]?"
 _ADVERBS = (
@@ -50,7 +50,9 @@ _ADVERBS = (
 _PARENTHESIS = (
     r"(?:,\s+(?:meanwhile|however|in\s+turn|for\s+its\s+part|too|for\s+now|by\s+contrast|in\s+contrast|though|"
     r"instead|likewise|similarly|in\s+particular|above\s+all|for\s+example|for\s+instance|analysts\s+say|"
-    r"officials\s+say|diplomats\s+say|it\s+seems),|"
+    r"officials\s+say|diplomats\s+say|it\s+seems|"
+    # "Moscow, he added, was in contact": the reporting clause set inside the subject's sentence
+    r"(?:he|she|they|it|the\s+\w+)\s+(?:added|said|says|noted|insisted|argued|claimed|stressed|continued)),|"
     r"\s+[\u2013\u2014][^\u2013\u2014]{1,100}?[\u2013\u2014])?"  # "Turkey \u2013 which has troops there \u2013 said"
 )
 # What befalls a place rather than what a state does: "Damascus has been shelled", "Syria has seen protests",
@@ -93,7 +95,7 @@ _ACTING = (
     r"(?:needs|wants|says|insists|lists|sees|hopes|plans|backs|supports|seeks|views|regards|knows|holds|"
     r"keeps|controls|considers|believes|claims|denies|accuses|demands|rejects|recognises|recognizes|"
     r"understands|fears|expects|intends|maintains|argues|offers|respects|refuses|agrees|shares|wishes|calls|"
-    r"welcomes|condemns|sends|gives|takes|makes|tells|warns|urges|stands|remains\s+(?:committed|ready|open|"
+    r"welcomes|condemns|sends|gives|takes|makes|tells|warns|urges|stands|talks|speaks|deals|works|allows|permits|remains\s+(?:committed|ready|open|"
     r"opposed|interested)|sent|gave|took|made|kept|sought|knew|told|said|brought|sold|paid|lost|won|chose|"
     r"began|spent|held|led|withdrew|drew|threw|met|struck\s+a|saw\s+(?:no|an?|the|its)\s|ran|runs|"
     r"stays\s+in\s+(?:touch|contact)|"
@@ -118,7 +120,9 @@ _LAND_AFTER = re.compile(
     r"border|borders|frontier|capital|city|cities|town|towns|village|villages|port|ports|province|provinces|"
     r"region|regions|territory|territories|soil|airspace|skies|waters|countryside|desert|mountains|heartland|"
     r"interior|streets|shores|hinterland|neighbourhoods|neighborhoods|suburbs|outskirts|centre|center|heart|"
-    r"edge|side|far|regions|steppe|islands?|mainland|enclave|exclave)\b",
+    r"edge|side|far|regions|steppe|islands?|mainland|enclave|exclave)\b"
+    # ... but not an office named after the land: "Syria's new interior ministry", "its border guards"
+    r"(?!\s+(?:ministry|ministries|minister|ministers|guards?|service|police|affairs)\b)",
     re.I,
 )
 # Words before the name that make it a state addressed, opposed, dealt with or talked about. Read as
@@ -147,7 +151,8 @@ _VERB_OF = _words(
     encourages encouraged push pushes pushed pushing oblige obliges obliged compel compels compelled enable
     enables enabled permit permits permitted
     called calls calling discuss discussed discusses discussing serve served serves serving benefit benefits
-    benefited benefiting harm harmed harms harming"""
+    benefited benefiting harm harmed harms harming put puts putting
+    show shows showed showing run runs ran running rule rules ruled ruling govern governs governed governing"""
 )
 # "a message to Ankara", "offers from Qatar", "a swipe at Moscow", "the door on Moscow", "a matter for
 # Damascus", "relations between Moscow and ...", "interests with Russia", "sees in Russia a partner".
@@ -188,7 +193,7 @@ _NOUN_BEFORE = {
     "between": _words(
         """relations ties talks contact contacts dialogue rapprochement rift tensions agreement agreements deal deals
         cooperation friction rivalry conflict differences disagreements understanding negotiations alliance
-        partnership balance"""
+        partnership balance position positions caught squeezed torn"""
     ),
     "in": _words("sees saw see"),
     "against": _words(
@@ -228,6 +233,12 @@ _PREPOSITIONS = _words(
 
 # A gerund of holding or losing ground before the name: "losing Tartus would leave", "keeping Damascus will cost".
 _HELD = _words("losing keeping holding taking retaking capturing seizing controlling abandoning")
+# A quarter of the land before the name: "in north-east Syria", "across southern Lebanon".
+_QUARTERS = _words(
+    """north south east west north-east north-west south-east south-west northeast northwest southeast southwest
+    northern southern eastern western north-eastern north-western south-eastern south-western northeastern
+    northwestern southeastern southwestern central coastal rural"""
+)
 
 
 def _last_words(lead: str) -> list[str]:
@@ -259,6 +270,8 @@ def _addressed(words: list[str]) -> bool:
     prev = words[-2]
     if last in ("\u2014", "\u2013") and prev in _PARTNERS:
         return True
+    if last in ("a", "an") and prev not in _GROUND_BEFORE:
+        return True  # 'wanted "a Syria without separate armies"': a kind of state, no ground ("in a Lebanon" is)
     if last in _STATE_REMADE and prev in ("the", "a"):
         return len(words) < 3 or words[-3] not in _GROUND_BEFORE
     if last == "on" and prev == "fire" and len(words) == 3 and words[0] in _POSSESSIVES:
@@ -339,6 +352,8 @@ def states_acting(sentence: str, offset: int, mentions: Iterable[Mention], state
             out += run
         elif words and (words[-1] in _PREPOSITIONS or words[-1] in _HELD):
             continue  # "bases in Syria"; "keeping Damascus will cost more men": the ground held
+        elif len(words) > 1 and words[-1] in _QUARTERS and words[-2] in _PREPOSITIONS:
+            continue  # "In north-east Syria, health partners warned": a part of the land
         elif _ACTING_AFTER.match(tail) or _DESCRIBED_ACTOR_AFTER.match(tail):
             out += run
     return out
