@@ -1305,3 +1305,77 @@ def test_a_titled_surname_is_the_person_named_in_full(ex: Extractor, title: str)
 )  # fmt: skip
 def test_a_title_without_dots_stays_out_of_the_name(ex: Extractor, text: str, expected: list) -> None:
     assert [(q.speaker, q.role) for q in ex.extract(text, REF).quotes] == expected
+
+
+# -- round 11a: who the speaker is, within the sentence or paragraph that attributes the quote -------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        # a second particle belongs to the name: "van der", "van den", "dos"
+        ("Prof Hendrik van den Bosch, a historian at Leiden", ("Hendrik van den Bosch", "Prof, historian at Leiden")),
+        ("Ana Paula dos Santos, a nurse in Recife", ("Ana Paula dos Santos", "nurse in Recife")),
+        # "Jr." and "Sr." are part of the name; the title stays the role
+        ("Col. Robert K. Mallory Jr., a former Marine planner",
+         ("Robert K. Mallory Jr.", "Col., former Marine planner")),
+        # look-alike: letters after a name are still no part of it
+        ("Ruth Okafor MP", ("Ruth Okafor", None)),
+        # "and who asked to be identified as NAME": the description before the clause is the role
+        ("A retired nurse who lives by the harbour, and who asked to be identified only as Salma,",
+         ("Salma", "retired nurse")),
+    ],
+)  # fmt: skip
+def test_round11a_name_forms(phrase: str, expected: tuple) -> None:
+    assert parse_speaker(phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an unnamed speaker described by where they stand opens the paragraph; "he" and "the source" are them
+        ('A source close to the Turkish interior ministry, who spoke on condition of anonymity, was more direct. '
+         '"The border stays shut until spring," the source said.',
+         ["source close to the Turkish interior ministry"]),
+        ("An official at the Jordanian foreign ministry, who asked not to be named, met us in a hotel lobby. "
+         '"We are watching the north very closely," he said.',
+         ["official at the Jordanian foreign ministry"]),
+        # "one of the ...": one person, the next "he"
+        ("One of the released fishermen, a 40-year-old father of three, talked to reporters at the pier. "
+         '"I only want to sleep in my own bed," he said.',
+         ["One of the released fishermen"]),
+        # a person named by first name only, then a gesture, then their words
+        ('"The bakery opens at five," said Layla Haddad, a baker.\n'
+         'Her brother, Karim, shrugged. "Five, six, the bread is the same."',
+         ["Layla Haddad", "Karim"]),
+        # "the N-year-old": the person the text was about
+        ('Olga Demchenko, 67, a retired teacher, said the trains had stopped.\n'
+         '"I walk to the market now," the 67-year-old said.',
+         ["Olga Demchenko"]),
+        ("Farid Nasser, a farmer near Daraa, lost half his olive trees in the winter.\n"
+         '"The trees will come back, the people may not," the 52-year-old said.',
+         ["Farid Nasser"]),
+        # a name with "Jr." opens the paragraph: he is the next "he"
+        ("Lt. Gen. Paul D. Harmon Jr., a former NATO commander, was less sure. "
+         '"A port is only as good as the road behind it," he said.',
+         ["Paul D. Harmon Jr."]),
+    ],
+)  # fmt: skip
+def test_round11a_who_in_the_paragraph(ex: Extractor, text: str, expected: list) -> None:
+    assert who(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # look-alike: a ministry speaking is still the ministry, and "it" is the ministry
+        'The Turkish interior ministry said the border would stay shut. "Security comes first," it said.',
+        # look-alike: a gesture by a body or a place is nobody's words
+        'Ankara shrugged. "The border stays shut until spring, whatever anyone says."',
+        # look-alike: one of several things is no person
+        'One of the ministries, the interior, was closed. "The border stays shut until spring," it said.',
+    ],
+)
+def test_round11a_look_alikes(ex: Extractor, text: str) -> None:
+    got = who(ex, text)
+    assert got in (["Turkish interior ministry"], [None])

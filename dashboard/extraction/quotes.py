@@ -50,7 +50,9 @@ _ACCORDING = re.compile(r"\b(?:according to|in the words of)\s+(?P<np>[^,.;:\"\u
 _CITED_AS = re.compile(
     r"\b(?:cited|cites|citing|quoted|quotes|quoting)\s+(?!by\s)(?P<np>[^,;:.\"\u201c\u00ab]{2,80}?)\s+as\s+$"
 )
-_PARTICLES = re.compile(r"^(?:al|el|ez|as|ad|ar|bin|ibn|abu|de|van|von|da|di|le|la|du)(?:-\S+)?$")
+# "der", "den", "del", "dos": the second particle of "van der Berg", "van den Bosch", "del Río", "dos Santos".
+_PARTICLES = re.compile(r"^(?:al|el|ez|as|ad|ar|bin|ibn|abu|de|van|von|da|di|le|la|du|der|den|del|della|dos|das)"
+                        r"(?:-\S+)?$")
 # Where the words that follow the speaker begin ("... said Peskov on Monday"). Found with a fixed
 # look-behind and cut by slicing: `\s+(...)\b.*$` under re.sub backtracked over every run of spaces
 # (quadratic, seconds for one crafted line).
@@ -80,6 +82,7 @@ _LEADING = re.compile(
 _STATE_HEADS = frozenset("republic federation kingdom states nations union emirates islands confederation".split())
 # Letters after a name: "Ruth Okafor MP", "Sir John Holt KC".
 _POST_NOMINALS = frozenset("MP MEP MSP QC KC OBE MBE CBE KBE PhD Jr Sr".split())
+_NAME_SUFFIXES = frozenset("Jr Sr".split())
 _PREPOSITIONS = frozenset("to of for at in from on with by".split())
 _HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame".split())
 # Titles written before a name, capitalised ("Maj Gen Omar Khalidi", "Father Ibrahim", "Prof Haddad"): British copy
@@ -197,8 +200,8 @@ def _parse_part(phrase: str) -> tuple[str | None, str | None, bool]:
         if trailing.group(0).lower() in _TIME_WORDS or (head and _is_name_word(head[-1])):
             phrase = phrase[: trailing.start()].strip()
     tokens = phrase.split()
-    while len(tokens) > 2 and tokens[-1].strip(".") in _POST_NOMINALS:
-        tokens.pop()  # "Ruth Okafor MP"
+    while len(tokens) > 2 and tokens[-1].strip(".") in _POST_NOMINALS - _NAME_SUFFIXES:
+        tokens.pop()  # "Ruth Okafor MP"; "Jr." stays: "Thomas R. Whitcombe Jr." is his name
     definite = bool(tokens) and tokens[0].lower() == "the"
     while tokens and tokens[0].lower() in _DETERMINERS:
         tokens = tokens[1:]
@@ -433,6 +436,8 @@ def _given_name(phrase: str) -> Speaker | None:
     if not m:
         return None
     described = _LEADING.sub("", phrase[: m.start()].strip().split(",")[-1]).strip()
+    if described in ("and", "but"):  # "A young woman who sings in the choir, and who asked to be identified as NAME"
+        described = _RELATIVE.sub("", phrase[: m.start()].strip().split(",")[0]).strip()
     return m.group(1), _clean_role(described) if described else None
 
 
@@ -468,9 +473,23 @@ def is_body(name: str) -> bool:
     words = name.replace("'s", "").replace("\u2019s", "").split()
     if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
         return True  # ISW, HUR, SOHR, TASS
-    if len(words) >= 2 and words[-1] in _PERSON_NOUNS:
-        return False  # "a Russian military blogger": a person, whatever the words before the head
+    if len(words) >= 2 and (words[-1] in _PERSON_NOUNS or _person_described_by_body(words)):
+        return False  # "a Russian military blogger", "a source close to the ministry": a person
     return any(w.lower().strip(".,") in _BODY_WORDS for w in words)
+
+
+_AGE_REFERENCE = re.compile(r"(\d{1,3})-year-old(?:\s+[a-z\-]+)?$")
+
+
+def _by_age(description: str, recent: list[Speaker], last_person: Speaker) -> Speaker | None:
+    """ "the 34-year-old", "the 58-year-old scholar": the person given that age before ("NAME, 34, a teacher"),
+    else the person the text was last about: an age alone names no one new."""
+    m = _AGE_REFERENCE.match(description)
+    if not m:
+        return None
+    age = re.compile(r"(?<!\d)" + m.group(1) + r"(?!\d)")
+    found = next((r for r in reversed(recent) if r[0] and age.search(f"{r[0]} {r[1] or ''}")), None)
+    return found or (last_person if last_person[0] else None)
 
 
 @dataclass
@@ -585,6 +604,9 @@ class SpeakerContext:
     def _definite(self, description: str) -> Speaker | None:
         """ "spokesperson" or "ministry": the latest speaker whose name or role has that head word."""
         words = description.split()
+        aged = _by_age(description, self.recent, self.last_person)
+        if aged:
+            return aged  # "the 58-year-old scholar", "the 34-year-old"
         if len(words) > 2:
             return None  # "the Syrian army command": a full description, not a reference back
         head = words[-1]
@@ -643,6 +665,8 @@ _PLURAL_SPEAKERS = frozenset(
 
 
 def _plural(name: str) -> bool:
+    if name[:7].lower() == "one of ":
+        return False  # "one of the returning soldiers": one person
     words = name.split()
     head = words[-1] if words else ""
     if head.lower() in _PLURAL_SPEAKERS:
@@ -931,7 +955,7 @@ def observe_sentence(sentence: str, ctx: SpeakerContext) -> Speaker | None:
     the "he" of the next sentence. Returns who says something in it, if anyone does."""
     if not _may_attribute(sentence):
         _observe_opening(sentence, ctx)
-        return None
+        return _gesture_subject(sentence, ctx)
     m = _ACCORDING.search(sentence)
     if m:
         ctx.remember(ctx.resolve(_parse_subject(m.group("np"))))
@@ -945,6 +969,28 @@ def observe_sentence(sentence: str, ctx: SpeakerContext) -> Speaker | None:
         if last and _INTRODUCES.match(sentence, last[-1].end()):
             m = last[-1]
     return _observe_subject(sentence, m, ctx)
+
+
+# Short sentences of a gesture that stand before a person's words: "Her neighbour, NAME, shrugged. "...""
+_GESTURES = frozenset("shrugged smiled laughed nodded sighed grinned chuckled frowned winced shrugs smiles laughs nods "
+                      "sighs grins".split())
+
+
+def _gesture_subject(sentence: str, ctx: SpeakerContext) -> Speaker | None:
+    """ "Her son, NAME, laughed." or "NAME smiled.": the person whose words in quote marks follow."""
+    words = sentence.rstrip(" .!").split()
+    if len(words) < 2 or len(words) > 16 or words[-1] not in _GESTURES:
+        return None
+    who = words[-2].strip(",")
+    if who.lower() in _PRONOUNS_PERSON:
+        return ctx.resolve((who.lower(), None))
+    if not _is_name_word(who) or who in _NOT_FIRST_NAMES or (ctx.is_place is not None and ctx.is_place(who)):
+        return None
+    found = ctx.resolve((who, None))
+    if found and found[0] and not is_body(found[0]):
+        ctx.remember(found)
+        return found
+    return None
 
 
 def _observe_opening(sentence: str, ctx: SpeakerContext) -> None:
@@ -970,7 +1016,12 @@ def _observe_opening(sentence: str, ctx: SpeakerContext) -> None:
         return
     described = _OPENING_DESCRIBED.match(sentence)
     if described:  # "A Russian naval spokesman, reached by telephone, declined ...": "the spokesman" next
-        ctx.remember((described.group(1), None))
+        ctx.remember((described.group("who"), None))
+        return
+    one = _ONE_OF.match(sentence) if sentence.startswith("One of ") else None
+    if one and (one.group(2) in _PLURAL_SPEAKERS or one.group(2)[:-1] in _PERSON_NOUNS or
+                one.group(2).replace("men", "man") in _PERSON_NOUNS):
+        ctx.remember((one.group(1), None))  # "One of the released fishermen, a father of three, ...": the next "he"
         return
     m = _OPENING_PERSON.match(sentence)
     if m:
@@ -1049,9 +1100,17 @@ _INTRODUCES = re.compile(
 
 # An unnamed person described at the head of a sentence, a role noun last: "A Russian naval spokesman, ...".
 _OPENING_DESCRIBED = re.compile(
-    r"^(?:(?:A|An)\s+|(?=One\s)|The\s+(?=(?:first|second|third|other)\s))((?:[\w\-]+\s+){0,4}(?:spokesman|spokeswoman|spokesperson|official|officer|diplomat|"
-    r"commander|source|analyst|resident|witness|soldier|guard|doctor|activist))\b"
+    r"^(?:(?:A|An)\s+|(?P<one>(?=One\s+of\s))|(?=One\s)|The\s+(?=(?:first|second|third|other)\s))(?P<who>(?:[\w\-]+\s+){0,4}(?:spokesman|spokeswoman|spokesperson|official|officer|diplomat|"
+    r"commander|source|analyst|resident|witness|soldier|guard|doctor|activist)(?(one)s?)"
+    r"(?:\s+(?:close\s+to|near|at|in|of|from|with|for|inside)\s+[^,\"\u201c\u00ab;.]{1,60}?)?)\b"  # where they stand
     r"(?=\s*,|\s+(?!said|says|told)\w+ed\b|\s+(?:was|is|had|has|seemed|remained|sounded)\b)"
+)
+
+
+# "One of the returning soldiers, ...": one person out of a group, by the group's head noun.
+_ONE_OF = re.compile(
+    r"^(One\s+of\s+(?:the|his|her|their)\s+(?:[\w\-]+\s+){0,2}?([a-z]+))"
+    r"(?=\s*,|\s+(?!said|says|told)\w+ed\b|\s+(?:was|is|had|has|spoke|sat|stood)\b)"
 )
 
 
@@ -1073,7 +1132,8 @@ _CARRIED = re.compile(
 )
 # A person named at the head of a sentence with an appositive: "Retired Gen. Joseph Votel, a former ...".
 _OPENING_PERSON = re.compile(
-    r"^((?:[A-Z][\w.'\u2019\-]*\s+){1,5}(?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w'\u2019\-]+),\s+(?:\d{1,3},\s+)?"
+    r"^((?:[A-Z][\w.'\u2019\-]*\s+){1,5}(?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w'\u2019\-]+(?:\s+[JS]r\.?)?),\s+"
+    r"(?:\d{1,3},\s+)?"
     r"(?:who\s|whose\s|((?:a|an|the|[A-Z][\w\-]*['\u2019]s)\s+[^,\"\u201c]{1,60}),|(?:a|an|the)\s)"
 )  # "Sergei Lavrov, Russia's foreign minister, has tried": a possessive role between commas too
 
@@ -1505,9 +1565,21 @@ _DESCRIPTION_LINKS = frozenset("with of in at from for close near who known base
 def _person_before_preposition(tokens: list[str]) -> bool:
     """ "official in the administration of General": a person described by whom they serve, in the first words."""
     for i, tok in enumerate(tokens[:4]):
-        if tok in _PERSON_NOUNS and i + 1 < len(tokens) and tokens[i + 1] in _PREPOSITIONS:
+        if tok in _PERSON_NOUNS and _describing_link(tokens[i + 1 : i + 3]):
             return all(t[:1].islower() for t in tokens[:i])
     return False
+
+
+def _describing_link(words: list[str]) -> bool:
+    """ "in", "at", "close to", "near": the words after a person noun that say where the person stands."""
+    return bool(words) and (words[0] in _PREPOSITIONS or words[0] == "near" or words[:2] == ["close", "to"])
+
+
+def _person_described_by_body(words: list[str]) -> bool:
+    """ "source close to the defence ministry", "official at the foreign ministry": a person, whatever body the
+    description names after the person noun."""
+    return any(w.lower() in _PERSON_NOUNS and _describing_link(words[i + 1 : i + 3]) and
+               not any(x.lower() in _BODY_WORDS for x in words[:i]) for i, w in enumerate(words[:4]))
 
 
 def _person_then_label(before: str, label: str) -> bool:
