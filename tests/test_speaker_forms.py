@@ -1379,3 +1379,52 @@ def test_round11a_who_in_the_paragraph(ex: Extractor, text: str, expected: list)
 def test_round11a_look_alikes(ex: Extractor, text: str) -> None:
     got = who(ex, text)
     assert got in (["Turkish interior ministry"], [None])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a channel or outlet with its name in quote marks: the name speaks, what it is is the role
+        ('Posting on Telegram, the account known as "Iron Gull" said the convoy had turned back at dawn, '
+         '"with its lights off."',
+         [("Iron Gull", "account")]),
+        ('A blogger calling himself "Old Sapper" wrote that the depot "was emptied in two nights, not ten."',
+         [("Old Sapper", "blogger")]),
+        # "When NAME did X, he said": the pronoun is the person the clause before it names
+        ("After Katrin Olsen landed in Erbil on Friday, she said the aid would \"reach the camps within a week.\"",
+         [("Katrin Olsen", None)]),
+        # "The visit came a day after the ministry said ...": the ministry said it, not the visit
+        ('The announcement came two days after the Greek coast guard said its patrols had seen "no sign of the '
+         'missing boat."',
+         [("Greek coast guard", None)]),
+        # "his cousin", "her neighbour": as written, and "the cousin" after is them
+        ("His neighbour, who runs a bakery two doors down, said the shelling had stopped. "
+         '"We slept for the first time in a month," the neighbour said.',
+         [("His neighbour", None)]),
+    ],
+)  # fmt: skip
+def test_round11a_named_within_the_attribution(ex: Extractor, text: str, expected: list) -> None:
+    assert [(q.speaker, q.role) for q in ex.extract(text, REF).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # look-alike: "When the talks ended, he said": no one named in the clause, "he" is the person before
+        ("Farah Idris, a negotiator, left the hall early.\n"
+         'When the talks ended, she said the sides were "further apart than in March."',
+         ["Farah Idris"]),
+        # look-alike: "Nordic states and Canada would ...": a noun in -s, not a verb of speech; the speaker stays
+        ('Mikko Laine, a diplomat, said he expected that Nordic states and Canada would be "the first to pay."',
+         ["Mikko Laine"]),
+        # a header word on the line above a headline is no first name of the headline's person
+        ("Morning Brief\nNews\nOrban and Fico meet in Bratislava\n"
+         'Orban said the meeting had been "long and honest about the pipeline."',
+         ["Orban"]),
+        # a question's first word is no first name: "Will Ankara ...?" makes no person "Will Ankara"
+        ('Q: Will Ankara open the crossing?\nAnkara says the crossing "will stay shut through the winter."',
+         ["Ankara"]),
+    ],
+)  # fmt: skip
+def test_round11a_nearer_words_are_not_the_speaker(ex: Extractor, text: str, expected: list) -> None:
+    assert who(ex, text) == expected

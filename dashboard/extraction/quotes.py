@@ -309,6 +309,8 @@ def _parse_subject(phrase: str) -> Speaker:
     phrase = _strip_filler(_KICKER.sub("", phrase.strip(), count=1).strip(",;:—–-*_ "))
     if "(" in phrase:
         phrase = _TRANSLATION.sub("", phrase)  # "the channel Severny Veter ("North Wind")": the name, not its gloss
+    if " after " in phrase or " before " in phrase:
+        phrase = _CAME_AFTER.sub("", phrase, count=1)  # "The call came a day after the ministry": the ministry
     if " by " in phrase or " from " in phrase:
         phrase = _STATEMENT_BY.sub("", phrase, count=1)  # "a statement by the Directorate": the Directorate
     if "s statement" in phrase or "s post" in phrase:
@@ -348,6 +350,10 @@ def _parse_subject(phrase: str) -> Speaker:
         parts[-1] = _RELATIVE.sub("", parts[-1]) or parts[-1]  # "a blogger who calls himself ...": the blogger
     if not parts:
         return None, None
+    if len(parts) >= 2 and parts[-1].lower() in _PRONOUNS_PERSON:
+        named = _named_in_subordinate(parts[0])
+        if named:
+            return named
     parts[-1] = _NOUN_BEFORE_SPEAKER.sub("", parts[-1], count=1)  # "a step a border official described"
     name, role, proper = _parse_part(parts[-1])
     if len(parts) >= 2:
@@ -376,6 +382,28 @@ def _parse_subject(phrase: str) -> Speaker:
         if proper and not role and not p_proper and p_name and len(prev.split()) <= 8 and (
                 _has_title(prev) or _described_person(prev)):
             return name, _clean_role(prev)  # ROLE, NAME; "a resident of Qamishli, Abu Kawa,"
+    return name, role
+
+
+# "The visit came a day after the ministry said", "It happened hours before X told": the event is not who spoke.
+_CAME_AFTER = re.compile(
+    r"^(?i:the|a|an|it|this|that)\s+(?:[a-z\-]+\s+){0,3}?(?:came|comes|happened|followed|occurred)\s+"
+    r"(?:[\w\-]+\s+){0,3}?(?:after|before)\s+(?=\S)"
+)
+
+
+# "When NAME spoke last week, he said": a subordinate clause that names its own subject before the pronoun.
+_SUBORDINATE_NAME = re.compile(r"^(?:When|After|As|While|Before|Once|Although|Though|Since|Until)\s+(?=[A-Z])")
+
+
+def _named_in_subordinate(clause: str) -> Speaker | None:
+    opener = _SUBORDINATE_NAME.match(clause)
+    verb = _FIRST_VERB.match(clause[opener.end() :] + " ") if opener else None
+    if not verb:
+        return None
+    name, role, proper = _parse_part(verb.group(1))
+    if not proper or not name or len(name.split()) < 2 or is_body(name):
+        return None  # "When Moscow agreed, he said": a place or a body is not the "he"
     return name, role
 
 
@@ -415,6 +443,13 @@ _WEEKDAY_TAIL = re.compile(  # (?<!\s): tried once per run of spaces, never at e
 )
 
 
+# 'a channel known as "Sea Wolf"', 'a blogger calling himself «Ded»': the name in quote marks is who speaks.
+_QUOTED_NAME = re.compile(
+    r"\b(?:known\s+as|called|named|dubbed|calling\s+(?:itself|himself|herself))\s+[\"\u201c\u00ab]\s*"
+    r"([A-Z][^\"\u201c\u201d\u00ab\u00bb]{0,40}?[\w.!])\s*[\"\u201d\u00bb]"
+)
+
+
 # "A rebel commander, who gave his name only as Abu Khaled,": the name the person gave is the speaker.
 _GAVE_NAME = re.compile(
     r",?\s+who\s+(?:(?:would\s+)?(?:only\s+)?(?:gave|give)\s+(?:only\s+)?(?:his|her|their)\s+(?:first\s+|full\s+)?"
@@ -428,6 +463,10 @@ _GAVE_NAME = re.compile(
 
 
 def _given_name(phrase: str) -> Speaker | None:
+    quoted = _QUOTED_NAME.search(phrase) if '"' in phrase or "\u201c" in phrase or "\u00ab" in phrase else None
+    if quoted and not phrase[quoted.end() :].strip(" ,"):
+        described = _LEADING.sub("", phrase[: quoted.start()].strip().split(",")[-1]).strip()
+        return quoted.group(1), _clean_role(described) if described else None
     if " named " in phrase or " called " in phrase:
         named = _named_person(phrase, at_end=True)
         if named:
@@ -536,6 +575,8 @@ class SpeakerContext:
         if low.startswith("the "):
             found = self._definite(low[4:])
             return found if found else (name[4:], role)
+        if low.startswith(("his ", "her ")) and low.split()[-1] in _KIN:
+            return name, role  # "his cousin", "her neighbour": as written, a person of their own
         if low.startswith(("his ", "her ")) and self.last_person[0]:
             return f"{self.last_person[0]}'s {name[4:]}", role  # "his office"
         if low.startswith("its ") and self.last_body[0]:
@@ -576,6 +617,8 @@ class SpeakerContext:
                 continue  # "At the UN Security Council Nebenzia said": a body, then the surname
             if self.is_place is not None and titles and titles[-1].lower() in _OPENER_WORDS and self.is_place(first):
                 continue  # "During his visit to Ankara Fidan said": a place, then the surname
+            if first in _AUXILIARIES and (not titles or titles[-1].endswith((".", ":", "?", "!", '"'))):
+                continue  # "Will Moscow hand him over?": a question's first word, then a place or a body
             if not _is_title_word(first) and first not in _NOT_FIRST_NAMES and not first.endswith("'s"):
                 found = f"{first} {surname}"
                 if titles and _is_name_word(titles[-1]) and titles[-1] not in _NOT_FIRST_NAMES and \
@@ -629,8 +672,9 @@ class SpeakerContext:
         if not speaker or not speaker[0]:
             return
         name, role = speaker
-        if name.lower() in _PRONOUNS_PERSON | _PRONOUNS_BODY or name.lower().startswith(("his ", "her ", "its ")):
-            return  # a reference nothing resolved: remembering it would mislead later ones
+        if name.lower() in _PRONOUNS_PERSON | _PRONOUNS_BODY or (
+                name.lower().startswith(("his ", "her ", "its ")) and name.lower().split()[-1] not in _KIN):
+            return  # a reference nothing resolved: remembering it would mislead later ones ("his cousin" is someone)
         words = name.split()
         if len(words) >= 2 and all(w[:1].isupper() or _PARTICLES.match(w) for w in words) and not is_body(name):
             self.full_names.setdefault(_surname_key(words[-1]), name)
@@ -657,6 +701,13 @@ class SpeakerContext:
         return person
 
 
+# People named by their tie to someone: "his cousin" is their own speaker, not "NAME's cousin".
+_KIN = frozenset(
+    """cousin brother sister son daughter father mother wife husband uncle aunt nephew niece neighbour neighbor
+    friend grandson granddaughter grandfather grandmother brother-in-law sister-in-law fiancee fiance""".split()
+)
+
+
 _PLURAL_SPEAKERS = frozenset(
     """officials witnesses residents sources analysts activists diplomats rebels fighters soldiers troops police
     authorities experts observers monitors doctors medics locals villagers protesters militants commanders
@@ -674,13 +725,17 @@ def _plural(name: str) -> bool:
     return head[:1].islower() and head.endswith("s") and not head.endswith(("ss", "us", "is"))
 
 
-_NAME_PAIR = re.compile(r"\b([A-Z][\w\-]+)\s+(?=((?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w\-]+)\b)")
+_NAME_PAIR = re.compile(r"\b([A-Z][\w\-]+)[^\S\n]+(?=((?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w\-]+)\b)")  # one line
 _NOT_FIRST_NAMES = frozenset(
     """The A An This That In On At As And But Or If When While After Before During Since Until By For From
     With Of To Mr Mrs Ms Dr Sir President Minister General Leader Russian Syrian Ukrainian American Iranian
     Turkish Israeli British French Kremlin Foreign Defense Defence State Prime Deputy Former Said Told Asked
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday Quoting Citing According Speaking Asked""".split()
 )
+
+
+# A question's first word, never a first name there ("Will Moscow ...?", "Can Damascus ...?").
+_AUXILIARIES = frozenset("Will Can Could Would Should Shall May Might Must Did Does Do Is Are Was Were Has Have Had".split())
 
 
 def _surname_key(word: str) -> str:
@@ -882,6 +937,10 @@ _NOUN_BEFORE = re.compile(
 )
 
 
+# "Gulf states and Turkey would", "member states would": a word in -s that "and" or an auxiliary follows is a noun.
+_NOUN_AFTER = re.compile(r"\s+(?:and|or|would|will|could|should|must|might|can|may|were|are|have|had)\b")
+
+
 def _is_verb(text: str, m: re.Match[str]) -> bool:
     a = m.start()
     if _PASSIVE.search(text, max(0, a - 8), a):
@@ -896,7 +955,7 @@ def _is_verb(text: str, m: re.Match[str]) -> bool:
         return False  # "argued in a video posted on his channel that": a participle after the verb's noun
     if not m.group(1).endswith("s"):
         return True
-    if _NOUN_BEFORE.search(text, max(0, a - 12), a):
+    if _NOUN_BEFORE.search(text, max(0, a - 12), a) or _NOUN_AFTER.match(text, m.end()):
         return False
     # "in his first public remarks": a noun ("the detained express": a verb, no plural in -ss)
     far = None if m.group(1).endswith("ss") else _ADJECTIVES_BEFORE.search(text, max(0, a - 40), a)
@@ -1016,7 +1075,8 @@ def _observe_opening(sentence: str, ctx: SpeakerContext) -> None:
         return
     described = _OPENING_DESCRIBED.match(sentence)
     if described:  # "A Russian naval spokesman, reached by telephone, declined ...": "the spokesman" next
-        ctx.remember((described.group("who"), None))
+        who = re.split(r"\s(?:who|whose|which|that)\s", described.group("who"), maxsplit=1)[0]
+        ctx.remember((who, None))  # "A diplomat in Beirut who follows Syria closely, ...": the diplomat in Beirut
         return
     one = _ONE_OF.match(sentence) if sentence.startswith("One of ") else None
     if one and (one.group(2) in _PLURAL_SPEAKERS or one.group(2)[:-1] in _PERSON_NOUNS or
