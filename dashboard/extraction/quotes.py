@@ -735,7 +735,9 @@ _NOT_FIRST_NAMES = frozenset(
 
 
 # A question's first word, never a first name there ("Will Moscow ...?", "Can Damascus ...?").
-_AUXILIARIES = frozenset("Will Can Could Would Should Shall May Might Must Did Does Do Is Are Was Were Has Have Had".split())
+_AUXILIARIES = frozenset(
+    "Will Can Could Would Should Shall May Might Must Did Does Do Is Are Was Were Has Have Had".split()
+)
 
 
 def _surname_key(word: str) -> str:
