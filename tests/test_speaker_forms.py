@@ -1428,3 +1428,56 @@ def test_round11a_named_within_the_attribution(ex: Extractor, text: str, expecte
 )  # fmt: skip
 def test_round11a_nearer_words_are_not_the_speaker(ex: Extractor, text: str, expected: list) -> None:
     assert who(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        # a role, a name, and the body the person is "of" or "at"
+        ("Turkish economist Dr. Selin Aydin of an Istanbul research centre",
+         ("Selin Aydin", "Turkish economist Dr., Istanbul research centre")),
+        ("veteran negotiator Pieter Jansen at the Clingendael Institute",
+         ("Pieter Jansen", "veteran negotiator, Clingendael Institute")),
+        # "NAME of the X Institute, a think tank in Y": the appositive describes the institute
+        ("Amal Saad of the Beirut Policy Forum, a research group in Hamra,",
+         ("Amal Saad", "Beirut Policy Forum, research group in Hamra")),
+        # the press service of a body named with a possessive: the body's service speaks
+        ("The press service of Ukraine's Southern Defence Forces", ("press service of Ukraine's Southern Defence Forces",
+                                                                    None)),
+        # look-alike: a body's long name after a role, with no person in it
+        ("the head of the Foreign Ministry Press Department", ("head of the Foreign Ministry Press Department", None)),
+    ],
+)  # fmt: skip
+def test_round11a_people_and_bodies_of_a_body(phrase: str, expected: tuple) -> None:
+    assert parse_speaker(phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "The company, NAME, has not commented ... it said": the company
+        ("The shipping line, Nordhavn, could not be reached. The firm, Baltrans, has not commented. "
+         'In a statement last week, it said it would "honour every contract signed before December."',
+         ["Baltrans"]),
+        # a person named by one name and an age, then "he"
+        ("Yusuf, 33, who drove a bus before the war, still keeps the keys.\n"
+         '"One day I will drive it to Aleppo again," he said.',
+         ["Yusuf"]),
+        # "the statement" after a council's press service spoke
+        ("Security chiefs of both countries met in Ankara, the council's press service said.\n"
+         '"The sides agreed to meet again in March," the statement said.',
+         ["council's press service"]),
+        # a verb of opinion with a quote: "NAME expects ... "...""
+        ('Nadia Karim, an energy analyst, was blunt. Karim expects the pipeline to stay shut "until the courts '
+         'are done with it."',
+         ["Nadia Karim"]),
+    ],
+)  # fmt: skip
+def test_round11a_bodies_and_people_named_once(ex: Extractor, text: str, expected: list) -> None:
+    assert who(ex, text) == expected
+
+
+def test_round11a_a_place_after_a_name_and_age_is_not_a_person(ex: Extractor) -> None:
+    # look-alike: "The city, Raqqa, ..." is no body speaking and no person
+    text = 'Farouk Saleh, a farmer, lost his land.\nThe city, Raqqa, was quiet. "We are waiting," he said.'
+    assert who(ex, text) == ["Farouk Saleh"]

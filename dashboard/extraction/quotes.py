@@ -83,6 +83,7 @@ _STATE_HEADS = frozenset("republic federation kingdom states nations union emira
 # Letters after a name: "Ruth Okafor MP", "Sir John Holt KC".
 _POST_NOMINALS = frozenset("MP MEP MSP QC KC OBE MBE CBE KBE PhD Jr Sr".split())
 _NAME_SUFFIXES = frozenset("Jr Sr".split())
+_POSSESSIVE_NAME = re.compile(r"[A-Z][\w\-]*['\u2019]s$")  # "the press service of Russia's Black Sea Fleet"
 _PREPOSITIONS = frozenset("to of for at in from on with by".split())
 _HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame".split())
 # Titles written before a name, capitalised ("Maj Gen Omar Khalidi", "Father Ibrahim", "Prof Haddad"): British copy
@@ -109,7 +110,7 @@ _HEAD_SYNONYMS = {
     "spokeswoman": ("spokesman", "spokeswoman", "spokesperson"),
     "spokesperson": ("spokesman", "spokeswoman", "spokesperson"),
     "presidency": ("presidency", "office"),  # a body: never the president named before (round 8)
-    "statement": ("ministry", "office", "presidency", "government", "command", "kremlin"),
+    "statement": ("ministry", "office", "presidency", "government", "command", "kremlin", "service", "council"),
     "general": ("general", "gen."),
     "diplomat": ("diplomat", "envoy", "ambassador", "foreign"),  # "Deputy Foreign Minister and Special Envoy ..."
 }
@@ -185,6 +186,9 @@ def _parse_part(phrase: str) -> tuple[str | None, str | None, bool]:
                           for w in of_org.group(1).split()):
         where = re.sub(r"^\s*(?:of|from|at)\s+", "", phrase[of_org.end(1) :])
         return _name_case(of_org.group(1)), _clean_role(where), True  # "Hanna Notte of the X Center"
+    titled_of = _titled_name_of_org(phrase) if " of " in phrase or " at " in phrase else None
+    if titled_of:
+        return titled_of  # "Israeli analyst Dr. Orna Mizrahi of a Tel Aviv think tank"
     paren = re.search(r"\(([A-Z][\w.\-]{1,13})\)$", phrase)  # "(SOHR)", "(Greens)", "(Türkiye)"
     head = [w for w in phrase.split()[:2] if w.lower() not in _DETERMINERS][:1]
     if paren and head and head[0][:1].islower():
@@ -208,7 +212,7 @@ def _parse_part(phrase: str) -> tuple[str | None, str | None, bool]:
     if not tokens:
         return None, None, False
     body = next((i for i in range(min(len(tokens) - 3, 3)) if tokens[i] in _BODY_WORDS and tokens[i + 1] == "of" and
-                 tokens[i + 2] == "the" and tokens[i + 3][:1].isupper()), -1)
+                 (tokens[i + 2] == "the" or _POSSESSIVE_NAME.match(tokens[i + 2])) and tokens[i + 3][:1].isupper()), -1)
     if body >= 0 and len(tokens) <= 12 and all(t.islower() for t in tokens[:body]):
         # "the foreign affairs committee of the House of Representatives": the body, by its long name
         return ("the " if definite else "") + " ".join(tokens), None, False
@@ -369,7 +373,9 @@ def _parse_subject(phrase: str) -> Speaker:
         # Not "In Bergen, Mayor Tomas Holm": there the last part is a title and a name.
         titled = proper and _opens_with_title(parts[-1]) and p_role is None and \
             not _is_title_word((role or "x").split()[-1])
-        if (not proper or titled) and p_proper and starts_np and p_name and bare and len(prev.split()) <= 6:
+        long_of = len(prev.split()) <= 12 and bool(_NAME_OF_ORG.match(prev))  # "NAME of the X Institute, a think tank"
+        if (not proper or titled) and p_proper and starts_np and p_name and (
+                (bare and len(prev.split()) <= 6) or long_of):
             return p_name, _clean_role(", ".join(x for x in (p_role, _clean_role(parts[-1])) if x))
         short = len(prev.split()) <= 6  # "...displaced since late November, the UN office": a clause, no name
         thing = bool(p_role) and p_role.split()[-1].lower() not in _PERSON_NOUNS and not _has_title(p_role or "")
@@ -1017,6 +1023,8 @@ def observe_sentence(sentence: str, ctx: SpeakerContext) -> Speaker | None:
     if not _may_attribute(sentence):
         _observe_opening(sentence, ctx)
         return _gesture_subject(sentence, ctx)
+    if sentence.startswith("The ") and _opening_one_word_name(sentence, ctx):
+        return None  # "The company, NAME, has not commented.": NAME is the next "it"
     m = _ACCORDING.search(sentence)
     if m:
         ctx.remember(ctx.resolve(_parse_subject(m.group("np"))))
@@ -1054,6 +1062,29 @@ def _gesture_subject(sentence: str, ctx: SpeakerContext) -> Speaker | None:
     return None
 
 
+# "The company, Stroytransgaz, has not commented.": a body named in one word after what it is.
+_OPENING_NAMED_BODY = re.compile(
+    r"^The\s+(company|firm|operator|contractor|group|agency|broadcaster|channel|newspaper|airline|bank|charity|"
+    r"organisation|organization|militia|party),\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}),\s"
+)
+# "Mohammed, 29, who fought with ...": a person named by one name and an age.
+_OPENING_NAME_AGE = re.compile(r"^([A-Z][a-z'\u2019\-]+),\s+\d{1,2},\s")
+
+
+def _opening_one_word_name(sentence: str, ctx: SpeakerContext) -> bool:
+    """A sentence that opens by naming one body or one person in a single word: the "it" or "he" that follows."""
+    m = _OPENING_NAMED_BODY.match(sentence)
+    if m:
+        ctx.remember((m.group(2), m.group(1)))
+        ctx.last_body = (m.group(2), m.group(1))  # a company is a body whatever its name looks like
+        return True
+    m = _OPENING_NAME_AGE.match(sentence)
+    if m and m.group(1) not in _NOT_FIRST_NAMES and not (ctx.is_place is not None and ctx.is_place(m.group(1))):
+        ctx.remember((m.group(1), None))  # a first name: no surname to look up
+        return True
+    return False
+
+
 def _observe_opening(sentence: str, ctx: SpeakerContext) -> None:
     """The person a sentence opens with, when it says nothing: the "he" of the next sentence."""
     head, comma, rest = sentence.partition(", ")
@@ -1084,6 +1115,8 @@ def _observe_opening(sentence: str, ctx: SpeakerContext) -> None:
     if one and (one.group(2) in _PLURAL_SPEAKERS or one.group(2)[:-1] in _PERSON_NOUNS or
                 one.group(2).replace("men", "man") in _PERSON_NOUNS):
         ctx.remember((one.group(1), None))  # "One of the released fishermen, a father of three, ...": the next "he"
+        return
+    if _opening_one_word_name(sentence, ctx):
         return
     m = _OPENING_PERSON.match(sentence)
     if m:
@@ -2048,6 +2081,26 @@ _NAME_OF_ORG = re.compile(
     r"^(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?((?:[A-Z][\w'\u2019\-]+\s+){1,2}(?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w'\u2019\-]+)"
     r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]"
 )
+# "Israeli analyst Dr. NAME of a Tel Aviv think tank": a role, the name, and where the person works.
+_TITLED_NAME_OF = re.compile(
+    r"^(?P<role>(?:[\w'\u2019\-]+\.?\s+){1,4}?)(?P<name>(?:[A-Z][\w'\u2019\-]+\s+){1,2}"
+    r"(?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w'\u2019\-]+)\s+(?:of|at)\s+(?P<org>(?:(?:the|a|an)\s+)?[A-Z].{0,80})$"
+)
+
+
+def _titled_name_of_org(phrase: str) -> tuple[str, str | None, bool] | None:
+    m = _TITLED_NAME_OF.match(phrase)
+    if not m:
+        return None
+    role, name = m.group("role").split(), m.group("name").split()
+    last = role[-1].lower().rstrip(".")
+    if not (_is_title_word(role[-1]) or last in _PERSON_NOUNS) or any(_is_title_word(w) for w in name) or \
+            any(w.lower() in _BODY_WORDS or w.lower() in _ORG_HEADS for w in name):
+        return None  # "the head of the Foreign Ministry Press Department of ...": no person named
+    org = re.sub(r"^(?:the|a|an)\s+", "", m.group("org"))
+    return " ".join(name), _clean_role(f"{' '.join(role)}, {org}"), True
+
+
 _ORG_HEADS = frozenset("bank university school college academy fund network program programme".split())
 
 
