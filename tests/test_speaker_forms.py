@@ -1484,3 +1484,68 @@ def test_round11a_a_place_after_a_name_and_age_is_not_a_person(ex: Extractor) ->
     # look-alike: "The city, Raqqa, ..." is no body speaking and no person
     text = 'Farouk Saleh, a farmer, lost his land.\nThe city, Raqqa, was quiet. "We are waiting," he said.'
     assert who(ex, text) == ["Farouk Saleh"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Her husband, NAME, ..." makes the woman before a "she": the next "he" is the husband
+        ('"The fishing has never been worse," said Samira Haddad, who sells bait.\n'
+         'Her husband, Tarek, nodded. "Two boats left this month."\n'
+         '"Nobody buys bait when nobody fishes," Samira Haddad said.\n'
+         '"And nobody fishes when the navy sits in the bay," he added.',
+         ["Samira Haddad", "Tarek", "Samira Haddad", "Tarek"]),
+        # "he went on," and "the envoy began.": words of speech next to a comma or a full stop
+        ('Envoy Lars Eklund spoke after the talks. "We came with a list," he said. And yet, he went on, '
+         '"a list is not a plan, and nobody here has a plan."',
+         ["Lars Eklund", "Lars Eklund"]),
+        ('Bishop Anton Hadid led the service on Sunday.\n"Brothers and sisters, this has been a hard winter for all of '
+         'us," the bishop began.',
+         ["Anton Hadid"]),
+        # "For NAME with particles, a long role, ...": the whole name
+        ('For Jan-Pieter van den Heuvel, senior fellow at the Rotterdam-based Institute for Port and Maritime '
+         'Studies, the harbour is "worth less every month the ships stay away".',
+         ["Jan-Pieter van den Heuvel"]),
+        # a list in quote marks is someone's words, not a title
+        ('Karim Nasser, 70, a net mender, shrugged. "The French, the Russians, the Americans," he said. '
+         '"The fish do not care."',
+         ["Karim Nasser", "Karim Nasser"]),
+        # "The official did not hide his anger." and then the official's words
+        ("An official at the Libyan interior ministry, who asked not to be named, received us in Tripoli.\n"
+         'The official did not hide his anger. "They promised fuel and sent nothing."',
+         ["official at the Libyan interior ministry"]),
+        # ROLE, NAME after the verb
+        ('"We closed the shop in March," added his business partner, Omar Zaki.',
+         ["Omar Zaki"]),
+        ('"The border was open until Friday," interjected her colleague, Lina Saad.',
+         ["Lina Saad"]),
+        # "Among the guests was NAME, ROLE, who told ...": the name after "was"
+        ('Among those at the ceremony was Rabbi David Levin, a teacher from Haifa, who told reporters that he came '
+         '"to stand with my neighbours, whatever happens."',
+         ["David Levin"]),
+        ('Next to her was Colonel Yuri Gromov, a retired pilot, who said the airfield had been "empty since winter."',
+         ["Yuri Gromov"]),
+        # "Asked about NAME, APPOSITIVE, the sheikh was blunt:": the sheikh, not the one asked about
+        ('Sheikh Hamad al-Tamimi, a tribal elder, received us in his guest tent.\n'
+         'Asked about Omar Zayed, the commander of the militia that took the town, the sheikh was blunt: '
+         '"He was a smuggler before the war and he is a smuggler now."',
+         ["Hamad al-Tamimi"]),
+    ],
+)  # fmt: skip
+def test_round11a_paragraph_people(ex: Extractor, text: str, expected: list) -> None:
+    assert who(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # look-alike: a title in quote marks (no list of "the ...") stays part of the words around it
+        ('The exhibition "The Sea and the City" opened in Tartus on Monday.', []),
+        # look-alike: "began" far from a quote's end is no verb of speech
+        ('"The ships are gone," said Nabil Aoun. The war began in 2011 and the port emptied slowly.', ["Nabil Aoun"]),
+        # look-alike: "Among the guests was" with no name after it: the rule names no one
+        ('Among the guests was a fisherman from Jableh, who said the catch was "half of last year."', [None]),
+    ],
+)  # fmt: skip
+def test_round11a_paragraph_look_alikes(ex: Extractor, text: str, expected: list) -> None:
+    assert who(ex, text) == expected

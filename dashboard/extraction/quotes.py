@@ -35,6 +35,7 @@ _VERBS_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 _SPEECH_VERB = re.compile(
     r"(?<!-)\b((?:was|were|is|are|has been|had been) quoted(?: by [^,.;:\"\u201c]{1,40}?)? as saying|reads(?=:)|"
     r"(?:had|has|have) written|puts? it(?=[\s,:])|(?:spoke|speaks|talked|talks) of(?=\s)|accused|accuses|"
+    r"(?:went|goes) on(?=\s*[,:])|(?:began|begins|continued|continues)(?=\s*[,:.])|"
     + _VERBS_ALT + r")\b"
 )
 # A title's full stop is no end of the subject: `"...," said Brig. Gen. Hassan Abboud, the commander`.
@@ -149,6 +150,8 @@ def is_title(text: str) -> bool:
     words = text.split()
     if not words or len(words) > 7 or text.rstrip()[-1:] in ".?!,":
         return False
+    if ", the " in text or ", a " in text:
+        return False  # "The Russians, the French, the Turks": a list someone says, no title
     small = {"of", "the", "with", "and", "a", "an", "in", "on", "for", "to", "at", "by"}
     return all(w[:1].isupper() or w.lower() in small for w in words) and words[0][:1].isupper()
 
@@ -322,6 +325,8 @@ def _parse_subject(phrase: str) -> Speaker:
     given = _given_name(phrase)
     if given:
         return given
+    if " was " in phrase or " were " in phrase:
+        phrase = _AMONG_WAS.sub("", phrase, count=1)  # "Among the guests was NAME, ROLE,": NAME
     parts = [p.strip() for p in phrase.split(",") if p.strip() and not p.strip().isdigit()]  # "NAME, 61, a farmer"
     if parts:
         parts[0] = _TIME_OPENER.sub("", parts[0], count=1) or parts[0]  # "On Thursday he was quoted": he
@@ -395,6 +400,13 @@ def _parse_subject(phrase: str) -> Speaker:
 _CAME_AFTER = re.compile(
     r"^(?i:the|a|an|it|this|that)\s+(?:[a-z\-]+\s+){0,3}?(?:came|comes|happened|followed|occurred)\s+"
     r"(?:[\w\-]+\s+){0,3}?(?:after|before)\s+(?=\S)"
+)
+
+
+# "Among the guests was NAME", "Next to him was NAME": where the person stood, then the person.
+_AMONG_WAS = re.compile(
+    r"^(?:Among|Next\s+to|Beside|Behind|With\s+(?:him|her|them)|At\s+(?:his|her|the)\s+[a-z]+)\b[^,\"\u201c]{0,80}?"
+    r"\s(?:was|were)\s+(?=[A-Z])"
 )
 
 
@@ -699,8 +711,10 @@ class SpeakerContext:
         latest person it did not."""
         person = self.last_person
         if person[0] and self.genders.get(person[0], pronoun) != pronoun:
-            person = next((r for r in reversed(self.recent) if r[0] and r[0] != person[0] and not is_body(r[0])
-                           and not _plural(r[0]) and self.genders.get(r[0]) == pronoun), person)
+            others = [r for r in reversed(self.recent) if r[0] and r[0] != person[0] and not is_body(r[0])
+                      and not _plural(r[0]) and self.genders.get(r[0], pronoun) == pronoun]
+            # the latest person the text never called the other ("Her neighbour, NAME": he, not she)
+            person = others[0] if others else person
         if not person[0]:
             return None
         self.genders.setdefault(person[0], pronoun)
@@ -710,6 +724,7 @@ class SpeakerContext:
 # People named by their tie to someone: "his cousin" is their own speaker, not "NAME's cousin".
 _KIN = frozenset(
     """cousin brother sister son daughter father mother wife husband uncle aunt nephew niece neighbour neighbor
+    colleague partner
     friend grandson granddaughter grandfather grandmother brother-in-law sister-in-law fiancee fiance""".split()
 )
 
@@ -809,6 +824,12 @@ def _after_verb(np: str) -> Speaker:
     name, role, proper = _parse_part(parts[0])
     if len(parts) >= 2 and proper:
         return name, _clean_role(", ".join(x for x in (role, _clean_role(", ".join(parts[1:]))) if x))
+    head = parts[0].split()
+    if len(parts) >= 2 and not proper and 2 <= len(head) <= 5 and head[0].lower() in _NP_STARTS and \
+            (head[-1] in _KIN or head[-1] in _PERSON_NOUNS):
+        n2, r2, p2 = _parse_part(parts[1])
+        if p2 and n2 and not r2 and len(n2.split()) >= 2 and not is_body(n2):
+            return n2, _clean_role(parts[0])  # `said his brother-in-law, NAME`: the name, the tie its role
     return name, role
 
 
@@ -1022,7 +1043,7 @@ def observe_sentence(sentence: str, ctx: SpeakerContext) -> Speaker | None:
     the "he" of the next sentence. Returns who says something in it, if anyone does."""
     if not _may_attribute(sentence):
         _observe_opening(sentence, ctx)
-        return _gesture_subject(sentence, ctx)
+        return _gesture_subject(sentence, ctx) or _person_referred_back(sentence, ctx)
     if sentence.startswith("The ") and _opening_one_word_name(sentence, ctx):
         return None  # "The company, NAME, has not commented.": NAME is the next "it"
     m = _ACCORDING.search(sentence)
@@ -1038,6 +1059,10 @@ def observe_sentence(sentence: str, ctx: SpeakerContext) -> Speaker | None:
         if last and _INTRODUCES.match(sentence, last[-1].end()):
             m = last[-1]
     return _observe_subject(sentence, m, ctx)
+
+
+# "Her neighbour, NAME," / "His son, NAME,": a relative of the person just named, named in turn.
+_POSSESSIVE_APPOSITION = re.compile(r"^(?:His|Her)\s+[a-z][a-z\-]+,\s+[A-Z]")
 
 
 # Short sentences of a gesture that stand before a person's words: "Her neighbour, NAME, shrugged. "...""
@@ -1085,8 +1110,26 @@ def _opening_one_word_name(sentence: str, ctx: SpeakerContext) -> bool:
     return False
 
 
+_THE_PERSON_OPENING = re.compile(r"^The\s+([a-z][a-z\-]+)\s+[a-z]")
+
+
+def _person_referred_back(sentence: str, ctx: SpeakerContext) -> Speaker | None:
+    """ "The official did not hide his irritation.": a short sentence about a person named before, whose
+    words in quote marks follow it."""
+    m = _THE_PERSON_OPENING.match(sentence) if len(sentence.split()) <= 12 else None
+    if not m or not (m.group(1) in _PERSON_NOUNS or _is_title_word(m.group(1))):
+        return None
+    found = ctx._definite(m.group(1))
+    if not found or not found[0] or is_body(found[0]) or _plural(found[0]):
+        return None
+    ctx.remember(found)
+    return found
+
+
 def _observe_opening(sentence: str, ctx: SpeakerContext) -> None:
     """The person a sentence opens with, when it says nothing: the "he" of the next sentence."""
+    if sentence.startswith(("His ", "Her ")) and ctx.last_person[0] and _POSSESSIVE_APPOSITION.match(sentence):
+        ctx.genders.setdefault(ctx.last_person[0], "he" if sentence[1] == "i" else "she")  # "Her son, NAME, ...": hers
     head, comma, rest = sentence.partition(", ")
     if comma and rest[:1].isupper() and len(head.split()) <= 4 and (
             _TIME_PART.match(head) or _SENTENCE_ADVERB.fullmatch(head)):
@@ -1721,7 +1764,10 @@ def _clause_subject(clause: str, ctx: SpeakerContext | None = None) -> Speaker |
     clause = _KICKER.sub("", clause.strip(), count=1)
     if _NOT_THEIR_WORDS.search(clause):
         return None  # "NAME asked whether the plan had three parts, published as follows:": the plan's words
-    clause = _ASKED_OPENING.sub("", clause, count=1)
+    asked = _ASKED_OPENING.match(clause)
+    clause = clause[asked.end() :] if asked else clause
+    if asked and ", " in clause and re.match(r"(?:the|a|an)\s", clause):
+        clause = clause.rsplit(", ", 1)[1]  # "Asked about NAME, the leader of X, the sheikh was blunt:": the sheikh
     clause = _SCENE_OPENING.sub("", clause, count=1)
     m = _CLAUSE_PRONOUN.match(clause)
     if m:
@@ -1748,15 +1794,17 @@ def _clause_subject(clause: str, ctx: SpeakerContext | None = None) -> Speaker |
             bool(ctx and _surname_key(name) in ctx.full_names)  # "Warnings had been written": no one
         return (name, role) if proper and known else None
     head = re.split(r"\s(?:to|of|for|at|in|from|on|with|by)\s", name, maxsplit=1)[0].split()[-1].lower()
-    if head in _PERSON_NOUNS or head in _BODY_WORDS or head in _SPEAKING_THINGS:
-        return name, role
+    if head in _PERSON_NOUNS or head in _BODY_WORDS or head in _SPEAKING_THINGS or _is_title_word(head):
+        return name, role  # "the sheikh was blunt:", "the general was blunter:"
     return None
 
 
 # "For Lea Martin, a researcher at a Lyon institute, the navy "has not lost its port"": her view.
 _FOR_VIEW = re.compile(
-    r"^\s*For\s+((?:[A-Z][\w.'\u2019\-]*\s+){0,3}(?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w'\u2019\-]+)"
-    r"(?:,\s+((?:a|an|the)\s[^,\"\u201c\u00ab]{1,80}),)?\s"
+    r"^\s*For\s+((?:(?:[A-Z][\w.'\u2019\-]*|de|du|des|van|von|der|den|da|di|dos|del)\s+){0,4}"
+    r"(?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w'\u2019\-]+)"
+    r"(?:,\s+((?:a|an|the)\s[^,\"\u201c\u00ab]{1,120}|[a-z][^,\"\u201c\u00ab]{1,120}),\s|"
+    r"\s(?![A-Z]|(?:de|du|des|van|von|der|den|da|di|dos|del|la|le)\s))"  # never half a name ("For Anna " of Anna Berg)
 )
 
 
