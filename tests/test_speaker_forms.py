@@ -1549,3 +1549,56 @@ def test_round11a_paragraph_people(ex: Extractor, text: str, expected: list) -> 
 )  # fmt: skip
 def test_round11a_paragraph_look_alikes(ex: Extractor, text: str, expected: list) -> None:
     assert who(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Ankara, he added, was ...": the pronoun speaks, not the place before it
+        ("Ibrahim Kalin, the intelligence chief, met the envoy.\n"
+         '"Nothing has been decided yet," Kalin said. Ankara, he added, was "in touch with everyone who matters."',
+         ["Ibrahim Kalin", "Ibrahim Kalin"]),
+        # the sentence's own subject is the "he" of "where, he said,"
+        ("Bishop Anton Hadid led the first service in the cathedral.\n"
+         '"We are still here," said Father Paul Karam, a Jesuit who teaches in Homs.\n'
+         "On Sunday the bishop visited a school in the old quarter, where, he said, "
+         '"the children have not seen a teacher for a year".',
+         ["Paul Karam", "Anton Hadid"]),
+        # `NAME said ... "...", his office said`: NAME, the one the sentence says said it
+        ("Maria Costa, a lawyer, spoke first.\n"
+         'Finance Minister Pavel Dragan said on Monday that the budget would not allow "another year of subsidies", '
+         "his office said in a statement.",
+         ["Pavel Dragan"]),
+        # "The Elysee's readout was longer. It said ...": the readout's body
+        ('The foreign ministry gave no details.\nThe Elysee\'s readout was longer. It said the leaders had '
+         '"agreed to keep the channels open at every level."',
+         ["Elysee's readout"]),
+        # a capitalised title, then the name: the next "he"
+        ("Maria Costa, a lawyer, spoke first.\n"
+         'The Special Rapporteur, Olivier Brun, toured the camp on Friday. "The tents will not last the winter," '
+         "he said.",
+         ["Olivier Brun"]),
+        # `"...," a former officer who served in the navy told us`: the officer, the clause is what they did
+        ('"The ships will not come back," a former officer who served at the naval base in Tartus told us.',
+         ["former officer"]),
+    ],
+)  # fmt: skip
+def test_round11a_the_person_the_sentence_is_about(ex: Extractor, text: str, expected: list) -> None:
+    assert who(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # look-alike: "his office said" with no person named before the quote in its sentence stays "NAME's office"
+        ('Foreign Minister Pavel Dragan flew to Rome.\nThe budget "will not allow another year of subsidies", '
+         "his office said.",
+         ["Pavel Dragan's office"]),
+        # look-alike: a subject that is no person ("the talks") leaves "he" to the person before
+        ('Envoy Lars Eklund waited outside.\nOn Monday the talks ended early, and he said the sides were '
+         '"further apart than ever before."',
+         ["Lars Eklund"]),
+    ],
+)  # fmt: skip
+def test_round11a_the_person_look_alikes(ex: Extractor, text: str, expected: list) -> None:
+    assert who(ex, text) == expected

@@ -363,6 +363,7 @@ def _parse_subject(phrase: str) -> Speaker:
         named = _named_in_subordinate(parts[0])
         if named:
             return named
+        return parts[-1].lower(), None  # "Moscow, he added, was ...": he, whoever "he" is
     parts[-1] = _NOUN_BEFORE_SPEAKER.sub("", parts[-1], count=1)  # "a step a border official described"
     name, role, proper = _parse_part(parts[-1])
     if len(parts) >= 2:
@@ -415,12 +416,18 @@ _SUBORDINATE_NAME = re.compile(r"^(?:When|After|As|While|Before|Once|Although|Th
 
 
 def _named_in_subordinate(clause: str) -> Speaker | None:
+    """ "When NAME spoke last week", "On Sunday the archbishop celebrated a mass at X": the person the clause
+    is about, the "he" of the clause after it."""
     opener = _SUBORDINATE_NAME.match(clause)
-    verb = _FIRST_VERB.match(clause[opener.end() :] + " ") if opener else None
+    verb = _FIRST_VERB.match((clause[opener.end() :] if opener else _subject_after_opener(clause)) + " ")
     if not verb:
         return None
     name, role, proper = _parse_part(verb.group(1))
-    if not proper or not name or len(name.split()) < 2 or is_body(name):
+    words = (name or "").split()
+    if not proper and len(words) == 2 and words[0] == "the" and (
+            words[1] in _PERSON_NOUNS or words[1] in _NAME_TITLES or _is_title_word(words[1])):
+        return name, role  # "the archbishop", resolved to the archbishop named before
+    if not proper or not name or len(words) < 2 or is_body(name):
         return None  # "When Moscow agreed, he said": a place or a body is not the "he"
     return name, role
 
@@ -793,6 +800,10 @@ def _attribution_after(after: str, short: bool = False) -> Speaker | None:
         if not who:
             return None
         np = who.group(1)
+    elif " who " in np:
+        who = _LONG_RELATIVE.match(np)
+        if who and who.group(1).split()[0].lower() != "the" and who.group(1).split()[-1] in _PERSON_NOUNS:
+            np = who.group(1)  # `"...," a former diplomat who served at the embassy told us`: the diplomat
     if not np.strip() or re.search(r"\b(?:and|but|then)\s*$", np) or re.match(r"\s*(?:and|but|or|then)\s", np):
         return None  # a coordinated verb ("... and emphasized", "... and has ordered") belongs to an earlier subject
     if re.search(r"\b(?:a|an|the|this|that|its|their)\s*$", np, re.I):
@@ -1044,7 +1055,7 @@ def observe_sentence(sentence: str, ctx: SpeakerContext) -> Speaker | None:
     if not _may_attribute(sentence):
         _observe_opening(sentence, ctx)
         return _gesture_subject(sentence, ctx) or _person_referred_back(sentence, ctx)
-    if sentence.startswith("The ") and _opening_one_word_name(sentence, ctx):
+    if sentence.startswith("The ") and _opening_named_one(sentence, ctx):
         return None  # "The company, NAME, has not commented.": NAME is the next "it"
     m = _ACCORDING.search(sentence)
     if m:
@@ -1092,12 +1103,33 @@ _OPENING_NAMED_BODY = re.compile(
     r"^The\s+(company|firm|operator|contractor|group|agency|broadcaster|channel|newspaper|airline|bank|charity|"
     r"organisation|organization|militia|party),\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}),\s"
 )
+# "The Kremlin's readout was shorter.": a body's text, then "It said ...".
+_OPENING_BODY_TEXT = re.compile(
+    r"^The\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2}['\u2019]s\s+(?:readout|statement|account|version|communique|"
+    r"summary|reply|response))\s+(?:was|is|came|had|has|ran|went)\b"
+)
+# "The Resident and Humanitarian Coordinator, NAME, visited ...": a capitalised title, then the name.
+_OPENING_TITLED_ROLE = re.compile(
+    r"^([Tt]he\s+[A-Z][\w\-]*(?:\s+(?:[A-Z][\w\-]*|of|for|and|the)){0,7}),\s+"
+    r"((?:[A-Z][\w.'\u2019\-]*\s+){1,3}(?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w'\u2019\-]+),\s"
+)
+_OFFICE_HEADS = frozenset("coordinator administrator commissioner rapporteur prosecutor ombudsman registrar".split())
 # "Mohammed, 29, who fought with ...": a person named by one name and an age.
 _OPENING_NAME_AGE = re.compile(r"^([A-Z][a-z'\u2019\-]+),\s+\d{1,2},\s")
 
 
-def _opening_one_word_name(sentence: str, ctx: SpeakerContext) -> bool:
-    """A sentence that opens by naming one body or one person in a single word: the "it" or "he" that follows."""
+def _opening_named_one(sentence: str, ctx: SpeakerContext) -> bool:
+    """A sentence that opens by naming one body or one person (a company and its name, a titled role and a name,
+    a body's readout, a first name and an age): the "it" or "he" that follows."""
+    m = _OPENING_BODY_TEXT.match(sentence)
+    if m:
+        ctx.remember((m.group(1), None))  # "The Kremlin's readout was shorter.": the next "it"
+        ctx.last_body = (m.group(1), None)  # a readout is a body's text, whoever's name it carries
+        return True
+    m = _OPENING_TITLED_ROLE.match(sentence)
+    if m and (_has_title(m.group(1)) or m.group(1).split()[-1].lower() in _OFFICE_HEADS) and not is_body(m.group(2)):
+        ctx.remember((m.group(2), _clean_role(m.group(1))))  # "The Resident Coordinator, NAME, visited": the next "he"
+        return True
     m = _OPENING_NAMED_BODY.match(sentence)
     if m:
         ctx.remember((m.group(2), m.group(1)))
@@ -1159,7 +1191,7 @@ def _observe_opening(sentence: str, ctx: SpeakerContext) -> None:
                 one.group(2).replace("men", "man") in _PERSON_NOUNS):
         ctx.remember((one.group(1), None))  # "One of the released fishermen, a father of three, ...": the next "he"
         return
-    if _opening_one_word_name(sentence, ctx):
+    if _opening_named_one(sentence, ctx):
         return
     m = _OPENING_PERSON.match(sentence)
     if m:
@@ -1293,6 +1325,17 @@ _TERM_AFTER = re.compile(
 )
 
 
+def _owner_named_before(after_attr: Speaker | None, before: str) -> Speaker | None:
+    """ `NAME said ... "...", his office said`: "his" is NAME, who the sentence says said it."""
+    if not after_attr or not after_attr[0] or not after_attr[0].startswith(("his ", "her ")):
+        return after_attr
+    own = _attribution_before(before)
+    if own and own[0] == "verb" and own[1] and own[1][0] and _is_name_word(own[1][0]) and \
+            len(own[1][0].split()) >= 2 and not is_body(own[1][0]):
+        return own[1]
+    return after_attr
+
+
 def find_quotes(
     line: str,
     sentences: list[tuple[int, int]],
@@ -1354,7 +1397,7 @@ def find_quotes(
             words = word_count(inner)
             speaker: Speaker | None = None
             attached = False
-            after_attr = _attribution_after(after, short=words < MIN_QUOTE_WORDS)
+            after_attr = _owner_named_before(_attribution_after(after, short=words < MIN_QUOTE_WORDS), before)
             posted = _POSTED_BY.match(after) if "@" in after else None
             if posted:  # `"...," reads the caption of a post shared on Saturday by the account @LevantWatch24`
                 after_attr = (posted.group(1), None)
