@@ -1602,3 +1602,23 @@ def test_round11a_the_person_the_sentence_is_about(ex: Extractor, text: str, exp
 )  # fmt: skip
 def test_round11a_the_person_look_alikes(ex: Extractor, text: str, expected: list) -> None:
     assert who(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the writer meets someone unnamed: they are the next "he" or "she"
+        ("Historian Mark Ellis has studied the port for years. In 2016 I asked a Greek pilot in Piraeus what the "
+         'navy would do. He shrugged and said: "Whatever the insurers let it do."',
+         ["Greek pilot"]),
+        ('Minister Omar Haddad left early. Later we met a nurse near the gate. "Nobody has been paid since '
+         'October," she said.',
+         ["nurse"]),
+        # look-alike: the writer meeting a thing is no person; "he" stays the historian
+        ("Mark Ellis, a historian, has studied the port for years. In 2016 I visited a depot in Piraeus. "
+         '"The navy never came back after that," he said.',
+         ["Mark Ellis"]),
+    ],
+)  # fmt: skip
+def test_round11a_someone_the_writer_met(ex: Extractor, text: str, expected: list) -> None:
+    assert who(ex, text) == expected

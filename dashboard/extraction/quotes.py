@@ -1052,6 +1052,8 @@ def observe_sentence(sentence: str, ctx: SpeakerContext) -> Speaker | None:
     """Remember who a sentence without quotes says something ("Yusov said ...", "according to X"),
     or whom it opens with ("Retired Gen. Joseph Votel, a former head of ..., was more sceptical"):
     the "he" of the next sentence. Returns who says something in it, if anyone does."""
+    if (" I " in sentence or "We " in sentence or " we " in sentence) and _narrator_met(sentence, ctx):
+        return None  # "I asked a Russian captain what ...": the captain is the next "he"
     if not _may_attribute(sentence):
         _observe_opening(sentence, ctx)
         return _gesture_subject(sentence, ctx) or _person_referred_back(sentence, ctx)
@@ -1140,6 +1142,21 @@ def _opening_named_one(sentence: str, ctx: SpeakerContext) -> bool:
         ctx.remember((m.group(1), None))  # a first name: no surname to look up
         return True
     return False
+
+
+# The writer meeting someone unnamed: "I asked a Russian captain in Tartus what ...", "we met a nurse".
+_NARRATOR_MET = re.compile(
+    r"\b(?:I|[Ww]e)\s+(?:once\s+|later\s+|also\s+)?(?:asked|met|interviewed|spoke\s+(?:to|with)|talked\s+(?:to|with)|"
+    r"visited|reached)\s+(?:a|an|one)\s+((?:[\w\-]+\s+){0,3}?([a-z]+))\b"
+)
+
+
+def _narrator_met(sentence: str, ctx: SpeakerContext) -> bool:
+    m = _NARRATOR_MET.search(sentence)
+    if not m or not (m.group(2) in _PERSON_NOUNS or m.group(2) in _NAME_TITLES):
+        return False
+    ctx.remember((m.group(1), None))
+    return True
 
 
 _THE_PERSON_OPENING = re.compile(r"^The\s+([a-z][a-z\-]+)\s+[a-z]")
