@@ -1622,3 +1622,38 @@ def test_round11a_the_person_look_alikes(ex: Extractor, text: str, expected: lis
 )  # fmt: skip
 def test_round11a_someone_the_writer_met(ex: Extractor, text: str, expected: list) -> None:
     assert who(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a speaker, a verb and its own piece of speech: "X has repeated its advice that ..."
+        ('The Foreign Office has renewed its warning that Britons in Lebanon should leave "while flights still run."',
+         ["Foreign Office"]),
+        ('Amnesty International repeated its call to the new authorities to open the prisons "to independent '
+         'monitors without delay."',
+         ["Amnesty International"]),
+        # a rubric, a dash, a titled name and a role, then a colon: that person's words below
+        ('Expert view \u2014 Col. (ret.) Ingrid Dahl, former Norwegian Army:\n'
+         '"A fleet that waits at anchor is a fleet waiting for orders."',
+         ["Ingrid Dahl"]),
+        ('Second opinion \u2014 Dr Samir Khoury, Beirut Maritime Institute:\n'
+         '"The port will outlive every flag that has flown over it."',
+         ["Samir Khoury"]),
+    ],
+)  # fmt: skip
+def test_round11a_speech_nouns_and_labels(ex: Extractor, text: str, expected: list) -> None:
+    assert who(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # look-alike: a thing "repeated" with no piece of speech after the possessive: no speaker invented
+        ('The shelling repeated its pattern of the night before, "hour after hour, until dawn."', [None]),
+        # look-alike: a headline and a colon with no name in it
+        ('Weather \u2014 Storm warning for the coast:\n"Winds of up to 90 km/h are expected tonight."', [None]),
+    ],
+)  # fmt: skip
+def test_round11a_speech_nouns_look_alikes(ex: Extractor, text: str, expected: list) -> None:
+    assert who(ex, text) == expected

@@ -1813,6 +1813,15 @@ _CLAUSE_OPENER = re.compile(
 )  # ... and a chronicle's present tense: "Ukraine's foreign minister, Andrii Sybiha, visits Damascus"
 
 
+# A line that is only a person's name and role before a colon, after a rubric and a dash:
+# "Analyst comment — Capt. (ret.) NAME, former Royal Norwegian Navy".
+_SPEAKER_LABEL = re.compile(
+    r"^(?:[^\u2014\u2013:]{1,40}\s[\u2014\u2013]\s+)?((?:[A-Z][a-z]{1,5}\.?\s+)?(?:\([a-z. ]{2,12}\)\s+)?"
+    r"(?:[A-Z][\w'\u2019\-]+\s+){1,3}(?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w'\u2019\-]+(?:,\s+[^,:;\"\u201c]{1,80})?)$"
+)
+_RETIRED = re.compile(r"\s\((?:ret|retd|rtd)\.?\)\s")
+
+
 # A clause whose colon opens words that are not its subject's: a question it reports, or a text "published as
 # follows" (the document's words, not the reader's).
 _NOT_THEIR_WORDS = re.compile(r"\basked\s+(?:whether|if)\b|\b[a-z]+ed\s+as\s+follows\s*$")
@@ -1822,6 +1831,12 @@ def _clause_subject(clause: str, ctx: SpeakerContext | None = None) -> Speaker |
     """Who a clause with no verb of speech is about, when it is someone who can speak: the speaker of
     `NAME put it bluntly: "..."`, `NAME ended the interview on a note about X: «...»`, `He continued: «...`."""
     clause = _KICKER.sub("", clause.strip(), count=1)
+    label = _SPEAKER_LABEL.match(clause) if len(clause) < 160 else None
+    if label:  # "Analyst comment — Capt. (ret.) NAME, former Royal Norwegian Navy:": NAME's words below
+        who, _, what = _RETIRED.sub(" ", label.group(1)).partition(", ")
+        name, role = _parse_subject(who)
+        if name and len(name.split()) >= 2 and name[:1].isupper() and not is_body(name):
+            return name, _clean_role(", ".join(x for x in (role, what) if x))
     if _NOT_THEIR_WORDS.search(clause):
         return None  # "NAME asked whether the plan had three parts, published as follows:": the plan's words
     asked = _ASKED_OPENING.match(clause)
@@ -1868,6 +1883,14 @@ _FOR_VIEW = re.compile(
 )
 
 
+# A speaker, a verb, and the speaker's own piece of speech: "X has repeated its advice that", "X renewed her call to".
+_ITS_ADVICE = re.compile(
+    r"^\s*(?P<np>[^,;:.\"\u201c\u00ab]{1,80}?)\s+(?:has\s+|have\s+|had\s+)?(?:again\s+)?[a-z]{3,}ed\s+"
+    r"(?:its|his|her|their)\s+(?:[a-z]+\s+)?(?:advice|warning|call|appeal|message|assurance|demand|plea|offer|"
+    r"promise|threat|position|view)\s+(?:that|to)\b"
+)
+
+
 def _speaker_without_verb(before: str, ctx: SpeakerContext) -> Speaker | None:
     """The speaker of a quotation whose words before it hold no verb of speech: a colon after a clause
     about someone (`NAME opened his remarks with a warning: "..."`) or the view of someone (`For NAME, ...`)."""
@@ -1876,6 +1899,10 @@ def _speaker_without_verb(before: str, ctx: SpeakerContext) -> Speaker | None:
     m = _FOR_VIEW.match(before)
     if m and not is_body(m.group(1)):
         return m.group(1), _clean_role(m.group(2))
+    m = _ITS_ADVICE.match(before) if " that " in before or " to " in before else None
+    if m:  # "DFAT has repeated its advice that ...": DFAT's words
+        found = _parse_subject(m.group("np"))
+        return found if found[0] else None
     return None
 
 
