@@ -1657,3 +1657,16 @@ def test_round11a_speech_nouns_and_labels(ex: Extractor, text: str, expected: li
 )  # fmt: skip
 def test_round11a_speech_nouns_look_alikes(ex: Extractor, text: str, expected: list) -> None:
     assert who(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # look-alike: "began" after a clause of time is no one taking up speaking
+        'The shops on the corniche stayed shut, "every single one of them, all day long", as the offensive began.',
+        # look-alike: a thing that "began" after a quote is no speaker
+        'The banners read "Welcome to the free city of Tartus", the celebrations began.',
+    ],
+)
+def test_round11a_began_after_a_thing_names_no_speaker(ex: Extractor, text: str) -> None:
+    assert who(ex, text) in ([None], [])

@@ -35,7 +35,7 @@ _VERBS_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 _SPEECH_VERB = re.compile(
     r"(?<!-)\b((?:was|were|is|are|has been|had been) quoted(?: by [^,.;:\"\u201c]{1,40}?)? as saying|reads(?=:)|"
     r"(?:had|has|have) written|puts? it(?=[\s,:])|(?:spoke|speaks|talked|talks) of(?=\s)|accused|accuses|"
-    r"(?:went|goes) on(?=\s*[,:])|(?:began|begins|continued|continues)(?=\s*[,:.])|"
+    r"(?:went|goes) on(?=\s*[,:])|(?:began|begins)(?=\s*[,:.])|"
     + _VERBS_ALT + r")\b"
 )
 # A title's full stop is no end of the subject: `"...," said Brig. Gen. Hassan Abboud, the commander`.
@@ -977,12 +977,28 @@ _NOUN_BEFORE = re.compile(
 )
 
 
+_BEGAN_SUBJECT = re.compile(
+    r"(?:^|[,\"\u201d\u00bb]\s*|\s)(?:(he|she|He|She)|the\s+([a-z\-]+)|([A-Z][\w'\u2019\-]+))\s+$"
+)
+
+
+def _person_began(before: str) -> bool:
+    """ "he went on," / "the archbishop began." / "Haddad began:": a person takes up speaking."""
+    m = _BEGAN_SUBJECT.search(before)
+    if not m or re.search(r"\b(?:as|when|while|after|before|until|once)\s+(?:the\s+)?\S+\s+$", before):
+        return False  # "as the offensive began": a clause of time, not speech
+    return bool(m.group(1) or m.group(3) or m.group(2) in _PERSON_NOUNS or (m.group(2) or "") in _NAME_TITLES or
+                _is_title_word(m.group(2) or ""))
+
+
 # "Gulf states and Turkey would", "member states would": a word in -s that "and" or an auxiliary follows is a noun.
 _NOUN_AFTER = re.compile(r"\s+(?:and|or|would|will|could|should|must|might|can|may|were|are|have|had)\b")
 
 
 def _is_verb(text: str, m: re.Match[str]) -> bool:
     a = m.start()
+    if m.group(1).startswith(("began", "begins", "went on", "goes on")):
+        return _person_began(text[max(0, a - 40) : a])  # "the bishop began.", never "as the offensive began."
     if _PASSIVE.search(text, max(0, a - 8), a):
         return False
     if m.group(1) in ("asked", "asks") and _ASKED_NOT_NAMED.match(text, m.end()):
