@@ -1670,3 +1670,8 @@ def test_round11a_speech_nouns_look_alikes(ex: Extractor, text: str, expected: l
 )
 def test_round11a_began_after_a_thing_names_no_speaker(ex: Extractor, text: str) -> None:
     assert who(ex, text) in ([None], [])
+
+
+def test_round11a_a_title_with_a_list_in_it_stays_a_title(ex: Extractor) -> None:
+    # look-alike: a title that lists with "and" is a title, not speech
+    assert who(ex, 'The cinema in Latakia showed "The Sailor, the Sea and the Storm" on its first night.') == []

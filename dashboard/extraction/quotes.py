@@ -150,8 +150,8 @@ def is_title(text: str) -> bool:
     words = text.split()
     if not words or len(words) > 7 or text.rstrip()[-1:] in ".?!,":
         return False
-    if ", the " in text or ", a " in text:
-        return False  # "The Russians, the French, the Turks": a list someone says, no title
+    if (", the " in text or ", a " in text) and " and " not in text:
+        return False  # "The Russians, the French, the Turks": a list said; "The Lion, the Witch and ...": a title
     small = {"of", "the", "with", "and", "a", "an", "in", "on", "for", "to", "at", "by"}
     return all(w[:1].isupper() or w.lower() in small for w in words) and words[0][:1].isupper()
 
