@@ -84,4 +84,13 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "as_clauses": lambda n: ", as rebels closed on Homs" * n,
     "seat_openings": lambda n: "In Erbil, the " + "aa " * (8 * n) + "ministry said",
     "visited_sites": lambda n: "visited " + "Aa " * (4 * n) + "University",
+    # round 11a's speaker forms, their cue words repeated
+    "titled_role_openings": lambda n: "The Aa of Bb and Cc, Dd Ee, " * n,
+    "role_name_of": lambda n: "analyst Dr. Aa Bb of a Cc " * n + 'said "a b c d"',
+    "described_sources": lambda n: "A source close to the " * n + "ministry, was blunt.",
+    "one_of_the": lambda n: "One of the " * n + "soldiers, spoke.",
+    "rubric_labels": lambda n: "Aa \u2014 Capt. (ret.) Bb Cc, " * n + ":\n\"a b c d\"",
+    "quoted_names": lambda n: 'the channel known as "Aa Bb" ' * n + "said",
+    "narrator_met": lambda n: "I asked a Russian " * n + 'captain. "a b c d," he said.',
+    "its_advice": lambda n: "Aa has repeated its advice that " * n + '"a b c d"',
 }

@@ -1305,3 +1305,374 @@ def test_a_titled_surname_is_the_person_named_in_full(ex: Extractor, title: str)
 )  # fmt: skip
 def test_a_title_without_dots_stays_out_of_the_name(ex: Extractor, text: str, expected: list) -> None:
     assert [(q.speaker, q.role) for q in ex.extract(text, REF).quotes] == expected
+
+
+# -- round 11a: who the speaker is, within the sentence or paragraph that attributes the quote -------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        # a second particle belongs to the name: "van der", "van den", "dos"
+        ("Prof Hendrik van den Bosch, a historian at Leiden", ("Hendrik van den Bosch", "Prof, historian at Leiden")),
+        ("Ana Paula dos Santos, a nurse in Recife", ("Ana Paula dos Santos", "nurse in Recife")),
+        # "Jr." and "Sr." are part of the name; the title stays the role
+        ("Col. Robert K. Mallory Jr., a former Marine planner",
+         ("Robert K. Mallory Jr.", "Col., former Marine planner")),
+        # look-alike: letters after a name are still no part of it
+        ("Ruth Okafor MP", ("Ruth Okafor", None)),
+        # "and who asked to be identified as NAME": the description before the clause is the role
+        ("A retired nurse who lives by the harbour, and who asked to be identified only as Salma,",
+         ("Salma", "retired nurse")),
+    ],
+)  # fmt: skip
+def test_round11a_name_forms(phrase: str, expected: tuple) -> None:
+    assert parse_speaker(phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an unnamed speaker described by where they stand opens the paragraph; "he" and "the source" are them
+        ('A source close to the Turkish interior ministry, who spoke on condition of anonymity, was more direct. '
+         '"The border stays shut until spring," the source said.',
+         ["source close to the Turkish interior ministry"]),
+        ("An official at the Jordanian foreign ministry, who asked not to be named, met us in a hotel lobby. "
+         '"We are watching the north very closely," he said.',
+         ["official at the Jordanian foreign ministry"]),
+        # "one of the ...": one person, the next "he", named by the appositive that says who (as round 11b names
+        # "One of the soldiers, a conscript from Homs,")
+        ("One of the released fishermen, a 40-year-old father of three, talked to reporters at the pier. "
+         '"I only want to sleep in my own bed," he said.',
+         ["a 40-year-old father of three"]),
+        # a person named by first name only, then a gesture, then their words
+        ('"The bakery opens at five," said Layla Haddad, a baker.\n'
+         'Her brother, Karim, shrugged. "Five, six, the bread is the same."',
+         ["Layla Haddad", "Karim"]),
+        # "the N-year-old": the person the text was about
+        ('Olga Demchenko, 67, a retired teacher, said the trains had stopped.\n'
+         '"I walk to the market now," the 67-year-old said.',
+         ["Olga Demchenko"]),
+        ("Farid Nasser, a farmer near Daraa, lost half his olive trees in the winter.\n"
+         '"The trees will come back, the people may not," the 52-year-old said.',
+         ["Farid Nasser"]),
+        # a name with "Jr." opens the paragraph: he is the next "he"
+        ("Lt. Gen. Paul D. Harmon Jr., a former NATO commander, was less sure. "
+         '"A port is only as good as the road behind it," he said.',
+         ["Paul D. Harmon Jr."]),
+    ],
+)  # fmt: skip
+def test_round11a_who_in_the_paragraph(ex: Extractor, text: str, expected: list) -> None:
+    assert who(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # look-alike: a ministry speaking is still the ministry, and "it" is the ministry
+        'The Turkish interior ministry said the border would stay shut. "Security comes first," it said.',
+        # look-alike: a gesture by a body or a place is nobody's words
+        'Ankara shrugged. "The border stays shut until spring, whatever anyone says."',
+        # look-alike: one of several things is no person
+        'One of the ministries, the interior, was closed. "The border stays shut until spring," it said.',
+    ],
+)
+def test_round11a_look_alikes(ex: Extractor, text: str) -> None:
+    got = who(ex, text)
+    assert got in (["Turkish interior ministry"], [None])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a channel or outlet with its name in quote marks: the name speaks, what it is is the role
+        ('Posting on Telegram, the account known as "Iron Gull" said the convoy had turned back at dawn, '
+         '"with its lights off."',
+         [("Iron Gull", "account")]),
+        ('A blogger calling himself "Old Sapper" wrote that the depot "was emptied in two nights, not ten."',
+         [("Old Sapper", "blogger")]),
+        # "When NAME did X, he said": the pronoun is the person the clause before it names
+        ("After Katrin Olsen landed in Erbil on Friday, she said the aid would \"reach the camps within a week.\"",
+         [("Katrin Olsen", None)]),
+        # "The visit came a day after the ministry said ...": the ministry said it, not the visit
+        ('The announcement came two days after the Greek coast guard said its patrols had seen "no sign of the '
+         'missing boat."',
+         [("Greek coast guard", None)]),
+        # "his cousin", "her neighbour": as written, and "the cousin" after is them
+        ("His neighbour, who runs a bakery two doors down, said the shelling had stopped. "
+         '"We slept for the first time in a month," the neighbour said.',
+         [("His neighbour", None)]),
+    ],
+)  # fmt: skip
+def test_round11a_named_within_the_attribution(ex: Extractor, text: str, expected: list) -> None:
+    assert [(q.speaker, q.role) for q in ex.extract(text, REF).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # look-alike: "When the talks ended, he said": no one named in the clause, "he" is the person before
+        ("Farah Idris, a negotiator, left the hall early.\n"
+         'When the talks ended, she said the sides were "further apart than in March."',
+         ["Farah Idris"]),
+        # look-alike: "Nordic states and Canada would ...": a noun in -s, not a verb of speech; the speaker stays
+        ('Mikko Laine, a diplomat, said he expected that Nordic states and Canada would be "the first to pay."',
+         ["Mikko Laine"]),
+        # a header word on the line above a headline is no first name of the headline's person
+        ("Morning Brief\nNews\nOrban and Fico meet in Bratislava\n"
+         'Orban said the meeting had been "long and honest about the pipeline."',
+         ["Orban"]),
+        # a question's first word is no first name: "Will Ankara ...?" makes no person "Will Ankara"
+        ('Q: Will Ankara open the crossing?\nAnkara says the crossing "will stay shut through the winter."',
+         ["Ankara"]),
+    ],
+)  # fmt: skip
+def test_round11a_nearer_words_are_not_the_speaker(ex: Extractor, text: str, expected: list) -> None:
+    assert who(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        # a role, a name, and the body the person is "of" or "at"
+        ("Turkish economist Dr. Selin Aydin of an Istanbul research centre",
+         ("Selin Aydin", "Turkish economist Dr., Istanbul research centre")),
+        ("veteran negotiator Pieter Jansen at the Clingendael Institute",
+         ("Pieter Jansen", "veteran negotiator, Clingendael Institute")),
+        # "NAME of the X Institute, a think tank in Y": the appositive describes the institute
+        ("Amal Saad of the Beirut Policy Forum, a research group in Hamra,",
+         ("Amal Saad", "Beirut Policy Forum, research group in Hamra")),
+        # the press service of a body named with a possessive: the body's service speaks
+        ("The press service of Russia's Northern Fleet", ("press service of Russia's Northern Fleet", None)),
+        # look-alike: a body's long name after a role, with no person in it
+        ("the head of the Foreign Ministry Press Department", ("head of the Foreign Ministry Press Department", None)),
+    ],
+)  # fmt: skip
+def test_round11a_people_and_bodies_of_a_body(phrase: str, expected: tuple) -> None:
+    assert parse_speaker(phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "The company, NAME, has not commented ... it said": the company
+        ("The transport ministry said the quay was closed. The firm, Baltrans, has not commented. "
+         'In a statement last week, it said it would "honour every contract signed before December."',
+         ["Baltrans"]),
+        ("The foreign ministry protested on Monday.\nThe airline, Cham Wings, suspended its flights. "
+         'A day later it said the route would "reopen once the insurers agree."',
+         ["Cham Wings"]),
+        # a person named by one name and an age, then "he"
+        ("Yusuf, 33, who drove a bus before the war, still keeps the keys.\n"
+         '"One day I will drive it to Aleppo again," he said.',
+         ["Yusuf"]),
+        # "the statement" after a council's press service spoke
+        ("Sources in aviation circles said two flights had landed.\n"
+         "Security chiefs of both countries met in Ankara, the council's press service said.\n"
+         '"The sides agreed to meet again in March," the statement said.',
+         ["council's press service"]),
+        # a verb of opinion with a quote: "NAME expects ... "...""
+        ('Nadia Karim, an energy analyst, was blunt. Karim expects the pipeline to stay shut "until the courts '
+         'are done with it."',
+         ["Nadia Karim"]),
+    ],
+)  # fmt: skip
+def test_round11a_bodies_and_people_named_once(ex: Extractor, text: str, expected: list) -> None:
+    assert who(ex, text) == expected
+
+
+def test_round11a_a_place_after_a_name_and_age_is_not_a_person(ex: Extractor) -> None:
+    # look-alike: "The city, Raqqa, ..." is no body speaking and no person
+    text = 'Farouk Saleh, a farmer, lost his land.\nThe city, Raqqa, was quiet. "We are waiting," he said.'
+    assert who(ex, text) == ["Farouk Saleh"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Her husband, NAME, ..." makes the woman before a "she": the next "he" is the husband
+        ('"The fishing has never been worse," said Samira Haddad, who sells bait.\n'
+         'Her husband, Tarek, nodded. "Two boats left this month."\n'
+         '"Nobody buys bait when nobody fishes," Samira Haddad said.\n'
+         '"And nobody fishes when the navy sits in the bay," he added.',
+         ["Samira Haddad", "Tarek", "Samira Haddad", "Tarek"]),
+        # "he went on," and "the envoy began.": words of speech next to a comma or a full stop
+        ('Envoy Lars Eklund spoke after the talks. "We came with a list," he said. And yet, he went on, '
+         '"a list is not a plan, and nobody here has a plan."',
+         ["Lars Eklund", "Lars Eklund"]),
+        ('Bishop Anton Hadid led the service on Sunday.\n"Brothers and sisters, this has been a hard winter for all of '
+         'us," the bishop began.',
+         ["Anton Hadid"]),
+        # "For NAME with particles, a long role, ...": the whole name
+        ('For Jan-Pieter van den Heuvel, senior fellow at the Rotterdam-based Institute for Port and Maritime '
+         'Studies, the harbour is "worth less every month the ships stay away".',
+         ["Jan-Pieter van den Heuvel"]),
+        # a list in quote marks is someone's words, not a title
+        ('Karim Nasser, 70, a net mender, shrugged. "The French, the Russians, the Americans," he said. '
+         '"The fish do not care."',
+         ["Karim Nasser", "Karim Nasser"]),
+        # "The official did not hide his anger." and then the official's words
+        ("An official at the Libyan interior ministry, who asked not to be named, received us in Tripoli.\n"
+         'The official did not hide his anger. "They promised fuel and sent nothing."',
+         ["official at the Libyan interior ministry"]),
+        # ROLE, NAME after the verb
+        ('"We closed the shop in March," added his business partner, Omar Zaki.',
+         ["Omar Zaki"]),
+        ('"The border was open until Friday," interjected her colleague, Lina Saad.',
+         ["Lina Saad"]),
+        # "Among the guests was NAME, ROLE, who told ...": the name after "was"
+        ('Among those at the ceremony was Rabbi David Levin, a teacher from Haifa, who told reporters that he came '
+         '"to stand with my neighbours, whatever happens."',
+         ["David Levin"]),
+        ('Next to her was Colonel Yuri Gromov, a retired pilot, who said the airfield had been "empty since winter."',
+         ["Yuri Gromov"]),
+        # "Asked about NAME, APPOSITIVE, the sheikh was blunt:": the sheikh, not the one asked about
+        ('Sheikh Hamad al-Tamimi, a tribal elder, received us in his guest tent.\n'
+         'Asked about Omar Zayed, the commander of the militia that took the town, the sheikh was blunt: '
+         '"He was a smuggler before the war and he is a smuggler now."',
+         ["Hamad al-Tamimi"]),
+    ],
+)  # fmt: skip
+def test_round11a_paragraph_people(ex: Extractor, text: str, expected: list) -> None:
+    assert who(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # look-alike: a title in quote marks (no list of "the ...") stays part of the words around it
+        ('The exhibition "The Sea and the City" opened in Tartus on Monday.', []),
+        # look-alike: "began" far from a quote's end is no verb of speech
+        ('"The ships are gone," said Nabil Aoun. The war began in 2011 and the port emptied slowly.', ["Nabil Aoun"]),
+        # look-alike: "Among the guests was" with no name after it: the rule names no one
+        ('Among the guests was a fisherman from Jableh, who said the catch was "half of last year."', [None]),
+    ],
+)  # fmt: skip
+def test_round11a_paragraph_look_alikes(ex: Extractor, text: str, expected: list) -> None:
+    assert who(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Ankara, he added, was ...": the pronoun speaks, not the place before it
+        ("Ibrahim Kalin, the intelligence chief, met the envoy.\n"
+         '"Nothing has been decided yet," Kalin said. Ankara, he added, was "in touch with everyone who matters."',
+         ["Ibrahim Kalin", "Ibrahim Kalin"]),
+        # the sentence's own subject is the "he" of "where, he said,"
+        ("Bishop Anton Hadid led the first service in the cathedral.\n"
+         '"We are still here," said Father Paul Karam, a Jesuit who teaches in Homs.\n'
+         "On Sunday the bishop visited a school in the old quarter, where, he said, "
+         '"the children have not seen a teacher for a year".',
+         ["Paul Karam", "Anton Hadid"]),
+        # `NAME said ... "...", his office said`: NAME, the one the sentence says said it
+        ("Maria Costa, a lawyer, spoke first.\n"
+         'Finance Minister Pavel Dragan said on Monday that the budget would not allow "another year of subsidies", '
+         "his office said in a statement.",
+         ["Pavel Dragan"]),
+        # "The Elysee's readout was longer. It said ...": the readout's body
+        ('The foreign ministry gave no details.\nThe Elysee\'s readout was longer. It said the leaders had '
+         '"agreed to keep the channels open at every level."',
+         ["Elysee"]),
+        # a capitalised title, then the name: the next "he"
+        ("Maria Costa, a lawyer, spoke first.\n"
+         'The Special Rapporteur, Olivier Brun, toured the camp on Friday. "The tents will not last the winter," '
+         "he said.",
+         ["Olivier Brun"]),
+        # `"...," a former officer who served in the navy told us`: the officer, the clause is what they did
+        ('"The ships will not come back," a former officer who served at the naval base in Tartus told us.',
+         ["former officer"]),
+    ],
+)  # fmt: skip
+def test_round11a_the_person_the_sentence_is_about(ex: Extractor, text: str, expected: list) -> None:
+    assert who(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # look-alike: "his office said" with no person named before the quote in its sentence stays "NAME's office"
+        ('Foreign Minister Pavel Dragan flew to Rome.\nThe budget "will not allow another year of subsidies", '
+         "his office said.",
+         ["Pavel Dragan's office"]),
+        # look-alike: a subject that is no person ("the talks") leaves "he" to the person before
+        ('Envoy Lars Eklund waited outside.\nOn Monday the talks ended early, and he said the sides were '
+         '"further apart than ever before."',
+         ["Lars Eklund"]),
+    ],
+)  # fmt: skip
+def test_round11a_the_person_look_alikes(ex: Extractor, text: str, expected: list) -> None:
+    assert who(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the writer meets someone unnamed: they are the next "he" or "she"
+        ("Historian Mark Ellis has studied the port for years. In 2016 I asked a Greek pilot in Piraeus what the "
+         'navy would do. He shrugged and said: "Whatever the insurers let it do."',
+         ["Greek pilot"]),
+        ('Minister Omar Haddad left early. Later we met a nurse near the gate. "Nobody has been paid since '
+         'October," she said.',
+         ["nurse"]),
+        # look-alike: the writer meeting a thing is no person; "he" stays the historian
+        ("Mark Ellis, a historian, has studied the port for years. In 2016 I visited a depot in Piraeus. "
+         '"The navy never came back after that," he said.',
+         ["Mark Ellis"]),
+    ],
+)  # fmt: skip
+def test_round11a_someone_the_writer_met(ex: Extractor, text: str, expected: list) -> None:
+    assert who(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a speaker, a verb and its own piece of speech: "X has repeated its advice that ..."
+        ('The Foreign Office has renewed its warning that Britons in Lebanon should leave "while flights still run."',
+         ["Foreign Office"]),
+        ('Amnesty International repeated its call to the new authorities to open the prisons "to independent '
+         'monitors without delay."',
+         ["Amnesty International"]),
+        # a rubric, a dash, a titled name and a role, then a colon: that person's words below
+        ('Expert view \u2014 Col. (ret.) Ingrid Dahl, former Norwegian Army:\n'
+         '"A fleet that waits at anchor is a fleet waiting for orders."',
+         ["Ingrid Dahl"]),
+        ('Second opinion \u2014 Dr Samir Khoury, Beirut Maritime Institute:\n'
+         '"The port will outlive every flag that has flown over it."',
+         ["Samir Khoury"]),
+    ],
+)  # fmt: skip
+def test_round11a_speech_nouns_and_labels(ex: Extractor, text: str, expected: list) -> None:
+    assert who(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # look-alike: a thing "repeated" with no piece of speech after the possessive: no speaker invented
+        ('The shelling repeated its pattern of the night before, "hour after hour, until dawn."', [None]),
+        # look-alike: a headline and a colon with no name in it
+        ('Weather \u2014 Storm warning for the coast:\n"Winds of up to 90 km/h are expected tonight."', [None]),
+    ],
+)  # fmt: skip
+def test_round11a_speech_nouns_look_alikes(ex: Extractor, text: str, expected: list) -> None:
+    assert who(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # look-alike: "began" after a clause of time is no one taking up speaking
+        'The shops on the corniche stayed shut, "every single one of them, all day long", as the offensive began.',
+        # look-alike: a thing that "began" after a quote is no speaker
+        'The banners read "Welcome to the free city of Tartus", the celebrations began.',
+    ],
+)
+def test_round11a_began_after_a_thing_names_no_speaker(ex: Extractor, text: str) -> None:
+    assert who(ex, text) in ([None], [])
+
+
+def test_round11a_a_title_with_a_list_in_it_stays_a_title(ex: Extractor) -> None:
+    # look-alike: a title that lists with "and" is a title, not speech
+    assert who(ex, 'The cinema in Latakia showed "The Sailor, the Sea and the Storm" on its first night.') == []

@@ -169,7 +169,8 @@ SPEECH_VERBS = frozenset(
     predicts cautioned assured reiterated reiterates pledged demanded boasted lamented answered responded
     responds countered counters shouted express expressed expresses voiced assessed assesses ordered orders
     instructed affirmed affirms underlined underlines emphasises considered considers deemed deems reckons reckoned
-    contends contended retorted retorts quipped quips recounted recounts joked jokes""".split()
+    contends contended retorted retorts quipped quips recounted recounts joked jokes expects believes thinks
+    interrupted interjected""".split()
 )
 # Participles that carry the previous speaker on ("..., saying that ...").
 SPEECH_PARTICIPLES = frozenset("saying adding noting calling citing writing telling claiming stressing warning".split())

@@ -35,6 +35,7 @@ _VERBS_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 _SPEECH_VERB = re.compile(
     r"(?<!-)\b((?:was|were|is|are|has been|had been) quoted(?: by [^,.;:\"\u201c]{1,40}?)? as saying|reads(?=:)|"
     r"(?:had|has|have) written|puts? it(?=[\s,:])|(?:spoke|speaks|talked|talks) of(?=\s)|accused|accuses|"
+    r"(?:went|goes) on(?=\s*[,:])|(?:began|begins)(?=\s*[,:.])|"
     + _VERBS_ALT + r")\b"
 )
 # A title's full stop is no end of the subject: `"...," said Brig. Gen. Hassan Abboud, the commander`.
@@ -50,7 +51,9 @@ _ACCORDING = re.compile(r"\b(?:according to|in the words of)\s+(?P<np>[^,.;:\"\u
 _CITED_AS = re.compile(
     r"\b(?:cited|cites|citing|quoted|quotes|quoting)\s+(?!by\s)(?P<np>[^,;:.\"\u201c\u00ab]{2,80}?)\s+as\s+$"
 )
-_PARTICLES = re.compile(r"^(?:al|el|ez|as|ad|ar|bin|ibn|abu|de|van|von|da|di|le|la|du)(?:-\S+)?$")
+# "der", "den", "del", "dos": the second particle of "van der Berg", "van den Bosch", "del Río", "dos Santos".
+_PARTICLES = re.compile(r"^(?:al|el|ez|as|ad|ar|bin|ibn|abu|de|van|von|da|di|le|la|du|der|den|del|della|dos|das)"
+                        r"(?:-\S+)?$")
 # Where the words that follow the speaker begin ("... said Peskov on Monday"). Found with a fixed
 # look-behind and cut by slicing: `\s+(...)\b.*$` under re.sub backtracked over every run of spaces
 # (quadratic, seconds for one crafted line).
@@ -80,6 +83,8 @@ _LEADING = re.compile(
 _STATE_HEADS = frozenset("republic federation kingdom states nations union emirates islands confederation".split())
 # Letters after a name: "Ruth Okafor MP", "Sir John Holt KC".
 _POST_NOMINALS = frozenset("MP MEP MSP QC KC OBE MBE CBE KBE PhD Jr Sr".split())
+_NAME_SUFFIXES = frozenset("Jr Sr".split())
+_POSSESSIVE_NAME = re.compile(r"[A-Z][\w\-]*['\u2019]s$")  # "the press service of Russia's Black Sea Fleet"
 _PREPOSITIONS = frozenset("to of for at in from on with by".split())
 _HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame".split())
 # Titles written before a name, capitalised ("Maj Gen Omar Khalidi", "Father Ibrahim", "Prof Haddad"): British copy
@@ -106,7 +111,7 @@ _HEAD_SYNONYMS = {
     "spokeswoman": ("spokesman", "spokeswoman", "spokesperson"),
     "spokesperson": ("spokesman", "spokeswoman", "spokesperson"),
     "presidency": ("presidency", "office"),  # a body: never the president named before (round 8)
-    "statement": ("ministry", "office", "presidency", "government", "command", "kremlin"),
+    "statement": ("ministry", "office", "presidency", "government", "command", "kremlin", "service", "council"),
     "general": ("general", "gen."),
     "diplomat": ("diplomat", "envoy", "ambassador", "foreign"),  # "Deputy Foreign Minister and Special Envoy ..."
 }
@@ -145,6 +150,8 @@ def is_title(text: str) -> bool:
     words = text.split()
     if not words or len(words) > 7 or text.rstrip()[-1:] in ".?!,":
         return False
+    if (", the " in text or ", a " in text) and " and " not in text:
+        return False  # "The Russians, the French, the Turks": a list said; "The Lion, the Witch and ...": a title
     small = {"of", "the", "with", "and", "a", "an", "in", "on", "for", "to", "at", "by"}
     return all(w[:1].isupper() or w.lower() in small for w in words) and words[0][:1].isupper()
 
@@ -182,6 +189,9 @@ def _parse_part(phrase: str) -> tuple[str | None, str | None, bool]:
                           for w in of_org.group(1).split()):
         where = re.sub(r"^\s*(?:of|from|at)\s+", "", phrase[of_org.end(1) :])
         return _name_case(of_org.group(1)), _clean_role(where), True  # "Hanna Notte of the X Center"
+    titled_of = _titled_name_of_org(phrase) if " of " in phrase or " at " in phrase else None
+    if titled_of:
+        return titled_of  # "Israeli analyst Dr. Orna Mizrahi of a Tel Aviv think tank"
     paren = re.search(r"\(([A-Z][\w.\-]{1,13})\)$", phrase)  # "(SOHR)", "(Greens)", "(Türkiye)"
     head = [w for w in phrase.split()[:2] if w.lower() not in _DETERMINERS][:1]
     if paren and head and head[0][:1].islower():
@@ -197,15 +207,15 @@ def _parse_part(phrase: str) -> tuple[str | None, str | None, bool]:
         if trailing.group(0).lower() in _TIME_WORDS or (head and _is_name_word(head[-1])):
             phrase = phrase[: trailing.start()].strip()
     tokens = phrase.split()
-    while len(tokens) > 2 and tokens[-1].strip(".") in _POST_NOMINALS:
-        tokens.pop()  # "Ruth Okafor MP"
+    while len(tokens) > 2 and tokens[-1].strip(".") in _POST_NOMINALS - _NAME_SUFFIXES:
+        tokens.pop()  # "Ruth Okafor MP"; "Jr." stays: "Thomas R. Whitcombe Jr." is his name
     definite = bool(tokens) and tokens[0].lower() == "the"
     while tokens and tokens[0].lower() in _DETERMINERS:
         tokens = tokens[1:]
     if not tokens:
         return None, None, False
     body = next((i for i in range(min(len(tokens) - 3, 3)) if tokens[i] in _BODY_WORDS and tokens[i + 1] == "of" and
-                 tokens[i + 2] == "the" and tokens[i + 3][:1].isupper()), -1)
+                 (tokens[i + 2] == "the" or _POSSESSIVE_NAME.match(tokens[i + 2])) and tokens[i + 3][:1].isupper()), -1)
     if body >= 0 and len(tokens) <= 12 and all(t.islower() for t in tokens[:body]):
         # "the foreign affairs committee of the House of Representatives": the body, by its long name
         return ("the " if definite else "") + " ".join(tokens), None, False
@@ -306,6 +316,8 @@ def _parse_subject(phrase: str) -> Speaker:
     phrase = _strip_filler(_KICKER.sub("", phrase.strip(), count=1).strip(",;:—–-*_ "))
     if "(" in phrase:
         phrase = _TRANSLATION.sub("", phrase)  # "the channel Severny Veter ("North Wind")": the name, not its gloss
+    if " after " in phrase or " before " in phrase:
+        phrase = _CAME_AFTER.sub("", phrase, count=1)  # "The call came a day after the ministry": the ministry
     if " by " in phrase or " from " in phrase:
         phrase = _STATEMENT_BY.sub("", phrase, count=1)  # "a statement by the Directorate": the Directorate
     if "s statement" in phrase or "s post" in phrase:
@@ -313,6 +325,8 @@ def _parse_subject(phrase: str) -> Speaker:
     given = _given_name(phrase)
     if given:
         return given
+    if " was " in phrase or " were " in phrase:
+        phrase = _AMONG_WAS.sub("", phrase, count=1)  # "Among the guests was NAME, ROLE,": NAME
     parts = [p.strip() for p in phrase.split(",") if p.strip() and not p.strip().isdigit()]  # "NAME, 61, a farmer"
     if parts:
         parts[0] = _TIME_OPENER.sub("", parts[0], count=1) or parts[0]  # "On Thursday he was quoted": he
@@ -345,6 +359,11 @@ def _parse_subject(phrase: str) -> Speaker:
         parts[-1] = _RELATIVE.sub("", parts[-1]) or parts[-1]  # "a blogger who calls himself ...": the blogger
     if not parts:
         return None, None
+    if len(parts) >= 2 and parts[-1].lower() in _PRONOUNS_PERSON:
+        named = _named_in_subordinate(parts[0])
+        if named:
+            return named
+        return parts[-1].lower(), None  # "Moscow, he added, was ...": he, whoever "he" is
     parts[-1] = _NOUN_BEFORE_SPEAKER.sub("", parts[-1], count=1)  # "a step a border official described"
     name, role, proper = _parse_part(parts[-1])
     if len(parts) >= 2:
@@ -360,7 +379,9 @@ def _parse_subject(phrase: str) -> Speaker:
         # Not "In Bergen, Mayor Tomas Holm": there the last part is a title and a name.
         titled = proper and _opens_with_title(parts[-1]) and p_role is None and \
             not _is_title_word((role or "x").split()[-1])
-        if (not proper or titled) and p_proper and starts_np and p_name and bare and len(prev.split()) <= 6:
+        long_of = len(prev.split()) <= 12 and bool(_NAME_OF_ORG.match(prev))  # "NAME of the X Institute, a think tank"
+        if (not proper or titled) and p_proper and starts_np and p_name and (
+                (bare and len(prev.split()) <= 6) or long_of):
             return p_name, _clean_role(", ".join(x for x in (p_role, _clean_role(parts[-1])) if x))
         short = len(prev.split()) <= 6  # "...displaced since late November, the UN office": a clause, no name
         thing = bool(p_role) and p_role.split()[-1].lower() not in _PERSON_NOUNS and not _has_title(p_role or "")
@@ -373,6 +394,41 @@ def _parse_subject(phrase: str) -> Speaker:
         if proper and not role and not p_proper and p_name and len(prev.split()) <= 8 and (
                 _has_title(prev) or _described_person(prev)):
             return name, _clean_role(prev)  # ROLE, NAME; "a resident of Qamishli, Abu Kawa,"
+    return name, role
+
+
+# "The visit came a day after the ministry said", "It happened hours before X told": the event is not who spoke.
+_CAME_AFTER = re.compile(
+    r"^(?i:the|a|an|it|this|that)\s+(?:[a-z\-]+\s+){0,3}?(?:came|comes|happened|followed|occurred)\s+"
+    r"(?:[\w\-]+\s+){0,3}?(?:after|before)\s+(?=\S)"
+)
+
+
+# "Among the guests was NAME", "Next to him was NAME": where the person stood, then the person.
+_AMONG_WAS = re.compile(
+    r"^(?:Among|Next\s+to|Beside|Behind|With\s+(?:him|her|them)|At\s+(?:his|her|the)\s+[a-z]+)\b[^,\"\u201c]{0,80}?"
+    r"\s(?:was|were)\s+(?=[A-Z])"
+)
+
+
+# "When NAME spoke last week, he said": a subordinate clause that names its own subject before the pronoun.
+_SUBORDINATE_NAME = re.compile(r"^(?:When|After|As|While|Before|Once|Although|Though|Since|Until)\s+(?=[A-Z])")
+
+
+def _named_in_subordinate(clause: str) -> Speaker | None:
+    """ "When NAME spoke last week", "On Sunday the archbishop celebrated a mass at X": the person the clause
+    is about, the "he" of the clause after it."""
+    opener = _SUBORDINATE_NAME.match(clause)
+    verb = _FIRST_VERB.match((clause[opener.end() :] if opener else _subject_after_opener(clause)) + " ")
+    if not verb:
+        return None
+    name, role, proper = _parse_part(verb.group(1))
+    words = (name or "").split()
+    if not proper and len(words) == 2 and words[0] == "the" and (
+            words[1] in _PERSON_NOUNS or words[1] in _NAME_TITLES or _is_title_word(words[1])):
+        return name, role  # "the archbishop", resolved to the archbishop named before
+    if not proper or not name or len(words) < 2 or is_body(name):
+        return None  # "When Moscow agreed, he said": a place or a body is not the "he"
     return name, role
 
 
@@ -412,6 +468,13 @@ _WEEKDAY_TAIL = re.compile(  # (?<!\s): tried once per run of spaces, never at e
 )
 
 
+# 'a channel known as "Sea Wolf"', 'a blogger calling himself «Ded»': the name in quote marks is who speaks.
+_QUOTED_NAME = re.compile(
+    r"\b(?:known\s+as|called|named|dubbed|calling\s+(?:itself|himself|herself))\s+[\"\u201c\u00ab]\s*"
+    r"([A-Z][^\"\u201c\u201d\u00ab\u00bb]{0,40}?[\w.!])\s*[\"\u201d\u00bb]"
+)
+
+
 # "A rebel commander, who gave his name only as Abu Khaled,": the name the person gave is the speaker.
 _GAVE_NAME = re.compile(
     r",?\s+who\s+(?:(?:would\s+)?(?:only\s+)?(?:gave|give)\s+(?:only\s+)?(?:his|her|their)\s+(?:first\s+|full\s+)?"
@@ -425,6 +488,10 @@ _GAVE_NAME = re.compile(
 
 
 def _given_name(phrase: str) -> Speaker | None:
+    quoted = _QUOTED_NAME.search(phrase) if '"' in phrase or "\u201c" in phrase or "\u00ab" in phrase else None
+    if quoted and not phrase[quoted.end() :].strip(" ,"):
+        described = _LEADING.sub("", phrase[: quoted.start()].strip().split(",")[-1]).strip()
+        return quoted.group(1), _clean_role(described) if described else None
     if " named " in phrase or " called " in phrase:
         named = _named_person(phrase, at_end=True)
         if named:
@@ -433,6 +500,8 @@ def _given_name(phrase: str) -> Speaker | None:
     if not m:
         return None
     described = _LEADING.sub("", phrase[: m.start()].strip().split(",")[-1]).strip()
+    if described in ("and", "but"):  # "A young woman who sings in the choir, and who asked to be identified as NAME"
+        described = _RELATIVE.sub("", phrase[: m.start()].strip().split(",")[0]).strip()
     return m.group(1), _clean_role(described) if described else None
 
 
@@ -468,9 +537,23 @@ def is_body(name: str) -> bool:
     words = name.replace("'s", "").replace("\u2019s", "").split()
     if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
         return True  # ISW, HUR, SOHR, TASS
-    if len(words) >= 2 and words[-1] in _PERSON_NOUNS:
-        return False  # "a Russian military blogger": a person, whatever the words before the head
+    if len(words) >= 2 and (words[-1] in _PERSON_NOUNS or _person_described_by_body(words)):
+        return False  # "a Russian military blogger", "a source close to the ministry": a person
     return any(w.lower().strip(".,") in _BODY_WORDS for w in words)
+
+
+_AGE_REFERENCE = re.compile(r"(\d{1,3})-year-old(?:\s+[a-z\-]+)?$")
+
+
+def _by_age(description: str, recent: list[Speaker], last_person: Speaker) -> Speaker | None:
+    """ "the 34-year-old", "the 58-year-old scholar": the person given that age before ("NAME, 34, a teacher"),
+    else the person the text was last about: an age alone names no one new."""
+    m = _AGE_REFERENCE.match(description)
+    if not m:
+        return None
+    age = re.compile(r"(?<!\d)" + m.group(1) + r"(?!\d)")
+    found = next((r for r in reversed(recent) if r[0] and age.search(f"{r[0]} {r[1] or ''}")), None)
+    return found or (last_person if last_person[0] else None)
 
 
 @dataclass
@@ -522,8 +605,10 @@ class SpeakerContext:
             if not found and _AGED.match(low, 4) and self.last_person[0] and self.last_person[0][:1].isupper():
                 found = self.last_person  # "Tang Weiguo ... The 58-year-old scholar said": an age points back
             return found if found else (name[4:], role)
-        if low.startswith(("his ", "her ")) and self.last_person[0] and not self.last_person[0][:1].isupper():
-            return name, role  # "one of them ... His cousin said": "his cousin", not "one of them's cousin"
+        if low.startswith(("his ", "her ")) and (
+            low.split()[-1] in _KIN or (self.last_person[0] and not self.last_person[0][:1].isupper())
+        ):
+            return name, role  # "his cousin", "her neighbour"; "one of them ... His driver said": as written
         if low.startswith(("his ", "her ")) and self.last_person[0]:
             return f"{self.last_person[0]}'s {name[4:]}", role  # "his office"
         if low.startswith("its ") and self.last_body[0]:
@@ -564,6 +649,8 @@ class SpeakerContext:
                 continue  # "At the UN Security Council Nebenzia said": a body, then the surname
             if self.is_place is not None and titles and titles[-1].lower() in _OPENER_WORDS and self.is_place(first):
                 continue  # "During his visit to Ankara Fidan said": a place, then the surname
+            if first in _AUXILIARIES and (not titles or titles[-1].endswith((".", ":", "?", "!", '"'))):
+                continue  # "Will Moscow hand him over?": a question's first word, then a place or a body
             if not _is_title_word(first) and first not in _NOT_FIRST_NAMES and not first.endswith("'s"):
                 found = f"{first} {surname}"
                 if titles and _is_name_word(titles[-1]) and titles[-1] not in _NOT_FIRST_NAMES and \
@@ -592,6 +679,9 @@ class SpeakerContext:
     def _definite(self, description: str) -> Speaker | None:
         """ "spokesperson" or "ministry": the latest speaker whose name or role has that head word."""
         words = description.split()
+        aged = _by_age(description, self.recent, self.last_person)
+        if aged:
+            return aged  # "the 58-year-old scholar", "the 34-year-old"
         if len(words) > 2:
             return None  # "the Syrian army command": a full description, not a reference back
         head = words[-1]
@@ -614,8 +704,9 @@ class SpeakerContext:
         if not speaker or not speaker[0]:
             return
         name, role = speaker
-        if name.lower() in _PRONOUNS_PERSON | _PRONOUNS_BODY or name.lower().startswith(("his ", "her ", "its ")):
-            return  # a reference nothing resolved: remembering it would mislead later ones
+        if name.lower() in _PRONOUNS_PERSON | _PRONOUNS_BODY or (
+                name.lower().startswith(("his ", "her ", "its ")) and name.lower().split()[-1] not in _KIN):
+            return  # a reference nothing resolved: remembering it would mislead later ones ("his cousin" is someone)
         words = name.split()
         if len(words) >= 2 and all(w[:1].isupper() or _PARTICLES.match(w) for w in words) and not is_body(name):
             self.full_names.setdefault(_surname_key(words[-1]), name)
@@ -634,8 +725,10 @@ class SpeakerContext:
         latest person it did not call the other ("Her neighbour, NAME" ... "he replied": NAME)."""
         person = self.last_person
         if person[0] and self.genders.get(person[0], pronoun) != pronoun:
-            person = next((r for r in reversed(self.recent) if r[0] and r[0] != person[0] and not is_body(r[0])
-                           and not _plural(r[0]) and self.genders.get(r[0], pronoun) == pronoun), person)
+            others = [r for r in reversed(self.recent) if r[0] and r[0] != person[0] and not is_body(r[0])
+                      and not _plural(r[0]) and self.genders.get(r[0], pronoun) == pronoun]
+            # the latest person the text never called the other ("Her neighbour, NAME": he, not she)
+            person = others[0] if others else person
         if not person[0]:
             return None
         self.genders.setdefault(person[0], pronoun)
@@ -643,6 +736,14 @@ class SpeakerContext:
 
 
 _AGED = re.compile(r"\d{1,3}-year-old\b")
+# People named by their tie to someone: "his cousin" is their own speaker, not "NAME's cousin".
+_KIN = frozenset(
+    """cousin brother sister son daughter father mother wife husband uncle aunt nephew niece neighbour neighbor
+    colleague partner
+    friend grandson granddaughter grandfather grandmother brother-in-law sister-in-law fiancee fiance""".split()
+)
+
+
 _PLURAL_SPEAKERS = frozenset(
     """officials witnesses residents sources analysts activists diplomats rebels fighters soldiers troops police
     authorities experts observers monitors doctors medics locals villagers protesters militants commanders
@@ -651,6 +752,8 @@ _PLURAL_SPEAKERS = frozenset(
 
 
 def _plural(name: str) -> bool:
+    if name[:7].lower() == "one of ":
+        return False  # "one of the returning soldiers": one person
     words = name.split()
     head = words[-1] if words else ""
     if head.lower() in _PLURAL_SPEAKERS:
@@ -658,12 +761,18 @@ def _plural(name: str) -> bool:
     return head[:1].islower() and head.endswith("s") and not head.endswith(("ss", "us", "is"))
 
 
-_NAME_PAIR = re.compile(r"\b([A-Z][\w\-]+)[^\S\n]+(?=((?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w\-]+)\b)")
+_NAME_PAIR = re.compile(r"\b([A-Z][\w\-]+)[^\S\n]+(?=((?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w\-]+)\b)")  # one line
 _NOT_FIRST_NAMES = frozenset(
     """The A An This That In On At As And But Or If When While After Before During Since Until By For From
     With Of To Mr Mrs Ms Dr Sir President Minister General Leader Russian Syrian Ukrainian American Iranian
     Turkish Israeli British French Kremlin Foreign Defense Defence State Prime Deputy Former Said Told Asked
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday Quoting Citing According Speaking Asked""".split()
+)
+
+
+# A question's first word, never a first name there ("Will Moscow ...?", "Can Damascus ...?").
+_AUXILIARIES = frozenset(
+    "Will Can Could Would Should Shall May Might Must Did Does Do Is Are Was Were Has Have Had".split()
 )
 
 
@@ -699,6 +808,10 @@ def _attribution_after(after: str, short: bool = False) -> Speaker | None:
         if not who:
             return None
         np = who.group(1)
+    elif " who " in np:
+        who = _LONG_RELATIVE.match(np)
+        if who and who.group(1).split()[0].lower() != "the" and who.group(1).split()[-1] in _PERSON_NOUNS:
+            np = who.group(1)  # `"...," a former diplomat who served at the embassy told us`: the diplomat
     if not np.strip() or re.search(r"\b(?:and|but|then)\s*$", np) or re.match(r"\s*(?:and|but|or|then)\s", np):
         return None  # a coordinated verb ("... and emphasized", "... and has ordered") belongs to an earlier subject
     if re.search(r"\b(?:a|an|the|this|that|its|their)\s*$", np, re.I):
@@ -730,6 +843,12 @@ def _after_verb(np: str) -> Speaker:
     name, role, proper = _parse_part(parts[0])
     if len(parts) >= 2 and proper:
         return name, _clean_role(", ".join(x for x in (role, _clean_role(", ".join(parts[1:]))) if x))
+    head = parts[0].split()
+    if len(parts) >= 2 and not proper and 2 <= len(head) <= 5 and head[0].lower() in _NP_STARTS and \
+            (head[-1] in _KIN or head[-1] in _PERSON_NOUNS):
+        n2, r2, p2 = _parse_part(parts[1])
+        if p2 and n2 and not r2 and len(n2.split()) >= 2 and not is_body(n2):
+            return n2, _clean_role(parts[0])  # `said his brother-in-law, NAME`: the name, the tie its role
     return name, role
 
 
@@ -866,8 +985,28 @@ _NOUN_BEFORE = re.compile(
 )
 
 
+_BEGAN_SUBJECT = re.compile(
+    r"(?:^|[,\"\u201d\u00bb]\s*|\s)(?:(he|she|He|She)|the\s+([a-z\-]+)|([A-Z][\w'\u2019\-]+))\s+$"
+)
+
+
+def _person_began(before: str) -> bool:
+    """ "he went on," / "the archbishop began." / "Haddad began:": a person takes up speaking."""
+    m = _BEGAN_SUBJECT.search(before)
+    if not m or re.search(r"\b(?:as|when|while|after|before|until|once)\s+(?:the\s+)?\S+\s+$", before):
+        return False  # "as the offensive began": a clause of time, not speech
+    return bool(m.group(1) or m.group(3) or m.group(2) in _PERSON_NOUNS or (m.group(2) or "") in _NAME_TITLES or
+                _is_title_word(m.group(2) or ""))
+
+
+# "Gulf states and Turkey would", "member states would": a word in -s that "and" or an auxiliary follows is a noun.
+_NOUN_AFTER = re.compile(r"\s+(?:and|or|would|will|could|should|must|might|can|may|were|are|have|had)\b")
+
+
 def _is_verb(text: str, m: re.Match[str]) -> bool:
     a = m.start()
+    if m.group(1).startswith(("began", "begins", "went on", "goes on")):
+        return _person_began(text[max(0, a - 40) : a])  # "the bishop began.", never "as the offensive began."
     if _PASSIVE.search(text, max(0, a - 8), a):
         return False
     if m.group(1) in ("asked", "asks") and _ASKED_NOT_NAMED.match(text, m.end()):
@@ -880,7 +1019,7 @@ def _is_verb(text: str, m: re.Match[str]) -> bool:
         return False  # "argued in a video posted on his channel that": a participle after the verb's noun
     if not m.group(1).endswith("s"):
         return True
-    if _NOUN_BEFORE.search(text, max(0, a - 12), a):
+    if _NOUN_BEFORE.search(text, max(0, a - 12), a) or _NOUN_AFTER.match(text, m.end()):
         return False
     # "in his first public remarks": a noun ("the detained express": a verb, no plural in -ss)
     far = None if m.group(1).endswith("ss") else _ADJECTIVES_BEFORE.search(text, max(0, a - 40), a)
@@ -937,9 +1076,13 @@ def observe_sentence(sentence: str, ctx: SpeakerContext) -> Speaker | None:
     """Remember who a sentence without quotes says something ("Yusov said ...", "according to X"),
     or whom it opens with ("Retired Gen. Joseph Votel, a former head of ..., was more sceptical"):
     the "he" of the next sentence. Returns who says something in it, if anyone does."""
+    if (" I " in sentence or "We " in sentence or " we " in sentence) and _narrator_met(sentence, ctx):
+        return None  # "I asked a Russian captain what ...": the captain is the next "he"
     if not _may_attribute(sentence):
         _observe_opening(sentence, ctx)
-        return None
+        return _gesture_subject(sentence, ctx) or _person_referred_back(sentence, ctx)
+    if sentence.startswith("The ") and _opening_named_one(sentence, ctx):
+        return None  # "The company, NAME, has not commented.": NAME is the next "it"
     m = _ACCORDING.search(sentence)
     if m:
         ctx.remember(ctx.resolve(_parse_subject(m.group("np"))))
@@ -955,8 +1098,112 @@ def observe_sentence(sentence: str, ctx: SpeakerContext) -> Speaker | None:
     return _observe_subject(sentence, m, ctx)
 
 
+# "Her neighbour, NAME," / "His son, NAME,": a relative of the person just named, named in turn.
+_POSSESSIVE_APPOSITION = re.compile(r"^(?:His|Her)\s+[a-z][a-z\-]+,\s+[A-Z]")
+
+
+# Short sentences of a gesture that stand before a person's words: "Her neighbour, NAME, shrugged. "...""
+_GESTURES = frozenset("shrugged smiled laughed nodded sighed grinned chuckled frowned winced shrugs smiles laughs nods "
+                      "sighs grins".split())
+
+
+def _gesture_subject(sentence: str, ctx: SpeakerContext) -> Speaker | None:
+    """ "Her son, NAME, laughed." or "NAME smiled.": the person whose words in quote marks follow."""
+    words = sentence.rstrip(" .!").split()
+    if len(words) < 2 or len(words) > 16 or words[-1] not in _GESTURES:
+        return None
+    who = words[-2].strip(",")
+    if who.lower() in _PRONOUNS_PERSON:
+        return ctx.resolve((who.lower(), None))
+    if not _is_name_word(who) or who in _NOT_FIRST_NAMES or (ctx.is_place is not None and ctx.is_place(who)):
+        return None
+    found = ctx.resolve((who, None))
+    if found and found[0] and not is_body(found[0]):
+        ctx.remember(found)
+        return found
+    return None
+
+
+# "The company, Stroytransgaz, has not commented.": a body named in one word after what it is.
+_OPENING_NAMED_BODY = re.compile(
+    r"^The\s+(company|firm|operator|contractor|group|agency|broadcaster|channel|newspaper|airline|bank|charity|"
+    r"organisation|organization|militia|party),\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}),\s"
+)
+# "The Kremlin's readout was shorter.": a body's text, then "It said ...".
+_OPENING_BODY_TEXT = re.compile(
+    r"^The\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2}['\u2019]s\s+(?:readout|statement|account|version|communique|"
+    r"summary|reply|response))\s+(?:was|is|came|had|has|ran|went)\b"
+)
+# "The Resident and Humanitarian Coordinator, NAME, visited ...": a capitalised title, then the name.
+_OPENING_TITLED_ROLE = re.compile(
+    r"^([Tt]he\s+[A-Z][\w\-]*(?:\s+(?:[A-Z][\w\-]*|of|for|and|the)){0,7}),\s+"
+    r"((?:[A-Z][\w.'\u2019\-]*\s+){1,3}(?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w'\u2019\-]+),\s"
+)
+_OFFICE_HEADS = frozenset("coordinator administrator commissioner rapporteur prosecutor ombudsman registrar".split())
+# "Mohammed, 29, who fought with ...": a person named by one name and an age.
+_OPENING_NAME_AGE = re.compile(r"^([A-Z][a-z'\u2019\-]+),\s+\d{1,2},\s")
+
+
+def _opening_named_one(sentence: str, ctx: SpeakerContext) -> bool:
+    """A sentence that opens by naming one body or one person (a company and its name, a titled role and a name,
+    a body's readout, a first name and an age): the "it" or "he" that follows."""
+    m = _OPENING_BODY_TEXT.match(sentence)
+    if m:
+        ctx.remember((m.group(1), None))  # "The Kremlin's readout was shorter.": the next "it"
+        ctx.last_body = (m.group(1), None)  # a readout is a body's text, whoever's name it carries
+        return True
+    m = _OPENING_TITLED_ROLE.match(sentence)
+    if m and (_has_title(m.group(1)) or m.group(1).split()[-1].lower() in _OFFICE_HEADS) and not is_body(m.group(2)) \
+            and not is_body(m.group(1)):  # not "The Foreign Ministry, Statens Hus, issued": a body and its seat
+        ctx.remember((m.group(2), _clean_role(m.group(1))))  # "The Resident Coordinator, NAME, visited": the next "he"
+        return True
+    m = _OPENING_NAMED_BODY.match(sentence)
+    if m:
+        ctx.remember((m.group(2), m.group(1)))
+        ctx.last_body = (m.group(2), m.group(1))  # a company is a body whatever its name looks like
+        return True
+    m = _OPENING_NAME_AGE.match(sentence)
+    if m and m.group(1) not in _NOT_FIRST_NAMES and not (ctx.is_place is not None and ctx.is_place(m.group(1))):
+        ctx.remember((m.group(1), None))  # a first name: no surname to look up
+        return True
+    return False
+
+
+# The writer meeting someone unnamed: "I asked a Russian captain in Tartus what ...", "we met a nurse".
+_NARRATOR_MET = re.compile(
+    r"\b(?:I|[Ww]e)\s+(?:once\s+|later\s+|also\s+)?(?:asked|met|interviewed|spoke\s+(?:to|with)|talked\s+(?:to|with)|"
+    r"visited|reached)\s+(?:a|an|one)\s+((?:[\w\-]+\s+){0,3}?([a-z]+))\b"
+)
+
+
+def _narrator_met(sentence: str, ctx: SpeakerContext) -> bool:
+    m = _NARRATOR_MET.search(sentence)
+    if not m or not (m.group(2) in _PERSON_NOUNS or m.group(2) in _NAME_TITLES):
+        return False
+    ctx.remember((m.group(1), None))
+    return True
+
+
+_THE_PERSON_OPENING = re.compile(r"^The\s+([a-z][a-z\-]+)\s+[a-z]")
+
+
+def _person_referred_back(sentence: str, ctx: SpeakerContext) -> Speaker | None:
+    """ "The official did not hide his irritation.": a short sentence about a person named before, whose
+    words in quote marks follow it."""
+    m = _THE_PERSON_OPENING.match(sentence) if len(sentence.split()) <= 12 else None
+    if not m or not (m.group(1) in _PERSON_NOUNS or _is_title_word(m.group(1))):
+        return None
+    found = ctx._definite(m.group(1))
+    if not found or not found[0] or is_body(found[0]) or _plural(found[0]):
+        return None
+    ctx.remember(found)
+    return found
+
+
 def _observe_opening(sentence: str, ctx: SpeakerContext) -> None:
     """The person a sentence opens with, when it says nothing: the "he" of the next sentence."""
+    if sentence.startswith(("His ", "Her ")) and ctx.last_person[0] and _POSSESSIVE_APPOSITION.match(sentence):
+        ctx.genders.setdefault(ctx.last_person[0], "he" if sentence[1] == "i" else "she")  # "Her son, NAME, ...": hers
     head, comma, rest = sentence.partition(", ")
     if comma and rest[:1].isupper() and len(head.split()) <= 4 and (
             _TIME_PART.match(head) or _SENTENCE_ADVERB.fullmatch(head)):
@@ -978,7 +1225,15 @@ def _observe_opening(sentence: str, ctx: SpeakerContext) -> None:
         return
     described = _OPENING_DESCRIBED.match(sentence)
     if described:  # "A Russian naval spokesman, reached by telephone, declined ...": "the spokesman" next
-        ctx.remember((described.group(1), None))
+        who = re.split(r"\s(?:who|whose|which|that)\s", described.group("who"), maxsplit=1)[0]
+        ctx.remember((who, None))  # "A diplomat in Beirut who follows Syria closely, ...": the diplomat in Beirut
+        return
+    one = _ONE_OF.match(sentence) if sentence.startswith("One of ") else None
+    if one and (one.group(2) in _PLURAL_SPEAKERS or one.group(2)[:-1] in _PERSON_NOUNS or
+                one.group(2).replace("men", "man") in _PERSON_NOUNS):
+        ctx.remember((one.group(1), None))  # "One of the released fishermen, a father of three, ...": the next "he"
+        return
+    if _opening_named_one(sentence, ctx):
         return
     m = _OPENING_PERSON.match(sentence)
     if m:
@@ -1057,9 +1312,17 @@ _INTRODUCES = re.compile(
 
 # An unnamed person described at the head of a sentence, a role noun last: "A Russian naval spokesman, ...".
 _OPENING_DESCRIBED = re.compile(
-    r"^(?:(?:A|An)\s+|(?=One\s)|The\s+(?=(?:first|second|third|other)\s))((?:[\w\-]+\s+){0,4}(?:spokesman|spokeswoman|spokesperson|official|officer|diplomat|"
-    r"commander|source|analyst|resident|witness|soldier|guard|doctor|activist))\b"
+    r"^(?:(?:A|An)\s+|(?P<one>(?=One\s+of\s))|(?=One\s)|The\s+(?=(?:first|second|third|other)\s))(?P<who>(?:[\w\-]+\s+){0,4}(?:spokesman|spokeswoman|spokesperson|official|officer|diplomat|"
+    r"commander|source|analyst|resident|witness|soldier|guard|doctor|activist)(?(one)s?)"
+    r"(?:\s+(?:close\s+to|near|at|in|of|from|with|for|inside)\s+[^,\"\u201c\u00ab;.]{1,60}?)?)\b"  # where they stand
     r"(?=\s*,|\s+(?!said|says|told)\w+ed\b|\s+(?:was|is|had|has|seemed|remained|sounded)\b)"
+)
+
+
+# "One of the returning soldiers, ...": one person out of a group, by the group's head noun.
+_ONE_OF = re.compile(
+    r"^(One\s+of\s+(?:the|his|her|their)\s+(?:[\w\-]+\s+){0,2}?([a-z]+))"
+    r"(?=\s*,|\s+(?!said|says|told)\w+ed\b|\s+(?:was|is|had|has|spoke|sat|stood)\b)"
 )
 
 
@@ -1081,7 +1344,8 @@ _CARRIED = re.compile(
 )
 # A person named at the head of a sentence with an appositive: "Retired Gen. Joseph Votel, a former ...".
 _OPENING_PERSON = re.compile(
-    r"^((?:[A-Z][\w.'\u2019\-]*\s+){1,5}(?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w'\u2019\-]+),\s+(?:\d{1,3},\s+)?"
+    r"^((?:[A-Z][\w.'\u2019\-]*\s+){1,5}(?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w'\u2019\-]+(?:\s+[JS]r\.?)?),\s+"
+    r"(?:\d{1,3},\s+)?"
     r"(?:who\s|whose\s|((?:a|an|the|[A-Z][\w\-]*['\u2019]s)\s+[^,\"\u201c]{1,60}),|(?:a|an|the)\s)"
 )  # "Sergei Lavrov, Russia's foreign minister, has tried": a possessive role between commas too
 
@@ -1101,6 +1365,17 @@ _OPENING_TITLED_PERSON = re.compile(
 _TERM_AFTER = re.compile(
     r"\s+(?!(?:to|and|or|but|for|in|on|at|by|with|from|of|as|that|after|before|since|than)\b)[a-z]"
 )
+
+
+def _owner_named_before(after_attr: Speaker | None, before: str) -> Speaker | None:
+    """ `NAME said ... "...", his office said`: "his" is NAME, who the sentence says said it."""
+    if not after_attr or not after_attr[0] or not after_attr[0].startswith(("his ", "her ")):
+        return after_attr
+    own = _attribution_before(before)
+    if own and own[0] == "verb" and own[1] and own[1][0] and _is_name_word(own[1][0]) and \
+            len(own[1][0].split()) >= 2 and not is_body(own[1][0]):
+        return own[1]
+    return after_attr
 
 
 def find_quotes(
@@ -1168,7 +1443,7 @@ def find_quotes(
             words = word_count(inner)
             speaker: Speaker | None = None
             attached = False
-            after_attr = _attribution_after(after, short=words < MIN_QUOTE_WORDS)
+            after_attr = _owner_named_before(_attribution_after(after, short=words < MIN_QUOTE_WORDS), before)
             posted = _POSTED_BY.match(after) if "@" in after else None
             if posted:  # `"...," reads the caption of a post shared on Saturday by the account @LevantWatch24`
                 after_attr = (posted.group(1), None)
@@ -1455,10 +1730,6 @@ def _sentence_person(sentence: str, ctx: SpeakerContext) -> Speaker | None:
             ctx.last_person = found
             return found
     return None
-
-
-_KIN = frozenset("son daughter brother sister father mother wife husband cousin uncle aunt neighbour neighbor friend "
-                 "colleague nephew niece grandson granddaughter".split())
 
 
 def _course_of_speech_after(after: str) -> Speaker | None:
@@ -1822,9 +2093,21 @@ _DESCRIPTION_LINKS = frozenset("with of in at from for close near who known base
 def _person_before_preposition(tokens: list[str]) -> bool:
     """ "official in the administration of General": a person described by whom they serve, in the first words."""
     for i, tok in enumerate(tokens[:4]):
-        if tok in _PERSON_NOUNS and i + 1 < len(tokens) and tokens[i + 1] in _PREPOSITIONS:
+        if tok in _PERSON_NOUNS and _describing_link(tokens[i + 1 : i + 3]):
             return all(t[:1].islower() for t in tokens[:i])
     return False
+
+
+def _describing_link(words: list[str]) -> bool:
+    """ "in", "at", "close to", "near": the words after a person noun that say where the person stands."""
+    return bool(words) and (words[0] in _PREPOSITIONS or words[0] == "near" or words[:2] == ["close", "to"])
+
+
+def _person_described_by_body(words: list[str]) -> bool:
+    """ "source close to the defence ministry", "official at the foreign ministry": a person, whatever body the
+    description names after the person noun."""
+    return any(w.lower() in _PERSON_NOUNS and _describing_link(words[i + 1 : i + 3]) and
+               not any(x.lower() in _BODY_WORDS for x in words[:i]) for i, w in enumerate(words[:4]))
 
 
 def _person_then_label(before: str, label: str) -> bool:
@@ -1860,6 +2143,15 @@ _CLAUSE_OPENER = re.compile(
 )  # ... and a chronicle's present tense: "Ukraine's foreign minister, Andrii Sybiha, visits Damascus"
 
 
+# A line that is only a person's name and role before a colon, after a rubric and a dash:
+# "Analyst comment — Capt. (ret.) NAME, former Royal Norwegian Navy".
+_SPEAKER_LABEL = re.compile(
+    r"^(?:[^\u2014\u2013:]{1,40}\s[\u2014\u2013]\s+)?((?:[A-Z][a-z]{1,5}\.?\s+)?(?:\([a-z. ]{2,12}\)\s+)?"
+    r"(?:[A-Z][\w'\u2019\-]+\s+){1,3}(?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w'\u2019\-]+(?:,\s+[^,:;\"\u201c]{1,80})?)$"
+)
+_RETIRED = re.compile(r"\s\((?:ret|retd|rtd)\.?\)\s")
+
+
 # A clause whose colon opens words that are not its subject's: a question it reports, or a text "published as
 # follows" (the document's words, not the reader's).
 _NOT_THEIR_WORDS = re.compile(r"\basked\s+(?:whether|if)\b|\b[a-z]+ed\s+as\s+follows\s*$")
@@ -1869,9 +2161,18 @@ def _clause_subject(clause: str, ctx: SpeakerContext | None = None) -> Speaker |
     """Who a clause with no verb of speech is about, when it is someone who can speak: the speaker of
     `NAME put it bluntly: "..."`, `NAME ended the interview on a note about X: «...»`, `He continued: «...`."""
     clause = _KICKER.sub("", clause.strip(), count=1)
+    label = _SPEAKER_LABEL.match(clause) if len(clause) < 160 else None
+    if label:  # "Analyst comment — Capt. (ret.) NAME, former Royal Norwegian Navy:": NAME's words below
+        who, _, what = _RETIRED.sub(" ", label.group(1)).partition(", ")
+        name, role = _parse_subject(who)
+        if name and len(name.split()) >= 2 and name[:1].isupper() and not is_body(name):
+            return name, _clean_role(", ".join(x for x in (role, what) if x))
     if _NOT_THEIR_WORDS.search(clause):
         return None  # "NAME asked whether the plan had three parts, published as follows:": the plan's words
-    clause = _ASKED_OPENING.sub("", clause, count=1)
+    asked = _ASKED_OPENING.match(clause)
+    clause = clause[asked.end() :] if asked else clause
+    if asked and ", " in clause and re.match(r"(?:the|a|an)\s", clause):
+        clause = clause.rsplit(", ", 1)[1]  # "Asked about NAME, the leader of X, the sheikh was blunt:": the sheikh
     clause = _SCENE_OPENING.sub("", clause, count=1)
     m = _CLAUSE_PRONOUN.match(clause)
     if m:
@@ -1898,15 +2199,25 @@ def _clause_subject(clause: str, ctx: SpeakerContext | None = None) -> Speaker |
             bool(ctx and _surname_key(name) in ctx.full_names)  # "Warnings had been written": no one
         return (name, role) if proper and known else None
     head = re.split(r"\s(?:to|of|for|at|in|from|on|with|by)\s", name, maxsplit=1)[0].split()[-1].lower()
-    if head in _PERSON_NOUNS or head in _BODY_WORDS or head in _SPEAKING_THINGS:
-        return name, role
+    if head in _PERSON_NOUNS or head in _BODY_WORDS or head in _SPEAKING_THINGS or _is_title_word(head):
+        return name, role  # "the sheikh was blunt:", "the general was blunter:"
     return None
 
 
 # "For Lea Martin, a researcher at a Lyon institute, the navy "has not lost its port"": her view.
 _FOR_VIEW = re.compile(
-    r"^\s*For\s+((?:[A-Z][\w.'\u2019\-]*\s+){0,3}(?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w'\u2019\-]+)"
-    r"(?:,\s+((?:a|an|the)\s[^,\"\u201c\u00ab]{1,80}),)?\s"
+    r"^\s*For\s+((?:(?:[A-Z][\w.'\u2019\-]*|de|du|des|van|von|der|den|da|di|dos|del)\s+){0,4}"
+    r"(?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w'\u2019\-]+)"
+    r"(?:,\s+((?:a|an|the)\s[^,\"\u201c\u00ab]{1,120}|[a-z][^,\"\u201c\u00ab]{1,120}),\s|"
+    r"\s(?![A-Z]|(?:de|du|des|van|von|der|den|da|di|dos|del|la|le)\s))"  # never half a name ("For Anna " of Anna Berg)
+)
+
+
+# A speaker, a verb, and the speaker's own piece of speech: "X has repeated its advice that", "X renewed her call to".
+_ITS_ADVICE = re.compile(
+    r"^\s*(?P<np>[^,;:.\"\u201c\u00ab]{1,80}?)\s+(?:has\s+|have\s+|had\s+)?(?:again\s+)?[a-z]{3,}ed\s+"
+    r"(?:its|his|her|their)\s+(?:[a-z]+\s+)?(?:advice|warning|call|appeal|message|assurance|demand|plea|offer|"
+    r"promise|threat|position|view)\s+(?:that|to)\b"
 )
 
 
@@ -1918,6 +2229,10 @@ def _speaker_without_verb(before: str, ctx: SpeakerContext) -> Speaker | None:
     m = _FOR_VIEW.match(before)
     if m and not is_body(m.group(1)):
         return m.group(1), _clean_role(m.group(2))
+    m = _ITS_ADVICE.match(before) if " that " in before or " to " in before else None
+    if m:  # "DFAT has repeated its advice that ...": DFAT's words
+        found = _parse_subject(m.group("np"))
+        return found if found[0] else None
     return None
 
 
@@ -2271,6 +2586,26 @@ _NAME_OF_ORG = re.compile(
     r"^(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?((?:[A-Z][\w'\u2019\-]+\s+){1,2}(?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w'\u2019\-]+)"
     r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]"
 )
+# "Israeli analyst Dr. NAME of a Tel Aviv think tank": a role, the name, and where the person works.
+_TITLED_NAME_OF = re.compile(
+    r"^(?P<role>(?:[\w'\u2019\-]+\.?\s+){1,4}?)(?P<name>(?:[A-Z][\w'\u2019\-]+\s+){1,2}"
+    r"(?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w'\u2019\-]+)\s+(?:of|at)\s+(?P<org>(?:(?:the|a|an)\s+)?[A-Z].{0,80})$"
+)
+
+
+def _titled_name_of_org(phrase: str) -> tuple[str, str | None, bool] | None:
+    m = _TITLED_NAME_OF.match(phrase)
+    if not m:
+        return None
+    role, name = m.group("role").split(), m.group("name").split()
+    last = role[-1].lower().rstrip(".")
+    if not (_is_title_word(role[-1]) or last in _PERSON_NOUNS) or any(_is_title_word(w) for w in name) or \
+            any(w.lower() in _BODY_WORDS or w.lower() in _ORG_HEADS for w in name):
+        return None  # "the head of the Foreign Ministry Press Department of ...": no person named
+    org = re.sub(r"^(?:the|a|an)\s+", "", m.group("org"))
+    return " ".join(name), _clean_role(f"{' '.join(role)}, {org}"), True
+
+
 _ORG_HEADS = frozenset("bank university school college academy fund network program programme".split())
 
 
