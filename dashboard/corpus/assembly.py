@@ -371,9 +371,8 @@ def _patch(last: _Assembly, results: list[DocumentResult], store: rowstore.Store
     drop = last.merged["event_id"].isin(redone).to_numpy()
     # The kept rows are in order already: the new ones go in between, not a sort of every row (`_splice`).
     pieces = _splice(last.merged, drop, part)
-    merged = pd.concat([(last.merged if src == "old" else part).iloc[a:b] for src, a, b in pieces], ignore_index=True)
-    merged["order"] = range(len(merged))
     arrow, part_arrow = _spliced_arrow(last, pieces, part)
+    merged = _spliced_frame(last.merged, pieces, part, arrow)
     renamed = {k: v for k, v in last.renamed.items() if k not in redone}
     renamed.update(part_renamed)
 
@@ -449,8 +448,6 @@ def replay(memo: _Assembly, steps: list[dict[str, Any]], head: dict[str, Any]) -
             return frames[0]  # the same rows in the same order: the frame itself
         return pd.concat(pieces or [frames[0].iloc[:0]], ignore_index=True)
 
-    merged = taken(mg, mg_idx)
-    merged["order"] = range(len(merged))
     arrow = None
     if arrows is not None:
         import pyarrow as pa
@@ -460,6 +457,13 @@ def replay(memo: _Assembly, steps: list[dict[str, Any]], head: dict[str, Any]) -
         arrow = pa.concat_tables([whole.slice(int(r[0]), len(r)) for r in runs if len(r)] or [whole.slice(0, 0)])
         if arrow.column(0).num_chunks > 64:
             arrow = arrow.combine_chunks()
+    columns = list(memo.merged.columns)
+    if arrow is not None:  # the list columns come from the Arrow table, the others are taken
+        lists = _list_names(arrow)
+        merged = with_arrow_lists(taken([f.drop(columns=lists) for f in mg], mg_idx), arrow, columns)
+    else:
+        merged = taken([_python_lists(f) for f in mg], mg_idx)
+    merged["order"] = range(len(merged))
     store = rowstore.Store(segments=memo.store.segments, **{
         k: v[0] if len(v) == 1 else pd.concat([f for f in v if len(f)] or v[:1], ignore_index=True)
         for k, v in store_parts.items()})  # fmt: skip
@@ -542,6 +546,64 @@ def _spliced_arrow(last: _Assembly, pieces: list[tuple[str, int, int]], part: pd
         return None, None
     table = pa.concat_tables([(last.arrow if src == "old" else new).slice(a, b - a) for src, a, b in pieces])
     return (table.combine_chunks() if table.column(0).num_chunks > 64 else table), new
+
+
+def _spliced_frame(old: pd.DataFrame, pieces: list[tuple[str, int, int]], part: pd.DataFrame,
+                   arrow: Any) -> pd.DataFrame:  # fmt: skip
+    """The patched events table as a frame, spliced like `_splice` says; its list columns are views of `arrow`
+    (the same rows, spliced the same way) when there is one, so no row's lists are Python objects again."""
+    if arrow is None:  # the Arrow form could not be spliced (`_spliced_arrow`): every list as a Python list
+        old = _python_lists(old)
+        merged = pd.concat([(old if src == "old" else part).iloc[a:b] for src, a, b in pieces], ignore_index=True)
+    else:
+        lists = _list_names(arrow)
+        old_rest, part_rest = old.drop(columns=lists, errors="ignore"), part.drop(columns=lists)
+        rest = pd.concat([(old_rest if src == "old" else part_rest).iloc[a:b] for src, a, b in pieces],
+                         ignore_index=True)  # fmt: skip
+        merged = with_arrow_lists(rest, arrow, list(old.columns))
+    merged["order"] = range(len(merged))
+    return merged
+
+
+def _list_names(arrow: Any) -> list[str]:
+    """The names of `arrow`'s list columns (places, sources, actors, ...)."""
+    import pyarrow as pa
+
+    return [f.name for f in arrow.schema if pa.types.is_list(f.type) or pa.types.is_large_list(f.type)]
+
+
+def with_arrow_lists(frame: pd.DataFrame, arrow: Any, columns: list[str] | None = None) -> pd.DataFrame:
+    """`frame` (the events table) with its list columns as views of those of `arrow`, which holds the same rows
+    in the same order (`_Assembly.arrow`); `columns`: the order of the columns (default: `frame`'s).
+
+    The kept assembly's events table held a Python list per row in six columns: 600,000 objects at 100k events,
+    unpickled one by one when a new process read the saved state, copied at each patch. As Arrow, the saved
+    state holds them once (`state.data`, mapped, never read into objects); a cell still reads as a list."""
+    if len(frame) != arrow.num_rows:
+        raise ValueError("the events table and its Arrow form do not have the same rows")
+    lists = {name: pd.Series(pd.arrays.ArrowExtensionArray(arrow.column(name)), index=frame.index, copy=False)
+             for name in _list_names(arrow)}  # fmt: skip
+    out = frame.assign(**lists)
+    columns = list(frame.columns) if columns is None else columns
+    if sorted(columns) != sorted(out.columns):
+        raise ValueError("the events table's columns are not those it was saved with")
+    return out if list(out.columns) == columns else out[columns]
+
+
+def without_arrow_lists(frame: pd.DataFrame, arrow: Any) -> pd.DataFrame:
+    """`frame` without the list columns `with_arrow_lists` takes from `arrow` (what the saved state keeps)."""
+    return frame.drop(columns=[n for n in _list_names(arrow) if isinstance(frame[n].dtype, pd.ArrowDtype)])
+
+
+def _python_lists(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with each list column held as Arrow turned back into Python lists (when Arrow cannot serve)."""
+    import pyarrow as pa
+
+    arrow_lists = [c for c, dtype in frame.dtypes.items() if isinstance(dtype, pd.ArrowDtype) and
+                   (pa.types.is_list(dtype.pyarrow_dtype) or pa.types.is_large_list(dtype.pyarrow_dtype))]  # fmt: skip
+    if not arrow_lists:
+        return frame
+    return frame.assign(**{c: pd.Series(frame[c].tolist(), index=frame.index, dtype=object) for c in arrow_lists})
 
 
 def _finish(results: list[DocumentResult], store: rowstore.Store, ctx: Context, places: dict[str, dict[str, Any]],
@@ -630,6 +692,10 @@ def write_tables(tables: Tables, build_dir: Path = BUILD_DIR, meanwhile: Callabl
                 if name == "events" and last is not None and last.table is frame:
                     if last.arrow is None:  # a full assembly: keep its Arrow form for the next patch
                         last.arrow = pa.Table.from_pandas(frame.drop(columns=["order"]), preserve_index=False)
+                        # ... and its list columns as views of it, in the kept assembly and in the tables returned
+                        # (as a patch returns them: the same tables whichever way they were made)
+                        last.merged = with_arrow_lists(last.merged, last.arrow)
+                        frame = tables.events = last.table = with_arrow_lists(frame, last.arrow)
                     events = last.arrow.append_column("order", pa.array(frame["order"].to_numpy()))
                     writing = _on_thread(pq.write_table, events, target / f"{name}.parquet")
                 else:
