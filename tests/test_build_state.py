@@ -231,8 +231,8 @@ def test_a_state_read_back_with_its_patches_is_the_assembly_the_patches_made(
             pd.testing.assert_frame_equal(getattr(back, name), getattr(kept, name), obj=name)
         # The events' list columns are views of the Arrow form where one is kept; read back without one (below),
         # they are Python lists: the same values.
-        pd.testing.assert_frame_equal(back.merged if back.arrow is not None else assembly._python_lists(back.merged),
-                                      kept.merged if back.arrow is not None else assembly._python_lists(kept.merged),
+        pd.testing.assert_frame_equal(back.merged if back.arrow is not None else assembly._python_objects(back.merged),
+                                      kept.merged if back.arrow is not None else assembly._python_objects(kept.merged),
                                       obj="merged")  # fmt: skip
         assert list(back.qu_pos) == list(kept.qu_pos)
         for kind in rowstore.KINDS:

@@ -72,13 +72,15 @@ def _buffers(column: object) -> set[int]:
 
 
 LISTS = ("places", "sources", "actors", "mentioned", "also_reported_by", "also_sources")
+VIEWS = (*LISTS, "event_id")  # a Python object on every row of a full assembly's events
 
 
-def test_the_events_list_columns_are_saved_once_as_arrow_and_read_back_as_views_of_it(
+def test_the_events_lists_and_ids_are_saved_once_as_arrow_and_read_back_as_views_of_it(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
-    """A new process (`python -m dashboard build`) read 600,000 Python lists at 100k events to patch the events table:
-    the list columns of the kept table are now views of its Arrow form, saved once in it. Read back, the kept
-    table holds no Python list in them, a patch from it still gives each cell as a list, and it equals a full build."""
+    """A new process (`python -m dashboard build`) read 700,000 Python objects at 100k events to patch the events
+    table (a list per row in six columns, the ids): those columns of the kept table are now views of its Arrow
+    form, saved once in it. Read back, the kept table holds no Python object in them, a patch from it still gives
+    each cell as a list (an id as a string), and it equals a full build."""
     import pandas as pd
 
     from dashboard.corpus import assembly, patchstate, pipeline, rowstore
@@ -98,19 +100,20 @@ def test_the_events_list_columns_are_saved_once_as_arrow_and_read_back_as_views_
                                 patchstate.stamps(ctx.gazetteer_hash, rowstore.segments(build)))  # fmt: skip
         assert state is not None and not state["steps"]
         saved = state["base"]["merged"]
-        assert not set(LISTS) & set(saved.columns)  # the base holds them once: in the Arrow form
-        assert set(LISTS) <= set(state["base"]["arrow"].column_names)
+        assert not set(VIEWS) & set(saved.columns)  # the base holds them once: in the Arrow form
+        assert set(VIEWS) <= set(state["base"]["arrow"].column_names)
 
         pipeline.forget_assemblies()  # as a new process
         pipeline._restore(build, ctx)
         back = assembly.kept_assembly(build)
         assert back is not None and back.arrow is not None
-        for name in LISTS:  # views of the Arrow form: no list made per row
+        for name in VIEWS:  # views of the Arrow form: no object made per row
             assert isinstance(back.merged[name].dtype, pd.ArrowDtype)
             assert _buffers(back.merged[name]) <= _buffers(back.arrow.column(name))
         assert list(back.merged.columns) == [*back.arrow.column_names, "order"]
         aleppo = back.merged.index[back.merged["primary_place"] == "Aleppo"][0]
-        assert back.merged.loc[aleppo, "sources"] == ["CNN"]  # a cell reads as a list
+        assert back.merged.loc[aleppo, "sources"] == ["CNN"]  # a cell reads as a list, an id as a string
+        assert back.merged.loc[aleppo, "event_id"] == "c:1:0"
 
         write_doc(seeds, "f", "Shelling hit Daraa on Dec. 2, Reuters said.\n", "AFP")
         tables, _ = pipeline.build(seeds, build, ctx, keep_state=True)
@@ -129,9 +132,9 @@ def test_the_events_list_columns_are_saved_once_as_arrow_and_read_back_as_views_
         pipeline.forget_assemblies()
 
 
-def test_a_state_saved_with_the_lists_as_python_lists_still_reads_and_patches(
+def test_a_state_saved_with_python_objects_still_reads_and_patches(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
-    """A state saved before (version 4: the list columns pickled as Python lists) is read as it is, and patched."""
+    """A state saved before (version 4: those columns pickled as Python objects) is read as it is, and patched."""
     from dashboard.corpus import assembly, patchstate, pipeline
     from dashboard.corpus.pipeline import read_tables
     from tests.test_incremental_build import _same_tables
@@ -146,7 +149,7 @@ def test_a_state_saved_with_the_lists_as_python_lists_still_reads_and_patches(
         ctx = pipeline.Context.create()
         with monkeypatch.context() as m:  # saved as version 4 saved it
             m.setattr(patchstate, "STATE_VERSION", "4")
-            m.setattr(pipeline, "without_arrow_lists", lambda frame, arrow: assembly._python_lists(frame))
+            m.setattr(pipeline, "without_arrow_columns", lambda frame, arrow: assembly._python_objects(frame))
             pipeline.build(seeds, build, ctx, keep_state=True)
         assert '"state_version": "4"' in (build / patchstate.FOLDER / "meta.json").read_text(encoding="utf-8")
         pipeline.forget_assemblies()  # as a new process

@@ -457,12 +457,11 @@ def replay(memo: _Assembly, steps: list[dict[str, Any]], head: dict[str, Any]) -
         arrow = pa.concat_tables([whole.slice(int(r[0]), len(r)) for r in runs if len(r)] or [whole.slice(0, 0)])
         if arrow.column(0).num_chunks > 64:
             arrow = arrow.combine_chunks()
-    columns = list(memo.merged.columns)
-    if arrow is not None:  # the list columns come from the Arrow table, the others are taken
-        lists = _list_names(arrow)
-        merged = with_arrow_lists(taken([f.drop(columns=lists) for f in mg], mg_idx), arrow, columns)
+    if arrow is not None:  # the lists and ids are views of the Arrow table, the other columns are taken
+        views, columns = _view_names(arrow), list(memo.merged.columns)
+        merged = with_arrow_columns(taken([f.drop(columns=views) for f in mg], mg_idx), arrow, columns)
     else:
-        merged = taken([_python_lists(f) for f in mg], mg_idx)
+        merged = taken([_python_objects(f) for f in mg], mg_idx)
     merged["order"] = range(len(merged))
     store = rowstore.Store(segments=memo.store.segments, **{
         k: v[0] if len(v) == 1 else pd.concat([f for f in v if len(f)] or v[:1], ignore_index=True)
@@ -550,60 +549,66 @@ def _spliced_arrow(last: _Assembly, pieces: list[tuple[str, int, int]], part: pd
 
 def _spliced_frame(old: pd.DataFrame, pieces: list[tuple[str, int, int]], part: pd.DataFrame,
                    arrow: Any) -> pd.DataFrame:  # fmt: skip
-    """The patched events table as a frame, spliced like `_splice` says; its list columns are views of `arrow`
-    (the same rows, spliced the same way) when there is one, so no row's lists are Python objects again."""
-    if arrow is None:  # the Arrow form could not be spliced (`_spliced_arrow`): every list as a Python list
-        old = _python_lists(old)
+    """The patched events table as a frame, spliced like `_splice` says; its lists and ids are views of `arrow`
+    (the same rows, spliced the same way) when there is one, so no row's lists or id are made again."""
+    if arrow is None:  # the Arrow form could not be spliced (`_spliced_arrow`): every value as a Python object
+        old = _python_objects(old)
         merged = pd.concat([(old if src == "old" else part).iloc[a:b] for src, a, b in pieces], ignore_index=True)
     else:
-        lists = _list_names(arrow)
-        old_rest, part_rest = old.drop(columns=lists, errors="ignore"), part.drop(columns=lists)
+        views = _view_names(arrow)
+        old_rest, part_rest = old.drop(columns=views), part.drop(columns=views)
         rest = pd.concat([(old_rest if src == "old" else part_rest).iloc[a:b] for src, a, b in pieces],
                          ignore_index=True)  # fmt: skip
-        merged = with_arrow_lists(rest, arrow, list(old.columns))
+        merged = with_arrow_columns(rest, arrow, list(old.columns))
     merged["order"] = range(len(merged))
     return merged
 
 
-def _list_names(arrow: Any) -> list[str]:
-    """The names of `arrow`'s list columns (places, sources, actors, ...)."""
+def _view_names(arrow: Any) -> list[str]:
+    """The columns of the events table kept as views of its Arrow form (`with_arrow_columns`): the lists and the id.
+
+    Those are a Python object on every row; `claim_evidence` and `date_end`, mostly None, stay as they are (as
+    Arrow, a missing value would read as NA, not None)."""
     import pyarrow as pa
 
-    return [f.name for f in arrow.schema if pa.types.is_list(f.type) or pa.types.is_large_list(f.type)]
+    return [f.name for f in arrow.schema
+            if pa.types.is_list(f.type) or pa.types.is_large_list(f.type) or f.name == "event_id"]  # fmt: skip
 
 
-def with_arrow_lists(frame: pd.DataFrame, arrow: Any, columns: list[str] | None = None) -> pd.DataFrame:
-    """`frame` (the events table) with its list columns as views of those of `arrow`, which holds the same rows
-    in the same order (`_Assembly.arrow`); `columns`: the order of the columns (default: `frame`'s).
+def with_arrow_columns(frame: pd.DataFrame, arrow: Any, columns: list[str] | None = None) -> pd.DataFrame:
+    """`frame` (the events table) with its lists and ids (`_view_names`) as views of the same columns of `arrow`,
+    which holds the same rows in the same order (`_Assembly.arrow`); `columns`: the order of the columns (default:
+    `frame`'s).
 
-    The kept assembly's events table held a Python list per row in six columns: 600,000 objects at 100k events,
-    unpickled one by one when a new process read the saved state, copied at each patch. As Arrow, the saved
-    state holds them once (`state.data`, mapped, never read into objects); a cell still reads as a list."""
+    The kept assembly's events table held a Python object per row in seven columns (a list in six: places,
+    sources, actors...; the id): 700,000 objects at 100k events, unpickled one by one when a new process read
+    the saved state, copied at each patch. As Arrow the saved state holds them once (`state.data`, mapped, never
+    made into objects: `without_arrow_columns`); a cell still reads as a list, an id as a string."""
     if len(frame) != arrow.num_rows:
         raise ValueError("the events table and its Arrow form do not have the same rows")
-    lists = {name: pd.Series(pd.arrays.ArrowExtensionArray(arrow.column(name)), index=frame.index, copy=False)
-             for name in _list_names(arrow)}  # fmt: skip
-    out = frame.assign(**lists)
+    views = {name: pd.Series(pd.arrays.ArrowExtensionArray(arrow.column(name)), index=frame.index, copy=False)
+             for name in _view_names(arrow)}  # fmt: skip
+    out = frame.assign(**views)
     columns = list(frame.columns) if columns is None else columns
     if sorted(columns) != sorted(out.columns):
         raise ValueError("the events table's columns are not those it was saved with")
     return out if list(out.columns) == columns else out[columns]
 
 
-def without_arrow_lists(frame: pd.DataFrame, arrow: Any) -> pd.DataFrame:
-    """`frame` without the list columns `with_arrow_lists` takes from `arrow` (what the saved state keeps)."""
-    return frame.drop(columns=[n for n in _list_names(arrow) if isinstance(frame[n].dtype, pd.ArrowDtype)])
+def without_arrow_columns(frame: pd.DataFrame, arrow: Any) -> pd.DataFrame:
+    """`frame` without its columns that are views of `arrow`'s (what the saved state keeps: `with_arrow_columns`
+    puts them back)."""
+    return frame.drop(columns=[n for n in _view_names(arrow) if isinstance(frame[n].dtype, pd.ArrowDtype)])
 
 
-def _python_lists(frame: pd.DataFrame) -> pd.DataFrame:
-    """`frame` with each list column held as Arrow turned back into Python lists (when Arrow cannot serve)."""
-    import pyarrow as pa
-
-    arrow_lists = [c for c, dtype in frame.dtypes.items() if isinstance(dtype, pd.ArrowDtype) and
-                   (pa.types.is_list(dtype.pyarrow_dtype) or pa.types.is_large_list(dtype.pyarrow_dtype))]  # fmt: skip
-    if not arrow_lists:
+def _python_objects(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with each column held as Arrow by `with_arrow_columns` made Python objects again (lists and strings,
+    as they were), for when the Arrow form cannot serve."""
+    views = [c for c, dtype in frame.dtypes.items() if isinstance(dtype, pd.ArrowDtype)]
+    if not views:
         return frame
-    return frame.assign(**{c: pd.Series(frame[c].tolist(), index=frame.index, dtype=object) for c in arrow_lists})
+    return frame.assign(**{c: pd.Series(frame[c].array.__arrow_array__().to_pylist(), index=frame.index,
+                                        dtype=object) for c in views})  # fmt: skip
 
 
 def _finish(results: list[DocumentResult], store: rowstore.Store, ctx: Context, places: dict[str, dict[str, Any]],
@@ -692,10 +697,10 @@ def write_tables(tables: Tables, build_dir: Path = BUILD_DIR, meanwhile: Callabl
                 if name == "events" and last is not None and last.table is frame:
                     if last.arrow is None:  # a full assembly: keep its Arrow form for the next patch
                         last.arrow = pa.Table.from_pandas(frame.drop(columns=["order"]), preserve_index=False)
-                        # ... and its list columns as views of it, in the kept assembly and in the tables returned
+                        # ... and its lists and ids as views of it, in the kept assembly and in the tables returned
                         # (as a patch returns them: the same tables whichever way they were made)
-                        last.merged = with_arrow_lists(last.merged, last.arrow)
-                        frame = tables.events = last.table = with_arrow_lists(frame, last.arrow)
+                        last.merged = with_arrow_columns(last.merged, last.arrow)
+                        frame = tables.events = last.table = with_arrow_columns(frame, last.arrow)
                     events = last.arrow.append_column("order", pa.array(frame["order"].to_numpy()))
                     writing = _on_thread(pq.write_table, events, target / f"{name}.parquet")
                 else:

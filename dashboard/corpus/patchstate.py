@@ -44,8 +44,9 @@ from dashboard.files import atomic_write_text
 log = logging.getLogger(__name__)
 
 STATE_VERSION = "5"  # bump when what is saved changes shape (2: deltas; 3: frames a column at a time;
-# 4: the base's buffers in state.data, no events before merging; 5: the events' list columns only in the Arrow form)
-READS = ("4", STATE_VERSION)  # versions still read: a 4 holds its list columns as Python lists, read as they are
+# 4: the base's buffers in state.data, no events before merging; 5: the events' lists and ids only in the Arrow
+# form)
+READS = ("4", STATE_VERSION)  # versions still read: a 4 holds them as Python objects, read as they are
 # (a 5 is never read by the code of a 4: its stamp differs, so that code builds in full)
 FOLDER = "patch-state"
 BASE, HEAD, DATA = "state.pickle", "head.pickle", "state.data"
