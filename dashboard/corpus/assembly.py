@@ -457,7 +457,7 @@ def replay(memo: _Assembly, steps: list[dict[str, Any]], head: dict[str, Any]) -
         arrow = pa.concat_tables([whole.slice(int(r[0]), len(r)) for r in runs if len(r)] or [whole.slice(0, 0)])
         if arrow.column(0).num_chunks > 64:
             arrow = arrow.combine_chunks()
-    if arrow is not None:  # the lists and ids are views of the Arrow table, the other columns are taken
+    if arrow is not None and _holds_views(memo.merged):  # the lists and ids are views of it, the others are taken
         views, columns = _view_names(arrow), list(memo.merged.columns)
         merged = with_arrow_columns(taken([f.drop(columns=views) for f in mg], mg_idx), arrow, columns)
     else:
@@ -549,9 +549,10 @@ def _spliced_arrow(last: _Assembly, pieces: list[tuple[str, int, int]], part: pd
 
 def _spliced_frame(old: pd.DataFrame, pieces: list[tuple[str, int, int]], part: pd.DataFrame,
                    arrow: Any) -> pd.DataFrame:  # fmt: skip
-    """The patched events table as a frame, spliced like `_splice` says; its lists and ids are views of `arrow`
-    (the same rows, spliced the same way) when there is one, so no row's lists or id are made again."""
-    if arrow is None:  # the Arrow form could not be spliced (`_spliced_arrow`): every value as a Python object
+    """The patched events table as a frame, spliced like `_splice` says. When `old` holds its lists and ids as views
+    of the Arrow form (read back from disk: `with_arrow_columns`), the patched one does too, of `arrow` (the same
+    rows, spliced the same way): no row's lists or id are made again."""
+    if arrow is None or not _holds_views(old):  # Python objects (made in this process), or no Arrow form to view
         old = _python_objects(old)
         merged = pd.concat([(old if src == "old" else part).iloc[a:b] for src, a, b in pieces], ignore_index=True)
     else:
@@ -575,15 +576,22 @@ def _view_names(arrow: Any) -> list[str]:
             if pa.types.is_list(f.type) or pa.types.is_large_list(f.type) or f.name == "event_id"]  # fmt: skip
 
 
+def _holds_views(frame: pd.DataFrame) -> bool:
+    """Whether the events table `frame` holds its lists and ids as views of its Arrow form (`with_arrow_columns`)."""
+    return isinstance(frame["event_id"].dtype, pd.ArrowDtype)
+
+
 def with_arrow_columns(frame: pd.DataFrame, arrow: Any, columns: list[str] | None = None) -> pd.DataFrame:
     """`frame` (the events table) with its lists and ids (`_view_names`) as views of the same columns of `arrow`,
     which holds the same rows in the same order (`_Assembly.arrow`); `columns`: the order of the columns (default:
     `frame`'s).
 
-    The kept assembly's events table held a Python object per row in seven columns (a list in six: places,
-    sources, actors...; the id): 700,000 objects at 100k events, unpickled one by one when a new process read
-    the saved state, copied at each patch. As Arrow the saved state holds them once (`state.data`, mapped, never
-    made into objects: `without_arrow_columns`); a cell still reads as a list, an id as a string."""
+    The kept assembly's events table holds a Python object per row in seven columns (a list in six: places,
+    sources, actors...; the id): 700,000 objects at 100k events, which a new process (`python -m dashboard build`)
+    unpickled one by one to read the saved state. The saved state holds them once, in the Arrow form
+    (`state.data`, mapped, never made into objects: `without_arrow_columns`), and a process reading it takes them
+    as views: its patches, and the events table they return, keep them so (a cell still reads as a list, an id as
+    a string). The process that made them keeps its Python objects: its tables are returned as they were made."""
     if len(frame) != arrow.num_rows:
         raise ValueError("the events table and its Arrow form do not have the same rows")
     views = {name: pd.Series(pd.arrays.ArrowExtensionArray(arrow.column(name)), index=frame.index, copy=False)
@@ -596,9 +604,9 @@ def with_arrow_columns(frame: pd.DataFrame, arrow: Any, columns: list[str] | Non
 
 
 def without_arrow_columns(frame: pd.DataFrame, arrow: Any) -> pd.DataFrame:
-    """`frame` without its columns that are views of `arrow`'s (what the saved state keeps: `with_arrow_columns`
-    puts them back)."""
-    return frame.drop(columns=[n for n in _view_names(arrow) if isinstance(frame[n].dtype, pd.ArrowDtype)])
+    """`frame` without the columns `arrow` holds too, as views or as Python objects (what the saved state keeps:
+    `with_arrow_columns` puts them back)."""
+    return frame.drop(columns=[n for n in _view_names(arrow) if n in frame.columns])
 
 
 def _python_objects(frame: pd.DataFrame) -> pd.DataFrame:
@@ -697,10 +705,6 @@ def write_tables(tables: Tables, build_dir: Path = BUILD_DIR, meanwhile: Callabl
                 if name == "events" and last is not None and last.table is frame:
                     if last.arrow is None:  # a full assembly: keep its Arrow form for the next patch
                         last.arrow = pa.Table.from_pandas(frame.drop(columns=["order"]), preserve_index=False)
-                        # ... and its lists and ids as views of it, in the kept assembly and in the tables returned
-                        # (as a patch returns them: the same tables whichever way they were made)
-                        last.merged = with_arrow_columns(last.merged, last.arrow)
-                        frame = tables.events = last.table = with_arrow_columns(frame, last.arrow)
                     events = last.arrow.append_column("order", pa.array(frame["order"].to_numpy()))
                     writing = _on_thread(pq.write_table, events, target / f"{name}.parquet")
                 else:
