@@ -44,6 +44,16 @@ def _env_value(state: dict, name: str) -> str | None:
     return os.environ.get(name)
 
 
+_BEFORE = ["made before the worker started"]  # in the worker from the fork (or from its import of this module)
+
+
+def _collector_view(state: dict) -> tuple[bool, bool, bool]:
+    import gc
+
+    tracked = gc.get_objects()  # what a collection walks (frozen objects are not in it)
+    return gc.isenabled(), any(o is state for o in tracked), any(o is _BEFORE for o in tracked)
+
+
 @pytest.fixture(autouse=True)
 def fresh_shared_worker() -> None:
     isolate.close_shared()
@@ -60,6 +70,24 @@ def test_the_same_worker_answers_call_after_call_and_keeps_its_setup() -> None:
             pids.add(pid)
     assert len(pids) == 1 and os.getpid() not in pids
     assert isolate._SHARED["worker"].started == 1
+
+
+def test_the_workers_collector_walks_neither_what_it_was_forked_with_nor_its_setup() -> None:
+    """The objects a worker starts with (the build's, copied on write from a fork) and its setup's (the
+    extractor) live as long as it does: a collection walking them made the kernel copy their pages for nothing.
+    The collector is on for the jobs' own garbage."""
+    import gc
+
+    was = gc.isenabled()
+    gc.disable()  # as a build forks its worker
+    try:
+        with isolate.shared_worker("k-gc", _setup, ("gazetteer A",), 30) as w:
+            enabled, state_tracked, before_tracked = w.call(_collector_view)
+    finally:
+        if was:
+            gc.enable()
+    assert enabled
+    assert not state_tracked and not before_tracked
 
 
 def test_another_gazetteer_replaces_the_worker() -> None:

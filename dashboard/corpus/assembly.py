@@ -371,9 +371,8 @@ def _patch(last: _Assembly, results: list[DocumentResult], store: rowstore.Store
     drop = last.merged["event_id"].isin(redone).to_numpy()
     # The kept rows are in order already: the new ones go in between, not a sort of every row (`_splice`).
     pieces = _splice(last.merged, drop, part)
-    merged = pd.concat([(last.merged if src == "old" else part).iloc[a:b] for src, a, b in pieces], ignore_index=True)
-    merged["order"] = range(len(merged))
     arrow, part_arrow = _spliced_arrow(last, pieces, part)
+    merged = _spliced_frame(last.merged, pieces, part, arrow)
     renamed = {k: v for k, v in last.renamed.items() if k not in redone}
     renamed.update(part_renamed)
 
@@ -449,8 +448,6 @@ def replay(memo: _Assembly, steps: list[dict[str, Any]], head: dict[str, Any]) -
             return frames[0]  # the same rows in the same order: the frame itself
         return pd.concat(pieces or [frames[0].iloc[:0]], ignore_index=True)
 
-    merged = taken(mg, mg_idx)
-    merged["order"] = range(len(merged))
     arrow = None
     if arrows is not None:
         import pyarrow as pa
@@ -460,6 +457,12 @@ def replay(memo: _Assembly, steps: list[dict[str, Any]], head: dict[str, Any]) -
         arrow = pa.concat_tables([whole.slice(int(r[0]), len(r)) for r in runs if len(r)] or [whole.slice(0, 0)])
         if arrow.column(0).num_chunks > 64:
             arrow = arrow.combine_chunks()
+    if arrow is not None and _holds_views(memo.merged):  # the lists and ids are views of it, the others are taken
+        views, columns = _view_names(arrow), list(memo.merged.columns)
+        merged = with_arrow_columns(taken([f.drop(columns=views) for f in mg], mg_idx), arrow, columns)
+    else:
+        merged = taken([_python_objects(f) for f in mg], mg_idx)
+    merged["order"] = range(len(merged))
     store = rowstore.Store(segments=memo.store.segments, **{
         k: v[0] if len(v) == 1 else pd.concat([f for f in v if len(f)] or v[:1], ignore_index=True)
         for k, v in store_parts.items()})  # fmt: skip
@@ -542,6 +545,78 @@ def _spliced_arrow(last: _Assembly, pieces: list[tuple[str, int, int]], part: pd
         return None, None
     table = pa.concat_tables([(last.arrow if src == "old" else new).slice(a, b - a) for src, a, b in pieces])
     return (table.combine_chunks() if table.column(0).num_chunks > 64 else table), new
+
+
+def _spliced_frame(old: pd.DataFrame, pieces: list[tuple[str, int, int]], part: pd.DataFrame,
+                   arrow: Any) -> pd.DataFrame:  # fmt: skip
+    """The patched events table as a frame, spliced like `_splice` says. When `old` holds its lists and ids as views
+    of the Arrow form (read back from disk: `with_arrow_columns`), the patched one does too, of `arrow` (the same
+    rows, spliced the same way): no row's lists or id are made again."""
+    if arrow is None or not _holds_views(old):  # Python objects (made in this process), or no Arrow form to view
+        old = _python_objects(old)
+        merged = pd.concat([(old if src == "old" else part).iloc[a:b] for src, a, b in pieces], ignore_index=True)
+    else:
+        views = _view_names(arrow)
+        old_rest, part_rest = old.drop(columns=views), part.drop(columns=views)
+        rest = pd.concat([(old_rest if src == "old" else part_rest).iloc[a:b] for src, a, b in pieces],
+                         ignore_index=True)  # fmt: skip
+        merged = with_arrow_columns(rest, arrow, list(old.columns))
+    merged["order"] = range(len(merged))
+    return merged
+
+
+def _view_names(arrow: Any) -> list[str]:
+    """The columns of the events table kept as views of its Arrow form (`with_arrow_columns`): the lists and the id.
+
+    Those are a Python object on every row; `claim_evidence` and `date_end`, mostly None, stay as they are (as
+    Arrow, a missing value would read as NA, not None)."""
+    import pyarrow as pa
+
+    return [f.name for f in arrow.schema
+            if pa.types.is_list(f.type) or pa.types.is_large_list(f.type) or f.name == "event_id"]  # fmt: skip
+
+
+def _holds_views(frame: pd.DataFrame) -> bool:
+    """Whether the events table `frame` holds its lists and ids as views of its Arrow form (`with_arrow_columns`)."""
+    return isinstance(frame["event_id"].dtype, pd.ArrowDtype)
+
+
+def with_arrow_columns(frame: pd.DataFrame, arrow: Any, columns: list[str] | None = None) -> pd.DataFrame:
+    """`frame` (the events table) with its lists and ids (`_view_names`) as views of the same columns of `arrow`,
+    which holds the same rows in the same order (`_Assembly.arrow`); `columns`: the order of the columns (default:
+    `frame`'s).
+
+    The kept assembly's events table holds a Python object per row in seven columns (a list in six: places,
+    sources, actors...; the id): 700,000 objects at 100k events, which a new process (`python -m dashboard build`)
+    unpickled one by one to read the saved state. The saved state holds them once, in the Arrow form
+    (`state.data`, mapped, never made into objects: `without_arrow_columns`), and a process reading it takes them
+    as views: its patches, and the events table they return, keep them so (a cell still reads as a list, an id as
+    a string). The process that made them keeps its Python objects: its tables are returned as they were made."""
+    if len(frame) != arrow.num_rows:
+        raise ValueError("the events table and its Arrow form do not have the same rows")
+    views = {name: pd.Series(pd.arrays.ArrowExtensionArray(arrow.column(name)), index=frame.index, copy=False)
+             for name in _view_names(arrow)}  # fmt: skip
+    out = frame.assign(**views)
+    columns = list(frame.columns) if columns is None else columns
+    if sorted(columns) != sorted(out.columns):
+        raise ValueError("the events table's columns are not those it was saved with")
+    return out if list(out.columns) == columns else out[columns]
+
+
+def without_arrow_columns(frame: pd.DataFrame, arrow: Any) -> pd.DataFrame:
+    """`frame` without the columns `arrow` holds too, as views or as Python objects (what the saved state keeps:
+    `with_arrow_columns` puts them back)."""
+    return frame.drop(columns=[n for n in _view_names(arrow) if n in frame.columns])
+
+
+def _python_objects(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with each column held as Arrow by `with_arrow_columns` made Python objects again (lists and strings,
+    as they were), for when the Arrow form cannot serve."""
+    views = [c for c, dtype in frame.dtypes.items() if isinstance(dtype, pd.ArrowDtype)]
+    if not views:
+        return frame
+    return frame.assign(**{c: pd.Series(frame[c].array.__arrow_array__().to_pylist(), index=frame.index,
+                                        dtype=object) for c in views})  # fmt: skip
 
 
 def _finish(results: list[DocumentResult], store: rowstore.Store, ctx: Context, places: dict[str, dict[str, Any]],

@@ -43,8 +43,11 @@ from dashboard.files import atomic_write_text
 
 log = logging.getLogger(__name__)
 
-STATE_VERSION = "4"  # bump when what is saved changes shape (2: deltas; 3: frames a column at a time;
-# 4: the base's buffers in state.data, no events before merging)
+STATE_VERSION = "5"  # bump when what is saved changes shape (2: deltas; 3: frames a column at a time;
+# 4: the base's buffers in state.data, no events before merging; 5: the events' lists and ids only in the Arrow
+# form)
+READS = ("4", STATE_VERSION)  # versions still read: a 4 holds them as Python objects, read as they are
+# (a 5 is never read by the code of a 4: its stamp differs, so that code builds in full)
 FOLDER = "patch-state"
 BASE, HEAD, DATA = "state.pickle", "head.pickle", "state.data"
 MAX_DELTAS = 24  # patches saved as deltas before the next save writes a base again (each is replayed on load)
@@ -302,8 +305,7 @@ def append(build_dir: Path, after: str, build_stamp: str, expected: dict[str, An
         files = list(meta.pop("files"))
     except (OSError, ValueError, KeyError, TypeError):
         return False
-    same = {k: v for k, v in meta.items() if k not in ("segments", "build_stamp")} == \
-        {k: v for k, v in expected.items() if k != "segments"}  # fmt: skip
+    same = _same_versions(meta, expected, "segments", "build_stamp")
     deltas = [f for f in files if str(f.get("name", "")).startswith("delta-")]
     if not after or meta.get("build_stamp") != after or not same or len(deltas) >= MAX_DELTAS:
         return False
@@ -331,7 +333,7 @@ def load(build_dir: Path, build_stamp: str, expected: dict[str, Any]) -> dict[st
         files = meta.pop("files")
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    if not build_stamp or meta != {**expected, "build_stamp": build_stamp}:
+    if not build_stamp or meta.get("build_stamp") != build_stamp or not _same_versions(meta, expected, "build_stamp"):
         log.info("the saved build state in %s is not for these tables or versions: assembling in full", folder)
         discard(build_dir)
         return None
@@ -347,6 +349,15 @@ def load(build_dir: Path, build_stamp: str, expected: dict[str, Any]) -> dict[st
         return None
     steps = [read[n] for n in names if n.startswith("delta-")]
     return {"base": read[BASE], "steps": steps, "head": read.get(HEAD)}
+
+
+def _same_versions(meta: dict[str, Any], expected: dict[str, Any], *besides: str) -> bool:
+    """Whether a state's stamps (`meta`) are `expected`'s, but for the keys `besides` and a state version it `READS`
+    (what a patch appends to an older base is the same: its delta and head are made as they were)."""
+    def rest(stamps: dict[str, Any]) -> dict[str, Any]:
+        return {k: v for k, v in stamps.items() if k not in besides and k != "state_version"}
+
+    return meta.get("state_version") in READS and rest(meta) == rest(expected)
 
 
 def discard(build_dir: Path) -> None:

@@ -34,6 +34,8 @@ from dashboard.corpus.assembly import (
     kept_row_store,
     patched,
     replay,
+    with_arrow_columns,
+    without_arrow_columns,
     write_tables,
 )
 from dashboard.corpus.context import (
@@ -303,6 +305,8 @@ def _restore(build_dir: Path, ctx: Context) -> None:
         base = state["base"]
         memo = base["assembly"]
         memo.merged, memo.store, memo.arrow = base["merged"], base["store"], base["arrow"]
+        if memo.arrow is not None:  # its lists and ids were saved once, in the Arrow form (`_save_state`)
+            memo.merged = with_arrow_columns(memo.merged, memo.arrow, [*memo.arrow.column_names, "order"])
         seen = base["seen"]
         if state["steps"]:  # the patches saved since the base, each as what it changed (`assembly.replay`)
             head = state["head"]
@@ -346,8 +350,10 @@ def _save_state(build_dir: Path, ctx: Context, paths: list[Path], stamp: str) ->
     # A spliced Arrow table is slices of older ones: pickled, each slice would carry its whole parent's buffers.
     arrow = memo.arrow.combine_chunks() if memo.arrow is not None else None
     # The large parts one by one (see `patchstate.save`); `table` served this build's write only.
+    # The events table's columns held as Arrow are that table's: saved once, in it (`with_arrow_columns`).
+    merged = without_arrow_columns(memo.merged, arrow) if arrow is not None else memo.merged
     state = {"assembly": replace(memo, table=None, arrow=None, merged=None, store=None, journal=None),
-             "seen": seen, "merged": memo.merged, "store": memo.store, "arrow": arrow}  # fmt: skip
+             "seen": seen, "merged": merged, "store": memo.store, "arrow": arrow}  # fmt: skip
     patchstate.save(build_dir, stamp, expected, state)
     memo.saved_as = stamp
 
