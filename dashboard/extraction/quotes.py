@@ -1129,11 +1129,6 @@ _OPENING_NAMED_BODY = re.compile(
     r"^The\s+(company|firm|operator|contractor|group|agency|broadcaster|channel|newspaper|airline|bank|charity|"
     r"organisation|organization|militia|party),\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}),\s"
 )
-# "The Kremlin's readout was shorter.": a body's text, then "It said ...".
-_OPENING_BODY_TEXT = re.compile(
-    r"^The\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2}['\u2019]s\s+(?:readout|statement|account|version|communique|"
-    r"summary|reply|response))\s+(?:was|is|came|had|has|ran|went)\b"
-)
 # "The Resident and Humanitarian Coordinator, NAME, visited ...": a capitalised title, then the name.
 _OPENING_TITLED_ROLE = re.compile(
     r"^([Tt]he\s+[A-Z][\w\-]*(?:\s+(?:[A-Z][\w\-]*|of|for|and|the)){0,7}),\s+"
@@ -1146,12 +1141,7 @@ _OPENING_NAME_AGE = re.compile(r"^([A-Z][a-z'\u2019\-]+),\s+\d{1,2},\s")
 
 def _opening_named_one(sentence: str, ctx: SpeakerContext) -> bool:
     """A sentence that opens by naming one body or one person (a company and its name, a titled role and a name,
-    a body's readout, a first name and an age): the "it" or "he" that follows."""
-    m = _OPENING_BODY_TEXT.match(sentence)
-    if m:
-        ctx.remember((m.group(1), None))  # "The Kremlin's readout was shorter.": the next "it"
-        ctx.last_body = (m.group(1), None)  # a readout is a body's text, whoever's name it carries
-        return True
+    a first name and an age): the "it" or "he" that follows. (A body's readout: `_sentence_person`.)"""
     m = _OPENING_TITLED_ROLE.match(sentence)
     if m and (_has_title(m.group(1)) or m.group(1).split()[-1].lower() in _OFFICE_HEADS) and not is_body(m.group(2)) \
             and not is_body(m.group(1)):  # not "The Foreign Ministry, Statens Hus, issued": a body and its seat
