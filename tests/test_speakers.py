@@ -115,6 +115,21 @@ def test_a_surname_shared_by_two_people_is_not_guessed_across_documents() -> Non
     assert out["speaker_id"].tolist()[4] == "abbas" and pd.isna(out["speaker_id"].tolist()[5])
 
 
+def test_a_title_before_a_surname_is_the_role_and_the_speaker_joins_the_full_name() -> None:
+    # One document's transcript labels "Dr Lind:", another names her in full: one speaker for the analyst.
+    quotes = pd.DataFrame({"speaker": ["Mira Lind", "Dr Lind", "Dr. Mira Lind", "President Putin", "Vladimir Putin",
+                                       "Capt Sokol", "Foreign Ministry", "Russian Foreign Ministry", "State Department",
+                                       "Dr Abbas", "Ali Abbas", "Mahmoud Abbas"]})  # fmt: skip
+    out = assign_speaker_ids(quotes)
+    ids = out["speaker_id"].tolist()
+    assert ids[:3] == ["mira-lind"] * 3 and out["speaker"].tolist()[:3] == ["Mira Lind"] * 3
+    assert ids[3:5] == ["vladimir-putin"] * 2
+    assert ids[5] == "capt-sokol"  # no full name with that surname: kept as written, title and all
+    # Organisations that open with a title word are not people: "Foreign Ministry" is not "Ministry".
+    assert ids[6:9] == ["foreign-ministry", "russian-foreign-ministry", "state-department"]
+    assert ids[9] == "dr-abbas"  # two full names share the surname: not guessed
+
+
 def test_speakers_table_lists_roles_quotes_dates_and_places() -> None:
     quotes = assign_speaker_ids(pd.DataFrame({
         "speaker": ["Dmitry Peskov", "Peskov", "Maria Zakharova"],

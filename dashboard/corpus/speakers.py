@@ -3,7 +3,9 @@
 Within a document the extractor already writes the full name where the text gives it (quotes.py).
 Across documents, a bare surname joins the one full name in the corpus that ends with it; when two
 full names share the surname ("Ali Abbas", "Mahmoud Abbas"), the bare one stays apart rather than
-being guessed. The id is a readable slug of the name, stable across builds.
+being guessed. A title is the role, not the name: "Dr Lind" and "President Putin" are read as the
+surnames "Lind" and "Putin", and "Dr Mira Lind" as "Mira Lind". The id is a readable slug of the name,
+stable across builds.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import re
 import unicodedata
 
 import pandas as pd
+
+from dashboard.extraction.lexicon import is_personal_title
 
 _PARTICLE = re.compile(r"^(?:al|el|bin|ibn|abu)-", re.I)
 
@@ -32,19 +36,29 @@ def _surname(key: str) -> str:
     return _PARTICLE.sub("", words[-1]) if words else ""
 
 
+def _untitled(name: str) -> str:
+    """The name without the titles written before it: "Dr Lind" -> "Lind", "Maj Gen Omar Khalidi" -> "Omar Khalidi"."""
+    words = name.split()
+    k = 0
+    while k < len(words) - 1 and is_personal_title(words[k]):
+        k += 1
+    return " ".join(words[k:])
+
+
 def canonical_names(names: list[str]) -> dict[str, str]:
     """Each speaker name -> the name its id is made from (a bare surname -> the one full name)."""
     distinct = {n for n in names if isinstance(n, str) and n.strip()}
+    bare = {n: _untitled(n) for n in distinct}
     full_by_surname: dict[str, set[str]] = {}
     for n in distinct:
-        words = n.split()
+        words = bare[n].split()
         if len(words) >= 2 and all(w[:1].isupper() or _PARTICLE.match(w) for w in words):
-            full_by_surname.setdefault(_surname(speaker_key(n)), set()).add(n)
+            full_by_surname.setdefault(_surname(speaker_key(bare[n])), set()).add(bare[n])
     out: dict[str, str] = {}
     for n in distinct:
-        out[n] = n
-        if len(n.split()) == 1 and n[:1].isupper():
-            fulls = full_by_surname.get(_surname(speaker_key(n)), set())
+        out[n] = bare[n] if len(bare[n].split()) >= 2 else n
+        if len(bare[n].split()) == 1 and bare[n][:1].isupper():
+            fulls = full_by_surname.get(_surname(speaker_key(bare[n])), set())
             if len(fulls) == 1:
                 out[n] = next(iter(fulls))
     return out

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from dashboard.extraction.dates import DAY_PRECISIONS
 from dashboard.extraction.extract import Extraction, Extractor
-from dashboard.extraction.quotes import is_title_word
+from dashboard.extraction.lexicon import is_title_word
 from dashboard.geo.gazetteer import DEFAULT_PATH, load_gazetteer
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "tests" / "devcorpus"

@@ -25,7 +25,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from dashboard.extraction.lexicon import SPEECH_PARTICIPLES, SPEECH_VERBS, TITLES
+from dashboard.extraction.lexicon import (
+    HONORIFICS,
+    NAME_TITLES,
+    SPEECH_PARTICIPLES,
+    SPEECH_VERBS,
+    is_title_token,
+)
 from dashboard.extraction.text import QuoteSpan
 
 _WORD = re.compile(r"[\w'\u2019\-.]+")
@@ -86,15 +92,6 @@ _POST_NOMINALS = frozenset("MP MEP MSP QC KC OBE MBE CBE KBE PhD Jr Sr".split())
 _NAME_SUFFIXES = frozenset("Jr Sr".split())
 _POSSESSIVE_NAME = re.compile(r"[A-Z][\w\-]*['\u2019]s$")  # "the press service of Russia's Black Sea Fleet"
 _PREPOSITIONS = frozenset("to of for at in from on with by".split())
-_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame".split())
-# Titles written before a name, capitalised ("Maj Gen Omar Khalidi", "Father Ibrahim", "Prof Haddad"): British copy
-# drops the abbreviations' dots, and clergy, scholars and judges are named by office. A title only when capitalised,
-# so "his father said" keeps its role.
-_NAME_TITLES = frozenset(
-    """gen col maj lt capt sgt adm brig cpl pvt cmdr cdr maj. capt. sgt. adm. brig. cpl. cmdr. cdr. lieut lieutenant
-    captain sergeant corporal commodore marshal prof prof. professor father archbishop bishop patriarch metropolitan
-    rev rev. reverend imam mufti rabbi cardinal ayatollah lord baroness judge justice""".split()
-)
 _PRONOUNS_PERSON = frozenset("he she".split())
 _PRONOUNS_BODY = frozenset("it they".split())
 # Words that make a speaker an organisation rather than a person.
@@ -156,20 +153,8 @@ def is_title(text: str) -> bool:
     return all(w[:1].isupper() or w.lower() in small for w in words) and words[0][:1].isupper()
 
 
-def is_title_word(tok: str) -> bool:
-    """ "Dr", "Maj", "President", "ex-minister": a word that stands before a name as its title."""
-    return _is_title_word(tok.strip(".,")) or _is_title_word(tok)
-
-
-def _is_title_word(tok: str) -> bool:
-    low = tok.lower().rstrip(",")
-    if low in TITLES or low in _HONORIFICS or (low in _NAME_TITLES and tok[:1].isupper()):
-        return True
-    return "-" in low and any(part in TITLES for part in low.split("-"))  # "President-elect", "ex-minister"
-
-
 def _is_name_word(tok: str) -> bool:
-    return tok[:1].isupper() and not _is_title_word(tok)
+    return tok[:1].isupper() and not is_title_token(tok)
 
 
 def _strip_filler(phrase: str) -> str:
@@ -185,7 +170,7 @@ def _parse_part(phrase: str) -> tuple[str | None, str | None, bool]:
     if "-" in phrase:
         phrase = _AFFILIATED_OPENING.sub(r"\1", phrase, count=1)  # "the UK-based Syrian Observatory": the Observatory
     of_org = _NAME_OF_ORG.match(phrase) if " of " in phrase or " from " in phrase or " at " in phrase else None
-    if of_org and not any(_is_title_word(w) or w.lower() in _BODY_WORDS or w.lower() in _ORG_HEADS
+    if of_org and not any(is_title_token(w) or w.lower() in _BODY_WORDS or w.lower() in _ORG_HEADS
                           for w in of_org.group(1).split()):
         where = re.sub(r"^\s*(?:of|from|at)\s+", "", phrase[of_org.end(1) :])
         return _name_case(of_org.group(1)), _clean_role(where), True  # "Hanna Notte of the X Center"
@@ -222,7 +207,7 @@ def _parse_part(phrase: str) -> tuple[str | None, str | None, bool]:
     j = len(tokens)
     while j > 0:
         tok = tokens[j - 1]
-        if _is_title_word(tok):
+        if is_title_token(tok):
             break
         if tok[:1].isupper() or ("-" in tok and _PARTICLES.match(tok)) or (_PARTICLES.match(tok) and j < len(tokens)):
             j -= 1
@@ -378,7 +363,7 @@ def _parse_subject(phrase: str) -> Speaker:
         # Humanitarian Affairs and Emergency Relief Coordinator"): it opens with a title, the name does not.
         # Not "In Bergen, Mayor Tomas Holm": there the last part is a title and a name.
         titled = proper and _opens_with_title(parts[-1]) and p_role is None and \
-            not _is_title_word((role or "x").split()[-1])
+            not is_title_token((role or "x").split()[-1])
         long_of = len(prev.split()) <= 12 and bool(_NAME_OF_ORG.match(prev))  # "NAME of the X Institute, a think tank"
         if (not proper or titled) and p_proper and starts_np and p_name and (
                 (bare and len(prev.split()) <= 6) or long_of):
@@ -425,7 +410,7 @@ def _named_in_subordinate(clause: str) -> Speaker | None:
     name, role, proper = _parse_part(verb.group(1))
     words = (name or "").split()
     if not proper and len(words) == 2 and words[0] == "the" and (
-            words[1] in _PERSON_NOUNS or words[1] in _NAME_TITLES or _is_title_word(words[1])):
+            words[1] in _PERSON_NOUNS or words[1] in NAME_TITLES or is_title_token(words[1])):
         return name, role  # "the archbishop", resolved to the archbishop named before
     if not proper or not name or len(words) < 2 or is_body(name):
         return None  # "When Moscow agreed, he said": a place or a body is not the "he"
@@ -508,14 +493,14 @@ def _given_name(phrase: str) -> Speaker | None:
 def _opens_with_title(phrase: str) -> bool:
     """ "Under-Secretary-General for ...", "Executive Director of ...": a title in its first two words."""
     words = [w for w in phrase.split() if w.lower() not in _DETERMINERS][:2]
-    if words and words[0].lower() in _HONORIFICS:
+    if words and words[0].lower() in HONORIFICS:
         return False
-    return bool(words) and (_is_title_word(words[0]) or (len(words) == 2 and words[0][:1].isupper() and
-                                                         _is_title_word(words[1])))
+    return bool(words) and (is_title_token(words[0]) or (len(words) == 2 and words[0][:1].isupper() and
+                                                         is_title_token(words[1])))
 
 
 def _has_title(phrase: str) -> bool:
-    return any(_is_title_word(w) for w in phrase.split())
+    return any(is_title_token(w) for w in phrase.split())
 
 
 def _clean_role(role: str | None) -> str | None:
@@ -527,7 +512,7 @@ def _clean_role(role: str | None) -> str | None:
     words = role.split()
     while words and words[0].lower() in _DETERMINERS:
         words = words[1:]
-    if all(w.lower() in _HONORIFICS or w.isdigit() for w in words):
+    if all(w.lower() in HONORIFICS or w.isdigit() for w in words):
         return None  # "Mr", "34" (an age): no role
     return " ".join(words) or None
 
@@ -587,7 +572,7 @@ class SpeakerContext:
         found: Speaker = (None, None)
         for m in _NAME_PAIR.finditer(intro):
             first, last = m.group(1), m.group(2)
-            if not _is_title_word(first) and first not in _NOT_FIRST_NAMES and not first.endswith("'s"):
+            if not is_title_token(first) and first not in _NOT_FIRST_NAMES and not first.endswith("'s"):
                 found = (f"{first} {last}", None)
         return self.resolve(found) if found[0] else found
 
@@ -651,16 +636,16 @@ class SpeakerContext:
                 continue  # "During his visit to Ankara Fidan said": a place, then the surname
             if first in _AUXILIARIES and (not titles or titles[-1].endswith((".", ":", "?", "!", '"'))):
                 continue  # "Will Moscow hand him over?": a question's first word, then a place or a body
-            if not _is_title_word(first) and first not in _NOT_FIRST_NAMES and not first.endswith("'s"):
+            if not is_title_token(first) and first not in _NOT_FIRST_NAMES and not first.endswith("'s"):
                 found = f"{first} {surname}"
                 if titles and _is_name_word(titles[-1]) and titles[-1] not in _NOT_FIRST_NAMES and \
-                        len(titles) >= 2 and _is_title_word(titles[-2]):
+                        len(titles) >= 2 and is_title_token(titles[-2]):
                     found = f"{titles.pop()} {found}"  # "President Recep Tayyip Erdogan": a three-part name
                 elif titles and _PATRONYMIC.search(first) and _is_name_word(titles[-1]) and \
                         titles[-1] not in _NOT_FIRST_NAMES and not titles[-1].endswith(_PUNCT):
                     found = f"{titles.pop()} {found}"  # "Tatiana Sergeyevna Orlova": given name, patronymic, surname
                 k = len(titles)
-                while k > 0 and (_is_title_word(titles[k - 1]) or titles[k - 1].endswith(("'s", "\u2019s"))):
+                while k > 0 and (is_title_token(titles[k - 1]) or titles[k - 1].endswith(("'s", "\u2019s"))):
                     k -= 1
                 extra = 0
                 while k > 0 and extra < 2 and titles[k - 1][:1].isupper() and not titles[k - 1].endswith(_PUNCT) \
@@ -668,7 +653,7 @@ class SpeakerContext:
                                                                            _OPENING_PREPOSITIONS):
                     k -= 1  # "Finance Minister", "Interior Ministry spokesman"
                     extra += 1
-                if k < len(titles) and any(_is_title_word(w) for w in titles[k:]):
+                if k < len(titles) and any(is_title_token(w) for w in titles[k:]):
                     self.roles.setdefault(found, " ".join(titles[k:]).strip(",;:"))  # "Finance Minister Leila Ahmadi"
                 break
         self._searched[surname] = found
@@ -795,7 +780,7 @@ def _attribution_after(after: str, short: bool = False) -> Speaker | None:
         first = words[0] if words else ""
         if first[:1].isupper() or first.lower() in _NP_STARTS:
             return _after_verb(m.group("np"))  # "said Tomas Berg", "said the ministry"
-        if _is_title_word(first):  # "said head of the branch Rami Saleh": a role with no article, then the name
+        if is_title_token(first):  # "said head of the branch Rami Saleh": a role with no article, then the name
             found = _after_verb(m.group("np"))
             return found if found[0] and found[0][:1].isupper() and found[1] else None
         return None  # "asked not to be named": a verb of its own, no speaker after it
@@ -995,8 +980,8 @@ def _person_began(before: str) -> bool:
     m = _BEGAN_SUBJECT.search(before)
     if not m or re.search(r"\b(?:as|when|while|after|before|until|once)\s+(?:the\s+)?\S+\s+$", before):
         return False  # "as the offensive began": a clause of time, not speech
-    return bool(m.group(1) or m.group(3) or m.group(2) in _PERSON_NOUNS or (m.group(2) or "") in _NAME_TITLES or
-                _is_title_word(m.group(2) or ""))
+    return bool(m.group(1) or m.group(3) or m.group(2) in _PERSON_NOUNS or (m.group(2) or "") in NAME_TITLES or
+                is_title_token(m.group(2) or ""))
 
 
 # "Gulf states and Turkey would", "member states would": a word in -s that "and" or an auxiliary follows is a noun.
@@ -1168,7 +1153,7 @@ _NARRATOR_MET = re.compile(
 
 def _narrator_met(sentence: str, ctx: SpeakerContext) -> bool:
     m = _NARRATOR_MET.search(sentence)
-    if not m or not (m.group(2) in _PERSON_NOUNS or m.group(2) in _NAME_TITLES):
+    if not m or not (m.group(2) in _PERSON_NOUNS or m.group(2) in NAME_TITLES):
         return False
     ctx.remember((m.group(1), None))
     return True
@@ -1181,7 +1166,7 @@ def _person_referred_back(sentence: str, ctx: SpeakerContext) -> Speaker | None:
     """ "The official did not hide his irritation.": a short sentence about a person named before, whose
     words in quote marks follow it."""
     m = _THE_PERSON_OPENING.match(sentence) if len(sentence.split()) <= 12 else None
-    if not m or not (m.group(1) in _PERSON_NOUNS or _is_title_word(m.group(1))):
+    if not m or not (m.group(1) in _PERSON_NOUNS or is_title_token(m.group(1))):
         return None
     found = ctx._definite(m.group(1))
     if not found or not found[0] or is_body(found[0]) or _plural(found[0]):
@@ -1249,7 +1234,7 @@ def _observe_opening(sentence: str, ctx: SpeakerContext) -> None:
     m = _OPENING_TITLED_PERSON.match(sentence)
     if m:
         name, role = _parse_subject(m.group(1))
-        titled = role and _has_title(role) and all(_is_title_word(w) or w[:1].isupper() for w in role.split())
+        titled = role and _has_title(role) and all(is_title_token(w) or w[:1].isupper() for w in role.split())
         titled = titled or (role and len(role.split()) <= 2 and _role_noun(role.split()[-1]))  # "fisherman NAME"
         if name and len(name.split()) >= 2 and titled and not is_body(name):
             ctx.remember((name, role))
@@ -1804,7 +1789,7 @@ def _interviewee_before(text: str, end: int) -> Speaker:
     found: Speaker = (None, None)
     for m in _NAME_PAIR.finditer(text, 0, end):
         first = m.group(1)
-        if not _is_title_word(first) and first not in _NOT_FIRST_NAMES and not first.endswith("'s") and \
+        if not is_title_token(first) and first not in _NOT_FIRST_NAMES and not first.endswith("'s") and \
                 not is_body(f"{first} {m.group(2)}"):
             found = (f"{first} {m.group(2)}", None)
     return found
@@ -2003,7 +1988,7 @@ def transcript_answer(line: str, answerers: frozenset[str], ctx: SpeakerContext)
     label = m.group("label")
     name = " ".join("-".join(p.capitalize() for p in w.split("-")) if w.isupper() else w for w in label.split())
     role = None
-    if len(name.split()) >= 2 and (_is_title_word(name.split()[0]) or name.split()[0].lower() in _HONORIFICS):
+    if len(name.split()) >= 2 and (is_title_token(name.split()[0]) or name.split()[0].lower() in HONORIFICS):
         name, role = parse_speaker(name)  # "PRESIDENT VLADIMIR PUTIN:", "Dr Lind:": the title is the role
         name = name or label.title()
     speaker = ctx.resolve((name, role)) or (name, role)
@@ -2103,7 +2088,7 @@ def _person_described_by_body(words: list[str]) -> bool:
 def _person_then_label(before: str, label: str) -> bool:
     """ "Anna Berg (Greens)", "Jan Novak (EPP)": a party or a country after a person's name."""
     words = before.split()
-    if len(words) < 2 or is_body(before) or not all(w[:1].isupper() and not _is_title_word(w) for w in words[-2:]):
+    if len(words) < 2 or is_body(before) or not all(w[:1].isupper() and not is_title_token(w) for w in words[-2:]):
         return False
     if any(w in ("for", "of") for w in words):
         return False  # "the Syrian Network for Human Rights (SNHR)": a body's name and its acronym
@@ -2189,7 +2174,7 @@ def _clause_subject(clause: str, ctx: SpeakerContext | None = None) -> Speaker |
             bool(ctx and _surname_key(name) in ctx.full_names)  # "Warnings had been written": no one
         return (name, role) if proper and known else None
     head = re.split(r"\s(?:to|of|for|at|in|from|on|with|by)\s", name, maxsplit=1)[0].split()[-1].lower()
-    if head in _PERSON_NOUNS or head in _BODY_WORDS or head in _SPEAKING_THINGS or _is_title_word(head):
+    if head in _PERSON_NOUNS or head in _BODY_WORDS or head in _SPEAKING_THINGS or is_title_token(head):
         return name, role  # "the sheikh was blunt:", "the general was blunter:"
     return None
 
@@ -2251,7 +2236,7 @@ def _may_speak(speaker: Speaker) -> bool:
     if name.lower() in _PRONOUNS_PERSON | _PRONOUNS_BODY or all(w[:1].isupper() for w in words):
         return True
     head = re.split(r"\s(?:to|of|for|at|in|from|on|with|by)\s", name, maxsplit=1)[0].split()[-1].lower()
-    return head in _PERSON_NOUNS or head in _BODY_WORDS or head in _SPEAKING_THINGS or _is_title_word(head)
+    return head in _PERSON_NOUNS or head in _BODY_WORDS or head in _SPEAKING_THINGS or is_title_token(head)
 
 
 # Definite roles that name the person a paragraph is about ("the host", "the columnist").
@@ -2363,7 +2348,7 @@ def _people_in_answer(line: str, start: int, end: int) -> list[str]:
     found: list[tuple[int, str]] = []
     for m in _NAME_PAIR.finditer(line, start, end):
         first = m.group(1)
-        if not _is_title_word(first) and first not in _NOT_FIRST_NAMES and first.lower() not in _ANSWER_OPENERS:
+        if not is_title_token(first) and first not in _NOT_FIRST_NAMES and first.lower() not in _ANSWER_OPENERS:
             found.append((m.start(), f"{first} {m.group(2)}"))  # ("Without Tartus a warship ...": no name)
     for m in _DESCRIBED_IN_ANSWER.finditer(line, start, end):
         if m.group(1) in _ANSWER_PEOPLE:
@@ -2421,7 +2406,7 @@ def _subject_after_opener(part: str) -> str:
         return part if k == 0 or not run else " ".join(run)  # "In a television interview Ahmed Hadi"
     body = max((i for i, w in enumerate(run[:-1]) if w.lower() in _BODY_WORDS), default=-1)
     run = run[body + 1 :]  # "At the UN Security Council Nebenzia": after the body
-    titled = next((i for i, w in enumerate(run) if _is_title_word(w)), None)
+    titled = next((i for i, w in enumerate(run) if is_title_token(w)), None)
     if titled is not None:
         return " ".join(run[min(titled, 1) :])  # "In Moscow Foreign Minister Sergei Lavrov": after the place
     # "In Ankara Fidan", "At the UN Security Council Nebenzia": the place or body first, then the surname, which the
@@ -2512,7 +2497,7 @@ _PLACE_THEN_COUNTRY = re.compile(
 
 def _country_part(part: str) -> bool:
     words = part.split()
-    return len(words) == 1 and all(w[:1].isupper() and not _is_title_word(w) for w in words)
+    return len(words) == 1 and all(w[:1].isupper() and not is_title_token(w) for w in words)
 
 
 # A participle of where or how someone spoke, closing a role: "briefer speaking from Gaziantep".
@@ -2589,7 +2574,7 @@ def _titled_name_of_org(phrase: str) -> tuple[str, str | None, bool] | None:
         return None
     role, name = m.group("role").split(), m.group("name").split()
     last = role[-1].lower().rstrip(".")
-    if not (_is_title_word(role[-1]) or last in _PERSON_NOUNS) or any(_is_title_word(w) for w in name) or \
+    if not (is_title_token(role[-1]) or last in _PERSON_NOUNS) or any(is_title_token(w) for w in name) or \
             any(w.lower() in _BODY_WORDS or w.lower() in _ORG_HEADS for w in name):
         return None  # "the head of the Foreign Ministry Press Department of ...": no person named
     org = re.sub(r"^(?:the|a|an)\s+", "", m.group("org"))
