@@ -1053,3 +1053,44 @@ def test_the_later_clause_keeps_the_sentence_s_place_when_it_names_none(ex: Extr
 )  # fmt: skip
 def test_ordinal_and_numeric_days_in_a_document(ex: Extractor, text: str, days: list[tuple[int, str]]) -> None:
     assert dated(ex, text) == days
+
+
+# -- chronicles that title their days, and real copy's "last night" (session 8, from real reporting) ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        # "last night": the night before the day of writing, in narration and in a quote
+        ("Israeli jets struck a depot near Latakia last night, the army said.\n", [(1, "2025-03-04")]),
+        ('"Our ships hit the harbour of Tartus last night," the admiral said.\n', [(1, "2025-03-04")]),
+        ("Delegates in Geneva talked until late on the last night of the round.\n", []),
+        # a weekday with its date in brackets after "since" starts a stretch; after "on" it is the day
+        ("The toll from shelling in Idlib since Monday (March 3) has risen to 40, medics said.\n", []),
+        ("Rebels entered Hama on Monday (March 3), the army said.\n", [(1, "2025-03-03")]),
+        # a day with a title over prose is the date line of the paragraphs under it, and no event itself ...
+        ("How the offensive unfolded\n1 March - attack on Hama\n"
+         "The assault began at dawn, with rebels pushing into the northern districts of Hama.\n"
+         "3 March: Homs encircled\n"
+         "Government troops withdrew from the outskirts of Homs as rebels closed the ring road.\n",
+         [(3, "2025-03-01"), (5, "2025-03-03")]),
+        # ... but a list of such lines is a list of dated events
+        ("Key dates\n1 March - Hama attacked by rebels\n3 March - Homs encircled by rebels\n"
+         "4 March - Talks open in Geneva\n",
+         [(2, "2025-03-01"), (3, "2025-03-03"), (4, "2025-03-04")]),
+        # the first sentence under a date line is of that day, whatever it counts from; the next one counts on
+        ("2 March\nAir strikes hit rebel positions east of Aleppo the following day, the army said.\n"
+         "1 March\nRebels reached the edge of Hama. Two days later, they entered the centre of Hama.\n",
+         [(2, "2025-03-02"), (4, "2025-03-01"), (4, "2025-03-03")]),
+        # "last Tuesday" under a chronicle's Tuesday (written later) is that day; under the page's own day, a week back
+        ("25 February\nThe siege began last Tuesday, when rebels cut the road to Hama.\n", [(2, "2025-02-25")]),
+        ("5 March\nForeign ministers met in Amman last Wednesday to discuss the war in Syria.\n", [(2, "2025-02-26")]),
+        # a subheading in title case between a day's paragraphs is no event, and the day goes on under it
+        ("3 March\nMorning: Chaos in the Capital\n"
+         "Gunfire echoed across Damascus as crowds gathered outside the central bank.\n"
+         "Rebels take Hama\nFighters raised their flag over the citadel of Hama in the afternoon, residents said.\n",
+         [(3, "2025-03-03"), (5, "2025-03-03")]),
+    ],
+)  # fmt: skip
+def test_chronicles_with_titled_days_and_nights_before(ex: Extractor, text: str, days: list[tuple[int, str]]) -> None:
+    assert dated(ex, text) == days

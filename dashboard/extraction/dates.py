@@ -113,7 +113,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "daypart",  # looked for only when a cheap check finds a word of it (_has_daypart_hint)
         re.compile(
-            r"\b(?P<rel>this (?:morning|afternoon|evening)|tonight|earlier today|later today|"
+            r"\b(?P<rel>this (?:morning|afternoon|evening)|tonight|earlier today|later today|(?<!the )last night|"
             r"(?:began|started|opened|convened|resumed|adjourned|ended|closed|concluded)"
             r"\s+at\s+\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\b\.?)",
             re.I,
@@ -307,12 +307,16 @@ def find_dates(
     return found
 
 
-_SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+(?:(?:early|late|mid-?)\s+)?$")
+# (also with the weekday before the date in brackets: "since Wednesday (Nov 27)")
+_WEEKDAY_OPEN = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*\(\s*)?"
+_SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+(?:(?:early|late|mid-?)\s+)?" + _WEEKDAY_OPEN + "$")
 # "until 1 March", "by Friday", "no later than Dec. 20": a deadline or the end of a stretch, no day of an event
 # ("By Sunday, rebels had taken Hama" opens its sentence with the day things stood at, and keeps it).
 # "before February 15" (a deadline) and "leaving Syria after December 8" (any time since) bound a stretch too; a
 # sentence that opens "By/Before/After DATE," keeps the day things stood at, like "By 1 March".
-_BOUND_BEFORE = re.compile(r"\b(?:[Uu]ntil|till|by|before|after|no\s+later\s+than)\s+(?:(?:next|this|the)\s+)?$")
+_BOUND_BEFORE = re.compile(
+    r"\b(?:[Uu]ntil|till|by|before|after|no\s+later\s+than)\s+(?:(?:next|this|the)\s+)?" + _WEEKDAY_OPEN + "$"
+)
 # "since Dec. 10, when TASS quoted a naval source": the clause after "when" is what happened that day
 _WHEN_AFTER = re.compile(r",?\s+when\s")
 _SINCE_LEAD = re.compile(r"\b([Ss]ince)\s+$")
@@ -339,8 +343,8 @@ def _spans_of_time(text: str, found: list[DateMention]) -> list[DateMention]:
     while i < len(found):
         d = found[i]
         since = (
-            _SINCE_BEFORE.search(text, max(0, d.start - 12), d.start)
-            or _BOUND_BEFORE.search(text, max(0, d.start - 20), d.start) if d.value else None
+            _SINCE_BEFORE.search(text, max(0, d.start - 24), d.start)
+            or _BOUND_BEFORE.search(text, max(0, d.start - 32), d.start) if d.value else None
         )
         if since and since.group(0)[:1] in "Ss" and _WHEN_AFTER.match(text, d.end):
             since = None  # "since Friday, when it reported airstrikes near Hama": the day of what it names
@@ -506,7 +510,9 @@ def _resolve(kind: str, m: re.Match[str], text: str, reference: date) -> DateMen
         on = lead.group(1).lower() in ("on", "last", "this past") or lead.group(1).endswith("of")
         return DateMention(start, m.end(), text[start : m.end()], d.isoformat(), None, "day", on, "weekday")
     if kind in ("relative", "daypart"):
-        shift = {"yesterday": -1, "tomorrow": 1, "the day before yesterday": -2}.get(g["rel"].lower(), 0)
+        # ("last night": the night before the day of writing, as British copy and quoted officials write it)
+        shift = {"yesterday": -1, "tomorrow": 1, "the day before yesterday": -2, "last night": -1}.get(
+            g["rel"].lower(), 0)
         d = _shift(reference, shift)
         ago = _YEARS_AGO_BEFORE.search(text, max(0, m.start() - 24), m.start()) if shift == 0 else None
         if ago and d is not None:  # "a year ago today": the anniversary's day, that many years back
@@ -796,6 +802,26 @@ def date_header(line: str, reference: date) -> DateMention | None:
     d = found[0]
     if (rest[: d.start] + rest[d.end :]).strip(" .\t"):
         return None  # other words on the line: a title or a sentence, not a date line
+    return DateMention(0, len(line), line.strip(), d.value, d.end_value, "day", True, "header")
+
+
+# "26 November - attack on Aleppo", "Dec. 8: The fall of Damascus": a chronicle's day with the title of its news.
+_TITLED_DAY = re.compile(r"^\W*(?P<date>[^\n]{3,30}?)\s*(?:\s-|\u2013|\u2014|:)\s+(?P<title>[^\n]+)$")
+_ENDS_AS_SENTENCE = (".", "!", "?", '"', "\u201d")
+
+
+def titled_date_header(line: str, reference: date) -> DateMention | None:
+    """A line that is a day and a short title ("26 November - attack on Aleppo", "December 8: Assad flees"): in a
+    chronicle it stands over the day's paragraphs as a date line does (the caller checks that prose follows; a list
+    of such lines is a list of events). A sentence after the day ("Dec. 8 - Rebels took Homs on Sunday.") is not."""
+    if len(line) > 80:
+        return None
+    m = _TITLED_DAY.match(line.strip())
+    if not m or m.group("title").rstrip().endswith(_ENDS_AS_SENTENCE) or len(m.group("title").split()) > 8:
+        return None
+    d = date_header(m.group("date"), reference)
+    if d is None:
+        return None
     return DateMention(0, len(line), line.strip(), d.value, d.end_value, "day", True, "header")
 
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 
 from dashboard.extraction import claims, lexicon
 from dashboard.extraction.dates import (
@@ -27,6 +27,7 @@ from dashboard.extraction.dates import (
     later_date,
     planned,
     reported_precision,
+    titled_date_header,
     writes_day_first,
 )
 from dashboard.extraction.metonyms import SEATS_OF_POWER, states_acting
@@ -914,6 +915,7 @@ class Extractor:
         self._transcript = is_transcript(text)  # "Q:" and "A:" lines
         self._answerers = transcript_answerers(text, self._not_a_person_label)  # "VOLKOVA:" lines
         self._header: DateMention | None = None  # the date line the current paragraphs stand under
+        self._header_fresh = False  # no sentence read yet under the date line just read
         self._last_day: DateMention | None = None  # the day the text was last at, for "two days later"
         # Paragraphs read, and those of them that open with a quotation: "two days later" counts from a day of its
         # own paragraph or the one before, a quoted paragraph between them aside (the scene goes on in it).
@@ -951,7 +953,7 @@ class Extractor:
             if stamp and stamp.group("word"):
                 lines_before += 1
                 continue  # "Published January 30 2025": the page's own stamp dates no paragraph and names nothing
-            header = date_header(raw, reference)
+            header = date_header(raw, reference) or _titled_header(raw, lines, number, reference)
             stamped = header is None and stamp_lines[number - 1]
             if stamped and after_top and not live and _UPDATE_WORD.search(raw):
                 # "Dec. 11, 2024" then "Updated 7:52 p.m. ET": the byline's own update stamp (the page's only
@@ -979,6 +981,7 @@ class Extractor:
                     after_top = lines_before > 0  # a story's head: a title (and byline) above its date line
                 self._header = self._last_day = header
                 self._day_para, self._day_quoted = self._para, self._quoted
+                self._header_fresh = True
                 after_stamp = bool(_CLOCK.search(raw))  # "8 December 2024, 11:32 GMT": an entry's stamp
                 continue
             lines_before += 1
@@ -1003,6 +1006,8 @@ class Extractor:
                 # under an entry's stamp, "Analysis" labels that entry)
                 self._header = self._last_day = None
                 furniture = True
+            if not furniture and self._header is not None and not stamped and _is_titled_heading(raw, lines, number):
+                furniture = True  # "Midday: Assad's Escape" between a chronicle day's paragraphs: the day goes on
             if not furniture and self._header is None and not live and not self._transcript and prose_before:
                 furniture = _is_subheading(raw, lines, number)  # "Assad flees to Moscow as rebels take ..." mid-article
             prose_before = not furniture and number != first and raw.rstrip().endswith(_ENDS_SENTENCE)
@@ -1075,6 +1080,8 @@ class Extractor:
             last = self._last_day
             month_of = date.fromisoformat(last.value) if last and last.value and last.precision == "day" else None
             dates = find_dates(sentence, anchor, month_of, self._day_first)
+            if standing is not None and standing is self._header and dates and (anchor - reference).days < -1:
+                dates = [_header_weekday(d, anchor) for d in dates]  # (a live page's day is the day of writing)
             if filed is not None:
                 dates = [d for d in dates if a + d.start >= filed.end]
             if dates and "oday:" in sentence:  # "Today: what's left of the navy ...": a programme's agenda, no day
@@ -1111,6 +1118,7 @@ class Extractor:
             ):
                 when = None  # "Desk note: ..." or "Agencies contributed to this report." under a date line
             sentence_dates[si] = when
+            self._header_fresh = False
             governments: list[PlaceMention] = []
             passing = _in_passing(sentence, a, mentions, self.countries, governments)
             governments += [m for m in states_acting(sentence, a, mentions, self.states) if m not in governments]
@@ -1297,8 +1305,8 @@ class Extractor:
         this paragraph or the one before (a date line's day stands over all the paragraphs under it; see
         later_date for the forms that count from further back)."""
         last = self._last_day
-        if last is None:
-            return None
+        if last is None or (last is self._header and self._header_fresh):
+            return None  # "26 November" and then "... the following day": the line says which day that was
         gap = self._para - self._day_para
         near = gap <= 1 or last is self._header
         day = later_date(outside, last, near, near or gap - (self._quoted - self._day_quoted) <= 1)
@@ -1477,6 +1485,52 @@ _KEY_POINTS = re.compile(
     r"summary|the\s+latest|in\s+brief)\W*$",
     re.I,
 )
+
+
+def _header_weekday(d: DateMention, day: date) -> DateMention:
+    """ "The attack began last Tuesday" under a chronicle's "26 November" (a Tuesday): that day, not the week before.
+    The paragraph was written after its day (the caller checks that the line's day is before publication), so
+    "last" points back from the writing, and the line above says which Tuesday it was."""
+    week_before = (day - timedelta(days=7)).isoformat()
+    if d.basis != "weekday" or not d.text.lower().startswith("last ") or d.value != week_before:
+        return d
+    return replace(d, value=day.isoformat())
+
+
+_MINOR_WORDS = frozenset("a an the of in on at to for and or but from by with as into over under vs".split())
+
+
+def _is_titled_heading(raw: str, lines: list[str], number: int) -> bool:
+    """A short line in title case over a paragraph ("Morning: Chaos in the Capital", "The Fall of Damascus"): a
+    subheading. A line of news written as a sentence ("Rebels take Hama") is not in title case."""
+    stripped = raw.strip().strip("#*_ ")
+    words = [w.strip("'\u2019\"\u201c\u201d:,()") for w in stripped.split()]
+    if stripped.endswith(_ENDS_SENTENCE) or not 2 <= len(words) <= 8:
+        return False
+    content = [w for w in words if w and w.lower() not in _MINOR_WORDS]
+    if len(content) < 2 or not all(w[:1].isupper() or w[:1].isdigit() for w in content):
+        return False
+    for i in range(number, len(lines)):  # the next line with words (``number`` is 1-based: lines[number] follows)
+        nxt = lines[i].strip()
+        if nxt:
+            return nxt.endswith(_ENDS_SENTENCE) and len(nxt.split()) > 8
+    return False
+
+
+def _titled_header(raw: str, lines: list[str], number: int, reference: date) -> DateMention | None:
+    """ "26 November - attack on Aleppo" over a paragraph of prose: the date line of a chronicle that titles its
+    days. Over another such line it is an item of a list of dated events, and is read as one."""
+    if not raw.lstrip()[:1].isalnum():  # (not a list item: "- 26 November - ...")
+        return None
+    header = titled_date_header(raw, reference)
+    if header is None:
+        return None
+    for i in range(number, len(lines)):  # the next line with words (``number`` is 1-based: lines[number] follows)
+        nxt = lines[i].strip()
+        if nxt:
+            prose = nxt.endswith(_ENDS_SENTENCE) and len(nxt.split()) > 8
+            return header if prose and titled_date_header(nxt, reference) is None else None
+    return None
 
 
 def _is_subheading(raw: str, lines: list[str], number: int) -> bool:
