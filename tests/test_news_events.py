@@ -1094,3 +1094,32 @@ def test_ordinal_and_numeric_days_in_a_document(ex: Extractor, text: str, days: 
 )  # fmt: skip
 def test_chronicles_with_titled_days_and_nights_before(ex: Extractor, text: str, days: list[tuple[int, str]]) -> None:
     assert dated(ex, text) == days
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        # an article's date line with its time on the next line is the byline: undated sentences keep no day
+        ("Russia weighs its future on the Syrian coast\nAnalysis\nBy Lena Ortiz\n5 March 2025\n14:32 GMT\n"
+         "Satellite images show two Russian frigates leaving the harbour of Tartus.\n"
+         "Officials in Damascus met a Russian delegation on Monday to discuss the port.\n",
+         [(7, "2025-03-03")]),
+        # ... and so is its one day written twice, in figures and in words
+        ("Russia weighs its future on the Syrian coast\n\nSatellite images suggest the fleet is thinning out.\n\n"
+         "5/3/2025\n5 March 2025\nSatellite images show two Russian frigates leaving the harbour of Tartus.\n"
+         "Officials in Damascus met a Russian delegation on Monday to discuss the port.\n",
+         [(8, "2025-03-03")]),
+        # look-alikes: a live page's entries under its date line, and a chronicle's days
+        ("Live: the day in Syria\n5 March 2025\n09:10 GMT\n"
+         "Crowds gathered in the main square of Hama, residents said.\n"
+         "11:45 GMT\nA convoy of trucks reached the border crossing at Nasib.\n",
+         [(4, "2025-03-05"), (6, "2025-03-05")]),
+        ("How the week unfolded\n3 March\nRebels reached the outskirts of Hama after a night of shelling.\n4 March\n"
+         "Government troops pulled back from the centre of Homs.\n",
+         [(3, "2025-03-03"), (5, "2025-03-04")]),
+    ],
+)  # fmt: skip
+def test_an_articles_own_date_and_time_at_its_head_date_no_paragraph(
+    ex: Extractor, text: str, days: list[tuple[int, str]]
+) -> None:
+    assert dated(ex, text) == days

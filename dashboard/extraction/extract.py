@@ -955,10 +955,13 @@ class Extractor:
                 continue  # "Published January 30 2025": the page's own stamp dates no paragraph and names nothing
             header = date_header(raw, reference) or _titled_header(raw, lines, number, reference)
             stamped = header is None and stamp_lines[number - 1]
-            if stamped and after_top and not live and _UPDATE_WORD.search(raw):
-                # "Dec. 11, 2024" then "Updated 7:52 p.m. ET": the byline's own update stamp (the page's only
-                # stamp, right under its one date line under a title), no entry of a live page ("09.15 GMT" there
-                # opens one, and so does "Updated at 09.15 GMT" under a page's opening date line)
+            under_top = after_top
+            if stamped and after_top and not live and (
+                _UPDATE_WORD.search(raw) or (sum(stamp_lines) == 1 and len(raw.split()) <= 4)
+            ):
+                # "Dec. 11, 2024" then "Updated 7:52 p.m. ET" (or only "14:32 GMT"): the byline's own time (the
+                # page's only stamp, right under its one date line under a title), no entry of a live page
+                # ("09.15 GMT" there opens one, and so does "Updated at 09.15 GMT" under a page's opening date line)
                 after_top = False
                 continue
             after_top = False
@@ -972,6 +975,8 @@ class Extractor:
                 # "December 2024" or "2015" under a chronicle's day: a section of a longer time, the day is over
                 self._header = self._last_day = None
                 continue
+            if header is not None and under_top and top_header is not None and header.value == top_header.value:
+                continue  # "5/3/2025" then "5 March 2025": the byline's one day, written twice
             if header is not None:
                 headers += 1
                 if headers == 1 and (
