@@ -934,3 +934,20 @@ def test_a_villagers_home_with_an_article_name(ex: Extractor) -> None:
     assert places_reported(ex, text) == ["Rawda al-Jadida"]
     # look-alike: a letter from a person with "al-"
     assert places_reported(ex, "On March 2 a letter from Maher al-Assad was read out.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the article joined by a space where the gazetteer writes a hyphen, and the other way round
+        ("On March 2 rebels pushed into Deir el Zor from the west.", ["Deir ez-Zor"]),
+        ("On March 2 convoys left Deir ez Zor for the border.", ["Deir ez-Zor"]),
+        ("On March 2 the crossing at Al-Qaim reopened, Iraqi officials said.", ["Al Qaim"]),
+        # look-alikes: the spelling the gazetteer has is still read; a person with a spaced article is no place
+        ("On March 2 rebels pushed into Deir el-Zor from the west.", ["Deir ez-Zor"]),
+        ("On March 2 fighting went on near al-Qaim, Iraqi officials said.", ["Al Qaim"]),
+        ("On March 2 the envoy met Ahmed al Sharaa in Damascus.", ["Damascus"]),
+    ],
+)  # fmt: skip
+def test_an_arabic_article_joined_by_a_hyphen_or_a_space(ex: Extractor, text: str, expected: list[str]) -> None:
+    assert places_reported(ex, text) == expected

@@ -518,6 +518,23 @@ class Extraction:
     problems: list[str] = field(default_factory=list)  # what was read differently from how it was written
 
 
+# The Arabic article joined to a name by a hyphen or a space, as transliterations write it either way: "Deir el-Zor"
+# and "Deir el Zor", "Ras al-Ain" and "Ras al Ain", "Tal Abyad" ... each is looked up in both spellings.
+_ARTICLE_JOIN = re.compile(r"\b(al|el|ez|ed|ad|as|ash|ar|an|at|az|adh|ath|es|er|en|et)([- ])(?=[A-Z])", re.I)
+
+
+def _article_spellings(names: Iterable[str]) -> tuple[str, ...]:
+    """The names as the gazetteer writes them, then (so that those win where the two meet) the other spellings."""
+    names = tuple(names)
+    out: list[str] = list(names)
+    for name in names:
+        if _ARTICLE_JOIN.search(name):
+            other = _ARTICLE_JOIN.sub(lambda m: m.group(1) + (" " if m.group(2) == "-" else "-"), name)
+            if other != name and other[:1].isupper():
+                out.append(other)
+    return tuple(dict.fromkeys(out))
+
+
 class Extractor:
     """Holds the lookup indexes built once from the gazetteer and the lexicon."""
 
@@ -525,7 +542,7 @@ class Extractor:
         self.places: dict[str, Place] = {p.name: p for p in places}
         self.countries = frozenset(n for n, p in self.places.items() if p.kind == "country")
         self.states = self.countries | frozenset(n for n in self.places if n in SEATS_OF_POWER)
-        self.place_index = PhraseIndex({p.name: p.aliases for p in self.places.values()})
+        self.place_index = PhraseIndex({p.name: _article_spellings(p.names()) for p in self.places.values()})
         self.not_places = PhraseIndex({n: () for n in lexicon.NOT_PLACES})
         self.sources = PhraseIndex(lexicon.SOURCES, case_sensitive=True)
         self.actors = PhraseIndex(lexicon.ACTORS, case_sensitive=True)
