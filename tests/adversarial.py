@@ -93,4 +93,10 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "quoted_names": lambda n: 'the channel known as "Aa Bb" ' * n + "said",
     "narrator_met": lambda n: "I asked a Russian " * n + 'captain. "a b c d," he said.',
     "its_advice": lambda n: "Aa has repeated its advice that " * n + '"a b c d"',
+    # session 8: a verbatim record's labels and a chronicle's titled days, their cue words repeated
+    "verbatim_labels": lambda n: "Aa Bb (Cc). \u2013 x.\n" * n,
+    "verbatim_offices": lambda n: "Aa Bb, " + "on behalf of the " * n + "group. \u2013 x",
+    "verbatim_brackets": lambda n: "Aa Bb " + "(Cc) " * n + "\u2013 x",
+    "titled_days": lambda n: "26 November - attack on Aleppo\n" * n,
+    "last_nights": lambda n: "last night " * n,
 }

@@ -1676,3 +1676,58 @@ def test_round11a_began_after_a_thing_names_no_speaker(ex: Extractor, text: str)
 def test_round11a_a_title_with_a_list_in_it_stays_a_title(ex: Extractor) -> None:
     # look-alike: a title that lists with "and" is a title, not speech
     assert who(ex, 'The cinema in Latakia showed "The Sailor, the Sea and the Storm" on its first night.') == []
+
+
+# -- a parliament's verbatim record (session 8) ----------------------------------------------------------------------
+
+
+def said_with_roles(ex: Extractor, text: str) -> list[tuple[int, str | None, str | None]]:
+    return [(q.line, q.speaker, q.role) for q in ex.extract(text, REF).quotes]
+
+
+def test_a_verbatim_record_gives_each_members_paragraphs_to_the_member_named_over_them(ex: Extractor) -> None:
+    text = (
+        "Situation in Syria (debate)\n"
+        "President. \u2013 The next item is the statement on the situation in Syria.\n"  # 2: the chair's business
+        "Kaja Lind, Vice-President of the Commission. \u2013 Madam President, the regime has fallen at last.\n"
+        "Europe must be present in Damascus, and it will be.\n"  # 4: her words go on with no label
+        "Jonas Berg, on behalf of the Greens Group. \u2013 Madam President, this is a moment of hope for Syrians.\n"
+        "Ana Ruiz (PPE), blue-card question. \u2013 Do you really believe the fleet will leave Tartus?\n"
+        "Jonas Berg (Greens), blue-card answer. \u2013 I believe it must.\n"
+        "Tomas Novak (ECR). \u2013 Madam President, I met families in Beirut who had fled from Homs.\n"
+        "They asked me one thing: that Europe does not forget them.\n"  # 9
+        "President. \u2013 The debate is closed.\n"
+        "Written statements\n"
+    )
+    assert said_with_roles(ex, text) == [
+        (3, "Kaja Lind", "Vice-President of the Commission"),
+        (4, "Kaja Lind", "Vice-President of the Commission"),
+        (5, "Jonas Berg", "on behalf of the Greens Group"),
+        (6, "Ana Ruiz", "PPE, blue-card question"),
+        (7, "Jonas Berg", "Greens, blue-card answer"),
+        (8, "Tomas Novak", "ECR"),
+        (9, "Tomas Novak", "ECR"),
+    ]
+
+
+def test_a_hansard_label_with_seat_and_party_opens_a_members_words(ex: Extractor) -> None:
+    text = (
+        "Mr Tom Hale (Bristol West) (Lab): What assessment has the Secretary of State made of the base at Tartus?\n"
+        "Ms Rita Okafor (Leeds North) (Con): The Government are watching the port closely.\n"
+    )
+    assert [(s, r) for _, s, r in said_with_roles(ex, text)] == [
+        ("Tom Hale", "Bristol West, Lab"), ("Rita Okafor", "Leeds North, Con")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one such line in an article is no record: no quote marks, no quotation
+        "Ahmed Saleh (SDF) \u2013 the commander who took the dam \u2013 was seen in Raqqa on Monday.\n"
+        "Residents said the road to Raqqa had reopened.\n",
+        # captions with a picture's note are no members' labels
+        "Maria Lind (left) \u2013 at the talks in Ankara on Monday.\nOmar Saleh (right) \u2013 after the meeting.\n",
+    ],
+)
+def test_lines_that_look_like_a_record_but_are_not(ex: Extractor, text: str) -> None:
+    assert ex.extract(text, REF).quotes == []

@@ -42,6 +42,8 @@ from dashboard.extraction.quotes import (
     transcript_answer,
     transcript_answerers,
     unmarked_statement,
+    verbatim_record,
+    verbatim_turn,
     word_count,
 )
 from dashboard.extraction.text import (
@@ -930,6 +932,7 @@ class Extractor:
         self.persons = _person_words(text)
         self.speakers = SpeakerContext(text=text, is_place=self._is_place_word)
         self._transcript = is_transcript(text)  # "Q:" and "A:" lines
+        self._verbatim = verbatim_record(text)  # "Anna Kovac (S&D). - Madam President, ..." lines
         self._answerers = transcript_answerers(text, self._not_a_person_label)  # "VOLKOVA:" lines
         self._header: DateMention | None = None  # the date line the current paragraphs stand under
         self._header_fresh = False  # no sentence read yet under the date line just read
@@ -1072,7 +1075,9 @@ class Extractor:
         if dateline_end > 0 and sentences[0][1] <= dateline_end and 0 not in fresh:
             fresh.insert(0, 0)  # "MOSCOW." cut from "Dec 17 (Interfax) - ...": each story's dateline names its city
         dateline_places: list[PlaceMention] = []
-        answer = transcript_answer(line, self._answerers, self.speakers)
+        answer = verbatim_turn(line, self.speakers) if self._verbatim else None
+        if answer is None:
+            answer = transcript_answer(line, self._answerers, self.speakers)
         if answer is None and self._transcript and not spans:
             answer = qa_answer(line, self.speakers)
         if answer is None and "?" in self.speakers.text:

@@ -558,6 +558,7 @@ class SpeakerContext:
     introduced: Speaker = (None, None)  # who the last paragraph ended introducing ("NAME said:"), for a release
     genders: dict[str, str] = field(default_factory=dict)  # name -> "he" or "she", as the text referred to them
     is_place: Callable[[str], bool] | None = None  # "Ankara": a place's name, never a first name
+    turn: Speaker = (None, None)  # whose turn it is in a parliament's verbatim record (see verbatim_turn)
     answering: bool = False  # an interview with bold questions: the lines after a question are the answer
     bold_questions: frozenset[str] | None = None  # that interview's questions, found once per document
     _interviewee: Speaker = (None, None)  # the person that interview is with
@@ -1997,6 +1998,73 @@ def transcript_answer(line: str, answerers: frozenset[str], ctx: SpeakerContext)
     if not any(ch.isalpha() for ch in line[start:end]):
         return None  # "AL-SHARAA: (Speaking Arabic).": a recording whose words the transcript does not give
     return Quote(start, end, line[start:end], speaker[0], speaker[1])
+
+
+# A parliament's verbatim record (a European Parliament debate, Hansard): "Anna Kovac (S&D). \u2013 Madam President,
+# ..." or "Mr Tom Hale (Bristol West) (Lab): ...". A name, its group or seat in brackets, and a dash or a colon.
+# Or with the member's office or group after a comma, and then a full stop and a dash: "Kaja Lind, Vice-President of
+# the Commission. \u2013 ...", "Jonas Berg, on behalf of the Greens/EFA Group. \u2013 ...", "Ana Ruiz (PPE), blue-card
+# question. \u2013 ...".
+_VERBATIM_LABEL = re.compile(
+    r"^\s*(?P<label>(?:(?:[A-Z][\w'\u2019\-]*\.?|" + _LABEL_PARTICLES + r")\s+){0,4}[A-Z][\w'\u2019\-]+)\s*"
+    r"(?:(?P<groups>(?:\([^()\n]{1,60}\)\s*){1,2})(?:,\s+(?P<office>[^\n\u2013\u2014]{3,200}?)\.\s+[\u2013\u2014-]|"
+    r"(?:\.\s*)?(?:[\u2013\u2014-]|:))|,\s+(?P<office2>[^\n\u2013\u2014()]{3,200}?)\.\s+[\u2013\u2014-])\s+(?=\S)"
+)
+# The chair's lines ("President. \u2013 The debate is closed.", "The Chair: Order."): the sitting's business.
+_CHAIR_LABEL = re.compile(
+    r"^\s*(?:(?:The|Madam|Mr\.?)\s+)?(?:President|Vice-President|Chair|Chairman|Chairwoman|Speaker|Deputy Speaker)"
+    r"\s*(?:\([^()\n]{1,60}\)\s*)?(?:\.\s*)?(?:[\u2013\u2014-]|:)\s+"
+)
+
+
+_PICTURE_NOTES = re.compile(r"\((?:left|right|centre|center|pictured|file|photo|top|bottom|front|back)\b", re.I)
+
+
+def verbatim_record(text: str) -> bool:
+    """Two lines or more open with a member's label of the verbatim record's form (not a caption's "(left)")."""
+    count = 0
+    for raw in text.splitlines():
+        cue = "(" in raw[:80] or "\u2013 " in raw or "\u2014 " in raw or ". - " in raw
+        m = _VERBATIM_LABEL.match(raw) if cue else None
+        if m and not _PICTURE_NOTES.search(m.group("groups") or ""):
+            count += 1
+            if count >= 2:
+                return True
+    return False
+
+
+def verbatim_turn(line: str, ctx: SpeakerContext) -> Quote | None:
+    """A member's words in a verbatim record: the line under their label, and the paragraphs after it with no label,
+    until the next label, the chair, or a heading ("2. Situation in Syria (debate)"). No quote marks are needed:
+    everything the record gives under a name is what that member said."""
+    if _CHAIR_LABEL.match(line):
+        ctx.turn = (None, None)
+        return None
+    m = _VERBATIM_LABEL.match(line)
+    if m:
+        name = m.group("label")
+        parts = [g.strip(" ()") for g in re.findall(r"\([^()]*\)", m.group("groups") or "")]
+        parts += [o for o in (m.group("office"), m.group("office2")) if o]
+        role = ", ".join(parts) or None
+        if len(name.split()) >= 2 and (is_title_token(name.split()[0]) or name.split()[0].lower() in HONORIFICS):
+            name = parse_speaker(name)[0] or name  # "Mr Tom Hale": the title is no part of the name
+        speaker = ctx.resolve((name, role)) or (name, role)
+        ctx.remember(speaker)
+        ctx.turn = ctx.last_quoted = speaker
+        start = m.end()
+    elif ctx.turn[0]:
+        stripped = line.strip()
+        if not stripped.endswith((".", "!", "?", '"', "\u201d")) and len(stripped.split()) <= 12:
+            ctx.turn = (None, None)  # a heading: the next item of the sitting
+            return None
+        start = _first_text(line)
+        ctx.last_quoted = ctx.turn
+    else:
+        return None
+    end = len(line.rstrip())
+    if not any(ch.isalpha() for ch in line[start:end]):
+        return None
+    return Quote(start, end, line[start:end], ctx.turn[0], ctx.turn[1])
 
 
 # A programme's own voices in a radio transcript: "LEILA FERNANDEZ, HOST:", "PETER KOVAC, BYLINE:". Their turns
