@@ -1123,3 +1123,24 @@ def test_an_articles_own_date_and_time_at_its_head_date_no_paragraph(
     ex: Extractor, text: str, days: list[tuple[int, str]]
 ) -> None:
     assert dated(ex, text) == days
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        # stamp lines of many words are the bylines of a briefing's stories: a story's undated sentences keep no day
+        ("Morning briefing: two stories from the coast\n"
+         "08:15 5 March 2025, by the briefing desk, 4 min read\n"
+         "Russian engineers dismantled a radar station near Tartus, satellite images show.\n"
+         "Fishermen in Baniyas said the patrol boats had gone on Sunday.\n"
+         "11:40 5 March 2025, by the briefing desk, 3 min read\n"
+         "A second cargo ship docked at the port of Tobruk, shipping data show.\n",
+         [(4, "2025-03-02")]),
+        # look-alike: a live page's bare time stamps open entries of the page's day
+        ("Live: the coast\n08:15 GMT\nRussian engineers dismantled a radar station near Tartus.\n"
+         "11:40 GMT\nA cargo ship docked at the port of Tobruk.\n",
+         [(3, "2025-03-05"), (5, "2025-03-05")]),
+    ],
+)  # fmt: skip
+def test_only_bare_time_stamps_make_a_live_page(ex: Extractor, text: str, days: list[tuple[int, str]]) -> None:
+    assert dated(ex, text) == days

@@ -955,7 +955,8 @@ class Extractor:
         stamp_lines = [bool(_TIME_STAMP.match(raw)) for raw in lines]
         # A live page whose entries carry only a time ("6:40 p.m. ET", two or more of them) and no date line:
         # its entries are of the page's day, the publication date, until a date line says otherwise.
-        live = sum(stamp_lines) >= 2
+        # (a stamp line of many words, "10:42 10 December 2024, 4 min read, by Staff", is an article's byline)
+        live = sum(s and len(raw.split()) <= 6 for s, raw in zip(stamp_lines, lines, strict=True)) >= 2
         after_stamp = False  # the line before was an entry's time stamp
         after_top = False  # the line before was the article's first date line
         in_box = False  # under a live page's "Key points": its short lines are a summary of the entries below
