@@ -130,6 +130,17 @@ def test_a_title_before_a_surname_is_the_role_and_the_speaker_joins_the_full_nam
     assert ids[9] == "dr-abbas"  # two full names share the surname: not guessed
 
 
+def test_one_name_written_with_and_without_its_particle_is_one_speaker() -> None:
+    # Outlets write "Bashar al-Assad" and "Bashar Assad"; the analyst wants one speaker, named as written most.
+    quotes = pd.DataFrame({"speaker": ["Bashar al-Assad", "Bashar Assad", "Bashar al-Assad", "Assad", "al-Sharaa",
+                                       "Ahmed al-Sharaa", "Ali Abbas", "Mahmoud Abbas", "al-Abbas"]})  # fmt: skip
+    out = assign_speaker_ids(quotes)
+    assert out["speaker"].tolist()[:4] == ["Bashar al-Assad"] * 4
+    assert out["speaker_id"].tolist()[:4] == ["bashar-al-assad"] * 4
+    assert out["speaker_id"].tolist()[4:6] == ["ahmed-al-sharaa"] * 2
+    assert out["speaker_id"].tolist()[6:] == ["ali-abbas", "mahmoud-abbas", "al-abbas"]  # two Abbases: not guessed
+
+
 def test_speakers_table_lists_roles_quotes_dates_and_places() -> None:
     quotes = assign_speaker_ids(pd.DataFrame({
         "speaker": ["Dmitry Peskov", "Peskov", "Maria Zakharova"],

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 import pandas as pd
 
@@ -45,19 +46,30 @@ def _untitled(name: str) -> str:
     return " ".join(words[k:])
 
 
+def _plain(key: str) -> str:
+    """A name's key without its particles: "bashar al-assad" and "bashar assad" are one name."""
+    return " ".join(_PARTICLE.sub("", w) for w in key.split() if w not in ("al", "el"))
+
+
 def canonical_names(names: list[str]) -> dict[str, str]:
-    """Each speaker name -> the name its id is made from (a bare surname -> the one full name)."""
-    distinct = {n for n in names if isinstance(n, str) and n.strip()}
+    """Each speaker name -> the name its id is made from (a bare surname -> the one full name; one full name
+    written with and without its particle, "Bashar al-Assad" and "Bashar Assad", -> the form written most)."""
+    counts = Counter(n for n in names if isinstance(n, str) and n.strip())
+    distinct = set(counts)
     bare = {n: _untitled(n) for n in distinct}
-    full_by_surname: dict[str, set[str]] = {}
+    spellings: dict[str, Counter[str]] = {}  # plain key -> the full names written for it, and how often
     for n in distinct:
         words = bare[n].split()
         if len(words) >= 2 and all(w[:1].isupper() or _PARTICLE.match(w) for w in words):
-            full_by_surname.setdefault(_surname(speaker_key(bare[n])), set()).add(bare[n])
+            spellings.setdefault(_plain(speaker_key(bare[n])), Counter())[bare[n]] += counts[n]
+    written = {plain: max(forms, key=lambda f: (forms[f], len(f), f)) for plain, forms in spellings.items()}
+    full_by_surname: dict[str, set[str]] = {}
+    for form in written.values():
+        full_by_surname.setdefault(_surname(speaker_key(form)), set()).add(form)
     out: dict[str, str] = {}
     for n in distinct:
-        out[n] = bare[n] if len(bare[n].split()) >= 2 else n
-        if len(bare[n].split()) == 1 and bare[n][:1].isupper():
+        out[n] = written.get(_plain(speaker_key(bare[n])), bare[n]) if len(bare[n].split()) >= 2 else n
+        if len(bare[n].split()) == 1 and (bare[n][:1].isupper() or _PARTICLE.match(bare[n])):  # "al-Sharaa" too
             fulls = full_by_surname.get(_surname(speaker_key(bare[n])), set())
             if len(fulls) == 1:
                 out[n] = next(iter(fulls))
