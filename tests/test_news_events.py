@@ -1144,3 +1144,28 @@ def test_an_articles_own_date_and_time_at_its_head_date_no_paragraph(
 )  # fmt: skip
 def test_only_bare_time_stamps_make_a_live_page(ex: Extractor, text: str, days: list[tuple[int, str]]) -> None:
     assert dated(ex, text) == days
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        # a year in a clause of its own under a timeline's day is background: the sentence keeps the line's day
+        ("December 10, 2024: Crowds in Qardaha burned the tomb of a ruler whose reign began in 1971.\n",
+         [(1, "2024-12-10")]),
+        ("Timeline\nDecember 10\nCrowds in Qardaha burned the tomb of a ruler, whose reign began in 1971.\n",
+         [(3, "2024-12-10")]),
+        # look-alike: a sentence whose own time is the year keeps the year (no day)
+        ("Timeline\nDecember 10\nRussian jets first landed at Hmeimim in 2015.\n", []),
+        # AP's bare weekday before the verb's object, and a weekday's possessive after "during" or "in"
+        ("The new leader hosted Monday several foreign ministers in Damascus.\n", [(1, "2025-03-03")]),
+        ("Five soldiers were killed during Monday's clashes near Hermel, the army said.\n", [(1, "2025-03-03")]),
+        ("Two guards died in Sunday's attack on a checkpoint outside Homs.\n", [(1, "2025-03-02")]),
+        # look-alikes: a stretch since a weekday's event, and Friday prayers
+        ("The toll has risen since Monday's attack in Homs.\n", []),
+        ("Thousands attended Friday prayers in Damascus.\n", []),
+    ],
+)  # fmt: skip
+def test_background_years_and_weekdays_written_the_wire_way(
+    ex: Extractor, text: str, days: list[tuple[int, str]]
+) -> None:
+    assert dated(ex, text) == days

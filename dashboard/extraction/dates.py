@@ -403,7 +403,8 @@ _BARE_WEEKDAY_LEAD = re.compile(
 )
 _BARE_WEEKDAY_TAIL = re.compile(
     r"\s*(?:$|[.,;:!?)\u2014\u2013\"\u201d]|-\s|\s(?:in|at|to|and|after|before|with|as|that|when|while|for|on|near|"
-    r"outside|from|by|during|amid|morning|afternoon|evening|night|the|a|an|said|says|told|over|against|into)\b)"
+    r"outside|from|by|during|amid|morning|afternoon|evening|night|the|a|an|said|says|told|over|against|into|"
+    r"several|some|his|her|their|its|two|three|four|five|dozens|hundreds|thousands)\b)"  # "hosted Monday several ..."
 )
 # A plan in the words before "on Tuesday" ("will meet in Geneva", "is expected to arrive", "are due to sign"),
 # with no verb of speech or of the past between ("will go, the ministry said on Monday", "talks that will resume
@@ -539,7 +540,10 @@ def _resolve(kind: str, m: re.Match[str], text: str, reference: date) -> DateMen
 # when the weekday opens the sentence (or follows "By"/"After"/"Following" there). Not "ahead of Sunday's vote"
 # (no such opening), "Sunday's vote will decide" (a plan) nor "Sunday's strike was the fifth" (a description of an
 # event told before).
-_POSSESSIVE_OPENING = re.compile(r"(?:^|[.;:]\s+)[\"'\u201c\u2018]?(?:(?:By|After|Following)\s+)?$")
+# ... and inside a sentence after "during", "in" or "amid" ("five soldiers were killed during Monday's clashes")
+_POSSESSIVE_OPENING = re.compile(
+    r"(?:^|[.;:]\s+)[\"'\u201c\u2018]?(?:(?:By|After|Following)\s+)?$|\b(?:during|in|amid)\s+$"
+)
 _POSSESSIVE_NOT = re.compile(
     r"['\u2019]s\s+[^,.;:]{0,60}?\b(?:will|would|(?:is|are|was|were)\s+(?:the|a|an|expected|due|set|scheduled|"
     r"likely|to|also|one|among))\b"

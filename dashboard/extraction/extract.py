@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from dashboard.extraction import claims, lexicon
 from dashboard.extraction.dates import (
     DateMention,
+    date_bounds,
     date_header,
     dateline_date,
     event_date,
@@ -1354,6 +1355,8 @@ class Extractor:
         when = event_date(dates) or self._counted_day(outside, standing)
         if when is None and not any(d.value is None and not _measured_stretch(d, sentence) for d in dates):
             when = standing
+        elif when is not None and _long_before(when, standing, sentence):
+            when = standing  # "December 10: ... the grave of Hafez al-Assad, whose rule began in 1971": background
         return when
 
     def _sources(self, sentence: str, speakers: list[str], tokens: list[Token]) -> list[str]:
@@ -1513,6 +1516,21 @@ _KEY_POINTS = re.compile(
     r"summary|the\s+latest|in\s+brief)\W*$",
     re.I,
 )
+
+
+_CLAUSE_OPENER = re.compile(r"(?:,|\()\s*(?:which|where|when|as|after|since|having)\b|\b(?:who|whose)\b|\(", re.I)
+
+
+def _long_before(when: DateMention, standing: DateMention | None, sentence: str) -> bool:
+    """A year or a month in a clause of its own ("..., whose rule began in 1971") that ended before the day the
+    sentence stands under (a date line's, a timeline entry's): the background of the clause, not the time of the
+    sentence's news. A sentence that opens with its year ("In 2015, jets first landed ...") keeps it."""
+    if standing is None or standing.precision != "day" or not standing.value or when.precision not in ("year", "month"):
+        return False
+    if not _CLAUSE_OPENER.search(sentence, 0, when.start):
+        return False
+    last = date_bounds(when.end_value or when.value, None, when.precision)[1]
+    return last is not None and last < date.fromisoformat(standing.value).replace(day=1)
 
 
 def _header_weekday(d: DateMention, day: date) -> DateMention:
