@@ -99,4 +99,6 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "verbatim_brackets": lambda n: "Aa Bb " + "(Cc) " * n + "\u2013 x",
     "titled_days": lambda n: "26 November - attack on Aleppo\n" * n,
     "last_nights": lambda n: "last night " * n,
+    "timeline_entries": lambda n: "December 8, 2024: Rebels take Homs.\nAa bb cc.\n" * n,
+    "possessive_weekdays": lambda n: "during Monday's " * n,
 }

@@ -1169,3 +1169,25 @@ def test_background_years_and_weekdays_written_the_wire_way(
     ex: Extractor, text: str, days: list[tuple[int, str]]
 ) -> None:
     assert dated(ex, text) == days
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        # a timeline's entry goes on in the line under it, which takes the entry's day
+        ("What has happened since the fall:\n"
+         "December 8, 2024: Rebels take Damascus after a rapid march on the capital.\n"
+         "State agencies in Moscow report that the former president has arrived in Russia.\n"
+         "December 10, 2024: Crowds in Qardaha burn the tomb of the former ruler.\n",
+         [(2, "2024-12-08"), (3, "2024-12-08"), (4, "2024-12-10")]),
+        # look-alike: a heading after the entries ends them; the lines under it keep only their own days
+        ("18 Jan - The tanker Akademik Pashin anchored off Baniyas.\n"
+         "20 Jan - A cargo ship left the waters off Tartus.\n"
+         "PORT STATUS\nThe company that leased the port of Tartus has not commented.\n",
+         [(1, "2025-01-18"), (2, "2025-01-20")]),
+    ],
+)  # fmt: skip
+def test_a_timelines_entry_goes_on_under_it_until_a_break(
+    ex: Extractor, text: str, days: list[tuple[int, str]]
+) -> None:
+    assert dated(ex, text) == days

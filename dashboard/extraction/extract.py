@@ -958,13 +958,19 @@ class Extractor:
         # its entries are of the page's day, the publication date, until a date line says otherwise.
         # (a stamp line of many words, "10:42 10 December 2024, 4 min read, by Staff", is an article's byline)
         live = sum(s and len(raw.split()) <= 6 for s, raw in zip(stamp_lines, lines, strict=True)) >= 2
+        timeline = _timeline_entries(lines)
         after_stamp = False  # the line before was an entry's time stamp
         after_top = False  # the line before was the article's first date line
         in_box = False  # under a live page's "Key points": its short lines are a summary of the entries below
         related = False  # under a "Read more:" line: the short lines are other stories' headlines
         previous = ""  # the last line of words read (not a date line)
         prose_before = False  # the line before was a paragraph of prose (it ended as a sentence ends)
+        entry_open = False  # the day of a timeline's entry stands over the lines right under it
         for number, raw in enumerate(lines, start=1):
+            ends = not raw.strip() or not raw.rstrip().endswith(_ENDS_SENTENCE) or _LABEL_OPENING.match(raw)
+            if entry_open and ends:
+                entry_open = False  # a blank line, a heading or "RECAP:": the entry is over
+                self._header = self._last_day = None
             if not raw.strip():
                 continue
             stamp = _PUBLISHED_LINE.match(raw)
@@ -1041,6 +1047,11 @@ class Extractor:
             after_stamp = stamped
             previous = raw
             self._after_image = bool(_IMAGE_LINE.match(raw))
+            entry = dateline_date(raw, reference) if timeline and _TIMELINE_ENTRY.match(raw) else None
+            if entry is not None:  # the entry's day stands over the lines under it, as a date line's does
+                self._header = self._last_day = entry  # (its basis "dateline": no byline date undoes it)
+                self._day_para, self._day_quoted = self._para, self._quoted
+                entry_open = True
             self._extract_line(raw, number, reference, out, seen, furniture)
         if headers == 1 and not stamps and top_header is not None and _is_publication_day(top_header, reference):
             _undate_byline(out, self._now_under_date_line)
@@ -1561,6 +1572,22 @@ def _is_titled_heading(raw: str, lines: list[str], number: int) -> bool:
         if nxt:
             return nxt.endswith(_ENDS_SENTENCE) and len(nxt.split()) > 8
     return False
+
+
+# A timeline's entry: a day, then a colon or a dash, then its news ("December 8, 2024: Rebels capture Damascus ...").
+_TIMELINE_ENTRY = re.compile(
+    r"^\W{0,3}(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)(?:,?\s*(?:19|20)\d\d)?\s*(?::|\s[-\u2013\u2014])\s+\S"
+)
+
+
+_LABEL_OPENING = re.compile(r"^\W{0,3}[A-Z][A-Z ]{2,20}:")  # "RECAP:", "PORT STATUS:"
+
+
+def _timeline_entries(lines: list[str]) -> bool:
+    """Two lines or more open with a day and a colon or a dash: a timeline, whose entries go on in the lines under
+    them until the next entry (a wire story's one dateline, "Dec. 7 (UPI) --", is no timeline)."""
+    return sum(bool(_TIMELINE_ENTRY.match(raw)) for raw in lines if raw[:1].isalnum() or raw[:1] in "*#-") >= 2
 
 
 def _titled_header(raw: str, lines: list[str], number: int, reference: date) -> DateMention | None:
