@@ -524,6 +524,7 @@ class Extractor:
         self.places: dict[str, Place] = {p.name: p for p in places}
         self.countries = frozenset(n for n, p in self.places.items() if p.kind == "country")
         self.states = self.countries | frozenset(n for n in self.places if n in SEATS_OF_POWER)
+        self.country_of = {n: p.country for n, p in self.places.items() if p.country}
         self.place_index = PhraseIndex({p.name: p.aliases for p in self.places.values()})
         self.not_places = PhraseIndex({n: () for n in lexicon.NOT_PLACES})
         self.sources = PhraseIndex(lexicon.SOURCES, case_sensitive=True)
@@ -1113,7 +1114,8 @@ class Extractor:
             sentence_dates[si] = when
             governments: list[PlaceMention] = []
             passing = _in_passing(sentence, a, mentions, self.countries, governments)
-            governments += [m for m in states_acting(sentence, a, mentions, self.states) if m not in governments]
+            acting = states_acting(sentence, a, mentions, self.states, self.country_of)
+            governments += [m for m in acting if m not in governments]
             passing = [m for m in passing if m not in governments]
             passing += [m for m in _wished_for(sentence, a, mentions, spans) if m not in passing + governments]
             scene = [m for m in mentions if m not in passing and m not in governments]
@@ -1624,7 +1626,7 @@ _GOVERNMENT_BEFORE = re.compile(
 # "Special Envoy of the Secretary-General for Syria".
 _ROLE_OBJECT_BEFORE = re.compile(
     r"\b(?i:envoy|ambassador|representative|coordinator|commissioner|minister|secretary|director)"
-    r"(?:\s+of\s+the\s+[A-Z][\w\-]*)?\s+(?:for|to)\s+(?:the\s+)?"
+    r"(?:\s+of\s+the\s+[A-Z][\w\-]*)?\s+(?:for|to|on)\s+(?:the\s+)?"
     r"(?:[A-Z][\w'\u2019\-]*\s+(?:and\s+)?){0,4}$"
 )
 # "..., including Latakia, Hama and Tartus": examples of the scene named before, not names in passing.
@@ -1632,7 +1634,7 @@ _ELABORATION_BEFORE = re.compile(r"\b(?:including|such\s+as|like|notably|especia
 # "Russia's foreign ministry", "Moscow said", "our correspondent in Qamishli": a country owning an
 # office, a capital standing for its government, a reporter's or a source's whereabouts.
 _OWNER_AFTER = re.compile(
-    r"['\u2019]s\s+(?:(?:new|former|interim|acting|top|chief|permanent|deputy|own)\s+)?(?:foreign|defen[cs]e|"
+    r"['\u2019\"]s\s+(?:(?:new|former|interim|acting|top|chief|permanent|deputy|own)\s+)?(?:foreign|defen[cs]e|"
     r"military|ministry|minister|president|presidency|government|envoy|embassy|ambassador|representative|"
     r"spokes\w+|leader|leadership|army|navy|intelligence|state|officials?|authorities|delegation|sovereignty|"
     r"interests|operations|forces|troops|presence|influence|allies|partners|position|policy)\b",
