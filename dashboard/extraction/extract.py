@@ -408,6 +408,28 @@ _DATELINE = re.compile(
     # "Beirut (dpa) -": a city as written and its agency
     r"^ {0,8}[A-Z][a-z]{2,20}(?:[ \-][A-Z][a-z]{2,20})? \([A-Za-z]{2,12}\) ?(?:--|[-\u2013\u2014])\s"
 )  # ... and "Latakia, Syria – Long lines ...": a city and its country before a dash
+# "imagery sent to NAME", "footage provided to NAME": the one material went to, an agency or a newsroom.
+_RECIPIENT_BEFORE = re.compile(  # (any case: "Documents provided to")
+    r"\b(?:imagery|images?|footage|videos?|photos?|photographs?|pictures?|documents?|data|statements?|letters?|"
+    r"comments?|emails?|recordings?|files?)\s+(?:[a-z]+\s+)?(?:sent|provided|given|supplied|shown|released|"
+    r"leaked|passed|made\s+available)\s+to\s+(?:the\s+)?$",
+    re.I,
+)
+# "Credit: Maxar Technologies via NAME", "Photo: AFP via NAME": a distributor named in a credit.
+_CREDIT_VIA_BEFORE = re.compile(
+    r"\b(?:Credit|Credits|Photo|Image|Video|Footage|Courtesy|Source)\s*:[^.:;]{1,60}\bvia\s+$"
+)
+# An adjective of a region or a people made from a name: "Levantine", "Byzantine", "Caucasian", "Maltese".
+_ADJECTIVE_ENDING = re.compile(r"(?:ine|ian|ese|ish)$")
+# An unknown name owning what a person or a body says, thinks or does: "to Haddad's assessment".
+_OWNER_OF_DEEDS_AFTER = re.compile(
+    r"['\u2019]s\s+(?:[a-z]+\s+)?(?:evaluation|assessment|view|views|remarks|comments|statement|statements|words|"
+    r"speech|stance|position|approach|visit|decision|decisions|government|forces|fighters|men|office|spokesman|"
+    r"spokeswoman|family|wife|son|daughter|rule|regime|leadership|offensive|advance|call|appeal|plan|proposal|"
+    r"account|claim|claims|interview|letter|message|request|demand|demands|policy|policies|administration)\b"
+)
+# "DAMASCUS: Syria's new leadership ...": a city in capitals and a colon, as some Gulf and South Asian papers file.
+_CAPS_COLON_DATELINE = re.compile(r"^ {0,8}([A-Z][A-Z'\-]{2,20}(?: [A-Z][A-Z'\-]{2,20})?):\s")
 # A country as the subject of a sentence: its actor, not its scene ("Russia is moving ... from Syria").
 _VERB_AFTER_SUBJECT = re.compile(
     r"(?:['\u2019]s\s+\w+\s+)?\s+(?:is|was|has|have|had|will|would|did|does|could|can|must|should|may|might|"
@@ -618,6 +640,14 @@ class Extractor:
             return False  # "Idlib and Turkish-backed"
         return not _CLAUSE_VERB_AFTER.match(text, b)  # "in Aleppo and Rami said": a new clause's subject
 
+    def _pair_of_names(self, name: str) -> bool:
+        """ "Egypt-Jordan", "Iran-Hezbollah": each half a known place or a group, so an adjective of the two."""
+        parts = name.split("-")
+        if len(parts) != 2 or not all(parts):
+            return False
+        known = [bool(self.place_index.find(part)) or part in lexicon.NOT_PLACE_NAMES for part in parts]
+        return all(known)
+
     def _is_place_use(self, m: PhraseMatch) -> bool:
         nxt = m.next_token
         if m.surface.rsplit(" ", 1)[-1] in _SEA_ADJECTIVES and nxt and nxt[:1].islower() and _is_noun_after_sea(nxt):
@@ -718,6 +748,15 @@ class Extractor:
                 continue  # ("Chief of Staff Lt.-Gen. NAME": a rank)
             if re.search(r"-[a-z]", name) or len(name) < 3 or re.match(r"-[a-z]", text[b : b + 2]):
                 continue  # "Turkish-controlled", "the Doha-based centre": an adjective
+            if "-" in name and self._pair_of_names(name):
+                continue  # "Egypt-Jordan relations", "the Iran-Iraq war": two states as an adjective
+            if _RECIPIENT_BEFORE.search(text, max(0, a - 60), a) or _CREDIT_VIA_BEFORE.search(text, max(0, a - 80), a):
+                continue  # "footage sent to Newsflare", "Credit: Planet Labs via Newsflare": an agency, not a place
+            noun = _NOUN_AFTER.match(text, b)
+            if _ADJECTIVE_ENDING.search(name) and noun is not None and noun.group(1) not in _NOT_NOUNS:
+                continue  # "to Levantine waters", "Byzantine churches": an adjective, not a name
+            if _OWNER_OF_DEEDS_AFTER.match(text, b):
+                continue  # "in contrast to Haddad's assessment": a person or a body owning what it said or did
             home = _HOME_OF_BEFORE.search(text, max(0, a - 30), a) is not None  # "a farmer from Jubata al-Khashab"
             if (self._at_sentence_start_of_name(text, a) and not home) or any(w in self.persons for w in name.split()):
                 continue
@@ -1021,7 +1060,9 @@ class Extractor:
         line = mask_markup(raw)
         spans = find_quote_spans(line)
         sentences = _cap_sentences(line, split_sentences(line, spans), number, out.problems)
-        dateline = _DATELINE.match(line)
+        dateline = _DATELINE.match(line) or _CAPS_COLON_DATELINE.match(line)
+        if dateline is not None and dateline.re is _CAPS_COLON_DATELINE and not self.find_places(dateline.group(1)):
+            dateline = None  # "UPDATE: ...", "KHATIB: ...": a label or a speaker, not a city
         dateline_end = dateline.end() if dateline else -1
         filed = dateline_date(line, reference)  # "Dec. 7 (UPI) --": dates this paragraph's undated sentences
         if filed is not None:
@@ -1615,6 +1656,8 @@ _PASSING_BEFORE = re.compile(
     r"\bprayed\s+for|\bprayers\s+for)\s+(?:the\s+)?$",
     re.I,
 )
+# "friendship between the peoples of Egypt and Jordan": the states' peoples in their dealings, not the land.
+_PEOPLES_BETWEEN = re.compile(r"\b(?:between|among)\s+the\s+(?:two\s+)?(?:peoples|nations)\s+of\s+(?:the\s+)?$", re.I)
 # A state rather than a place: the one holding an office or a seat at the table ("the foreign ministers of
 # Russia, Iran and Turkey", "talks with Ankara"). Like "Moscow said", it is no place at all.
 _GOVERNMENT_BEFORE = re.compile(
@@ -1867,7 +1910,7 @@ def _in_passing(
             and not _LOCATIVE_BEFORE.search(lead)
             and not _ELABORATION_BEFORE.search(lead)
         )
-        if _GOVERNMENT_BEFORE.search(lead) or _ROLE_OBJECT_BEFORE.search(lead):
+        if _GOVERNMENT_BEFORE.search(lead) or _ROLE_OBJECT_BEFORE.search(lead) or _PEOPLES_BETWEEN.search(lead):
             governments.extend(run)
         elif _PASSING_BEFORE.search(lead) or listed:
             out.extend(run)

@@ -384,6 +384,11 @@ _TITLE_AFTER = re.compile(
 _OUTLET_BEFORE = re.compile(r"\b[A-Z][A-Za-z]{0,3}[A-Z]\s+\($")
 
 
+def _CAPS_DATELINE(run: list, tail: str) -> bool:  # noqa: N802 - read as a rule's name
+    """ "DAMASCUS: The new leadership ...": a city in capitals before a colon is a dateline, not a section's label."""
+    return len(run) == 1 and tail.startswith(":") and run[0].surface.isupper() and len(run[0].surface) > 3
+
+
 def _dealt_with_before(lead: str) -> bool:
     m = _PARTY_AND_BEFORE.search(lead)
     return m is not None and (m.group(1) in _NOUN_BEFORE["with"] or m.group(1) in _NOUN_BEFORE["between"])
@@ -468,7 +473,9 @@ def states_acting(
             out += run  # "according to RT (Russia)": an outlet's country
         elif lead.strip() == "For":
             out += run  # "For Moscow the stakes are practical": the one it matters to
-        elif _LIVE_TITLE_AFTER.match(tail) or (not lead.strip() and _SECTION_LABEL_AFTER.match(tail)):
+        elif _LIVE_TITLE_AFTER.match(tail) or (
+            not lead.strip() and _SECTION_LABEL_AFTER.match(tail) and not _CAPS_DATELINE(run, tail)
+        ):
             out += run
         elif words and (words[-1] in _PREPOSITIONS or words[-1] in _HELD):
             continue  # "bases in Syria"; "keeping Damascus will cost more men": the ground held
