@@ -286,3 +286,25 @@ def test_a_distributor_in_a_credit_is_no_place(ex: Extractor) -> None:
     assert [m.surface for m in ex.find_places("Footage: Orbital Eye via Newsflare")] == []
     # look-alike: a route through a town
     assert [m.surface for m in ex.find_places("The convoy went via Tal Tamr")] == ["Tal Tamr"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state named as what it is to someone, in apposition
+        ('"Its guardian, Iran, was not willing to fight," the envoy said on March 2.', []),
+        ('"Their benefactor, Qatar, paid the salaries," he said on March 2.', []),
+        ('"Their home, Jordan, was far away," he said on March 2.', ["Jordan"]),
+        # names the gazetteer lacks, between commas in a list that closes with "and" on a place
+        ("On March 2 the planes flew on to airfields in Kazan, Mozdok, and Engels.", ["Kazan", "Mozdok", "Engels"]),
+        ("On March 2 the planes flew on to airfields in Kazan, Yeysk and Morozovsk.", ["Kazan", "Yeysk", "Morozovsk"]),
+        ("On March 2 envoys met in Amman, Kassem said, and Haddad agreed.", ["Amman"]),
+        ("On March 2 the officer drove to Aleppo, Colonel Hamid and Major Samir said.", ["Aleppo"]),
+        # an airfield named after its town's or its owner's possessive
+        ("On March 2 Benghazi's Gamal airbase was busy.", ["Benghazi", "Gamal"]),
+        ("On March 2 jets left Turkey's Incirlik air base.", ["Incirlik", "Turkey"]),
+        ("On March 2 he praised Boeing's Everett factory.", []),
+    ],
+)  # fmt: skip
+def test_real_writing_appositions_lists_and_airfields(ex: Extractor, text: str, expected: list[str]) -> None:
+    assert places_reported(ex, text) == expected

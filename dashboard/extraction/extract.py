@@ -120,7 +120,9 @@ _AREA_NAME = re.compile(
 # "Istanbul's Eminonu district": an area named after the place that holds it.
 _AREA_OF_PLACE = re.compile(
     r"\b[A-Z][\w\-]+['\u2019]s\s+(?P<name>(?:(?:al|el|ad|as|ar|an)-)?[A-Z][\w\-]*\w(?:\s+[A-Z][\w\-]*\w)?)\s+"
-    r"(?:district|neighbourhood|neighborhood|quarter|suburb)\b"
+    r"(?:district|neighbourhood|neighborhood|quarter|suburb|"
+    # "Benghazi's Gamal airbase", "Turkey's Incirlik air base": an airfield or a port of the place or its owner
+    r"airbase|air\s+base|airfield|airport|port|harbour|harbor|naval\s+base)\b"
 )
 # A name with a lowercase article after a preposition of place, or before a word of an airfield: "at al-Khadim",
 # "the al-Khadim air base". After "of", "to" or "from" such a name is most often a person's ("of al-Sharaa").
@@ -613,16 +615,29 @@ class Extractor:
             if not _PLACE_PREPOSITION_BEFORE.search(text, max(0, p.start - 14), p.start):
                 continue
             end = p.end
-            while (gap := _LIST_GAP_AFTER.match(text, end)) is not None:
+            pending: list[tuple[int, int]] = []  # "in Kazan, Penza, and Samara": names between commas, kept when
+            while (gap := _LIST_GAP_AFTER.match(text, end)) is not None:  # the list closes with "and" on a place
                 nxt = starts.get(gap.end())
                 if nxt is not None:
                     end = nxt.end  # another known place of the list
+                    if gap.group("last"):
+                        out += pending
+                        pending = []
                     continue
-                name = _LISTED_NAME.match(text, gap.end()) if gap.group("last") else None
-                if name is not None and self._is_listed_name(text, *name.span(), taken + out):
-                    head = _NOUN_AFTER.match(text, name.end())
-                    extends = head is not None and head.group(1) in _EXTENDS_NAME
-                    out.append((name.start(), head.end()) if extends else name.span())  # "and the Qara Qozak bridge"
+                name = _LISTED_NAME.match(text, gap.end())
+                if name is None or not self._is_listed_name(text, *name.span(), taken + out + pending):
+                    break
+                if not gap.group("last"):
+                    word = _NOUN_AFTER.match(text, name.end())
+                    if len(pending) == 3 or (word is not None and word.group(1) not in _NOT_NOUNS):
+                        break  # (a name only, no "Tal Kalakh countryside", and a short list)
+                    pending.append(name.span())
+                    end = name.end()
+                    continue
+                head = _NOUN_AFTER.match(text, name.end())
+                extends = head is not None and head.group(1) in _EXTENDS_NAME
+                out += pending
+                out.append((name.start(), head.end()) if extends else name.span())  # "and the Qara Qozak bridge"
                 break
         return out
 

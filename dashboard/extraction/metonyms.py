@@ -269,7 +269,7 @@ _NOUN_BEFORE["by"] = _words(
 # "Assad's backers, Russia and Iran": the states named as what they are to someone.
 _PARTNERS = _words(
     """allies backers patrons partners supporters sponsors rivals adversaries enemies foes ally backer patron partner
-    supporter sponsor rival adversary enemy foe"""
+    supporter sponsor rival adversary enemy foe protector protectors guardian guardians benefactor benefactors"""
 )
 # A preposition before the name: "bases in Syria", "flew to Moscow". The name is then where, not who.
 _PREPOSITIONS = _words(
