@@ -308,3 +308,25 @@ def test_a_distributor_in_a_credit_is_no_place(ex: Extractor) -> None:
 )  # fmt: skip
 def test_real_writing_appositions_lists_and_airfields(ex: Extractor, text: str, expected: list[str]) -> None:
     assert places_reported(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ties to a state, a state that remained of a mind, a dispute or a truce between states, a state's economy
+        ("On March 2 the president sought closer ties to Beijing.", []),
+        ("On March 2 the minister said Washington remained committed to the alliance.", []),
+        ("On March 2 the dispute between Washington and Beijing deepened.", []),
+        ("On March 2 he said Germany is Europe's largest economy.", []),
+        # look-alikes: nearness, calm, the weather
+        ("On March 2 the aid convoy drew close to Aleppo.", ["Aleppo"]),
+        ("On March 2 Beirut remained calm.", ["Beirut"]),
+        ("On March 2 he said Germany is cold in winter.", ["Germany"]),
+        # a group's name before what it fields ("Tiyas airbase" is a site)
+        ("On March 2 jets struck Houthi sites.", []),
+        ("On March 2 jets struck Hezbollah positions near Tyre.", ["Tyre"]),
+        ("On March 2 jets struck Tiyas airbase.", ["Tiyas Military Airbase"]),
+    ],
+)  # fmt: skip
+def test_real_writing_ties_minds_and_what_a_group_fields(ex: Extractor, text: str, expected: list[str]) -> None:
+    assert places_reported(ex, text) == expected

@@ -86,6 +86,8 @@ _ACTOR_NOUNS = (
     r"creditor|guarantor|mediator|friend|power|superpower|player|broker|power-broker|client|satellite|proxy|vassal|"
     # "Ankara is not a party to the treaty", "Tehran is a signatory", "Beijing is a powerful country"
     r"party|parties|signator(?:y|ies)|member|donor|stakeholder|"
+    # "Berlin is Europe's largest economy", "Beijing is the biggest buyer": a state in the market
+    r"economy|economies|exporter|importer|producer|supplier|buyer|investor|lender|"
     r"(?:important|powerful|major|key|great|strong|influential|reliable|friendly|hostile|sovereign)\s+"
     r"(?:country|countries|nation|nations|state|states))s?\b"
 )
@@ -120,8 +122,9 @@ _ACTING = (
     # "asked that Ankara hand over the suspects")
     r"seek|want|need|hope|plan|insist|agree|intend|expect|fear|believe|hand\s+over|pay\s+for|"
     r"understands|fears|expects|intends|maintains|argues|offers|respects|refuses|agrees|shares|wishes|calls|"
-    r"welcomes|condemns|sends|gives|takes|makes|tells|warns|urges|stands|talks|speaks|deals|works|allows|permits|remains\s+(?:committed|ready|open|"
-    r"opposed|interested)|sent|gave|took|made|kept|sought|knew|told|said|brought|sold|paid|lost|won|chose|"
+    r"welcomes|condemns|sends|gives|takes|makes|tells|warns|urges|stands|talks|speaks|deals|works|allows|permits|"
+    r"remain(?:s|ed)?\s+" + _ADVERBS + r"(?:committed|ready|open|opposed|interested|determined|willing|reluctant|"
+    r"unwilling|wary|cautious|engaged|involved|convinced|sceptical|skeptical|undecided|neutral)|sent|gave|took|made|kept|sought|knew|told|said|brought|sold|paid|lost|won|chose|"
     r"began|spent|held|led|withdrew|drew|threw|met|struck\s+a|saw\s+(?:no|an?|the|its)\s|ran|runs|"
     r"stays\s+in\s+(?:touch|contact)|"
     # irregular pasts, and what an economy does ("Ankara stood with", "Russia prints Syria's banknotes")
@@ -193,7 +196,7 @@ _NOUN_BEFORE = {
         request requests ultimatum threat threats overture overtures answer reply replies concession concessions up
         according blow blows setback setbacks boost gift rebuke snub challenge embarrassment humiliation
         clear obvious evident apparent unclear important vital crucial useful valuable grateful gratitude thanks due
-        owing"""
+        owing ties links loyalty allegiance"""
     ),
     "from": _words(
         """offer offers support backing pressure demand demands request requests invitation invitations criticism
@@ -204,7 +207,7 @@ _NOUN_BEFORE = {
         concessions commitment commitments pledge pledges"""
     ),
     "at": _words(
-        """swipe swipes jab jabs dig digs aimed directed angry anger fury furious pointed out snapped frustration
+        """swipe swipes jab jabs dig digs aimed directed angry anger fury furious pointed out back snapped frustration
         frustrated annoyed irritation"""
     ),
     "on": _words(
@@ -234,7 +237,8 @@ _NOUN_BEFORE = {
         """relations ties talks contact contacts dialogue rapprochement rift tensions agreement agreements deal deals
         cooperation friction rivalry conflict differences disagreements understanding negotiations alliance
         partnership balance position positions caught squeezed torn interests interest trade relationship
-        relationships friendship trust mistrust rapport"""
+        relationships friendship trust mistrust rapport dispute disputes feud row spat standoff stand-off ceasefire
+        truce war"""
     ),
     # "lost interest in Moscow", "no faith in Ankara" (but "deep interests in Syria" are held there)
     "in": _words("sees saw see interest faith confidence trust"),
