@@ -330,3 +330,21 @@ def test_real_writing_appositions_lists_and_airfields(ex: Extractor, text: str, 
 )  # fmt: skip
 def test_real_writing_ties_minds_and_what_a_group_fields(ex: Extractor, text: str, expected: list[str]) -> None:
     assert places_reported(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state and a group that is no place, acting together (not the object of a verb before them)
+        ("On March 2 Israel and Hamas agreed to extend the truce.", []),
+        ("Officials said Turkey and the SDF traded fire near Manbij on March 2.", ["Manbij"]),
+        ("On March 2 rebels entered Damascus and Assad fled to Moscow.", ["Damascus", "Moscow"]),
+        # irregular pasts of a state's deeds; standing with a state
+        ("On March 2 Saudi Arabia cut oil output.", []),
+        ("On March 2 Ankara set new conditions for the talks.", []),
+        ("On March 2 the minister said Britain must stand with Ukraine.", []),
+        ("On March 2 Beirut was cut off by the storm.", ["Beirut"]),
+    ],
+)  # fmt: skip
+def test_real_writing_states_with_groups_and_irregular_deeds(ex: Extractor, text: str, expected: list[str]) -> None:
+    assert places_reported(ex, text) == expected

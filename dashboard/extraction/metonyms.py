@@ -129,12 +129,18 @@ _ACTING = (
     r"stays\s+in\s+(?:touch|contact)|"
     # irregular pasts, and what an economy does ("Ankara stood with", "Russia prints Syria's banknotes")
     r"stood|spoke|thought|felt|understood|meant|broke|fought|bought|built|produces|exports|imports|buys|sells|"
+    # "Riyadh cut output", "Ankara set conditions", "Beijing froze the deal"
+    r"cut\s+(?!off\b)|set\s+(?!on\s+fire\b)|put|shut\s+(?!down\b)|froze|upheld|withheld|"
     r"pays|owes|spends|earns|depends|relies|prints|"
     r"(?:" + _ATTACKED + r")\b(?!\s+by\b)|"
     r"(?!(?:" + _SCENE + r")\b)[a-z]{2,}ed)\b"
     r")"
 )
 _ACTING_AFTER = re.compile(_PARENTHESIS + _ACTING)
+# "Israel and Hamas agreed", "Turkey and the SDF traded fire": a state and a group that is no place, acting together.
+_WITH_GROUP_ACTING_AFTER = re.compile(
+    r"\s+and\s+(?:the\s+)?[A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+){0,2}" + _ACTING
+)
 # "Moscow, Assad's main military backer since ...", "Tehran, which backed Assad ...": the name of an actor.
 _DESCRIBED_ACTOR_AFTER = re.compile(
     r",\s+(?:(?:[\w'\u2019\-]+\s+){0,5}?" + _ACTOR_NOUNS + r"|(?:which|that)" + _ACTING + r")"
@@ -229,7 +235,8 @@ _NOUN_BEFORE = {
         conflict understanding relationship rapprochement engagement normalisation normalization quarrel feud row
         spat standoff stand-off confrontation showdown accord pact treaty cooperate cooperating sided siding allied
         aligned break split rupture cooperated cooperates negotiate negotiated negotiating trade trades trading traded
-        deal dealing dealt reconcile reconciled reconciliation touch formula signed memorandum discussions
+        deal dealing dealt reconcile reconciled reconciliation touch formula signed memorandum discussions stand
+        stands standing stood
         consultations channel channels communication communications coordination agreement agreements arrangement
         arrangements"""
     ),
@@ -393,6 +400,17 @@ def _CAPS_DATELINE(run: list, tail: str) -> bool:  # noqa: N802 - read as a rule
     return len(run) == 1 and tail.startswith(":") and run[0].surface.isupper() and len(run[0].surface) > 3
 
 
+# Words after which a name opens a clause as its subject ("rebels entered Damascus and Assad fled": an object).
+_CLAUSE_OPENERS = _words(
+    """that while when as after before but since because if whether where and then now said says told added noted"""
+)
+
+
+def _opens_clause(words: list[str]) -> bool:
+    last = words[-1] if words else ""
+    return not last.isalpha() or not last.islower() or last in _CLAUSE_OPENERS
+
+
 def _dealt_with_before(lead: str) -> bool:
     m = _PARTY_AND_BEFORE.search(lead)
     return m is not None and (m.group(1) in _NOUN_BEFORE["with"] or m.group(1) in _NOUN_BEFORE["between"])
@@ -487,4 +505,11 @@ def states_acting(
             continue  # "In north-east Syria, health partners warned": a part of the land
         elif _ACTING_AFTER.match(tail) or _DESCRIBED_ACTOR_AFTER.match(tail) or _TITLE_AFTER.match(tail):
             out += run
+        elif (
+            " and " in tail[:6]
+            and _opens_clause(words)
+            and (group := _WITH_GROUP_ACTING_AFTER.match(tail))
+            and not any(b + offset < m.start < b + offset + group.end() for m in ms)
+        ):
+            out += run  # "Israel and Hamas agreed" (a place after "and" would have joined the run)
     return out
