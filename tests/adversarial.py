@@ -38,6 +38,9 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "agency_spaces_under_image": lambda n: "![a](b.jpg)\nHoms /AFP" + " " * (8 * n) + ")x",
     # a transcript's first "Q:" looked for from each of a run of blank lines
     "blank_lines": lambda n: "Dec. 11, 2024\n" + "\n" * (8 * n) + "x",
+    # round 14 rules: names between commas in lists of places, rights granted to states, parties dealt with
+    "listed_unknowns": lambda n: "flew to Homs, Aab, Bcd and Cde, " * n,
+    "granted_to_states": lambda n: "leased the port to Moscow and talks with Aa and Ankara, " * n,
     "indented_blank_lines": lambda n: "By Aa Bb\n" + " \n" * (4 * n) + "x",
     "blank_lines_before_a_transcript": lambda n: "\n" * (8 * n) + "Aa Bb.\nQ: x y\nA: yy zz\n",  # its interviewee
     # linear when added: the new rules' cue words, repeated
@@ -100,5 +103,5 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "titled_days": lambda n: "26 November - attack on Aleppo\n" * n,
     "last_nights": lambda n: "last night " * n,
     "timeline_entries": lambda n: "December 8, 2024: Rebels take Homs.\nAa bb cc.\n" * n,
-    "possessive_weekdays": lambda n: "during Monday's " * n,
+    "possessive_weekdays_inside": lambda n: "during Monday's " * n,
 }

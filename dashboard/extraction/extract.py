@@ -124,7 +124,9 @@ _AREA_NAME = re.compile(
 # "Istanbul's Eminonu district": an area named after the place that holds it.
 _AREA_OF_PLACE = re.compile(
     r"\b[A-Z][\w\-]+['\u2019]s\s+(?P<name>(?:(?:al|el|ad|as|ar|an)-)?[A-Z][\w\-]*\w(?:\s+[A-Z][\w\-]*\w)?)\s+"
-    r"(?:district|neighbourhood|neighborhood|quarter|suburb)\b"
+    r"(?:district|neighbourhood|neighborhood|quarter|suburb|"
+    # "Benghazi's Gamal airbase", "Turkey's Incirlik air base": an airfield or a port of the place or its owner
+    r"airbase|air\s+base|airfield|airport|port|harbour|harbor|naval\s+base)\b"
 )
 # A name with a lowercase article after a preposition of place, or before a word of an airfield: "at al-Khadim",
 # "the al-Khadim air base". After "of", "to" or "from" such a name is most often a person's ("of al-Sharaa").
@@ -412,6 +414,28 @@ _DATELINE = re.compile(
     # "Beirut (dpa) -": a city as written and its agency
     r"^ {0,8}[A-Z][a-z]{2,20}(?:[ \-][A-Z][a-z]{2,20})? \([A-Za-z]{2,12}\) ?(?:--|[-\u2013\u2014])\s"
 )  # ... and "Latakia, Syria – Long lines ...": a city and its country before a dash
+# "imagery sent to NAME", "footage provided to NAME": the one material went to, an agency or a newsroom.
+_RECIPIENT_BEFORE = re.compile(  # (any case: "Documents provided to")
+    r"\b(?:imagery|images?|footage|videos?|photos?|photographs?|pictures?|documents?|data|statements?|letters?|"
+    r"comments?|emails?|recordings?|files?)\s+(?:[a-z]+\s+)?(?:sent|provided|given|supplied|shown|released|"
+    r"leaked|passed|made\s+available)\s+to\s+(?:the\s+)?$",
+    re.I,
+)
+# "Credit: Maxar Technologies via NAME", "Photo: AFP via NAME": a distributor named in a credit.
+_CREDIT_VIA_BEFORE = re.compile(
+    r"\b(?:Credit|Credits|Photo|Image|Video|Footage|Courtesy|Source)\s*:[^.:;]{1,60}\bvia\s+$"
+)
+# An adjective of a region or a people made from a name: "Levantine", "Byzantine", "Caucasian", "Maltese".
+_ADJECTIVE_ENDING = re.compile(r"(?:ine|ian|ese|ish)$")
+# An unknown name owning what a person or a body says, thinks or does: "to Haddad's assessment".
+_OWNER_OF_DEEDS_AFTER = re.compile(
+    r"['\u2019]s\s+(?:[a-z]+\s+)?(?:evaluation|assessment|view|views|remarks|comments|statement|statements|words|"
+    r"speech|stance|position|approach|visit|decision|decisions|government|forces|fighters|men|office|spokesman|"
+    r"spokeswoman|family|wife|son|daughter|rule|regime|leadership|offensive|advance|call|appeal|plan|proposal|"
+    r"account|claim|claims|interview|letter|message|request|demand|demands|policy|policies|administration)\b"
+)
+# "DAMASCUS: Syria's new leadership ...": a city in capitals and a colon, as some Gulf and South Asian papers file.
+_CAPS_COLON_DATELINE = re.compile(r"^ {0,8}([A-Z][A-Z'\-]{2,20}(?: [A-Z][A-Z'\-]{2,20})?):\s")
 # A country as the subject of a sentence: its actor, not its scene ("Russia is moving ... from Syria").
 _VERB_AFTER_SUBJECT = re.compile(
     r"(?:['\u2019]s\s+\w+\s+)?\s+(?:is|was|has|have|had|will|would|did|does|could|can|must|should|may|might|"
@@ -545,6 +569,7 @@ class Extractor:
         self.places: dict[str, Place] = {p.name: p for p in places}
         self.countries = frozenset(n for n, p in self.places.items() if p.kind == "country")
         self.states = self.countries | frozenset(n for n in self.places if n in SEATS_OF_POWER)
+        self.country_of = {n: p.country for n, p in self.places.items() if p.country}
         self.place_index = PhraseIndex({p.name: _article_spellings(p.names()) for p in self.places.values()})
         self.not_places = PhraseIndex({n: () for n in lexicon.NOT_PLACES})
         self.sources = PhraseIndex(lexicon.SOURCES, case_sensitive=True)
@@ -611,16 +636,29 @@ class Extractor:
             if not _PLACE_PREPOSITION_BEFORE.search(text, max(0, p.start - 14), p.start):
                 continue
             end = p.end
-            while (gap := _LIST_GAP_AFTER.match(text, end)) is not None:
+            pending: list[tuple[int, int]] = []  # "in Kazan, Penza, and Samara": names between commas, kept when
+            while (gap := _LIST_GAP_AFTER.match(text, end)) is not None:  # the list closes with "and" on a place
                 nxt = starts.get(gap.end())
                 if nxt is not None:
                     end = nxt.end  # another known place of the list
+                    if gap.group("last"):
+                        out += pending
+                        pending = []
                     continue
-                name = _LISTED_NAME.match(text, gap.end()) if gap.group("last") else None
-                if name is not None and self._is_listed_name(text, *name.span(), taken + out):
-                    head = _NOUN_AFTER.match(text, name.end())
-                    extends = head is not None and head.group(1) in _EXTENDS_NAME
-                    out.append((name.start(), head.end()) if extends else name.span())  # "and the Qara Qozak bridge"
+                name = _LISTED_NAME.match(text, gap.end())
+                if name is None or not self._is_listed_name(text, *name.span(), taken + out + pending):
+                    break
+                if not gap.group("last"):
+                    word = _NOUN_AFTER.match(text, name.end())
+                    if len(pending) == 3 or (word is not None and word.group(1) not in _NOT_NOUNS):
+                        break  # (a name only, no "Tal Kalakh countryside", and a short list)
+                    pending.append(name.span())
+                    end = name.end()
+                    continue
+                head = _NOUN_AFTER.match(text, name.end())
+                extends = head is not None and head.group(1) in _EXTENDS_NAME
+                out += pending
+                out.append((name.start(), head.end()) if extends else name.span())  # "and the Qara Qozak bridge"
                 break
         return out
 
@@ -637,6 +675,14 @@ class Extractor:
         if re.match(r"-[a-z]", text[b : b + 2]):
             return False  # "Idlib and Turkish-backed"
         return not _CLAUSE_VERB_AFTER.match(text, b)  # "in Aleppo and Rami said": a new clause's subject
+
+    def _pair_of_names(self, name: str) -> bool:
+        """ "Egypt-Jordan", "Iran-Hezbollah": each half a known place or a group, so an adjective of the two."""
+        parts = name.split("-")
+        if len(parts) != 2 or not all(parts):
+            return False
+        known = [bool(self.place_index.find(part)) or part in lexicon.NOT_PLACE_NAMES for part in parts]
+        return all(known)
 
     def _is_place_use(self, m: PhraseMatch) -> bool:
         nxt = m.next_token
@@ -738,6 +784,15 @@ class Extractor:
                 continue  # ("Chief of Staff Lt.-Gen. NAME": a rank)
             if re.search(r"-[a-z]", name) or len(name) < 3 or re.match(r"-[a-z]", text[b : b + 2]):
                 continue  # "Turkish-controlled", "the Doha-based centre": an adjective
+            if "-" in name and self._pair_of_names(name):
+                continue  # "Egypt-Jordan relations", "the Iran-Iraq war": two states as an adjective
+            if _RECIPIENT_BEFORE.search(text, max(0, a - 60), a) or _CREDIT_VIA_BEFORE.search(text, max(0, a - 80), a):
+                continue  # "footage sent to Newsflare", "Credit: Planet Labs via Newsflare": an agency, not a place
+            noun = _NOUN_AFTER.match(text, b)
+            if _ADJECTIVE_ENDING.search(name) and noun is not None and noun.group(1) not in _NOT_NOUNS:
+                continue  # "to Levantine waters", "Byzantine churches": an adjective, not a name
+            if _OWNER_OF_DEEDS_AFTER.match(text, b):
+                continue  # "in contrast to Haddad's assessment": a person or a body owning what it said or did
             home = _HOME_OF_BEFORE.search(text, max(0, a - 30), a) is not None  # "a farmer from Jubata al-Khashab"
             if (self._at_sentence_start_of_name(text, a) and not home) or any(w in self.persons for w in name.split()):
                 continue
@@ -1063,7 +1118,9 @@ class Extractor:
         line = mask_markup(raw)
         spans = find_quote_spans(line)
         sentences = _cap_sentences(line, split_sentences(line, spans), number, out.problems)
-        dateline = _DATELINE.match(line)
+        dateline = _DATELINE.match(line) or _CAPS_COLON_DATELINE.match(line)
+        if dateline is not None and dateline.re is _CAPS_COLON_DATELINE and not self.find_places(dateline.group(1)):
+            dateline = None  # "UPDATE: ...", "KHATIB: ...": a label or a speaker, not a city
         dateline_end = dateline.end() if dateline else -1
         filed = dateline_date(line, reference)  # "Dec. 7 (UPI) --": dates this paragraph's undated sentences
         if filed is not None:
@@ -1161,7 +1218,8 @@ class Extractor:
             self._header_fresh = False
             governments: list[PlaceMention] = []
             passing = _in_passing(sentence, a, mentions, self.countries, governments)
-            governments += [m for m in states_acting(sentence, a, mentions, self.states) if m not in governments]
+            acting = states_acting(sentence, a, mentions, self.states, self.country_of)
+            governments += [m for m in acting if m not in governments]
             passing = [m for m in passing if m not in governments]
             passing += [m for m in _wished_for(sentence, a, mentions, spans) if m not in passing + governments]
             scene = [m for m in mentions if m not in passing and m not in governments]
@@ -1740,6 +1798,8 @@ _PASSING_BEFORE = re.compile(
     r"\bprayed\s+for|\bprayers\s+for)\s+(?:the\s+)?$",
     re.I,
 )
+# "friendship between the peoples of Egypt and Jordan": the states' peoples in their dealings, not the land.
+_PEOPLES_BETWEEN = re.compile(r"\b(?:between|among)\s+the\s+(?:two\s+)?(?:peoples|nations)\s+of\s+(?:the\s+)?$", re.I)
 # A state rather than a place: the one holding an office or a seat at the table ("the foreign ministers of
 # Russia, Iran and Turkey", "talks with Ankara"). Like "Moscow said", it is no place at all.
 _GOVERNMENT_BEFORE = re.compile(
@@ -1751,7 +1811,7 @@ _GOVERNMENT_BEFORE = re.compile(
 # "Special Envoy of the Secretary-General for Syria".
 _ROLE_OBJECT_BEFORE = re.compile(
     r"\b(?i:envoy|ambassador|representative|coordinator|commissioner|minister|secretary|director)"
-    r"(?:\s+of\s+the\s+[A-Z][\w\-]*)?\s+(?:for|to)\s+(?:the\s+)?"
+    r"(?:\s+of\s+the\s+[A-Z][\w\-]*)?\s+(?:for|to|on)\s+(?:the\s+)?"
     r"(?:[A-Z][\w'\u2019\-]*\s+(?:and\s+)?){0,4}$"
 )
 # "..., including Latakia, Hama and Tartus": examples of the scene named before, not names in passing.
@@ -1759,7 +1819,7 @@ _ELABORATION_BEFORE = re.compile(r"\b(?:including|such\s+as|like|notably|especia
 # "Russia's foreign ministry", "Moscow said", "our correspondent in Qamishli": a country owning an
 # office, a capital standing for its government, a reporter's or a source's whereabouts.
 _OWNER_AFTER = re.compile(
-    r"['\u2019]s\s+(?:(?:new|former|interim|acting|top|chief|permanent|deputy|own)\s+)?(?:foreign|defen[cs]e|"
+    r"['\u2019\"]s\s+(?:(?:new|former|interim|acting|top|chief|permanent|deputy|own)\s+)?(?:foreign|defen[cs]e|"
     r"military|ministry|minister|president|presidency|government|envoy|embassy|ambassador|representative|"
     r"spokes\w+|leader|leadership|army|navy|intelligence|state|officials?|authorities|delegation|sovereignty|"
     r"interests|operations|forces|troops|presence|influence|allies|partners|position|policy)\b",
@@ -1992,7 +2052,7 @@ def _in_passing(
             and not _LOCATIVE_BEFORE.search(lead)
             and not _ELABORATION_BEFORE.search(lead)
         )
-        if _GOVERNMENT_BEFORE.search(lead) or _ROLE_OBJECT_BEFORE.search(lead):
+        if _GOVERNMENT_BEFORE.search(lead) or _ROLE_OBJECT_BEFORE.search(lead) or _PEOPLES_BETWEEN.search(lead):
             governments.extend(run)
         elif _PASSING_BEFORE.search(lead) or listed:
             out.extend(run)

@@ -260,7 +260,8 @@ ACCORD_NOUNS = frozenset(
 NOT_PLACE_HEADS = frozenset(
     """family clan tribe regime rule era government administration cafe café restaurant hotel shop
     company firm brand channel network group movement brigade brigades militia front faction forces
-    army party dynasty fleet flotilla squadron think""".split()
+    army party dynasty fleet flotilla squadron think
+    targets positions sites fighters militants commanders""".split()
 ) | ACCORD_NOUNS
 
 # Words that begin Arabic (and Kurdish, Turkish) place names: "Kafr Nubl" is a town of its own,
