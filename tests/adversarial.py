@@ -104,4 +104,5 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "last_nights": lambda n: "last night " * n,
     "timeline_entries": lambda n: "December 8, 2024: Rebels take Homs.\nAa bb cc.\n" * n,
     "possessive_weekdays_inside": lambda n: "during Monday's " * n,
+    "countries_as_land": lambda n: "left Aa for Syria and Jordan, " * n,
 }

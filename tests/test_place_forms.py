@@ -16,6 +16,10 @@ import pytest
 from dashboard.extraction.extract import Extractor
 from dashboard.geo.gazetteer import DEFAULT_PATH, load_gazetteer
 
+# Since session 8 a country named outside the forms of land ("in", "to", "fled", "the north of", ...) is the
+# state (README, Places): a list of land beat lists of a state's deeds on unseen real reporting; these are its losses.
+KNOWN_LOSS = pytest.mark.xfail(strict=True, reason="a country outside the forms of land is read as the state")
+
 REF = date(2025, 3, 3)
 
 
@@ -255,7 +259,8 @@ def test_more_forms_of_a_state_acting(ex: Extractor, text: str, expected: list[s
         ("On March 2 a Lebanon analyst said the vote would slip.", []),
         ("On March 2 the Ankara government denied the report.", []),
         # look-alikes: what befalls a place, a headline's passive, a state's border, a move to a state
-        ("On March 2 Lebanon suffered its worst blackout in years.", ["Lebanon"]),
+        pytest.param("On March 2 Lebanon suffered its worst blackout in years.", ["Lebanon"],
+                     marks=KNOWN_LOSS),
         ("On March 2 the papers ran the headline: Beirut shelled by drones.", ["Beirut"]),
         ("On March 2 the Lebanon border was closed.", ["Lebanon"]),
         ("On March 2 the analyst moved to Lebanon.", ["Lebanon"]),
@@ -504,7 +509,8 @@ def test_names_that_run_on_with_of_or_to(ex: Extractor, text: str, expected: lis
         # a title, then a place's name used as a first name, then the surname
         ("On March 2 Foreign Minister Jordan Haddad flew to Beirut.", ["Beirut"]),
         # look-alike: a title's country after "of", then a name
-        ("On March 2 the President of Lebanon Joseph Aoun flew to Paris.", ["Lebanon", "Paris"]),
+        # (the owner of an office is no place: tests/devcorpus/README.md; since session 8 it is read so)
+        ("On March 2 the President of Lebanon Joseph Aoun flew to Paris.", ["Paris"]),
     ],
 )  # fmt: skip
 def test_a_place_name_as_a_first_name(ex: Extractor, text: str, expected: list[str]) -> None:
@@ -574,7 +580,8 @@ def test_states_in_questions_dealings_and_relative_clauses(ex: Extractor, text: 
         ("On March 2 the Beirut Herald's correspondent was detained in Sidon.", ["Sidon"]),
         ("On March 2 the flight left at 9 a.m. Moscow time for Latakia.", ["Latakia"]),
         # look-alikes: a commission's work in a place; a director in a place; a place's own time of day
-        ("On March 2 the commission met on Cyprus to hear witnesses.", ["Cyprus"]),
+        pytest.param("On March 2 the commission met on Cyprus to hear witnesses.", ["Cyprus"],
+                     marks=KNOWN_LOSS),
         ("On March 2 the director in Lebanon, Rana Aziz, toured Tyre.", ["Lebanon", "Tyre"]),
     ],
 )  # fmt: skip
@@ -950,4 +957,23 @@ def test_a_villagers_home_with_an_article_name(ex: Extractor) -> None:
     ],
 )  # fmt: skip
 def test_an_arabic_article_joined_by_a_hyphen_or_a_space(ex: Extractor, text: str, expected: list[str]) -> None:
+    assert places_reported(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a country is land where something is, goes or comes from ...
+        ("On March 2 families fled Syria for Lebanon, officials said.", ["Lebanon", "Syria"]),
+        ("On March 2 aid convoys crossed into Syria from Turkey.", ["Syria", "Turkey"]),
+        ("On March 2 drones flew over northeast Syria, the monitor said.", ["Syria"]),
+        ("On March 2 the convoy reached the border crossing with Jordan.", ["Jordan"]),
+        ("On March 2 a drone hit a depot near Syria's coast.", ["Syria"]),
+        # ... and the state anywhere else, in forms no list of a state's deeds had
+        ("On March 2 diplomats said Jordan is wary of the new rulers.", []),
+        ("On March 2 analysts said Israel now faces a new neighbour.", []),
+        ("On March 2 the EU eased sanctions on Syria.", []),
+    ],
+)  # fmt: skip
+def test_a_country_is_a_place_only_where_it_is_land(ex: Extractor, text: str, expected: list[str]) -> None:
     assert places_reported(ex, text) == expected

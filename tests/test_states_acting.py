@@ -14,6 +14,10 @@ import pytest
 from dashboard.extraction.extract import Extractor
 from dashboard.geo.gazetteer import DEFAULT_PATH, load_gazetteer
 
+# Since session 8 a country named outside the forms of land ("in", "to", "fled", "the north of", ...) is the
+# state (README, Places): a list of land beat lists of a state's deeds on unseen real reporting; these are its losses.
+KNOWN_LOSS = pytest.mark.xfail(strict=True, reason="a country outside the forms of land is read as the state")
+
 REF = date(2025, 3, 3)
 
 
@@ -156,7 +160,8 @@ def test_area_words_and_pairs_of_crossings(ex: Extractor, text: str, expected: l
         # one of a group of actors ("countries" may be land, so it is no such group)
         ("The sudden collapse surprised the world, including Beijing, officials said on March 2.", []),
         ("On March 2 he spoke of regional players such as Qatar and the need for calm.", []),
-        ("Floods hit several countries, including Iraq, on March 2.", ["Iraq"]),
+        pytest.param("Floods hit several countries, including Iraq, on March 2.", ["Iraq"],
+                     marks=KNOWN_LOSS),
         # a deed after "has" with no "been", a setback suffered
         ("Turkey had evacuated its diplomats by March 2, the ministry said.", []),
         ("On March 2 officials said Israel has destroyed radar sites near Homs.", ["Homs"]),
@@ -210,7 +215,8 @@ def test_real_writing_states_doing_and_being(ex: Extractor, text: str, expected:
         ("Investors hold deep interests in Iraq, the report said on March 2.", ["Iraq"]),
         # a state wanted to act ("to be" a field of war is the land)
         ('"We do not want Egypt to leave the talks," he said on March 2.', []),
-        ('"We do not want Lebanon to be a battlefield," he said on March 2.', ["Lebanon"]),
+        pytest.param('"We do not want Lebanon to be a battlefield," he said on March 2.', ["Lebanon"],
+                     marks=KNOWN_LOSS),
         # a right granted to a state; a state keen in an absolute clause; the second party dealt with
         ("In 2019 the old government leased the airfield to Moscow for 40 years, the paper reported on March 2.", []),
         ("He had granted the port to Ankara in exchange for loans, the report said on March 2.", []),
@@ -321,7 +327,8 @@ def test_real_writing_appositions_lists_and_airfields(ex: Extractor, text: str, 
         # look-alikes: nearness, calm, the weather
         ("On March 2 the aid convoy drew close to Aleppo.", ["Aleppo"]),
         ("On March 2 Beirut remained calm.", ["Beirut"]),
-        ("On March 2 he said Germany is cold in winter.", ["Germany"]),
+        pytest.param("On March 2 he said Germany is cold in winter.", ["Germany"],
+                     marks=KNOWN_LOSS),
         # a group's name before what it fields ("Tiyas airbase" is a site)
         ("On March 2 jets struck Houthi sites.", []),
         ("On March 2 jets struck Hezbollah positions near Tyre.", ["Tyre"]),
