@@ -1676,3 +1676,96 @@ def test_round11a_began_after_a_thing_names_no_speaker(ex: Extractor, text: str)
 def test_round11a_a_title_with_a_list_in_it_stays_a_title(ex: Extractor) -> None:
     # look-alike: a title that lists with "and" is a title, not speech
     assert who(ex, 'The cinema in Latakia showed "The Sailor, the Sea and the Storm" on its first night.') == []
+
+
+# -- round 14 (real reporting): short quotations inside what a verb of speech reports ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after "a" right in the reported clause: the speaker's words, not the reporter's term
+        ('The agency said the summit came at a "turning point" in relations between the two countries.',
+         [("agency", "turning point")]),
+        ('Ortega argued that the region is now entering a "fragile phase" in which old alliances will be tested.',
+         [("Ortega", "fragile phase")]),
+        # far from the verb, when the quotation closes the sentence
+        ('Defence Minister Karl Weiss said the army would be willing to keep the border posts open if it '
+         '"protects our farmers."', [("Karl Weiss", "protects our farmers.")]),
+        ('Former governor Lina Holt recently called for an immediate truce and direct talks between the two rival '
+         'parties to stop "the bloodshed."', [("Lina Holt", "the bloodshed.")]),
+        # look-alike: a noun phrase that goes on with "of" is the reporter's term
+        ('A source told the radio that the navy had drawn up plans for a "partial withdrawal" of the river fleet.', []),
+        # look-alike: far from the verb and in the middle of the sentence: the writer's mark
+        ('Karl Weiss said the army would be willing to keep the border posts and the "green corridors" open for '
+         'another month.', []),
+        # look-alike: a reported clause cut by a comma before the quotation
+        ('Karl Weiss said the talks had failed, and the border was now a "dead zone" for traders.', []),
+    ],
+)  # fmt: skip
+def test_round14_short_quotes_in_a_reported_clause(ex: Extractor, text: str, expected: list) -> None:
+    assert [(q.speaker, q.text) for q in ex.extract(text, REF).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "whose X the Y has called": the Y, the relative clause's subject after its object
+        ('She raised the case of the jailed engineer, whose freedom the State Department has called an '
+         '"urgent matter."', [("State Department", "urgent matter.")]),
+        ('Rights groups raised the case of the jailed poet, whose arrest Mayor Ines Roca once described as a '
+         '"shameful error of judgment," in a letter.', [("Ines Roca", "shameful error of judgment")]),
+        # "with NAME calling it": the participle's own subject
+        ('The ministry said the talks were held at a critical time, with spokesman Ivo Marr calling it a "decisive '
+         'visit".', [("Ivo Marr", "decisive visit")]),
+        ('The strike went on for a week, with the union saying the dispute was "far from over" and calling for calm.',
+         [("union", "far from over")]),
+        # look-alike: "with" a clause set off by commas, then a verb of the sentence's subject: the subject speaks
+        ('The mayor met her rivals, with the city council watching, and said the river "will be cleaned by the '
+         'summer."', [("mayor", "will be cleaned by the summer.")]),
+    ],
+)  # fmt: skip
+def test_round14_whose_object_and_with_a_subject(ex: Extractor, text: str, expected: list) -> None:
+    assert [(q.speaker, q.text) for q in ex.extract(text, REF).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "reported NAME as saying": the one reported speaks, not the outlet
+        ('Trade Minister Ana Duarte met the envoy.\nRadio Norte also reported Duarte as saying that Brasilia hopes to '
+         'keep its consulates open to go on "serving our citizens abroad".', ["Ana Duarte"]),
+        ('The Courier reports Mayor Pia Sand as saying the bridge will reopen "once the inspectors are happy with it."',
+         ["Pia Sand"]),
+        # look-alike: "was reported by" the outlet: not the outlet
+        ('Mayor Pia Sand was reported by the Courier as saying the bridge will reopen "once the inspectors are happy '
+         'with it."', ["Pia Sand"]),
+        # "In her words," at the head of a sentence: she reports it
+        ('Trade Minister Ana Duarte said she met the delegation for two hours.\nIn her words, the Chilean side has '
+         'stressed the "deep and lasting bond between our two peoples and markets."', ["Ana Duarte"]),
+        ('Envoy Tomas Berg spent a day in the capital. In his own words, the hosts were "keen to sign the deal by the '
+         'spring of next year."', ["Tomas Berg"]),
+        # look-alike: "In other words," is the writer's gloss; the verb's subject speaks
+        ('In other words, the ministry said the deal was "ready to be signed by both sides."', ["ministry"]),
+    ],
+)  # fmt: skip
+def test_round14_reported_as_saying_and_in_her_words(ex: Extractor, text: str, expected: list) -> None:
+    assert who(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "NAME declined to comment on reports that ...": NAME, not the one in the reports, is the next "he"
+        ('Trade Minister Ana Duarte met the envoy. Palace spokesman Rui Lemos declined to comment on reports that '
+         'Chile had asked for a loan. "I will not say anything about that at all today," he told reporters.',
+         ["Rui Lemos"]),
+        ('Tomas Berg flew home on Monday. His deputy, Ivo Marr, refused to elaborate on claims that the mayor had '
+         'urged a delay. "There is nothing more to add at this stage," he said.', ["Ivo Marr"]),
+        # look-alike: a body that declines to comment is no "he"
+        ('Palace spokesman Rui Lemos met the envoy. The ministry declined to comment on reports that Chile had asked '
+         'for a loan. "I will not say anything about that at all today," he told reporters.', ["Rui Lemos"]),
+    ],
+)  # fmt: skip
+def test_round14_who_declined_to_comment_is_the_next_he(ex: Extractor, text: str, expected: list) -> None:
+    assert who(ex, text) == expected

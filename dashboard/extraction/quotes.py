@@ -53,9 +53,10 @@ _VERB_THEN_SUBJECT = re.compile(
 )
 _PARTICIPLE = re.compile(r"\b(" + "|".join(sorted(SPEECH_PARTICIPLES)) + r")\b")
 _ACCORDING = re.compile(r"\b(?:according to|in the words of)\s+(?P<np>[^,.;:\"\u201c\u201d\u00ab\u00bb]+)", re.I)
-# "cited a Kremlin source as saying": the one cited speaks ("was quoted by RIA as saying": not RIA).
+# "cited a Kremlin source as saying", "reported NAME as saying": the one cited speaks ("was quoted by RIA as
+# saying": not RIA).
 _CITED_AS = re.compile(
-    r"\b(?:cited|cites|citing|quoted|quotes|quoting)\s+(?!by\s)(?P<np>[^,;:.\"\u201c\u00ab]{2,80}?)\s+as\s+$"
+    r"\b(?:cited|cites|citing|quoted|quotes|quoting|reported|reports|reporting)\s+(?!by\s)(?P<np>[^,;:.\"\u201c\u00ab]{2,80}?)\s+as\s+$"
 )
 # "der", "den", "del", "dos": the second particle of "van der Berg", "van den Bosch", "del Río", "dos Santos".
 _PARTICLES = re.compile(r"^(?:al|el|ez|as|ad|ar|bin|ibn|abu|de|van|von|da|di|le|la|du|der|den|del|della|dos|das)"
@@ -850,9 +851,15 @@ def _attribution_before(before: str) -> tuple[str, Speaker | None, int, str | No
     last_part = parts[-1] if parts else None
     if last_part and last_part.group(1) == "saying":
         cited = _CITED_AS.search(before, max(0, last_part.start() - 100), last_part.start())
-        if cited and (last_verb is None or last_verb.start() < cited.start()):
+        if cited and (last_verb is None or last_verb.start() <= cited.start()):
             # "agencies cited a Kremlin source as saying ...": the one cited is the speaker
             return "verb", _parse_subject(cited.group("np")), word_count(before[last_part.end() :]), None
+    own_subject = _WITH_SUBJECT.search(before, max(0, last_part.start() - 80), last_part.start()) if last_part and \
+        (last_verb is None or last_verb.start() < last_part.start()) else None
+    if own_subject:  # "..., with spokesman Ivo Marr calling it a": the participle's own subject speaks
+        who = _parse_subject(own_subject.group("np"))
+        if who[0]:
+            return "verb", who, word_count(before[last_part.end() :]), last_part.group(1)
     carried = bool(acc) and last_verb is not None and acc[-1].start() > last_verb.start() and \
         _parse_subject(before[: last_verb.start()])[0] is not None  # "X said, according to KUNA, that": X said it
     if acc and last_verb and acc[-1].end() < last_verb.start() and \
@@ -884,6 +891,11 @@ def _attribution_before(before: str) -> tuple[str, Speaker | None, int, str | No
     inverted = _inverted_before_quote(subject, between, last_verb.group(1))
     if inverted:  # `The revenue, says a port official, "..."`: who comes after the verb
         return "verb", inverted, 0, last_verb.group(1)
+    whose = _WHOSE_OBJECT.search(subject, max(0, len(subject) - 100))
+    if whose:  # "the engineer, whose freedom the State Department has called": the State Department
+        found = _parse_subject(whose.group("np"))
+        if found[0]:
+            return "verb", found, gap, last_verb.group(1)
     what = _WHAT_PRONOUN.search(subject)
     if what:  # "X, who flew to Doha, praised what he called": X
         main = _clause_subject(subject[: what.start()])
@@ -924,6 +936,24 @@ def _attribution_before(before: str) -> tuple[str, Speaker | None, int, str | No
     if last_verb.group(1).startswith("put") and not _may_speak(found):
         return None  # "as the old saying puts it": no one speaks
     return "verb", found, gap, last_verb.group(1)
+
+
+# A sentence that opens "In his words," or "In her own words,": the person named before speaks through it.
+_IN_THEIR_WORDS = re.compile(r"\s*(?:[*_]+\s*)?In\s+(his|her|their)\s+(?:own\s+)?words\s*,")
+
+
+# "with NAME saying", "with the ministry calling it": a participle with a subject of its own after "with".
+_WITH_SUBJECT = re.compile(
+    r"(?:^|[,;]\s*|\s)with\s+(?P<np>(?:(?:the|a|an|its|their)\s+)?(?:[\w'\u2019\-.]+\s+){0,5}?"
+    r"[A-Z][\w'\u2019\-]*|(?:the|a|an)\s+(?:[\w'\u2019\-]+\s+){0,3}?[a-z][\w\-]*)\s+$"
+)
+
+
+# A relative clause whose object comes first: "whose release the ministry has called", "whose plan Lind described".
+_WHOSE_OBJECT = re.compile(
+    r"\bwhose\s+(?:[a-z][\w\-]*\s+){1,2}?(?P<np>(?:the|The)\s+[^,;:.\"\u201c\u00ab]{2,60}?|[A-Z][\w'\u2019\-]*"
+    r"(?:\s+[A-Z][\w'\u2019\-]*){0,3})\s+(?:(?:has|have|had)\s+)?(?:(?:also|repeatedly|publicly|once)\s+)?$"
+)
 
 
 # A reported clause with a subject of its own before the second verb: "said [Russian personnel handed out bread but]".
@@ -1080,7 +1110,23 @@ def observe_sentence(sentence: str, ctx: SpeakerContext) -> Speaker | None:
         last = [v for v in _SPEECH_VERB.finditer(sentence, m.end()) if _is_verb(sentence, v)]
         if last and _INTRODUCES.match(sentence, last[-1].end()):
             m = last[-1]
+    declined = _DECLINED.match(sentence) if "comment" in sentence or "elaborat" in sentence else None
+    if declined and declined.end() <= m.start():
+        # "Spokesman NAME declined to comment on reports that the envoy had asked ...": NAME is the next "he"
+        said = _observe_subject(sentence, m, ctx)
+        who = ctx.resolve(_parse_subject(declined.group("np")))
+        if who and who[0] and not is_body(who[0]):
+            ctx.remember(who)
+            return None
+        return said
     return _observe_subject(sentence, m, ctx)
+
+
+# "NAME declined to comment on", "The spokesman refused to elaborate on": who did not speak to that, and who will.
+_DECLINED = re.compile(
+    r"^(?P<np>[^,;:\"\u201c\u00ab]{2,80}?)\s+(?:(?:has|had)\s+)?(?:declined|refused|declines|refuses)\s+to\s+"
+    r"(?:comment|elaborate)\b"
+)
 
 
 # "Her neighbour, NAME," / "His son, NAME,": a relative of the person just named, named in turn.
@@ -1424,13 +1470,19 @@ def find_quotes(
                 after_attr = (posted.group(1), None)
             if not (after_attr and after_attr[0]) and q.closed and "," in line[q.start : q.end][-3:]:
                 after_attr = _course_of_speech_after(after)  # `"...," the archbishop began.`
+            reported_clause = False  # the quote stands in the clause a verb of speech reports, no comma between
             if after_attr and after_attr[0]:
                 speaker, attached = after_attr, True
             else:
                 before_attr = _attribution_before(before)
                 if before_attr:
                     kind, who, gap, verb = before_attr
+                    reported_clause = _in_reported_clause(before, kind, gap, words, line, q.end, b) and not (
+                        verb in _LABEL_VERBS and not _LABEL_OWN_WORDS.search(before[-20:]) and
+                        not _CALLED_FOR.search(before, max(0, len(before) - 160)))
                     attached = kind != "question" and (gap <= 4 or (gap <= 8 and inner.rstrip()[-1:] in ".!?"))
+                    if reported_clause:
+                        attached = True  # `said the country would stay only if it "serves our interests."`
                     if kind != "question" and words >= 2 and gap <= 8 and not re.search(r"[,;:]", before[-80:]):
                         attached = True  # `said the talks would stop «for some time»`: words of the report
                     if kind != "question" and words >= 2 and gap <= 25 and _IN_PREDICATE.search(before[-24:]) or (
@@ -1462,6 +1514,9 @@ def find_quotes(
                 sent = _MESSAGE_FROM.search(before, max(0, len(before) - 120)) if before.endswith(": ") else None
                 if sent:  # "The channel posted what it said was a message from a soldier at the base: «...»"
                     speaker, attached = _parse_subject(sent.group("np")), True
+            in_words = _IN_THEIR_WORDS.match(line, a, q.start) if "words" in line[a : a + 30] else None
+            if in_words:  # "In her words, the other side had stressed the "...": hers, as she reports it
+                speaker, attached = ({"his": "he", "her": "she"}.get(in_words.group(1), "they"), None), True
             pronoun = qi == 0 and speaker and speaker[0] in _PRONOUNS_PERSON
             if pronoun and (role_subject := _role_subject(line[a : q.start], ctx)):
                 ctx.remember(role_subject)  # "On Christmas Day the archbishop celebrated ..., where, he said, "...""
@@ -1482,8 +1537,11 @@ def find_quotes(
                 attached = False
             if words == 1 and _OBJECT_COMPLEMENT.search(before[-80:]):
                 attached = False  # `declared the capital "liberated"`, `calling the bases "temporary"`: a label
-            if words < MIN_QUOTE_WORDS and _is_term(before, inner):
-                attached = False  # `plans for a "full evacuation" of`, `the "PKK's extension"`: a term, not speech
+            if words < MIN_QUOTE_WORDS and _is_term(before, inner) and not (
+                    reported_clause and _ARTICLE_BEFORE.search(before[-4:]) and not _OF_AFTER.match(line, q.end)):
+                # `plans for a "full evacuation" of`, `the "PKK's extension"`: a term, not speech (but `argued the talks
+                # were at a "turning point"`, in what a verb of speech reports, is the speaker's)
+                attached = False
             if words >= 2 and si > 0 and q.closed and q.start == a and not line[q.end : b].strip():
                 attached = True  # `"...," he said. "Everyone is waiting."`: a quoted sentence in a paragraph is speech
             if words <= 6 and speaker and speaker[0] and _WHAT_CALLED.search(before, max(0, len(before) - 80)):
@@ -2433,6 +2491,32 @@ def _inverted_before_quote(subject: str, between: str, verb: str) -> Speaker | N
         return None
     name, role = _after_verb(between.strip().rstrip(","))
     return (name, role) if name and _may_speak((name, role)) else None
+
+
+# A verb that names, then at most a pronoun, then the quote: `has called an "urgent matter"`, `called it a "..."`
+# (`the papers called the port a "dead end"`: the writer's label for a thing, not speech).
+_LABEL_OWN_WORDS = re.compile(
+    r"\b(?:called|calls|call|calling|described|describes|describing|termed|dubbed)\s+(?:(?:it|this|that|them)\s+)?"
+    r"(?:a|an|the)?\s*$"
+)
+_CALLED_FOR = re.compile(r"\bcall(?:ed|s)?\s+(?:for|on|upon)\b[^,;:]*$")  # `called for talks to end "..."`: a demand
+_ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:a|an|A|An)\s+$")
+_OF_AFTER = re.compile(r"\s+of\b")  # `plans for a "full evacuation" of the base`: a noun phrase goes on, a term
+
+
+def _in_reported_clause(before: str, kind: str, gap: int, words: int, line: str, end: int, stop: int) -> bool:
+    """A short quotation inside what a verb of speech reports, with no comma, colon or semicolon between the verb
+    and it: near the verb (`argued that the region is entering a "fragile phase"`, `has called an "urgent
+    matter"`), or further on when the quotation closes the sentence (`said the army would keep the posts open if it
+    "protects our farmers."`). The speaker's words, not the reporter's term ("a" before it does not make it one)."""
+    if kind == "question" or words < 2 or gap > 16:
+        return False
+    stretch = before.split()[-gap:] if gap else []
+    if any(ch in w for w in stretch for ch in ",;:()\u2014\u2013") or any(ch in before[-3:] for ch in ",;:"):
+        return False
+    if gap <= 8:
+        return True
+    return not line[end:stop].strip(" .!?\"'\u201d\u2019")  # the quote ends the sentence
 
 
 # A numbered episode or part before a quotation: "Episode 212: "Last ships out?"" is the episode's title.
