@@ -93,4 +93,11 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "quoted_names": lambda n: 'the channel known as "Aa Bb" ' * n + "said",
     "narrator_met": lambda n: "I asked a Russian " * n + 'captain. "a b c d," he said.',
     "its_advice": lambda n: "Aa has repeated its advice that " * n + '"a b c d"',
+    # round 14 (real text): a participle's subject after "with", a relative clause's object first, glued sentences
+    "with_subjects": lambda n: "with Aa Bb Cc " * n + 'calling it a "b c"',
+    "whose_objects": lambda n: "whose plan the Aa Bb " * n + 'has called a "b c"',
+    "glued_sentences": lambda n: "said.Later on " * n + '"a b" said.\u201cBb',
+    "declined_to_comment": lambda n: "Aa Bb declined to comment on " * n + 'reports that Cc asked "a b c d"',
+    "apostrophe_marks": lambda n: 'Moscow"s ' * n + '"a b c d"',
+    "reported_clauses": lambda n: "Aa said the " + "aa " * (8 * n) + 'if it "b c."',
 }

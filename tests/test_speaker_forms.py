@@ -1769,3 +1769,31 @@ def test_round14_reported_as_saying_and_in_her_words(ex: Extractor, text: str, e
 )  # fmt: skip
 def test_round14_who_declined_to_comment_is_the_next_he(ex: Extractor, text: str, expected: list) -> None:
     assert who(ex, text) == expected
+
+
+# -- round 14 (real text): damage real pages carry, read through ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # no space after a full stop: two sentences all the same, so the next "she" is the one just named
+        ('Tomas Berg met the mayor. Minister Ana Duarte then spoke at the summit.\u201cWe will not leave the port,'
+         '\u201d she said.', [("Ana Duarte", "We will not leave the port")]),
+        ('Tomas Berg met the mayor. Minister Ana Duarte then spoke at the summit."We will not leave the port," she '
+         'said.', [("Ana Duarte", "We will not leave the port")]),
+        # an apostrophe printed as a double quote mark opens no quotation
+        ('The union said workers don"t accept a "pay freeze of any kind" this year.',
+         [("union", "pay freeze of any kind")]),
+        ('Mayor Pia Sand said the council backed the city"s plan for an "open and fair tender" on the ferries.',
+         [("Pia Sand", "open and fair tender")]),
+        # look-alike: an initialism glued to a word is no end of a sentence
+        ('"We will not leave the port before the spring," a U.S.Navy spokesman said.',
+         [("U.S.Navy spokesman", "We will not leave the port before the spring")]),
+        # look-alike: a straight mark that closes a quotation, glued to the next word, opens nothing
+        ('Mayor Pia Sand said the bridge was "closed for repairs."Nobody in the council objected to the plan.',
+         [("Pia Sand", "closed for repairs.")]),
+    ],
+)  # fmt: skip
+def test_round14_glued_sentences_and_apostrophe_marks(ex: Extractor, text: str, expected: list) -> None:
+    assert [(q.speaker, q.text) for q in ex.extract(text, REF).quotes] == expected

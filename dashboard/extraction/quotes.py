@@ -1479,6 +1479,7 @@ def find_quotes(
                     kind, who, gap, verb = before_attr
                     reported_clause = _in_reported_clause(before, kind, gap, words, line, q.end, b) and not (
                         verb in _LABEL_VERBS and not _LABEL_OWN_WORDS.search(before[-20:]) and
+                        not _DESCRIBED_AS.search(before, max(0, len(before) - 160)) and
                         not _CALLED_FOR.search(before, max(0, len(before) - 160)))
                     attached = kind != "question" and (gap <= 4 or (gap <= 8 and inner.rstrip()[-1:] in ".!?"))
                     if reported_clause:
@@ -2499,6 +2500,7 @@ _LABEL_OWN_WORDS = re.compile(
     r"\b(?:called|calls|call|calling|described|describes|describing|termed|dubbed)\s+(?:(?:it|this|that|them)\s+)?"
     r"(?:a|an|the)?\s*$"
 )
+_DESCRIBED_AS = re.compile(r"\bdescrib(?:ed|es|ing)\b[^,;:\"\u201c\u00ab]{0,100}\bas\s+(?:an?\s+)?$")  # his judgement
 _CALLED_FOR = re.compile(r"\bcall(?:ed|s)?\s+(?:for|on|upon)\b[^,;:]*$")  # `called for talks to end "..."`: a demand
 _ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:a|an|A|An)\s+$")
 _OF_AFTER = re.compile(r"\s+of\b")  # `plans for a "full evacuation" of the base`: a noun phrase goes on, a term

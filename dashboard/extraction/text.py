@@ -17,12 +17,19 @@ _URL = re.compile(r"https?://\S+|www\.\S+")
 _MD_IMAGE_OR_LINK = re.compile(r"!?\[([^\[\]\n]{0,500})\]\(([^()\s]{0,2000})(?:\s+\"[^\"()]{0,200}\")?\)")
 
 
+# A page that printed an apostrophe as a double quote mark ("Moscow"s advocacy", "don"t"): no quotation opens there.
+_APOSTROPHE_AS_QUOTE = re.compile(r"(?<=[A-Za-z])\"(?=s\b(?![\"\u201d])|(?<=n\")t\b)")
+
+
 def mask_markup(line: str) -> str:
-    """Blank URLs and markdown link syntax with spaces, keeping every offset.
+    """Blank URLs and markdown link syntax with spaces, keeping every offset; read a double quote mark
+    printed for an apostrophe ("Moscow"s") as the apostrophe.
 
     Extraction then never reads a place or a date out of an image URL, and the
     spans it finds still point into the original line.
     """
+    if '"' in line and _APOSTROPHE_AS_QUOTE.search(line):
+        line = _APOSTROPHE_AS_QUOTE.sub("'", line)  # (one character for one: every offset stays)
     if "[" not in line and "http" not in line and "www." not in line:
         return line  # most lines: neither pattern can match without these
     chars = list(line)
@@ -90,6 +97,9 @@ ABBREVIATIONS = frozenset(
 # the sentence it sources.
 _BOUNDARY = re.compile(
     r"[.!?][\"\u201d\u2019')\]\u00bb]*(?:\[\d{1,3}\])?(\s+)(?=(?:[\"\u201c\u2018(\[]|\u00ab\s?)?[A-Z0-9])"
+    # a page that lost the space after a full stop: "... the port, the agency said.Later that day" or "... in
+    # Rome.\u201cWe will", after two lower-case letters (not "U.S.A", "St.Petersburg", "e.g.")
+    r"|(?<=[a-z]{2}[.!?])()(?=[A-Z][a-z]|[\"\u201c\u00ab][A-Z])"
 )
 
 
@@ -104,14 +114,17 @@ def split_sentences(line: str, quotes: list[QuoteSpan] | None = None) -> list[tu
     start = 0
     starts = [q.start for q in quotes]  # quote spans are sorted and never overlap
     for m in _BOUNDARY.finditer(line):
-        cut = m.start(1)
+        glued = m.start(1) < 0  # the second alternative: no space between the sentences
+        cut = m.start(2) if glued else m.start(1)
+        if glued and line[cut] == '"' and not any(q.start == cut for q in quotes):
+            continue  # a straight mark that closes a quotation, not one that opens the next sentence
         k = bisect_right(starts, cut - 1) - 1  # the last quote opening before the cut
         if k >= 0 and quotes[k].start < cut < quotes[k].end:
             continue
-        if _ends_with_abbreviation(line, m.start()):
+        if _ends_with_abbreviation(line, cut - 1 if glued else m.start()):
             continue
         spans.append((start, cut))
-        start = m.end(1)
+        start = cut if glued else m.end(1)
     if start < len(line):
         spans.append((start, len(line)))
     return [(a, _rstrip_index(line, a, b)) for a, b in spans if line[a:b].strip()]
