@@ -99,5 +99,6 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "glued_sentences": lambda n: "said.Later on " * n + '"a b" said.\u201cBb',
     "declined_to_comment": lambda n: "Aa Bb declined to comment on " * n + 'reports that Cc asked "a b c d"',
     "apostrophe_marks": lambda n: 'Moscow"s ' * n + '"a b c d"',
+    "titled_names": lambda n: "Aa Bb President " * n + "Cc. The Aa president said, he said \"a b c d\"",
     "reported_clauses": lambda n: "Aa said the " + "aa " * (8 * n) + 'if it "b c."',
 }

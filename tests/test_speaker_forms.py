@@ -1797,3 +1797,59 @@ def test_round14_who_declined_to_comment_is_the_next_he(ex: Extractor, text: str
 )  # fmt: skip
 def test_round14_glued_sentences_and_apostrophe_marks(ex: Extractor, text: str, expected: list) -> None:
     assert [(q.speaker, q.text) for q in ex.extract(text, REF).quotes] == expected
+
+
+# -- round 14 (real text): a description that points back to a person, a statement that points back to its author -
+
+
+def _quotes(ex: Extractor, text: str) -> list[tuple[str | None, str]]:
+    return [(q.speaker, q.text) for q in ex.extract(text, REF).quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the Chilean president": the president of that country named before, not the latest president
+        ('Brazilian President Paulo Serra met Chilean President Ana Rojas in Lima. "We are close to agreement on most '
+         'points," Rojas said. "We want a deal on the river this year," Serra told reporters.\nThe Chilean president '
+         'later said the border would open "as soon as the summer begins."',
+         [("Ana Rojas", "We are close to agreement on most points"),
+          ("Paulo Serra", "We want a deal on the river this year"), ("Ana Rojas", "as soon as the summer begins.")]),
+        # the person so titled only in the text, never quoted before: "he" is the Brazilian president
+        ('Brazilian President Paulo Serra and Chilean leader Ana Rojas held their first call, the palace said.\n'
+         'According to the palace, Mr. Serra said that Brasilia backs the unity of the region.\n'
+         '"Serra stressed the need for closer trade ties," the palace said in a statement. The Brazilian president '
+         'also praised the partnership between the nations, which he said were "joined by a common destiny of '
+         'growth."',
+         [("palace", "Serra stressed the need for closer trade ties"),
+          ("Paulo Serra", "joined by a common destiny of growth.")]),
+        # look-alike: a description that is no office stays as written
+        ('Paulo Serra met the former army chief in Lima on Monday. The former army chief said the border would open '
+         '"as soon as the summer begins."', [("former army chief", "as soon as the summer begins.")]),
+    ],
+)  # fmt: skip
+def test_round14_the_national_office_points_back_to_its_holder(ex: Extractor, text: str, expected: list) -> None:
+    assert _quotes(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "In a statement posted on ..., the former Peruvian leader said": "the statement" is his
+        ('Former Peruvian President Luis Campos said his exit had been forced by the army, his office said on Monday.\n'
+         'In a statement posted on the website of Luis Campos on Monday, the former Peruvian leader said he had left '
+         'the country for his safety.\n"My departure was not planned and did not happen in the final hours of the '
+         'vote," the statement said.',
+         [("Luis Campos", "My departure was not planned and did not happen in the final hours of the vote")]),
+        ('Interior Minister Vera Holm spoke to the press.\nIn a statement released late on Friday, Mayor Pia Sand said '
+         'the city would pay for the repairs.\n"The bridge will be rebuilt within two years," the statement said.',
+         [("Pia Sand", "The bridge will be rebuilt within two years")]),
+        # look-alike: the body that spoke in a statement goes on speaking through "the statement"
+        ('Brazilian President Paulo Serra and Chilean President Ana Rojas held a call, the palace said. Serra '
+         '"stressed the need for closer ties," the palace said in a statement. The Brazilian leader also offered help '
+         'to "the farmers in the north, through the spring," the statement added.',
+         [("palace", "stressed the need for closer ties"), ("palace", "the farmers in the north, through the spring")]),
+    ],
+)  # fmt: skip
+def test_round14_the_statement_is_its_authors(ex: Extractor, text: str, expected: list) -> None:
+    assert _quotes(ex, text) == expected

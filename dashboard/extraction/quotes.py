@@ -113,6 +113,32 @@ _HEAD_SYNONYMS = {
     "general": ("general", "gen."),
     "diplomat": ("diplomat", "envoy", "ambassador", "foreign"),  # "Deputy Foreign Minister and Special Envoy ..."
 }
+# A statement the sentence says someone made: "in a statement", "said in its statement", "a statement posted by".
+_A_STATEMENT = re.compile(
+    r"\b(?:[Ii]n|[Oo]n)\s+(?:a|an|its|his|her|their)\s+(?:[\w\-]+\s+){0,2}statement\b|"
+    r"\b(?:[Aa]|[Tt]he)\s+statement\s+(?:posted|published|issued|released|put\s+out)\b"
+)
+_OPENS_THE_STATEMENT = re.compile(r"\s*[\"\u201c\u00ab]?\s*(?:The|the)\s+statement\b")
+
+
+# A person's office, by the word a later reference uses for it ("the Russian leader" for a "President").
+_OFFICE_SYNONYMS = {
+    "leader": ("leader", "president", "premier", "chancellor", "king", "emir"),
+    "president": ("president",),
+    "premier": ("premier", "prime"),
+    "minister": ("minister",),
+    "spokesman": ("spokesman", "spokeswoman", "spokesperson"),
+    "spokeswoman": ("spokesman", "spokeswoman", "spokesperson"),
+    "spokesperson": ("spokesman", "spokeswoman", "spokesperson"),
+    "envoy": ("envoy", "ambassador"),
+}
+# "Brazilian President Paulo Serra", "Chilean leader Ana Rojas": a nationality, an office, a name.
+_TITLED_NAME = re.compile(
+    r"\b((?:[A-Z][a-z]+\s+){1,2})((?:[Pp]rime\s+)?(?:[Pp]resident|[Ll]eader|[Pp]remier|[Cc]hancellor|[Mm]inister|"
+    r"[Ss]pokes(?:man|woman|person)|[Ee]nvoy))\s+((?:[A-Z][\w'\u2019\-]+\s+){0,2}(?:(?:al|el|bin|ibn|abu)-)?"
+    r"[A-Z][\w'\u2019\-]+)"
+)
+_OFFICE_MODIFIERS = frozenset("former ousted toppled deposed outgoing new interim acting then late".split())
 MIN_QUOTE_WORDS = 4
 # Verbs that name or label ("called it a ...", "described it as a ..."): a short quote after them is a term.
 _LABEL_VERBS = frozenset("called calls call described describes dubbed termed labelled labeled".split())
@@ -557,6 +583,7 @@ class SpeakerContext:
     text: str = ""  # the whole document, where a bare surname's full name is looked up
     paragraph_person: Speaker = (None, None)  # the person the current paragraph is about, for "the host"
     introduced: Speaker = (None, None)  # who the last paragraph ended introducing ("NAME said:"), for a release
+    statement_by: Speaker = (None, None)  # who the text last said spoke in a statement, for "the statement said"
     genders: dict[str, str] = field(default_factory=dict)  # name -> "he" or "she", as the text referred to them
     is_place: Callable[[str], bool] | None = None  # "Ankara": a place's name, never a first name
     answering: bool = False  # an interview with bold questions: the lines after a question are the answer
@@ -564,6 +591,7 @@ class SpeakerContext:
     _interviewee: Speaker = (None, None)  # the person that interview is with
     _searched: dict[str, str | None] = field(default_factory=dict)
     _pairs: dict[str, list[re.Match[str]]] | None = None
+    _titled: list[tuple[str, str, str]] | None = None  # "Brazilian ", "President", "Paulo Serra" in the text
 
     def interviewee(self) -> Speaker:
         """Who answers the "A:" lines of a transcript: the last person named in full before the first "Q:"."""
@@ -668,18 +696,49 @@ class SpeakerContext:
         aged = _by_age(description, self.recent, self.last_person)
         if aged:
             return aged  # "the 58-year-old scholar", "the 34-year-old"
+        if words and words[-1] == "statement" and self.statement_by[0]:
+            return self.statement_by  # "In a statement posted on his channel, NAME said ... "...," the statement said"
         if len(words) > 2:
-            return None  # "the Syrian army command": a full description, not a reference back
+            return self._titled_one(words)  # "the former Syrian leader": the person with that office named before
+        if len(words) == 2 and (titled := self._titled_one(words)):
+            return titled  # "the Russian president": not the latest president of any country
         head = words[-1]
         keys = set(_HEAD_SYNONYMS.get(head, (head,)))
         keys |= {k + "s" for k in keys}
         for name, role in reversed(self.recent):
-            text = set(re.findall(r"[\w\-]+", f"{name} {role or ''}".lower()))
+            text = set(re.findall(r"[\w\-]+", f"{name} {role or self.roles.get(name, '')}".lower()))
             if keys & text or (head == "statement" and _plural(name)):
                 return name, role  # "the agencies ... The statement": theirs
         if head == "statement" and self.last_body[0]:
             return self.last_body  # "according to a statement by the Communications Directorate ... the statement said"
         return None
+
+    def _titled_one(self, words: list[str]) -> Speaker | None:
+        """ "the former Peruvian leader", "the Russian head of state": the latest person named before whose role
+        holds the office, and every nationality the description gives ("Peruvian" in "Peru's president"). A
+        description of anything else ("the Syrian army command") is a new speaker as written."""
+        head = words[-1]
+        if head not in _OFFICE_SYNONYMS or len(words) > 4 or any(w in _BODY_WORDS for w in words):
+            return None
+        stems = [w[:5] for w in words[:-1] if w not in _OFFICE_MODIFIERS]
+        if any(len(w) < 4 for w in stems):
+            return None  # a word that is no nationality and no "former": not a plain reference back
+        offices = _OFFICE_SYNONYMS[head]
+        for name, role in reversed(self.recent):
+            role = role or self.roles.get(name or "")
+            if not name or not role or is_body(name) or not name[:1].isupper():
+                continue
+            text = role.lower()
+            if any(k in text.split() for k in offices) and all(st in text for st in stems):
+                return name, role
+        if not stems:
+            return None  # "the former leader": whose country the text must say
+        # "Brazilian President Paulo Serra" written once in the text, never a speaker: the one person so titled
+        if self._titled is None:  # one pass over the document
+            self._titled = [(m.group(1), m.group(2), m.group(3)) for m in _TITLED_NAME.finditer(self.text)]
+        found = {(name, f"{where}{office}") for where, office, name in self._titled
+                 if office.lower().split()[-1] in offices and all(st in where.lower() for st in stems)}
+        return found.pop() if len({n for n, _ in found}) == 1 else None
 
     def new_entry(self) -> None:
         """A live page's new time-stamped entry or a chronicle's new day: "he" starts afresh."""
@@ -992,6 +1051,9 @@ _PASSIVE = re.compile(r"\b(?:been|being|be|was|were)\s+$")
 _OBJECT_BEFORE = re.compile(
     r"\b(?:in|on|at|from|with|via|under|through)\s+(?:a|an|the|his|her|its|their|this)\s+(?:[\w\-]+\s+)?[\w\-]+\s+$"
 )
+# "a statement posted", "a video released": a participle after the noun of a document, never its verb.
+_DOCUMENT_BEFORE = re.compile(r"\b(?:statement|post|video|message|letter|readout|communiqu\u00e9|communique|note)\s+$")
+_PUBLISHED = frozenset("posted published released issued shared tweeted".split())  # ("the statement added": its verb)
 # "fielding calls", "the claims", "his remarks": a noun, not a verb of speech.
 _NOUN_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|his|her|its|their|our|my|your|these|those|many|several|of|phone|such|no|any|about|on|for|"
@@ -1029,6 +1091,8 @@ def _is_verb(text: str, m: re.Match[str]) -> bool:
     if m.group(1) == "called" and text[m.end() : m.end() + 2].strip()[:1].isupper() and \
             _INDEFINITE_BEFORE.search(text, max(0, a - 40), a):
         return False  # "a fishing boat called Nour": a name given, not words said
+    if m.group(1) in _PUBLISHED and _DOCUMENT_BEFORE.search(text, max(0, a - 16), a):
+        return False  # "In a statement posted on his channel, NAME said": the participle of the statement
     if m.group(1).endswith("ed") and _OBJECT_BEFORE.search(text, max(0, a - 40), a) and \
             _SPEECH_VERB.search(text, max(0, a - 120), a):
         return False  # "argued in a video posted on his channel that": a participle after the verb's noun
@@ -1429,6 +1493,8 @@ def find_quotes(
             k += 1
         if not inside:
             said_here = observe_sentence(line[a:b], ctx)
+            if said_here and said_here[0] and _A_STATEMENT.search(line, a, b):
+                ctx.statement_by = said_here  # "In a statement posted on his channel, NAME said ..."
             opened_by = None if said_here else _sentence_person(line[a:b], ctx)  # "The official did not hide ..."
             if said_here and _plural(said_here[0] or ""):
                 said_here = None  # "analysts say." and then a quote: one analyst's words, named after it if at all
@@ -1570,6 +1636,8 @@ def find_quotes(
             if who:
                 last_speaker = (who, role)
                 ctx.remember((who, role))
+                if _A_STATEMENT.search(line, a, b) and not _OPENS_THE_STATEMENT.match(line, a):
+                    ctx.statement_by = (who, role)  # `"...," the ministry said in a statement.`
                 ctx.last_quoted = (who, role)
             if not q.closed:
                 ctx.open_quote = True
