@@ -100,5 +100,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "declined_to_comment": lambda n: "Aa Bb declined to comment on " * n + 'reports that Cc asked "a b c d"',
     "apostrophe_marks": lambda n: 'Moscow"s ' * n + '"a b c d"',
     "titled_names": lambda n: "Aa Bb President " * n + "Cc. The Aa president said, he said \"a b c d\"",
+    "dash_asides": lambda n: "a representative of the navy \u2014 who " + "aa " * (8 * n) + 'said "a b c d"',
+    "titles_after_names": lambda n: "Aa " * n + 'Bb Press Secretary said "a b c d"',
     "reported_clauses": lambda n: "Aa said the " + "aa " * (8 * n) + 'if it "b c."',
 }

@@ -1853,3 +1853,41 @@ def test_round14_the_national_office_points_back_to_its_holder(ex: Extractor, te
 )  # fmt: skip
 def test_round14_the_statement_is_its_authors(ex: Extractor, text: str, expected: list) -> None:
     assert _quotes(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title written after the name (translated copy): the name is the speaker, the title its role
+        ('Norway Tomas Berg Press Secretary said that Oslo would keep talking to the council "whenever it is '
+         'possible to do so."', [("Tomas Berg", "whenever it is possible to do so.")]),
+        ('Ana Duarte Foreign Minister told reporters the border would open "as soon as the summer begins."',
+         [("Ana Duarte", "as soon as the summer begins.")]),
+        # look-alike: an organisation's name before a title is no person
+        ('Human Rights Watch Director said the camps were "far below any decent standard of care."',
+         [("Human Rights Watch Director", "far below any decent standard of care.")]),
+    ],
+)  # fmt: skip
+def test_round14_a_title_after_the_name(ex: Extractor, text: str, expected: list) -> None:
+    assert _quotes(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an aside between dashes after an unnamed person: the person speaks, and is the next "he"
+        ('Tomas Berg, a farmer from the valley, watched the trucks pass.\nSpeaking Monday from inside the port, a '
+         'representative of Norway\u2019s navy \u2014 who refused to be named in line with navy rules \u2014 said '
+         'ties with the new mayor were \u201cquite good.\u201d\n\u201cWe don\u2019t feel unsafe with the new '
+         'council,\u201d he said.',
+         [("representative of Norway\u2019s navy", "quite good."),
+          ("representative of Norway\u2019s navy", "We don\u2019t feel unsafe with the new council")]),
+        ('A spokesman for the port authority \u2014 speaking on condition of anonymity \u2014 said the cranes were '
+         '"back in service by Friday."', [("spokesman for the port authority", "back in service by Friday.")]),
+        # look-alike: dashes around the subject of the quote's own clause: the speaker after it
+        ('The cranes \u2014 idle since May \u2014 were "back in service by Friday," Ana Duarte said.',
+         [("Ana Duarte", "back in service by Friday")]),
+    ],
+)  # fmt: skip
+def test_round14_an_aside_between_dashes(ex: Extractor, text: str, expected: list) -> None:
+    assert _quotes(ex, text) == expected

@@ -231,6 +231,9 @@ def _parse_part(phrase: str) -> tuple[str | None, str | None, bool]:
     if body >= 0 and len(tokens) <= 12 and all(t.islower() for t in tokens[:body]):
         # "the foreign affairs committee of the House of Representatives": the body, by its long name
         return ("the " if definite else "") + " ".join(tokens), None, False
+    after = _title_after_name(tokens)
+    if after:
+        return after  # "Dmitry Peskov Press Secretary", "Brazil Ana Duarte Foreign Minister": the title after the name
     j = len(tokens)
     while j > 0:
         tok = tokens[j - 1]
@@ -285,6 +288,26 @@ def _parse_part(phrase: str) -> tuple[str | None, str | None, bool]:
     return _name_case(" ".join(name)), _clean_role(" ".join(tokens[:j])), True
 
 
+def _title_after_name(tokens: list[str]) -> tuple[str, str | None, bool] | None:
+    """A capitalised title written after the name (translated copy): the two name words before it are the name,
+    and a place before them ("Russia") joins the role. Never a body ("Syrian Foreign Ministry Spokesman")."""
+    if len(tokens) < 3 or not is_title_token(tokens[-1]) or not all(t[:1].isupper() for t in tokens):
+        return None
+    k = len(tokens) - 1
+    while k > 0 and (is_title_token(tokens[k - 1]) or tokens[k - 1] in _TITLE_NOUN_MODIFIERS):
+        k -= 1
+    if k < 2 or len(tokens) - k > 3 or k > 3:
+        return None
+    name = tokens[k - 2 : k]
+    if not all(_is_name_word(w) and not w.isupper() and w.lower() not in _BODY_WORDS | _ORG_WORDS for w in tokens[:k]):
+        return None
+    return " ".join(name), _clean_role(" ".join(tokens[: k - 2] + tokens[k:])), True
+
+
+_TITLE_NOUN_MODIFIERS = frozenset("Press Prime Chief General".split())
+_ORG_WORDS = frozenset("watch rights nations party front fund bank news times post press agency union human".split())
+
+
 # Unnamed people described at length: the head noun and its first named place or body is what a reader cites.
 _DESCRIBED_PEOPLE = frozenset(
     """source sources official officials officer officers spokesman spokeswoman spokesperson diplomat diplomats
@@ -325,6 +348,8 @@ def _undefinite(name: str | None) -> str | None:
 
 
 def _parse_subject(phrase: str) -> Speaker:
+    if "\u2014" in phrase or "\u2013" in phrase:
+        phrase = _DASH_ASIDE.sub("", phrase)  # "a representative of the navy — who asked not to be named — said"
     phrase = _strip_filler(_KICKER.sub("", phrase.strip(), count=1).strip(",;:—–-*_ "))
     if "(" in phrase:
         phrase = _TRANSLATION.sub("", phrase)  # "the channel Severny Veter ("North Wind")": the name, not its gloss
@@ -407,6 +432,12 @@ def _parse_subject(phrase: str) -> Speaker:
                 _has_title(prev) or _described_person(prev)):
             return name, _clean_role(prev)  # ROLE, NAME; "a resident of Qamishli, Abu Kawa,"
     return name, role
+
+
+# An aside set off by dashes after the subject: "a representative of the navy — who refused to be named — said".
+_DASH_ASIDE = re.compile(
+    r"(?<=\w)\s+[\u2014\u2013]\s+(?:who|whose|which|speaking|citing)\b[^\u2014\u2013\"\u201c]{0,150}(?:[\u2014\u2013]\s*|$)"
+)
 
 
 # "The visit came a day after the ministry said", "It happened hours before X told": the event is not who spoke.
@@ -2154,7 +2185,7 @@ _PERSON_NOUNS = _DESCRIBED_PEOPLE | frozenset(
     expert envoy negotiator lawyer activist witness volunteer student pilot sailor mercenary veteran man woman
     serviceman commentator host blogger columnist fisherman shopkeeper baker tailor mechanic labourer laborer
     pharmacist vendor shepherd butcher grocer carpenter cleric imam priest refugee mother father widow grandmother
-    boy girl author wife husband son daughter brother sister clerk docker porter smuggler""".split()
+    boy girl author wife husband son daughter brother sister clerk docker porter smuggler representative""".split()
 )
 _INDEFINITE_PERSON = re.compile(
     r"^(?:A|An|One|Another|a|an|one|another)\s+(?:[\w'\u2019\-]+\s+){0,3}?(?P<head>[a-z]+)"
