@@ -1891,3 +1891,33 @@ def test_round14_a_title_after_the_name(ex: Extractor, text: str, expected: list
 )  # fmt: skip
 def test_round14_an_aside_between_dashes(ex: Extractor, text: str, expected: list) -> None:
     assert _quotes(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one word in quote marks that closes what a person "said that": the speaker's word
+        ('Also in the letter, Mr. al-Hadi said that every new post is empty when the city falls into the hands of '
+         '"chaos".', [("Mr. al-Hadi", "chaos")]),
+        ('Mayor Ana Duarte said that the old bridge over the river had for years been left to "neglect."',
+         [("Ana Duarte", "neglect.")]),
+        # look-alike: one word inside the predicate, with the sentence going on: the writer's mark
+        ('Mayor Ana Duarte said that the old bridge over the river was now "unsafe" for heavy trucks and buses.', []),
+        # "According to X," opening a sentence whose verb of speech is a second, coordinated one: X's account
+        ('On Sunday, local media reported that Berg had been granted leave "on medical grounds". According to the '
+         'Interior Ministry, Berg agreed to step down after talks and told staff to ensure a "smooth handover of '
+         'power".', [("local media", "on medical grounds"), ("Interior Ministry", "smooth handover of power")]),
+        # look-alike: "According to X" in a sentence before: the next sentence's speaker is its own
+        ('According to the port authority, the ferry left at noon. Captain Tomas Berg said the crossing was "rough '
+         'but safe."', [("Tomas Berg", "rough but safe.")]),
+        # a leadership is a body: "it" after it is the leadership, not the agency before
+        ('"The envoy arrived in the morning and left before dusk," the Nordic News Agency reported. "Ties must respect '
+         'the will of the people," the city\'s leadership said in a statement. Talks also covered "the future of the '
+         'ferry line", it added.',
+         [("Nordic News Agency", "The envoy arrived in the morning and left before dusk"),
+          ("city's leadership", "Ties must respect the will of the people"),
+          ("city's leadership", "the future of the ferry line")]),
+    ],
+)  # fmt: skip
+def test_round14_one_closing_word_according_openers_and_leaderships(ex: Extractor, text: str, expected: list) -> None:
+    assert _quotes(ex, text) == expected

@@ -99,7 +99,7 @@ _PRONOUNS_BODY = frozenset("it they".split())
 _BODY_WORDS = frozenset(
     """ministry office agency observatory monitor army command presidency government kremlin pentagon
     department council committee forces military embassy service directorate institute center centre
-    statement group authorities administration coalition court police navy command headquarters
+    statement group authorities administration coalition court police navy command headquarters leadership
     spokesperson-office foundation organisation organization union parliament cabinet state""".split()
 )
 # Head words that refer back to a body named differently: "the monitor" -> the Observatory.
@@ -351,6 +351,8 @@ def _parse_subject(phrase: str) -> Speaker:
     if "\u2014" in phrase or "\u2013" in phrase:
         phrase = _DASH_ASIDE.sub("", phrase)  # "a representative of the navy — who asked not to be named — said"
     phrase = _strip_filler(_KICKER.sub("", phrase.strip(), count=1).strip(",;:—–-*_ "))
+    if phrase.startswith(("Also ", "And ", "But ")):
+        phrase = _ADVERB_BEFORE_OPENER.sub("", phrase, count=1)  # "Also in the letter, Mr. al-Hadi said": not "Also"
     if "(" in phrase:
         phrase = _TRANSLATION.sub("", phrase)  # "the channel Severny Veter ("North Wind")": the name, not its gloss
     if " after " in phrase or " before " in phrase:
@@ -434,6 +436,7 @@ def _parse_subject(phrase: str) -> Speaker:
     return name, role
 
 
+_ADVERB_BEFORE_OPENER = re.compile(r"^(?:Also|And|But)\s+(?=(?:in|on|at|during|for|after)\s)")
 # An aside set off by dashes after the subject: "a representative of the navy — who refused to be named — said".
 _DASH_ASIDE = re.compile(
     r"(?<=\w)\s+[\u2014\u2013]\s+(?:who|whose|which|speaking|citing)\b[^\u2014\u2013\"\u201c]{0,150}(?:[\u2014\u2013]\s*|$)"
@@ -1017,6 +1020,9 @@ def _attribution_before(before: str) -> tuple[str, Speaker | None, int, str | No
         elif inner_name and (first[:1].isupper() or first.lower() in _NP_STARTS or _PARTICLES.match(first)):
             subject = inner
     if re.search(r"\b(?:and|but|then)\s*$", subject) or not subject.strip():
+        if acc and not before[: acc[0].start()].strip():
+            # "According to the ministry, NAME agreed to step down and told staff to ensure a "...": the ministry's
+            return "verb", _parse_subject(acc[0].group("np")), gap, last_verb.group(1)
         return "carry", _opening_subject(subject), gap, last_verb.group(1)
     cut = subject.rfind(" and ")
     if cut > 0 and _AND_SUBJECT.match(subject, cut + 5) and _FIRST_VERB.match(subject[:cut].rstrip(",") + " "):
@@ -2610,14 +2616,15 @@ def _in_reported_clause(before: str, kind: str, gap: int, words: int, line: str,
     and it: near the verb (`argued that the region is entering a "fragile phase"`, `has called an "urgent
     matter"`), or further on when the quotation closes the sentence (`said the army would keep the posts open if it
     "protects our farmers."`). The speaker's words, not the reporter's term ("a" before it does not make it one)."""
-    if kind == "question" or words < 2 or gap > 16:
+    if kind == "question" or words < 1 or gap > 16:
         return False
     stretch = before.split()[-gap:] if gap else []
     if any(ch in w for w in stretch for ch in ",;:()\u2014\u2013") or any(ch in before[-3:] for ch in ",;:"):
         return False
-    if gap <= 8:
-        return True
-    return not line[end:stop].strip(" .!?\"'\u201d\u2019")  # the quote ends the sentence
+    closes = not line[end:stop].strip(" .!?\"'\u201d\u2019")  # the quote ends the sentence
+    if words == 1:  # `said that the city falls into the hands of "chaos".`: one word that closes what was said
+        return closes and " that " in before[-160:]
+    return gap <= 8 or closes
 
 
 # A numbered episode or part before a quotation: "Episode 212: "Last ships out?"" is the episode's title.
