@@ -102,5 +102,6 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "titled_names": lambda n: "Aa Bb President " * n + "Cc. The Aa president said, he said \"a b c d\"",
     "dash_asides": lambda n: "a representative of the navy \u2014 who " + "aa " * (8 * n) + 'said "a b c d"',
     "titles_after_names": lambda n: "Aa " * n + 'Bb Press Secretary said "a b c d"',
+    "according_at_ends": lambda n: '"a b" ' + "aa " * (8 * n) + ", according to " + "bb " * 20 + ".",
     "reported_clauses": lambda n: "Aa said the " + "aa " * (8 * n) + 'if it "b c."',
 }

@@ -1921,3 +1921,24 @@ def test_round14_an_aside_between_dashes(ex: Extractor, text: str, expected: lis
 )  # fmt: skip
 def test_round14_one_closing_word_according_openers_and_leaderships(ex: Extractor, text: str, expected: list) -> None:
     assert _quotes(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sentence that ends by naming its source: the quote in it is the source's
+        ('The new council has taken full control of the two ports. \u201cHundreds\u201d of foreign sailors remain in '
+         'the city, according to channels close to the navy.', [("channels close to the navy", "Hundreds")]),
+        ('Norway kept "a small force of engineers" at the base until March, according to the ministry.',
+         [("ministry", "a small force of engineers")]),
+        ('"Dozens" of fishing boats have left the harbour, according to army-linked bloggers.',
+         [("army-linked bloggers", "Dozens")]),
+        # look-alike: a verb of speech before the quote: its subject speaks, "according to" reports it
+        ('Paulo Serra said the border was "open to all" and the talks would go on, according to the palace.',
+         [("Paulo Serra", "open to all")]),
+        # look-alike: a capitalised title that opens a sentence stays a title
+        ('"Oppenheimer" won seven awards, according to the academy.', []),
+    ],
+)  # fmt: skip
+def test_round14_according_to_at_the_end_of_the_sentence(ex: Extractor, text: str, expected: list) -> None:
+    assert _quotes(ex, text) == expected

@@ -194,8 +194,10 @@ def _strip_filler(phrase: str) -> str:
 def _parse_part(phrase: str) -> tuple[str | None, str | None, bool]:
     """One comma-free noun phrase -> (name, role, has_proper_name)."""
     phrase = _LEADING.sub("", phrase.strip()).strip()
-    if "-" in phrase:
-        phrase = _AFFILIATED_OPENING.sub(r"\1", phrase, count=1)  # "the UK-based Syrian Observatory": the Observatory
+    affiliated = _AFFILIATED_OPENING.match(phrase) if "-" in phrase else None
+    if affiliated and phrase[affiliated.end() : affiliated.end() + 1].isupper():
+        # "the UK-based Syrian Observatory": the Observatory; "Kremlin-aligned channels" keep what tells them apart
+        phrase = _AFFILIATED_OPENING.sub(r"\1", phrase, count=1)
     of_org = _NAME_OF_ORG.match(phrase) if " of " in phrase or " from " in phrase or " at " in phrase else None
     if of_org and not any(is_title_token(w) or w.lower() in _BODY_WORDS or w.lower() in _ORG_HEADS
                           for w in of_org.group(1).split()):
@@ -436,6 +438,8 @@ def _parse_subject(phrase: str) -> Speaker:
     return name, role
 
 
+# A sentence that ends by naming its source: "..., according to channels close to the army."
+_ACCORDING_AT_END = re.compile(r",\s*according\s+to\s+(?P<np>[^,.;:\"\u201c\u201d\u00ab\u00bb]{2,80})[.!?]?\s*$")
 _ADVERB_BEFORE_OPENER = re.compile(r"^(?:Also|And|But)\s+(?=(?:in|on|at|during|for|after)\s)")
 # An aside set off by dashes after the subject: "a representative of the navy — who refused to be named — said".
 _DASH_ASIDE = re.compile(
@@ -1560,7 +1564,8 @@ def find_quotes(
             before = line[prev_end : q.start]
             after = line[q.end : nxt] if q.closed else ""
             kept_end, prev_end = prev_end, q.end
-            titled = is_title(inner) and not _said_after_title_case(line, q, after)
+            titled = is_title(inner) and not _said_after_title_case(line, q, after) and \
+                not (q.start == a and _OF_AFTER.match(line, q.end) and word_count(inner) == 1)  # "Thousands" of
             if not inner.strip() or titled or _NUMBERED_TITLE.search(before[-40:]):
                 prev_end = kept_end  # a title is part of the words around it ("Episode 212: "Last ships out?"")
                 continue
@@ -1574,6 +1579,12 @@ def find_quotes(
             if not (after_attr and after_attr[0]) and q.closed and "," in line[q.start : q.end][-3:]:
                 after_attr = _course_of_speech_after(after)  # `"...," the archbishop began.`
             reported_clause = False  # the quote stands in the clause a verb of speech reports, no comma between
+            if not (after_attr and after_attr[0]) and q.closed and (words >= 2 or q.start == a) and \
+                    "ccording to" in line[q.end : b]:
+                sourced = _ACCORDING_AT_END.search(line, q.end, b)
+                if sourced and not _verb_search(line[q.end : sourced.start()]) and not _verb_search(line[a : q.start]):
+                    # `"Thousands" of troops remain at the base, according to channels close to the army.`
+                    after_attr = _parse_subject(sourced.group("np"))
             if after_attr and after_attr[0]:
                 speaker, attached = after_attr, True
             else:
