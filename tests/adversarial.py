@@ -103,5 +103,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "dash_asides": lambda n: "a representative of the navy \u2014 who " + "aa " * (8 * n) + 'said "a b c d"',
     "titles_after_names": lambda n: "Aa " * n + 'Bb Press Secretary said "a b c d"',
     "according_at_ends": lambda n: '"a b" ' + "aa " * (8 * n) + ", according to " + "bb " * 20 + ".",
+    "judged_as": lambda n: "hailed the aa as " * n + '"b c"',
+    "lost_openers": lambda n: "a b c,\" the paper quoted " * n,
     "reported_clauses": lambda n: "Aa said the " + "aa " * (8 * n) + 'if it "b c."',
 }

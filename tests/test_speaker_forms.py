@@ -1942,3 +1942,27 @@ def test_round14_one_closing_word_according_openers_and_leaderships(ex: Extracto
 )  # fmt: skip
 def test_round14_according_to_at_the_end_of_the_sentence(ex: Extractor, text: str, expected: list) -> None:
     assert _quotes(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb of judgement, its object, "as", then the quotation: the judge's words, however long the object
+        ('Mayor Ana Duarte spoke on Monday. She valued the recent offers made by the northern towns as \u201cvery '
+         'generous,\u201d praising their speed.', [("Ana Duarte", "very generous")]),
+        ('The union hailed the new contract as "a real step forward for every worker".',
+         [("union", "a real step forward for every worker")]),
+        ('Paulo Serra dismissed the report from the northern towns as "pure fiction from start to end."',
+         [("Paulo Serra", "pure fiction from start to end.")]),
+        # look-alike: "seen as" in the passive names no judge
+        ('Paulo Serra welcomed the plan. The plan was seen as a "fresh start" by many.', []),
+        # a straight mark that closes a quotation whose opening mark the page lost opens none
+        ("The ministry stressed that the bases remain on alert. Norway's naval bases in the north were 'on high "
+         "alert' but there was 'no serious threat to their safety',\" the paper quoted the ministry's statement.", []),
+        # look-alike: a mark left open after a colon still opens a quotation that runs on
+        ('The mayor spoke at noon. She said: "We will not leave the port before the spring, and',
+         [(None, "We will not leave the port before the spring, and")]),
+    ],
+)  # fmt: skip
+def test_round14_judged_as_and_a_lost_opening_mark(ex: Extractor, text: str, expected: list) -> None:
+    assert _quotes(ex, text) == expected

@@ -36,12 +36,22 @@ from dashboard.extraction.text import QuoteSpan
 
 _WORD = re.compile(r"[\w'\u2019\-.]+")
 _VERBS_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+# A verb of judgement, its object, then "as" right before the quotation: `hailed the talks as "a real step"`,
+# `valued the statements as "very positive"`. Only there (the look-ahead needs the end of the text before a quote).
+_JUDGING_VERBS = frozenset(
+    "valued hailed praised welcomed dismissed denounced condemned characterised characterized slammed criticised "
+    "criticized rated judged".split()
+)
+_JUDGED_AS = (
+    r"(?:valued|hailed|praised|welcomed|dismissed|denounced|condemned|characteri[sz]ed|slammed|critici[sz]ed|"
+    r"rated|judged)(?=[^,;:.\"\u201c\u00ab]{1,100}?\bas\s+(?:an?\s+|the\s+)?$)"
+)
 # "was quoted as saying" and "is quoted as saying" are one verb of speech.
 # "was quoted by RIA as saying" too; "reads:" opens the words of a statement or a sign.
 _SPEECH_VERB = re.compile(
     r"(?<!-)\b((?:was|were|is|are|has been|had been) quoted(?: by [^,.;:\"\u201c]{1,40}?)? as saying|reads(?=:)|"
     r"(?:had|has|have) written|puts? it(?=[\s,:])|(?:spoke|speaks|talked|talks) of(?=\s)|accused|accuses|"
-    r"(?:went|goes) on(?=\s*[,:])|(?:began|begins)(?=\s*[,:.])|"
+    r"(?:went|goes) on(?=\s*[,:])|(?:began|begins)(?=\s*[,:.])|" + _JUDGED_AS + "|"
     + _VERBS_ALT + r")\b"
 )
 # A title's full stop is no end of the subject: `"...," said Brig. Gen. Hassan Abboud, the commander`.
@@ -984,6 +994,8 @@ def _attribution_before(before: str) -> tuple[str, Speaker | None, int, str | No
         gap = word_count(before[last_part.end() :])
         if re.search(r"\bthat\b", before[last_part.end() :]) and gap <= 12:
             gap = min(gap, 4)  # `as saying on Monday that it was done "on humanitarian grounds"`
+    if last_verb.group(1) in _JUDGING_VERBS:
+        gap = 0  # `valued the offers the northern towns had made as "very generous"`: "as" ties the words to the verb
     subject = _ASKED_OPENING.sub("", before[: last_verb.start()], count=1)
     inverted = _inverted_before_quote(subject, between, last_verb.group(1))
     if inverted:  # `The revenue, says a port official, "..."`: who comes after the verb

@@ -47,6 +47,8 @@ def mask_markup(line: str) -> str:
     return "".join(chars)
 
 
+# A straight mark right after the end of a clause and before a lower-case word closes a quotation.
+_LOST_OPENER = re.compile(r"[,.!?'\u2019]\"\s+[a-z]")
 OPEN_QUOTES = '"\u201c\u00ab'  # straight, curly, and the guillemet of French and Russian copy
 CLOSE_QUOTES = '"\u201d\u00bb'
 _OPEN_QUOTE = re.compile("[" + OPEN_QUOTES + "]")
@@ -80,6 +82,8 @@ def find_quote_spans(line: str) -> list[QuoteSpan]:
             opening = _OPEN_QUOTE.search(line, j + 1)
             continue
         closing = _CLOSE_QUOTE.search(line, i + 1)
+        if closing is None and line[i] == '"' and _LOST_OPENER.match(line, i - 1):
+            break  # `... were 'on alert'," the paper quoted`: a closing mark whose opening mark the page lost
         if closing is None:
             spans.append(QuoteSpan(i, n, False))
             break
