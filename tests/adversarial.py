@@ -105,5 +105,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "according_at_ends": lambda n: '"a b" ' + "aa " * (8 * n) + ", according to " + "bb " * 20 + ".",
     "judged_as": lambda n: "hailed the aa as " * n + '"b c"',
     "lost_openers": lambda n: "a b c,\" the paper quoted " * n,
+    "trailing_reporters": lambda n: "the council asked, " + "Aa " * (4 * n) + "reported",
+    "thread_numbers": lambda n: "1/ " * n + '"a b c d',
     "reported_clauses": lambda n: "Aa said the " + "aa " * (8 * n) + 'if it "b c."',
 }

@@ -1966,3 +1966,34 @@ def test_round14_according_to_at_the_end_of_the_sentence(ex: Extractor, text: st
 )  # fmt: skip
 def test_round14_judged_as_and_a_lost_opening_mark(ex: Extractor, text: str, expected: list) -> None:
     assert _quotes(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "..., Norway's state news agency NTB reported." and then "the agency reported": NTB, not an agency before it
+        ('"The talks lasted three hours," the Nordic News agency reported.\nThe new city council, which took power '
+         'after the vote, has asked the port for money, Norway\'s state news agency NTB reported on Wednesday.\n'
+         '"The two sides agreed to meet again next month to go over the accounts," the agency reported.',
+         [("Nordic News agency", "The talks lasted three hours"),
+          ("NTB", "The two sides agreed to meet again next month to go over the accounts")]),
+        # "according to a lament published by a blogger": the blogger, who is the next "he"
+        ('Many fans feel the loss of the final deeply because it was a "kind of symbol of the glory of our game," '
+         'according to a lament published by a prominent football blogger. "It is not yet clear what will happen to '
+         'this symbol," he adds gloomily.',
+         [("prominent football blogger", "kind of symbol of the glory of our game"),
+          ("prominent football blogger", "It is not yet clear what will happen to this symbol")]),
+        # a thread's numbered posts: a channel's name in single marks, and a post that opens with its quotation
+        ("2/ 'Red Corner' explains why there has been an outpouring of angry commentary from fan channels.\n"
+         '"Because many fan bloggers, they say, played the game themselves. Or know those who do."\n'
+         '3/ "For the whole country, it was like a cup run somewhere far away, where we were always winning.',
+         [("Red Corner", "Because many fan bloggers, they say, played the game themselves. Or know those who do."),
+          ("Red Corner", "For the whole country, it was like a cup run somewhere far away, where we were always "
+                         "winning.")]),
+        # look-alike: a fraction or a date with a slash opens no thread post
+        ('1/2 of the town voted, the council said. "We will count again on Monday," Mayor Ana Duarte said.',
+         [("Ana Duarte", "We will count again on Monday")]),
+    ],
+)  # fmt: skip
+def test_round14_carriers_laments_and_thread_posts(ex: Extractor, text: str, expected: list) -> None:
+    assert _quotes(ex, text) == expected

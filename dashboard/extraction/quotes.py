@@ -363,6 +363,10 @@ def _parse_subject(phrase: str) -> Speaker:
     if "\u2014" in phrase or "\u2013" in phrase:
         phrase = _DASH_ASIDE.sub("", phrase)  # "a representative of the navy — who asked not to be named — said"
     phrase = _strip_filler(_KICKER.sub("", phrase.strip(), count=1).strip(",;:—–-*_ "))
+    if "/" in phrase[:4] and (thread := _THREAD_NUMBER.match(phrase)):
+        phrase = phrase[thread.end() :]  # "2/ 'Two Majors' explains": the thread's number is nobody
+    if phrase[:1] in "'\u2018" and phrase.rstrip()[-1:] in "'\u2019" and len(phrase) > 3:
+        phrase = phrase.strip().strip("'\u2018\u2019")  # "'Two Majors' explains": a channel's name in single marks
     if phrase.startswith(("Also ", "And ", "But ")):
         phrase = _ADVERB_BEFORE_OPENER.sub("", phrase, count=1)  # "Also in the letter, Mr. al-Hadi said": not "Also"
     if "(" in phrase:
@@ -450,6 +454,10 @@ def _parse_subject(phrase: str) -> Speaker:
 
 # A sentence that ends by naming its source: "..., according to channels close to the army."
 _ACCORDING_AT_END = re.compile(r",\s*according\s+to\s+(?P<np>[^,.;:\"\u201c\u201d\u00ab\u00bb]{2,80})[.!?]?\s*$")
+# A sentence that ends with the outlet that carried it: "..., Norway's state news agency NTB reported on Monday."
+_TRAILING_REPORTER = re.compile(
+    r",\s+(?P<np>(?:[\w'\u2019\-]+\s+){0,5}[A-Z][\w'\u2019\-]*)\s+reported(?:\s+on\s+[A-Z][a-z]+)?\.?\s*$"
+)
 _ADVERB_BEFORE_OPENER = re.compile(r"^(?:Also|And|But)\s+(?=(?:in|on|at|during|for|after)\s)")
 # An aside set off by dashes after the subject: "a representative of the navy — who refused to be named — said".
 _DASH_ASIDE = re.compile(
@@ -812,6 +820,12 @@ class SpeakerContext:
         elif not _plural(name):
             self.last_person = (name, role)  # "officials", "witnesses": never "he" or "she"
             self.paragraph_person = (name, role)
+
+    def note(self, speaker: Speaker) -> None:
+        """A speaker a later "the agency" may point to, who is not the sentence's "it" or "he"."""
+        if speaker[0]:
+            self.recent.append(speaker)
+            del self.recent[:-20]
 
     def _agreeing(self, pronoun: str) -> Speaker | None:
         """ "he" or "she": the last person named, unless the text already called them the other; then the
@@ -1215,6 +1229,11 @@ def observe_sentence(sentence: str, ctx: SpeakerContext) -> Speaker | None:
         return _gesture_subject(sentence, ctx) or _person_referred_back(sentence, ctx)
     if sentence.startswith("The ") and _opening_named_one(sentence, ctx):
         return None  # "The company, NAME, has not commented.": NAME is the next "it"
+    carrier = _TRAILING_REPORTER.search(sentence, max(0, len(sentence) - 120)) if "reported" in sentence else None
+    if carrier:  # "..., Norway's state news agency NTB reported on Wednesday.": "the agency" of the next sentences
+        found = _parse_subject(carrier.group("np"))
+        if found[0] and is_body(found[0]) or (found[1] and is_body(found[1])):
+            ctx.note(found)
     m = _ACCORDING.search(sentence)
     if m:
         ctx.remember(ctx.resolve(_parse_subject(m.group("np"))))
@@ -1654,7 +1673,7 @@ def find_quotes(
             if qi and not attached and words >= 2 and last_speaker[0] and prev_said == qi - 1 and \
                     _SECOND_CLAUSE.search(before):
                 speaker, attached = last_speaker, True  # `said ... "those who control it" and that it was "too early"`
-            carried_on = continues and q.start == a == _first_text(line)  # `"Only the base."` after an open quote
+            carried_on = continues and q.start == _first_text(line)  # `"Only the base."` after an open quote
             if words == 1 and _TERM_AFTER.match(line, q.end):
                 attached = False  # `used "double-tap" strikes`: one word before a noun is a term
             if words == 1 and _IN_PREDICATE.search(before[-24:]) and _CLAUSE_GOES_ON.match(line, q.end) and \
@@ -1680,13 +1699,13 @@ def find_quotes(
                 continue
             if speaker is None and last_speaker[0]:
                 speaker = last_speaker  # continues the previous speaker
-            if speaker is None and q.start == a == _first_text(line) and not continues and reported[0]:
+            if speaker is None and q.start == _first_text(line) and not continues and reported[0]:
                 speaker = reported  # a quote paragraph after "One woman, who lives near the base, said ..."
             if speaker is None and qi == 0 and q.start == a and said_before:
                 speaker = said_before  # "NAME had written on X that the talks were over. «We will not ...»"
             if speaker is None and qi == 0 and q.start == a and person_before and not continues:
                 speaker = person_before  # "The official did not hide his irritation. «For nine years ...»"
-            if speaker is None and (continues or q.start == a == _first_text(line)) and ctx.last_quoted[0]:
+            if speaker is None and (continues or q.start == _first_text(line)) and ctx.last_quoted[0]:
                 speaker = ctx.last_quoted  # a quote paragraph with no verb: the previous speaker goes on
             speaker = ctx.resolve(speaker)
             who, role = speaker if speaker else (None, None)
@@ -2062,7 +2081,12 @@ _ADVERBIAL_QUOTE = re.compile(r"\W*(?:on|for|in|at|with|by|from|under|without|un
 
 
 def _first_text(line: str) -> int:
-    return len(line) - len(line.lstrip())
+    thread = _THREAD_NUMBER.match(line) if "/" in line[:6] else None
+    return thread.end() if thread else len(line) - len(line.lstrip())  # "3/ "...": a thread's third post
+
+
+# The number of a post in a thread: "1/ Many commentators ...", "3/ "For the whole country ...".
+_THREAD_NUMBER = re.compile(r"\s*\d{1,2}/\s+")
 
 
 def _opens_a_quotation(line: str, q: QuoteSpan, sentence_start: int) -> bool:
@@ -2071,6 +2095,8 @@ def _opens_a_quotation(line: str, q: QuoteSpan, sentence_start: int) -> bool:
     if q.closed or q.end - q.start < 12:
         return False
     before = line[sentence_start : q.start].rstrip()
+    if before and _THREAD_NUMBER.fullmatch(before + " "):
+        return True  # "3/ "For the whole country, ...": the post opens with the quotation
     return not before or before.endswith((":", ",")) or bool(re.search(r"[.!?]$", before))
 
 
@@ -2765,8 +2791,9 @@ def _cue_end(line: str) -> int:
 # "a statement by the Turkish Communications Directorate", "a post from the ministry": who issued it speaks.
 _STATEMENT_BY = re.compile(
     r"^(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w\-]+\s+){0,2}(?:statement|post|message|communiqu\u00e9|communique|readout|"
-    r"letter|release|announcement)\s+(?:by|from)\s+(?=(?:the\s+)?[A-Z]|the\s+[a-z]+$)"
-)
+    r"letter|release|announcement|lament|report|column)\s+(?:(?:published|posted|issued|shared|written)\s+)?"
+    r"(?:by|from)\s+(?=(?:the\s+)?[A-Z]|the\s+[a-z]+$|(?:a|an)\s+(?:[\w\-]+\s+){0,3}[a-z]+$)"
+)  # ... and "a lament published by a prominent war blogger": the blogger
 
 # "a naval officer I interviewed years ago", "a guard we spoke to": a clause with no "who" after the person.
 _CONTACT_PRONOUNS = frozenset("I we you he she they".split())
