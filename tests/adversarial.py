@@ -107,5 +107,6 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "lost_openers": lambda n: "a b c,\" the paper quoted " * n,
     "trailing_reporters": lambda n: "the council asked, " + "Aa " * (4 * n) + "reported",
     "thread_numbers": lambda n: "1/ " * n + '"a b c d',
+    "said_at_ends": lambda n: '"a b c" ' + "aa, " * (4 * n) + "bb " * 8 + "said on Jan. 27.",
     "reported_clauses": lambda n: "Aa said the " + "aa " * (8 * n) + 'if it "b c."',
 }

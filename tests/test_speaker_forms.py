@@ -1997,3 +1997,21 @@ def test_round14_judged_as_and_a_lost_opening_mark(ex: Extractor, text: str, exp
 )  # fmt: skip
 def test_round14_carriers_laments_and_thread_posts(ex: Extractor, text: str, expected: list) -> None:
     assert _quotes(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a long sentence that ends with who said it: the quote inside it is theirs
+        ('Images showed that "the whole fleet of old ships" had left the port during the night after the storm hit '
+         'the northern coast, the analyst Ivo Marr said on Monday.', [("Ivo Marr", "the whole fleet of old ships")]),
+        ('Radar images showed "a long line of small boats" heading south from the bay for most of the night while the '
+         'storm was at its worst, coastguard officials said.',
+         [("coastguard officials", "a long line of small boats")]),
+        # look-alike: a thing that "said" at the end is no speaker
+        ('Images showed that "the whole fleet of old ships" had left the port during the night after the storm hit '
+         'the northern coast, the weather report said.', [(None, "the whole fleet of old ships")]),
+    ],
+)  # fmt: skip
+def test_round14_said_at_the_end_of_a_long_sentence(ex: Extractor, text: str, expected: list) -> None:
+    assert _quotes(ex, text) == expected

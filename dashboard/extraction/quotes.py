@@ -458,6 +458,10 @@ _ACCORDING_AT_END = re.compile(r",\s*according\s+to\s+(?P<np>[^,.;:\"\u201c\u201
 _TRAILING_REPORTER = re.compile(
     r",\s+(?P<np>(?:[\w'\u2019\-]+\s+){0,5}[A-Z][\w'\u2019\-]*)\s+reported(?:\s+on\s+[A-Z][a-z]+)?\.?\s*$"
 )
+# A sentence that ends with who said it: "..., investigative journalist Ivo Marr said on Jan. 27."
+_SAID_AT_END = re.compile(
+    r",\s+(?P<np>(?:[\w'\u2019.\-]+\s+){0,6}?[\w'\u2019\-]+)\s+said(?:\s+on\s+[\w.]+(?:\s+\d{1,2})?)?\.?\s*$"
+)
 _ADVERB_BEFORE_OPENER = re.compile(r"^(?:Also|And|But)\s+(?=(?:in|on|at|during|for|after)\s)")
 # An aside set off by dashes after the subject: "a representative of the navy — who refused to be named — said".
 _DASH_ASIDE = re.compile(
@@ -1611,11 +1615,14 @@ def find_quotes(
                 after_attr = _course_of_speech_after(after)  # `"...," the archbishop began.`
             reported_clause = False  # the quote stands in the clause a verb of speech reports, no comma between
             if not (after_attr and after_attr[0]) and q.closed and (words >= 2 or q.start == a) and \
-                    "ccording to" in line[q.end : b]:
-                sourced = _ACCORDING_AT_END.search(line, q.end, b)
+                    ("ccording to" in line[q.end : b] or " said" in line[b - 40 : b]):
+                according = _ACCORDING_AT_END.search(line, q.end, b)
+                sourced = according or _SAID_AT_END.search(line, q.end, b)
                 if sourced and not _verb_search(line[q.end : sourced.start()]) and not _verb_search(line[a : q.start]):
-                    # `"Thousands" of troops remain at the base, according to channels close to the army.`
-                    after_attr = _parse_subject(sourced.group("np"))
+                    # `"Thousands" of troops remain at the base, according to channels close to the army.`,
+                    # `Images showed that a "large amount" of gear had gone, the analyst Ivo Marr said on Monday.`
+                    found = _parse_subject(sourced.group("np"))
+                    after_attr = found if found[0] and (according or _may_speak(found)) else after_attr
             if after_attr and after_attr[0]:
                 speaker, attached = after_attr, True
             else:
