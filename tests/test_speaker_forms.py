@@ -2015,3 +2015,25 @@ def test_round14_carriers_laments_and_thread_posts(ex: Extractor, text: str, exp
 )  # fmt: skip
 def test_round14_said_at_the_end_of_a_long_sentence(ex: Extractor, text: str, expected: list) -> None:
     assert _quotes(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # `"...," read a headline on a news site`: the site, not the person quoted before
+        ('Lina Holt, a fellow at a think tank in Oslo, said the port was "a lost cause for the fleet."\n'
+         '\u201cSeveral navy officers arrive in the northern town of Bodo,\u201d read a headline on a local Norwegian '
+         'news site on Monday.',
+         [("Lina Holt", "a lost cause for the fleet."),
+          ("local Norwegian news site", "Several navy officers arrive in the northern town of Bodo")]),
+        ('Lina Holt said the port was "a lost cause for the fleet."\n"Ships leave at dawn," read the caption of a post '
+         'by the Baltic Watch channel.',
+         [("Lina Holt", "a lost cause for the fleet."), ("Baltic Watch channel", "Ships leave at dawn")]),
+        # look-alike: a banner at a place names no one; the speaker before does not go on
+        ('Lina Holt said the port was "a lost cause for the fleet."\n"Welcome home to all our brave sailors," read a '
+         'banner at the gate.', [("Lina Holt", "a lost cause for the fleet."),
+                                 (None, "Welcome home to all our brave sailors")]),
+    ],
+)  # fmt: skip
+def test_round14_read_a_headline_on_a_site(ex: Extractor, text: str, expected: list) -> None:
+    assert _quotes(ex, text) == expected

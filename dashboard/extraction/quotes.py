@@ -458,6 +458,11 @@ _ACCORDING_AT_END = re.compile(r",\s*according\s+to\s+(?P<np>[^,.;:\"\u201c\u201
 _TRAILING_REPORTER = re.compile(
     r",\s+(?P<np>(?:[\w'\u2019\-]+\s+){0,5}[A-Z][\w'\u2019\-]*)\s+reported(?:\s+on\s+[A-Z][a-z]+)?\.?\s*$"
 )
+# `"...," read a headline on a news site`, `read the caption of a post by NAME`: the page or its author.
+_READ_A_HEADLINE = re.compile(
+    r"reads?\s+(?:a|the|one)\s+(?:[\w\-]+\s+)?(?:headline|caption|banner|sign|post|message|title|tweet|placard|"
+    r"statement|note)(?:\s+(?P<where>on|in|of|from|by|at)\s+(?P<np>[^,.;:\"\u201c\u00ab]{2,80}))?"
+)
 # A sentence that ends with who said it: "..., investigative journalist Ivo Marr said on Jan. 27."
 _SAID_AT_END = re.compile(
     r",\s+(?P<np>(?:[\w'\u2019.\-]+\s+){0,6}?[\w'\u2019\-]+)\s+said(?:\s+on\s+[\w.]+(?:\s+\d{1,2})?)?\.?\s*$"
@@ -900,6 +905,9 @@ def _attribution_after(after: str, short: bool = False) -> Speaker | None:
     m = _ACCORDING.match(text)
     if m:
         return _parse_subject(m.group("np"))
+    m = _READ_A_HEADLINE.match(text) if text.startswith("read") else None
+    if m:  # `"...," read a headline on a local news site`: the site; `read a banner at the gate`: nobody named
+        return _parse_subject(m.group("np")) if m.group("np") and m.group("where") != "at" else None
     m = _VERB_THEN_SUBJECT.match(text)
     if m:
         words = m.group("np").split()
@@ -1625,6 +1633,8 @@ def find_quotes(
                     after_attr = found if found[0] and (according or _may_speak(found)) else after_attr
             if after_attr and after_attr[0]:
                 speaker, attached = after_attr, True
+            elif (signed := after.lstrip(" ,\u2014\u2013-")).startswith("read") and _READ_A_HEADLINE.match(signed):
+                speaker, attached = (None, None), True  # `"...," read a banner at the gate`: words, no one's named
             else:
                 before_attr = _attribution_before(before)
                 if before_attr:
