@@ -108,5 +108,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "trailing_reporters": lambda n: "the council asked, " + "Aa " * (4 * n) + "reported",
     "thread_numbers": lambda n: "1/ " * n + '"a b c d',
     "said_at_ends": lambda n: '"a b c" ' + "aa, " * (4 * n) + "bb " * 8 + "said on Jan. 27.",
+    "quoted_as_after": lambda n: '"a b c d," the aa quoted ' + "bb as " * (4 * n) + "x",
+    "read_headlines": lambda n: '"a b c d," read a headline on ' + "aa " * (8 * n),
     "reported_clauses": lambda n: "Aa said the " + "aa " * (8 * n) + 'if it "b c."',
 }

@@ -2037,3 +2037,23 @@ def test_round14_said_at_the_end_of_a_long_sentence(ex: Extractor, text: str, ex
 )  # fmt: skip
 def test_round14_read_a_headline_on_a_site(ex: Extractor, text: str, expected: list) -> None:
     assert _quotes(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # `"...," the agency quoted NAME as saying`: the one quoted speaks, never the agency
+        ('Foreign Minister Ana Duarte spoke in Lisbon on Monday.\n"We will keep every door open to the new council," '
+         'the Nordic agency quoted Duarte as saying.', ["Ana Duarte"]),
+        ('"There is no deal yet on the port," the FT quoted a senior Norwegian official as saying.',
+         ["senior Norwegian official"]),
+        ('Envoy Tomas Berg said he had landed.\n"The talks will go on next week in the capital," the agency quoted '
+         'him as saying.', ["Tomas Berg"]),
+        ('"The bridge will reopen soon after the repairs," the FT quoted the ministry\'s statement as saying.',
+         ["ministry"]),
+        # look-alike: the agency that reported it, with no one cited, speaks
+        ('"The bridge will reopen soon after the repairs," the agency reported, citing no sources.', ["agency"]),
+    ],
+)  # fmt: skip
+def test_round14_an_outlet_quoting_someone_as_saying(ex: Extractor, text: str, expected: list) -> None:
+    assert who(ex, text) == expected

@@ -458,6 +458,12 @@ _ACCORDING_AT_END = re.compile(r",\s*according\s+to\s+(?P<np>[^,.;:\"\u201c\u201
 _TRAILING_REPORTER = re.compile(
     r",\s+(?P<np>(?:[\w'\u2019\-]+\s+){0,5}[A-Z][\w'\u2019\-]*)\s+reported(?:\s+on\s+[A-Z][a-z]+)?\.?\s*$"
 )
+# `"...," the FT quoted a senior official as saying`, `NTB cited NAME as telling reporters`: who is cited speaks.
+_QUOTED_AS_AFTER = re.compile(
+    r"(?:[\w'\u2019.\-]+\s+){1,6}?(?:quoted|cited|quotes|cites)\s+(?P<np>[^,;:.\"\u201c\u00ab]{2,80}?)\s+as\s+"
+    r"(?:saying|telling|stating|writing|adding)\b"
+)
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 # `"...," read a headline on a news site`, `read the caption of a post by NAME`: the page or its author.
 _READ_A_HEADLINE = re.compile(
     r"reads?\s+(?:a|the|one)\s+(?:[\w\-]+\s+)?(?:headline|caption|banner|sign|post|message|title|tweet|placard|"
@@ -905,6 +911,10 @@ def _attribution_after(after: str, short: bool = False) -> Speaker | None:
     m = _ACCORDING.match(text)
     if m:
         return _parse_subject(m.group("np"))
+    m = _QUOTED_AS_AFTER.match(text) if " as " in text[:160] else None
+    if m:  # `"...," the agency quoted NAME as saying`: NAME, not the agency; "quoted him": the "he" before
+        np = m.group("np").strip()
+        return (_OBJECT_PRONOUNS[np.lower()], None) if np.lower() in _OBJECT_PRONOUNS else _parse_subject(np)
     m = _READ_A_HEADLINE.match(text) if text.startswith("read") else None
     if m:  # `"...," read a headline on a local news site`: the site; `read a banner at the gate`: nobody named
         return _parse_subject(m.group("np")) if m.group("np") and m.group("where") != "at" else None
