@@ -110,5 +110,8 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "said_at_ends": lambda n: '"a b c" ' + "aa, " * (4 * n) + "bb " * 8 + "said on Jan. 27.",
     "quoted_as_after": lambda n: '"a b c d," the aa quoted ' + "bb as " * (4 * n) + "x",
     "read_headlines": lambda n: '"a b c d," read a headline on ' + "aa " * (8 * n),
+    "single_marks": lambda n: "'a b " * n + "c",
+    "single_marks_possessive": lambda n: "\u2018a" + " bs' c" * n + ",\u2019",
+    "laments_of": lambda n: '"a b c d," is the lament of ' + "aa " * (8 * n),
     "reported_clauses": lambda n: "Aa said the " + "aa " * (8 * n) + 'if it "b c."',
 }

@@ -2057,3 +2057,26 @@ def test_round14_read_a_headline_on_a_site(ex: Extractor, text: str, expected: l
 )  # fmt: skip
 def test_round14_an_outlet_quoting_someone_as_saying(ex: Extractor, text: str, expected: list) -> None:
     assert who(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # British single quotation marks on a line with no double marks
+        ("Foreign Secretary Ana Duarte arrived in Oslo on Monday.\n'We will not leave the port before the spring,' "
+         "she said.", [("Ana Duarte", "We will not leave the port before the spring")]),
+        ("'There is no deal yet,' a senior official told the BBC. 'We don\u2019t expect one before the summer.'",
+         [("senior official", "There is no deal yet"),
+          ("senior official", "We don\u2019t expect one before the summer.")]),
+        ("\u2018The soldiers' families are still waiting for news,\u2019 the mayor said.",
+         [("mayor", "The soldiers' families are still waiting for news")]),
+        # `"...," is the lament of a blogger, NAME`: the blogger
+        ("\u2018Ten years there, dead sailors, and tons of fuel burned,\u2019 is the lament of a blogger with 600,000 "
+         "followers, Red Corner.", [("Red Corner", "Ten years there, dead sailors, and tons of fuel burned")]),
+        # look-alikes: a possessive and an apostrophe open no quotation; a word in single marks is no sentence
+        ("The sailors' families waited at the gate for news of the ship's return.", []),
+        ("Berg's men, the 'old guard' of the port, stayed on.", []),
+    ],
+)  # fmt: skip
+def test_round14_british_single_quotation_marks(ex: Extractor, text: str, expected: list) -> None:
+    assert _quotes(ex, text) == expected

@@ -464,6 +464,12 @@ _QUOTED_AS_AFTER = re.compile(
     r"(?:saying|telling|stating|writing|adding)\b"
 )
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
+# `"...," is the lament of NAME`, `was the verdict of one analyst`, `was how NAME put it`: whose words they are.
+_LAMENT_OF = re.compile(
+    r"(?:is|was)\s+(?:the|a|one)\s+(?:[a-z\-]+\s+)?(?:lament|verdict|view|assessment|complaint|message|warning|"
+    r"refrain|response|reaction|comment|conclusion|judgement|judgment)\s+(?:of|from)\s+"
+    r"(?P<np>[^.;:\"\u201c\u00ab]{2,120}?)\s*(?:[.;]|$)"
+)
 # `"...," read a headline on a news site`, `read the caption of a post by NAME`: the page or its author.
 _READ_A_HEADLINE = re.compile(
     r"reads?\s+(?:a|the|one)\s+(?:[\w\-]+\s+)?(?:headline|caption|banner|sign|post|message|title|tweet|placard|"
@@ -910,6 +916,9 @@ def _attribution_after(after: str, short: bool = False) -> Speaker | None:
         return None
     m = _ACCORDING.match(text)
     if m:
+        return _parse_subject(m.group("np"))
+    m = _LAMENT_OF.match(text) if text.startswith(("is ", "was ")) else None
+    if m:  # `"...," is the lament of a blogger with 600,000 followers, NAME.`: the blogger
         return _parse_subject(m.group("np"))
     m = _QUOTED_AS_AFTER.match(text) if " as " in text[:160] else None
     if m:  # `"...," the agency quoted NAME as saying`: NAME, not the agency; "quoted him": the "he" before

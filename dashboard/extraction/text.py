@@ -49,6 +49,33 @@ def mask_markup(line: str) -> str:
 
 # A straight mark right after the end of a clause and before a lower-case word closes a quotation.
 _LOST_OPENER = re.compile(r"[,.!?'\u2019]\"\s+[a-z]")
+# A quotation in single marks, British style, on a line with no double marks: an opening mark at the start of a
+# word, the words (apostrophes inside allowed: "don't", "the soldiers' families"), then a full stop, comma, "?" or
+# "!" and the closing mark before a space or the end: `'We will not leave,' she said.` A possessive has no
+# punctuation before its mark, so it never closes one.
+_SINGLE_MARKED = re.compile(
+    r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013]))[\u2018'](?=[A-Za-z0-9])"
+    r"(?:[^\u2018\u2019'\"\u201c\u201d\u00ab\u00bb\n]|['\u2019](?=[A-Za-z])|(?<=s)['\u2019](?=\s[a-z])){1,600}?"
+    r"[,.!?\u2026]['\u2019](?=[\s)\]]|$)"
+)
+
+
+def mark_single_quotes(line: str) -> str:
+    """Read British single quotation marks as double ones (one character for one: every offset stays), on a line
+    that has no double marks of its own; other lines keep theirs (a single-quoted title inside a double quotation
+    is found where it stands)."""
+    if ("'" not in line and "\u2018" not in line) or '"' in line or "\u201c" in line or "\u201d" in line or \
+            "\u00ab" in line:
+        return line
+    spans = [(m.start(), m.end() - 1) for m in _SINGLE_MARKED.finditer(line)]
+    if not spans:
+        return line
+    chars = list(line)
+    for a, b in spans:
+        chars[a], chars[b] = "\u201c", "\u201d"
+    return "".join(chars)
+
+
 OPEN_QUOTES = '"\u201c\u00ab'  # straight, curly, and the guillemet of French and Russian copy
 CLOSE_QUOTES = '"\u201d\u00bb'
 _OPEN_QUOTE = re.compile("[" + OPEN_QUOTES + "]")
