@@ -113,5 +113,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "single_marks": lambda n: "'a b " * n + "c",
     "single_marks_possessive": lambda n: "\u2018a" + " bs' c" * n + ",\u2019",
     "laments_of": lambda n: '"a b c d," is the lament of ' + "aa " * (8 * n),
+    "two_apostrophes": lambda n: "''a b, '' " * n,
+    "reversed_marks": lambda n: "\u201da b,\u201c " * n,
     "reported_clauses": lambda n: "Aa said the " + "aa " * (8 * n) + 'if it "b c."',
 }

@@ -2080,3 +2080,23 @@ def test_round14_an_outlet_quoting_someone_as_saying(ex: Extractor, text: str, e
 )  # fmt: skip
 def test_round14_british_single_quotation_marks(ex: Extractor, text: str, expected: list) -> None:
     assert _quotes(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # marks printed the wrong way round, or two apostrophes typed for one mark: the quotation all the same
+        ("Mayor Ana Duarte spoke on Monday. \u201cWe will not leave the port before the spring,\u201c she said.",
+         [("Ana Duarte", "We will not leave the port before the spring")]),
+        ("Mayor Ana Duarte spoke on Monday. \u201dWe will not leave the harbour before the summer,\u201d she said.",
+         [("Ana Duarte", "We will not leave the harbour before the summer")]),
+        ("Mayor Ana Duarte spoke on Monday. ''We will not leave the bay before the winter,'' she said.",
+         [("Ana Duarte", "We will not leave the bay before the winter")]),
+        # look-alike: a closing mark with a space before it still closes; one that follows a word opens nothing
+        ("Mayor Ana Duarte said: \u201cWe will keep talking to all sides of the council. \u201d",
+         [("Ana Duarte", "We will keep talking to all sides of the council.")]),
+        ("The band's 12\u201d single sold well, the mayor said.", []),
+    ],
+)  # fmt: skip
+def test_round14_marks_printed_the_wrong_way(ex: Extractor, text: str, expected: list) -> None:
+    assert _quotes(ex, text) == expected

@@ -49,6 +49,7 @@ from dashboard.extraction.text import (
     find_quote_spans,
     mark_single_quotes,
     mask_markup,
+    mend_marks,
     normalize_for_dedup,
     split_sentences,
 )
@@ -1018,7 +1019,7 @@ class Extractor:
     def _extract_line(
         self, raw: str, number: int, reference: date, out: Extraction, seen: set[str], furniture: bool = False
     ) -> None:
-        line = mark_single_quotes(mask_markup(raw))
+        line = mark_single_quotes(mend_marks(mask_markup(raw)))
         spans = find_quote_spans(line)
         sentences = _cap_sentences(line, split_sentences(line, spans), number, out.problems)
         dateline = _DATELINE.match(line)

@@ -78,8 +78,22 @@ def mark_single_quotes(line: str) -> str:
 
 OPEN_QUOTES = '"\u201c\u00ab'  # straight, curly, and the guillemet of French and Russian copy
 CLOSE_QUOTES = '"\u201d\u00bb'
-_OPEN_QUOTE = re.compile("[" + OPEN_QUOTES + "]")
-_CLOSE_QUOTE = re.compile("[" + CLOSE_QUOTES + "]")
+# ... and the marks real pages print the wrong way round: a closing mark at the start of a word opens
+# (`\u201dWe will,\u201d she said`), an opening mark right after the last word's punctuation closes
+# (`\u201cWe will,\u201c she said`).
+_OPEN_QUOTE = re.compile("[" + OPEN_QUOTES + "]|(?:(?<=^)|(?<=[\\s(\\[]))\u201d(?=[A-Za-z])")
+_CLOSE_QUOTE = re.compile("[" + CLOSE_QUOTES + "]|(?<=[,.!?\u2026])\u201c(?=\\s|$)")
+
+
+def mend_marks(line: str) -> str:
+    """Two apostrophes typed for a double quote mark (`''We will,'' she said`) read as one mark and a space (every
+    offset stays)."""
+    if "''" not in line or line.count("''") % 2:
+        return line
+    return _TWO_APOSTROPHES.sub(lambda m: ' "' if m.group(1) else '" ', line)  # the mark next to its words
+
+
+_TWO_APOSTROPHES = re.compile(r"''(?=([A-Za-z0-9])?)")
 
 
 @dataclass(frozen=True)
@@ -127,7 +141,7 @@ ABBREVIATIONS = frozenset(
 # A footnote marker after the full stop ("... on December 12.[1] Commercial imagery ...") stays with
 # the sentence it sources.
 _BOUNDARY = re.compile(
-    r"[.!?][\"\u201d\u2019')\]\u00bb]*(?:\[\d{1,3}\])?(\s+)(?=(?:[\"\u201c\u2018(\[]|\u00ab\s?)?[A-Z0-9])"
+    r"[.!?][\"\u201d\u2019')\]\u00bb]*(?:\[\d{1,3}\])?(\s+)(?=(?:[\"\u201c\u201d\u2018(\[]|\u00ab\s?)?[A-Z0-9])"
     # a page that lost the space after a full stop: "... the port, the agency said.Later that day" or "... in
     # Rome.\u201cWe will", after two lower-case letters (not "U.S.A", "St.Petersburg", "e.g.")
     r"|(?<=[a-z]{2}[.!?])()(?=[A-Z][a-z]|[\"\u201c\u00ab][A-Z])"
