@@ -2100,3 +2100,21 @@ def test_round14_british_single_quotation_marks(ex: Extractor, text: str, expect
 )  # fmt: skip
 def test_round14_marks_printed_the_wrong_way(ex: Extractor, text: str, expected: list) -> None:
     assert _quotes(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the Turkish foreign minister", "Greece's foreign minister": the holder of that country's office
+        ('Turkish Foreign Minister Hakan Demir met Greek Foreign Minister Nikos Pappas in Athens. "The talks were open '
+         'and honest," Pappas said. "We will meet again in the spring," Demir told reporters.\nThe Turkish foreign '
+         'minister later said that "every dispute can be solved at the table."\nGreece\'s foreign minister added that '
+         'the islands were "not up for discussion at all."',
+         ["Nikos Pappas", "Hakan Demir", "Hakan Demir", "Nikos Pappas"]),
+        # look-alike: a country's body is no office holder
+        ('Greek Foreign Minister Nikos Pappas met the press. Greece\'s navy said the islands were "not up for '
+         'discussion at all."', ["Greece's navy"]),
+    ],
+)  # fmt: skip
+def test_round14_a_countrys_office_by_its_possessive(ex: Extractor, text: str, expected: list) -> None:
+    assert who(ex, text) == expected

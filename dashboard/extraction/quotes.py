@@ -148,6 +148,8 @@ _TITLED_NAME = re.compile(
     r"[Ss]pokes(?:man|woman|person)|[Ee]nvoy))\s+((?:[A-Z][\w'\u2019\-]+\s+){0,2}(?:(?:al|el|bin|ibn|abu)-)?"
     r"[A-Z][\w'\u2019\-]+)"
 )
+# "Greece's foreign minister", "Russia's president": a country's office by its possessive.
+_COUNTRY_OFFICE = re.compile(r"^([A-Z][a-z]{3,})['\u2019]s\s+((?:[a-z]+\s+){0,2}[a-z]+)$")
 _OFFICE_MODIFIERS = frozenset("former ousted toppled deposed outgoing new interim acting then late".split())
 MIN_QUOTE_WORDS = 4
 # Verbs that name or label ("called it a ...", "described it as a ..."): a short quote after them is a term.
@@ -696,6 +698,11 @@ class SpeakerContext:
             if not found and _AGED.match(low, 4) and self.last_person[0] and self.last_person[0][:1].isupper():
                 found = self.last_person  # "Tang Weiguo ... The 58-year-old scholar said": an age points back
             return found if found else (name[4:], role)
+        owner = _COUNTRY_OFFICE.match(name) if "'s " in name or "\u2019s " in name else None
+        if owner:  # "Greece's foreign minister": the Greek foreign minister named before
+            found = self._titled_one([owner.group(1).lower(), *owner.group(2).lower().split()], stem=4)  # Greek
+            if found:
+                return found
         if low.startswith(("his ", "her ")) and (
             low.split()[-1] in _KIN or (self.last_person[0] and not self.last_person[0][:1].isupper())
         ):
@@ -790,14 +797,14 @@ class SpeakerContext:
             return self.last_body  # "according to a statement by the Communications Directorate ... the statement said"
         return None
 
-    def _titled_one(self, words: list[str]) -> Speaker | None:
+    def _titled_one(self, words: list[str], stem: int = 5) -> Speaker | None:
         """ "the former Peruvian leader", "the Russian head of state": the latest person named before whose role
         holds the office, and every nationality the description gives ("Peruvian" in "Peru's president"). A
         description of anything else ("the Syrian army command") is a new speaker as written."""
         head = words[-1]
         if head not in _OFFICE_SYNONYMS or len(words) > 4 or any(w in _BODY_WORDS for w in words):
             return None
-        stems = [w[:5] for w in words[:-1] if w not in _OFFICE_MODIFIERS]
+        stems = [w[:stem] for w in words[:-1] if w not in _OFFICE_MODIFIERS]  # "Russian" in "Russia's"
         if any(len(w) < 4 for w in stems):
             return None  # a word that is no nationality and no "former": not a plain reference back
         offices = _OFFICE_SYNONYMS[head]
