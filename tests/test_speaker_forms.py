@@ -2118,3 +2118,18 @@ def test_round14_marks_printed_the_wrong_way(ex: Extractor, text: str, expected:
 )  # fmt: skip
 def test_round14_a_countrys_office_by_its_possessive(ex: Extractor, text: str, expected: list) -> None:
     assert who(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one word that closes "described X as" or a verb of judgement and "as": the speaker's judgement
+        ('Mayor Ana Duarte described the talks as "constructive".', [("Ana Duarte", "constructive")]),
+        ('Ana Duarte dismissed the report as "nonsense".', [("Ana Duarte", "nonsense")]),
+        ('Critics have long described the plan as "reckless".', [("Critics", "reckless")]),
+        # look-alike: the word inside a longer sentence is the writer's label
+        ('The council described the old bridge as "historic" in its guide for visitors.', []),
+    ],
+)  # fmt: skip
+def test_round14_one_word_judgement_after_as(ex: Extractor, text: str, expected: list) -> None:
+    assert _quotes(ex, text) == expected

@@ -42,6 +42,9 @@ _JUDGING_VERBS = frozenset(
     "valued hailed praised welcomed dismissed denounced condemned characterised characterized slammed criticised "
     "criticized rated judged".split()
 )
+_JUDGED_AS_BEFORE = re.compile(
+    r"\b(?:" + "|".join(sorted(_JUDGING_VERBS)) + r")\b[^,;:.\"\u201c\u00ab]{1,100}?\bas\s+$"
+)
 _JUDGED_AS = (
     r"(?:valued|hailed|praised|welcomed|dismissed|denounced|condemned|characteri[sz]ed|slammed|critici[sz]ed|"
     r"rated|judged)(?=[^,;:.\"\u201c\u00ab]{1,100}?\bas\s+(?:an?\s+|the\s+)?$)"
@@ -89,7 +92,7 @@ _TRAILING_FILLER = frozenset(
 )
 # Lower-case adverbs between a subject and its verb: "the officers just say", "Peskov today once again said"
 # ("Russia Today", "Syria Now" keep their capital).
-_TRAILING_ADVERBS = frozenset("just only simply merely today yesterday tonight".split())
+_TRAILING_ADVERBS = frozenset("just only simply merely today yesterday tonight long often repeatedly".split())
 # Words that open a clause before its subject: "In what X said meant", "As X notes".
 _LEADING = re.compile(
     r"^(?:(?:according to|and|but|as|while|when|after|before|since|because|though|although|in what|what|"
@@ -1726,6 +1729,10 @@ def find_quotes(
                 attached = False
             if words == 1 and _OBJECT_COMPLEMENT.search(before[-80:]):
                 attached = False  # `declared the capital "liberated"`, `calling the bases "temporary"`: a label
+            if words == 1 and speaker and speaker[0] and (
+                    _DESCRIBED_AS.search(before, max(0, len(before) - 160)) or _JUDGED_AS_BEFORE.search(before[-120:])
+            ) and not line[q.end : b].strip(" .!?\"'\u201d\u2019"):
+                attached = True  # `described the talks as "constructive".`: the judgement closing the sentence is said
             if words < MIN_QUOTE_WORDS and _is_term(before, inner) and not (
                     reported_clause and _ARTICLE_BEFORE.search(before[-4:]) and not _OF_AFTER.match(line, q.end)):
                 # `plans for a "full evacuation" of`, `the "PKK's extension"`: a term, not speech (but `argued the talks
