@@ -141,10 +141,11 @@ ABBREVIATIONS = frozenset(
 # A footnote marker after the full stop ("... on December 12.[1] Commercial imagery ...") stays with
 # the sentence it sources.
 _BOUNDARY = re.compile(
-    r"[.!?][\"\u201d\u2019')\]\u00bb]*(?:\[\d{1,3}\])?(\s+)(?=(?:[\"\u201c\u201d\u2018(\[]|\u00ab\s?)?[A-Z0-9])"
+    r"[.!?](?:[\"\u201d\u2019')\]\u00bb]*(?:\[\d{1,3}\])?(\s+)(?=(?:[\"\u201c\u201d\u2018(\[]|\u00ab\s?)?[A-Z0-9])"
     # a page that lost the space after a full stop: "... the port, the agency said.Later that day" or "... in
-    # Rome.\u201cWe will", after two lower-case letters (not "U.S.A", "St.Petersburg", "e.g.")
-    r"|(?<=[a-z]{2}[.!?])()(?=[A-Z][a-z]|[\"\u201c\u00ab][A-Z])"
+    # Rome.\u201cWe will", after two lower-case letters (not "U.S.A", "St.Petersburg", "e.g."); tried only at
+    # a full stop, never at every character
+    r"|(?<=[a-z]{2}[.!?])()(?=[A-Z][a-z]|[\"\u201c\u00ab][A-Z]))"
 )
 
 
