@@ -51,7 +51,9 @@ from dashboard.extraction.text import (
     OPEN_QUOTES,
     QuoteSpan,
     find_quote_spans,
+    mark_single_quotes,
     mask_markup,
+    mend_marks,
     normalize_for_dedup,
     split_sentences,
 )
@@ -1115,7 +1117,7 @@ class Extractor:
     def _extract_line(
         self, raw: str, number: int, reference: date, out: Extraction, seen: set[str], furniture: bool = False
     ) -> None:
-        line = mask_markup(raw)
+        line = mark_single_quotes(mend_marks(mask_markup(raw)))
         spans = find_quote_spans(line)
         sentences = _cap_sentences(line, split_sentences(line, spans), number, out.problems)
         dateline = _DATELINE.match(line) or _CAPS_COLON_DATELINE.match(line)

@@ -36,12 +36,25 @@ from dashboard.extraction.text import QuoteSpan
 
 _WORD = re.compile(r"[\w'\u2019\-.]+")
 _VERBS_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+# A verb of judgement, its object, then "as" right before the quotation: `hailed the talks as "a real step"`,
+# `valued the statements as "very positive"`. Only there (the look-ahead needs the end of the text before a quote).
+_JUDGING_VERBS = frozenset(
+    "valued hailed praised welcomed dismissed denounced condemned characterised characterized slammed criticised "
+    "criticized rated judged".split()
+)
+_JUDGED_AS_BEFORE = re.compile(
+    r"\b(?:" + "|".join(sorted(_JUDGING_VERBS)) + r")\b[^,;:.\"\u201c\u00ab]{1,100}?\bas\s+$"
+)
+_JUDGED_AS = (
+    r"(?:valued|hailed|praised|welcomed|dismissed|denounced|condemned|characteri[sz]ed|slammed|critici[sz]ed|"
+    r"rated|judged)(?=[^,;:.\"\u201c\u00ab]{1,100}?\bas\s+(?:an?\s+|the\s+)?$)"
+)
 # "was quoted as saying" and "is quoted as saying" are one verb of speech.
 # "was quoted by RIA as saying" too; "reads:" opens the words of a statement or a sign.
 _SPEECH_VERB = re.compile(
     r"(?<!-)\b((?:was|were|is|are|has been|had been) quoted(?: by [^,.;:\"\u201c]{1,40}?)? as saying|reads(?=:)|"
     r"(?:had|has|have) written|puts? it(?=[\s,:])|(?:spoke|speaks|talked|talks) of(?=\s)|accused|accuses|"
-    r"(?:went|goes) on(?=\s*[,:])|(?:began|begins)(?=\s*[,:.])|"
+    r"(?:went|goes) on(?=\s*[,:])|(?:began|begins)(?=\s*[,:.])|" + _JUDGED_AS + "|"
     + _VERBS_ALT + r")\b"
 )
 # A title's full stop is no end of the subject: `"...," said Brig. Gen. Hassan Abboud, the commander`.
@@ -53,9 +66,10 @@ _VERB_THEN_SUBJECT = re.compile(
 )
 _PARTICIPLE = re.compile(r"\b(" + "|".join(sorted(SPEECH_PARTICIPLES)) + r")\b")
 _ACCORDING = re.compile(r"\b(?:according to|in the words of)\s+(?P<np>[^,.;:\"\u201c\u201d\u00ab\u00bb]+)", re.I)
-# "cited a Kremlin source as saying": the one cited speaks ("was quoted by RIA as saying": not RIA).
+# "cited a Kremlin source as saying", "reported NAME as saying": the one cited speaks ("was quoted by RIA as
+# saying": not RIA).
 _CITED_AS = re.compile(
-    r"\b(?:cited|cites|citing|quoted|quotes|quoting)\s+(?!by\s)(?P<np>[^,;:.\"\u201c\u00ab]{2,80}?)\s+as\s+$"
+    r"\b(?:cited|cites|citing|quoted|quotes|quoting|reported|reports|reporting)\s+(?!by\s)(?P<np>[^,;:.\"\u201c\u00ab]{2,80}?)\s+as\s+$"
 )
 # "der", "den", "del", "dos": the second particle of "van der Berg", "van den Bosch", "del Río", "dos Santos".
 _PARTICLES = re.compile(r"^(?:al|el|ez|as|ad|ar|bin|ibn|abu|de|van|von|da|di|le|la|du|der|den|del|della|dos|das)"
@@ -78,7 +92,7 @@ _TRAILING_FILLER = frozenset(
 )
 # Lower-case adverbs between a subject and its verb: "the officers just say", "Peskov today once again said"
 # ("Russia Today", "Syria Now" keep their capital).
-_TRAILING_ADVERBS = frozenset("just only simply merely today yesterday tonight".split())
+_TRAILING_ADVERBS = frozenset("just only simply merely today yesterday tonight long often repeatedly".split())
 # Words that open a clause before its subject: "In what X said meant", "As X notes".
 _LEADING = re.compile(
     r"^(?:(?:according to|and|but|as|while|when|after|before|since|because|though|although|in what|what|"
@@ -98,7 +112,7 @@ _PRONOUNS_BODY = frozenset("it they".split())
 _BODY_WORDS = frozenset(
     """ministry office agency observatory monitor army command presidency government kremlin pentagon
     department council committee forces military embassy service directorate institute center centre
-    statement group authorities administration coalition court police navy command headquarters
+    statement group authorities administration coalition court police navy command headquarters leadership
     spokesperson-office foundation organisation organization union parliament cabinet state""".split()
 )
 # Head words that refer back to a body named differently: "the monitor" -> the Observatory.
@@ -112,6 +126,34 @@ _HEAD_SYNONYMS = {
     "general": ("general", "gen."),
     "diplomat": ("diplomat", "envoy", "ambassador", "foreign"),  # "Deputy Foreign Minister and Special Envoy ..."
 }
+# A statement the sentence says someone made: "in a statement", "said in its statement", "a statement posted by".
+_A_STATEMENT = re.compile(
+    r"\b(?:[Ii]n|[Oo]n)\s+(?:a|an|its|his|her|their)\s+(?:[\w\-]+\s+){0,2}statement\b|"
+    r"\b(?:[Aa]|[Tt]he)\s+statement\s+(?:posted|published|issued|released|put\s+out)\b"
+)
+_OPENS_THE_STATEMENT = re.compile(r"\s*[\"\u201c\u00ab]?\s*(?:The|the)\s+statement\b")
+
+
+# A person's office, by the word a later reference uses for it ("the Russian leader" for a "President").
+_OFFICE_SYNONYMS = {
+    "leader": ("leader", "president", "premier", "chancellor", "king", "emir"),
+    "president": ("president",),
+    "premier": ("premier", "prime"),
+    "minister": ("minister",),
+    "spokesman": ("spokesman", "spokeswoman", "spokesperson"),
+    "spokeswoman": ("spokesman", "spokeswoman", "spokesperson"),
+    "spokesperson": ("spokesman", "spokeswoman", "spokesperson"),
+    "envoy": ("envoy", "ambassador"),
+}
+# "Brazilian President Paulo Serra", "Chilean leader Ana Rojas": a nationality, an office, a name.
+_TITLED_NAME = re.compile(
+    r"\b((?:[A-Z][a-z]+\s+){1,2})((?:[Pp]rime\s+)?(?:[Pp]resident|[Ll]eader|[Pp]remier|[Cc]hancellor|[Mm]inister|"
+    r"[Ss]pokes(?:man|woman|person)|[Ee]nvoy))\s+((?:[A-Z][\w'\u2019\-]+\s+){0,2}(?:(?:al|el|bin|ibn|abu)-)?"
+    r"[A-Z][\w'\u2019\-]+)"
+)
+# "Greece's foreign minister", "Russia's president": a country's office by its possessive.
+_COUNTRY_OFFICE = re.compile(r"^([A-Z][a-z]{3,})['\u2019]s\s+((?:[a-z]+\s+){0,2}[a-z]+)$")
+_OFFICE_MODIFIERS = frozenset("former ousted toppled deposed outgoing new interim acting then late".split())
 MIN_QUOTE_WORDS = 4
 # Verbs that name or label ("called it a ...", "described it as a ..."): a short quote after them is a term.
 _LABEL_VERBS = frozenset("called calls call described describes dubbed termed labelled labeled".split())
@@ -167,8 +209,10 @@ def _strip_filler(phrase: str) -> str:
 def _parse_part(phrase: str) -> tuple[str | None, str | None, bool]:
     """One comma-free noun phrase -> (name, role, has_proper_name)."""
     phrase = _LEADING.sub("", phrase.strip()).strip()
-    if "-" in phrase:
-        phrase = _AFFILIATED_OPENING.sub(r"\1", phrase, count=1)  # "the UK-based Syrian Observatory": the Observatory
+    affiliated = _AFFILIATED_OPENING.match(phrase) if "-" in phrase else None
+    if affiliated and phrase[affiliated.end() : affiliated.end() + 1].isupper():
+        # "the UK-based Syrian Observatory": the Observatory; "Kremlin-aligned channels" keep what tells them apart
+        phrase = _AFFILIATED_OPENING.sub(r"\1", phrase, count=1)
     of_org = _NAME_OF_ORG.match(phrase) if " of " in phrase or " from " in phrase or " at " in phrase else None
     if of_org and not any(is_title_token(w) or w.lower() in _BODY_WORDS or w.lower() in _ORG_HEADS
                           for w in of_org.group(1).split()):
@@ -204,6 +248,9 @@ def _parse_part(phrase: str) -> tuple[str | None, str | None, bool]:
     if body >= 0 and len(tokens) <= 12 and all(t.islower() for t in tokens[:body]):
         # "the foreign affairs committee of the House of Representatives": the body, by its long name
         return ("the " if definite else "") + " ".join(tokens), None, False
+    after = _title_after_name(tokens)
+    if after:
+        return after  # "Dmitry Peskov Press Secretary", "Brazil Ana Duarte Foreign Minister": the title after the name
     j = len(tokens)
     while j > 0:
         tok = tokens[j - 1]
@@ -258,6 +305,26 @@ def _parse_part(phrase: str) -> tuple[str | None, str | None, bool]:
     return _name_case(" ".join(name)), _clean_role(" ".join(tokens[:j])), True
 
 
+def _title_after_name(tokens: list[str]) -> tuple[str, str | None, bool] | None:
+    """A capitalised title written after the name (translated copy): the two name words before it are the name,
+    and a place before them ("Russia") joins the role. Never a body ("Syrian Foreign Ministry Spokesman")."""
+    if len(tokens) < 3 or not is_title_token(tokens[-1]) or not all(t[:1].isupper() for t in tokens):
+        return None
+    k = len(tokens) - 1
+    while k > 0 and (is_title_token(tokens[k - 1]) or tokens[k - 1] in _TITLE_NOUN_MODIFIERS):
+        k -= 1
+    if k < 2 or len(tokens) - k > 3 or k > 3:
+        return None
+    name = tokens[k - 2 : k]
+    if not all(_is_name_word(w) and not w.isupper() and w.lower() not in _BODY_WORDS | _ORG_WORDS for w in tokens[:k]):
+        return None
+    return " ".join(name), _clean_role(" ".join(tokens[: k - 2] + tokens[k:])), True
+
+
+_TITLE_NOUN_MODIFIERS = frozenset("Press Prime Chief General".split())
+_ORG_WORDS = frozenset("watch rights nations party front fund bank news times post press agency union human".split())
+
+
 # Unnamed people described at length: the head noun and its first named place or body is what a reader cites.
 _DESCRIBED_PEOPLE = frozenset(
     """source sources official officials officer officers spokesman spokeswoman spokesperson diplomat diplomats
@@ -298,7 +365,15 @@ def _undefinite(name: str | None) -> str | None:
 
 
 def _parse_subject(phrase: str) -> Speaker:
+    if "\u2014" in phrase or "\u2013" in phrase:
+        phrase = _DASH_ASIDE.sub("", phrase)  # "a representative of the navy — who asked not to be named — said"
     phrase = _strip_filler(_KICKER.sub("", phrase.strip(), count=1).strip(",;:—–-*_ "))
+    if "/" in phrase[:4] and (thread := _THREAD_NUMBER.match(phrase)):
+        phrase = phrase[thread.end() :]  # "2/ 'Two Majors' explains": the thread's number is nobody
+    if phrase[:1] in "'\u2018" and phrase.rstrip()[-1:] in "'\u2019" and len(phrase) > 3:
+        phrase = phrase.strip().strip("'\u2018\u2019")  # "'Two Majors' explains": a channel's name in single marks
+    if phrase.startswith(("Also ", "And ", "But ")):
+        phrase = _ADVERB_BEFORE_OPENER.sub("", phrase, count=1)  # "Also in the letter, Mr. al-Hadi said": not "Also"
     if "(" in phrase:
         phrase = _TRANSLATION.sub("", phrase)  # "the channel Severny Veter ("North Wind")": the name, not its gloss
     if " after " in phrase or " before " in phrase:
@@ -380,6 +455,40 @@ def _parse_subject(phrase: str) -> Speaker:
                 _has_title(prev) or _described_person(prev)):
             return name, _clean_role(prev)  # ROLE, NAME; "a resident of Qamishli, Abu Kawa,"
     return name, role
+
+
+# A sentence that ends by naming its source: "..., according to channels close to the army."
+_ACCORDING_AT_END = re.compile(r",\s*according\s+to\s+(?P<np>[^,.;:\"\u201c\u201d\u00ab\u00bb]{2,80})[.!?]?\s*$")
+# A sentence that ends with the outlet that carried it: "..., Norway's state news agency NTB reported on Monday."
+_TRAILING_REPORTER = re.compile(
+    r",\s+(?P<np>(?:[\w'\u2019\-]+\s+){0,5}[A-Z][\w'\u2019\-]*)\s+reported(?:\s+on\s+[A-Z][a-z]+)?\.?\s*$"
+)
+# `"...," the FT quoted a senior official as saying`, `NTB cited NAME as telling reporters`: who is cited speaks.
+_QUOTED_AS_AFTER = re.compile(
+    r"(?:[\w'\u2019.\-]+\s+){1,6}?(?:quoted|cited|quotes|cites)\s+(?P<np>[^,;:.\"\u201c\u00ab]{2,80}?)\s+as\s+"
+    r"(?:saying|telling|stating|writing|adding)\b"
+)
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
+# `"...," is the lament of NAME`, `was the verdict of one analyst`, `was how NAME put it`: whose words they are.
+_LAMENT_OF = re.compile(
+    r"(?:is|was)\s+(?:the|a|one)\s+(?:[a-z\-]+\s+)?(?:lament|verdict|view|assessment|complaint|message|warning|"
+    r"refrain|response|reaction|comment|conclusion|judgement|judgment)\s+(?:of|from)\s+"
+    r"(?P<np>[^.;:\"\u201c\u00ab]{2,120}?)\s*(?:[.;]|$)"
+)
+# `"...," read a headline on a news site`, `read the caption of a post by NAME`: the page or its author.
+_READ_A_HEADLINE = re.compile(
+    r"reads?\s+(?:a|the|one)\s+(?:[\w\-]+\s+)?(?:headline|caption|banner|sign|post|message|title|tweet|placard|"
+    r"statement|note)(?:\s+(?P<where>on|in|of|from|by|at)\s+(?P<np>[^,.;:\"\u201c\u00ab]{2,80}))?"
+)
+# A sentence that ends with who said it: "..., investigative journalist Ivo Marr said on Jan. 27."
+_SAID_AT_END = re.compile(
+    r",\s+(?P<np>(?:[\w'\u2019.\-]+\s+){0,6}?[\w'\u2019\-]+)\s+said(?:\s+on\s+[\w.]+(?:\s+\d{1,2})?)?\.?\s*$"
+)
+_ADVERB_BEFORE_OPENER = re.compile(r"^(?:Also|And|But)\s+(?=(?:in|on|at|during|for|after)\s)")
+# An aside set off by dashes after the subject: "a representative of the navy — who refused to be named — said".
+_DASH_ASIDE = re.compile(
+    r"(?<=\w)\s+[\u2014\u2013]\s+(?:who|whose|which|speaking|citing)\b[^\u2014\u2013\"\u201c]{0,150}(?:[\u2014\u2013]\s*|$)"
+)
 
 
 # "The visit came a day after the ministry said", "It happened hours before X told": the event is not who spoke.
@@ -556,6 +665,7 @@ class SpeakerContext:
     text: str = ""  # the whole document, where a bare surname's full name is looked up
     paragraph_person: Speaker = (None, None)  # the person the current paragraph is about, for "the host"
     introduced: Speaker = (None, None)  # who the last paragraph ended introducing ("NAME said:"), for a release
+    statement_by: Speaker = (None, None)  # who the text last said spoke in a statement, for "the statement said"
     genders: dict[str, str] = field(default_factory=dict)  # name -> "he" or "she", as the text referred to them
     is_place: Callable[[str], bool] | None = None  # "Ankara": a place's name, never a first name
     turn: Speaker = (None, None)  # whose turn it is in a parliament's verbatim record (see verbatim_turn)
@@ -564,6 +674,7 @@ class SpeakerContext:
     _interviewee: Speaker = (None, None)  # the person that interview is with
     _searched: dict[str, str | None] = field(default_factory=dict)
     _pairs: dict[str, list[re.Match[str]]] | None = None
+    _titled: list[tuple[str, str, str]] | None = None  # "Brazilian ", "President", "Paulo Serra" in the text
 
     def interviewee(self) -> Speaker:
         """Who answers the "A:" lines of a transcript: the last person named in full before the first "Q:"."""
@@ -591,6 +702,11 @@ class SpeakerContext:
             if not found and _AGED.match(low, 4) and self.last_person[0] and self.last_person[0][:1].isupper():
                 found = self.last_person  # "Tang Weiguo ... The 58-year-old scholar said": an age points back
             return found if found else (name[4:], role)
+        owner = _COUNTRY_OFFICE.match(name) if "'s " in name or "\u2019s " in name else None
+        if owner:  # "Greece's foreign minister": the Greek foreign minister named before
+            found = self._titled_one([owner.group(1).lower(), *owner.group(2).lower().split()], stem=4)  # Greek
+            if found:
+                return found
         if low.startswith(("his ", "her ")) and (
             low.split()[-1] in _KIN or (self.last_person[0] and not self.last_person[0][:1].isupper())
         ):
@@ -668,18 +784,49 @@ class SpeakerContext:
         aged = _by_age(description, self.recent, self.last_person)
         if aged:
             return aged  # "the 58-year-old scholar", "the 34-year-old"
+        if words and words[-1] == "statement" and self.statement_by[0]:
+            return self.statement_by  # "In a statement posted on his channel, NAME said ... "...," the statement said"
         if len(words) > 2:
-            return None  # "the Syrian army command": a full description, not a reference back
+            return self._titled_one(words)  # "the former Syrian leader": the person with that office named before
+        if len(words) == 2 and (titled := self._titled_one(words)):
+            return titled  # "the Russian president": not the latest president of any country
         head = words[-1]
         keys = set(_HEAD_SYNONYMS.get(head, (head,)))
         keys |= {k + "s" for k in keys}
         for name, role in reversed(self.recent):
-            text = set(re.findall(r"[\w\-]+", f"{name} {role or ''}".lower()))
+            text = set(re.findall(r"[\w\-]+", f"{name} {role or self.roles.get(name, '')}".lower()))
             if keys & text or (head == "statement" and _plural(name)):
                 return name, role  # "the agencies ... The statement": theirs
         if head == "statement" and self.last_body[0]:
             return self.last_body  # "according to a statement by the Communications Directorate ... the statement said"
         return None
+
+    def _titled_one(self, words: list[str], stem: int = 5) -> Speaker | None:
+        """ "the former Peruvian leader", "the Russian head of state": the latest person named before whose role
+        holds the office, and every nationality the description gives ("Peruvian" in "Peru's president"). A
+        description of anything else ("the Syrian army command") is a new speaker as written."""
+        head = words[-1]
+        if head not in _OFFICE_SYNONYMS or len(words) > 4 or any(w in _BODY_WORDS for w in words):
+            return None
+        stems = [w[:stem] for w in words[:-1] if w not in _OFFICE_MODIFIERS]  # "Russian" in "Russia's"
+        if any(len(w) < 4 for w in stems):
+            return None  # a word that is no nationality and no "former": not a plain reference back
+        offices = _OFFICE_SYNONYMS[head]
+        for name, role in reversed(self.recent):
+            role = role or self.roles.get(name or "")
+            if not name or not role or is_body(name) or not name[:1].isupper():
+                continue
+            text = role.lower()
+            if any(k in text.split() for k in offices) and all(st in text for st in stems):
+                return name, role
+        if not stems:
+            return None  # "the former leader": whose country the text must say
+        # "Brazilian President Paulo Serra" written once in the text, never a speaker: the one person so titled
+        if self._titled is None:  # one pass over the document
+            self._titled = [(m.group(1), m.group(2), m.group(3)) for m in _TITLED_NAME.finditer(self.text)]
+        found = {(name, f"{where}{office}") for where, office, name in self._titled
+                 if office.lower().split()[-1] in offices and all(st in where.lower() for st in stems)}
+        return found.pop() if len({n for n, _ in found}) == 1 else None
 
     def new_entry(self) -> None:
         """A live page's new time-stamped entry or a chronicle's new day: "he" starts afresh."""
@@ -705,6 +852,12 @@ class SpeakerContext:
         elif not _plural(name):
             self.last_person = (name, role)  # "officials", "witnesses": never "he" or "she"
             self.paragraph_person = (name, role)
+
+    def note(self, speaker: Speaker) -> None:
+        """A speaker a later "the agency" may point to, who is not the sentence's "it" or "he"."""
+        if speaker[0]:
+            self.recent.append(speaker)
+            del self.recent[:-20]
 
     def _agreeing(self, pronoun: str) -> Speaker | None:
         """ "he" or "she": the last person named, unless the text already called them the other; then the
@@ -775,6 +928,16 @@ def _attribution_after(after: str, short: bool = False) -> Speaker | None:
     m = _ACCORDING.match(text)
     if m:
         return _parse_subject(m.group("np"))
+    m = _LAMENT_OF.match(text) if text.startswith(("is ", "was ")) else None
+    if m:  # `"...," is the lament of a blogger with 600,000 followers, NAME.`: the blogger
+        return _parse_subject(m.group("np"))
+    m = _QUOTED_AS_AFTER.match(text) if " as " in text[:160] else None
+    if m:  # `"...," the agency quoted NAME as saying`: NAME, not the agency; "quoted him": the "he" before
+        np = m.group("np").strip()
+        return (_OBJECT_PRONOUNS[np.lower()], None) if np.lower() in _OBJECT_PRONOUNS else _parse_subject(np)
+    m = _READ_A_HEADLINE.match(text) if text.startswith("read") else None
+    if m:  # `"...," read a headline on a local news site`: the site; `read a banner at the gate`: nobody named
+        return _parse_subject(m.group("np")) if m.group("np") and m.group("where") != "at" else None
     m = _VERB_THEN_SUBJECT.match(text)
     if m:
         words = m.group("np").split()
@@ -851,9 +1014,15 @@ def _attribution_before(before: str) -> tuple[str, Speaker | None, int, str | No
     last_part = parts[-1] if parts else None
     if last_part and last_part.group(1) == "saying":
         cited = _CITED_AS.search(before, max(0, last_part.start() - 100), last_part.start())
-        if cited and (last_verb is None or last_verb.start() < cited.start()):
+        if cited and (last_verb is None or last_verb.start() <= cited.start()):
             # "agencies cited a Kremlin source as saying ...": the one cited is the speaker
             return "verb", _parse_subject(cited.group("np")), word_count(before[last_part.end() :]), None
+    own_subject = _WITH_SUBJECT.search(before, max(0, last_part.start() - 80), last_part.start()) if last_part and \
+        (last_verb is None or last_verb.start() < last_part.start()) else None
+    if own_subject:  # "..., with spokesman Ivo Marr calling it a": the participle's own subject speaks
+        who = _parse_subject(own_subject.group("np"))
+        if who[0]:
+            return "verb", who, word_count(before[last_part.end() :]), last_part.group(1)
     carried = bool(acc) and last_verb is not None and acc[-1].start() > last_verb.start() and \
         _parse_subject(before[: last_verb.start()])[0] is not None  # "X said, according to KUNA, that": X said it
     if acc and last_verb and acc[-1].end() < last_verb.start() and \
@@ -881,10 +1050,17 @@ def _attribution_before(before: str) -> tuple[str, Speaker | None, int, str | No
         gap = word_count(before[last_part.end() :])
         if re.search(r"\bthat\b", before[last_part.end() :]) and gap <= 12:
             gap = min(gap, 4)  # `as saying on Monday that it was done "on humanitarian grounds"`
+    if last_verb.group(1) in _JUDGING_VERBS:
+        gap = 0  # `valued the offers the northern towns had made as "very generous"`: "as" ties the words to the verb
     subject = _ASKED_OPENING.sub("", before[: last_verb.start()], count=1)
     inverted = _inverted_before_quote(subject, between, last_verb.group(1))
     if inverted:  # `The revenue, says a port official, "..."`: who comes after the verb
         return "verb", inverted, 0, last_verb.group(1)
+    whose = _WHOSE_OBJECT.search(subject, max(0, len(subject) - 100))
+    if whose:  # "the engineer, whose freedom the State Department has called": the State Department
+        found = _parse_subject(whose.group("np"))
+        if found[0]:
+            return "verb", found, gap, last_verb.group(1)
     what = _WHAT_PRONOUN.search(subject)
     if what:  # "X, who flew to Doha, praised what he called": X
         main = _clause_subject(subject[: what.start()])
@@ -916,6 +1092,9 @@ def _attribution_before(before: str) -> tuple[str, Speaker | None, int, str | No
         elif inner_name and (first[:1].isupper() or first.lower() in _NP_STARTS or _PARTICLES.match(first)):
             subject = inner
     if re.search(r"\b(?:and|but|then)\s*$", subject) or not subject.strip():
+        if acc and not before[: acc[0].start()].strip():
+            # "According to the ministry, NAME agreed to step down and told staff to ensure a "...": the ministry's
+            return "verb", _parse_subject(acc[0].group("np")), gap, last_verb.group(1)
         return "carry", _opening_subject(subject), gap, last_verb.group(1)
     cut = subject.rfind(" and ")
     if cut > 0 and _AND_SUBJECT.match(subject, cut + 5) and _FIRST_VERB.match(subject[:cut].rstrip(",") + " "):
@@ -925,6 +1104,24 @@ def _attribution_before(before: str) -> tuple[str, Speaker | None, int, str | No
     if last_verb.group(1).startswith("put") and not _may_speak(found):
         return None  # "as the old saying puts it": no one speaks
     return "verb", found, gap, last_verb.group(1)
+
+
+# A sentence that opens "In his words," or "In her own words,": the person named before speaks through it.
+_IN_THEIR_WORDS = re.compile(r"\s*(?:[*_]+\s*)?In\s+(his|her|their)\s+(?:own\s+)?words\s*,")
+
+
+# "with NAME saying", "with the ministry calling it": a participle with a subject of its own after "with".
+_WITH_SUBJECT = re.compile(
+    r"(?:^|[,;]\s*|\s)with\s+(?P<np>(?:(?:the|a|an|its|their)\s+)?(?:[\w'\u2019\-.]+\s+){0,5}?"
+    r"[A-Z][\w'\u2019\-]*|(?:the|a|an)\s+(?:[\w'\u2019\-]+\s+){0,3}?[a-z][\w\-]*)\s+$"
+)
+
+
+# A relative clause whose object comes first: "whose release the ministry has called", "whose plan Lind described".
+_WHOSE_OBJECT = re.compile(
+    r"\bwhose\s+(?:[a-z][\w\-]*\s+){1,2}?(?P<np>(?:the|The)\s+[^,;:.\"\u201c\u00ab]{2,60}?|[A-Z][\w'\u2019\-]*"
+    r"(?:\s+[A-Z][\w'\u2019\-]*){0,3})\s+(?:(?:has|have|had)\s+)?(?:(?:also|repeatedly|publicly|once)\s+)?$"
+)
 
 
 # A reported clause with a subject of its own before the second verb: "said [Russian personnel handed out bread but]".
@@ -963,6 +1160,9 @@ _PASSIVE = re.compile(r"\b(?:been|being|be|was|were)\s+$")
 _OBJECT_BEFORE = re.compile(
     r"\b(?:in|on|at|from|with|via|under|through)\s+(?:a|an|the|his|her|its|their|this)\s+(?:[\w\-]+\s+)?[\w\-]+\s+$"
 )
+# "a statement posted", "a video released": a participle after the noun of a document, never its verb.
+_DOCUMENT_BEFORE = re.compile(r"\b(?:statement|post|video|message|letter|readout|communiqu\u00e9|communique|note)\s+$")
+_PUBLISHED = frozenset("posted published released issued shared tweeted".split())  # ("the statement added": its verb)
 # "fielding calls", "the claims", "his remarks": a noun, not a verb of speech.
 _NOUN_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|his|her|its|their|our|my|your|these|those|many|several|of|phone|such|no|any|about|on|for|"
@@ -1000,6 +1200,8 @@ def _is_verb(text: str, m: re.Match[str]) -> bool:
     if m.group(1) == "called" and text[m.end() : m.end() + 2].strip()[:1].isupper() and \
             _INDEFINITE_BEFORE.search(text, max(0, a - 40), a):
         return False  # "a fishing boat called Nour": a name given, not words said
+    if m.group(1) in _PUBLISHED and _DOCUMENT_BEFORE.search(text, max(0, a - 16), a):
+        return False  # "In a statement posted on his channel, NAME said": the participle of the statement
     if m.group(1).endswith("ed") and _OBJECT_BEFORE.search(text, max(0, a - 40), a) and \
             _SPEECH_VERB.search(text, max(0, a - 120), a):
         return False  # "argued in a video posted on his channel that": a participle after the verb's noun
@@ -1069,6 +1271,11 @@ def observe_sentence(sentence: str, ctx: SpeakerContext) -> Speaker | None:
         return _gesture_subject(sentence, ctx) or _person_referred_back(sentence, ctx)
     if sentence.startswith("The ") and _opening_named_one(sentence, ctx):
         return None  # "The company, NAME, has not commented.": NAME is the next "it"
+    carrier = _TRAILING_REPORTER.search(sentence, max(0, len(sentence) - 120)) if "reported" in sentence else None
+    if carrier:  # "..., Norway's state news agency NTB reported on Wednesday.": "the agency" of the next sentences
+        found = _parse_subject(carrier.group("np"))
+        if found[0] and is_body(found[0]) or (found[1] and is_body(found[1])):
+            ctx.note(found)
     m = _ACCORDING.search(sentence)
     if m:
         ctx.remember(ctx.resolve(_parse_subject(m.group("np"))))
@@ -1081,7 +1288,23 @@ def observe_sentence(sentence: str, ctx: SpeakerContext) -> Speaker | None:
         last = [v for v in _SPEECH_VERB.finditer(sentence, m.end()) if _is_verb(sentence, v)]
         if last and _INTRODUCES.match(sentence, last[-1].end()):
             m = last[-1]
+    declined = _DECLINED.match(sentence) if "comment" in sentence or "elaborat" in sentence else None
+    if declined and declined.end() <= m.start():
+        # "Spokesman NAME declined to comment on reports that the envoy had asked ...": NAME is the next "he"
+        said = _observe_subject(sentence, m, ctx)
+        who = ctx.resolve(_parse_subject(declined.group("np")))
+        if who and who[0] and not is_body(who[0]):
+            ctx.remember(who)
+            return None
+        return said
     return _observe_subject(sentence, m, ctx)
+
+
+# "NAME declined to comment on", "The spokesman refused to elaborate on": who did not speak to that, and who will.
+_DECLINED = re.compile(
+    r"^(?P<np>[^,;:\"\u201c\u00ab]{2,80}?)\s+(?:(?:has|had)\s+)?(?:declined|refused|declines|refuses)\s+to\s+"
+    r"(?:comment|elaborate)\b"
+)
 
 
 # "Her neighbour, NAME," / "His son, NAME,": a relative of the person just named, named in turn.
@@ -1384,6 +1607,8 @@ def find_quotes(
             k += 1
         if not inside:
             said_here = observe_sentence(line[a:b], ctx)
+            if said_here and said_here[0] and _A_STATEMENT.search(line, a, b):
+                ctx.statement_by = said_here  # "In a statement posted on his channel, NAME said ..."
             opened_by = None if said_here else _sentence_person(line[a:b], ctx)  # "The official did not hide ..."
             if said_here and _plural(said_here[0] or ""):
                 said_here = None  # "analysts say." and then a quote: one analyst's words, named after it if at all
@@ -1412,7 +1637,8 @@ def find_quotes(
             before = line[prev_end : q.start]
             after = line[q.end : nxt] if q.closed else ""
             kept_end, prev_end = prev_end, q.end
-            titled = is_title(inner) and not _said_after_title_case(line, q, after)
+            titled = is_title(inner) and not _said_after_title_case(line, q, after) and \
+                not (q.start == a and _OF_AFTER.match(line, q.end) and word_count(inner) == 1)  # "Thousands" of
             if not inner.strip() or titled or _NUMBERED_TITLE.search(before[-40:]):
                 prev_end = kept_end  # a title is part of the words around it ("Episode 212: "Last ships out?"")
                 continue
@@ -1425,13 +1651,31 @@ def find_quotes(
                 after_attr = (posted.group(1), None)
             if not (after_attr and after_attr[0]) and q.closed and "," in line[q.start : q.end][-3:]:
                 after_attr = _course_of_speech_after(after)  # `"...," the archbishop began.`
+            reported_clause = False  # the quote stands in the clause a verb of speech reports, no comma between
+            if not (after_attr and after_attr[0]) and q.closed and (words >= 2 or q.start == a) and \
+                    ("ccording to" in line[q.end : b] or " said" in line[b - 40 : b]):
+                according = _ACCORDING_AT_END.search(line, q.end, b)
+                sourced = according or _SAID_AT_END.search(line, q.end, b)
+                if sourced and not _verb_search(line[q.end : sourced.start()]) and not _verb_search(line[a : q.start]):
+                    # `"Thousands" of troops remain at the base, according to channels close to the army.`,
+                    # `Images showed that a "large amount" of gear had gone, the analyst Ivo Marr said on Monday.`
+                    found = _parse_subject(sourced.group("np"))
+                    after_attr = found if found[0] and (according or _may_speak(found)) else after_attr
             if after_attr and after_attr[0]:
                 speaker, attached = after_attr, True
+            elif (signed := after.lstrip(" ,\u2014\u2013-")).startswith("read") and _READ_A_HEADLINE.match(signed):
+                speaker, attached = (None, None), True  # `"...," read a banner at the gate`: words, no one's named
             else:
                 before_attr = _attribution_before(before)
                 if before_attr:
                     kind, who, gap, verb = before_attr
+                    reported_clause = _in_reported_clause(before, kind, gap, words, line, q.end, b) and not (
+                        verb in _LABEL_VERBS and not _LABEL_OWN_WORDS.search(before[-20:]) and
+                        not _DESCRIBED_AS.search(before, max(0, len(before) - 160)) and
+                        not _CALLED_FOR.search(before, max(0, len(before) - 160)))
                     attached = kind != "question" and (gap <= 4 or (gap <= 8 and inner.rstrip()[-1:] in ".!?"))
+                    if reported_clause:
+                        attached = True  # `said the country would stay only if it "serves our interests."`
                     if kind != "question" and words >= 2 and gap <= 8 and not re.search(r"[,;:]", before[-80:]):
                         attached = True  # `said the talks would stop «for some time»`: words of the report
                     if kind != "question" and words >= 2 and gap <= 25 and _IN_PREDICATE.search(before[-24:]) or (
@@ -1463,6 +1707,9 @@ def find_quotes(
                 sent = _MESSAGE_FROM.search(before, max(0, len(before) - 120)) if before.endswith(": ") else None
                 if sent:  # "The channel posted what it said was a message from a soldier at the base: «...»"
                     speaker, attached = _parse_subject(sent.group("np")), True
+            in_words = _IN_THEIR_WORDS.match(line, a, q.start) if "words" in line[a : a + 30] else None
+            if in_words:  # "In her words, the other side had stressed the "...": hers, as she reports it
+                speaker, attached = ({"his": "he", "her": "she"}.get(in_words.group(1), "they"), None), True
             pronoun = qi == 0 and speaker and speaker[0] in _PRONOUNS_PERSON
             if pronoun and (role_subject := _role_subject(line[a : q.start], ctx)):
                 ctx.remember(role_subject)  # "On Christmas Day the archbishop celebrated ..., where, he said, "...""
@@ -1473,7 +1720,7 @@ def find_quotes(
             if qi and not attached and words >= 2 and last_speaker[0] and prev_said == qi - 1 and \
                     _SECOND_CLAUSE.search(before):
                 speaker, attached = last_speaker, True  # `said ... "those who control it" and that it was "too early"`
-            carried_on = continues and q.start == a == _first_text(line)  # `"Only the base."` after an open quote
+            carried_on = continues and q.start == _first_text(line)  # `"Only the base."` after an open quote
             if words == 1 and _TERM_AFTER.match(line, q.end):
                 attached = False  # `used "double-tap" strikes`: one word before a noun is a term
             if words == 1 and _IN_PREDICATE.search(before[-24:]) and _CLAUSE_GOES_ON.match(line, q.end) and \
@@ -1483,8 +1730,15 @@ def find_quotes(
                 attached = False
             if words == 1 and _OBJECT_COMPLEMENT.search(before[-80:]):
                 attached = False  # `declared the capital "liberated"`, `calling the bases "temporary"`: a label
-            if words < MIN_QUOTE_WORDS and _is_term(before, inner):
-                attached = False  # `plans for a "full evacuation" of`, `the "PKK's extension"`: a term, not speech
+            if words == 1 and speaker and speaker[0] and (
+                    _DESCRIBED_AS.search(before, max(0, len(before) - 160)) or _JUDGED_AS_BEFORE.search(before[-120:])
+            ) and not line[q.end : b].strip(" .!?\"'\u201d\u2019"):
+                attached = True  # `described the talks as "constructive".`: the judgement closing the sentence is said
+            if words < MIN_QUOTE_WORDS and _is_term(before, inner) and not (
+                    reported_clause and _ARTICLE_BEFORE.search(before[-4:]) and not _OF_AFTER.match(line, q.end)):
+                # `plans for a "full evacuation" of`, `the "PKK's extension"`: a term, not speech (but `argued the talks
+                # were at a "turning point"`, in what a verb of speech reports, is the speaker's)
+                attached = False
             if words >= 2 and si > 0 and q.closed and q.start == a and not line[q.end : b].strip():
                 attached = True  # `"...," he said. "Everyone is waiting."`: a quoted sentence in a paragraph is speech
             if words <= 6 and speaker and speaker[0] and _WHAT_CALLED.search(before, max(0, len(before) - 80)):
@@ -1496,13 +1750,13 @@ def find_quotes(
                 continue
             if speaker is None and last_speaker[0]:
                 speaker = last_speaker  # continues the previous speaker
-            if speaker is None and q.start == a == _first_text(line) and not continues and reported[0]:
+            if speaker is None and q.start == _first_text(line) and not continues and reported[0]:
                 speaker = reported  # a quote paragraph after "One woman, who lives near the base, said ..."
             if speaker is None and qi == 0 and q.start == a and said_before:
                 speaker = said_before  # "NAME had written on X that the talks were over. «We will not ...»"
             if speaker is None and qi == 0 and q.start == a and person_before and not continues:
                 speaker = person_before  # "The official did not hide his irritation. «For nine years ...»"
-            if speaker is None and (continues or q.start == a == _first_text(line)) and ctx.last_quoted[0]:
+            if speaker is None and (continues or q.start == _first_text(line)) and ctx.last_quoted[0]:
                 speaker = ctx.last_quoted  # a quote paragraph with no verb: the previous speaker goes on
             speaker = ctx.resolve(speaker)
             who, role = speaker if speaker else (None, None)
@@ -1512,6 +1766,8 @@ def find_quotes(
             if who:
                 last_speaker = (who, role)
                 ctx.remember((who, role))
+                if _A_STATEMENT.search(line, a, b) and not _OPENS_THE_STATEMENT.match(line, a):
+                    ctx.statement_by = (who, role)  # `"...," the ministry said in a statement.`
                 ctx.last_quoted = (who, role)
             if not q.closed:
                 ctx.open_quote = True
@@ -1876,7 +2132,12 @@ _ADVERBIAL_QUOTE = re.compile(r"\W*(?:on|for|in|at|with|by|from|under|without|un
 
 
 def _first_text(line: str) -> int:
-    return len(line) - len(line.lstrip())
+    thread = _THREAD_NUMBER.match(line) if "/" in line[:6] else None
+    return thread.end() if thread else len(line) - len(line.lstrip())  # "3/ "...": a thread's third post
+
+
+# The number of a post in a thread: "1/ Many commentators ...", "3/ "For the whole country ...".
+_THREAD_NUMBER = re.compile(r"\s*\d{1,2}/\s+")
 
 
 def _opens_a_quotation(line: str, q: QuoteSpan, sentence_start: int) -> bool:
@@ -1885,6 +2146,8 @@ def _opens_a_quotation(line: str, q: QuoteSpan, sentence_start: int) -> bool:
     if q.closed or q.end - q.start < 12:
         return False
     before = line[sentence_start : q.start].rstrip()
+    if before and _THREAD_NUMBER.fullmatch(before + " "):
+        return True  # "3/ "For the whole country, ...": the post opens with the quotation
     return not before or before.endswith((":", ",")) or bool(re.search(r"[.!?]$", before))
 
 
@@ -2095,7 +2358,7 @@ _PERSON_NOUNS = _DESCRIBED_PEOPLE | frozenset(
     expert envoy negotiator lawyer activist witness volunteer student pilot sailor mercenary veteran man woman
     serviceman commentator host blogger columnist fisherman shopkeeper baker tailor mechanic labourer laborer
     pharmacist vendor shepherd butcher grocer carpenter cleric imam priest refugee mother father widow grandmother
-    boy girl author wife husband son daughter brother sister clerk docker porter smuggler""".split()
+    boy girl author wife husband son daughter brother sister clerk docker porter smuggler representative""".split()
 )
 _INDEFINITE_PERSON = re.compile(
     r"^(?:A|An|One|Another|a|an|one|another)\s+(?:[\w'\u2019\-]+\s+){0,3}?(?P<head>[a-z]+)"
@@ -2503,6 +2766,34 @@ def _inverted_before_quote(subject: str, between: str, verb: str) -> Speaker | N
     return (name, role) if name and _may_speak((name, role)) else None
 
 
+# A verb that names, then at most a pronoun, then the quote: `has called an "urgent matter"`, `called it a "..."`
+# (`the papers called the port a "dead end"`: the writer's label for a thing, not speech).
+_LABEL_OWN_WORDS = re.compile(
+    r"\b(?:called|calls|call|calling|described|describes|describing|termed|dubbed)\s+(?:(?:it|this|that|them)\s+)?"
+    r"(?:a|an|the)?\s*$"
+)
+_DESCRIBED_AS = re.compile(r"\bdescrib(?:ed|es|ing)\b[^,;:\"\u201c\u00ab]{0,100}\bas\s+(?:an?\s+)?$")  # his judgement
+_CALLED_FOR = re.compile(r"\bcall(?:ed|s)?\s+(?:for|on|upon)\b[^,;:]*$")  # `called for talks to end "..."`: a demand
+_ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:a|an|A|An)\s+$")
+_OF_AFTER = re.compile(r"\s+of\b")  # `plans for a "full evacuation" of the base`: a noun phrase goes on, a term
+
+
+def _in_reported_clause(before: str, kind: str, gap: int, words: int, line: str, end: int, stop: int) -> bool:
+    """A short quotation inside what a verb of speech reports, with no comma, colon or semicolon between the verb
+    and it: near the verb (`argued that the region is entering a "fragile phase"`, `has called an "urgent
+    matter"`), or further on when the quotation closes the sentence (`said the army would keep the posts open if it
+    "protects our farmers."`). The speaker's words, not the reporter's term ("a" before it does not make it one)."""
+    if kind == "question" or words < 1 or gap > 16:
+        return False
+    stretch = before.split()[-gap:] if gap else []
+    if any(ch in w for w in stretch for ch in ",;:()\u2014\u2013") or any(ch in before[-3:] for ch in ",;:"):
+        return False
+    closes = not line[end:stop].strip(" .!?\"'\u201d\u2019")  # the quote ends the sentence
+    if words == 1:  # `said that the city falls into the hands of "chaos".`: one word that closes what was said
+        return closes and " that " in before[-160:]
+    return gap <= 8 or closes
+
+
 # A numbered episode or part before a quotation: "Episode 212: "Last ships out?"" is the episode's title.
 _NUMBERED_TITLE = re.compile(r"\b(?:Episode|Ep\.|Part|Chapter|Season|Issue)\s+\d+\s*[:\u2014\u2013]\s*$")
 _POSSESSIVE_DESIGNATION = re.compile(r"[A-Z][\w\-]*['\u2019]s\s+[a-z][\w\-]*")
@@ -2618,8 +2909,9 @@ def _cue_end(line: str) -> int:
 # "a statement by the Turkish Communications Directorate", "a post from the ministry": who issued it speaks.
 _STATEMENT_BY = re.compile(
     r"^(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w\-]+\s+){0,2}(?:statement|post|message|communiqu\u00e9|communique|readout|"
-    r"letter|release|announcement)\s+(?:by|from)\s+(?=(?:the\s+)?[A-Z]|the\s+[a-z]+$)"
-)
+    r"letter|release|announcement|lament|report|column)\s+(?:(?:published|posted|issued|shared|written)\s+)?"
+    r"(?:by|from)\s+(?=(?:the\s+)?[A-Z]|the\s+[a-z]+$|(?:a|an)\s+(?:[\w\-]+\s+){0,3}[a-z]+$)"
+)  # ... and "a lament published by a prominent war blogger": the blogger
 
 # "a naval officer I interviewed years ago", "a guard we spoke to": a clause with no "who" after the person.
 _CONTACT_PRONOUNS = frozenset("I we you he she they".split())

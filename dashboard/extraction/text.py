@@ -17,12 +17,19 @@ _URL = re.compile(r"https?://\S+|www\.\S+")
 _MD_IMAGE_OR_LINK = re.compile(r"!?\[([^\[\]\n]{0,500})\]\(([^()\s]{0,2000})(?:\s+\"[^\"()]{0,200}\")?\)")
 
 
+# A page that printed an apostrophe as a double quote mark ("Moscow"s advocacy", "don"t"): no quotation opens there.
+_APOSTROPHE_AS_QUOTE = re.compile(r"(?<=[A-Za-z])\"(?=s\b(?![\"\u201d])|(?<=n\")t\b)")
+
+
 def mask_markup(line: str) -> str:
-    """Blank URLs and markdown link syntax with spaces, keeping every offset.
+    """Blank URLs and markdown link syntax with spaces, keeping every offset; read a double quote mark
+    printed for an apostrophe ("Moscow"s") as the apostrophe.
 
     Extraction then never reads a place or a date out of an image URL, and the
     spans it finds still point into the original line.
     """
+    if '"' in line and _APOSTROPHE_AS_QUOTE.search(line):
+        line = _APOSTROPHE_AS_QUOTE.sub("'", line)  # (one character for one: every offset stays)
     if "[" not in line and "http" not in line and "www." not in line:
         return line  # most lines: neither pattern can match without these
     chars = list(line)
@@ -40,10 +47,53 @@ def mask_markup(line: str) -> str:
     return "".join(chars)
 
 
+# A straight mark right after the end of a clause and before a lower-case word closes a quotation.
+_LOST_OPENER = re.compile(r"[,.!?'\u2019]\"\s+[a-z]")
+# A quotation in single marks, British style, on a line with no double marks: an opening mark at the start of a
+# word, the words (apostrophes inside allowed: "don't", "the soldiers' families"), then a full stop, comma, "?" or
+# "!" and the closing mark before a space or the end: `'We will not leave,' she said.` A possessive has no
+# punctuation before its mark, so it never closes one.
+_SINGLE_MARKED = re.compile(
+    r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013]))[\u2018'](?=[A-Za-z0-9])"
+    r"(?:[^\u2018\u2019'\"\u201c\u201d\u00ab\u00bb\n]|['\u2019](?=[A-Za-z])|(?<=s)['\u2019](?=\s[a-z])){1,600}?"
+    r"[,.!?\u2026]['\u2019](?=[\s)\]]|$)"
+)
+
+
+def mark_single_quotes(line: str) -> str:
+    """Read British single quotation marks as double ones (one character for one: every offset stays), on a line
+    that has no double marks of its own; other lines keep theirs (a single-quoted title inside a double quotation
+    is found where it stands)."""
+    if ("'" not in line and "\u2018" not in line) or '"' in line or "\u201c" in line or "\u201d" in line or \
+            "\u00ab" in line:
+        return line
+    spans = [(m.start(), m.end() - 1) for m in _SINGLE_MARKED.finditer(line)]
+    if not spans:
+        return line
+    chars = list(line)
+    for a, b in spans:
+        chars[a], chars[b] = "\u201c", "\u201d"
+    return "".join(chars)
+
+
 OPEN_QUOTES = '"\u201c\u00ab'  # straight, curly, and the guillemet of French and Russian copy
 CLOSE_QUOTES = '"\u201d\u00bb'
-_OPEN_QUOTE = re.compile("[" + OPEN_QUOTES + "]")
-_CLOSE_QUOTE = re.compile("[" + CLOSE_QUOTES + "]")
+# ... and the marks real pages print the wrong way round: a closing mark at the start of a word opens
+# (`\u201dWe will,\u201d she said`), an opening mark right after the last word's punctuation closes
+# (`\u201cWe will,\u201c she said`).
+_OPEN_QUOTE = re.compile("[" + OPEN_QUOTES + "]|(?:(?<=^)|(?<=[\\s(\\[]))\u201d(?=[A-Za-z])")
+_CLOSE_QUOTE = re.compile("[" + CLOSE_QUOTES + "]|(?<=[,.!?\u2026])\u201c(?=\\s|$)")
+
+
+def mend_marks(line: str) -> str:
+    """Two apostrophes typed for a double quote mark (`''We will,'' she said`) read as one mark and a space (every
+    offset stays)."""
+    if "''" not in line or line.count("''") % 2:
+        return line
+    return _TWO_APOSTROPHES.sub(lambda m: ' "' if m.group(1) else '" ', line)  # the mark next to its words
+
+
+_TWO_APOSTROPHES = re.compile(r"''(?=([A-Za-z0-9])?)")
 
 
 @dataclass(frozen=True)
@@ -73,6 +123,8 @@ def find_quote_spans(line: str) -> list[QuoteSpan]:
             opening = _OPEN_QUOTE.search(line, j + 1)
             continue
         closing = _CLOSE_QUOTE.search(line, i + 1)
+        if closing is None and line[i] == '"' and _LOST_OPENER.match(line, i - 1):
+            break  # `... were 'on alert'," the paper quoted`: a closing mark whose opening mark the page lost
         if closing is None:
             spans.append(QuoteSpan(i, n, False))
             break
@@ -89,7 +141,11 @@ ABBREVIATIONS = frozenset(
 # A footnote marker after the full stop ("... on December 12.[1] Commercial imagery ...") stays with
 # the sentence it sources.
 _BOUNDARY = re.compile(
-    r"[.!?][\"\u201d\u2019')\]\u00bb]*(?:\[\d{1,3}\])?(\s+)(?=(?:[\"\u201c\u2018(\[]|\u00ab\s?)?[A-Z0-9])"
+    r"[.!?](?:[\"\u201d\u2019')\]\u00bb]*(?:\[\d{1,3}\])?(\s+)(?=(?:[\"\u201c\u201d\u2018(\[]|\u00ab\s?)?[A-Z0-9])"
+    # a page that lost the space after a full stop: "... the port, the agency said.Later that day" or "... in
+    # Rome.\u201cWe will", after two lower-case letters (not "U.S.A", "St.Petersburg", "e.g."); tried only at
+    # a full stop, never at every character
+    r"|(?<=[a-z]{2}[.!?])()(?=[A-Z][a-z]|[\"\u201c\u00ab][A-Z]))"
 )
 
 
@@ -104,14 +160,17 @@ def split_sentences(line: str, quotes: list[QuoteSpan] | None = None) -> list[tu
     start = 0
     starts = [q.start for q in quotes]  # quote spans are sorted and never overlap
     for m in _BOUNDARY.finditer(line):
-        cut = m.start(1)
+        glued = m.start(1) < 0  # the second alternative: no space between the sentences
+        cut = m.start(2) if glued else m.start(1)
+        if glued and line[cut] == '"' and not any(q.start == cut for q in quotes):
+            continue  # a straight mark that closes a quotation, not one that opens the next sentence
         k = bisect_right(starts, cut - 1) - 1  # the last quote opening before the cut
         if k >= 0 and quotes[k].start < cut < quotes[k].end:
             continue
-        if _ends_with_abbreviation(line, m.start()):
+        if _ends_with_abbreviation(line, cut - 1 if glued else m.start()):
             continue
         spans.append((start, cut))
-        start = m.end(1)
+        start = cut if glued else m.end(1)
     if start < len(line):
         spans.append((start, len(line)))
     return [(a, _rstrip_index(line, a, b)) for a, b in spans if line[a:b].strip()]
