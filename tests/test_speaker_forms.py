@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from dashboard.extraction.extract import Extractor
+from dashboard.extraction.extract import Extractor, title_to_role
 from dashboard.extraction.quotes import parse_speaker
 from dashboard.geo.gazetteer import DEFAULT_PATH, load_gazetteer
 
@@ -1951,7 +1951,7 @@ def test_round14_an_aside_between_dashes(ex: Extractor, text: str, expected: lis
     [
         # one word in quote marks that closes what a person "said that": the speaker's word
         ('Also in the letter, Mr. al-Hadi said that every new post is empty when the city falls into the hands of '
-         '"chaos".', [("Mr. al-Hadi", "chaos")]),
+         '"chaos".', [("al-Hadi", "chaos")]),
         ('Mayor Ana Duarte said that the old bridge over the river had for years been left to "neglect."',
          [("Ana Duarte", "neglect.")]),
         # look-alike: one word inside the predicate, with the sentence going on: the writer's mark
@@ -2186,3 +2186,23 @@ def test_round14_a_countrys_office_by_its_possessive(ex: Extractor, text: str, e
 )  # fmt: skip
 def test_round14_one_word_judgement_after_as(ex: Extractor, text: str, expected: list) -> None:
     assert _quotes(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("speaker", "role", "expected"),
+    [
+        # whichever rule found the speaker, a title before the name is the role (issue 10)
+        ("Ayatollah Ali Khamenei", None, ("Ali Khamenei", "Ayatollah")),
+        ("Mr. al-Rashid", None, ("al-Rashid", "Mr.")),
+        ("Capt Omar Sokol", "harbour master", ("Omar Sokol", "Capt harbour master")),
+        ("Imam Saleh", "Imam of the mosque", ("Saleh", "Imam of the mosque")),
+        # look-alikes: a title alone, an organisation opening with an office's word, a plain name
+        ("President", None, ("President", None)),
+        ("State Department", None, ("State Department", None)),
+        ("Mira Lind", "analyst", ("Mira Lind", "analyst")),
+    ],
+)  # fmt: skip
+def test_a_title_left_before_a_speakers_name_becomes_the_role(
+    speaker: str, role: str | None, expected: tuple[str | None, str | None]
+) -> None:
+    assert title_to_role(speaker, role) == expected

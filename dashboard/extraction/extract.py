@@ -1348,14 +1348,15 @@ class Extractor:
             if si not in fresh_set:
                 continue
             when = sentence_dates.get(si)
+            speaker, role = title_to_role(q.speaker, q.role)
             out.quotes.append(
                 QuoteRecord(
                     line=number,
                     start=q.start,
                     end=q.end,
                     text=raw[q.start : q.end],
-                    speaker=q.speaker,
-                    role=q.role,
+                    speaker=speaker,
+                    role=role,
                     date=when.value if when else None,
                     date_precision=reported_precision(when) if when else None,
                     places=sentence_places.get(si, []),
@@ -1639,6 +1640,26 @@ def _as_land(sentence: str, start: int, end: int) -> bool:
     listed the forms of a state acting lifted the set they were read from by 18 points and unseen real reporting by
     one; this list of the forms of land lifted unseen real reporting by ten (session 8)."""
     return bool(_LAND_BEFORE.search(sentence, max(0, start - 40), start) or _LAND_AFTER.match(sentence, end))
+
+
+_NAME_PARTICLE = re.compile(r"(?:al|el|ad|as|ash|ar|an|bin|ibn|abu)-[A-Z]")  # "Mr. al-Hakim"
+
+
+def title_to_role(speaker: str | None, role: str | None) -> tuple[str | None, str | None]:
+    """ "Ayatollah Ali Khamenei", "Capt. Sokol": the title is the role, the rest the speaker's name (issue 10),
+    whichever rule found them. A title with no name after it ("the President") is left as it is."""
+    if not speaker:
+        return speaker, role
+    words = speaker.split()
+    k = 0
+    while k < len(words) - 1 and lexicon.is_personal_title(words[k]):
+        k += 1
+    if k == 0 or not (words[k][:1].isupper() or _NAME_PARTICLE.match(words[k])):
+        return speaker, role
+    title = " ".join(words[:k])
+    if role and title.lower() in role.lower():
+        return " ".join(words[k:]), role
+    return " ".join(words[k:]), f"{title} {role}" if role else title
 
 
 def _header_weekday(d: DateMention, day: date) -> DateMention:

@@ -106,7 +106,7 @@ _POST_NOMINALS = frozenset("MP MEP MSP QC KC OBE MBE CBE KBE PhD Jr Sr".split())
 _NAME_SUFFIXES = frozenset("Jr Sr".split())
 _POSSESSIVE_NAME = re.compile(r"[A-Z][\w\-]*['\u2019]s$")  # "the press service of Russia's Black Sea Fleet"
 _PREPOSITIONS = frozenset("to of for at in from on with by".split())
-_PRONOUNS_PERSON = frozenset("he she".split())
+_PRONOUNS_PERSON = frozenset("he she him her".split())  # ("quoted him as saying")
 _PRONOUNS_BODY = frozenset("it they".split())
 # Words that make a speaker an organisation rather than a person.
 _BODY_WORDS = frozenset(
