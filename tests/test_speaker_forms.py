@@ -2206,3 +2206,10 @@ def test_a_title_left_before_a_speakers_name_becomes_the_role(
     speaker: str, role: str | None, expected: tuple[str | None, str | None]
 ) -> None:
     assert title_to_role(speaker, role) == expected
+
+
+def test_quoted_him_as_saying_is_the_person_before_never_the_word_him(ex: Extractor) -> None:
+    named = 'Imam Omar Saleh spoke in Homs on Friday.\nHis office quoted him as saying: "The city forgives."\n'
+    assert who(ex, named) == ["Omar Saleh"]
+    nobody = 'The office quoted him as saying: "The city forgives."\n'
+    assert who(ex, nobody) == [None]  # no one named before: no speaker, rather than "him"
