@@ -60,6 +60,14 @@ _SINGLE_MARKED = re.compile(
 )
 
 
+def _may_single_quote(line: str) -> bool:
+    """Plain substring tests for what _SINGLE_MARKED cannot match without: an opening mark at a word's start and a
+    closing one after punctuation."""
+    opens = "\u2018" in line or " '" in line or line.lstrip()[:1] == "'" or "('" in line or "['" in line or \
+        "\u2014'" in line or "\u2013'" in line
+    return opens and any(p + q in line for p in ",.!?\u2026" for q in "'\u2019")
+
+
 def mark_single_quotes(line: str) -> str:
     """Read British single quotation marks as double ones (one character for one: every offset stays), on a line
     that has no double marks of its own; other lines keep theirs (a single-quoted title inside a double quotation
@@ -67,6 +75,8 @@ def mark_single_quotes(line: str) -> str:
     if ("'" not in line and "\u2018" not in line) or '"' in line or "\u201c" in line or "\u201d" in line or \
             "\u00ab" in line:
         return line
+    if not _may_single_quote(line):
+        return line  # (most lines with an apostrophe have only "Russia's": the scan below is skipped)
     spans = [(m.start(), m.end() - 1) for m in _SINGLE_MARKED.finditer(line)]
     if not spans:
         return line
@@ -111,6 +121,8 @@ def find_quote_spans(line: str) -> list[QuoteSpan]:
     snippet cut mid-quote) gives an open span to the end of the line.
     """
     spans: list[QuoteSpan] = []
+    if '"' not in line and "\u201c" not in line and "\u201d" not in line and "\u00ab" not in line:
+        return spans  # most lines quote no one: the marks' regular expression is not run over them
     n = len(line)
     last_close = line.rfind("\u00bb")
     opening = _OPEN_QUOTE.search(line)  # the marks are found by regular expression, not a loop per character
