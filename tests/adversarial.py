@@ -128,4 +128,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "two_apostrophes": lambda n: "''a b, '' " * n,
     "reversed_marks": lambda n: "\u201da b,\u201c " * n,
     "reported_clauses": lambda n: "Aa said the " + "aa " * (8 * n) + 'if it "b c."',
+    # session 8: a name tried from every capital of one long hyphened word, before "'s" and a site's word
+    "hyphened_possessive": lambda n: "in " + "Aa-" * n + "Aa's x",
+    "hyphened_sites": lambda n: "Aa-" * n + "Aa Mosque",
 }

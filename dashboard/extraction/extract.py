@@ -125,7 +125,7 @@ _AREA_NAME = re.compile(
 )
 # "Istanbul's Eminonu district": an area named after the place that holds it.
 _AREA_OF_PLACE = re.compile(
-    r"\b[A-Z][\w\-]+['\u2019]s\s+(?P<name>(?:(?:al|el|ad|as|ar|an)-)?[A-Z][\w\-]*\w(?:\s+[A-Z][\w\-]*\w)?)\s+"
+    r"(?<![\w\-])[A-Z][\w\-]+['\u2019]s\s+(?P<name>(?:(?:al|el|ad|as|ar|an)-)?[A-Z][\w\-]*\w(?:\s+[A-Z][\w\-]*\w)?)\s+"
     r"(?:district|neighbourhood|neighborhood|quarter|suburb|"
     # "Benghazi's Gamal airbase", "Turkey's Incirlik air base": an airfield or a port of the place or its owner
     r"airbase|air\s+base|airfield|airport|port|harbour|harbor|naval\s+base)\b"
@@ -447,7 +447,9 @@ _VERB_AFTER_SUBJECT = re.compile(
 _CLAUSE_OPENING = re.compile(r"(?:\b(?:that|whether|if|and|while|as)|[,.])\s+(?:the\s+)?$")
 # A named site that says what it is, wherever it stands ("visited the Umayyad Mosque in Damascus").
 _NAMED_SITE = re.compile(
-    r"\b(?:(?:al|el)-)?[A-Z][\w'\u2019\-]+(?:\s+(?:(?:al|el)-)?[A-Z][\w'\u2019\-]+){0,2}\s+"  # "Saadallah al-Jabiri"
+    # (a name starts where a word does, not inside "Aa-Aa-Aa": tried from every capital of one long hyphened word,
+    # the scan was quadratic)
+    r"(?<![\w'\u2019\-])(?:(?:al|el)-)?[A-Z][\w'\u2019\-]+(?:\s+(?:(?:al|el)-)?[A-Z][\w'\u2019\-]+){0,2}\s+"
     r"(?:Mosque|Square|Bridge|Dam|Camp|Prison|Citadel|Crossing|Palace|Stadium|Hospital|Airport|Gate|Market|Souq|Souk|"
     r"Bazaar)\b"
 )
