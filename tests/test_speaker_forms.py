@@ -2208,6 +2208,34 @@ def test_a_title_left_before_a_speakers_name_becomes_the_role(
     assert title_to_role(speaker, role) == expected
 
 
+@pytest.mark.parametrize(
+    ("speaker", "expected"),
+    [
+        # an office written before the name, its last word found from the end: business, courts, local government
+        ("Halvorsen Foods CEO Marit Dahl", ("Marit Dahl", "Halvorsen Foods CEO")),
+        ("Port Authority Administrator Jonas Weller", ("Jonas Weller", "Port Authority Administrator")),
+        ("Marin County Sheriff Dolores Quay", ("Dolores Quay", "Marin County Sheriff")),
+        ("UN Secretary-General Lena Moberg", ("Lena Moberg", "UN Secretary-General")),
+        ("Brentwick head coach Tomas Avery", ("Tomas Avery", "Brentwick head coach")),
+        ("Nordbank's Ingrid Solli", ("Ingrid Solli", "Nordbank")),  # a possessive owner
+        # look-alikes: an organisation whose name holds an office's word, an office with no name after it
+        ("Interior Ministry", ("Interior Ministry", None)),
+        ("Harbour Police Commissioner", ("Harbour Police Commissioner", None)),
+        ("General Command", ("General Command", None)),
+        ("Nordbank's Ingrid", ("Nordbank's Ingrid", None)),
+    ],
+)  # fmt: skip
+def test_an_office_before_the_name_becomes_the_role(speaker: str, expected: tuple[str, str | None]) -> None:
+    assert title_to_role(speaker, None) == expected
+
+
+def test_a_chief_executive_quoted_in_a_wire_story_is_named_without_the_office(ex: Extractor) -> None:
+    text = ('"Demand held up better than we feared," Halvorsen Foods CEO Marit Dahl told analysts on a call.\n'
+            '"We will not raise prices again this year," Marin County Sheriff Dolores Quay said of the fines.\n')
+    got = [(q.speaker, q.role) for q in ex.extract(text, REF).quotes]
+    assert got == [("Marit Dahl", "Halvorsen Foods CEO"), ("Dolores Quay", "Marin County Sheriff")]
+
+
 def test_quoted_him_as_saying_is_the_person_before_never_the_word_him(ex: Extractor) -> None:
     named = 'Imam Omar Saleh spoke in Homs on Friday.\nHis office quoted him as saying: "The city forgives."\n'
     assert who(ex, named) == ["Omar Saleh"]

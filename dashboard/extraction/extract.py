@@ -44,6 +44,7 @@ from dashboard.extraction.quotes import (
     transcript_answerers,
     unmarked_statement,
     verbatim_record,
+    is_body,
     verbatim_turn,
     word_count,
 )
@@ -1656,12 +1657,42 @@ def title_to_role(speaker: str | None, role: str | None) -> tuple[str | None, st
     k = 0
     while k < len(words) - 1 and lexicon.is_personal_title(words[k]):
         k += 1
+    if k == 0:
+        k = _after_last_office(words)
     if k == 0 or not (words[k][:1].isupper() or _NAME_PARTICLE.match(words[k])):
         return speaker, role
     title = " ".join(words[:k])
+    if title.endswith(("'s", "\u2019s")):
+        title = title[:-2]  # "Citi's Jane Fraser": Citi
     if role and title.lower() in role.lower():
         return " ".join(words[k:]), role
     return " ".join(words[k:]), f"{title} {role}" if role else title
+
+
+def _after_last_office(words: list[str]) -> int:
+    """Where the name starts after an office written before it, the office's last word found from the end: "IBM
+    CEO Arvind Krishna", "Butte County Sheriff Kory Honea", "Citi's Jane Fraser" (a possessive owner). 0 when the
+    words after it are no person's name: "State Department", "Interior Ministry", a title alone; and a description
+    ("an official in the administration of General NAME") is no office."""
+    if not words[0][:1].isupper():
+        return 0
+    for k in range(len(words) - 2, -1, -1):
+        word = words[k]
+        owner = word.endswith(("'s", "\u2019s")) and word[:1].isupper()
+        if not (owner or lexicon.is_role_head(word)):
+            continue
+        rest = words[k + 1 :]
+        if any(w.lower() in _MINOR_WORDS for w in words[:k]):
+            return 0  # "Head of Research at Nordbank NAME": a phrase, not an office's name
+        if not 1 <= len(rest) <= 4 or lexicon.is_role_head(rest[0]) or (len(rest) == 1 and owner):
+            return 0
+        if len(rest) == 1 and not lexicon.is_personal_title(word) and word.lower() not in ("ceo", "coach", "manager"):
+            return 0  # "Interior Ministry": one word after an office's word is a person only after a title
+        if not all(w[:1].isupper() or _NAME_PARTICLE.match(w) or w in ("Jr.", "Sr.", "de", "van", "von", "bin")
+                   for w in rest) or is_body(" ".join(rest)):
+            return 0
+        return k + 1
+    return 0
 
 
 def _header_weekday(d: DateMention, day: date) -> DateMention:

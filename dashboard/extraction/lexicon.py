@@ -304,6 +304,22 @@ _PERSONAL_OFFICES = frozenset(
 )
 
 
+# Offices of business, sport, courts and local government that stand before a name in news copy ("Coca-Cola CEO
+# NAME", "NASA Administrator NAME", "Butte County Sheriff NAME", "Head Coach NAME"), with the offices above.
+_ROLE_HEADS = frozenset(
+    """ceo cfo coo cto cio executive officer founder co-founder cofounder chairman chairwoman chairperson president
+    administrator sheriff commissioner coach manager boss economist strategist attorney prosecutor judge councillor
+    councilman councilwoman superintendent inspector detective captain spokesperson spokesman spokeswoman secretary
+    minister director chief head governor mayor senator ambassador envoy commander analyst general""".split()
+)
+
+
+def is_role_head(tok: str) -> bool:
+    """ "CEO", "Administrator", "Minister": the last word of an office written before a person's name."""
+    low = tok.lower().rstrip(",")
+    return low in _ROLE_HEADS or is_personal_title(tok) or ("-" in low and low.split("-")[-1] in _ROLE_HEADS)
+
+
 def is_personal_title(tok: str) -> bool:
     """ "Dr", "Capt", "President": a capitalised word that stands before a person's name, never an organisation's."""
     low = tok.lower().rstrip(",")
