@@ -2236,6 +2236,26 @@ def test_a_chief_executive_quoted_in_a_wire_story_is_named_without_the_office(ex
     assert got == [("Marit Dahl", "Halvorsen Foods CEO"), ("Dolores Quay", "Marin County Sheriff")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a round-up's or a live page's label before the words: the role stays out of the name
+        ('Brentwick head coach Tomas Avery: "We were second best for an hour and still won."', ["Tomas Avery"]),
+        ('Tomas Avery (Brentwick coach): "We were second best for an hour and still won."', ["Tomas Avery"]),
+        ('Avery on the referee: "I will not say anything about him, I would get a fine."', ["Avery"]),
+        ('The coach of Brentwick is Tomas Avery.\nAvery: "We were second best for an hour and still won."',
+         ["Tomas Avery"]),
+        # look-alikes: a newsroom label, an outlet, a place's entry, a participle clause with its own verb
+        ('Warning: "Do not enter the building until the fire service says it is safe."', [None]),
+        ('TASS: "The talks will continue in Geneva next week, a source said."', [None]),
+        ('Kherson: "The shelling has not stopped since the morning, and the bridge is down."', [None]),
+        ('Commenting on the result, the coach Tomas Avery said:\n"We were second best for an hour."', ["Tomas Avery"]),
+    ],
+)  # fmt: skip
+def test_a_label_before_the_words_names_who_speaks(ex: Extractor, text: str, expected: list) -> None:
+    assert who(ex, text) == expected
+
+
 def test_quoted_him_as_saying_is_the_person_before_never_the_word_him(ex: Extractor) -> None:
     named = 'Imam Omar Saleh spoke in Homs on Friday.\nHis office quoted him as saying: "The city forgives."\n'
     assert who(ex, named) == ["Omar Saleh"]

@@ -30,6 +30,7 @@ from dashboard.extraction.lexicon import (
     NAME_TITLES,
     SPEECH_PARTICIPLES,
     SPEECH_VERBS,
+    is_role_head,
     is_title_token,
 )
 from dashboard.extraction.text import QuoteSpan
@@ -2473,6 +2474,9 @@ def _clause_subject(clause: str, ctx: SpeakerContext | None = None) -> Speaker |
         name, role = _parse_subject(who)
         if name and len(name.split()) >= 2 and name[:1].isupper() and not is_body(name):
             return name, _clean_role(", ".join(x for x in (role, what) if x))
+    lead = _lead_label(clause, ctx) if len(clause) < 100 and ":" not in clause else None
+    if lead:
+        return lead
     if _NOT_THEIR_WORDS.search(clause):
         return None  # "NAME asked whether the plan had three parts, published as follows:": the plan's words
     asked = _ASKED_OPENING.match(clause)
@@ -2508,6 +2512,44 @@ def _clause_subject(clause: str, ctx: SpeakerContext | None = None) -> Speaker |
     if head in _PERSON_NOUNS or head in _BODY_WORDS or head in _SPEAKING_THINGS or is_title_token(head):
         return name, role  # "the sheikh was blunt:", "the general was blunter:"
     return None
+
+
+# A round-up's or a live page's label before a person's words: "England manager NAME:", "NAME (Arsenal manager):",
+# "NAME on the result:", "Surname:" (the person named in full elsewhere in the text, if they are).
+_LEAD_LABEL = re.compile(
+    r"^(?P<role>(?:[\w.'\u2019\-]+\s+){0,4}?)(?P<name>[A-Z][\w'\u2019\-]+(?:\s+(?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w'\u2019\-]+){0,2})"
+    r"(?:\s*\((?P<paren>[^()]{1,60})\)|\s+on\s+(?P<topic>[^,;\"\u201c\u00ab]{1,50}))?$"
+)
+# Newsroom labels written like a name before a colon: never anyone's words.
+_FURNITURE_LABELS = frozenset(
+    """breaking news note update quote check matters picture line point read watch listen summary analysis context
+    background statement verdict result results takeaway headline key fact bottom big also related correction
+    warning source sources caption photo video transcript translation editor editor's question answer""".split()
+)
+
+
+def _lead_label(clause: str, ctx: SpeakerContext | None) -> Speaker | None:
+    m = _LEAD_LABEL.match(clause.strip())
+    if not m or _verb_search(clause):
+        return None
+    name, role = m.group("name"), m.group("role").strip() or None
+    words = name.split()
+    if any(w.lower().strip(".") in _FURNITURE_LABELS for w in [*words, *(role or "").split()]) or is_body(name):
+        return None
+    if ctx is not None and ctx.is_place is not None and (ctx.is_place(name) or ctx.is_place(words[0])):
+        return None  # "Gaza:", "Kherson region:": a place's entry
+    if role and not (role.split()[-1][:1].islower() and is_role_head(role.split()[-1])) and not is_title_token(
+            role.split()[-1]):
+        return None  # "England manager NAME", "President NAME"; not "The result for NAME"
+    if len(words) == 1 and words[0] not in _NOT_FIRST_NAMES:
+        full = ctx.resolve((name, None)) if ctx is not None else None
+        if full and full[0] and len(full[0].split()) >= 2:
+            name = full[0]  # "Southgate:" in a text that names Gareth Southgate
+        elif name.isupper():
+            return None  # "TASS:", "UPDATE:": an outlet or a label
+    elif len(words) == 1:
+        return None
+    return name, _clean_role(m.group("paren") or role)
 
 
 # "For Lea Martin, a researcher at a Lyon institute, the navy "has not lost its port"": her view.
