@@ -1727,6 +1727,11 @@ def test_a_hansard_label_with_seat_and_party_opens_a_members_words(ex: Extractor
         "Residents said the road to Raqqa had reopened.\n",
         # captions with a picture's note are no members' labels
         "Maria Lind (left) \u2013 at the talks in Ankara on Monday.\nOmar Saleh (right) \u2013 after the meeting.\n",
+        # two wire stories' datelines: a city in capitals and the outlet in brackets, the writer's own words
+        "OSLO (Reuters) - The port reopened on Monday after a week of strikes.\n\n"
+        "BERGEN (AP) \u2014 Ferries resumed their crossings on Tuesday, the operator's website showed.\n",
+        "Tromso (UPI) - The council voted to close the harbour for the winter.\n"
+        "Narvik (Reuters) - Ore shipments fell for a third month in a row.\n",
     ],
 )
 def test_lines_that_look_like_a_record_but_are_not(ex: Extractor, text: str) -> None:

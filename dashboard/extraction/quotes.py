@@ -2284,13 +2284,29 @@ _CHAIR_LABEL = re.compile(
 _PICTURE_NOTES = re.compile(r"\((?:left|right|centre|center|pictured|file|photo|top|bottom|front|back)\b", re.I)
 
 
+# A wire story's dateline has the record's shape: "GENEVA (Reuters) - ...", "WASHINGTON (AP) \u2014 ...".
+_WIRE_OUTLETS = frozenset(
+    """reuters ap afp upi cnn dpa xinhua bloomberg tass ria interfax anadolu kuna sana irna wafa ani pti yonhap kyodo
+    efe ansa apa bna spa wam qna mena ukrinform""".split()
+)
+
+
+def _dateline(m: re.Match[str]) -> bool:
+    """ "GENEVA (Reuters) -": a city in capitals and an outlet in brackets open a wire story, not a member's turn."""
+    groups = [g.strip(" ()").lower() for g in re.findall(r"\([^()]*\)", m.group("groups") or "")]
+    if any(g in _WIRE_OUTLETS or g.split()[:1] and g.split()[0] in _WIRE_OUTLETS for g in groups):
+        return True
+    return m.group("label").isupper() and len(groups) == 1 and len(groups[0].split()) == 1
+
+
 def verbatim_record(text: str) -> bool:
-    """Two lines or more open with a member's label of the verbatim record's form (not a caption's "(left)")."""
+    """Two lines or more open with a member's label of the verbatim record's form (not a caption's "(left)", not a
+    wire story's dateline)."""
     count = 0
     for raw in text.splitlines():
         cue = "(" in raw[:80] or "\u2013 " in raw or "\u2014 " in raw or ". - " in raw
         m = _VERBATIM_LABEL.match(raw) if cue else None
-        if m and not _PICTURE_NOTES.search(m.group("groups") or ""):
+        if m and not _PICTURE_NOTES.search(m.group("groups") or "") and not _dateline(m):
             count += 1
             if count >= 2:
                 return True
@@ -2305,6 +2321,9 @@ def verbatim_turn(line: str, ctx: SpeakerContext) -> Quote | None:
         ctx.turn = (None, None)
         return None
     m = _VERBATIM_LABEL.match(line)
+    if m and _dateline(m):
+        ctx.turn = (None, None)  # a wire story's first paragraph between the members' turns: the writer's
+        return None
     if m:
         name = m.group("label")
         parts = [g.strip(" ()") for g in re.findall(r"\([^()]*\)", m.group("groups") or "")]
