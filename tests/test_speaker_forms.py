@@ -2261,6 +2261,25 @@ def test_a_label_before_the_words_names_who_speaks(ex: Extractor, text: str, exp
     assert who(ex, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a wire story's dateline is no part of its first speaker's role
+        ('OSLO (Reuters) - Port authority chief Ingrid Solli said on Monday the strike was "over for now".',
+         ("Ingrid Solli", "Port authority chief")),
+        ('BERGEN, Dec 3 (Reuters) - Fisheries Minister Jonas Weller said the quota was "not negotiable".',
+         ("Jonas Weller", "Fisheries Minister")),
+        ('MOSCOW, December 9. /TASS/. Kremlin spokesman Dmitry Peskov said Moscow would "wait and see".',
+         ("Dmitry Peskov", "Kremlin spokesman")),
+        # look-alike: a role with a party in brackets keeps it
+        ('Tom Hale, MP (Labour) for Leeds North, said the port was "a national asset".',
+         ("Tom Hale", "MP (Labour) for Leeds North")),
+    ],
+)  # fmt: skip
+def test_a_datelines_outlet_stays_out_of_the_speakers_role(ex: Extractor, text: str, expected: tuple) -> None:
+    assert [(q.speaker, q.role) for q in ex.extract(text, REF).quotes] == [expected]
+
+
 def test_quoted_him_as_saying_is_the_person_before_never_the_word_him(ex: Extractor) -> None:
     named = 'Imam Omar Saleh spoke in Homs on Friday.\nHis office quoted him as saying: "The city forgives."\n'
     assert who(ex, named) == ["Omar Saleh"]

@@ -1653,6 +1653,10 @@ def title_to_role(speaker: str | None, role: str | None) -> tuple[str | None, st
     whichever rule found them. A title with no name after it ("the President") is left as it is."""
     if not speaker:
         return speaker, role
+    if "(" in speaker or "/" in speaker:
+        speaker = _DATELINE_START.sub("", speaker) or speaker  # "GENEVA (Reuters) - NAME": the story's dateline
+    if role and ("(" in role or "/" in role):
+        role = _DATELINE_START.sub("", role).strip() or None
     words = speaker.split()
     k = 0
     while k < len(words) - 1 and lexicon.is_personal_title(words[k]):
@@ -1667,6 +1671,14 @@ def title_to_role(speaker: str | None, role: str | None) -> tuple[str | None, st
     if role and title.lower() in role.lower():
         return " ".join(words[k:]), role
     return " ".join(words[k:]), f"{title} {role}" if role else title
+
+
+# A wire story's dateline at the head of its first sentence, which a speaker's subject can run into: "GENEVA (Reuters)
+# - ", "KYIV, Dec 3 (Reuters) - ", "December 9. /TASS/. ".
+_DATELINE_START = re.compile(
+    r"^(?:[A-Z][A-Z.'\- ]+,?\s*)?(?:(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\.?,?\s*)?"
+    r"(?:\([A-Z][\w .\-]{1,25}\)\s*[-\u2013\u2014]+|/[A-Z][A-Za-z\-]{1,12}/\.?)\s*"
+)
 
 
 def _after_last_office(words: list[str]) -> int:
