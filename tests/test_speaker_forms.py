@@ -1730,6 +1730,8 @@ def test_a_hansard_label_with_seat_and_party_opens_a_members_words(ex: Extractor
         # two wire stories' datelines: a city in capitals and the outlet in brackets, the writer's own words
         "OSLO (Reuters) - The port reopened on Monday after a week of strikes.\n\n"
         "BERGEN (AP) \u2014 Ferries resumed their crossings on Tuesday, the operator's website showed.\n",
+        "PARADISE, Calif. \u2014 Firefighters held the line overnight, the county's website showed.\n"
+        "CHICO, Calif. \u2014 Evacuation orders were lifted for the north of the town on Sunday.\n",
         "Tromso (UPI) - The council voted to close the harbour for the winter.\n"
         "Narvik (Reuters) - Ore shipments fell for a third month in a row.\n",
     ],

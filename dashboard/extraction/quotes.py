@@ -2292,10 +2292,13 @@ _WIRE_OUTLETS = frozenset(
 
 
 def _dateline(m: re.Match[str]) -> bool:
-    """ "GENEVA (Reuters) -": a city in capitals and an outlet in brackets open a wire story, not a member's turn."""
+    """ "GENEVA (Reuters) -", "PARADISE, Calif. \u2014": a city in capitals, and an outlet in brackets or its state
+    after a comma, open a wire story, not a member's turn."""
     groups = [g.strip(" ()").lower() for g in re.findall(r"\([^()]*\)", m.group("groups") or "")]
     if any(g in _WIRE_OUTLETS or g.split()[:1] and g.split()[0] in _WIRE_OUTLETS for g in groups):
         return True
+    if m.group("label").isupper() and not groups and len((m.group("office2") or "").split()) <= 3:
+        return True  # "PARADISE, Calif. \u2014": a city in capitals and its state
     return m.group("label").isupper() and len(groups) == 1 and len(groups[0].split()) == 1
 
 
