@@ -2282,6 +2282,29 @@ def test_a_datelines_outlet_stays_out_of_the_speakers_role(ex: Extractor, text: 
     assert [(q.speaker, q.role) for q in ex.extract(text, REF).quotes] == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after the quotation's comma, a name and the verb of how they said it, whatever the verb
+        ('"We are watching closely," Karl Brandt said.\n"The harbour is ours," Dana Whitfield fumed.', "Dana Whitfield"),
+        ('"We are watching closely," Karl Brandt said.\n"I never saw the money," Whitfield testified on Tuesday.',
+         "Whitfield"),
+        ('"We are watching closely," Karl Brandt said.\n"Read the contract first," she shot back on X.', "Karl Brandt"),
+        ('"We are watching closely," Karl Brandt said.\n"The fine stands," the judge ruled.', "judge"),
+        # a dash and a name alone after the words (a pull quote, a round-up)
+        ('"We are watching closely," Karl Brandt said.\n"We will rebuild every house." \u2014 Mayor Dana Whitfield',
+         "Dana Whitfield"),
+        # look-alikes: a clause that goes on after a plural noun, a term with no comma, so "he" stays with the speaker
+        ('"We are watching closely," Karl Brandt said.\nIn what he said meant "a humiliation for the port," Danish '
+         'trawlers waited for days off the coast.', "Karl Brandt"),
+        ('"We are watching closely," Karl Brandt said.\nHe called it "a stunt" Whitfield staged for the cameras.',
+         "Karl Brandt"),
+    ],
+)  # fmt: skip
+def test_a_name_and_any_verb_after_the_quotations_comma_is_who_said_it(ex: Extractor, text: str, expected: str) -> None:
+    assert who(ex, text)[-1] == expected
+
+
 def test_quoted_him_as_saying_is_the_person_before_never_the_word_him(ex: Extractor) -> None:
     named = 'Imam Omar Saleh spoke in Homs on Friday.\nHis office quoted him as saying: "The city forgives."\n'
     assert who(ex, named) == ["Omar Saleh"]

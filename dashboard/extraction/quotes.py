@@ -921,7 +921,7 @@ def _surname_key(word: str) -> str:
     return re.sub(r"^(?:al|el|bin|ibn|abu)-", "", word.lower())
 
 
-def _attribution_after(after: str, short: bool = False) -> Speaker | None:
+def _attribution_after(after: str, short: bool = False, closing: str = "") -> Speaker | None:
     """`"...," X said ...` or `"...," said X` or `"...," according to X`."""
     text = after.lstrip(" ,—–-")
     if not text or text[0] in ".;":
@@ -950,7 +950,9 @@ def _attribution_after(after: str, short: bool = False) -> Speaker | None:
             return found if found[0] and found[0][:1].isupper() and found[1] else None
         return None  # "asked not to be named": a verb of its own, no speaker after it
     m = _verb_search(text)
-    if not m or '"' in text[: m.start()]:
+    if not m:
+        return _manner_after(after, text, closing)
+    if '"' in text[: m.start()]:
         return None
     np = text[: m.start()]
     if word_count(np) > 16:
@@ -973,6 +975,44 @@ def _attribution_after(after: str, short: bool = False) -> Speaker | None:
     if not last_part or last_part[0].lower() in _PREPOSITIONS:
         return None  # "... from the observation posts": not a subject
     return _parse_subject(np)
+
+
+# After a quotation and its comma, a name and any verb closing the sentence: how they said it ("...," NAME fumed.,
+# "...," she shot back on X., "...," the judge ruled.). Or a dash and a name alone: "..." \u2014 Mayor NAME.
+_MANNER_AFTER = re.compile(
+    r"(?P<np>(?:the|a|an)\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}|(?:[A-Z][\w.'\u2019\-]*\s+){0,4}"
+    r"(?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w'\u2019\-]+|he|she|they|He|She|They)"
+    r"(?:,\s+(?:\d{1,3}|(?:a|an|the|his|her)\s+[^,\"\u201c\u201d]{1,60}),)?\s+"
+    r"(?P<verb>[a-z]{3,}(?:ed|s)|wrote|shot|hit|fired|swore|spoke|sang|cried|sighed|fought)"
+    r"(?:\s+(?:back|up|out|off))?(?=[\s,.!?;]|$)(?P<rest>[^.!?;\"\u201c\u201d]{0,80})(?:[.!?;]|$)"
+)
+_MANNER_TAIL = frozenset(
+    """on in at to from during after before outside inside via with later again last this that afterwards back
+    angrily quietly bluntly firmly simply softly loudly repeatedly once then as while when through into over aloud
+    up out off""".split()
+)
+_NOT_MANNER = frozenset("was has does goes is its this thus yes us plus less unless various previous".split())
+_DASH_NAME = re.compile(
+    r"(?:(?:[A-Z][\w.'\u2019\-]*|of|the)\s+){0,5}(?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w'\u2019\-]+(?:,\s+[^,\"\u201c]{1,60})?"
+    r"\s*[.]?\s*$"
+)
+
+
+def _manner_after(after: str, text: str, closing: str) -> Speaker | None:
+    """Who spoke, when what follows a quotation has no verb of speech: a name and the verb of how they said it,
+    closing the sentence; or a dash and a name alone. A clause that goes on past the verb, or none, names no one."""
+    if after.lstrip()[:1] in ("\u2014", "\u2013", "-") and _DASH_NAME.fullmatch(text.strip()):
+        found = _parse_subject(text.strip().rstrip("."))
+        return found if found[0] and found[0][:1].isupper() else None
+    if closing not in (",", "?", "!") and not after.lstrip().startswith(","):
+        return None  # "...," or "...?" then the attribution; not a term in a sentence that runs on
+    m = _MANNER_AFTER.match(text)
+    if not m or m.group("verb") in _NOT_MANNER or word_count(m.group("rest")) > 8:
+        return None
+    rest = m.group("rest").split()
+    if rest and rest[0].strip(",").lower() not in _MANNER_TAIL and not rest[0].startswith(","):
+        return None  # "...," Russian warships waited for days: "warships" is no verb, the clause goes on
+    return _parse_subject(m.group("np"))
 
 
 _PUNCT = (".", ",", ":", ";", "!", "?")
@@ -1646,7 +1686,9 @@ def find_quotes(
             words = word_count(inner)
             speaker: Speaker | None = None
             attached = False
-            after_attr = _owner_named_before(_attribution_after(after, short=words < MIN_QUOTE_WORDS), before)
+            closing = line[q.start : q.end].rstrip("\"\u201d\u00bb' \u2019")[-1:] if q.closed else ""
+            after_attr = _owner_named_before(
+                _attribution_after(after, short=words < MIN_QUOTE_WORDS, closing=closing), before)
             posted = _POSTED_BY.match(after) if "@" in after else None
             if posted:  # `"...," reads the caption of a post shared on Saturday by the account @LevantWatch24`
                 after_attr = (posted.group(1), None)
