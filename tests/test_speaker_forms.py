@@ -2305,6 +2305,28 @@ def test_a_name_and_any_verb_after_the_quotations_comma_is_who_said_it(ex: Extra
     assert who(ex, text)[-1] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a named subject, a verb of its own (no verb of speech), and the quotation inside what it did: its words
+        ('Harbour chief Ingrid Solli branded the report "a lie from start to finish".', ["Ingrid Solli"]),
+        ('On Monday, Mayor Dana Whitfield welcomed "the end of a long and costly strike".', ["Dana Whitfield"]),
+        ('Tomas Reyes, 60, a ferry pilot, hopes the new owners will be "better than the old ones".', ["Tomas Reyes"]),
+        ('Dana Whitfield spoke on Monday.\nWhitfield blamed the council for "wasting a whole summer on studies".',
+         ["Dana Whitfield"]),
+        ('The Fisheries Ministry condemned "the reckless blockade of the northern quay".', ["Fisheries Ministry"]),
+        # look-alikes: a subject that cannot speak, a surname the text never gives in full, a place
+        ('Images showed that "the whole fleet of old ships" had left the port during the night.', [None]),
+        ('Whitfield blamed the council for "wasting a whole summer on studies".', [None]),
+        ('Bergen welcomed "the first cruise ship of the summer season" on Monday.', [None]),
+    ],
+)  # fmt: skip
+def test_a_named_subjects_own_verb_gives_it_the_quotation_inside_what_it_did(
+    ex: Extractor, text: str, expected: list
+) -> None:
+    assert who(ex, text) == expected
+
+
 def test_quoted_him_as_saying_is_the_person_before_never_the_word_him(ex: Extractor) -> None:
     named = 'Imam Omar Saleh spoke in Homs on Friday.\nHis office quoted him as saying: "The city forgives."\n'
     assert who(ex, named) == ["Omar Saleh"]

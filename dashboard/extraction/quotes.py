@@ -2645,7 +2645,46 @@ def _speaker_without_verb(before: str, ctx: SpeakerContext) -> Speaker | None:
     if m:  # "DFAT has repeated its advice that ...": DFAT's words
         found = _parse_subject(m.group("np"))
         return found if found[0] else None
-    return None
+    return _subject_judging(before, ctx)
+
+
+# A named subject and a verb of its own, then the quotation inside what it did: "NAME branded the report "...",
+# "The ministry welcomed "...", "NAME, 60, a taxi driver, hopes the new rulers will be "..."".
+_SUBJECT_THEN_VERB = re.compile(
+    r"(?P<np>(?:(?:[A-Z][\w.'\u2019\-]*|[a-z]+)\s+){0,6}?(?:(?:al|el|bin|ibn|abu)-)?"
+    r"[A-Z][\w'\u2019\-]+|(?:The|the)\s+(?:[a-zA-Z][\w\-]*\s+){0,4}?[a-zA-Z][\w\-]*)"
+    r"(?P<appos>,\s+(?:\d{1,3}|(?:a|an|the|[A-Z][\w\-]*['\u2019]s)\s+[^,\"\u201c\u00ab]{1,80})(?:,\s+(?:a|an|the)\s+"
+    r"[^,\"\u201c\u00ab]{1,60})?,)?\s+(?:(?:has|have|had|also|again|later|then|quickly|swiftly|openly|publicly)\s+)*"
+    r"(?P<verb>[a-z]{3,}(?:ed|s))\b"
+)
+
+
+def _subject_judging(before: str, ctx: SpeakerContext) -> Speaker | None:
+    """The subject of a sentence whose own verb is no verb of speech, when the quotation stands in what it did:
+    reporting writes "NAME condemned "the attack"" for NAME's words. A subject that is no one who can speak, or a
+    quotation far from the verb, names no one."""
+    clause = _TIME_OPENER.sub("", _SCENE_OPENING.sub("", before.lstrip(), count=1), count=1)
+    m = _SUBJECT_THEN_VERB.match(clause)
+    if not m or m.group("verb") in _NOT_MANNER or word_count(clause[m.end() :]) > 15:
+        return None
+    if _verb_search(clause[m.end() :]) or '"' in clause or "\u201c" in clause:
+        return None  # another verb of speech, or another quotation, decides
+    np_words = m.group("np").split()
+    if np_words[0] not in ("The", "the") and any(
+            w[:1].islower() and not (is_title_token(w) or is_role_head(w) or _PARTICLES.match(w)) for w in np_words):
+        return None  # "Harbour chief NAME": only an office's words stand before the name
+    name, role = _parse_subject(m.group("np"))
+    if not name or not (name[:1].isupper() or is_body(name) or name.split()[-1] in _PERSON_NOUNS):
+        return None
+    if len(name.split()) == 1 and not name.isupper() and not m.group("appos"):
+        full = ctx.resolve((name, role))  # "Images showed": one capitalised word is someone only if named in full
+        if not full or not full[0] or len(full[0].split()) < 2:
+            return None
+        name, role = full
+    if ctx.is_place is not None and ctx.is_place(name) and not m.group("appos"):
+        return None  # "Aleppo welcomed "...": a place is no speaker here
+    appos = re.sub(r"^\d{1,3},\s*", "", (m.group("appos") or "").strip(" ,"))  # "60, a taxi driver": the driver
+    return name, role or _clean_role(appos)
 
 
 # "said in a statement that NAME had told": where the outer verb said it, before whom it reports.
