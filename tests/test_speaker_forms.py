@@ -2276,6 +2276,8 @@ def test_a_label_before_the_words_names_who_speaks(ex: Extractor, text: str, exp
         # look-alike: a role with a party in brackets keeps it
         ('Tom Hale, MP (Labour) for Leeds North, said the port was "a national asset".',
          ("Tom Hale", "MP (Labour) for Leeds North")),
+        # a clause about the speaker after the name is no role
+        ('"We were excellent," said Tomas Avery, whose side face Brentwick on Sunday.', ("Tomas Avery", None)),
     ],
 )  # fmt: skip
 def test_a_datelines_outlet_stays_out_of_the_speakers_role(ex: Extractor, text: str, expected: tuple) -> None:

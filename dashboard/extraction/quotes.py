@@ -617,6 +617,8 @@ def _clean_role(role: str | None) -> str | None:
     if not role:
         return None
     role = _DOING.sub("", role.strip().strip(","))  # "briefer speaking from Gaziantep": what they did, not the role
+    if role.startswith(("who ", "whose ", "which ")):
+        return None  # "said NAME, whose side face Spain on Sunday": a clause about them, no role
     if " who " in role or " whose " in role:
         role = _ROLE_RELATIVE.sub("", role) or role  # "58-year-old widow who sells vegetables": the widow
     words = role.split()
