@@ -46,7 +46,7 @@ SEEDS_DIR = seeds_dir()  # as at import: the defaults of the functions below
 BUILD_DIR = build_dir()
 
 
-EXTRACTOR_VERSION = "25"  # bump when extraction output changes, to drop cached results
+EXTRACTOR_VERSION = "26"  # bump when extraction output changes, to drop cached results
 
 
 @dataclass
