@@ -350,6 +350,8 @@ def test_libyan_airfields_of_the_russian_flights_are_in_the_gazetteer(ex: Extrac
         ("On March 2 the families began to return from Jordan.", ["Jordan"]),
         ("On March 2 the ministers held a meeting in Baghdad on the dam.", ["Baghdad"]),
         ("On March 2 officials said the province is bordered by Jordan.", ["Jordan"]),
+        ("On March 2 troops massed in the province bordering Jordan.", ["Jordan"]),
+        ("On March 2 shelling hit villages in the district neighbouring Lebanon.", ["Lebanon"]),
         ("The Envoy of the Secretary-General travelled to Yemen on March 2.", ["Yemen"]),
     ],
 )  # fmt: skip

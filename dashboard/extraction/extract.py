@@ -1620,7 +1620,8 @@ _LAND_BEFORE = re.compile(
     r"(?:north|south|east|west)(?:-?(?:east|west))?|rural|coastal|occupied)|over|off|between|and|beyond|outside|"
     r"border(?:\s+crossings?)?\s+with|as\s+far(?:\s+away)?\s+as|bound\s+for|"
     r"(?:left|leave|leaving|departed|headed|heading|flew|flown|sailed|bound|fled|flee|fleeing|moved)\b[^.;]{0,40}\bfor|"
-    r"bordered\s+by|(?:war|wars|strikes?|attacks?|offensive|invasion|raids?|bombing|campaign)\s+(?:against|on|of))"
+    r"bordered\s+by|bordering|borders|neighbouring|neighboring|"
+    r"(?:war|wars|strikes?|attacks?|offensive|invasion|raids?|bombing|campaign)\s+(?:against|on|of))"
     r"\s+(?:(?:the|a|an)\s+(?:[a-z]+\s+)?)?$|\bin\s+[a-z]+\s+$|\(\s*$|"  # ("in tormented Ukraine")
     r"(?:^|\n)\W*$|[A-Za-z]+,\s+$|[A-Z]+\s+/$)",  # (the dateline's "DAMASCUS /Syria/")
     re.I,
