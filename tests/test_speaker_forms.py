@@ -2329,6 +2329,21 @@ def test_a_named_subjects_own_verb_gives_it_the_quotation_inside_what_it_did(
     assert who(ex, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an age before the name, in figures or in words, is the role, never part of the name
+        ('"We will rebuild everything," said twelve-year-old Mira Haddad.', [("Mira Haddad", "twelve-year-old")]),
+        ('"We will rebuild everything," Twelve-year-old Mira Haddad said.', [("Mira Haddad", "Twelve-year-old")]),
+        ('"We will rebuild everything," 12-year-old Mira Haddad told reporters.', [("Mira Haddad", "12-year-old")]),
+        # look-alike: an age before no name describes an unnamed speaker, kept as written
+        ('"We will rebuild everything," said a twelve-year-old boy.', [("twelve-year-old boy", None)]),
+    ],
+)  # fmt: skip
+def test_an_age_before_the_name_is_the_role(ex: Extractor, text: str, expected: list) -> None:
+    assert [(q.speaker, q.role) for q in ex.extract(text, REF).quotes] == expected
+
+
 def test_quoted_him_as_saying_is_the_person_before_never_the_word_him(ex: Extractor) -> None:
     named = 'Imam Omar Saleh spoke in Homs on Friday.\nHis office quoted him as saying: "The city forgives."\n'
     assert who(ex, named) == ["Omar Saleh"]

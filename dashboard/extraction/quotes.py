@@ -255,8 +255,8 @@ def _parse_part(phrase: str) -> tuple[str | None, str | None, bool]:
     j = len(tokens)
     while j > 0:
         tok = tokens[j - 1]
-        if is_title_token(tok):
-            break
+        if is_title_token(tok) or (tok[:1].isupper() and _AGE_WORD.match(tok)):
+            break  # "Twelve-year-old NAME": the age is no part of the name
         if tok[:1].isupper() or ("-" in tok and _PARTICLES.match(tok)) or (_PARTICLES.match(tok) and j < len(tokens)):
             j -= 1
             continue
@@ -878,6 +878,8 @@ class SpeakerContext:
 
 
 _AGED = re.compile(r"\d{1,3}-year-old\b")
+# An age written before a name, in figures or words: "12-year-old", "Twelve-year-old", "seventy-five-year-old".
+_AGE_WORD = re.compile(r"(?:\d{1,3}|[A-Za-z]+(?:-[a-z]+)?)-year-old$")
 # People named by their tie to someone: "his cousin" is their own speaker, not "NAME's cousin".
 _KIN = frozenset(
     """cousin brother sister son daughter father mother wife husband uncle aunt nephew niece neighbour neighbor
@@ -947,7 +949,8 @@ def _attribution_after(after: str, short: bool = False, closing: str = "") -> Sp
         first = words[0] if words else ""
         if first[:1].isupper() or first.lower() in _NP_STARTS:
             return _after_verb(m.group("np"))  # "said Tomas Berg", "said the ministry"
-        if is_title_token(first):  # "said head of the branch Rami Saleh": a role with no article, then the name
+        if is_title_token(first) or _AGE_WORD.match(first):
+            # "said head of the branch Rami Saleh", "said twelve-year-old NAME": a role with no article, then the name
             found = _after_verb(m.group("np"))
             return found if found[0] and found[0][:1].isupper() and found[1] else None
         return None  # "asked not to be named": a verb of its own, no speaker after it
