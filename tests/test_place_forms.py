@@ -642,6 +642,9 @@ def test_the_longest_name_of_a_site(ex: Extractor, text: str, expected: list[str
         ("On March 2 the Israel Air Force struck a depot near Quneitra.", ["Quneitra"]),
         ("On March 2 a retired captain of the Baltic Sea Fleet spoke in Riga.", ["Riga"]),
         ("On March 2 an officer who served in the Black Sea fleet spoke in Riga.", ["Riga"]),
+        # an operation's or a gathering's name ("as part of Operation NAME", "a member of the NAME Gathering")
+        ("On March 2 the town of Qabr fell as part of Operation Northern Gale near Raqqa.", ["Qabr", "Raqqa"]),
+        ("On March 2 a member of the Nisreen Gathering was killed in Kobani.", ["Kobani"]),
         # a city as the kind of a body after "a"
         ("On March 2 Sara Haddad of a London think tank said talks in Geneva had stalled.", ["Geneva"]),
         ("On March 2 a Paris law firm filed the suit in Brussels.", ["Brussels"]),

@@ -145,6 +145,8 @@ ORG_SUFFIXES = frozenset(
     # offices of a state: "the Directorate of Electricity", "the General Authority for ..."
     "Directorate Directorate-General Department Office Bureau Authority Secretariat Board Chamber Federation "
     "Inspectorate Defence Defense "
+    # gatherings and operations: "the Zenobia Gathering", "Operation Dawn of Freedom", "the Astana Summit"
+    "Gathering Coalition Alliance Assembly Congress Conference Summit Operation Operations Campaign "
     # armed services named after a state or a sea: "the Israel Air Force", "the Black Sea Fleet"
     "Force Fleet Flotilla Squadron".split()
 )
