@@ -1191,3 +1191,29 @@ def test_a_timelines_entry_goes_on_under_it_until_a_break(
     ex: Extractor, text: str, days: list[tuple[int, str]]
 ) -> None:
     assert dated(ex, text) == days
+
+
+@pytest.mark.parametrize(
+    ("credit", "expected"),
+    [
+        # a second story pasted under the first: its title, a credit with no "By", its date line: the byline's date
+        ("The Harbour Desk", [(1, "2025-03-04"), (8, "2025-03-03")]),
+        ("Ellen Marsh", [(1, "2025-03-04"), (8, "2025-03-03")]),
+        # look-alike: a paragraph of news over the date line makes it a section's date line, which dates line 7
+        ("Residents of Tartus say the port is quiet.", [(1, "2025-03-04"), (7, "2025-03-05"), (8, "2025-03-03")]),
+    ],
+)  # fmt: skip
+def test_a_date_line_under_a_pasted_story_s_title_and_credit_is_its_byline(
+    ex: Extractor, credit: str, expected: list
+) -> None:
+    text = (
+        "Russian crews loaded helicopters at Hmeimim on Tuesday, satellite images showed.\n"
+        "The base in Latakia was quiet.\n"
+        "\n"
+        "Russia's grip on the port of Tartus loosens further\n"
+        f"{credit}\n"
+        "March 5, 2025\n"
+        "The base in Latakia was quiet as convoys moved north.\n"
+        "Two ships left Tartus on Monday, the port's staff said.\n"
+    )
+    assert dated(ex, text) == expected

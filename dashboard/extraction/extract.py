@@ -1069,6 +1069,7 @@ class Extractor:
                 headers += 1
                 if headers == 1 and (
                     lines_before < 3 or (masthead and lines_before <= _MASTHEAD_LINES) or _BYLINE.match(previous)
+                    or _under_title_and_credit(lines, number)
                 ):  # (right under "By NAME" it is the byline's date, however long the standfirst above)
                     top_header = header
                     after_top = lines_before > 0  # a story's head: a title (and byline) above its date line
@@ -1543,6 +1544,20 @@ _SCREENSHOT = re.compile(
     re.I,
 )
 # "By Ellen Marsh and Yusuf Karaca," before the page's date on one line
+# A credit line with no "By": "The New Arab Staff", "Amberin Saleh", "Reuters".
+_CREDIT_LINE = re.compile(r"\s*(?:[A-Z][\w.'\u2019\-]*\s+){0,4}[A-Z][\w.'\u2019\-]*\s*$")
+
+
+def _under_title_and_credit(lines: list[str], number: int) -> bool:
+    """A date line under a title and a credit ("Clashes erupt near the dam\nThe New Arab Staff\n26 December, 2024"):
+    a story's head further down a page (a second story pasted under the first), so the date is its byline's."""
+    if number < 3:
+        return False
+    credit, title = lines[number - 2], lines[number - 3]
+    return bool(_CREDIT_LINE.match(credit)) and bool(title.strip()) and not title.rstrip().endswith(_ENDS_SENTENCE) \
+        and 3 <= len(title.split()) <= 25
+
+
 _BYLINE = re.compile(r"\s*By\s+(?:[A-Z][\w.'\u2019\-]*,?\s+(?:(?:and|&)\s+)?){0,8}[A-Z][\w.'\u2019\-]*\s*$")
 _AUTHORS = re.compile(
     r"^\s*(?:(?:Posted|Written)\s+b|B)y\s+(?:[A-Z][\w.'\u2019\-]*\s+(?:(?:and|&)\s+)?){0,6}[A-Z][\w.'\u2019\-]*"
