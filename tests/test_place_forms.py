@@ -350,6 +350,11 @@ def test_libyan_airfields_of_the_russian_flights_are_in_the_gazetteer(ex: Extrac
         ("On March 2 the families began to return from Jordan.", ["Jordan"]),
         ("On March 2 the ministers held a meeting in Baghdad on the dam.", ["Baghdad"]),
         ("On March 2 officials said the province is bordered by Jordan.", ["Jordan"]),
+        # a capital before its government's kind and the government: the state, not a place (nor an unknown one)
+        ("On March 2 the ministry in the Amman caretaker government sent police to Irbid.", ["Irbid"]),
+        ("On March 2 the Baghdad federal authorities closed the road to Mosul.", ["Mosul"]),
+        # look-alike: the capital's countryside is a place
+        ("On March 2 fighting broke out in the Baghdad countryside near Mosul.", ["Baghdad", "Mosul"]),
         ("On March 2 troops massed in the province bordering Jordan.", ["Jordan"]),
         ("On March 2 shelling hit villages in the district neighbouring Lebanon.", ["Lebanon"]),
         ("The Envoy of the Secretary-General travelled to Yemen on March 2.", ["Yemen"]),

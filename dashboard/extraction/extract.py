@@ -597,6 +597,10 @@ class Extractor:
                 continue
             if not self._is_place_use(m) or _in_organisation_name(text, m.start):
                 continue  # "National University of Singapore": an organisation, not a place
+            if m.canonical in self.states and m.next_token in _GOVERNMENT_MODIFIERS and not m.possessive and \
+                    _GOVERNMENT_AFTER_MODIFIER.match(text, m.end):
+                blocked.append((m.start, m.end))  # (and no unknown place of the same name either)
+                continue  # "the Damascus caretaker government": the state, not a place
             if _inside_capitalised_name(text, m.start, m.end):
                 continue  # "King's College London", "the Israel Defense Forces": an organisation
             if _first_name_of_person(text, m.start, m.end, self.persons):
@@ -689,7 +693,7 @@ class Extractor:
         known = [bool(self.place_index.find(part)) or part in lexicon.NOT_PLACE_NAMES for part in parts]
         return all(known)
 
-    def _is_place_use(self, m: PhraseMatch) -> bool:
+    def _is_place_use(self, m: PhraseMatch) -> bool:  # (with the words after it: see find_places)
         nxt = m.next_token
         if m.surface.rsplit(" ", 1)[-1] in _SEA_ADJECTIVES and nxt and nxt[:1].islower() and _is_noun_after_sea(nxt):
             return False  # "the Mediterranean squadron", "its Mediterranean bases": an adjective
@@ -2192,6 +2196,17 @@ def _in_passing(
                     out.append(m)
         i = j + 1
     return out
+
+
+# "the Damascus caretaker government", "the Kyiv military authorities": a capital before its government's kind and
+# the government itself names the state, as "the Damascus government" does (STATE_TOPIC_NOUNS).
+_GOVERNMENT_MODIFIERS = frozenset(
+    "caretaker interim transitional new provisional military civilian de-facto rebel-led current former central "
+    "federal national".split()
+)
+_GOVERNMENT_AFTER_MODIFIER = re.compile(
+    r"\s+(?:[a-z\-]+\s+){1,2}(?:government|authorities|administration|regime|leadership|cabinet|rulers)\b"
+)
 
 
 _NATION_CAPITAL = re.compile(r"\bthe\s+(" + "|".join(lexicon.CAPITAL_OF) + r")\s+capital\b")
