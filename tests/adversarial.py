@@ -131,4 +131,11 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     # session 8: a name tried from every capital of one long hyphened word, before "'s" and a site's word
     "hyphened_possessive": lambda n: "in " + "Aa-" * n + "Aa's x",
     "hyphened_sites": lambda n: "Aa-" * n + "Aa Mosque",
+    # session 9: the shapes of an attribution, each fed a long run it must not rescan
+    "manner_after": lambda n: '"a b c d," ' + "Aa " * (4 * n) + "aaed",  # a name and any verb after the comma
+    "subject_own_verb": lambda n: "Aa " * (4 * n) + 'aaed the bb "a b c d"',  # a subject with a verb of its own
+    "lead_labels": lambda n: "aa " * (4 * n) + 'Aa Bb: "a b c d e f"',  # a label before the words
+    "dash_names": lambda n: '"a b c d" \u2014 ' + "Aa " * (4 * n),  # a dash and a name after the words
+    "dateline_speakers": lambda n: '"a b c d," said ' + "AA " * (4 * n) + "(Aa) - Bb Cc",  # a dateline in a name
+    "wire_datelines": lambda n: "AA (Reuters) - a b c.\n" * n,  # a page of wire stories is no verbatim record
 }
