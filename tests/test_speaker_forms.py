@@ -2344,6 +2344,26 @@ def test_an_age_before_the_name_is_the_role(ex: Extractor, text: str, expected: 
     assert [(q.speaker, q.role) for q in ex.extract(text, REF).quotes] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a question's or an exclamation's mark ends the sentence; the short one after it is its attribution
+        ('"We are watching closely," Karl Brandt said.\n"Why would anyone stay here now?" Dana Whitfield said.',
+         "Dana Whitfield"),
+        ('"We are watching closely," Karl Brandt said.\n"We will never go back there again!" Dana Whitfield sobbed.',
+         "Dana Whitfield"),
+        ('"Why would anyone stay here now?" Dana Whitfield asked reporters on Monday.', "Dana Whitfield"),
+        # look-alikes: an ordinary sentence after the question names no one new
+        ('"We are watching closely," Karl Brandt said.\n"Why would anyone stay here now?" The question haunts the '
+         'town.', "Karl Brandt"),
+        ('"We are watching closely," Karl Brandt said.\n"Why would anyone stay here now?" Residents left in droves '
+         'after the strike on the bridge at dawn.', "Karl Brandt"),
+    ],
+)  # fmt: skip
+def test_the_sentence_after_a_quoted_question_can_be_its_attribution(ex: Extractor, text: str, expected: str) -> None:
+    assert who(ex, text)[-1] == expected
+
+
 def test_quoted_him_as_saying_is_the_person_before_never_the_word_him(ex: Extractor) -> None:
     named = 'Imam Omar Saleh spoke in Homs on Friday.\nHis office quoted him as saying: "The city forgives."\n'
     assert who(ex, named) == ["Omar Saleh"]

@@ -1694,6 +1694,13 @@ def find_quotes(
             closing = line[q.start : q.end].rstrip("\"\u201d\u00bb' \u2019")[-1:] if q.closed else ""
             after_attr = _owner_named_before(
                 _attribution_after(after, short=words < MIN_QUOTE_WORDS, closing=closing), before)
+            if not (after_attr and after_attr[0]) and closing in ("?", "!") and not after.strip() and \
+                    si + 1 < len(sentences) and nxt == b:
+                # `"Why stay?" Dana Whitfield said.`: the question's mark ended the sentence, and the next one,
+                # short, is its attribution
+                following = line[sentences[si + 1][0] : sentences[si + 1][1]]
+                if following[:1].isupper() and word_count(following) <= 12:
+                    after_attr = _attribution_after(" " + following, closing=",")
             posted = _POSTED_BY.match(after) if "@" in after else None
             if posted:  # `"...," reads the caption of a post shared on Saturday by the account @LevantWatch24`
                 after_attr = (posted.group(1), None)
