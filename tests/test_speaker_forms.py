@@ -2288,7 +2288,8 @@ def test_a_datelines_outlet_stays_out_of_the_speakers_role(ex: Extractor, text: 
     ("text", "expected"),
     [
         # after the quotation's comma, a name and the verb of how they said it, whatever the verb
-        ('"We are watching closely," Karl Brandt said.\n"The harbour is ours," Dana Whitfield fumed.', "Dana Whitfield"),
+        ('"We are watching closely," Karl Brandt said.\n"The harbour is ours," Dana Whitfield fumed.',
+         "Dana Whitfield"),
         ('"We are watching closely," Karl Brandt said.\n"I never saw the money," Whitfield testified on Tuesday.',
          "Whitfield"),
         ('"We are watching closely," Karl Brandt said.\n"Read the contract first," she shot back on X.', "Karl Brandt"),

@@ -38,13 +38,13 @@ from dashboard.extraction.quotes import (
     answer_with_quotes,
     bold_qa_answer,
     find_quotes,
+    is_body,
     is_transcript,
     qa_answer,
     transcript_answer,
     transcript_answerers,
     unmarked_statement,
     verbatim_record,
-    is_body,
     verbatim_turn,
     word_count,
 )
@@ -693,7 +693,7 @@ class Extractor:
         known = [bool(self.place_index.find(part)) or part in lexicon.NOT_PLACE_NAMES for part in parts]
         return all(known)
 
-    def _is_place_use(self, m: PhraseMatch) -> bool:  # (with the words after it: see find_places)
+    def _is_place_use(self, m: PhraseMatch) -> bool:
         nxt = m.next_token
         if m.surface.rsplit(" ", 1)[-1] in _SEA_ADJECTIVES and nxt and nxt[:1].islower() and _is_noun_after_sea(nxt):
             return False  # "the Mediterranean squadron", "its Mediterranean bases": an adjective
@@ -1547,7 +1547,6 @@ _SCREENSHOT = re.compile(
     r"(?:of|from|shows|showing|taken|posted|shared)\b",
     re.I,
 )
-# "By Ellen Marsh and Yusuf Karaca," before the page's date on one line
 # A credit line with no "By": "The New Arab Staff", "Amberin Saleh", "Reuters".
 _CREDIT_LINE = re.compile(r"\s*(?:[A-Z][\w.'\u2019\-]*\s+){0,4}[A-Z][\w.'\u2019\-]*\s*$")
 
@@ -1562,6 +1561,7 @@ def _under_title_and_credit(lines: list[str], number: int) -> bool:
         and 3 <= len(title.split()) <= 25
 
 
+# "By Ellen Marsh and Yusuf Karaca," before the page's date on one line
 _BYLINE = re.compile(r"\s*By\s+(?:[A-Z][\w.'\u2019\-]*,?\s+(?:(?:and|&)\s+)?){0,8}[A-Z][\w.'\u2019\-]*\s*$")
 _AUTHORS = re.compile(
     r"^\s*(?:(?:Posted|Written)\s+b|B)y\s+(?:[A-Z][\w.'\u2019\-]*\s+(?:(?:and|&)\s+)?){0,6}[A-Z][\w.'\u2019\-]*"
